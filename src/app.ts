@@ -1,0 +1,134 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, LogController } from 'fastify';
+import secureJson from 'secure-json-parse';
+import type { AppContext } from './context.js';
+import { authenticate } from './http/auth.js';
+import { Problem } from './http/common.schemas.js';
+import { registerMetrics } from './http/metrics.js';
+import { createErrorHandler, problem } from './http/problem.js';
+import { MemoryRateStore, rateLimitHook } from './http/rate-limit.js';
+import { securityHeaders } from './http/security-headers.js';
+import type { App } from './http/types.js';
+import { Me } from './modules/accounts/account.schemas.js';
+import { accountRoutes } from './modules/accounts/account.routes.js';
+import { connectionRoutes } from './modules/connections/connection.routes.js';
+import { followRoutes } from './modules/follows/follow.routes.js';
+import { InvitationDetail, ReceivedInvitation, SentInvitation } from './modules/invitations/invitation.schemas.js';
+import { invitationRoutes } from './modules/invitations/invitation.routes.js';
+import { memberRoutes } from './modules/members/member.routes.js';
+import { notificationRoutes } from './modules/notifications/notification.routes.js';
+import { settingsRoutes } from './modules/settings/settings.routes.js';
+import { opsRoutes } from './modules/system/ops.routes.js';
+import { testClockRoutes } from './modules/system/test-clock.routes.js';
+
+export const API_PREFIX = '/api/v1';
+const BODY_LIMIT = 1024 * 1024;
+const WEB_ROOT = fileURLToPath(new URL('../dist/web/', import.meta.url));
+
+export async function buildApp(ctx: AppContext): Promise<App> {
+  const app = Fastify({
+    loggerInstance: ctx.log as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT,
+    // A line per request is for debugging; at info level the log keeps to what an operator acts on.
+    logController: new LogController({
+      disableRequestLogging: ctx.config.logLevel !== 'debug' && ctx.config.logLevel !== 'trace',
+    }),
+    ajv: { customOptions: { coerceTypes: 'array', useDefaults: true, removeAdditional: false, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler(createErrorHandler(ctx.clock));
+  acceptEmptyJsonBodies(app);
+  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  for (const schema of [Problem, Me, ReceivedInvitation, SentInvitation, InvitationDetail]) {
+    app.addSchema(schema);
+  }
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Rapport API',
+        version: '1.0.0',
+        description: 'Members, connections and invitations. Errors are RFC 9457 problem details with a stable `code`.',
+      },
+      servers: [{ url: '/' }],
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'A personal access token from POST /api/v1/me/tokens' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'rapport_session' },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+  });
+  securityHeaders(app);
+  registerMetrics(app);
+  await app.register(opsRoutes(ctx));
+
+  const auth = authenticate(ctx.accounts);
+  await app.register(
+    async (api) => {
+      if (ctx.config.rateLimits) api.addHook('preHandler', rateLimitHook(new MemoryRateStore(), ctx.clock));
+      await api.register(accountRoutes(auth)(ctx));
+      await api.register(testClockRoutes(ctx));
+      await api.register(async (member) => {
+        member.addHook('onRequest', auth);
+        for (const routes of [
+          memberRoutes,
+          invitationRoutes,
+          connectionRoutes,
+          followRoutes,
+          notificationRoutes,
+          settingsRoutes,
+        ]) {
+          await member.register(routes(ctx));
+        }
+      });
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: API_PREFIX },
+  );
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const hasWeb = existsSync(WEB_ROOT + 'index.html');
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false, index: false, maxAge: '1y', immutable: true });
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && hasWeb;
+    if (isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0, immutable: false });
+    return reply
+      .status(404)
+      .type('application/problem+json')
+      .send(problem(404, 'not_found', `There is nothing at ${request.method} ${request.url.split('?')[0]}.`));
+  });
+  return app;
+}
+
+/**
+ * Bodiless POSTs such as /accept are often sent with a JSON content type; an empty body then
+ * means "no body" instead of a parse error. Parsing guards against prototype poisoning.
+ */
+function acceptEmptyJsonBodies(app: App): void {
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = (body as string).trim();
+    if (text === '') return done(null, null);
+    try {
+      done(null, secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }));
+    } catch {
+      const error = Object.assign(new Error('The request body is not valid JSON.'), {
+        statusCode: 400,
+        code: 'FST_ERR_CTP_INVALID_JSON_BODY',
+      });
+      done(error, undefined);
+    }
+  });
+}

@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { CONFIG_VARIABLES, ConfigError, loadConfig, RULE_DEFAULTS, ruleVariable } from './config.js';
+import { migrateToLatest, openDatabase } from './db/database.js';
+import { serve } from './main.js';
+import { seedDemo } from './seed/demo.js';
+
+const HELP = `rapport — a self-hostable professional network
+
+Usage: rapport <command> [options]
+
+Commands:
+  serve      start the web app and API (runs migrations first)
+  migrate    apply database migrations and exit
+  seed       add the demo network to an empty database
+  help       show this help
+
+Configuration is read from the environment:
+${[
+  ...CONFIG_VARIABLES.map((v) => `  ${v.name.padEnd(40)} ${v.meaning} (default ${v.default})`),
+  ...Object.entries(RULE_DEFAULTS).map(
+    ([key, value]) => `  ${ruleVariable(key).padEnd(40)} rule ${key} (default ${Array.isArray(value) ? value.join(',') : value})`,
+  ),
+].join('\n')}
+`;
+
+async function main(argv: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { help: { type: 'boolean', short: 'h' } },
+  });
+  const command = positionals[0] ?? 'help';
+  if (values.help || command === 'help') {
+    process.stdout.write(HELP);
+    return;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'serve':
+      return serve(config);
+    case 'migrate': {
+      const database = openDatabase(config.databaseUrl);
+      const applied = await migrateToLatest(database.db);
+      process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Already up to date.\n');
+      return database.close();
+    }
+    case 'seed': {
+      const database = openDatabase(config.databaseUrl);
+      await migrateToLatest(database.db);
+      const seeded = await seedDemo(database, config);
+      process.stdout.write(seeded ? 'Demo network added.\n' : 'The database already has members; nothing added.\n');
+      return database.close();
+    }
+    default:
+      process.stderr.write(`Unknown command "${command}".\n\n${HELP}`);
+      process.exitCode = 2;
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

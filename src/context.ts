@@ -1,0 +1,66 @@
+import pino, { type Logger } from 'pino';
+import type { Config } from './config.js';
+import { type Database, migrateToLatest, openDatabase } from './db/database.js';
+import { expiryJob } from './jobs/expiry.job.js';
+import { JobRunner } from './jobs/runner.js';
+import { type Clock, ManualClock, systemClock } from './lib/clock.js';
+import { AccountService } from './modules/accounts/account.service.js';
+import { ConnectionService } from './modules/connections/connection.service.js';
+import type { ServiceDeps } from './modules/deps.js';
+import { FollowService } from './modules/follows/follow.service.js';
+import { InvitationService } from './modules/invitations/invitation.service.js';
+import { MemberService } from './modules/members/member.service.js';
+import { NotificationService } from './modules/notifications/notification.service.js';
+import { SettingsService } from './modules/settings/settings.service.js';
+
+/** Everything the app needs, built once at start and passed down. */
+export interface AppContext {
+  config: Config;
+  log: Logger;
+  database: Database;
+  clock: Clock;
+  /** Present only in test-clock mode (RAPPORT_TEST_CLOCK=1). */
+  manualClock: ManualClock | null;
+  accounts: AccountService;
+  members: MemberService;
+  invitations: InvitationService;
+  connections: ConnectionService;
+  follows: FollowService;
+  notifications: NotificationService;
+  settings: SettingsService;
+  jobs: JobRunner;
+  close(): Promise<void>;
+}
+
+export async function createContext(config: Config, options: { log?: Logger } = {}): Promise<AppContext> {
+  const log = options.log ?? pino({ level: config.logLevel });
+  const database = openDatabase(config.databaseUrl);
+  await migrateToLatest(database.db);
+  const manualClock = config.testClock ? new ManualClock() : null;
+  const clock = manualClock ?? systemClock;
+  const deps: ServiceDeps = { database, clock, rules: config.rules };
+
+  const invitations = new InvitationService(deps);
+  const members = new MemberService(deps, invitations);
+  const jobs = new JobRunner([expiryJob(database, clock)], log);
+
+  return {
+    config,
+    log,
+    database,
+    clock,
+    manualClock,
+    accounts: new AccountService(deps),
+    members,
+    invitations,
+    connections: new ConnectionService(deps, members),
+    follows: new FollowService(deps, members),
+    notifications: new NotificationService(deps),
+    settings: new SettingsService(deps, members),
+    jobs,
+    async close() {
+      await jobs.stop();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import {
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  type QueryCompiler,
+  SqliteDialect,
+  SqliteQueryCompiler,
+  type SelectModifierNode,
+  type Transaction,
+} from 'kysely';
+import pg from 'pg';
+import { migrations } from './migrations/index.js';
+import type { Schema } from './schema.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+export type Db = Kysely<Schema>;
+export type Tx = Transaction<Schema>;
+
+export interface Database {
+  db: Db;
+  dialect: DialectName;
+  /** Runs `fn` in one transaction; on PostgreSQL, retries serialization failures and deadlocks. */
+  transaction<T>(fn: (trx: Tx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+const ROW_LOCKS = new Set(['ForUpdate', 'ForNoKeyUpdate', 'ForShare', 'ForKeyShare', 'NoWait', 'SkipLocked']);
+
+/**
+ * SQLite has one writer and no row locks: a transaction already excludes every other one, so
+ * the row-lock clauses that PostgreSQL needs are left out instead of spread through repositories.
+ */
+class SqliteCompilerWithoutRowLocks extends SqliteQueryCompiler {
+  protected override visitSelectModifier(node: SelectModifierNode): void {
+    if (node.modifier && ROW_LOCKS.has(node.modifier)) return;
+    super.visitSelectModifier(node);
+  }
+}
+
+class RapportSqliteDialect extends SqliteDialect {
+  override createQueryCompiler(): QueryCompiler {
+    return new SqliteCompilerWithoutRowLocks();
+  }
+}
+
+function openSqlite(file: string): Database {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SqliteDatabase(file);
+  sqlite.pragma('journal_mode = WAL');
+  // NORMAL keeps every committed transaction across a process crash; only a power loss can lose the last ones.
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Schema>({ dialect: new RapportSqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    transaction: (fn) => db.transaction().execute(fn),
+    close: () => db.destroy(),
+  };
+}
+
+const RETRYABLE_PG_CODES = new Set(['40001', '40P01']);
+const MAX_TRANSACTION_ATTEMPTS = 8;
+
+function openPostgres(url: string, poolSize: number): Database {
+  // COUNT(*) and other bigints come back as numbers; no count here comes near 2^53.
+  pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    dialect: 'postgres',
+    async transaction(fn) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await db.transaction().execute(fn);
+        } catch (error) {
+          const code = (error as { code?: string }).code;
+          if (!code || !RETRYABLE_PG_CODES.has(code) || attempt >= MAX_TRANSACTION_ATTEMPTS) throw error;
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+        }
+      }
+    },
+    close: () => db.destroy(),
+  };
+}
+
+export function openDatabase(url: string, options: { poolSize?: number } = {}): Database {
+  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length) || ':memory:');
+  return openPostgres(url, options.poolSize ?? 10);
+}
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** A unique index refused the write: another request made the same row first. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string };
+  return e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

@@ -1,0 +1,40 @@
+import type { AccessTokenTable } from './tables/access-token.js';
+import type { BlockLiftTable, BlockTable } from './tables/block.js';
+import type { ConnectionTable } from './tables/connection.js';
+import type { ContactTable } from './tables/contact.js';
+import type { EventAttendeeTable, EventOrganizerTable, EventTable } from './tables/event.js';
+import type { FollowTable } from './tables/follow.js';
+import type { InvitationTable } from './tables/invitation.js';
+import type { JobLeaseTable } from './tables/job-lease.js';
+import type { MemberTable } from './tables/member.js';
+import type { NotificationTable } from './tables/notification.js';
+import type { OutboxTable } from './tables/outbox.js';
+import type {
+  PageAdminTable,
+  PageCreditTable,
+  PageFollowerTable,
+  PageTable,
+} from './tables/page.js';
+import type { SessionTable } from './tables/session.js';
+
+export interface Schema {
+  members: MemberTable;
+  sessions: SessionTable;
+  access_tokens: AccessTokenTable;
+  invitations: InvitationTable;
+  connections: ConnectionTable;
+  follows: FollowTable;
+  blocks: BlockTable;
+  block_lifts: BlockLiftTable;
+  contacts: ContactTable;
+  notifications: NotificationTable;
+  outbox: OutboxTable;
+  pages: PageTable;
+  page_admins: PageAdminTable;
+  page_followers: PageFollowerTable;
+  page_credits: PageCreditTable;
+  events: EventTable;
+  event_organizers: EventOrganizerTable;
+  event_attendees: EventAttendeeTable;
+  job_leases: JobLeaseTable;
+}

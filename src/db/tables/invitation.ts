@@ -1,0 +1,31 @@
+export type InvitationKind = 'connection' | 'page' | 'event';
+export type InvitationStatus =
+  | 'pending'
+  | 'accepted'
+  | 'ignored'
+  | 'withdrawn'
+  | 'expired'
+  | 'blocked';
+export type WithdrawCause = 'sender' | 'cleanup' | 'automatic' | 'block';
+
+export interface InvitationTable {
+  id: string;
+  kind: InvitationKind;
+  sender_id: string;
+  recipient_id: string;
+  /** The page or event invited to; '' for a connection invitation, so uniqueness works on both databases. */
+  target_id: string;
+  status: InvitationStatus;
+  note: string | null;
+  how_known: string | null;
+  sent_at: string;
+  updated_at: string;
+  responded_at: string | null;
+  ignore_reason: string | null;
+  withdrawn_at: string | null;
+  withdraw_cause: WithdrawCause | null;
+  kept: number;
+  remind_at: string | null;
+  reminders_sent: number;
+  expires_at: string;
+}

@@ -1,0 +1,24 @@
+export interface MemberTable {
+  id: string;
+  email: string;
+  password_hash: string;
+  name: string;
+  handle: string;
+  headline: string;
+  company: string;
+  industry: string;
+  location: string;
+  /** Lower-cased name, handle, headline and company, for search on both databases alike. */
+  search_text: string;
+  created_at: string;
+  updated_at: string;
+  /** Guards R7; changed in the same transaction as the connection rows it counts. */
+  connection_count: number;
+  invitation_policy: 'everyone' | 'email_or_contacts';
+  email_on_invitation: number;
+  email_reminders: number;
+  email_on_accept: number;
+  page_invitations: number;
+  auto_withdraw_after_days: number | null;
+  restricted_until: string | null;
+}

@@ -1,0 +1,44 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '../lib/errors.js';
+import { type AccountService, csrfMatches } from '../modules/accounts/account.service.js';
+
+export const SESSION_COOKIE = 'rapport_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    memberId: string;
+    sessionId: string | null;
+  }
+}
+
+/**
+ * Who is calling: a bearer token (scripts, the CLI) or the session cookie (the web app). A
+ * state-changing request authenticated by the cookie must carry the session's CSRF token.
+ */
+export function authenticate(accounts: AccountService) {
+  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    const header = request.headers.authorization;
+    if (header !== undefined) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      const auth = match?.[1] ? await accounts.authenticateToken(match[1]) : null;
+      if (!auth) throw new DomainError('unauthenticated', 'The access token is not valid.');
+      request.memberId = auth.memberId;
+      request.sessionId = null;
+      return;
+    }
+    const secret = request.cookies[SESSION_COOKIE];
+    const auth = secret ? await accounts.authenticateCookie(secret) : null;
+    if (!auth?.session) throw new DomainError('unauthenticated', 'Please sign in.');
+    if (!SAFE_METHODS.has(request.method) && !csrfMatches(auth.session.csrfToken, headerValue(request, 'x-csrf-token'))) {
+      throw new DomainError('csrf_failed', 'The X-CSRF-Token header is missing or does not match your session.');
+    }
+    request.memberId = auth.memberId;
+    request.sessionId = auth.session.id;
+  };
+}
+
+function headerValue(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -1,0 +1,87 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { Clock } from '../lib/clock.js';
+import { DomainError, type ErrorCode } from '../lib/errors.js';
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  retryAt?: string;
+  canFollow?: boolean;
+  reason?: string;
+  errors?: { path: string; message: string }[];
+}
+
+const TITLES: Partial<Record<number, string>> = {
+  400: 'Bad request',
+  401: 'Sign-in required',
+  403: 'Not allowed',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  413: 'Request too large',
+  415: 'Unsupported media type',
+  429: 'Too many requests',
+  500: 'Internal error',
+  503: 'Service unavailable',
+};
+
+const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
+  400: 'validation_failed',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+  503: 'service_unavailable',
+};
+
+export function problem(status: number, code: string, detail: string, extras: Partial<ProblemBody> = {}): ProblemBody {
+  return { type: `urn:rapport:problem:${code}`, title: TITLES[status] ?? 'Error', status, detail, code, ...extras };
+}
+
+function fromDomain(error: DomainError): ProblemBody {
+  const { retryAt, canFollow, reason, errors } = error.extras;
+  return problem(error.status, error.code, error.message, {
+    ...(retryAt ? { retryAt: retryAt.toISOString() } : {}),
+    ...(canFollow !== undefined ? { canFollow } : {}),
+    ...(reason ? { reason } : {}),
+    ...(errors ? { errors } : {}),
+  });
+}
+
+function fromFastify(error: FastifyError): ProblemBody {
+  if (error.validation) {
+    const where = error.validationContext ?? 'request';
+    const errors = error.validation.map((v) => ({
+      path: `/${where}${v.instancePath}`,
+      message: v.message ?? 'is not valid',
+    }));
+    const detail = errors.map((e) => `${e.path} ${e.message}`).join('; ');
+    return problem(400, 'validation_failed', `The request is not valid: ${detail}.`, { errors });
+  }
+  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+  const code = CODE_BY_STATUS[status] ?? (status < 500 ? 'validation_failed' : 'internal_error');
+  if (status >= 500) return problem(500, 'internal_error', 'Something went wrong on our side. Please try again.');
+  const detail =
+    error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
+      ? 'The request body is not valid JSON.'
+      : error.message;
+  return problem(status, code, detail);
+}
+
+/** The one error handler: domain errors and request errors become problem details; 5xx details stay in the log. */
+export function createErrorHandler(clock: Clock) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+    const body = error instanceof DomainError ? fromDomain(error) : fromFastify(error);
+    if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (body.retryAt && body.status === 429) {
+      const seconds = Math.ceil((new Date(body.retryAt).getTime() - clock.now().getTime()) / 1000);
+      reply.header('retry-after', String(Math.max(1, seconds)));
+    }
+    void reply.status(body.status).type('application/problem+json').send(body);
+  };
+}

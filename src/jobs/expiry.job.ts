@@ -1,0 +1,44 @@
+import type { Database } from '../db/database.js';
+import type { Clock } from '../lib/clock.js';
+import { TRANSITION_FROM } from '../modules/invitations/invitation.js';
+import { eraseFromRecipient } from '../modules/invitations/invitation.effects.js';
+import type { Job } from './job.js';
+
+const BATCH = 500;
+
+/** R13: open invitations expire 180 days after sending and silently leave both lists; no cooldown. */
+export function expiryJob(database: Database, clock: Clock): Job {
+  return {
+    name: 'expiry',
+    async run() {
+      const now = clock.now();
+      const at = now.toISOString();
+      let expired = 0;
+      for (;;) {
+        const count = await database.transaction(async (db) => {
+          const due = await db
+            .selectFrom('invitations')
+            .select('id')
+            .where('status', 'in', TRANSITION_FROM.expire)
+            .where('expires_at', '<=', at)
+            .limit(BATCH)
+            .forUpdate()
+            .skipLocked()
+            .execute();
+          const ids = due.map((d) => d.id);
+          if (ids.length === 0) return 0;
+          await db
+            .updateTable('invitations')
+            .set({ status: 'expired', updated_at: at, remind_at: null })
+            .where('id', 'in', ids)
+            .where('status', 'in', TRANSITION_FROM.expire)
+            .execute();
+          await eraseFromRecipient(db, ids, now);
+          return ids.length;
+        });
+        expired += count;
+        if (count < BATCH) return { expired };
+      }
+    },
+  };
+}

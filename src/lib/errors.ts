@@ -1,0 +1,65 @@
+/** Every refusal the API can give, with the HTTP status it maps to (SPEC.md §2 and §3). */
+export const ERROR_STATUS = {
+  validation_failed: 400,
+  cannot_invite_self: 400,
+  note_too_long: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  csrf_failed: 403,
+  email_required: 403,
+  resend_cooldown: 403,
+  sender_connection_limit: 403,
+  recipient_connection_limit: 403,
+  too_many_open_invitations: 403,
+  page_invitations_forbidden: 403,
+  not_found: 404,
+  member_not_found: 404,
+  invitation_not_found: 404,
+  connection_not_found: 404,
+  page_not_found: 404,
+  event_not_found: 404,
+  token_not_found: 404,
+  invitation_already_open: 409,
+  already_connected: 409,
+  connection_limit_reached: 409,
+  invitation_not_open: 409,
+  email_taken: 409,
+  handle_taken: 409,
+  reblock_locked: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  weekly_invitation_limit: 429,
+  page_credits_exhausted: 429,
+  event_invitation_limit: 429,
+  rate_limited: 429,
+  internal_error: 500,
+  service_unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface ErrorExtras {
+  retryAt?: Date;
+  canFollow?: boolean;
+  reason?: string;
+  errors?: { path: string; message: string }[];
+}
+
+/** A refusal with a stable code; the one error handler turns it into problem details. */
+export class DomainError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extras: ErrorExtras = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+export function fail(code: ErrorCode, message: string, extras?: ErrorExtras): never {
+  throw new DomainError(code, message, extras);
+}

@@ -1,0 +1,24 @@
+export const HOUR_MS = 60 * 60 * 1000;
+export const DAY_MS = 24 * HOUR_MS;
+
+export function addDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * DAY_MS);
+}
+
+export function addHours(date: Date, hours: number): Date {
+  return new Date(date.getTime() + hours * HOUR_MS);
+}
+
+export function iso(date: Date): string {
+  return date.toISOString();
+}
+
+/** The first instant of the calendar month after `date`, in UTC. */
+export function startOfNextMonth(date: Date): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1));
+}
+
+/** `YYYY-MM` of `date` in UTC. */
+export function monthKey(date: Date): string {
+  return date.toISOString().slice(0, 7);
+}

@@ -1,0 +1,43 @@
+import type { Config } from './config.js';
+import { buildApp } from './app.js';
+import { createContext } from './context.js';
+import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemo } from './seed/demo.js';
+
+const JOB_INTERVAL_MS = 5_000;
+
+/** read config → build context → build app → listen; stops cleanly on SIGINT and SIGTERM. */
+export async function serve(config: Config): Promise<void> {
+  const ctx = await createContext(config);
+  const seeded = config.demoData ? await seedDemo(ctx.database, config) : false;
+  const app = await buildApp(ctx);
+  await app.listen({ port: config.port, host: config.host });
+  if (config.runJobs && !config.testClock) ctx.jobs.start(JOB_INTERVAL_MS);
+
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  const lines = [
+    '',
+    `  Rapport is running at ${url}`,
+    `  API docs: ${url}/api/docs    Database: ${config.databaseUrl.replace(/\/\/[^@]*@/, '//')}`,
+  ];
+  if (config.demoData) {
+    lines.push(
+      `  Demo sign-ins (password "${DEMO_PASSWORD}"): ${DEMO_SIGN_INS.join(', ')}${seeded ? '' : ' (already seeded)'}`,
+    );
+  }
+  lines.push('  Stop with Ctrl+C.', '');
+  process.stdout.write(lines.join('\n') + '\n');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    ctx.log.info({ signal }, 'shutting down');
+    await app.close();
+    await ctx.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}

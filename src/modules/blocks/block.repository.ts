@@ -1,0 +1,81 @@
+import type { Selectable } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { BlockTable } from '../../db/tables/block.js';
+
+export type BlockRow = Selectable<BlockTable>;
+
+/** Whether either member has blocked the other: then they are invisible to each other (R2, R20). */
+export async function isBlockedEitherWay(db: Db, a: string, b: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('blocks')
+    .select('blocker_id')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('blocker_id', '=', a), eb('blocked_id', '=', b)]),
+        eb.and([eb('blocker_id', '=', b), eb('blocked_id', '=', a)]),
+      ]),
+    )
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function findBlock(db: Db, blockerId: string, blockedId: string): Promise<BlockRow | undefined> {
+  return db
+    .selectFrom('blocks')
+    .selectAll()
+    .where('blocker_id', '=', blockerId)
+    .where('blocked_id', '=', blockedId)
+    .executeTakeFirst();
+}
+
+export async function insertBlock(db: Db, row: BlockRow): Promise<void> {
+  await db.insertInto('blocks').values(row).execute();
+}
+
+export async function deleteBlock(db: Db, blockerId: string, blockedId: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('blocks')
+    .where('blocker_id', '=', blockerId)
+    .where('blocked_id', '=', blockedId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+export async function listBlocks(
+  db: Db,
+  blockerId: string,
+  after: { key: string; id: string } | null,
+  limit: number,
+): Promise<BlockRow[]> {
+  let query = db
+    .selectFrom('blocks')
+    .selectAll()
+    .where('blocker_id', '=', blockerId)
+    .orderBy('created_at', 'desc')
+    .orderBy('blocked_id', 'desc')
+    .limit(limit + 1);
+  if (after) {
+    query = query.where((eb) =>
+      eb(eb.refTuple('created_at', 'blocked_id'), '<', eb.tuple(after.key, after.id)),
+    );
+  }
+  return query.execute();
+}
+
+export async function findBlockLift(db: Db, blockerId: string, blockedId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('block_lifts')
+    .select('lifted_at')
+    .where('blocker_id', '=', blockerId)
+    .where('blocked_id', '=', blockedId)
+    .executeTakeFirst();
+  return row?.lifted_at ?? null;
+}
+
+export async function recordBlockLift(db: Db, blockerId: string, blockedId: string, at: string): Promise<void> {
+  await db
+    .insertInto('block_lifts')
+    .values({ blocker_id: blockerId, blocked_id: blockedId, lifted_at: at })
+    .onConflict((oc) => oc.columns(['blocker_id', 'blocked_id']).doUpdateSet({ lifted_at: at }))
+    .execute();
+}

@@ -1,0 +1,122 @@
+import type { Db } from '../../db/database.js';
+import type { Cursor } from '../../db/pagination.js';
+
+export async function areConnected(db: Db, a: string, b: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('connections')
+    .select('peer_id')
+    .where('member_id', '=', a)
+    .where('peer_id', '=', b)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertConnection(db: Db, a: string, b: string, at: string): Promise<void> {
+  await db
+    .insertInto('connections')
+    .values([
+      { member_id: a, peer_id: b, created_at: at },
+      { member_id: b, peer_id: a, created_at: at },
+    ])
+    .execute();
+}
+
+/** Removes both rows; returns whether they were connected. */
+export async function deleteConnection(db: Db, a: string, b: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('connections')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('member_id', '=', a), eb('peer_id', '=', b)]),
+        eb.and([eb('member_id', '=', b), eb('peer_id', '=', a)]),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+export async function listConnections(
+  db: Db,
+  memberId: string,
+  options: { q: string; after: Cursor | null; limit: number },
+): Promise<{ peer_id: string; created_at: string }[]> {
+  let query = db
+    .selectFrom('connections')
+    .select(['connections.peer_id', 'connections.created_at'])
+    .where('connections.member_id', '=', memberId)
+    .orderBy('connections.created_at', 'desc')
+    .orderBy('connections.peer_id', 'desc')
+    .limit(options.limit + 1);
+  const q = options.q.trim().toLowerCase().replace(/[%_\\]/g, '');
+  if (q) {
+    query = query
+      .innerJoin('members', 'members.id', 'connections.peer_id')
+      .where('members.search_text', 'like', `%${q}%`);
+  }
+  const after = options.after;
+  if (after) {
+    query = query.where((eb) =>
+      eb(eb.refTuple('connections.created_at', 'connections.peer_id'), '<', eb.tuple(after.key, after.id)),
+    );
+  }
+  return query.execute();
+}
+
+/** How many connections `viewerId` shares with each of `others`. */
+export async function mutualCounts(db: Db, viewerId: string, others: string[]): Promise<Map<string, number>> {
+  if (others.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('connections as mine')
+    .innerJoin('connections as theirs', 'theirs.peer_id', 'mine.peer_id')
+    .select(['theirs.member_id as other', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('mine.member_id', '=', viewerId)
+    .where('theirs.member_id', 'in', [...new Set(others)])
+    .groupBy('theirs.member_id')
+    .execute();
+  return new Map(rows.map((r) => [r.other, Number(r.n)]));
+}
+
+/**
+ * Second-degree members ranked by mutual connections (people you may know), leaving out
+ * `excluded` and anyone the caller filters after.
+ */
+export async function secondDegree(
+  db: Db,
+  memberId: string,
+  limit: number,
+): Promise<{ id: string; mutual: number }[]> {
+  const rows = await db
+    .selectFrom('connections as mine')
+    .innerJoin('connections as theirs', 'theirs.member_id', 'mine.peer_id')
+    .select(['theirs.peer_id as id', (eb) => eb.fn.countAll<number>().as('mutual')])
+    .where('mine.member_id', '=', memberId)
+    .where('theirs.peer_id', '!=', memberId)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('connections as direct')
+            .select('direct.peer_id')
+            .where('direct.member_id', '=', memberId)
+            .whereRef('direct.peer_id', '=', 'theirs.peer_id'),
+        ),
+      ),
+    )
+    .groupBy('theirs.peer_id')
+    .orderBy('mutual', 'desc')
+    .orderBy('theirs.peer_id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, mutual: Number(r.mutual) }));
+}
+
+/** Which of `others` are connected with `memberId`. */
+export async function connectedAmong(db: Db, memberId: string, others: string[]): Promise<Set<string>> {
+  if (others.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('connections')
+    .select('peer_id')
+    .where('member_id', '=', memberId)
+    .where('peer_id', 'in', others)
+    .execute();
+  return new Set(rows.map((r) => r.peer_id));
+}

@@ -1,0 +1,32 @@
+import { Type } from '@sinclair/typebox';
+import { errorResponses, HandleParams, MemberSummary, NoContent, PageOf, PageQuery } from '../../http/common.schemas.js';
+import type { RoutesPlugin } from '../../http/types.js';
+
+const tags = ['connections'];
+
+export const connectionRoutes: RoutesPlugin = (ctx) => async (app) => {
+  app.get(
+    '/connections',
+    {
+      schema: {
+        tags,
+        summary: 'Your connections, newest first',
+        querystring: Type.Object({ q: Type.String({ maxLength: 100, default: '' }), ...PageQuery }),
+        response: {
+          200: PageOf(Type.Object({ member: MemberSummary, connectedAt: Type.String({ format: 'date-time' }) })),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => ctx.connections.list(request.memberId, request.query),
+  );
+
+  app.delete(
+    '/connections/:handle',
+    { schema: { tags, summary: 'Remove a connection (R19)', params: HandleParams, response: { 204: NoContent, ...errorResponses } } },
+    async (request, reply) => {
+      await ctx.connections.remove(request.memberId, request.params.handle);
+      return reply.status(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,10 @@
+import type { RuleConfig } from '../config.js';
+import type { Database } from '../db/database.js';
+import type { Clock } from '../lib/clock.js';
+
+/** What every service needs: storage, the one clock, and the rule numbers. */
+export interface ServiceDeps {
+  database: Database;
+  clock: Clock;
+  rules: RuleConfig;
+}

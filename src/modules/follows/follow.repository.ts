@@ -1,0 +1,71 @@
+import type { Db } from '../../db/database.js';
+import type { Cursor } from '../../db/pagination.js';
+
+export async function isFollowing(db: Db, followerId: string, followeeId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('follows')
+    .select('follower_id')
+    .where('follower_id', '=', followerId)
+    .where('followee_id', '=', followeeId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertFollow(db: Db, followerId: string, followeeId: string, at: string): Promise<void> {
+  await db
+    .insertInto('follows')
+    .values({ follower_id: followerId, followee_id: followeeId, created_at: at })
+    .onConflict((oc) => oc.columns(['follower_id', 'followee_id']).doNothing())
+    .execute();
+}
+
+export async function deleteFollow(db: Db, followerId: string, followeeId: string): Promise<void> {
+  await db
+    .deleteFrom('follows')
+    .where('follower_id', '=', followerId)
+    .where('followee_id', '=', followeeId)
+    .execute();
+}
+
+/** Ends the follows in both directions between two members (R19, R20). */
+export async function deleteFollowsBetween(db: Db, a: string, b: string): Promise<void> {
+  await db
+    .deleteFrom('follows')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('follower_id', '=', a), eb('followee_id', '=', b)]),
+        eb.and([eb('follower_id', '=', b), eb('followee_id', '=', a)]),
+      ]),
+    )
+    .execute();
+}
+
+export async function listFollows(
+  db: Db,
+  memberId: string,
+  direction: 'following' | 'followers',
+  after: Cursor | null,
+  limit: number,
+): Promise<{ other_id: string; created_at: string }[]> {
+  const [self, other] =
+    direction === 'following' ? (['follower_id', 'followee_id'] as const) : (['followee_id', 'follower_id'] as const);
+  let query = db
+    .selectFrom('follows')
+    .select([`${other} as other_id`, 'created_at'])
+    .where(self, '=', memberId)
+    .orderBy('created_at', 'desc')
+    .orderBy(other, 'desc')
+    .limit(limit + 1);
+  if (after) query = query.where((eb) => eb(eb.refTuple('created_at', other), '<', eb.tuple(after.key, after.id)));
+  return query.execute();
+}
+
+export async function countFollows(db: Db, memberId: string, direction: 'following' | 'followers'): Promise<number> {
+  const column = direction === 'following' ? 'follower_id' : 'followee_id';
+  const row = await db
+    .selectFrom('follows')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(column, '=', memberId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

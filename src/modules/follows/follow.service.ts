@@ -1,0 +1,45 @@
+import { decodeCursor, type Page, toPage } from '../../db/pagination.js';
+import { DomainError } from '../../lib/errors.js';
+import type { ServiceDeps } from '../deps.js';
+import { type MemberSummary, toSummary } from '../members/member.presenter.js';
+import { findMembersByIds, type MemberRow } from '../members/member.repository.js';
+import type { MemberService } from '../members/member.service.js';
+import { deleteFollow, insertFollow, listFollows } from './follow.repository.js';
+
+export class FollowService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly members: MemberService,
+  ) {}
+
+  /** Following needs no acceptance; it is what remains possible at R7's limit. */
+  async follow(memberId: string, handle: string): Promise<void> {
+    const other = await this.members.visibleMember(memberId, handle);
+    if (other.id === memberId) throw new DomainError('validation_failed', 'You cannot follow yourself.');
+    await insertFollow(this.deps.database.db, memberId, other.id, this.deps.clock.now().toISOString());
+  }
+
+  async unfollow(memberId: string, handle: string): Promise<void> {
+    const other = await this.members.visibleMember(memberId, handle);
+    await deleteFollow(this.deps.database.db, memberId, other.id);
+  }
+
+  async list(
+    memberId: string,
+    direction: 'following' | 'followers',
+    options: { cursor?: string; limit: number },
+  ): Promise<Page<{ member: MemberSummary; since: string }>> {
+    const db = this.deps.database.db;
+    const rows = await listFollows(db, memberId, direction, decodeCursor(options.cursor), options.limit);
+    const others = await findMembersByIds(
+      db,
+      rows.map((r) => r.other_id),
+    );
+    return toPage(
+      rows,
+      options.limit,
+      (r) => ({ key: r.created_at, id: r.other_id }),
+      (r) => ({ member: toSummary(others.get(r.other_id) as MemberRow), since: r.created_at }),
+    );
+  }
+}

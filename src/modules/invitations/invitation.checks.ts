@@ -1,0 +1,124 @@
+/**
+ * The checks a connection invitation must pass (R1–R9), in the order a member would want to
+ * hear about them. Shared by sending and by the profile's `canInvite` (R24), so the two can
+ * never disagree.
+ */
+import type { RuleConfig } from '../../config.js';
+import type { Db } from '../../db/database.js';
+import { DomainError } from '../../lib/errors.js';
+import { isBlockedEitherWay } from '../blocks/block.repository.js';
+import { areConnected } from '../connections/connection.repository.js';
+import { hasContact } from '../contacts/contact.repository.js';
+import type { MemberRow } from '../members/member.repository.js';
+import {
+  isRestricted,
+  resendAvailableAt,
+  weeklyRetryAt,
+  weekWindowStart,
+} from './invitation.js';
+import {
+  countSenderOpen,
+  findOpen,
+  findSenderOpen,
+  type InvitationRow,
+  latestCooldownWithdrawal,
+  sentSince,
+} from './invitation.repository.js';
+
+export interface InviteCheck {
+  /** R3: the recipient's own open invitation to the sender, which sending would accept. */
+  mutual: InvitationRow | null;
+}
+
+function sameEmail(a: string | undefined, b: string): boolean {
+  return a !== undefined && a.trim().toLowerCase() === b.toLowerCase();
+}
+
+export async function checkConnectionInvite(
+  db: Db,
+  rules: RuleConfig,
+  sender: MemberRow,
+  recipient: MemberRow,
+  now: Date,
+  email?: string,
+): Promise<InviteCheck> {
+  if (sender.id === recipient.id) {
+    throw new DomainError('cannot_invite_self', 'You cannot invite yourself.');
+  }
+  if (await isBlockedEitherWay(db, sender.id, recipient.id)) {
+    throw new DomainError('member_not_found', 'That member does not exist.');
+  }
+  if (await areConnected(db, sender.id, recipient.id)) {
+    throw new DomainError('already_connected', `You are already connected with ${recipient.name}.`);
+  }
+  const pair = { senderId: sender.id, recipientId: recipient.id, kind: 'connection' as const, targetId: '' };
+  if (await findSenderOpen(db, pair)) {
+    throw new DomainError('invitation_already_open', `You have already invited ${recipient.name}.`);
+  }
+  if (sender.connection_count >= rules.maxConnections) {
+    throw new DomainError(
+      'sender_connection_limit',
+      `You have reached the limit of ${rules.maxConnections} connections. Remove a connection to invite someone new.`,
+    );
+  }
+  if (recipient.connection_count >= rules.maxConnections) {
+    throw new DomainError(
+      'recipient_connection_limit',
+      `${recipient.name} has reached the limit of ${rules.maxConnections} connections. You can follow them instead.`,
+      { canFollow: true },
+    );
+  }
+  const mutual = await findOpen(db, { ...pair, senderId: recipient.id, recipientId: sender.id });
+  if (mutual) return { mutual };
+
+  const withdrawnAt = await latestCooldownWithdrawal(db, pair);
+  if (withdrawnAt) {
+    const retryAt = resendAvailableAt(new Date(withdrawnAt), rules.resendCooldownDays);
+    if (retryAt > now) {
+      throw new DomainError(
+        'resend_cooldown',
+        `You withdrew an invitation to ${recipient.name}; you can invite them again from ${retryAt.toISOString()}.`,
+        { retryAt },
+      );
+    }
+  }
+  if (isRestricted(sender.restricted_until, now) && !sameEmail(email, recipient.email)) {
+    throw new DomainError(
+      'email_required',
+      "While your invitations are restricted, each one needs the recipient's email address.",
+      { reason: 'sender_restricted', retryAt: new Date(sender.restricted_until as string) },
+    );
+  }
+  if (
+    recipient.invitation_policy === 'email_or_contacts' &&
+    !sameEmail(email, recipient.email) &&
+    !(await hasContact(db, recipient.id, sender.email))
+  ) {
+    throw new DomainError(
+      'email_required',
+      `${recipient.name} only accepts invitations from people who know their email address.`,
+      { reason: 'recipient_policy' },
+    );
+  }
+  const window = await sentSince(db, sender.id, 'connection', weekWindowStart(now).toISOString());
+  if (window.count >= rules.weeklyInvitationLimit && window.oldest) {
+    throw new DomainError(
+      'weekly_invitation_limit',
+      `You have sent ${rules.weeklyInvitationLimit} invitations in the last 7 days.`,
+      { retryAt: weeklyRetryAt(new Date(window.oldest)) },
+    );
+  }
+  await checkOpenCap(db, rules, sender.id, now);
+  return { mutual: null };
+}
+
+/** R6, for every kind of invitation. */
+export async function checkOpenCap(db: Db, rules: RuleConfig, senderId: string, now: Date): Promise<void> {
+  if ((await countSenderOpen(db, senderId, now.toISOString())) >= rules.maxOpenSent) {
+    throw new DomainError(
+      'too_many_open_invitations',
+      `You have ${rules.maxOpenSent} open invitations. Withdraw the ones older than two weeks ` +
+        '(POST /api/v1/invitations/withdraw, or "Withdraw all older than 2 weeks" in Manage invitations) to send more.',
+    );
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * R18: withdraw, in one action, every open invitation sent at least N days ago, with every
+ * effect of a single withdrawal (R14–R16). Kept (pinned) invitations are never touched.
+ */
+import { DomainError } from '../../lib/errors.js';
+import { addDays } from '../../lib/time.js';
+import type { ServiceDeps } from '../deps.js';
+import { findMembersByIds, type MemberRow } from '../members/member.repository.js';
+import { resendAvailableAt, STALE_AFTER_DAYS, TRANSITION_FROM, type InvitationKind } from './invitation.js';
+import type { WithdrawCause } from '../../db/tables/invitation.js';
+import { eraseFromRecipient } from './invitation.effects.js';
+import { type SentInvitation, toSent } from './invitation.presenter.js';
+import { findTargets, listCleanupCandidates, withdrawBatch } from './invitation.repository.js';
+
+export interface CleanupInput {
+  olderThanDays?: number;
+  kind?: InvitationKind;
+  ids?: string[];
+  excludeIds?: string[];
+  dryRun?: boolean;
+}
+
+export type CleanupOutcome = 'withdrawn' | 'would_withdraw' | 'kept' | 'excluded' | 'not_open';
+
+export interface CleanupResult {
+  dryRun: boolean;
+  count: number;
+  items: { id: string; outcome: CleanupOutcome; invitation: SentInvitation | null }[];
+}
+
+/** Statements stay well under both databases' bound-parameter limits. */
+const CHUNK = 500;
+
+export async function withdrawStale(
+  deps: ServiceDeps,
+  senderId: string,
+  input: CleanupInput,
+  cause: WithdrawCause,
+): Promise<CleanupResult> {
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const olderThanDays = input.olderThanDays ?? (input.ids ? undefined : STALE_AFTER_DAYS);
+  if (input.ids && input.ids.length > 10_000) {
+    throw new DomainError('validation_failed', 'At most 10,000 ids can be withdrawn at once.');
+  }
+  const excluded = new Set(input.excludeIds ?? []);
+  return deps.database.transaction(async (db) => {
+    const rows = await listCleanupCandidates(db, senderId, {
+      sentBefore: olderThanDays === undefined ? undefined : addDays(now, -olderThanDays).toISOString(),
+      kind: input.kind,
+      ids: input.ids,
+      now: at,
+    });
+    const toWithdraw = rows.filter((r) => r.kept === 0 && !excluded.has(r.id)).map((r) => r.id);
+    const withdrawn = new Set<string>();
+    if (!input.dryRun) {
+      for (let i = 0; i < toWithdraw.length; i += CHUNK) {
+        const chunk = toWithdraw.slice(i, i + CHUNK);
+        const changed = await withdrawBatch(
+          db,
+          chunk,
+          { status: 'withdrawn', withdrawn_at: at, withdraw_cause: cause, updated_at: at, remind_at: null },
+          TRANSITION_FROM.withdraw,
+        );
+        await eraseFromRecipient(db, changed, now);
+        for (const id of changed) withdrawn.add(id);
+      }
+    }
+    const [recipients, targets] = await Promise.all([
+      findMembersByIds(
+        db,
+        rows.map((r) => r.recipient_id),
+      ),
+      findTargets(db, rows),
+    ]);
+    const resend = resendAvailableAt(now, deps.rules.resendCooldownDays);
+    const found = new Set(rows.map((r) => r.id));
+    const outcomeOf = (id: string, kept: boolean): CleanupOutcome => {
+      if (excluded.has(id)) return 'excluded';
+      if (kept) return 'kept';
+      if (input.dryRun) return 'would_withdraw';
+      return withdrawn.has(id) ? 'withdrawn' : 'not_open';
+    };
+    const items: CleanupResult['items'] = rows.map((r) => ({
+      id: r.id,
+      outcome: outcomeOf(r.id, r.kept === 1),
+      invitation: toSent(r, recipients.get(r.recipient_id) as MemberRow, targets.get(r.target_id) ?? null, resend),
+    }));
+    for (const id of input.ids ?? []) {
+      if (!found.has(id)) items.push({ id, outcome: 'not_open', invitation: null });
+    }
+    const count = items.filter((i) => i.outcome === 'withdrawn' || i.outcome === 'would_withdraw').length;
+    return { dryRun: input.dryRun ?? false, count, items };
+  });
+}

@@ -1,0 +1,112 @@
+import { type MemberSummary, toSummary } from '../members/member.presenter.js';
+import type { MemberRow } from '../members/member.repository.js';
+import { statusForSender } from './invitation.js';
+import type { InvitationRow } from './invitation.repository.js';
+
+export type Target = { id: string; name: string } | null;
+
+export interface ReceivedInvitation {
+  id: string;
+  kind: InvitationRow['kind'];
+  status: 'pending';
+  sentAt: string;
+  note: string | null;
+  howKnown: string | null;
+  sender: MemberSummary;
+  mutualCount: number;
+  target: Target;
+}
+
+export interface SentInvitation {
+  id: string;
+  kind: InvitationRow['kind'];
+  status: 'pending';
+  sentAt: string;
+  note: string | null;
+  howKnown: string | null;
+  recipient: MemberSummary;
+  kept: boolean;
+  target: Target;
+  /** When a resend would be allowed if this invitation were withdrawn now (R14). */
+  resendAvailableAt: string;
+}
+
+export interface InvitationDetail {
+  id: string;
+  kind: InvitationRow['kind'];
+  status: string;
+  viewerRole: 'sender' | 'recipient';
+  sentAt: string;
+  note: string | null;
+  howKnown: string | null;
+  sender: MemberSummary;
+  recipient: MemberSummary;
+  kept: boolean | null;
+  target: Target;
+  history: { type: string; at: string }[];
+}
+
+export function toReceived(row: InvitationRow, sender: MemberRow, mutualCount: number, target: Target): ReceivedInvitation {
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: 'pending',
+    sentAt: row.sent_at,
+    note: row.note,
+    howKnown: row.how_known,
+    sender: toSummary(sender),
+    mutualCount,
+    target,
+  };
+}
+
+export function toSent(row: InvitationRow, recipient: MemberRow, target: Target, resendAvailableAt: Date): SentInvitation {
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: 'pending',
+    sentAt: row.sent_at,
+    note: row.note,
+    howKnown: row.how_known,
+    recipient: toSummary(recipient),
+    kept: row.kept === 1,
+    target,
+    resendAvailableAt: resendAvailableAt.toISOString(),
+  };
+}
+
+/**
+ * One invitation as its viewer may see it: the sender never sees an ignore or a block (R11,
+ * R20), and the recipient never sees what was taken away from them (R15).
+ */
+export function toDetail(
+  row: InvitationRow,
+  viewerRole: 'sender' | 'recipient',
+  sender: MemberRow,
+  recipient: MemberRow,
+  target: Target,
+): InvitationDetail {
+  const history: { type: string; at: string }[] = [{ type: 'sent', at: row.sent_at }];
+  if (row.status === 'accepted' && row.responded_at) history.push({ type: 'accepted', at: row.responded_at });
+  if (row.status === 'ignored' && viewerRole === 'recipient' && row.responded_at) {
+    history.push({ type: 'ignored', at: row.responded_at });
+  }
+  if (row.status === 'withdrawn' && row.withdrawn_at) history.push({ type: 'withdrawn', at: row.withdrawn_at });
+  if (row.status === 'expired') history.push({ type: 'expired', at: row.expires_at });
+  const isSender = viewerRole === 'sender';
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: isSender ? statusForSender(row.status) : row.status,
+    viewerRole,
+    sentAt: row.sent_at,
+    note: row.note,
+    howKnown: row.how_known,
+    sender: toSummary(sender),
+    recipient: toSummary(recipient),
+    kept: isSender ? row.kept === 1 : null,
+    target,
+    history,
+  };
+}
+

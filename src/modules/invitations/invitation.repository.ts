@@ -1,0 +1,287 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { Cursor } from '../../db/pagination.js';
+import type { InvitationKind, InvitationStatus, InvitationTable } from '../../db/tables/invitation.js';
+import { OPEN_STATUSES, SENDER_OPEN_STATUSES } from './invitation.js';
+
+export type InvitationRow = Selectable<InvitationTable>;
+
+export interface PairKey {
+  senderId: string;
+  recipientId: string;
+  kind: InvitationKind;
+  targetId: string;
+}
+
+export async function insertInvitation(db: Db, row: Insertable<InvitationTable>): Promise<void> {
+  await db.insertInto('invitations').values(row).execute();
+}
+
+export async function findInvitation(db: Db, id: string): Promise<InvitationRow | undefined> {
+  return db.selectFrom('invitations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findInvitations(db: Db, ids: string[]): Promise<InvitationRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('invitations').selectAll().where('id', 'in', ids).execute();
+}
+
+/** The invitation for this pair that is open from the sender's side (R1). */
+export async function findSenderOpen(db: Db, key: PairKey): Promise<InvitationRow | undefined> {
+  return db
+    .selectFrom('invitations')
+    .selectAll()
+    .where('sender_id', '=', key.senderId)
+    .where('recipient_id', '=', key.recipientId)
+    .where('kind', '=', key.kind)
+    .where('target_id', '=', key.targetId)
+    .where('status', 'in', SENDER_OPEN_STATUSES)
+    .executeTakeFirst();
+}
+
+/** The invitation for this pair that the recipient could still answer (pending or ignored). */
+export async function findOpen(db: Db, key: PairKey): Promise<InvitationRow | undefined> {
+  return db
+    .selectFrom('invitations')
+    .selectAll()
+    .where('sender_id', '=', key.senderId)
+    .where('recipient_id', '=', key.recipientId)
+    .where('kind', '=', key.kind)
+    .where('target_id', '=', key.targetId)
+    .where('status', 'in', OPEN_STATUSES)
+    .executeTakeFirst();
+}
+
+/** R16: the latest withdrawal by the sender that starts a cooldown (a block's does not). */
+export async function latestCooldownWithdrawal(db: Db, key: PairKey): Promise<string | null> {
+  const row = await db
+    .selectFrom('invitations')
+    .select((eb) => eb.fn.max('withdrawn_at').as('at'))
+    .where('sender_id', '=', key.senderId)
+    .where('recipient_id', '=', key.recipientId)
+    .where('kind', '=', key.kind)
+    .where('target_id', '=', key.targetId)
+    .where('status', '=', 'withdrawn')
+    .where('withdraw_cause', '!=', 'block')
+    .executeTakeFirst();
+  return row?.at ?? null;
+}
+
+/** R5: invitations of a kind sent since `since`, and the oldest of them. */
+export async function sentSince(
+  db: Db,
+  senderId: string,
+  kind: InvitationKind,
+  since: string,
+): Promise<{ count: number; oldest: string | null }> {
+  const row = await db
+    .selectFrom('invitations')
+    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('sent_at').as('oldest')])
+    .where('sender_id', '=', senderId)
+    .where('kind', '=', kind)
+    .where('sent_at', '>', since)
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.count), oldest: row.oldest ?? null };
+}
+
+/** R6: invitations the sender still sees as open. */
+export async function countSenderOpen(db: Db, senderId: string, now: string): Promise<number> {
+  const row = await db
+    .selectFrom('invitations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('sender_id', '=', senderId)
+    .where('status', 'in', SENDER_OPEN_STATUSES)
+    .where('expires_at', '>', now)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * One atomic state change: applies only while the invitation is still in one of `from`.
+ * Returns whether it applied, so racing requests end in exactly one outcome.
+ */
+export async function transition(
+  db: Db,
+  id: string,
+  from: readonly InvitationStatus[],
+  changes: Updateable<InvitationTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('invitations')
+    .set(changes)
+    .where('id', '=', id)
+    .where('status', 'in', from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function setKept(db: Db, id: string, kept: boolean, at: string): Promise<void> {
+  await db.updateTable('invitations').set({ kept: kept ? 1 : 0, updated_at: at }).where('id', '=', id).execute();
+}
+
+export async function listReceived(
+  db: Db,
+  recipientId: string,
+  options: { kind?: InvitationKind; after: Cursor | null; limit: number },
+): Promise<InvitationRow[]> {
+  let query = db
+    .selectFrom('invitations')
+    .selectAll()
+    .where('recipient_id', '=', recipientId)
+    .where('status', '=', 'pending')
+    .orderBy('sent_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(options.limit + 1);
+  if (options.kind) query = query.where('kind', '=', options.kind);
+  const after = options.after;
+  if (after) query = query.where((eb) => eb(eb.refTuple('sent_at', 'id'), '<', eb.tuple(after.key, after.id)));
+  return query.execute();
+}
+
+export async function listSent(
+  db: Db,
+  senderId: string,
+  options: { kind?: InvitationKind; sentBefore?: string; now: string; after: Cursor | null; limit: number },
+): Promise<InvitationRow[]> {
+  let query = db
+    .selectFrom('invitations')
+    .selectAll()
+    .where('sender_id', '=', senderId)
+    .where('status', 'in', SENDER_OPEN_STATUSES)
+    .where('expires_at', '>', options.now)
+    .orderBy('sent_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(options.limit + 1);
+  if (options.kind) query = query.where('kind', '=', options.kind);
+  if (options.sentBefore) query = query.where('sent_at', '<=', options.sentBefore);
+  const after = options.after;
+  if (after) query = query.where((eb) => eb(eb.refTuple('sent_at', 'id'), '<', eb.tuple(after.key, after.id)));
+  return query.execute();
+}
+
+export type CountsByKind = Record<InvitationKind, number>;
+
+function byKind(rows: { kind: InvitationKind; n: number }[]): CountsByKind {
+  const counts: CountsByKind = { connection: 0, page: 0, event: 0 };
+  for (const row of rows) counts[row.kind] = Number(row.n);
+  return counts;
+}
+
+export async function countReceived(db: Db, recipientId: string): Promise<CountsByKind> {
+  const rows = await db
+    .selectFrom('invitations')
+    .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('recipient_id', '=', recipientId)
+    .where('status', '=', 'pending')
+    .groupBy('kind')
+    .execute();
+  return byKind(rows);
+}
+
+export async function countSent(
+  db: Db,
+  senderId: string,
+  now: string,
+  staleBefore: string,
+): Promise<{ byKind: CountsByKind; stale: number }> {
+  const rows = await db
+    .selectFrom('invitations')
+    .select((eb) => [
+      'kind',
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.sum<number>(eb.case().when('sent_at', '<=', staleBefore).then(1).else(0).end()).as('stale'),
+    ])
+    .where('sender_id', '=', senderId)
+    .where('status', 'in', SENDER_OPEN_STATUSES)
+    .where('expires_at', '>', now)
+    .groupBy('kind')
+    .execute();
+  return {
+    byKind: byKind(rows),
+    stale: rows.reduce((sum, row) => sum + Number(row.stale ?? 0), 0),
+  };
+}
+
+/** R9: "I don't know this person" answers to the sender's invitations since `since`. */
+export async function countDontKnowSince(db: Db, senderId: string, since: string): Promise<number> {
+  const row = await db
+    .selectFrom('invitations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('sender_id', '=', senderId)
+    .where('ignore_reason', '=', 'dont_know')
+    .where('responded_at', '>', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Names of the pages and events that invitations point to. */
+export async function findTargets(db: Db, rows: InvitationRow[]): Promise<Map<string, { id: string; name: string }>> {
+  const pageIds = rows.filter((r) => r.kind === 'page').map((r) => r.target_id);
+  const eventIds = rows.filter((r) => r.kind === 'event').map((r) => r.target_id);
+  const targets = new Map<string, { id: string; name: string }>();
+  if (pageIds.length > 0) {
+    for (const p of await db.selectFrom('pages').select(['id', 'name']).where('id', 'in', pageIds).execute()) {
+      targets.set(p.id, p);
+    }
+  }
+  if (eventIds.length > 0) {
+    for (const e of await db.selectFrom('events').select(['id', 'name']).where('id', 'in', eventIds).execute()) {
+      targets.set(e.id, e);
+    }
+  }
+  return targets;
+}
+
+/** Invitations between two members in either direction that are open from the sender's side. */
+export async function findSenderOpenBetween(db: Db, a: string, b: string): Promise<InvitationRow[]> {
+  return db
+    .selectFrom('invitations')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('sender_id', '=', a), eb('recipient_id', '=', b)]),
+        eb.and([eb('sender_id', '=', b), eb('recipient_id', '=', a)]),
+      ]),
+    )
+    .where('status', 'in', SENDER_OPEN_STATUSES)
+    .execute();
+}
+
+/** R18: the sender's open invitations for a clean-up, oldest first. */
+export async function listCleanupCandidates(
+  db: Db,
+  senderId: string,
+  options: { sentBefore?: string; kind?: InvitationKind; ids?: string[]; now: string },
+): Promise<InvitationRow[]> {
+  let query = db
+    .selectFrom('invitations')
+    .selectAll()
+    .where('sender_id', '=', senderId)
+    .where('status', 'in', SENDER_OPEN_STATUSES)
+    .where('expires_at', '>', options.now)
+    .orderBy('sent_at')
+    .orderBy('id');
+  if (options.sentBefore) query = query.where('sent_at', '<=', options.sentBefore);
+  if (options.kind) query = query.where('kind', '=', options.kind);
+  if (options.ids) query = query.where('id', 'in', options.ids.length > 0 ? options.ids : ['']);
+  return query.execute();
+}
+
+/** Withdraws many invitations in one statement; returns the ids that were still open. */
+export async function withdrawBatch(
+  db: Db,
+  ids: string[],
+  changes: Updateable<InvitationTable>,
+  from: readonly InvitationStatus[],
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .updateTable('invitations')
+    .set(changes)
+    .where('id', 'in', ids)
+    .where('status', 'in', from)
+    .where('kept', '=', 0)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}

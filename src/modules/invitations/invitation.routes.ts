@@ -1,0 +1,135 @@
+import { Type } from '@sinclair/typebox';
+import { errorResponses, IdParams, NoContent } from '../../http/common.schemas.js';
+import type { RoutesPlugin } from '../../http/types.js';
+import {
+  BulkWithdrawBody,
+  BulkWithdrawResult,
+  IgnoreBody,
+  InvitationDetail,
+  Kept,
+  Quotas,
+  ReceivedCount,
+  ReceivedPage,
+  ReceivedQuery,
+  SendBody,
+  SendResult,
+  SentCount,
+  SentInvitation,
+  SentPage,
+  SentQuery,
+  Withdrawn,
+} from './invitation.schemas.js';
+
+const tags = ['invitations'];
+
+export const invitationRoutes: RoutesPlugin = (ctx) => async (app) => {
+  app.post(
+    '/invitations',
+    {
+      config: { rateLimit: 'invite' },
+      schema: {
+        tags,
+        summary: 'Send a connection invitation (R1–R9); 200 when it connects at once (R3)',
+        body: SendBody,
+        response: { 201: Type.Ref(SentInvitation), 200: SendResult, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const result = await ctx.invitations.send(request.memberId, request.body);
+      if (result.status === 'connected') return reply.status(200).send(result);
+      return reply.status(201).send(result.invitation);
+    },
+  );
+
+  app.get(
+    '/invitations/received',
+    { schema: { tags, summary: 'Pending invitations you received (R23)', querystring: ReceivedQuery, response: { 200: ReceivedPage, ...errorResponses } } },
+    async (request) => ctx.invitations.listReceived(request.memberId, request.query),
+  );
+
+  app.get(
+    '/invitations/received/count',
+    { schema: { tags, summary: 'Received count ("See all N")', response: { 200: ReceivedCount, ...errorResponses } } },
+    async (request) => ctx.invitations.countReceived(request.memberId),
+  );
+
+  app.get(
+    '/invitations/sent',
+    { schema: { tags, summary: 'Your open sent invitations, newest first (R23)', querystring: SentQuery, response: { 200: SentPage, ...errorResponses } } },
+    async (request) => ctx.invitations.listSent(request.memberId, request.query),
+  );
+
+  app.get(
+    '/invitations/sent/count',
+    { schema: { tags, summary: 'Sent counts; stale = sent at least 14 days ago', response: { 200: SentCount, ...errorResponses } } },
+    async (request) => ctx.invitations.countSent(request.memberId),
+  );
+
+  app.post(
+    '/invitations/withdraw',
+    {
+      schema: {
+        tags,
+        summary: 'Withdraw stale invitations in one action, or preview with dryRun (R18)',
+        body: BulkWithdrawBody,
+        response: { 200: BulkWithdrawResult, ...errorResponses },
+      },
+    },
+    async (request) => ctx.invitations.withdrawMany(request.memberId, request.body),
+  );
+
+  app.get(
+    '/invitations/:id',
+    { schema: { tags, summary: 'One invitation as you may see it', params: IdParams, response: { 200: Type.Ref(InvitationDetail), ...errorResponses } } },
+    async (request) => ctx.invitations.get(request.memberId, request.params.id),
+  );
+
+  app.post(
+    '/invitations/:id/accept',
+    { schema: { tags, summary: 'Accept (R10)', params: IdParams, response: { 200: Type.Object({ invitation: Type.Ref(InvitationDetail) }), ...errorResponses } } },
+    async (request) => ({ invitation: await ctx.invitations.accept(request.memberId, request.params.id) }),
+  );
+
+  app.post(
+    '/invitations/:id/ignore',
+    {
+      schema: {
+        tags,
+        summary: 'Ignore silently (R11); reason dont_know counts towards R9',
+        params: IdParams,
+        body: IgnoreBody,
+        response: { 204: NoContent, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await ctx.invitations.ignore(request.memberId, request.params.id, request.body?.reason);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/invitations/:id/withdraw',
+    { schema: { tags, summary: 'Withdraw silently (R14–R16)', params: IdParams, response: { 200: Withdrawn, ...errorResponses } } },
+    async (request) => ctx.invitations.withdraw(request.memberId, request.params.id),
+  );
+
+  for (const method of ['PUT', 'DELETE'] as const) {
+    app.route({
+      method,
+      url: '/invitations/:id/keep',
+      schema: {
+        tags,
+        summary: method === 'PUT' ? 'Keep (pin): clean-up never touches it (R18)' : 'Stop keeping',
+        params: IdParams,
+        response: { 200: Kept, ...errorResponses },
+      },
+      handler: async (request) => ctx.invitations.setKept(request.memberId, request.params.id, method === 'PUT'),
+    });
+  }
+
+  app.get(
+    '/me/quotas',
+    { schema: { tags, summary: 'What is left of the weekly and open-invitation limits', response: { 200: Quotas, ...errorResponses } } },
+    async (request) => ctx.invitations.quotas(request.memberId),
+  );
+};

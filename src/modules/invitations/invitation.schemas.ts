@@ -1,0 +1,125 @@
+import { Type } from '@sinclair/typebox';
+import { Id, Kind, MemberSummary, PageOf, PageQuery } from '../../http/common.schemas.js';
+import { HOW_KNOWN } from './invitation.js';
+
+const Target = Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()]);
+const DateTime = Type.String({ format: 'date-time' });
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+
+export const SendBody = Type.Object(
+  {
+    kind: Type.Literal('connection', { description: 'Page and event invitations go through /pages and /events' }),
+    to: Type.String({ minLength: 1, maxLength: 60, description: 'the recipient’s handle' }),
+    note: Type.Optional(Type.String({ maxLength: 5000, description: 'at most noteMaxLength (300) characters' })),
+    howKnown: Type.Optional(Type.Union(HOW_KNOWN.map((h) => Type.Literal(h)))),
+    email: Type.Optional(Type.String({ maxLength: 254, description: 'the recipient’s email, when R8 or R9 asks for it' })),
+  },
+  { additionalProperties: false },
+);
+
+export const ReceivedInvitation = Type.Object(
+  {
+    id: Type.String(),
+    kind: Kind,
+    status: Type.Literal('pending'),
+    sentAt: DateTime,
+    note: Nullable(Type.String()),
+    howKnown: Nullable(Type.String()),
+    sender: MemberSummary,
+    mutualCount: Type.Integer(),
+    target: Target,
+  },
+  { $id: 'ReceivedInvitation' },
+);
+
+export const SentInvitation = Type.Object(
+  {
+    id: Type.String(),
+    kind: Kind,
+    status: Type.Literal('pending', { description: 'ignored invitations also read as pending (R11)' }),
+    sentAt: DateTime,
+    note: Nullable(Type.String()),
+    howKnown: Nullable(Type.String()),
+    recipient: MemberSummary,
+    kept: Type.Boolean(),
+    target: Target,
+    resendAvailableAt: Type.String({ format: 'date-time', description: 'when a resend would be allowed if withdrawn now' }),
+  },
+  { $id: 'SentInvitation' },
+);
+
+export const InvitationDetail = Type.Object(
+  {
+    id: Type.String(),
+    kind: Kind,
+    status: Type.String(),
+    viewerRole: Type.Union([Type.Literal('sender'), Type.Literal('recipient')]),
+    sentAt: DateTime,
+    note: Nullable(Type.String()),
+    howKnown: Nullable(Type.String()),
+    sender: MemberSummary,
+    recipient: MemberSummary,
+    kept: Type.Union([Type.Boolean(), Type.Null()]),
+    target: Target,
+    history: Type.Array(Type.Object({ type: Type.String(), at: DateTime })),
+  },
+  { $id: 'InvitationDetail' },
+);
+
+export const SendResult = Type.Object({ status: Type.Literal('connected'), member: MemberSummary });
+
+export const ReceivedQuery = Type.Object({ kind: Type.Optional(Kind), ...PageQuery });
+export const SentQuery = Type.Object({
+  kind: Type.Optional(Kind),
+  olderThanDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650 })),
+  ...PageQuery,
+});
+
+export const ReceivedPage = PageOf(Type.Ref(ReceivedInvitation));
+export const SentPage = PageOf(Type.Ref(SentInvitation));
+
+const ByKind = Type.Object({ connection: Type.Integer(), page: Type.Integer(), event: Type.Integer() });
+export const ReceivedCount = Type.Object({ total: Type.Integer(), byKind: ByKind });
+export const SentCount = Type.Object({ total: Type.Integer(), byKind: ByKind, stale: Type.Integer() });
+
+export const IgnoreBody = Type.Union([
+  Type.Object({ reason: Type.Optional(Type.Literal('dont_know')) }, { additionalProperties: false }),
+  Type.Null(),
+]);
+
+export const Withdrawn = Type.Object({ invitation: Type.Ref(InvitationDetail), resendAvailableAt: DateTime });
+export const Kept = Type.Object({ kept: Type.Boolean() });
+
+export const BulkWithdrawBody = Type.Object(
+  {
+    olderThanDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650 })),
+    kind: Type.Optional(Kind),
+    ids: Type.Optional(Type.Array(Id, { maxItems: 10000 })),
+    excludeIds: Type.Optional(Type.Array(Id, { maxItems: 10000 })),
+    dryRun: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+export const BulkWithdrawResult = Type.Object({
+  dryRun: Type.Boolean(),
+  count: Type.Integer(),
+  items: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      outcome: Type.String({ description: 'withdrawn | would_withdraw | kept | excluded | not_open' }),
+      invitation: Type.Union([Type.Ref(SentInvitation), Type.Null()]),
+    }),
+  ),
+});
+
+export const Quotas = Type.Object({
+  weekly: Type.Object({
+    limit: Type.Integer(),
+    used: Type.Integer(),
+    remaining: Type.Integer(),
+    renewsAt: Type.Union([DateTime, Type.Null()]),
+  }),
+  open: Type.Object({ limit: Type.Integer(), used: Type.Integer(), remaining: Type.Integer() }),
+  restriction: Type.Union([Type.Object({ until: DateTime }), Type.Null()]),
+});

@@ -1,0 +1,106 @@
+/**
+ * Invitation states and the pure rules over them (SPEC.md §1–2). Nothing here touches storage,
+ * so each rule can be tested with plain data and a `now`.
+ */
+import type { InvitationKind, InvitationStatus } from '../../db/tables/invitation.js';
+import { DomainError } from '../../lib/errors.js';
+import { addDays, DAY_MS } from '../../lib/time.js';
+
+export type { InvitationKind, InvitationStatus };
+
+export const KINDS: readonly InvitationKind[] = ['connection', 'page', 'event'];
+export const HOW_KNOWN = ['colleague', 'classmate', 'friend', 'other'] as const;
+export type HowKnown = (typeof HOW_KNOWN)[number];
+
+/** Open: the invitation can still be answered or withdrawn. */
+export const OPEN_STATUSES: readonly InvitationStatus[] = ['pending', 'ignored'];
+
+/**
+ * What the sender sees as still pending. An ignore (R11) and a block (R20) are never revealed
+ * to the sender, so those invitations stay in the Sent list until they expire or are withdrawn.
+ */
+export const SENDER_OPEN_STATUSES: readonly InvitationStatus[] = ['pending', 'ignored', 'blocked'];
+
+export const STALE_AFTER_DAYS = 14;
+export const WEEK_DAYS = 7;
+
+export type Transition = 'accept' | 'ignore' | 'withdraw' | 'expire' | 'block' | 'mutual_accept';
+
+/** The states each transition may start from; anything else is refused. */
+export const TRANSITION_FROM: Record<Transition, readonly InvitationStatus[]> = {
+  accept: ['pending'],
+  ignore: ['pending'],
+  // A blocked invitation still looks pending to its sender, so withdrawing it must work like one.
+  withdraw: ['pending', 'ignored', 'blocked'],
+  expire: ['pending', 'ignored', 'blocked'],
+  block: ['pending', 'ignored'],
+  mutual_accept: ['pending', 'ignored'],
+};
+
+export function canTransition(from: InvitationStatus, transition: Transition): boolean {
+  return TRANSITION_FROM[transition].includes(from);
+}
+
+/** The status shown to the sender: ignored and blocked read as pending. */
+export function statusForSender(status: InvitationStatus): InvitationStatus {
+  return status === 'ignored' || status === 'blocked' ? 'pending' : status;
+}
+
+/** R15, R20: what the recipient may no longer see at all answers as if it never existed. */
+export function hiddenFromRecipient(status: InvitationStatus): boolean {
+  return status === 'withdrawn' || status === 'blocked' || status === 'expired';
+}
+
+export function expiresAt(sentAt: Date, expiryDays: number): Date {
+  return addDays(sentAt, expiryDays);
+}
+
+/** R16: when the sender may invite the same recipient again after withdrawing at `withdrawnAt`. */
+export function resendAvailableAt(withdrawnAt: Date, cooldownDays: number): Date {
+  return addDays(withdrawnAt, cooldownDays);
+}
+
+/** R12: the next reminder after `remindersSent` of them, or null when none is left. */
+export function nextReminderAt(sentAt: Date, reminderDays: number[], remindersSent: number): Date | null {
+  const days = reminderDays[remindersSent];
+  return days === undefined ? null : addDays(sentAt, days);
+}
+
+/** R5: the rolling window starts seven days before `now`. */
+export function weekWindowStart(now: Date): Date {
+  return addDays(now, -WEEK_DAYS);
+}
+
+/** R5: when the oldest invitation of the window leaves it, one more may be sent. */
+export function weeklyRetryAt(oldestInWindow: Date): Date {
+  return addDays(oldestInWindow, WEEK_DAYS);
+}
+
+export function isStale(sentAt: Date, now: Date, days = STALE_AFTER_DAYS): boolean {
+  return now.getTime() - sentAt.getTime() >= days * DAY_MS;
+}
+
+/** R4: plain text only; the length is counted in characters a member sees. */
+export function normaliseNote(note: string | undefined | null, maxLength: number): string | null {
+  if (note === undefined || note === null) return null;
+  const trimmed = note.trim();
+  if (trimmed === '') return null;
+  if ([...trimmed].length > maxLength) {
+    throw new DomainError('note_too_long', `A note can be at most ${maxLength} characters long.`);
+  }
+  return trimmed;
+}
+
+/** R9: the answer that tips a sender over the threshold starts a restriction. */
+export function restrictionUntil(
+  dontKnowCount: number,
+  threshold: number,
+  now: Date,
+  restrictionDays: number,
+): Date | null {
+  return dontKnowCount >= threshold ? addDays(now, restrictionDays) : null;
+}
+
+export function isRestricted(restrictedUntil: string | null, now: Date): boolean {
+  return restrictedUntil !== null && new Date(restrictedUntil) > now;
+}

@@ -1,0 +1,60 @@
+import { Type } from '@sinclair/typebox';
+import { errorResponses, HandleParams } from '../../http/common.schemas.js';
+import type { RoutesPlugin } from '../../http/types.js';
+import { Me } from '../accounts/account.schemas.js';
+import { Profile, ProfilePatch, SearchPage, SearchQuery, Suggestions } from './member.schemas.js';
+
+export const memberRoutes: RoutesPlugin = (ctx) => async (app) => {
+  app.get(
+    '/me',
+    { schema: { tags: ['members'], summary: 'Your profile with counts', response: { 200: Type.Ref(Me), ...errorResponses } } },
+    async (request) => {
+      const me = await ctx.members.me(request.memberId);
+      const csrfToken = request.sessionId ? await ctx.accounts.csrfTokenOf(request.sessionId) : undefined;
+      return { ...me, ...(csrfToken ? { csrfToken } : {}) };
+    },
+  );
+
+  app.patch(
+    '/me',
+    {
+      schema: { tags: ['members'], summary: 'Change your profile', body: ProfilePatch, response: { 200: Type.Ref(Me), ...errorResponses } },
+    },
+    async (request) => {
+      await ctx.members.updateProfile(request.memberId, request.body);
+      return ctx.members.me(request.memberId);
+    },
+  );
+
+  app.get(
+    '/members',
+    { schema: { tags: ['members'], summary: 'Search members', querystring: SearchQuery, response: { 200: SearchPage, ...errorResponses } } },
+    async (request) => ctx.members.search(request.memberId, request.query),
+  );
+
+  app.get(
+    '/members/:handle',
+    {
+      schema: {
+        tags: ['members'],
+        summary: 'A member with your relationship to them (R24)',
+        params: HandleParams,
+        response: { 200: Profile, ...errorResponses },
+      },
+    },
+    async (request) => ctx.members.profile(request.memberId, request.params.handle),
+  );
+
+  app.get(
+    '/suggestions',
+    {
+      schema: {
+        tags: ['members'],
+        summary: 'People you may know',
+        querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }) }),
+        response: { 200: Suggestions, ...errorResponses },
+      },
+    },
+    async (request) => ({ items: await ctx.members.suggestions(request.memberId, request.query.limit) }),
+  );
+};

@@ -1,0 +1,53 @@
+import { Type } from '@sinclair/typebox';
+import { MemberSummary, PageOf, PageQuery } from '../../http/common.schemas.js';
+
+export const CanInvite = Type.Object(
+  {
+    ok: Type.Boolean(),
+    code: Type.Optional(Type.String()),
+    retryAt: Type.Optional(Type.String({ format: 'date-time' })),
+    reason: Type.Optional(Type.String()),
+  },
+  { description: '{ok: true}, or {ok: false} with the error code that sending would give (R24)' },
+);
+
+export const Profile = Type.Intersect([
+  MemberSummary,
+  Type.Object({
+    connectionCount: Type.Integer(),
+    followerCount: Type.Integer(),
+    isSelf: Type.Boolean(),
+    relationship: Type.Union([
+      Type.Literal('connected'),
+      Type.Literal('invitation_sent'),
+      Type.Literal('invitation_received'),
+      Type.Literal('none'),
+    ]),
+    invitationId: Type.Union([Type.String(), Type.Null()]),
+    mutualCount: Type.Integer(),
+    degree: Type.Integer({ minimum: 1, maximum: 3, description: '1st, 2nd, or 3 for 3rd degree and beyond' }),
+    following: Type.Boolean(),
+    canInvite: CanInvite,
+  }),
+]);
+
+export const ProfilePatch = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' })),
+    headline: Type.Optional(Type.String({ maxLength: 200 })),
+    company: Type.Optional(Type.String({ maxLength: 100 })),
+    industry: Type.Optional(Type.String({ maxLength: 100 })),
+    location: Type.Optional(Type.String({ maxLength: 100 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const SearchQuery = Type.Object({ q: Type.String({ maxLength: 100, default: '' }), ...PageQuery });
+
+export const SearchPage = PageOf(
+  Type.Intersect([MemberSummary, Type.Object({ mutualCount: Type.Integer(), degree: Type.Integer() })]),
+);
+
+export const Suggestions = Type.Object({
+  items: Type.Array(Type.Object({ member: MemberSummary, mutualCount: Type.Integer() })),
+});

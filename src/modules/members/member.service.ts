@@ -1,0 +1,201 @@
+import { decodeCursor, type Page, toPage } from '../../db/pagination.js';
+import { DomainError } from '../../lib/errors.js';
+import { isBlockedEitherWay } from '../blocks/block.repository.js';
+import { areConnected, connectedAmong, mutualCounts, secondDegree } from '../connections/connection.repository.js';
+import type { ServiceDeps } from '../deps.js';
+import { countFollows, isFollowing } from '../follows/follow.repository.js';
+import type { CanInvite, InvitationService } from '../invitations/invitation.service.js';
+import { findOpen, findSenderOpen, latestCooldownWithdrawal } from '../invitations/invitation.repository.js';
+import { resendAvailableAt } from '../invitations/invitation.js';
+import { type MemberSummary, toSummary } from './member.presenter.js';
+import {
+  findMemberByHandle,
+  findMemberById,
+  findMembersByIds,
+  type MemberRow,
+  searchMembers,
+  searchTextOf,
+  updateMember,
+} from './member.repository.js';
+
+export type Relationship = 'connected' | 'invitation_sent' | 'invitation_received' | 'none';
+
+export interface Profile extends MemberSummary {
+  connectionCount: number;
+  followerCount: number;
+  isSelf: boolean;
+  relationship: Relationship;
+  invitationId: string | null;
+  mutualCount: number;
+  /** 1st, 2nd, or 3 for third degree and beyond. */
+  degree: 1 | 2 | 3;
+  following: boolean;
+  canInvite: CanInvite;
+}
+
+export interface Me extends MemberSummary {
+  id: string;
+  email: string;
+  createdAt: string;
+  counts: { connections: number; followers: number; following: number; received: number; sent: number };
+}
+
+export interface ProfileChanges {
+  name?: string;
+  headline?: string;
+  company?: string;
+  industry?: string;
+  location?: string;
+}
+
+export class MemberService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly invitations: InvitationService,
+  ) {}
+
+  async requireMember(id: string): Promise<MemberRow> {
+    const member = await findMemberById(this.deps.database.db, id);
+    if (!member) throw new DomainError('unauthenticated', 'Your account no longer exists.');
+    return member;
+  }
+
+  /** A member the viewer may see: unknown and blocked (either way) look the same (R2, R20). */
+  async visibleMember(viewerId: string, handle: string): Promise<MemberRow> {
+    const db = this.deps.database.db;
+    const member = await findMemberByHandle(db, handle);
+    if (!member || (member.id !== viewerId && (await isBlockedEitherWay(db, viewerId, member.id)))) {
+      throw new DomainError('member_not_found', 'That member does not exist.');
+    }
+    return member;
+  }
+
+  async me(memberId: string): Promise<Me> {
+    const db = this.deps.database.db;
+    const member = await this.requireMember(memberId);
+    const [followers, following, received, sent] = await Promise.all([
+      countFollows(db, memberId, 'followers'),
+      countFollows(db, memberId, 'following'),
+      this.invitations.countReceived(memberId),
+      this.invitations.countSent(memberId),
+    ]);
+    return {
+      ...toSummary(member),
+      id: member.id,
+      email: member.email,
+      createdAt: member.created_at,
+      counts: {
+        connections: member.connection_count,
+        followers,
+        following,
+        received: received.total,
+        sent: sent.total,
+      },
+    };
+  }
+
+  async updateProfile(memberId: string, changes: ProfileChanges): Promise<void> {
+    const member = await this.requireMember(memberId);
+    const trimmed = Object.fromEntries(
+      Object.entries(changes).map(([key, value]) => [key, (value as string).trim()]),
+    ) as ProfileChanges;
+    const next = { ...member, ...trimmed };
+    await updateMember(this.deps.database.db, memberId, {
+      ...trimmed,
+      search_text: searchTextOf(next),
+      updated_at: this.deps.clock.now().toISOString(),
+    });
+  }
+
+  async profile(viewerId: string, handle: string): Promise<Profile> {
+    const db = this.deps.database.db;
+    const now = this.deps.clock.now();
+    const [viewer, member] = await Promise.all([this.requireMember(viewerId), this.visibleMember(viewerId, handle)]);
+    const isSelf = viewer.id === member.id;
+    const pair = { senderId: viewer.id, recipientId: member.id, kind: 'connection' as const, targetId: '' };
+    const [connected, sent, received, mutual, following, followers, canInvite] = await Promise.all([
+      areConnected(db, viewer.id, member.id),
+      findSenderOpen(db, pair),
+      findOpen(db, { ...pair, senderId: member.id, recipientId: viewer.id }),
+      mutualCounts(db, viewer.id, [member.id]),
+      isFollowing(db, viewer.id, member.id),
+      countFollows(db, member.id, 'followers'),
+      this.invitations.canInvite(db, viewer, member),
+    ]);
+    const mutualCount = isSelf ? 0 : (mutual.get(member.id) ?? 0);
+    let relationship: Relationship = 'none';
+    let invitationId: string | null = null;
+    if (connected) relationship = 'connected';
+    else if (sent && new Date(sent.expires_at) > now) {
+      relationship = 'invitation_sent';
+      invitationId = sent.id;
+    } else if (received?.status === 'pending') {
+      relationship = 'invitation_received';
+      invitationId = received.id;
+    }
+    return {
+      ...toSummary(member),
+      connectionCount: member.connection_count,
+      followerCount: followers,
+      isSelf,
+      relationship,
+      invitationId,
+      mutualCount,
+      degree: connected || isSelf ? 1 : mutualCount > 0 ? 2 : 3,
+      following,
+      canInvite,
+    };
+  }
+
+  async search(
+    viewerId: string,
+    options: { q: string; cursor?: string; limit: number },
+  ): Promise<Page<MemberSummary & { mutualCount: number; degree: 1 | 2 | 3 }>> {
+    const db = this.deps.database.db;
+    const after = decodeCursor(options.cursor);
+    const rows = await searchMembers(db, { q: options.q, viewerId, after: after?.key ?? null, limit: options.limit });
+    const ids = rows.map((r) => r.id);
+    const [mutual, connected] = await Promise.all([
+      mutualCounts(db, viewerId, ids),
+      connectedAmong(db, viewerId, ids),
+    ]);
+    return toPage(
+      rows,
+      options.limit,
+      (r) => ({ key: r.handle, id: r.id }),
+      (r) => {
+        const mutualCount = mutual.get(r.id) ?? 0;
+        return { ...toSummary(r), mutualCount, degree: connected.has(r.id) ? 1 : mutualCount > 0 ? 2 : 3 };
+      },
+    );
+  }
+
+  /**
+   * People you may know: second-degree members by mutual connections, without anyone connected,
+   * invited either way, blocked either way, or in a resend cooldown.
+   */
+  async suggestions(viewerId: string, limit: number): Promise<{ member: MemberSummary; mutualCount: number }[]> {
+    const db = this.deps.database.db;
+    const now = this.deps.clock.now();
+    const candidates = await secondDegree(db, viewerId, limit * 4);
+    const kept: { id: string; mutual: number }[] = [];
+    for (const candidate of candidates) {
+      if (kept.length >= limit) break;
+      const pair = { senderId: viewerId, recipientId: candidate.id, kind: 'connection' as const, targetId: '' };
+      const [blocked, sent, received, withdrawnAt] = await Promise.all([
+        isBlockedEitherWay(db, viewerId, candidate.id),
+        findSenderOpen(db, pair),
+        findSenderOpen(db, { ...pair, senderId: candidate.id, recipientId: viewerId }),
+        latestCooldownWithdrawal(db, pair),
+      ]);
+      const cooling =
+        withdrawnAt !== null && resendAvailableAt(new Date(withdrawnAt), this.deps.rules.resendCooldownDays) > now;
+      if (!blocked && !sent && !received && !cooling) kept.push(candidate);
+    }
+    const members = await findMembersByIds(
+      db,
+      kept.map((k) => k.id),
+    );
+    return kept.map((k) => ({ member: toSummary(members.get(k.id) as MemberRow), mutualCount: k.mutual }));
+  }
+}

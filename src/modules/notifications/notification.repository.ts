@@ -1,0 +1,60 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { Cursor } from '../../db/pagination.js';
+import type { NotificationTable } from '../../db/tables/notification.js';
+
+export type NotificationRow = Selectable<NotificationTable>;
+
+export async function insertNotification(db: Db, row: Insertable<NotificationTable>): Promise<void> {
+  await db.insertInto('notifications').values(row).execute();
+}
+
+/** R15: a withdrawn invitation leaves no in-app trace with its recipient. */
+export async function deleteNotificationsForInvitation(db: Db, invitationIds: string[]): Promise<void> {
+  if (invitationIds.length === 0) return;
+  await db
+    .deleteFrom('notifications')
+    .where('invitation_id', 'in', invitationIds)
+    .where('type', '=', 'invitation_received')
+    .execute();
+}
+
+export async function listNotifications(
+  db: Db,
+  memberId: string,
+  after: Cursor | null,
+  limit: number,
+): Promise<NotificationRow[]> {
+  let query = db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('member_id', '=', memberId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit + 1);
+  if (after) query = query.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.key, after.id)));
+  return query.execute();
+}
+
+export async function countUnread(db: Db, memberId: string): Promise<number> {
+  const row = await db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('member_id', '=', memberId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function markRead(db: Db, memberId: string, ids: string[] | undefined, at: string): Promise<void> {
+  let query = db
+    .updateTable('notifications')
+    .set({ read_at: at })
+    .where('member_id', '=', memberId)
+    .where('read_at', 'is', null);
+  if (ids) {
+    if (ids.length === 0) return;
+    query = query.where('id', 'in', ids);
+  }
+  await query.execute();
+}
