@@ -1,0 +1,137 @@
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { type AppContext, createContext } from '../../src/context.js';
+import type { App } from '../../src/http/types.js';
+import type { ManualClock } from '../../src/lib/clock.js';
+import { DAY_MS } from '../../src/lib/time.js';
+import { createThrowawayDatabase, type TestDialect, testDialect } from './database.js';
+
+export interface Reply<T = any> {
+  status: number;
+  body: T;
+  headers: Record<string, string | string[] | number | undefined>;
+}
+
+/** A signed-up member who calls the API with a personal access token. */
+export class Member {
+  constructor(
+    private readonly app: App,
+    readonly handle: string,
+    readonly email: string,
+    readonly token: string,
+  ) {}
+
+  request<T = any>(method: string, url: string, payload?: unknown): Promise<Reply<T>> {
+    return inject<T>(this.app, method, url, payload, { authorization: `Bearer ${this.token}` });
+  }
+
+  get<T = any>(url: string) {
+    return this.request<T>('GET', url);
+  }
+  post<T = any>(url: string, payload?: unknown) {
+    return this.request<T>('POST', url, payload);
+  }
+  put<T = any>(url: string, payload?: unknown) {
+    return this.request<T>('PUT', url, payload);
+  }
+  patch<T = any>(url: string, payload?: unknown) {
+    return this.request<T>('PATCH', url, payload);
+  }
+  delete<T = any>(url: string) {
+    return this.request<T>('DELETE', url);
+  }
+
+  /** Sends a connection invitation and returns the reply. */
+  invite(to: Member | string, extra: Record<string, unknown> = {}) {
+    return this.post('/api/v1/invitations', { kind: 'connection', to: typeof to === 'string' ? to : to.handle, ...extra });
+  }
+}
+
+export async function inject<T = any>(
+  app: App,
+  method: string,
+  url: string,
+  payload?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Reply<T>> {
+  const response = await app.inject({
+    method: method as 'GET',
+    url,
+    headers: payload === undefined ? headers : { 'content-type': 'application/json', ...headers },
+    payload: payload === undefined ? undefined : JSON.stringify(payload),
+  });
+  const text = response.body;
+  let body: unknown = text;
+  if (text && /json/.test(String(response.headers['content-type']))) body = JSON.parse(text);
+  return { status: response.statusCode, body: body as T, headers: response.headers };
+}
+
+export interface TestApp {
+  app: App;
+  ctx: AppContext;
+  clock: ManualClock;
+  dialect: TestDialect;
+  /** Signs a member up through the API (handle = name in lower case) and gives them a token. */
+  member(name: string, profile?: Record<string, string>): Promise<Member>;
+  advanceDays(days: number): void;
+  runJobs(): Promise<Reply>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+/**
+ * The real app on a throwaway database of this run's dialect, with the test clock and no
+ * request rate limits. `env` adds or overrides RAPPORT_* variables (rule numbers and the like).
+ */
+export async function startApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dialect = testDialect();
+  const database = await createThrowawayDatabase(dialect);
+  const config = loadConfig({
+    RAPPORT_DATABASE_URL: database.url,
+    RAPPORT_TEST_CLOCK: '1',
+    RAPPORT_RATE_LIMITS: 'off',
+    RAPPORT_LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const ctx = await createContext(config);
+  const app = await buildApp(ctx);
+  await app.ready();
+  const clock = ctx.manualClock as ManualClock;
+  clock.set(new Date('2026-03-02T09:00:00.000Z'));
+
+  return {
+    app,
+    ctx,
+    clock,
+    dialect,
+    async member(name, profile = {}) {
+      const handle = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${++counter}`;
+      const email = `${handle}@example.test`;
+      const signUp = await inject(app, 'POST', '/api/v1/members', {
+        email,
+        password: 'correct horse battery',
+        name: name[0]!.toUpperCase() + name.slice(1),
+        handle,
+        ...profile,
+      });
+      if (signUp.status !== 201) throw new Error(`sign-up failed: ${JSON.stringify(signUp.body)}`);
+      const cookie = String(signUp.headers['set-cookie']).split(';')[0]!;
+      const token = await inject(app, 'POST', '/api/v1/me/tokens', { name: 'tests' }, {
+        cookie,
+        'x-csrf-token': signUp.body.csrfToken,
+      });
+      if (token.status !== 201) throw new Error(`token failed: ${JSON.stringify(token.body)}`);
+      return new Member(app, handle, email, token.body.token);
+    },
+    advanceDays(days) {
+      clock.advance(days * DAY_MS);
+    },
+    runJobs: () => inject(app, 'POST', '/api/v1/test/jobs/run'),
+    async close() {
+      await app.close();
+      await ctx.close();
+      await database.drop();
+    },
+  };
+}
