@@ -15,6 +15,7 @@ import type {
   PageFollowerTable,
   PageTable,
 } from './tables/page.js';
+import type { ServerSecretTable } from './tables/server-secret.js';
 import type { SessionTable } from './tables/session.js';
 
 export interface Schema {
@@ -37,4 +38,5 @@ export interface Schema {
   event_organizers: EventOrganizerTable;
   event_attendees: EventAttendeeTable;
   job_leases: JobLeaseTable;
+  server_secrets: ServerSecretTable;
 }
