@@ -26,6 +26,8 @@ export const ERROR_STATUS = {
   email_taken: 409,
   handle_taken: 409,
   reblock_locked: 409,
+  already_following: 409,
+  already_attending: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   weekly_invitation_limit: 429,
