@@ -12,12 +12,14 @@ import { authenticate } from './http/auth.js';
 import { Problem } from './http/common.schemas.js';
 import { registerMetrics } from './http/metrics.js';
 import { createErrorHandler, problem } from './http/problem.js';
-import { MemoryRateStore, rateLimitHook } from './http/rate-limit.js';
+import { registerRateLimits } from './http/rate-limit.js';
 import { securityHeaders } from './http/security-headers.js';
 import type { App } from './http/types.js';
 import { Me } from './modules/accounts/account.schemas.js';
 import { accountRoutes } from './modules/accounts/account.routes.js';
+import { blockRoutes } from './modules/blocks/block.routes.js';
 import { connectionRoutes } from './modules/connections/connection.routes.js';
+import { contactRoutes } from './modules/contacts/contact.routes.js';
 import { followRoutes } from './modules/follows/follow.routes.js';
 import { InvitationDetail, ReceivedInvitation, SentInvitation } from './modules/invitations/invitation.schemas.js';
 import { invitationRoutes } from './modules/invitations/invitation.routes.js';
@@ -75,7 +77,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   const auth = authenticate(ctx.accounts);
   await app.register(
     async (api) => {
-      if (ctx.config.rateLimits) api.addHook('preHandler', rateLimitHook(new MemoryRateStore(), ctx.clock));
+      await registerRateLimits(api, ctx);
       await api.register(accountRoutes(auth)(ctx));
       await api.register(testClockRoutes(ctx));
       await api.register(async (member) => {
@@ -87,6 +89,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
           followRoutes,
           notificationRoutes,
           settingsRoutes,
+          blockRoutes,
+          contactRoutes,
         ]) {
           await member.register(routes(ctx));
         }

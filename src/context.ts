@@ -5,7 +5,9 @@ import { expiryJob } from './jobs/expiry.job.js';
 import { JobRunner } from './jobs/runner.js';
 import { type Clock, ManualClock, systemClock } from './lib/clock.js';
 import { AccountService } from './modules/accounts/account.service.js';
+import { BlockService } from './modules/blocks/block.service.js';
 import { ConnectionService } from './modules/connections/connection.service.js';
+import { ContactService } from './modules/contacts/contact.service.js';
 import type { ServiceDeps } from './modules/deps.js';
 import { FollowService } from './modules/follows/follow.service.js';
 import { InvitationService } from './modules/invitations/invitation.service.js';
@@ -28,6 +30,8 @@ export interface AppContext {
   follows: FollowService;
   notifications: NotificationService;
   settings: SettingsService;
+  blocks: BlockService;
+  contacts: ContactService;
   jobs: JobRunner;
   close(): Promise<void>;
 }
@@ -57,6 +61,8 @@ export async function createContext(config: Config, options: { log?: Logger } = 
     follows: new FollowService(deps, members),
     notifications: new NotificationService(deps),
     settings: new SettingsService(deps, members),
+    blocks: new BlockService(deps, invitations),
+    contacts: new ContactService(deps),
     jobs,
     async close() {
       await jobs.stop();

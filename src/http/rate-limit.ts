@@ -1,6 +1,10 @@
 import type { FastifyRequest } from 'fastify';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { AppContext } from '../context.js';
 import type { Clock } from '../lib/clock.js';
 import { DomainError } from '../lib/errors.js';
+import type { App } from './types.js';
 
 export interface RateRule {
   max: number;
@@ -15,9 +19,18 @@ export const RATE_RULES: Record<string, RateRule> = {
   invite: { max: 60, windowMs: 60_000, by: 'member' },
 };
 
-/** A store of fixed-window counters; in memory here, shared through Redis when several processes run. */
+/**
+ * Fixed windows aligned to the clock (every `windowMs` from the epoch), so processes that share
+ * a store count into the same window without agreeing on when it started.
+ */
+export function windowEnd(now: number, windowMs: number): number {
+  return now - (now % windowMs) + windowMs;
+}
+
+/** A store of fixed-window counters: in memory for one process, in Redis when several share limits. */
 export interface RateStore {
   hit(key: string, windowMs: number, now: number): Promise<{ count: number; resetAt: number }>;
+  close(): Promise<void>;
 }
 
 export class MemoryRateStore implements RateStore {
@@ -27,16 +40,89 @@ export class MemoryRateStore implements RateStore {
     let window = this.windows.get(key);
     if (!window || window.resetAt <= now) {
       if (this.windows.size > 100_000) this.prune(now);
-      window = { count: 0, resetAt: now + windowMs };
+      window = { count: 0, resetAt: windowEnd(now, windowMs) };
       this.windows.set(key, window);
     }
     window.count++;
     return { ...window };
   }
 
+  async close(): Promise<void> {
+    this.windows.clear();
+  }
+
   private prune(now: number): void {
     for (const [key, window] of this.windows) if (window.resetAt <= now) this.windows.delete(key);
   }
+}
+
+/**
+ * Counters in Redis (INCR and PEXPIRE in one MULTI), shared by every app process. While Redis
+ * cannot answer, each process counts on its own rather than refusing or stalling requests.
+ */
+export class RedisRateStore implements RateStore {
+  private readonly fallback = new MemoryRateStore();
+  private degraded = false;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly log: Logger,
+  ) {
+    redis.on('error', (error: Error) => this.degrade(error));
+    redis.on('ready', () => {
+      if (this.degraded) this.log.info('rate limits: Redis is back; limits are shared again');
+      this.degraded = false;
+    });
+  }
+
+  async hit(key: string, windowMs: number, now: number) {
+    const resetAt = windowEnd(now, windowMs);
+    const bucket = `rapport:rate:${key}:${resetAt}`;
+    try {
+      const results = await this.redis
+        .multi()
+        .incr(bucket)
+        .pexpire(bucket, resetAt - now)
+        .exec();
+      const [incr] = results ?? [];
+      if (!incr || incr[0]) throw incr?.[0] ?? new Error('the MULTI was discarded');
+      return { count: Number(incr[1]), resetAt };
+    } catch (error) {
+      this.degrade(error as Error);
+      return this.fallback.hit(key, windowMs, now);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.redis.disconnect();
+    await this.fallback.close();
+  }
+
+  private degrade(error: Error): void {
+    if (!this.degraded) {
+      this.log.warn(
+        { err: error },
+        'rate limits: Redis is unavailable; counting in this process until it is back',
+      );
+    }
+    this.degraded = true;
+  }
+}
+
+/** Redis when RAPPORT_REDIS_URL is set, memory otherwise. */
+export async function createRateStore(redisUrl: string | null, log: Logger): Promise<RateStore> {
+  if (!redisUrl) return new MemoryRateStore();
+  const redis = new Redis(redisUrl, {
+    // Fail fast instead of queueing: a request must not wait for Redis to come back.
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2000,
+    lazyConnect: true,
+  });
+  const store = new RedisRateStore(redis, log);
+  // A first connection that fails leaves ioredis reconnecting in the background.
+  await redis.connect().catch(() => undefined);
+  return store;
 }
 
 /** Request rate limits on sign-in, sign-up and sending; off with RAPPORT_RATE_LIMITS=off. */
@@ -49,9 +135,21 @@ export function rateLimitHook(store: RateStore, clock: Clock) {
     const now = clock.now().getTime();
     const { count, resetAt } = await store.hit(`${name}:${who}`, rule.windowMs, now);
     if (count > rule.max) {
-      throw new DomainError('rate_limited', 'Too many requests; please wait a moment and try again.', {
-        retryAt: new Date(resetAt),
-      });
+      throw new DomainError(
+        'rate_limited',
+        'Too many requests; please wait a moment and try again.',
+        {
+          retryAt: new Date(resetAt),
+        },
+      );
     }
   };
+}
+
+/** Adds the limits to the API scope and closes their store with the app. */
+export async function registerRateLimits(api: App, ctx: AppContext): Promise<void> {
+  if (!ctx.config.rateLimits) return;
+  const store = await createRateStore(ctx.config.redisUrl, ctx.log);
+  api.addHook('preHandler', rateLimitHook(store, ctx.clock));
+  api.addHook('onClose', () => store.close());
 }

@@ -19,7 +19,11 @@ export async function isBlockedEitherWay(db: Db, a: string, b: string): Promise<
   return row !== undefined;
 }
 
-export async function findBlock(db: Db, blockerId: string, blockedId: string): Promise<BlockRow | undefined> {
+export async function findBlock(
+  db: Db,
+  blockerId: string,
+  blockedId: string,
+): Promise<BlockRow | undefined> {
   return db
     .selectFrom('blocks')
     .selectAll()
@@ -62,7 +66,11 @@ export async function listBlocks(
   return query.execute();
 }
 
-export async function findBlockLift(db: Db, blockerId: string, blockedId: string): Promise<string | null> {
+export async function findBlockLift(
+  db: Db,
+  blockerId: string,
+  blockedId: string,
+): Promise<string | null> {
   const row = await db
     .selectFrom('block_lifts')
     .select('lifted_at')
@@ -72,10 +80,28 @@ export async function findBlockLift(db: Db, blockerId: string, blockedId: string
   return row?.lifted_at ?? null;
 }
 
-export async function recordBlockLift(db: Db, blockerId: string, blockedId: string, at: string): Promise<void> {
+export async function recordBlockLift(
+  db: Db,
+  blockerId: string,
+  blockedId: string,
+  at: string,
+): Promise<void> {
   await db
     .insertInto('block_lifts')
     .values({ blocker_id: blockerId, blocked_id: blockedId, lifted_at: at })
     .onConflict((oc) => oc.columns(['blocker_id', 'blocked_id']).doUpdateSet({ lifted_at: at }))
+    .execute();
+}
+
+/** R20: neither member keeps an in-app notification naming the other. */
+export async function deleteNotificationsBetween(db: Db, a: string, b: string): Promise<void> {
+  await db
+    .deleteFrom('notifications')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('member_id', '=', a), eb('actor_id', '=', b)]),
+        eb.and([eb('member_id', '=', b), eb('actor_id', '=', a)]),
+      ]),
+    )
     .execute();
 }

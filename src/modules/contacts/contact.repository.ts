@@ -1,4 +1,11 @@
+import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import type { ContactTable } from '../../db/tables/contact.js';
+
+export type ContactRow = Selectable<ContactTable>;
+
+/** Rows per statement: three parameters each keeps well under both databases' limits. */
+const CHUNK = 500;
 
 /** R8: whether `email` is among the contacts `memberId` imported. */
 export async function hasContact(db: Db, memberId: string, email: string): Promise<boolean> {
@@ -9,4 +16,43 @@ export async function hasContact(db: Db, memberId: string, email: string): Promi
     .where('email', '=', email.toLowerCase())
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** Adds lower-cased addresses; ones already imported stay as they were. */
+export async function insertContacts(
+  db: Db,
+  memberId: string,
+  emails: string[],
+  at: string,
+): Promise<void> {
+  for (let i = 0; i < emails.length; i += CHUNK) {
+    await db
+      .insertInto('contacts')
+      .values(
+        emails.slice(i, i + CHUNK).map((email) => ({ member_id: memberId, email, created_at: at })),
+      )
+      .onConflict((oc) => oc.columns(['member_id', 'email']).doNothing())
+      .execute();
+  }
+}
+
+/** In address order, served by the primary key (member_id, email). */
+export async function listContacts(
+  db: Db,
+  memberId: string,
+  after: string | null,
+  limit: number,
+): Promise<ContactRow[]> {
+  let query = db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('member_id', '=', memberId)
+    .orderBy('email')
+    .limit(limit + 1);
+  if (after !== null) query = query.where('email', '>', after);
+  return query.execute();
+}
+
+export async function deleteContacts(db: Db, memberId: string): Promise<void> {
+  await db.deleteFrom('contacts').where('member_id', '=', memberId).execute();
 }
