@@ -20,14 +20,20 @@ import { accountRoutes } from './modules/accounts/account.routes.js';
 import { blockRoutes } from './modules/blocks/block.routes.js';
 import { connectionRoutes } from './modules/connections/connection.routes.js';
 import { contactRoutes } from './modules/contacts/contact.routes.js';
+import { eventRoutes } from './modules/events/event.routes.js';
 import { followRoutes } from './modules/follows/follow.routes.js';
+import { insightRoutes } from './modules/insights/insight.routes.js';
 import { InvitationDetail, ReceivedInvitation, SentInvitation } from './modules/invitations/invitation.schemas.js';
 import { invitationRoutes } from './modules/invitations/invitation.routes.js';
+import { withdrawalRoutes } from './modules/invitations/withdrawal.routes.js';
 import { memberRoutes } from './modules/members/member.routes.js';
 import { notificationRoutes } from './modules/notifications/notification.routes.js';
+import { mailboxRoutes } from './modules/outbox/mailbox.routes.js';
+import { pageRoutes } from './modules/pages/page.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { opsRoutes } from './modules/system/ops.routes.js';
 import { testClockRoutes } from './modules/system/test-clock.routes.js';
+import { unsubscribeRoutes } from './modules/unsubscribe/unsubscribe.routes.js';
 
 export const API_PREFIX = '/api/v1';
 const BODY_LIMIT = 1024 * 1024;
@@ -73,6 +79,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   securityHeaders(app);
   registerMetrics(app);
   await app.register(opsRoutes(ctx));
+  await app.register(mailboxRoutes(ctx));
 
   const auth = authenticate(ctx.accounts);
   await app.register(
@@ -80,6 +87,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       await registerRateLimits(api, ctx);
       await api.register(accountRoutes(auth)(ctx));
       await api.register(testClockRoutes(ctx));
+      await api.register(unsubscribeRoutes(ctx));
       await api.register(async (member) => {
         member.addHook('onRequest', auth);
         for (const routes of [
@@ -91,6 +99,10 @@ export async function buildApp(ctx: AppContext): Promise<App> {
           settingsRoutes,
           blockRoutes,
           contactRoutes,
+          withdrawalRoutes,
+          pageRoutes,
+          eventRoutes,
+          insightRoutes,
         ]) {
           await member.register(routes(ctx));
         }

@@ -2,11 +2,17 @@
  * R18: withdraw, in one action, every open invitation sent at least N days ago, with every
  * effect of a single withdrawal (R14–R16). Kept (pinned) invitations are never touched.
  */
+import type { Db } from '../../db/database.js';
 import { DomainError } from '../../lib/errors.js';
 import { addDays } from '../../lib/time.js';
 import type { ServiceDeps } from '../deps.js';
 import { findMembersByIds, type MemberRow } from '../members/member.repository.js';
-import { resendAvailableAt, STALE_AFTER_DAYS, TRANSITION_FROM, type InvitationKind } from './invitation.js';
+import {
+  resendAvailableAt,
+  STALE_AFTER_DAYS,
+  TRANSITION_FROM,
+  type InvitationKind,
+} from './invitation.js';
 import type { WithdrawCause } from '../../db/tables/invitation.js';
 import { eraseFromRecipient } from './invitation.effects.js';
 import { type SentInvitation, toSent } from './invitation.presenter.js';
@@ -36,6 +42,7 @@ export async function withdrawStale(
   senderId: string,
   input: CleanupInput,
   cause: WithdrawCause,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<CleanupResult> {
   const now = deps.clock.now();
   const at = now.toISOString();
@@ -46,7 +53,8 @@ export async function withdrawStale(
   const excluded = new Set(input.excludeIds ?? []);
   return deps.database.transaction(async (db) => {
     const rows = await listCleanupCandidates(db, senderId, {
-      sentBefore: olderThanDays === undefined ? undefined : addDays(now, -olderThanDays).toISOString(),
+      sentBefore:
+        olderThanDays === undefined ? undefined : addDays(now, -olderThanDays).toISOString(),
       kind: input.kind,
       ids: input.ids,
       now: at,
@@ -55,15 +63,9 @@ export async function withdrawStale(
     const withdrawn = new Set<string>();
     if (!input.dryRun) {
       for (let i = 0; i < toWithdraw.length; i += CHUNK) {
-        const chunk = toWithdraw.slice(i, i + CHUNK);
-        const changed = await withdrawBatch(
-          db,
-          chunk,
-          { status: 'withdrawn', withdrawn_at: at, withdraw_cause: cause, updated_at: at, remind_at: null },
-          TRANSITION_FROM.withdraw,
-        );
-        await eraseFromRecipient(db, changed, now);
-        for (const id of changed) withdrawn.add(id);
+        for (const id of await withdrawIds(db, toWithdraw.slice(i, i + CHUNK), cause, now))
+          withdrawn.add(id);
+        onProgress?.(Math.min(i + CHUNK, toWithdraw.length), toWithdraw.length);
       }
     }
     const [recipients, targets] = await Promise.all([
@@ -84,12 +86,46 @@ export async function withdrawStale(
     const items: CleanupResult['items'] = rows.map((r) => ({
       id: r.id,
       outcome: outcomeOf(r.id, r.kept === 1),
-      invitation: toSent(r, recipients.get(r.recipient_id) as MemberRow, targets.get(r.target_id) ?? null, resend),
+      invitation: toSent(
+        r,
+        recipients.get(r.recipient_id) as MemberRow,
+        targets.get(r.target_id) ?? null,
+        resend,
+      ),
     }));
     for (const id of input.ids ?? []) {
       if (!found.has(id)) items.push({ id, outcome: 'not_open', invitation: null });
     }
-    const count = items.filter((i) => i.outcome === 'withdrawn' || i.outcome === 'would_withdraw').length;
+    const count = items.filter(
+      (i) => i.outcome === 'withdrawn' || i.outcome === 'would_withdraw',
+    ).length;
     return { dryRun: input.dryRun ?? false, count, items };
   });
+}
+
+/**
+ * R14–R16 for many invitations at once, inside the caller's transaction: withdraws those still
+ * open and not kept, erases them from their recipients, and returns their ids.
+ */
+export async function withdrawIds(
+  db: Db,
+  ids: string[],
+  cause: WithdrawCause,
+  now: Date,
+): Promise<string[]> {
+  const at = now.toISOString();
+  const changed = await withdrawBatch(
+    db,
+    ids,
+    {
+      status: 'withdrawn',
+      withdrawn_at: at,
+      withdraw_cause: cause,
+      updated_at: at,
+      remind_at: null,
+    },
+    TRANSITION_FROM.withdraw,
+  );
+  await eraseFromRecipient(db, changed, now);
+  return changed;
 }

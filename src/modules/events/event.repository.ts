@@ -1,0 +1,170 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { Cursor } from '../../db/pagination.js';
+import type { EventTable } from '../../db/tables/event.js';
+import { notBlockedWith } from '../blocks/block.filter.js';
+import type { MemberRow } from '../members/member.repository.js';
+
+export type EventRow = Selectable<EventTable>;
+
+export async function insertEvent(db: Db, row: Insertable<EventTable>): Promise<void> {
+  await db.insertInto('events').values(row).execute();
+}
+
+export async function findEvent(db: Db, id: string): Promise<EventRow | undefined> {
+  return db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Holds the event's row until the transaction ends, so organizers sending at once count in turn (R22). */
+export async function lockEvent(db: Db, id: string): Promise<void> {
+  await db.selectFrom('events').select('id').where('id', '=', id).forUpdate().execute();
+}
+
+export async function insertOrganizer(db: Db, eventId: string, memberId: string): Promise<void> {
+  await db
+    .insertInto('event_organizers')
+    .values({ event_id: eventId, member_id: memberId })
+    .onConflict((oc) => oc.columns(['event_id', 'member_id']).doNothing())
+    .execute();
+}
+
+export async function isOrganizer(db: Db, eventId: string, memberId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('event_organizers')
+    .select('member_id')
+    .where('event_id', '=', eventId)
+    .where('member_id', '=', memberId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function attendEvent(
+  db: Db,
+  eventId: string,
+  memberId: string,
+  at: string,
+): Promise<void> {
+  await db
+    .insertInto('event_attendees')
+    .values({ event_id: eventId, member_id: memberId, created_at: at })
+    .onConflict((oc) => oc.columns(['event_id', 'member_id']).doNothing())
+    .execute();
+}
+
+export async function isAttending(db: Db, eventId: string, memberId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('event_attendees')
+    .select('member_id')
+    .where('event_id', '=', eventId)
+    .where('member_id', '=', memberId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Organizers `viewerId` may see: a block either way hides a member (R20). */
+export async function listOrganizers(
+  db: Db,
+  eventId: string,
+  viewerId: string,
+): Promise<MemberRow[]> {
+  return db
+    .selectFrom('event_organizers')
+    .innerJoin('members', 'members.id', 'event_organizers.member_id')
+    .selectAll('members')
+    .where('event_organizers.event_id', '=', eventId)
+    .where(notBlockedWith(viewerId, 'members.id'))
+    .orderBy('members.name')
+    .execute();
+}
+
+/** The newest attendees `viewerId` may see. */
+export async function listAttendees(
+  db: Db,
+  eventId: string,
+  viewerId: string,
+  limit: number,
+): Promise<MemberRow[]> {
+  return db
+    .selectFrom('event_attendees')
+    .innerJoin('members', 'members.id', 'event_attendees.member_id')
+    .selectAll('members')
+    .where('event_attendees.event_id', '=', eventId)
+    .where(notBlockedWith(viewerId, 'members.id'))
+    .orderBy('event_attendees.created_at', 'desc')
+    .orderBy('event_attendees.member_id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export async function countAttendees(db: Db, eventIds: string[]): Promise<Map<string, number>> {
+  if (eventIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('event_attendees')
+    .select(['event_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('event_id', 'in', eventIds)
+    .groupBy('event_id')
+    .execute();
+  return new Map(rows.map((r) => [r.event_id, Number(r.n)]));
+}
+
+/** Of `eventIds`, those `memberId` organizes and those they attend. */
+export async function memberRoles(
+  db: Db,
+  memberId: string,
+  eventIds: string[],
+): Promise<{ organizer: Set<string>; attending: Set<string> }> {
+  if (eventIds.length === 0) return { organizer: new Set(), attending: new Set() };
+  const [organizer, attending] = await Promise.all([
+    db
+      .selectFrom('event_organizers')
+      .select('event_id')
+      .where('member_id', '=', memberId)
+      .where('event_id', 'in', eventIds)
+      .execute(),
+    db
+      .selectFrom('event_attendees')
+      .select('event_id')
+      .where('member_id', '=', memberId)
+      .where('event_id', 'in', eventIds)
+      .execute(),
+  ]);
+  return {
+    organizer: new Set(organizer.map((r) => r.event_id)),
+    attending: new Set(attending.map((r) => r.event_id)),
+  };
+}
+
+/** Events the member organizes or attends, soonest first. */
+export async function listMemberEvents(
+  db: Db,
+  memberId: string,
+  after: Cursor | null,
+  limit: number,
+): Promise<EventRow[]> {
+  let query = db
+    .selectFrom('events')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb(
+          'id',
+          'in',
+          eb.selectFrom('event_organizers').select('event_id').where('member_id', '=', memberId),
+        ),
+        eb(
+          'id',
+          'in',
+          eb.selectFrom('event_attendees').select('event_id').where('member_id', '=', memberId),
+        ),
+      ]),
+    )
+    .orderBy('starts_at')
+    .orderBy('id')
+    .limit(limit + 1);
+  if (after) {
+    query = query.where((eb) =>
+      eb(eb.refTuple('starts_at', 'id'), '>', eb.tuple(after.key, after.id)),
+    );
+  }
+  return query.execute();
+}

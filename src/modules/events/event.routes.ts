@@ -1,0 +1,72 @@
+import { Type } from '@sinclair/typebox';
+import { errorResponses, PageQuery } from '../../http/common.schemas.js';
+import type { RoutesPlugin } from '../../http/types.js';
+import { TargetInviteBody } from '../invitations/invitation-target.schemas.js';
+import {
+  CreateEventBody,
+  EventInviteResult,
+  EventList,
+  EventParams,
+  EventView,
+} from './event.schemas.js';
+
+const tags = ['events'];
+
+export const eventRoutes: RoutesPlugin = (ctx) => async (app) => {
+  app.post(
+    '/events',
+    {
+      schema: {
+        tags,
+        summary: 'Create an event; you organize and attend it',
+        body: CreateEventBody,
+        response: { 201: EventView, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await ctx.events.create(request.memberId, request.body)),
+  );
+
+  app.get(
+    '/events',
+    {
+      schema: {
+        tags,
+        summary: 'Events you organize or attend, soonest first',
+        querystring: Type.Object(PageQuery),
+        response: { 200: EventList, ...errorResponses },
+      },
+    },
+    async (request) => ctx.events.list(request.memberId, request.query),
+  );
+
+  app.get(
+    '/events/:id',
+    {
+      schema: {
+        tags,
+        summary: 'An event with its organizers and attendees',
+        params: EventParams,
+        response: { 200: EventView, ...errorResponses },
+      },
+    },
+    async (request) => ctx.events.get(request.memberId, request.params.id),
+  );
+
+  app.post(
+    '/events/:id/invitations',
+    {
+      config: { rateLimit: 'invite' },
+      schema: {
+        tags,
+        summary:
+          'Invite connections to attend (R22), per-recipient results; ' +
+          '429 event_invitation_limit when the weekly allowance is used up',
+        params: EventParams,
+        body: TargetInviteBody,
+        response: { 200: EventInviteResult, ...errorResponses },
+      },
+    },
+    async (request) => ctx.events.invite(request.memberId, request.params.id, request.body.to),
+  );
+};

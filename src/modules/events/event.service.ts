@@ -1,0 +1,220 @@
+import type { Db } from '../../db/database.js';
+import { decodeCursor, type Page, toPage } from '../../db/pagination.js';
+import { DomainError } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
+import type { ServiceDeps } from '../deps.js';
+import { countTargetSentSince } from '../invitations/invitation-target.repository.js';
+import {
+  type RecipientResult,
+  sendTargetInvitations,
+  type TargetInvite,
+} from '../invitations/invitation-target.service.js';
+import type { InvitationService } from '../invitations/invitation.service.js';
+import { type MemberSummary, toSummary } from '../members/member.presenter.js';
+import {
+  type EventInvitationQuota,
+  eventLimitRetryAt,
+  eventQuota,
+  eventWindowStart,
+} from './event.js';
+import {
+  attendEvent,
+  countAttendees,
+  type EventRow,
+  findEvent,
+  insertEvent,
+  insertOrganizer,
+  isAttending,
+  isOrganizer,
+  listAttendees,
+  listMemberEvents,
+  listOrganizers,
+  lockEvent,
+  memberRoles,
+} from './event.repository.js';
+
+/** How many attendees an event's view lists; attendeeCount gives them all. */
+const ATTENDEES_SHOWN = 50;
+
+export interface EventSummary {
+  id: string;
+  name: string;
+  description: string;
+  location: string;
+  startsAt: string;
+  createdAt: string;
+  attendeeCount: number;
+  isOrganizer: boolean;
+  attending: boolean;
+}
+
+export interface EventView extends EventSummary {
+  organizers: MemberSummary[];
+  attendees: MemberSummary[];
+  /** Only organizers see what is left of R22's weekly allowance. */
+  invitations: EventInvitationQuota | null;
+}
+
+export interface EventInput {
+  name: string;
+  startsAt: string;
+  description?: string;
+  location?: string;
+}
+
+export class EventService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly invitations: InvitationService,
+  ) {}
+
+  /** The creator organizes the event and attends it. */
+  async create(memberId: string, input: EventInput): Promise<EventView> {
+    const now = this.deps.clock.now();
+    const startsAt = new Date(input.startsAt);
+    if (!(startsAt > now)) {
+      throw new DomainError('validation_failed', 'An event must start in the future.', {
+        errors: [{ path: '/body/startsAt', message: 'must be in the future' }],
+      });
+    }
+    const at = now.toISOString();
+    const id = newId(now);
+    await this.deps.database.transaction(async (db) => {
+      await insertEvent(db, {
+        id,
+        name: input.name.trim(),
+        description: input.description?.trim() ?? '',
+        location: input.location?.trim() ?? '',
+        starts_at: startsAt.toISOString(),
+        created_by: memberId,
+        created_at: at,
+      });
+      await insertOrganizer(db, id, memberId);
+      await attendEvent(db, id, memberId, at);
+    });
+    return this.get(memberId, id);
+  }
+
+  async get(viewerId: string, id: string): Promise<EventView> {
+    const db = this.deps.database.db;
+    const event = await this.requireEvent(db, id);
+    const [organizers, attendees, counts, roles] = await Promise.all([
+      listOrganizers(db, id, viewerId),
+      listAttendees(db, id, viewerId, ATTENDEES_SHOWN),
+      countAttendees(db, [id]),
+      memberRoles(db, viewerId, [id]),
+    ]);
+    return {
+      ...summary(event, counts, roles),
+      organizers: organizers.map(toSummary),
+      attendees: attendees.map(toSummary),
+      invitations: roles.organizer.has(id) ? await this.quota(db, id) : null,
+    };
+  }
+
+  /** Events the member organizes or attends, soonest first. */
+  async list(
+    viewerId: string,
+    options: { cursor?: string; limit: number },
+  ): Promise<Page<EventSummary>> {
+    const db = this.deps.database.db;
+    const rows = await listMemberEvents(db, viewerId, decodeCursor(options.cursor), options.limit);
+    const ids = rows.slice(0, options.limit).map((r) => r.id);
+    const [counts, roles] = await Promise.all([
+      countAttendees(db, ids),
+      memberRoles(db, viewerId, ids),
+    ]);
+    return toPage(
+      rows,
+      options.limit,
+      (r) => ({ key: r.starts_at, id: r.id }),
+      (r) => summary(r, counts, roles),
+    );
+  }
+
+  /** R22: an organizer invites their connections; per-recipient results. */
+  async invite(
+    viewerId: string,
+    id: string,
+    to: string[],
+  ): Promise<{ results: RecipientResult[]; invitations: EventInvitationQuota }> {
+    const db = this.deps.database.db;
+    const event = await this.requireEvent(db, id);
+    if (!(await isOrganizer(db, id, viewerId))) {
+      throw new DomainError('forbidden', `Only the organizers of ${event.name} can invite to it.`);
+    }
+    const results = await sendTargetInvitations(
+      this.deps,
+      this.invitations,
+      viewerId,
+      to,
+      this.invitationSpec(event),
+    );
+    return { results, invitations: await this.quota(db, id) };
+  }
+
+  private async quota(db: Db, id: string): Promise<EventInvitationQuota> {
+    const since = eventWindowStart(this.deps.clock.now()).toISOString();
+    const window = await countTargetSentSince(db, 'event', id, since);
+    return eventQuota(window, this.deps.rules.eventWeeklyInvitationLimit);
+  }
+
+  private invitationSpec(event: EventRow): TargetInvite {
+    const limit = this.deps.rules.eventWeeklyInvitationLimit;
+    const ensure = async (db: Db, now: Date) => {
+      const since = eventWindowStart(now).toISOString();
+      const window = await countTargetSentSince(db, 'event', event.id, since);
+      if (window.count >= limit) {
+        throw new DomainError(
+          'event_invitation_limit',
+          `${event.name} has had ${limit} invitations in the last 7 days.`,
+          { retryAt: eventLimitRetryAt(window.oldest, now) },
+        );
+      }
+    };
+    return {
+      kind: 'event',
+      target: { id: event.id, name: event.name },
+      async checkRecipient(db, recipient) {
+        if (await isAttending(db, event.id, recipient.id)) {
+          throw new DomainError(
+            'already_attending',
+            `${recipient.name} already attends ${event.name}.`,
+          );
+        }
+      },
+      quota: {
+        code: 'event_invitation_limit',
+        ensureAvailable: ensure,
+        async take(db, now) {
+          await lockEvent(db, event.id);
+          await ensure(db, now);
+        },
+      },
+    };
+  }
+
+  private async requireEvent(db: Db, id: string): Promise<EventRow> {
+    const event = await findEvent(db, id);
+    if (!event) throw new DomainError('event_not_found', 'There is no such event.');
+    return event;
+  }
+}
+
+function summary(
+  event: EventRow,
+  counts: Map<string, number>,
+  roles: { organizer: Set<string>; attending: Set<string> },
+): EventSummary {
+  return {
+    id: event.id,
+    name: event.name,
+    description: event.description,
+    location: event.location,
+    startsAt: event.starts_at,
+    createdAt: event.created_at,
+    attendeeCount: counts.get(event.id) ?? 0,
+    isOrganizer: roles.organizer.has(event.id),
+    attending: roles.attending.has(event.id),
+  };
+}

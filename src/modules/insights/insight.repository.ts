@@ -1,0 +1,99 @@
+import type { Db } from '../../db/database.js';
+import { SENDER_OPEN_STATUSES } from '../invitations/invitation.js';
+import type { AgeRange } from './insight.js';
+
+/** The sender's invitations accepted since `since`, by when they were accepted. */
+export async function countAcceptedSince(db: Db, senderId: string, since: string): Promise<number> {
+  const row = await db
+    .selectFrom('invitations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('sender_id', '=', senderId)
+    .where('status', '=', 'accepted')
+    .where('responded_at', '>', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Invitations sent since `since` and how many of them are accepted now. Nothing else about
+ * their state is read, so an ignore stays indistinguishable from no answer (R11).
+ */
+export async function sentCohort(
+  db: Db,
+  senderId: string,
+  since: string,
+): Promise<{ sent: number; accepted: number }> {
+  const row = await db
+    .selectFrom('invitations')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('sent'),
+      eb.fn
+        .sum<number>(eb.case().when('status', '=', 'accepted').then(1).else(0).end())
+        .as('accepted'),
+    ])
+    .where('sender_id', '=', senderId)
+    .where('sent_at', '>', since)
+    .executeTakeFirstOrThrow();
+  return { sent: Number(row.sent), accepted: Number(row.accepted ?? 0) };
+}
+
+/** Open sent invitations (ignored and blocked ones read as open) counted per age range. */
+export async function openAgeCounts(
+  db: Db,
+  senderId: string,
+  now: string,
+  ranges: AgeRange[],
+): Promise<number[]> {
+  if (ranges.length === 0) return [];
+  const row = await db
+    .selectFrom('invitations')
+    .select((eb) =>
+      ranges.map((range, i) =>
+        eb.fn
+          .sum<number>(
+            eb
+              .case()
+              .when(
+                eb.and([
+                  eb('sent_at', '>', range.sentAfter),
+                  eb('sent_at', '<=', range.sentAtOrBefore),
+                ]),
+              )
+              .then(1)
+              .else(0)
+              .end(),
+          )
+          .as(`b${i}`),
+      ),
+    )
+    .where('sender_id', '=', senderId)
+    .where('status', 'in', SENDER_OPEN_STATUSES)
+    .where('expires_at', '>', now)
+    .executeTakeFirstOrThrow();
+  const values = row as Record<string, number | string | null>;
+  return ranges.map((_, i) => Number(values[`b${i}`] ?? 0));
+}
+
+export type ProfileField = 'company' | 'industry' | 'location';
+
+/** The most common values of a profile field among the member's connections; blanks left out. */
+export async function topAmongConnections(
+  db: Db,
+  memberId: string,
+  field: ProfileField,
+  limit: number,
+): Promise<{ value: string; count: number }[]> {
+  const column = `members.${field}` as const;
+  const rows = await db
+    .selectFrom('connections')
+    .innerJoin('members', 'members.id', 'connections.peer_id')
+    .select([`${column} as value`, (eb) => eb.fn.countAll<number>().as('count')])
+    .where('connections.member_id', '=', memberId)
+    .where(column, '!=', '')
+    .groupBy(column)
+    .orderBy('count', 'desc')
+    .orderBy(column)
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ value: r.value, count: Number(r.count) }));
+}

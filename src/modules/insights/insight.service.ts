@@ -1,0 +1,75 @@
+import { addDays } from '../../lib/time.js';
+import type { ServiceDeps } from '../deps.js';
+import { STALE_AFTER_DAYS } from '../invitations/invitation.js';
+import { countSent, type CountsByKind } from '../invitations/invitation.repository.js';
+import { findMemberById } from '../members/member.repository.js';
+import { acceptanceRate, ageRanges, INSIGHT_WINDOW_DAYS } from './insight.js';
+import {
+  countAcceptedSince,
+  openAgeCounts,
+  type ProfileField,
+  sentCohort,
+  topAmongConnections,
+} from './insight.repository.js';
+
+const TOP = 10;
+
+type Ranking = { value: string; count: number }[];
+
+export interface Insights {
+  generatedAt: string;
+  open: { total: number; byKind: CountsByKind };
+  stale: number;
+  acceptedLast90Days: number;
+  acceptance: { windowDays: number; sent: number; accepted: number; rate: number | null };
+  ageHistogram: { bucket: string; minDays: number; maxDays: number; count: number }[];
+  network: { connections: number; byCompany: Ranking; byIndustry: Ranking; byLocation: Ranking };
+}
+
+/**
+ * A member's own invitation figures and the make-up of their network. Privacy (R11): an ignored
+ * invitation counts exactly like an unanswered one, as open and not accepted.
+ */
+export class InsightService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  async forMember(memberId: string): Promise<Insights> {
+    const db = this.deps.database.db;
+    const now = this.deps.clock.now();
+    const at = now.toISOString();
+    const windowStart = addDays(now, -INSIGHT_WINDOW_DAYS).toISOString();
+    const ranges = ageRanges(now);
+    const top = (field: ProfileField) => topAmongConnections(db, memberId, field, TOP);
+    const [member, open, accepted, cohort, ages, byCompany, byIndustry, byLocation] =
+      await Promise.all([
+        findMemberById(db, memberId),
+        countSent(db, memberId, at, addDays(now, -STALE_AFTER_DAYS).toISOString()),
+        countAcceptedSince(db, memberId, windowStart),
+        sentCohort(db, memberId, windowStart),
+        openAgeCounts(db, memberId, at, ranges),
+        top('company'),
+        top('industry'),
+        top('location'),
+      ]);
+    const { byKind } = open;
+    return {
+      generatedAt: at,
+      open: { total: byKind.connection + byKind.page + byKind.event, byKind },
+      stale: open.stale,
+      acceptedLast90Days: accepted,
+      acceptance: {
+        windowDays: INSIGHT_WINDOW_DAYS,
+        sent: cohort.sent,
+        accepted: cohort.accepted,
+        rate: acceptanceRate(cohort.accepted, cohort.sent),
+      },
+      ageHistogram: ranges.map((r, i) => ({
+        bucket: r.label,
+        minDays: r.minDays,
+        maxDays: r.maxDays,
+        count: ages[i] ?? 0,
+      })),
+      network: { connections: member?.connection_count ?? 0, byCompany, byIndustry, byLocation },
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import type { Db } from '../../db/database.js';
+import type { InvitationKind } from '../../db/tables/invitation.js';
+import { SENDER_OPEN_STATUSES } from './invitation.js';
+
+/**
+ * R1 for pages and events: an open invitation to this recipient for this target from any of
+ * its admins or organizers, so that a member is invited to a page or event once at a time.
+ */
+export async function findOpenForTarget(
+  db: Db,
+  recipientId: string,
+  kind: InvitationKind,
+  targetId: string,
+): Promise<{ id: string; sender_id: string } | undefined> {
+  return db
+    .selectFrom('invitations')
+    .select(['id', 'sender_id'])
+    .where('kind', '=', kind)
+    .where('target_id', '=', targetId)
+    .where('recipient_id', '=', recipientId)
+    .where('status', 'in', SENDER_OPEN_STATUSES)
+    .executeTakeFirst();
+}
+
+/** R22: invitations to one target sent since `since` (any status), and the oldest of them. */
+export async function countTargetSentSince(
+  db: Db,
+  kind: InvitationKind,
+  targetId: string,
+  since: string,
+): Promise<{ count: number; oldest: string | null }> {
+  const row = await db
+    .selectFrom('invitations')
+    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('sent_at').as('oldest')])
+    .where('kind', '=', kind)
+    .where('target_id', '=', targetId)
+    .where('sent_at', '>', since)
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.count), oldest: row.oldest ?? null };
+}

@@ -1,0 +1,60 @@
+/**
+ * R18: a member's past withdrawals as CSV (RFC 4180), read in keyset batches so that an export
+ * of any size streams in constant memory.
+ */
+import type { Db } from '../../db/database.js';
+import { listWithdrawn } from './withdrawal.repository.js';
+
+const HEADER = [
+  'withdrawnAt',
+  'kind',
+  'recipientName',
+  'recipientHandle',
+  'target',
+  'sentAt',
+  'cause',
+];
+const BATCH = 1000;
+
+/**
+ * One field: quoted when it holds a comma, quote or line break (quotes doubled). A leading
+ * = + - @ or control character gets a ' so that a spreadsheet shows a name, never runs it.
+ */
+export function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function csvLine(values: string[]): string {
+  return values.map(csvField).join(',') + '\r\n';
+}
+
+export function withdrawnCsvFilename(now: Date): string {
+  return `rapport-withdrawn-invitations-${now.toISOString().slice(0, 10)}.csv`;
+}
+
+export async function* withdrawnCsv(db: Db, senderId: string): AsyncGenerator<string> {
+  yield csvLine(HEADER);
+  let after: { key: string; id: string } | null = null;
+  for (;;) {
+    const rows = await listWithdrawn(db, senderId, after, BATCH);
+    if (rows.length > 0) {
+      yield rows
+        .map((r) =>
+          csvLine([
+            r.withdrawn_at,
+            r.kind,
+            r.recipient_name,
+            r.recipient_handle,
+            r.target_name ?? '',
+            r.sent_at,
+            r.withdraw_cause,
+          ]),
+        )
+        .join('');
+    }
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < BATCH) return;
+    after = { key: last.withdrawn_at, id: last.id };
+  }
+}

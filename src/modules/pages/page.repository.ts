@@ -1,0 +1,189 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { Cursor } from '../../db/pagination.js';
+import type { PageTable } from '../../db/tables/page.js';
+import { notBlockedWith } from '../blocks/block.filter.js';
+import type { MemberRow } from '../members/member.repository.js';
+
+export type PageRow = Selectable<PageTable>;
+
+export async function insertPage(db: Db, row: Insertable<PageTable>): Promise<void> {
+  await db.insertInto('pages').values(row).execute();
+}
+
+export async function findPage(db: Db, id: string): Promise<PageRow | undefined> {
+  return db.selectFrom('pages').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertPageAdmin(db: Db, pageId: string, memberId: string): Promise<void> {
+  await db
+    .insertInto('page_admins')
+    .values({ page_id: pageId, member_id: memberId })
+    .onConflict((oc) => oc.columns(['page_id', 'member_id']).doNothing())
+    .execute();
+}
+
+export async function isPageAdmin(db: Db, pageId: string, memberId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('page_admins')
+    .select('member_id')
+    .where('page_id', '=', pageId)
+    .where('member_id', '=', memberId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The admins of a page that `viewerId` may see: a block either way hides a member (R20). */
+export async function listPageAdmins(
+  db: Db,
+  pageId: string,
+  viewerId: string,
+): Promise<MemberRow[]> {
+  return db
+    .selectFrom('page_admins')
+    .innerJoin('members', 'members.id', 'page_admins.member_id')
+    .selectAll('members')
+    .where('page_admins.page_id', '=', pageId)
+    .where(notBlockedWith(viewerId, 'members.id'))
+    .orderBy('members.name')
+    .execute();
+}
+
+export async function followPage(
+  db: Db,
+  pageId: string,
+  memberId: string,
+  at: string,
+): Promise<void> {
+  await db
+    .insertInto('page_followers')
+    .values({ page_id: pageId, member_id: memberId, created_at: at })
+    .onConflict((oc) => oc.columns(['page_id', 'member_id']).doNothing())
+    .execute();
+}
+
+export async function unfollowPage(db: Db, pageId: string, memberId: string): Promise<void> {
+  await db
+    .deleteFrom('page_followers')
+    .where('page_id', '=', pageId)
+    .where('member_id', '=', memberId)
+    .execute();
+}
+
+export async function isFollowingPage(db: Db, pageId: string, memberId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('page_followers')
+    .select('member_id')
+    .where('page_id', '=', pageId)
+    .where('member_id', '=', memberId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function countPageFollowers(db: Db, pageIds: string[]): Promise<Map<string, number>> {
+  if (pageIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('page_followers')
+    .select(['page_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('page_id', 'in', pageIds)
+    .groupBy('page_id')
+    .execute();
+  return new Map(rows.map((r) => [r.page_id, Number(r.n)]));
+}
+
+/** Of `pageIds`, those `memberId` admins and those they follow. */
+export async function memberRoles(
+  db: Db,
+  memberId: string,
+  pageIds: string[],
+): Promise<{ admin: Set<string>; following: Set<string> }> {
+  if (pageIds.length === 0) return { admin: new Set(), following: new Set() };
+  const [admin, following] = await Promise.all([
+    db
+      .selectFrom('page_admins')
+      .select('page_id')
+      .where('member_id', '=', memberId)
+      .where('page_id', 'in', pageIds)
+      .execute(),
+    db
+      .selectFrom('page_followers')
+      .select('page_id')
+      .where('member_id', '=', memberId)
+      .where('page_id', 'in', pageIds)
+      .execute(),
+  ]);
+  return {
+    admin: new Set(admin.map((r) => r.page_id)),
+    following: new Set(following.map((r) => r.page_id)),
+  };
+}
+
+/** Pages the member admins or follows, newest first. */
+export async function listMemberPages(
+  db: Db,
+  memberId: string,
+  after: Cursor | null,
+  limit: number,
+): Promise<PageRow[]> {
+  let query = db
+    .selectFrom('pages')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb(
+          'id',
+          'in',
+          eb.selectFrom('page_admins').select('page_id').where('member_id', '=', memberId),
+        ),
+        eb(
+          'id',
+          'in',
+          eb.selectFrom('page_followers').select('page_id').where('member_id', '=', memberId),
+        ),
+      ]),
+    )
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit + 1);
+  if (after) {
+    query = query.where((eb) =>
+      eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.key, after.id)),
+    );
+  }
+  return query.execute();
+}
+
+export async function creditsUsed(db: Db, pageId: string, month: string): Promise<number> {
+  const row = await db
+    .selectFrom('page_credits')
+    .select('used')
+    .where('page_id', '=', pageId)
+    .where('month', '=', month)
+    .executeTakeFirst();
+  return row?.used ?? 0;
+}
+
+/**
+ * R21: spends one credit of `month` if fewer than `limit` are used. A conditional update, so
+ * admins sending at the same moment can never spend more than the limit between them.
+ */
+export async function spendCredit(
+  db: Db,
+  pageId: string,
+  month: string,
+  limit: number,
+): Promise<boolean> {
+  await db
+    .insertInto('page_credits')
+    .values({ page_id: pageId, month, used: 0 })
+    .onConflict((oc) => oc.columns(['page_id', 'month']).doNothing())
+    .execute();
+  const result = await db
+    .updateTable('page_credits')
+    .set((eb) => ({ used: eb('used', '+', 1) }))
+    .where('page_id', '=', pageId)
+    .where('month', '=', month)
+    .where('used', '<', limit)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

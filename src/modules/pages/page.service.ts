@@ -1,0 +1,228 @@
+import type { Db } from '../../db/database.js';
+import { decodeCursor, type Page, toPage } from '../../db/pagination.js';
+import { DomainError } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
+import { startOfNextMonth } from '../../lib/time.js';
+import { areConnected } from '../connections/connection.repository.js';
+import type { ServiceDeps } from '../deps.js';
+import {
+  type RecipientResult,
+  sendTargetInvitations,
+  type TargetInvite,
+} from '../invitations/invitation-target.service.js';
+import type { InvitationService } from '../invitations/invitation.service.js';
+import { type MemberSummary, toSummary } from '../members/member.presenter.js';
+import type { MemberService } from '../members/member.service.js';
+import { creditMonth, type PageCredits, pageCredits } from './page.js';
+import {
+  countPageFollowers,
+  creditsUsed,
+  findPage,
+  followPage,
+  insertPage,
+  insertPageAdmin,
+  isFollowingPage,
+  isPageAdmin,
+  listMemberPages,
+  listPageAdmins,
+  memberRoles,
+  type PageRow,
+  spendCredit,
+  unfollowPage,
+} from './page.repository.js';
+
+export interface PageSummary {
+  id: string;
+  name: string;
+  description: string;
+  createdAt: string;
+  followerCount: number;
+  isAdmin: boolean;
+  following: boolean;
+}
+
+export interface PageView extends PageSummary {
+  admins: MemberSummary[];
+  /** Only admins see the credits. */
+  credits: PageCredits | null;
+}
+
+export class PageService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly invitations: InvitationService,
+    private readonly members: MemberService,
+  ) {}
+
+  /** The creator becomes the page's first admin and follows it. */
+  async create(memberId: string, input: { name: string; description?: string }): Promise<PageView> {
+    const now = this.deps.clock.now();
+    const at = now.toISOString();
+    const id = newId(now);
+    await this.deps.database.transaction(async (db) => {
+      await insertPage(db, {
+        id,
+        name: input.name.trim(),
+        description: input.description?.trim() ?? '',
+        created_by: memberId,
+        created_at: at,
+      });
+      await insertPageAdmin(db, id, memberId);
+      await followPage(db, id, memberId, at);
+    });
+    return this.get(memberId, id);
+  }
+
+  async get(viewerId: string, id: string): Promise<PageView> {
+    const db = this.deps.database.db;
+    const page = await this.requirePage(db, id);
+    const now = this.deps.clock.now();
+    const [admins, followers, roles, used] = await Promise.all([
+      listPageAdmins(db, id, viewerId),
+      countPageFollowers(db, [id]),
+      memberRoles(db, viewerId, [id]),
+      creditsUsed(db, id, creditMonth(now)),
+    ]);
+    const isAdmin = roles.admin.has(id);
+    return {
+      ...summary(page, followers, roles),
+      admins: admins.map(toSummary),
+      credits: isAdmin ? pageCredits(used, this.deps.rules.pageCreditsPerMonth, now) : null,
+    };
+  }
+
+  /** Pages the member admins or follows, newest first. */
+  async list(
+    viewerId: string,
+    options: { cursor?: string; limit: number },
+  ): Promise<Page<PageSummary>> {
+    const db = this.deps.database.db;
+    const rows = await listMemberPages(db, viewerId, decodeCursor(options.cursor), options.limit);
+    const ids = rows.slice(0, options.limit).map((r) => r.id);
+    const [followers, roles] = await Promise.all([
+      countPageFollowers(db, ids),
+      memberRoles(db, viewerId, ids),
+    ]);
+    return toPage(
+      rows,
+      options.limit,
+      (r) => ({ key: r.created_at, id: r.id }),
+      (r) => summary(r, followers, roles),
+    );
+  }
+
+  /** An admin makes one of their connections an admin too; they follow the page from then on. */
+  async addAdmin(viewerId: string, id: string, handle: string): Promise<PageView> {
+    const other = await this.members.visibleMember(viewerId, handle);
+    await this.deps.database.transaction(async (db) => {
+      await this.requireAdmin(db, id, viewerId);
+      if (other.id !== viewerId && !(await areConnected(db, viewerId, other.id))) {
+        throw new DomainError('member_not_found', 'None of your connections has that handle.');
+      }
+      await insertPageAdmin(db, id, other.id);
+      await followPage(db, id, other.id, this.deps.clock.now().toISOString());
+    });
+    return this.get(viewerId, id);
+  }
+
+  async follow(viewerId: string, id: string): Promise<PageView> {
+    const db = this.deps.database.db;
+    await this.requirePage(db, id);
+    await followPage(db, id, viewerId, this.deps.clock.now().toISOString());
+    return this.get(viewerId, id);
+  }
+
+  async unfollow(viewerId: string, id: string): Promise<PageView> {
+    const db = this.deps.database.db;
+    await this.requirePage(db, id);
+    await unfollowPage(db, id, viewerId);
+    return this.get(viewerId, id);
+  }
+
+  /** R21: an admin invites their connections, one credit each; per-recipient results. */
+  async invite(
+    viewerId: string,
+    id: string,
+    to: string[],
+  ): Promise<{ results: RecipientResult[]; credits: PageCredits }> {
+    const db = this.deps.database.db;
+    const page = await this.requireAdmin(db, id, viewerId);
+    const results = await sendTargetInvitations(
+      this.deps,
+      this.invitations,
+      viewerId,
+      to,
+      this.invitationSpec(page),
+    );
+    const now = this.deps.clock.now();
+    const used = await creditsUsed(db, id, creditMonth(now));
+    return { results, credits: pageCredits(used, this.deps.rules.pageCreditsPerMonth, now) };
+  }
+
+  private invitationSpec(page: PageRow): TargetInvite {
+    const limit = this.deps.rules.pageCreditsPerMonth;
+    const exhausted = (now: Date) =>
+      new DomainError(
+        'page_credits_exhausted',
+        `${page.name} has used its ${limit} invitation credits for this month; they renew on the 1st.`,
+        { retryAt: startOfNextMonth(now) },
+      );
+    return {
+      kind: 'page',
+      target: { id: page.id, name: page.name },
+      async checkRecipient(db, recipient) {
+        if (await isFollowingPage(db, page.id, recipient.id)) {
+          throw new DomainError(
+            'already_following',
+            `${recipient.name} already follows ${page.name}.`,
+          );
+        }
+        if (recipient.page_invitations !== 1) {
+          throw new DomainError(
+            'page_invitations_forbidden',
+            `${recipient.name} does not accept page invitations.`,
+          );
+        }
+      },
+      quota: {
+        code: 'page_credits_exhausted',
+        async ensureAvailable(db, now) {
+          if ((await creditsUsed(db, page.id, creditMonth(now))) >= limit) throw exhausted(now);
+        },
+        async take(db, now) {
+          if (!(await spendCredit(db, page.id, creditMonth(now), limit))) throw exhausted(now);
+        },
+      },
+    };
+  }
+
+  private async requirePage(db: Db, id: string): Promise<PageRow> {
+    const page = await findPage(db, id);
+    if (!page) throw new DomainError('page_not_found', 'There is no such page.');
+    return page;
+  }
+
+  private async requireAdmin(db: Db, id: string, memberId: string): Promise<PageRow> {
+    const page = await this.requirePage(db, id);
+    if (!(await isPageAdmin(db, id, memberId))) {
+      throw new DomainError('forbidden', `Only the admins of ${page.name} can do that.`);
+    }
+    return page;
+  }
+}
+
+function summary(
+  page: PageRow,
+  followers: Map<string, number>,
+  roles: { admin: Set<string>; following: Set<string> },
+): PageSummary {
+  return {
+    id: page.id,
+    name: page.name,
+    description: page.description,
+    createdAt: page.created_at,
+    followerCount: followers.get(page.id) ?? 0,
+    isAdmin: roles.admin.has(page.id),
+    following: roles.following.has(page.id),
+  };
+}
