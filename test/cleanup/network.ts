@@ -1,0 +1,153 @@
+/**
+ * Fast set-up for tests that need hundreds or thousands of members: rows written through the
+ * database in one transaction instead of one sign-up request each. Members made here cannot
+ * sign in; use `t.member()` for those who call the API.
+ */
+import type { Db } from '../../src/db/database.js';
+import type { InvitationKind } from '../../src/db/tables/invitation.js';
+import { newId } from '../../src/lib/ids.js';
+import type { InvitationRow } from '../../src/modules/invitations/invitation.repository.js';
+import {
+  findMemberByHandle,
+  findMembersByIds,
+  type MemberRow,
+  searchTextOf,
+} from '../../src/modules/members/member.repository.js';
+import type { Member, TestApp } from '../helpers/app.js';
+
+const CHUNK = 500;
+let seeded = 0;
+
+export async function seedMembers(
+  t: TestApp,
+  count: number,
+  profile: (i: number) => Partial<MemberRow> = () => ({}),
+): Promise<MemberRow[]> {
+  const at = t.clock.now().toISOString();
+  const rows: MemberRow[] = [];
+  for (let i = 0; i < count; i++) {
+    const handle = `seeded-${++seeded}-${newId().slice(-6).toLowerCase()}`;
+    const row: MemberRow = {
+      id: newId(t.clock.now()),
+      email: `${handle}@example.test`,
+      password_hash: 'not-a-hash',
+      name: `Seeded Member ${seeded}`,
+      handle,
+      headline: '',
+      company: '',
+      industry: '',
+      location: '',
+      search_text: '',
+      created_at: at,
+      updated_at: at,
+      connection_count: 0,
+      invitation_policy: 'everyone',
+      email_on_invitation: 1,
+      email_reminders: 1,
+      email_on_accept: 1,
+      page_invitations: 1,
+      auto_withdraw_after_days: null,
+      restricted_until: null,
+      ...profile(i),
+    };
+    row.search_text = searchTextOf(row);
+    rows.push(row);
+  }
+  await t.ctx.database.transaction(async (db) => {
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      await db
+        .insertInto('members')
+        .values(rows.slice(i, i + CHUNK))
+        .execute();
+    }
+  });
+  return rows;
+}
+
+export async function memberRow(t: TestApp, member: Member | string): Promise<MemberRow> {
+  const handle = typeof member === 'string' ? member : member.handle;
+  const row = await findMemberByHandle(t.ctx.database.db, handle);
+  if (!row) throw new Error(`no member ${handle}`);
+  return row;
+}
+
+/** Connects `center` with each of `others` (both connection rows, counts and follows). */
+export async function connectAll(
+  t: TestApp,
+  center: Member | MemberRow,
+  others: (Member | MemberRow)[],
+): Promise<void> {
+  const centerId = 'id' in center ? center.id : (await memberRow(t, center)).id;
+  const otherIds: string[] = [];
+  for (const other of others)
+    otherIds.push('id' in other ? other.id : (await memberRow(t, other)).id);
+  const at = t.clock.now().toISOString();
+  await t.ctx.database.transaction(async (db) => {
+    for (let i = 0; i < otherIds.length; i += CHUNK) {
+      const chunk = otherIds.slice(i, i + CHUNK);
+      await db
+        .insertInto('connections')
+        .values(
+          chunk.flatMap((id) => [
+            { member_id: centerId, peer_id: id, created_at: at },
+            { member_id: id, peer_id: centerId, created_at: at },
+          ]),
+        )
+        .execute();
+      await db
+        .insertInto('follows')
+        .values(
+          chunk.flatMap((id) => [
+            { follower_id: centerId, followee_id: id, created_at: at },
+            { follower_id: id, followee_id: centerId, created_at: at },
+          ]),
+        )
+        .execute();
+      await db
+        .updateTable('members')
+        .set((eb) => ({ connection_count: eb('connection_count', '+', 1) }))
+        .where('id', 'in', chunk)
+        .execute();
+    }
+    await db
+      .updateTable('members')
+      .set((eb) => ({ connection_count: eb('connection_count', '+', otherIds.length) }))
+      .where('id', '=', centerId)
+      .execute();
+  });
+}
+
+/**
+ * Sends invitations through the service (each with its notification and mail), all in one
+ * transaction, at the test clock's current time.
+ */
+export async function seedInvitations(
+  t: TestApp,
+  sender: MemberRow,
+  recipients: MemberRow[],
+  options: { kind?: InvitationKind; target?: { id: string; name: string } } = {},
+): Promise<InvitationRow[]> {
+  const now = t.clock.now();
+  return t.ctx.database.transaction(async (db: Db) => {
+    const rows: InvitationRow[] = [];
+    for (const recipient of recipients) {
+      rows.push(
+        await t.ctx.invitations.createInvitation(db, {
+          kind: options.kind ?? 'connection',
+          sender,
+          recipient,
+          targetId: options.target?.id ?? '',
+          targetName: options.target?.name ?? null,
+          note: null,
+          howKnown: null,
+          now,
+        }),
+      );
+    }
+    return rows;
+  });
+}
+
+export async function membersById(t: TestApp, ids: string[]): Promise<Map<string, MemberRow>> {
+  return findMembersByIds(t.ctx.database.db, ids);
+}
