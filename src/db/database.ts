@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import {
   Kysely,
+  type LogConfig,
   Migrator,
   PostgresDialect,
   type QueryCompiler,
@@ -27,7 +28,14 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const ROW_LOCKS = new Set(['ForUpdate', 'ForNoKeyUpdate', 'ForShare', 'ForKeyShare', 'NoWait', 'SkipLocked']);
+const ROW_LOCKS = new Set([
+  'ForUpdate',
+  'ForNoKeyUpdate',
+  'ForShare',
+  'ForKeyShare',
+  'NoWait',
+  'SkipLocked',
+]);
 
 /**
  * SQLite has one writer and no row locks: a transaction already excludes every other one, so
@@ -46,7 +54,7 @@ class RapportSqliteDialect extends SqliteDialect {
   }
 }
 
-function openSqlite(file: string): Database {
+function openSqlite(file: string, log?: LogConfig): Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma('journal_mode = WAL');
@@ -54,7 +62,7 @@ function openSqlite(file: string): Database {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Schema>({ dialect: new RapportSqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Schema>({ dialect: new RapportSqliteDialect({ database: sqlite }), log });
   return {
     db,
     dialect: 'sqlite',
@@ -66,11 +74,11 @@ function openSqlite(file: string): Database {
 const RETRYABLE_PG_CODES = new Set(['40001', '40P01']);
 const MAX_TRANSACTION_ATTEMPTS = 8;
 
-function openPostgres(url: string, poolSize: number): Database {
+function openPostgres(url: string, poolSize: number, log?: LogConfig): Database {
   // COUNT(*) and other bigints come back as numbers; no count here comes near 2^53.
   pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }), log });
   return {
     db,
     dialect: 'postgres',
@@ -80,7 +88,8 @@ function openPostgres(url: string, poolSize: number): Database {
           return await db.transaction().execute(fn);
         } catch (error) {
           const code = (error as { code?: string }).code;
-          if (!code || !RETRYABLE_PG_CODES.has(code) || attempt >= MAX_TRANSACTION_ATTEMPTS) throw error;
+          if (!code || !RETRYABLE_PG_CODES.has(code) || attempt >= MAX_TRANSACTION_ATTEMPTS)
+            throw error;
           await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
         }
       }
@@ -89,9 +98,16 @@ function openPostgres(url: string, poolSize: number): Database {
   };
 }
 
-export function openDatabase(url: string, options: { poolSize?: number } = {}): Database {
-  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length) || ':memory:');
-  return openPostgres(url, options.poolSize ?? 10);
+export interface OpenOptions {
+  poolSize?: number;
+  /** Kysely's query log, for tests that read what the repositories ran. */
+  log?: LogConfig;
+}
+
+export function openDatabase(url: string, options: OpenOptions = {}): Database {
+  if (url.startsWith('sqlite:'))
+    return openSqlite(url.slice('sqlite:'.length) || ':memory:', options.log);
+  return openPostgres(url, options.poolSize ?? 10, options.log);
 }
 
 export async function migrateToLatest(db: Db): Promise<string[]> {
@@ -107,5 +123,9 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
 /** A unique index refused the write: another request made the same row first. */
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string };
-  return e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  return (
+    e.code === '23505' ||
+    e.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
 }
