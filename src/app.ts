@@ -28,10 +28,12 @@ import { invitationRoutes } from './modules/invitations/invitation.routes.js';
 import { withdrawalRoutes } from './modules/invitations/withdrawal.routes.js';
 import { memberRoutes } from './modules/members/member.routes.js';
 import { notificationRoutes } from './modules/notifications/notification.routes.js';
+import { mailboxRoutes } from './modules/outbox/mailbox.routes.js';
 import { pageRoutes } from './modules/pages/page.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { opsRoutes } from './modules/system/ops.routes.js';
 import { testClockRoutes } from './modules/system/test-clock.routes.js';
+import { unsubscribeRoutes } from './modules/unsubscribe/unsubscribe.routes.js';
 
 export const API_PREFIX = '/api/v1';
 const BODY_LIMIT = 1024 * 1024;
@@ -77,6 +79,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   securityHeaders(app);
   registerMetrics(app);
   await app.register(opsRoutes(ctx));
+  await app.register(mailboxRoutes(ctx));
 
   const auth = authenticate(ctx.accounts);
   await app.register(
@@ -84,6 +87,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       await registerRateLimits(api, ctx);
       await api.register(accountRoutes(auth)(ctx));
       await api.register(testClockRoutes(ctx));
+      await api.register(unsubscribeRoutes(ctx));
       await api.register(async (member) => {
         member.addHook('onRequest', auth);
         for (const routes of [

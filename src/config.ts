@@ -21,6 +21,10 @@ export interface Config {
   host: string;
   databaseUrl: string;
   smtpUrl: string | null;
+  /** The From address of every mail. */
+  mailFrom: string;
+  /** Signs unsubscribe links; null means one kept in the database (see mailSecret). */
+  secret: string | null;
   redisUrl: string | null;
   publicUrl: string;
   demoData: boolean;
@@ -50,6 +54,16 @@ export const CONFIG_VARIABLES: { name: string; default: string; meaning: string 
     meaning: 'sqlite:<file> or postgres://user@host/db',
   },
   { name: 'RAPPORT_SMTP_URL', default: '(none)', meaning: 'smtp://host:port; without it mail stays in the outbox' },
+  {
+    name: 'RAPPORT_MAIL_FROM',
+    default: 'Rapport <no-reply@PUBLIC_URL host>',
+    meaning: 'the From address of mail',
+  },
+  {
+    name: 'RAPPORT_SECRET',
+    default: '(kept in the database)',
+    meaning: 'at least 32 characters that sign unsubscribe links; unset, one is made once and stored',
+  },
   { name: 'RAPPORT_REDIS_URL', default: '(none)', meaning: 'redis://host:port for shared rate limits' },
   { name: 'RAPPORT_PUBLIC_URL', default: 'http://HOST:PORT', meaning: 'base URL used in emails' },
   { name: 'RAPPORT_DEMO_DATA', default: '0', meaning: '1 seeds demo members on an empty database' },
@@ -148,6 +162,15 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`RAPPORT_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   }
 
+  const secret = env.RAPPORT_SECRET || null;
+  if (secret !== null && secret.length < 32) {
+    problems.push('RAPPORT_SECRET must be at least 32 characters long, like the output of `openssl rand -base64 32`');
+  }
+  const mailFrom = env.RAPPORT_MAIL_FROM || defaultMailFrom(env.RAPPORT_PUBLIC_URL);
+  if (!/^[^\r\n]*@[^\r\n]+$/.test(mailFrom)) {
+    problems.push(`RAPPORT_MAIL_FROM must be an address like "Rapport <no-reply@example.org>", got "${mailFrom}"`);
+  }
+
   const port = integer('RAPPORT_PORT', 3000, 0, 65535);
   const host = env.RAPPORT_HOST || '127.0.0.1';
   const config: Config = {
@@ -155,6 +178,8 @@ export function loadConfig(env: Env = process.env): Config {
     host,
     databaseUrl,
     smtpUrl: url('RAPPORT_SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom,
+    secret,
     redisUrl: url('RAPPORT_REDIS_URL', ['redis:', 'rediss:']),
     publicUrl: (url('RAPPORT_PUBLIC_URL', ['http:', 'https:']) ?? `http://${host}:${port}`).replace(/\/$/, ''),
     demoData: flag('RAPPORT_DEMO_DATA', false),
@@ -167,4 +192,16 @@ export function loadConfig(env: Env = process.env): Config {
 
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** no-reply@ the public host name; an address or a bare host cannot take mail, so localhost then. */
+function defaultMailFrom(publicUrl: string | undefined): string {
+  let host = 'localhost';
+  try {
+    const name = new URL(publicUrl ?? '').hostname;
+    if (/[a-z]/i.test(name) && name.includes('.') && !name.startsWith('[')) host = name;
+  } catch {
+    // An invalid RAPPORT_PUBLIC_URL is reported on its own.
+  }
+  return `Rapport <no-reply@${host}>`;
 }

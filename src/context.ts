@@ -2,9 +2,13 @@ import pino, { type Logger } from 'pino';
 import type { Config } from './config.js';
 import { type Database, migrateToLatest, openDatabase } from './db/database.js';
 import { autoWithdrawJob } from './jobs/auto-withdraw.job.js';
+import { deliveryJob } from './jobs/delivery.job.js';
 import { expiryJob } from './jobs/expiry.job.js';
+import { reminderJob } from './jobs/reminder.job.js';
 import { JobRunner } from './jobs/runner.js';
 import { type Clock, ManualClock, systemClock } from './lib/clock.js';
+import { mailComposer } from './mail/compose.js';
+import { smtpMailer } from './mail/mailer.js';
 import { AccountService } from './modules/accounts/account.service.js';
 import { BlockService } from './modules/blocks/block.service.js';
 import { ConnectionService } from './modules/connections/connection.service.js';
@@ -16,8 +20,10 @@ import { InsightService } from './modules/insights/insight.service.js';
 import { InvitationService } from './modules/invitations/invitation.service.js';
 import { MemberService } from './modules/members/member.service.js';
 import { NotificationService } from './modules/notifications/notification.service.js';
+import { MailboxService } from './modules/outbox/outbox.service.js';
 import { PageService } from './modules/pages/page.service.js';
 import { SettingsService } from './modules/settings/settings.service.js';
+import { mailSecret, UnsubscribeService } from './modules/unsubscribe/unsubscribe.service.js';
 
 /** Everything the app needs, built once at start and passed down. */
 export interface AppContext {
@@ -39,6 +45,8 @@ export interface AppContext {
   pages: PageService;
   events: EventService;
   insights: InsightService;
+  mailbox: MailboxService;
+  unsubscribe: UnsubscribeService;
   jobs: JobRunner;
   close(): Promise<void>;
 }
@@ -53,7 +61,16 @@ export async function createContext(config: Config, options: { log?: Logger } = 
 
   const invitations = new InvitationService(deps);
   const members = new MemberService(deps, invitations);
-  const jobs = new JobRunner([expiryJob(database, clock), autoWithdrawJob(database, clock)], log);
+  const secret = await mailSecret(deps, config.secret);
+  const compose = mailComposer(config.publicUrl, secret);
+  // Without a mail server, mail stays in the outbox (the development mailbox shows it).
+  const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
+  // Delivery runs last, so mail the other jobs queue goes out in the same run.
+  const delivery = mailer ? [deliveryJob({ database, clock, mailer, compose, log })] : [];
+  const jobs = new JobRunner(
+    [expiryJob(database, clock), reminderJob(database, clock, config.rules), autoWithdrawJob(database, clock), ...delivery],
+    log,
+  );
 
   return {
     config,
@@ -73,9 +90,12 @@ export async function createContext(config: Config, options: { log?: Logger } = 
     pages: new PageService(deps, invitations, members),
     events: new EventService(deps, invitations),
     insights: new InsightService(deps),
+    mailbox: new MailboxService(deps, compose),
+    unsubscribe: new UnsubscribeService(deps, secret),
     jobs,
     async close() {
       await jobs.stop();
+      mailer?.close();
       await database.close();
     },
   };

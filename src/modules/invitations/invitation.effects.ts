@@ -21,7 +21,7 @@ export interface MailPayload {
   targetName: string | null;
 }
 
-function payloadOf(actor: MemberRow, invitation: InvitationRow, targetName: string | null): string {
+export function payloadOf(actor: MemberRow, invitation: InvitationRow, targetName: string | null): string {
   const payload: MailPayload = {
     actorName: actor.name,
     actorHeadline: actor.headline,

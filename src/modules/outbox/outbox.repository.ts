@@ -8,11 +8,35 @@ export async function enqueueMail(db: Db, row: Insertable<OutboxTable>): Promise
   await db.insertInto('outbox').values(row).execute();
 }
 
+/** A new outbox row, due at once. */
+export function pendingMail(
+  fields: Pick<
+    OutboxRow,
+    'id' | 'recipient_id' | 'to_email' | 'template' | 'invitation_id' | 'expects_status' | 'payload'
+  >,
+  at: string,
+): Insertable<OutboxTable> {
+  return {
+    ...fields,
+    status: 'pending',
+    attempts: 0,
+    next_attempt_at: at,
+    claimed_until: null,
+    last_error: null,
+    created_at: at,
+    sent_at: null,
+  };
+}
+
 /**
  * Cancels every mail about these invitations that has not been handed to the mail server yet
  * (R12, R15). Runs in the transaction that changes the invitation's state.
  */
-export async function cancelMailForInvitations(db: Db, invitationIds: string[], at: string): Promise<void> {
+export async function cancelMailForInvitations(
+  db: Db,
+  invitationIds: string[],
+  at: string,
+): Promise<void> {
   if (invitationIds.length === 0) return;
   await db
     .updateTable('outbox')
@@ -20,4 +44,130 @@ export async function cancelMailForInvitations(db: Db, invitationIds: string[], 
     .where('invitation_id', 'in', invitationIds)
     .where('status', '=', 'pending')
     .execute();
+}
+
+/**
+ * Claims up to `limit` due mails until `until` in one statement, so that of several workers
+ * each mail goes to one: PostgreSQL skips rows another claim has locked, SQLite has one writer.
+ * A claim that runs out (a crashed worker) makes its mails due again.
+ */
+export async function claimDueMail(
+  db: Db,
+  now: string,
+  until: string,
+  limit: number,
+): Promise<OutboxRow[]> {
+  const due = db
+    .selectFrom('outbox')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', now)
+    .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', now)]))
+    .orderBy('next_attempt_at')
+    .orderBy('id')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked();
+  const rows = await db
+    .updateTable('outbox')
+    .set({ claimed_until: until })
+    .where('id', 'in', due)
+    .where('status', '=', 'pending')
+    .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', now)]))
+    .returningAll()
+    .execute();
+  return rows.sort(
+    (a, b) => a.next_attempt_at.localeCompare(b.next_attempt_at) || a.id.localeCompare(b.id),
+  );
+}
+
+/**
+ * Starts one try at a claimed mail: counts it and renews the claim, only while the claim is
+ * still `claim` and the mail still pending. Returns the row, or nothing when the mail was
+ * cancelled or another worker took it over.
+ */
+export async function startAttempt(
+  db: Db,
+  id: string,
+  claim: string,
+  renewedUntil: string,
+): Promise<OutboxRow | undefined> {
+  return db
+    .updateTable('outbox')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1), claimed_until: renewedUntil }))
+    .where('id', '=', id)
+    .where('claimed_until', '=', claim)
+    .where('status', '=', 'pending')
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function cancelMail(db: Db, row: OutboxRow, reason: string): Promise<void> {
+  await db
+    .updateTable('outbox')
+    // The try that found the mail moot was no try at all.
+    .set({
+      status: 'cancelled',
+      attempts: row.attempts - 1,
+      claimed_until: null,
+      last_error: reason,
+    })
+    .where('id', '=', row.id)
+    .where('status', '=', 'pending')
+    .execute();
+}
+
+/**
+ * The server accepted the mail. Recorded even when a withdrawal cancelled it while it was on
+ * the wire: it was handed over, and the row should say so. False when the claim was lost.
+ */
+export async function markSent(db: Db, id: string, claim: string, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ status: 'sent', sent_at: at, claimed_until: null, last_error: null })
+    .where('id', '=', id)
+    .where('claimed_until', '=', claim)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function scheduleRetry(
+  db: Db,
+  id: string,
+  claim: string,
+  nextAttemptAt: string,
+  reason: string,
+): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({ next_attempt_at: nextAttemptAt, claimed_until: null, last_error: reason })
+    .where('id', '=', id)
+    .where('claimed_until', '=', claim)
+    .where('status', '=', 'pending')
+    .execute();
+}
+
+export async function markFailed(db: Db, id: string, claim: string, reason: string): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({ status: 'failed', claimed_until: null, last_error: reason })
+    .where('id', '=', id)
+    .where('claimed_until', '=', claim)
+    .where('status', '=', 'pending')
+    .execute();
+}
+
+/** The newest mails first, for the development mailbox and `rapport mail list`. */
+export async function listRecentMail(db: Db, limit: number): Promise<OutboxRow[]> {
+  return db
+    .selectFrom('outbox')
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export async function findMail(db: Db, id: string): Promise<OutboxRow | undefined> {
+  return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -1,0 +1,155 @@
+import type { Logger } from 'pino';
+import type { Database } from '../db/database.js';
+import type { Clock } from '../lib/clock.js';
+import type { MailComposer } from '../mail/compose.js';
+import { classifySendError, type Mailer } from '../mail/mailer.js';
+import { allows } from '../mail/preferences.js';
+import { findInvitation } from '../modules/invitations/invitation.repository.js';
+import { findMemberById } from '../modules/members/member.repository.js';
+import {
+  cancelMail,
+  claimDueMail,
+  markFailed,
+  markSent,
+  type OutboxRow,
+  scheduleRetry,
+  startAttempt,
+} from '../modules/outbox/outbox.repository.js';
+import { MAX_ATTEMPTS, nextAttemptAt } from './delivery.backoff.js';
+import type { Job } from './job.js';
+
+export interface DeliveryDeps {
+  database: Database;
+  clock: Clock;
+  mailer: Mailer;
+  compose: MailComposer;
+  log: Logger;
+}
+
+const BATCH = 20;
+/** Longer than one send may take (see the mailer's timeouts), so a live claim is never taken over. */
+const CLAIM_MS = 5 * 60_000;
+
+type Outcome = 'sent' | 'retried' | 'failed' | 'cancelled' | 'skipped';
+
+function later(now: Date, ms: number): string {
+  return new Date(now.getTime() + ms).toISOString();
+}
+
+/**
+ * Delivers outbox mail at least once (SPEC.md §5). Each try re-checks, in the transaction that
+ * starts it, that the invitation is still in the state the mail is about and that the recipient
+ * still wants such mail; otherwise the mail is cancelled (R12, R15). Temporary failures are
+ * retried with back-off on the injectable clock; permanent ones and the last try end `failed`.
+ *
+ * A mail counts as handed over once the server accepts it. If a worker dies between that and
+ * recording it, the mail goes out again after its claim runs out: at least once, not exactly once.
+ */
+export function deliveryJob(deps: DeliveryDeps, options: { batchSize?: number } = {}): Job {
+  const batchSize = options.batchSize ?? BATCH;
+  return {
+    name: 'delivery',
+    async run() {
+      const counts: Record<Outcome, number> = {
+        sent: 0,
+        retried: 0,
+        failed: 0,
+        cancelled: 0,
+        skipped: 0,
+      };
+      for (;;) {
+        const now = deps.clock.now();
+        const claimed = await claimDueMail(
+          deps.database.db,
+          now.toISOString(),
+          later(now, CLAIM_MS),
+          batchSize,
+        );
+        for (const mail of claimed) counts[await deliverOne(deps, mail)]++;
+        if (claimed.length < batchSize) return counts;
+      }
+    },
+  };
+}
+
+async function deliverOne(deps: DeliveryDeps, claimed: OutboxRow): Promise<Outcome> {
+  const { database, clock, log } = deps;
+  const started = await database.transaction(async (db) => {
+    const row = await startAttempt(
+      db,
+      claimed.id,
+      claimed.claimed_until as string,
+      later(clock.now(), CLAIM_MS),
+    );
+    if (!row) return null;
+    if (row.attempts > MAX_ATTEMPTS) {
+      // Earlier tries died before they could record an outcome; the bound holds for them too.
+      await markFailed(
+        db,
+        row.id,
+        row.claimed_until as string,
+        `gave up after ${MAX_ATTEMPTS} tries that did not finish`,
+      );
+      return { row, outcome: 'failed' as const };
+    }
+    if (row.invitation_id && row.expects_status) {
+      const invitation = await findInvitation(db, row.invitation_id);
+      if (invitation?.status !== row.expects_status) {
+        await cancelMail(
+          db,
+          row,
+          `invitation is ${invitation?.status ?? 'gone'}, not ${row.expects_status}`,
+        );
+        return { row, outcome: 'cancelled' as const };
+      }
+    }
+    const recipient = await findMemberById(db, row.recipient_id);
+    if (!recipient || !allows(recipient, row.template)) {
+      await cancelMail(db, row, 'the recipient turned this email off');
+      return { row, outcome: 'cancelled' as const };
+    }
+    return { row, recipient, outcome: 'send' as const };
+  });
+  if (!started) return 'skipped';
+  if (started.outcome !== 'send') return started.outcome;
+
+  const { row, recipient } = started;
+  const claim = row.claimed_until as string;
+  let mail;
+  try {
+    mail = deps.compose(row, recipient);
+  } catch (error) {
+    await markFailed(database.db, row.id, claim, `cannot render: ${String(error)}`.slice(0, 500));
+    log.error({ err: error, mail: row.id }, 'mail could not be rendered');
+    return 'failed';
+  }
+
+  try {
+    await deps.mailer.send({ to: row.to_email, ...mail });
+  } catch (error) {
+    const failure = classifySendError(error);
+    const retryAt = failure.permanent ? null : nextAttemptAt(row.attempts, clock.now());
+    if (retryAt) {
+      await scheduleRetry(database.db, row.id, claim, retryAt.toISOString(), failure.reason);
+      log.info(
+        { mail: row.id, attempts: row.attempts, retryAt, reason: failure.reason },
+        'mail delivery will be retried',
+      );
+      return 'retried';
+    }
+    const reason = failure.permanent
+      ? failure.reason
+      : `${failure.reason} (gave up after ${row.attempts} tries)`;
+    await markFailed(database.db, row.id, claim, reason);
+    log.warn({ mail: row.id, attempts: row.attempts, reason }, 'mail delivery failed');
+    return 'failed';
+  }
+
+  if (!(await markSent(database.db, row.id, claim, clock.now().toISOString()))) {
+    log.warn(
+      { mail: row.id },
+      'mail sent after its claim ran out; another worker may send it again',
+    );
+  }
+  return 'sent';
+}

@@ -1,0 +1,59 @@
+import nodemailer from 'nodemailer';
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  headers: Record<string, string>;
+}
+
+/** Hands mail to a mail server; resolves once the server has accepted it. */
+export interface Mailer {
+  send(mail: OutgoingMail): Promise<void>;
+  close(): void;
+}
+
+/** SMTP through nodemailer. Timeouts are short enough that a hung server cannot outlive a claim. */
+export function smtpMailer(url: string, from: string): Mailer {
+  const transport = nodemailer.createTransport({
+    url,
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+  });
+  return {
+    async send(mail) {
+      await transport.sendMail({ from, ...mail });
+    },
+    close: () => transport.close(),
+  };
+}
+
+export interface SendFailure {
+  /** A permanent rejection would come back on every try; anything else is worth retrying. */
+  permanent: boolean;
+  reason: string;
+}
+
+const MAX_REASON_LENGTH = 500;
+
+/**
+ * RFC 5321: a 5yz reply is a permanent refusal, a 4yz reply a temporary one. 503 (bad sequence
+ * of commands) is about the session, not the message, so it is retried like connection errors,
+ * timeouts and authentication problems (which an operator can fix). A message nodemailer cannot
+ * even address (EENVELOPE without a reply) will never go out either.
+ */
+export function classifySendError(error: unknown): SendFailure {
+  const e = (error ?? {}) as { code?: unknown; responseCode?: unknown; message?: unknown };
+  const responseCode = typeof e.responseCode === 'number' ? e.responseCode : null;
+  const code = typeof e.code === 'string' ? e.code : null;
+  const message = typeof e.message === 'string' ? e.message : String(error);
+  const permanent =
+    code !== 'EAUTH' &&
+    (responseCode !== null
+      ? responseCode >= 500 && responseCode < 600 && responseCode !== 503
+      : code === 'EENVELOPE' || code === 'EMESSAGE');
+  const reason = [responseCode ?? code, message].filter((part) => part !== null).join(' ');
+  return { permanent, reason: reason.slice(0, MAX_REASON_LENGTH) };
+}

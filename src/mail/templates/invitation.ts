@@ -1,0 +1,22 @@
+import { actorLine, layout, type MailContent, type MailView } from './layout.js';
+
+/** A new invitation, to its recipient. */
+export function invitationMail(view: MailView): MailContent {
+  const { payload } = view;
+  const what =
+    payload.kind === 'page'
+      ? `invited you to follow ${payload.targetName ?? 'a page'}`
+      : payload.kind === 'event'
+        ? `invited you to ${payload.targetName ?? 'an event'}`
+        : 'wants to connect with you';
+  return layout(
+    {
+      subject: `${payload.actorName} ${what}`,
+      lines: [`${actorLine(payload)} ${what} on Rapport.`],
+      note: payload.note,
+      action: { label: 'See the invitation', url: view.links.invitations },
+      because: 'you allowed emails about new invitations',
+    },
+    view,
+  );
+}

@@ -1,0 +1,95 @@
+import type { MailPayload } from '../../modules/invitations/invitation.effects.js';
+import { html } from '../html.js';
+
+export interface MailLinks {
+  /** The recipient's Received tab. */
+  invitations: string;
+  /** The profile of the member the mail is about. */
+  profile: string;
+  settings: string;
+  /** RFC 8058 one-click unsubscribe for this kind of mail. */
+  unsubscribe: string;
+}
+
+export interface MailView {
+  recipientName: string;
+  payload: MailPayload;
+  links: MailLinks;
+}
+
+export interface MailContent {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface MailParts {
+  subject: string;
+  lines: string[];
+  note: string | null;
+  action: { label: string; url: string };
+  /** Why the recipient gets this mail, ending the sentence "You get this email because …". */
+  because: string;
+}
+
+/** "Ann Smith (Engineer at Acme)", or just the name without a headline. */
+export function actorLine(payload: MailPayload): string {
+  return payload.actorHeadline
+    ? `${payload.actorName} (${payload.actorHeadline})`
+    : payload.actorName;
+}
+
+/** Both bodies from one description, so the plain text and HTML say the same thing. No tracking pixels. */
+export function layout(parts: MailParts, view: MailView): MailContent {
+  const { links } = view;
+  const greeting = `Hi ${view.recipientName},`;
+  const footer = `You get this email because ${parts.because}.`;
+  const text = [
+    greeting,
+    '',
+    ...parts.lines.flatMap((line) => [line, '']),
+    ...(parts.note ? [...parts.note.split(/\r?\n/).map((line) => `> ${line}`), ''] : []),
+    `${parts.action.label}: ${parts.action.url}`,
+    '',
+    '-- ',
+    footer,
+    `Email settings: ${links.settings}`,
+    `Unsubscribe from these emails: ${links.unsubscribe}`,
+    '',
+  ].join('\n');
+
+  const body = html`<!doctype html>
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <title>${parts.subject}</title>
+      </head>
+      <body
+        style="font:16px/1.5 system-ui,sans-serif;color:#1d2226;max-width:36rem;margin:0 auto;padding:1rem"
+      >
+        <p>${greeting}</p>
+        ${parts.lines.map((line) => html`<p>${line}</p> `)}${
+          parts.note
+            ? html`<blockquote
+                style="margin:1rem 0;padding:.5rem 1rem;border-left:3px solid #0a66c2;white-space:pre-wrap"
+              >
+                ${parts.note}
+              </blockquote> `
+            : ''
+        }
+        <p>
+          <a
+            href="${parts.action.url}"
+            style="display:inline-block;padding:.5rem 1rem;background:#0a66c2;color:#fff;text-decoration:none;border-radius:1rem"
+            >${parts.action.label}</a
+          >
+        </p>
+        <hr style="border:0;border-top:1px solid #ddd" />
+        <p style="font-size:12px;color:#666">
+          ${footer} <a href="${links.settings}">Email settings</a> ·
+          <a href="${links.unsubscribe}">Unsubscribe</a>
+        </p>
+      </body>
+    </html> `;
+  return { subject: parts.subject, text, html: body.value };
+}

@@ -1,0 +1,31 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { MailTemplate } from '../db/tables/outbox.js';
+
+export const MAIL_TEMPLATES: readonly MailTemplate[] = ['invitation', 'reminder', 'accepted'];
+
+function signature(secret: string, memberId: string, template: MailTemplate): string {
+  return createHmac('sha256', secret)
+    .update(`unsubscribe\n${memberId}\n${template}`)
+    .digest('base64url');
+}
+
+/**
+ * `<member id>.<kind>.<HMAC>`: a link that turns one email preference off without signing in
+ * (RFC 8058). It never expires, as mail clients keep such links; changing the secret voids them.
+ */
+export function unsubscribeToken(secret: string, memberId: string, template: MailTemplate): string {
+  return `${memberId}.${template}.${signature(secret, memberId, template)}`;
+}
+
+export function readUnsubscribeToken(
+  secret: string,
+  token: string,
+): { memberId: string; template: MailTemplate } | null {
+  const [memberId, template, given, ...rest] = token.split('.');
+  if (!memberId || !given || rest.length > 0) return null;
+  if (!MAIL_TEMPLATES.includes(template as MailTemplate)) return null;
+  const expected = Buffer.from(signature(secret, memberId, template as MailTemplate));
+  const actual = Buffer.from(given);
+  if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return null;
+  return { memberId, template: template as MailTemplate };
+}

@@ -1,0 +1,49 @@
+import type { OutboxRow } from '../../src/modules/outbox/outbox.repository.js';
+import { startApp, type TestApp } from '../helpers/app.js';
+import { SmtpSink } from './smtp-sink.js';
+
+export const PUBLIC_URL = 'https://rapport.example.org';
+
+/** The app with its mail going to a fresh SMTP sink on loopback. */
+export async function startWithSink(
+  env: Record<string, string> = {},
+): Promise<{ t: TestApp; sink: SmtpSink; close(): Promise<void> }> {
+  const sink = await new SmtpSink().start();
+  const t = await startApp({ RAPPORT_SMTP_URL: sink.url, RAPPORT_PUBLIC_URL: PUBLIC_URL, ...env });
+  return {
+    t,
+    sink,
+    async close() {
+      await t.close();
+      await sink.stop();
+    },
+  };
+}
+
+/** The outbox rows about one invitation, oldest first. */
+export function mailAbout(t: TestApp, invitationId: string): Promise<OutboxRow[]> {
+  return t.ctx.database.db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('invitation_id', '=', invitationId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** POSTs like a mail provider's one-click unsubscribe (RFC 8058). */
+export function oneClick(t: TestApp, url: string) {
+  return t.app.inject({
+    method: 'POST',
+    url: url.replace(PUBLIC_URL, ''),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: 'List-Unsubscribe=One-Click',
+  });
+}
+
+/** The URL inside `List-Unsubscribe: <…>`. */
+export function unsubscribeUrl(header: string | undefined): string {
+  const match = /^<([^>]+)>$/.exec(header ?? '');
+  if (!match) throw new Error(`not a List-Unsubscribe header: ${header}`);
+  return match[1] as string;
+}
