@@ -1,0 +1,174 @@
+/**
+ * CONVENTIONS 8: every list and count query is served by an index. The repository functions run
+ * against a large generated table while their SQL is captured, and each query's plan is read:
+ * on PostgreSQL with 1 M invitations, on SQLite with 200 k.
+ */
+import { CompiledQuery, sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrateToLatest, openDatabase, type Database } from '../../src/db/database.js';
+import {
+  countReceived,
+  countSent,
+  listReceived,
+  listSent,
+} from '../../src/modules/invitations/invitation.repository.js';
+import {
+  createThrowawayDatabase,
+  testDialect,
+  type ThrowawayDatabase,
+} from '../helpers/database.js';
+
+const dialect = testDialect();
+const INVITATIONS = dialect === 'postgres' ? 1_000_000 : 200_000;
+const MEMBERS = INVITATIONS / 10;
+const NOW = '2026-06-01T00:00:00.000Z';
+
+let throwaway: ThrowawayDatabase;
+let database: Database;
+let captured: CompiledQuery[] = [];
+
+/**
+ * The invitation indexes exactly as the migrations made them: dropped for the bulk insert and
+ * built again after it, which is many times faster than updating them row by row.
+ */
+async function withIndexesRebuilt(insert: () => Promise<void>): Promise<void> {
+  const found =
+    dialect === 'postgres'
+      ? await sql<{
+          name: string;
+          definition: string;
+        }>`select indexname as name, indexdef as definition
+          from pg_indexes where tablename = 'invitations' and indexname like 'invitations\_%' and indexname <> 'invitations_pkey'`.execute(
+          database.db,
+        )
+      : await sql<{
+          name: string;
+          definition: string;
+        }>`select name, sql as definition from sqlite_master
+          where type = 'index' and tbl_name = 'invitations' and sql is not null`.execute(
+          database.db,
+        );
+  for (const index of found.rows) await sql.raw(`drop index ${index.name}`).execute(database.db);
+  await insert();
+  for (const index of found.rows) await sql.raw(index.definition).execute(database.db);
+  expect(found.rows.length).toBeGreaterThan(5);
+}
+
+/** Members m0000001…, invitations spread over six months, 70 % still open. */
+async function fill(): Promise<void> {
+  const member = (expr: string) => `'m' || lpad(cast(${expr} as text), 7, '0')`;
+  const memberSqlite = (expr: string) => `'m' || substr('0000000' || (${expr}), -7)`;
+  if (dialect === 'postgres') {
+    await sql
+      .raw(
+        `insert into members select ${member('g')}, ${member('g')} || '@example.test', 'x', 'Member ' || g,
+           ${member('g')}, '', '', '', '', '', '${NOW}', '${NOW}', 0, 'everyone', 1, 1, 1, 1, null, null
+         from generate_series(1, ${MEMBERS}) g`,
+      )
+      .execute(database.db);
+    await withIndexesRebuilt(async () => {
+      await sql
+        .raw(
+          `insert into invitations
+         select 'i' || lpad(cast(g as text), 8, '0'),
+           (array['connection','connection','connection','page','event'])[1 + g % 5],
+           ${member(`1 + g % ${MEMBERS}`)}, ${member(`1 + (g::bigint * 7919) % ${MEMBERS}`)}, cast(g as text),
+           (array['pending','pending','ignored','pending','accepted','withdrawn','pending','pending','expired','pending'])[1 + (g / 7) % 10],
+           null, null,
+           to_char(timestamp '2026-01-01' + (g % 15552000) * interval '1 second', 'YYYY-MM-DD"T"HH24:MI:SS.000"Z"'),
+           '${NOW}', null, null, null, null, 0, null, 0, '2027-01-01T00:00:00.000Z'
+         from generate_series(1, ${INVITATIONS}) g`,
+        )
+        .execute(database.db);
+    });
+    await sql`analyze`.execute(database.db);
+    return;
+  }
+  await sql
+    .raw(
+      `with recursive g(n) as (select 1 union all select n + 1 from g where n < ${MEMBERS})
+       insert into members select ${memberSqlite('n')}, ${memberSqlite('n')} || '@example.test', 'x', 'Member ' || n,
+         ${memberSqlite('n')}, '', '', '', '', '', '${NOW}', '${NOW}', 0, 'everyone', 1, 1, 1, 1, null, null from g`,
+    )
+    .execute(database.db);
+  await withIndexesRebuilt(async () => {
+    await sql
+      .raw(
+        `with recursive g(n) as (select 1 union all select n + 1 from g where n < ${INVITATIONS})
+       insert into invitations select 'i' || substr('00000000' || n, -8),
+         case n % 5 when 3 then 'page' when 4 then 'event' else 'connection' end,
+         ${memberSqlite(`1 + n % ${MEMBERS}`)}, ${memberSqlite(`1 + (n * 7919) % ${MEMBERS}`)}, cast(n as text),
+         case (n / 7) % 10 when 2 then 'ignored' when 4 then 'accepted' when 5 then 'withdrawn' when 8 then 'expired' else 'pending' end,
+         null, null, strftime('%Y-%m-%dT%H:%M:%S.000Z', '2026-01-01', '+' || (n % 15552000) || ' seconds'),
+         '${NOW}', null, null, null, null, 0, null, 0, '2027-01-01T00:00:00.000Z' from g`,
+      )
+      .execute(database.db);
+  });
+  await sql`analyze`.execute(database.db);
+}
+
+/** The plan of one captured query as text, whichever database runs it. */
+async function plan(query: CompiledQuery): Promise<string> {
+  const prefix = dialect === 'postgres' ? 'explain ' : 'explain query plan ';
+  const result = await database.db.executeQuery<Record<string, string>>(
+    CompiledQuery.raw(prefix + query.sql, [...query.parameters]),
+  );
+  return result.rows.map((r) => r['QUERY PLAN'] ?? r.detail).join('\n');
+}
+
+beforeAll(async () => {
+  throwaway = await createThrowawayDatabase(dialect);
+  database = openDatabase(throwaway.url, {
+    log: (event) => {
+      if (event.level === 'query') captured.push(event.query);
+    },
+  });
+  await migrateToLatest(database.db);
+  await fill();
+}, 300_000);
+
+afterAll(async () => {
+  await database.close();
+  await throwaway.drop();
+});
+
+describe(`index use with ${INVITATIONS.toLocaleString('en')} invitations`, () => {
+  const member = 'm0000042';
+  const cases: [string, () => Promise<unknown>][] = [
+    ['received list (R23)', () => listReceived(database.db, member, { after: null, limit: 20 })],
+    [
+      'received list of one kind',
+      () => listReceived(database.db, member, { kind: 'page', after: null, limit: 20 }),
+    ],
+    [
+      'received list, second page',
+      () =>
+        listReceived(database.db, member, {
+          after: { key: '2026-03-01T00:00:00.000Z', id: 'i0' },
+          limit: 20,
+        }),
+    ],
+    ['sent list (R23)', () => listSent(database.db, member, { now: NOW, after: null, limit: 20 })],
+    [
+      'sent list of one kind',
+      () => listSent(database.db, member, { kind: 'connection', now: NOW, after: null, limit: 20 }),
+    ],
+    ['received count', () => countReceived(database.db, member)],
+    ['sent count', () => countSent(database.db, member, NOW, '2026-05-18T00:00:00.000Z')],
+  ];
+
+  for (const [name, run] of cases) {
+    it(`${name} reads an index, never the whole table`, async () => {
+      captured = [];
+      await run();
+      const queries = captured;
+      captured = [];
+      expect(queries.length).toBeGreaterThan(0);
+      for (const query of queries) {
+        const text = await plan(query);
+        expect(text, text).toMatch(/Index|USING (COVERING )?INDEX/i);
+        expect(text, text).not.toMatch(/Seq Scan on invitations|SCAN invitations(?! USING)/);
+      }
+    });
+  }
+});
