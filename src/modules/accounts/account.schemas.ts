@@ -10,7 +10,7 @@ export const SignUpBody = Type.Object(
     email: Email,
     password: Type.String({ minLength: 8, maxLength: 200 }),
     name: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }),
-    handle: Type.Optional(Type.String({ pattern: HANDLE_PATTERN })),
+    handle: Type.Optional(Type.String({ minLength: 3, maxLength: 30, pattern: HANDLE_PATTERN })),
     headline: Type.Optional(ProfileText(200)),
     company: Type.Optional(ProfileText(100)),
     industry: Type.Optional(ProfileText(100)),

@@ -14,6 +14,7 @@ export const ImportBody = Type.Union(
       { additionalProperties: false },
     ),
     Type.String({
+      maxLength: 1024 * 1024,
       description:
         'a text/csv body with an email column; a header row such as "Name,Email" is recognised',
     }),

@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Member, startApp, type TestApp } from '../helpers/app.js';
+import { API, expectProblem } from './support.js';
+
+interface Schema {
+  $ref?: string;
+  type?: string | string[];
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  allOf?: Schema[];
+  properties?: Record<string, Schema>;
+  additionalProperties?: boolean | Schema;
+  items?: Schema;
+  maxLength?: number;
+  maxItems?: number;
+  enum?: unknown[];
+  const?: unknown;
+  format?: string;
+}
+
+interface Operation {
+  parameters?: { in: string; name: string; schema: Schema }[];
+  requestBody?: { content: Record<string, { schema: Schema }> };
+}
+
+interface OpenApi {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, Schema> };
+}
+
+let t: TestApp;
+let ann: Member;
+beforeAll(async () => {
+  t = await startApp();
+  ann = await t.member('ann');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+/** Every string without a length bound and every list without a size bound among a schema's inputs. */
+function unbounded(
+  doc: Schema,
+  schema: Schema | undefined,
+  where: string,
+  found: string[],
+): string[] {
+  if (!schema || typeof schema !== 'object') return found;
+  if (schema.$ref) {
+    const name = String(schema.$ref).split('/').pop() as string;
+    return unbounded(doc, doc.components.schemas[name], `${where}→${name}`, found);
+  }
+  for (const key of ['anyOf', 'oneOf', 'allOf'] as const) {
+    (schema[key] ?? []).forEach((part: Schema, i: number) =>
+      unbounded(doc, part, `${where}/${key}${i}`, found),
+    );
+  }
+  const types = ([] as string[]).concat(schema.type ?? []);
+  const closed =
+    schema.enum !== undefined ||
+    schema.const !== undefined ||
+    ['date-time', 'date'].includes(schema.format ?? '');
+  if (types.includes('string') && schema.maxLength === undefined && !closed)
+    found.push(`${where}: string`);
+  if (types.includes('array')) {
+    if (schema.maxItems === undefined) found.push(`${where}: array`);
+    unbounded(doc, schema.items, `${where}[]`, found);
+  }
+  for (const [key, value] of Object.entries(schema.properties ?? {}))
+    unbounded(doc, value, `${where}.${key}`, found);
+  if (typeof schema.additionalProperties === 'object')
+    unbounded(doc, schema.additionalProperties, `${where}.*`, found);
+  return found;
+}
+
+async function raw(method: 'POST' | 'PUT', url: string, contentType: string, payload: string) {
+  const response = await t.app.inject({
+    method,
+    url,
+    headers: { authorization: `Bearer ${ann.token}`, 'content-type': contentType },
+    payload,
+  });
+  return { status: response.statusCode, body: response.json(), headers: response.headers };
+}
+
+describe('hardening', () => {
+  it('every string and list a request can carry has a maximum length (OpenAPI inputs)', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: `${API}/openapi.json` })).json<OpenApi>();
+    const found: string[] = [];
+    let inputs = 0;
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(operations)) {
+        for (const parameter of op.parameters ?? []) {
+          inputs++;
+          unbounded(
+            doc,
+            parameter.schema,
+            `${method.toUpperCase()} ${path} ${parameter.in}:${parameter.name}`,
+            found,
+          );
+        }
+        for (const [type, content] of Object.entries(op.requestBody?.content ?? {})) {
+          inputs++;
+          unbounded(doc, content.schema, `${method.toUpperCase()} ${path} body(${type})`, found);
+        }
+      }
+    }
+    expect(inputs).toBeGreaterThan(30);
+    expect(found).toEqual([]);
+  });
+
+  it('a body over 1 MiB answers 413 problem details, for JSON and CSV alike, and stores nothing', async () => {
+    const big = 'x'.repeat(1024 * 1024 + 1);
+    const json = await raw(
+      'POST',
+      `${API}/contacts/import`,
+      'application/json',
+      JSON.stringify({ emails: [big] }),
+    );
+    expectProblem(json, 413, 'payload_too_large');
+    const csv = await raw(
+      'POST',
+      `${API}/contacts/import`,
+      'text/csv',
+      `Email\n${'a@x.io\n'.repeat(200_000)}`,
+    );
+    expectProblem(csv, 413, 'payload_too_large');
+    expect((await ann.get(`${API}/contacts`)).body.items).toEqual([]);
+    // Just under the limit is read; an address book of more than 50,000 entries is refused whole.
+    const addresses = Array.from(
+      { length: 24_000 },
+      (_, i) => `someone.with.a.long.name-${i}@example.org`,
+    );
+    const text = `Email\n${addresses.join('\n')}`;
+    expect(text.length).toBeGreaterThan(1000 * 1000);
+    const fits = await raw('POST', `${API}/contacts/import`, 'text/csv', text);
+    expect(fits.body).toEqual({ imported: 24_000, skipped: 0, total: 24_000 });
+    expectProblem(
+      await raw('POST', `${API}/contacts/import`, 'text/csv', 'a@x.io\n'.repeat(50_001)),
+      400,
+      'validation_failed',
+    );
+  });
+
+  it('over-long inputs are refused with 400 validation_failed before anything happens', async () => {
+    const ben = await t.member('ben');
+    const long = 'n'.repeat(5001);
+    expectProblem(await ann.invite(ben, { note: long }), 400, 'validation_failed');
+    expectProblem(
+      await ann.invite(ben, { email: `${'e'.repeat(250)}@x.io` }),
+      400,
+      'validation_failed',
+    );
+    expectProblem(await ann.invite('h'.repeat(61)), 400, 'validation_failed');
+    expectProblem(await ann.patch(`${API}/me`, { headline: long }), 400, 'validation_failed');
+    expectProblem(await ann.get(`${API}/members?q=${'q'.repeat(101)}`), 400, 'validation_failed');
+    expectProblem(
+      await ann.get(`${API}/blocks?cursor=${'c'.repeat(501)}`),
+      400,
+      'validation_failed',
+    );
+    expect((await ben.get(`${API}/invitations/received/count`)).body.total).toBe(0);
+  });
+
+  it('bodies that try prototype pollution or are not JSON are refused with 400', async () => {
+    const poisoned = await raw(
+      'POST',
+      `${API}/contacts/import`,
+      'application/json',
+      '{"__proto__": {"x": 1}, "emails": []}',
+    );
+    expectProblem(poisoned, 400, 'validation_failed');
+    const broken = await raw('POST', `${API}/contacts/import`, 'application/json', '{"emails": [');
+    expectProblem(broken, 400, 'validation_failed');
+    const media = await raw('POST', `${API}/contacts/import`, 'application/xml', '<emails/>');
+    expectProblem(media, 415, 'unsupported_media_type');
+  });
+
+  it('answers carry the security headers', async () => {
+    const reply = await ann.get(`${API}/me`);
+    expect(reply.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'same-origin',
+    });
+    expect(String(reply.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
+  });
+});
