@@ -52,7 +52,7 @@ export async function checkConnectionInvite(
     throw new DomainError('already_connected', `You are already connected with ${recipient.name}.`);
   }
   const pair = { senderId: sender.id, recipientId: recipient.id, kind: 'connection' as const, targetId: '' };
-  if (await findSenderOpen(db, pair)) {
+  if (await findSenderOpen(db, pair, now.toISOString())) {
     throw new DomainError('invitation_already_open', `You have already invited ${recipient.name}.`);
   }
   if (sender.connection_count >= rules.maxConnections) {
@@ -68,7 +68,8 @@ export async function checkConnectionInvite(
       { canFollow: true },
     );
   }
-  const mutual = await findOpen(db, { ...pair, senderId: recipient.id, recipientId: sender.id });
+  const reverse = { ...pair, senderId: recipient.id, recipientId: sender.id };
+  const mutual = await findOpen(db, reverse, now.toISOString());
   if (mutual) return { mutual };
 
   const withdrawnAt = await latestCooldownWithdrawal(db, pair);

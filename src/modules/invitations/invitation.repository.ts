@@ -2,7 +2,7 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Cursor } from '../../db/pagination.js';
 import type { InvitationKind, InvitationStatus, InvitationTable } from '../../db/tables/invitation.js';
-import { OPEN_STATUSES, SENDER_OPEN_STATUSES } from './invitation.js';
+import { OPEN_STATUSES, SENDER_OPEN_STATUSES, TRANSITION_FROM } from './invitation.js';
 
 export type InvitationRow = Selectable<InvitationTable>;
 
@@ -26,30 +26,58 @@ export async function findInvitations(db: Db, ids: string[]): Promise<Invitation
   return db.selectFrom('invitations').selectAll().where('id', 'in', ids).execute();
 }
 
-/** The invitation for this pair that is open from the sender's side (R1). */
-export async function findSenderOpen(db: Db, key: PairKey): Promise<InvitationRow | undefined> {
-  return db
+/**
+ * The invitation for this pair that is open from the sender's side (R1). With `now`, one past
+ * its expiry counts as expired even before the expiry job has marked it (R13).
+ */
+export async function findSenderOpen(db: Db, key: PairKey, now?: string): Promise<InvitationRow | undefined> {
+  let query = db
     .selectFrom('invitations')
     .selectAll()
     .where('sender_id', '=', key.senderId)
     .where('recipient_id', '=', key.recipientId)
     .where('kind', '=', key.kind)
     .where('target_id', '=', key.targetId)
-    .where('status', 'in', SENDER_OPEN_STATUSES)
-    .executeTakeFirst();
+    .where('status', 'in', SENDER_OPEN_STATUSES);
+  if (now) query = query.where('expires_at', '>', now);
+  return query.executeTakeFirst();
 }
 
 /** The invitation for this pair that the recipient could still answer (pending or ignored). */
-export async function findOpen(db: Db, key: PairKey): Promise<InvitationRow | undefined> {
-  return db
+export async function findOpen(db: Db, key: PairKey, now?: string): Promise<InvitationRow | undefined> {
+  let query = db
     .selectFrom('invitations')
     .selectAll()
     .where('sender_id', '=', key.senderId)
     .where('recipient_id', '=', key.recipientId)
     .where('kind', '=', key.kind)
     .where('target_id', '=', key.targetId)
-    .where('status', 'in', OPEN_STATUSES)
-    .executeTakeFirst();
+    .where('status', 'in', OPEN_STATUSES);
+  if (now) query = query.where('expires_at', '>', now);
+  return query.executeTakeFirst();
+}
+
+/**
+ * R13: marks the connection invitations between two members that are past their expiry as
+ * `expired` now, as the expiry job would, so that a new invitation is not refused by one that
+ * every list already treats as gone. Returns their ids.
+ */
+export async function expireOverdueBetween(db: Db, a: string, b: string, at: string): Promise<string[]> {
+  const rows = await db
+    .updateTable('invitations')
+    .set({ status: 'expired', updated_at: at, remind_at: null })
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('sender_id', '=', a), eb('recipient_id', '=', b)]),
+        eb.and([eb('sender_id', '=', b), eb('recipient_id', '=', a)]),
+      ]),
+    )
+    .where('kind', '=', 'connection')
+    .where('status', 'in', TRANSITION_FROM.expire)
+    .where('expires_at', '<=', at)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 /** R16: the latest withdrawal by the sender that starts a cooldown (a block's does not). */
@@ -122,7 +150,7 @@ export async function setKept(db: Db, id: string, kept: boolean, at: string): Pr
 export async function listReceived(
   db: Db,
   recipientId: string,
-  options: { kind?: InvitationKind; after: Cursor | null; limit: number },
+  options: { kind?: InvitationKind; now?: string; after: Cursor | null; limit: number },
 ): Promise<InvitationRow[]> {
   let query = db
     .selectFrom('invitations')
@@ -133,6 +161,8 @@ export async function listReceived(
     .orderBy('id', 'desc')
     .limit(options.limit + 1);
   if (options.kind) query = query.where('kind', '=', options.kind);
+  // R13: past its expiry it has left the list, even before the expiry job has marked it.
+  if (options.now) query = query.where('expires_at', '>', options.now);
   const after = options.after;
   if (after) query = query.where((eb) => eb(eb.refTuple('sent_at', 'id'), '<', eb.tuple(after.key, after.id)));
   return query.execute();
@@ -167,14 +197,15 @@ function byKind(rows: { kind: InvitationKind; n: number }[]): CountsByKind {
   return counts;
 }
 
-export async function countReceived(db: Db, recipientId: string): Promise<CountsByKind> {
-  const rows = await db
+export async function countReceived(db: Db, recipientId: string, now?: string): Promise<CountsByKind> {
+  let query = db
     .selectFrom('invitations')
     .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
     .where('recipient_id', '=', recipientId)
     .where('status', '=', 'pending')
-    .groupBy('kind')
-    .execute();
+    .groupBy('kind');
+  if (now) query = query.where('expires_at', '>', now);
+  const rows = await query.execute();
   return byKind(rows);
 }
 

@@ -21,6 +21,7 @@ import {
   expiresAt,
   type HowKnown,
   hiddenFromRecipient,
+  isPastExpiry,
   type InvitationKind,
   isRestricted,
   weeklyRetryAt,
@@ -51,6 +52,7 @@ import {
   countSenderOpen,
   countSent,
   type CountsByKind,
+  expireOverdueBetween,
   findInvitation,
   findTargets,
   insertInvitation,
@@ -99,6 +101,8 @@ export class InvitationService {
       const locked = await lockMembers(db, [senderId, found.id]);
       const sender = locked.get(senderId) as MemberRow;
       const recipient = locked.get(found.id) as MemberRow;
+      const overdue = await expireOverdueBetween(db, sender.id, recipient.id, now.toISOString());
+      await eraseFromRecipient(db, overdue, now);
       const { mutual } = await checkConnectionInvite(db, this.rules, sender, recipient, now, input.email);
       if (mutual) {
         await this.acceptInTransaction(db, mutual, TRANSITION_FROM.mutual_accept, now);
@@ -186,7 +190,7 @@ export class InvitationService {
   async accept(viewerId: string, id: string): Promise<InvitationDetail> {
     const now = this.deps.clock.now();
     return this.deps.database.transaction(async (db) => {
-      const row = await this.loadForRecipient(db, viewerId, id, 'accept');
+      const row = await this.loadForRecipient(db, viewerId, id, 'accept', now);
       const accepted = await this.acceptInTransaction(db, row, TRANSITION_FROM.accept, now);
       return this.detail(db, accepted, 'recipient');
     });
@@ -199,9 +203,10 @@ export class InvitationService {
     now: Date,
   ): Promise<InvitationRow> {
     const at = now.toISOString();
-    if (row.kind === 'connection') {
-      await connectMembers(db, row.recipient_id, row.sender_id, this.rules.maxConnections, at);
-    }
+    // The members' rows first, then the invitation's: the lock order of send (R3), so a racing
+    // send and accept cannot deadlock. The state change comes before the connection rows, so a
+    // second accept racing this one finds the invitation answered (R17) instead of a duplicate.
+    if (row.kind === 'connection') await lockMembers(db, [row.sender_id, row.recipient_id]);
     const changed = await transition(db, row.id, from, {
       status: 'accepted',
       responded_at: at,
@@ -209,6 +214,9 @@ export class InvitationService {
       remind_at: null,
     });
     if (!changed) await this.refuseStale(db, row.id, 'recipient');
+    if (row.kind === 'connection') {
+      await connectMembers(db, row.recipient_id, row.sender_id, this.rules.maxConnections, at);
+    }
     const target = await acceptEffects(db, row, at);
     const members = await findMembersByIds(db, [row.sender_id, row.recipient_id]);
     const accepted = { ...row, status: 'accepted' as const, responded_at: at, updated_at: at };
@@ -227,7 +235,7 @@ export class InvitationService {
     const now = this.deps.clock.now();
     const at = now.toISOString();
     await this.deps.database.transaction(async (db) => {
-      const row = await this.loadForRecipient(db, viewerId, id, 'ignore');
+      const row = await this.loadForRecipient(db, viewerId, id, 'ignore', now);
       const changed = await transition(db, row.id, TRANSITION_FROM.ignore, {
         status: 'ignored',
         responded_at: at,
@@ -258,9 +266,11 @@ export class InvitationService {
       const row = await findInvitation(db, id);
       if (!row || (row.sender_id !== viewerId && row.recipient_id !== viewerId)) throw notFound();
       if (row.sender_id !== viewerId) {
-        if (hiddenFromRecipient(row.status)) throw notFound();
+        if (hiddenFromRecipient(row.status) || isPastExpiry(row.expires_at, now)) throw notFound();
         throw new DomainError('forbidden', 'Only the sender can withdraw an invitation.');
       }
+      // Past its expiry it is expired (R13), even before the job has marked it: no cooldown.
+      if (isPastExpiry(row.expires_at, now)) await this.refuseStale(db, row.id, 'sender');
       const withdrawn = await this.withdrawInTransaction(db, row, 'sender', now);
       if (!withdrawn) await this.refuseStale(db, row.id, 'sender');
       return {
@@ -292,7 +302,8 @@ export class InvitationService {
     const row = await findInvitation(db, id);
     if (!row) throw notFound();
     if (row.sender_id === viewerId) return this.detail(db, row, 'sender');
-    if (row.recipient_id === viewerId && !hiddenFromRecipient(row.status)) return this.detail(db, row, 'recipient');
+    const hidden = hiddenFromRecipient(row.status) || isPastExpiry(row.expires_at, this.deps.clock.now());
+    if (row.recipient_id === viewerId && !hidden) return this.detail(db, row, 'recipient');
     throw notFound();
   }
 
@@ -316,6 +327,7 @@ export class InvitationService {
     const db = this.deps.database.db;
     const rows = await listReceived(db, viewerId, {
       kind: options.kind,
+      now: this.deps.clock.now().toISOString(),
       after: decodeCursor(options.cursor),
       limit: options.limit,
     });
@@ -370,7 +382,7 @@ export class InvitationService {
   }
 
   async countReceived(viewerId: string): Promise<{ total: number; byKind: CountsByKind }> {
-    const byKind = await countReceived(this.deps.database.db, viewerId);
+    const byKind = await countReceived(this.deps.database.db, viewerId, this.deps.clock.now().toISOString());
     return { total: byKind.connection + byKind.page + byKind.event, byKind };
   }
 
@@ -423,13 +435,14 @@ export class InvitationService {
     viewerId: string,
     id: string,
     action: 'accept' | 'ignore',
+    now: Date,
   ): Promise<InvitationRow> {
     const row = await findInvitation(db, id);
     if (!row || (row.sender_id !== viewerId && row.recipient_id !== viewerId)) throw notFound();
     if (row.recipient_id !== viewerId) {
       throw new DomainError('forbidden', `Only the recipient can ${action} an invitation.`);
     }
-    if (hiddenFromRecipient(row.status)) throw notFound();
+    if (hiddenFromRecipient(row.status) || isPastExpiry(row.expires_at, now)) throw notFound();
     if (!TRANSITION_FROM[action].includes(row.status)) {
       throw new DomainError('invitation_not_open', 'This invitation has already been answered.');
     }

@@ -55,6 +55,11 @@ export function expiresAt(sentAt: Date, expiryDays: number): Date {
   return addDays(sentAt, expiryDays);
 }
 
+/** R13: past its expiry, whether or not the expiry job has marked it `expired` yet. */
+export function isPastExpiry(expiresAtIso: string, now: Date): boolean {
+  return new Date(expiresAtIso) <= now;
+}
+
 /** R16: when the sender may invite the same recipient again after withdrawing at `withdrawnAt`. */
 export function resendAvailableAt(withdrawnAt: Date, cooldownDays: number): Date {
   return addDays(withdrawnAt, cooldownDays);
@@ -80,12 +85,22 @@ export function isStale(sentAt: Date, now: Date, days = STALE_AFTER_DAYS): boole
   return now.getTime() - sentAt.getTime() >= days * DAY_MS;
 }
 
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/**
+ * R4: the length in characters a member sees: "👍🏽", "🇫🇷" and "é" written as e + accent are one
+ * each, though they are two code points.
+ */
+export function visibleLength(text: string): number {
+  return [...graphemes.segment(text)].length;
+}
+
 /** R4: plain text only; the length is counted in characters a member sees. */
 export function normaliseNote(note: string | undefined | null, maxLength: number): string | null {
   if (note === undefined || note === null) return null;
   const trimmed = note.trim();
   if (trimmed === '') return null;
-  if ([...trimmed].length > maxLength) {
+  if (visibleLength(trimmed) > maxLength) {
     throw new DomainError('note_too_long', `A note can be at most ${maxLength} characters long.`);
   }
   return trimmed;

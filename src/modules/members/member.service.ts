@@ -115,8 +115,8 @@ export class MemberService {
     const pair = { senderId: viewer.id, recipientId: member.id, kind: 'connection' as const, targetId: '' };
     const [connected, sent, received, mutual, following, followers, canInvite] = await Promise.all([
       areConnected(db, viewer.id, member.id),
-      findSenderOpen(db, pair),
-      findOpen(db, { ...pair, senderId: member.id, recipientId: viewer.id }),
+      findSenderOpen(db, pair, now.toISOString()),
+      findOpen(db, { ...pair, senderId: member.id, recipientId: viewer.id }, now.toISOString()),
       mutualCounts(db, viewer.id, [member.id]),
       isFollowing(db, viewer.id, member.id),
       countFollows(db, member.id, 'followers'),
@@ -126,7 +126,7 @@ export class MemberService {
     let relationship: Relationship = 'none';
     let invitationId: string | null = null;
     if (connected) relationship = 'connected';
-    else if (sent && new Date(sent.expires_at) > now) {
+    else if (sent) {
       relationship = 'invitation_sent';
       invitationId = sent.id;
     } else if (received?.status === 'pending') {
@@ -184,8 +184,8 @@ export class MemberService {
       const pair = { senderId: viewerId, recipientId: candidate.id, kind: 'connection' as const, targetId: '' };
       const [blocked, sent, received, withdrawnAt] = await Promise.all([
         isBlockedEitherWay(db, viewerId, candidate.id),
-        findSenderOpen(db, pair),
-        findSenderOpen(db, { ...pair, senderId: candidate.id, recipientId: viewerId }),
+        findSenderOpen(db, pair, now.toISOString()),
+        findSenderOpen(db, { ...pair, senderId: candidate.id, recipientId: viewerId }, now.toISOString()),
         latestCooldownWithdrawal(db, pair),
       ]);
       const cooling =

@@ -1,0 +1,299 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Member, startApp, type TestApp } from '../helpers/app.js';
+import { connectionCounts, expectProblem, invitationStatus, pairState } from './support.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('accepting (R10)', () => {
+  it('R10: accept creates the connection both ways, mutual follows, and tells the sender', async () => {
+    const [ann, ben] = await Promise.all([t.member('ann'), t.member('ben')]);
+    const sent = await ann.invite(ben);
+    const accepted = await ben.post(`/api/v1/invitations/${sent.body.id}/accept`);
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.invitation).toMatchObject({
+      id: sent.body.id,
+      status: 'accepted',
+      viewerRole: 'recipient',
+      sender: { handle: ann.handle },
+      recipient: { handle: ben.handle },
+    });
+    expect(accepted.body.invitation.history.map((h: { type: string }) => h.type)).toEqual([
+      'sent',
+      'accepted',
+    ]);
+
+    expect(await pairState(t, ann, ben)).toEqual({
+      aToB: true,
+      bToA: true,
+      aFollowsB: true,
+      bFollowsA: true,
+    });
+    expect(await connectionCounts(t, ann)).toEqual({ stored: 1, rows: 1, reverseRows: 1 });
+    expect(await connectionCounts(t, ben)).toEqual({ stored: 1, rows: 1, reverseRows: 1 });
+
+    const annNotes = (await ann.get('/api/v1/notifications')).body;
+    expect(annNotes.items).toEqual([
+      expect.objectContaining({
+        type: 'invitation_accepted',
+        invitationId: sent.body.id,
+        actor: expect.objectContaining({ handle: ben.handle }),
+        read: false,
+      }),
+    ]);
+    expect(annNotes.unread).toBe(1);
+    const mail = await t.ctx.database.db
+      .selectFrom('outbox')
+      .select(['template', 'status'])
+      .where('invitation_id', '=', sent.body.id)
+      .where('template', '=', 'accepted')
+      .execute();
+    expect(mail).toEqual([{ template: 'accepted', status: 'pending' }]);
+
+    for (const [me, other] of [
+      [ann, ben],
+      [ben, ann],
+    ] as const) {
+      const body = (await me.get('/api/v1/me')).body;
+      expect(body.counts).toMatchObject({
+        connections: 1,
+        followers: 1,
+        following: 1,
+        received: 0,
+        sent: 0,
+      });
+      const list = (await me.get('/api/v1/connections')).body.items;
+      expect(list.map((c: { member: { handle: string } }) => c.member.handle)).toEqual([
+        other.handle,
+      ]);
+    }
+    expect((await ann.get(`/api/v1/invitations/${sent.body.id}`)).body.status).toBe('accepted');
+  });
+});
+
+/** The sender's responses with the names of things (ids, handles) replaced, so two senders compare. */
+async function senderView(sender: Member, recipient: Member, invitationId: string) {
+  const responses = {
+    sent: await sender.get('/api/v1/invitations/sent'),
+    sentPeople: await sender.get('/api/v1/invitations/sent?kind=connection'),
+    sentOld: await sender.get('/api/v1/invitations/sent?olderThanDays=0'),
+    sentCount: await sender.get('/api/v1/invitations/sent/count'),
+    detail: await sender.get(`/api/v1/invitations/${invitationId}`),
+    profile: await sender.get(`/api/v1/members/${recipient.handle}`),
+    me: await sender.get('/api/v1/me'),
+    quotas: await sender.get('/api/v1/me/quotas'),
+    notifications: await sender.get('/api/v1/notifications'),
+    again: await sender.invite(recipient),
+  };
+  const text = JSON.stringify(
+    Object.fromEntries(
+      Object.entries(responses).map(([k, r]) => [k, { status: r.status, body: r.body }]),
+    ),
+  );
+  return JSON.parse(
+    text
+      .replaceAll(invitationId, '<invitation>')
+      .replaceAll(recipient.handle, '<recipient>')
+      .replaceAll(sender.handle, '<sender>')
+      .replaceAll(recipient.email, '<recipient-email>')
+      .replaceAll(sender.email, '<sender-email>')
+      .replace(/"id":"[0-9A-Z]{26}"/g, '"id":"<member-id>"'),
+  );
+}
+
+describe('ignoring is silent (R11)', () => {
+  it('R11: to the sender an ignored invitation looks exactly like an unseen one', async () => {
+    // Two senders in the same position; one recipient ignores, the other has not looked.
+    const [s1, r1, s2, r2] = await Promise.all([
+      t.member('sender'),
+      t.member('recipient'),
+      t.member('sender'),
+      t.member('recipient'),
+    ]);
+    const ignored = await s1.invite(r1, { note: 'Hi', howKnown: 'colleague' });
+    const unseen = await s2.invite(r2, { note: 'Hi', howKnown: 'colleague' });
+    t.advanceDays(2);
+    expect((await r1.post(`/api/v1/invitations/${ignored.body.id}/ignore`)).status).toBe(204);
+    t.advanceDays(1);
+
+    const a = await senderView(s1, r1, ignored.body.id);
+    const b = await senderView(s2, r2, unseen.body.id);
+    expect(a).toEqual(b);
+
+    // And what that view is: pending everywhere, nothing about an ignore.
+    expect(a.sent.body.items).toEqual([
+      expect.objectContaining({ id: '<invitation>', status: 'pending' }),
+    ]);
+    expect(a.sentCount.body).toEqual({
+      total: 1,
+      byKind: { connection: 1, page: 0, event: 0 },
+      stale: 0,
+    });
+    expect(a.detail.body.status).toBe('pending');
+    expect(a.detail.body.history).toEqual([{ type: 'sent', at: expect.any(String) }]);
+    expect(a.profile.body).toMatchObject({
+      relationship: 'invitation_sent',
+      invitationId: '<invitation>',
+      canInvite: { ok: false, code: 'invitation_already_open' },
+    });
+    expect(a.notifications.body.items).toEqual([]);
+    expect(a.again).toMatchObject({ status: 409, body: { code: 'invitation_already_open' } });
+  });
+
+  it('R11: an ignore with reason dont_know is just as silent', async () => {
+    const [s1, r1, s2, r2] = await Promise.all([
+      t.member('sender'),
+      t.member('recipient'),
+      t.member('sender'),
+      t.member('recipient'),
+    ]);
+    const ignored = await s1.invite(r1);
+    const unseen = await s2.invite(r2);
+    expect(
+      (await r1.post(`/api/v1/invitations/${ignored.body.id}/ignore`, { reason: 'dont_know' }))
+        .status,
+    ).toBe(204);
+    expect(await senderView(s1, r1, ignored.body.id)).toEqual(
+      await senderView(s2, r2, unseen.body.id),
+    );
+  });
+
+  it('R11 R23: the ignored invitation leaves the recipient’s list and count, and tells no one', async () => {
+    const [ann, ben, cat] = await Promise.all([t.member('ann'), t.member('ben'), t.member('cat')]);
+    const fromAnn = await ann.invite(ben);
+    const fromCat = await cat.invite(ben);
+    expect((await ben.get('/api/v1/invitations/received/count')).body.total).toBe(2);
+
+    expect((await ben.post(`/api/v1/invitations/${fromAnn.body.id}/ignore`)).status).toBe(204);
+    const received = (await ben.get('/api/v1/invitations/received')).body.items;
+    expect(received.map((i: { id: string }) => i.id)).toEqual([fromCat.body.id]);
+    expect((await ben.get('/api/v1/invitations/received/count')).body).toEqual({
+      total: 1,
+      byKind: { connection: 1, page: 0, event: 0 },
+    });
+    expect((await ben.get('/api/v1/me')).body.counts.received).toBe(1);
+    // The recipient still sees what they did; the sender has no notification of it.
+    expect((await ben.get(`/api/v1/invitations/${fromAnn.body.id}`)).body.status).toBe('ignored');
+    expect((await ann.get('/api/v1/notifications')).body.items).toEqual([]);
+    expect((await ben.get(`/api/v1/members/${ann.handle}`)).body.relationship).toBe('none');
+    expect(await invitationStatus(t, fromAnn.body.id)).toBe('ignored');
+  });
+
+  it('R11 R17: an ignored invitation cannot be ignored or accepted again by its recipient', async () => {
+    const [ann, ben] = await Promise.all([t.member('ann'), t.member('ben')]);
+    const sent = await ann.invite(ben);
+    await ben.post(`/api/v1/invitations/${sent.body.id}/ignore`);
+    expectProblem(
+      await ben.post(`/api/v1/invitations/${sent.body.id}/ignore`),
+      409,
+      'invitation_not_open',
+    );
+    expectProblem(
+      await ben.post(`/api/v1/invitations/${sent.body.id}/accept`),
+      409,
+      'invitation_not_open',
+    );
+    expectProblem(
+      await ben.post(`/api/v1/invitations/${sent.body.id}/ignore`, { reason: 'other' }),
+      400,
+      'validation_failed',
+    );
+  });
+});
+
+describe('answers to what is no longer open (R17)', () => {
+  it('R17: the sender gets 409 invitation_not_open for an accepted invitation', async () => {
+    const [ann, ben] = await Promise.all([t.member('ann'), t.member('ben')]);
+    const sent = await ann.invite(ben);
+    await ben.post(`/api/v1/invitations/${sent.body.id}/accept`);
+    expectProblem(
+      await ann.post(`/api/v1/invitations/${sent.body.id}/withdraw`),
+      409,
+      'invitation_not_open',
+    );
+    expectProblem(
+      await ann.put(`/api/v1/invitations/${sent.body.id}/keep`),
+      409,
+      'invitation_not_open',
+    );
+    // The recipient too, because an accepted invitation is theirs to see.
+    expectProblem(
+      await ben.post(`/api/v1/invitations/${sent.body.id}/accept`),
+      409,
+      'invitation_not_open',
+    );
+    expectProblem(
+      await ben.post(`/api/v1/invitations/${sent.body.id}/ignore`),
+      409,
+      'invitation_not_open',
+    );
+    expect(await connectionCounts(t, ben)).toEqual({ stored: 1, rows: 1, reverseRows: 1 });
+  });
+
+  it('R17 R15: the recipient gets 404 invitation_not_found for a withdrawn invitation, whatever the action', async () => {
+    const [ann, ben] = await Promise.all([t.member('ann'), t.member('ben')]);
+    const sent = await ann.invite(ben);
+    await ann.post(`/api/v1/invitations/${sent.body.id}/withdraw`);
+    for (const action of ['accept', 'ignore', 'withdraw']) {
+      expectProblem(
+        await ben.post(`/api/v1/invitations/${sent.body.id}/${action}`),
+        404,
+        'invitation_not_found',
+      );
+    }
+    expectProblem(
+      await ben.get(`/api/v1/invitations/${sent.body.id}`),
+      404,
+      'invitation_not_found',
+    );
+    // … exactly as for an id that never existed.
+    const never = await ben.post('/api/v1/invitations/01ARZ3NDEKTSV4RRFFQ69G5FAV/accept');
+    const gone = await ben.post(`/api/v1/invitations/${sent.body.id}/accept`);
+    expect(gone.body).toEqual({ ...never.body });
+    expect(await invitationStatus(t, sent.body.id)).toBe('withdrawn');
+  });
+
+  it('R17: the sender withdrawing an expired invitation gets 409 invitation_not_open', async () => {
+    const [ann, ben] = await Promise.all([t.member('ann'), t.member('ben')]);
+    const sent = await ann.invite(ben);
+    t.advanceDays(180);
+    await t.runJobs();
+    expect(await invitationStatus(t, sent.body.id)).toBe('expired');
+    expectProblem(
+      await ann.post(`/api/v1/invitations/${sent.body.id}/withdraw`),
+      409,
+      'invitation_not_open',
+    );
+    expectProblem(
+      await ben.post(`/api/v1/invitations/${sent.body.id}/accept`),
+      404,
+      'invitation_not_found',
+    );
+  });
+
+  it('only the recipient answers, only the sender withdraws; strangers see nothing', async () => {
+    const [ann, ben, eve] = await Promise.all([t.member('ann'), t.member('ben'), t.member('eve')]);
+    const sent = await ann.invite(ben);
+    expectProblem(await ann.post(`/api/v1/invitations/${sent.body.id}/accept`), 403, 'forbidden');
+    expectProblem(await ann.post(`/api/v1/invitations/${sent.body.id}/ignore`), 403, 'forbidden');
+    expectProblem(await ben.post(`/api/v1/invitations/${sent.body.id}/withdraw`), 403, 'forbidden');
+    for (const action of ['accept', 'ignore', 'withdraw']) {
+      expectProblem(
+        await eve.post(`/api/v1/invitations/${sent.body.id}/${action}`),
+        404,
+        'invitation_not_found',
+      );
+    }
+    expectProblem(
+      await eve.get(`/api/v1/invitations/${sent.body.id}`),
+      404,
+      'invitation_not_found',
+    );
+    expect(await invitationStatus(t, sent.body.id)).toBe('pending');
+  });
+});

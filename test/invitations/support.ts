@@ -1,0 +1,86 @@
+/** Small helpers shared by the integration tests of invitations, members, connections and the API. */
+import { expect } from 'vitest';
+import type { Member, Reply, TestApp } from '../helpers/app.js';
+
+/** Asserts an RFC 9457 problem with this status and code, and returns its body. */
+export function expectProblem(reply: Reply, status: number, code: string) {
+  expect({ status: reply.status, code: reply.body?.code }).toEqual({ status, code });
+  expect(String(reply.headers['content-type'])).toMatch(/^application\/problem\+json/);
+  return reply.body;
+}
+
+/** Connects two members the way members do: `a` invites, `b` accepts. */
+export async function connect(a: Member, b: Member): Promise<void> {
+  const sent = await a.invite(b);
+  expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+  const accepted = await b.post(`/api/v1/invitations/${sent.body.id}/accept`);
+  expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+}
+
+export async function memberId(t: TestApp, member: Member): Promise<string> {
+  const row = await t.ctx.database.db
+    .selectFrom('members')
+    .select('id')
+    .where('handle', '=', member.handle)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** What the database holds about two members: connection rows each way, follows each way, counts. */
+export async function pairState(t: TestApp, a: Member, b: Member) {
+  const db = t.ctx.database.db;
+  const [ida, idb] = [await memberId(t, a), await memberId(t, b)];
+  const connections = await db
+    .selectFrom('connections')
+    .select(['member_id', 'peer_id'])
+    .where('member_id', 'in', [ida, idb])
+    .where('peer_id', 'in', [ida, idb])
+    .execute();
+  const follows = await db
+    .selectFrom('follows')
+    .select(['follower_id', 'followee_id'])
+    .where('follower_id', 'in', [ida, idb])
+    .where('followee_id', 'in', [ida, idb])
+    .execute();
+  return {
+    aToB: connections.some((c) => c.member_id === ida && c.peer_id === idb),
+    bToA: connections.some((c) => c.member_id === idb && c.peer_id === ida),
+    aFollowsB: follows.some((f) => f.follower_id === ida && f.followee_id === idb),
+    bFollowsA: follows.some((f) => f.follower_id === idb && f.followee_id === ida),
+  };
+}
+
+/** A member's stored connection_count next to the number of connection rows they have. */
+export async function connectionCounts(t: TestApp, member: Member) {
+  const db = t.ctx.database.db;
+  const id = await memberId(t, member);
+  const row = await db
+    .selectFrom('members')
+    .select('connection_count')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  const rows = await db
+    .selectFrom('connections')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('member_id', '=', id)
+    .executeTakeFirstOrThrow();
+  const back = await db
+    .selectFrom('connections')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('peer_id', '=', id)
+    .executeTakeFirstOrThrow();
+  return {
+    stored: Number(row.connection_count),
+    rows: Number(rows.n),
+    reverseRows: Number(back.n),
+  };
+}
+
+export async function invitationStatus(t: TestApp, id: string): Promise<string> {
+  const row = await t.ctx.database.db
+    .selectFrom('invitations')
+    .select('status')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return row.status;
+}
