@@ -1,0 +1,67 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Api, Member } from './api.js';
+
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 375, height: 740 };
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface SignedIn {
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * A browser signed in as `member`. The page's clock shows the server's test clock, so
+ * "2 weeks ago" and cooldown dates read as they would in production.
+ */
+export async function signedIn(
+  browser: Browser,
+  api: Api,
+  member: Member,
+  options: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark' } = {},
+): Promise<SignedIn> {
+  const context = await browser.newContext({
+    baseURL: api.baseUrl,
+    viewport: options.viewport ?? DESKTOP,
+    colorScheme: options.colorScheme ?? 'light',
+    timezoneId: 'UTC',
+    locale: 'en-GB',
+  });
+  context.setDefaultTimeout(10_000);
+  const response = await context.request.post('/api/v1/session', {
+    data: { email: member.email, password: member.password },
+  });
+  if (!response.ok()) throw new Error(`sign-in ${member.name}: ${await response.text()}`);
+  await syncClock(context, api);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+export async function syncClock(context: BrowserContext, api: Api): Promise<void> {
+  await context.clock.setFixedTime(await api.serverNow());
+}
+
+/** "18 December 2026", as the app writes dates. */
+export function longDate(value: Date | string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(value));
+}

@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config.js';
+import { createContext } from '../../src/context.js';
+import { buildApp } from '../../src/app.js';
+
+export interface TestServer {
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+const WEB_INDEX = new URL('../../dist/web/index.html', import.meta.url);
+
+/** The real server in-process, on a fresh SQLite file, with the clock that only tests move. */
+export async function startServer(): Promise<TestServer> {
+  if (!existsSync(WEB_INDEX)) {
+    throw new Error('dist/web is missing: run `npx vite build` before the end-to-end tests.');
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'rapport-e2e-'));
+  const tmpFile = join(dir, 'rapport.db');
+  const config = loadConfig({
+    RAPPORT_DATABASE_URL: 'sqlite:' + tmpFile,
+    RAPPORT_TEST_CLOCK: '1',
+    RAPPORT_RATE_LIMITS: 'off',
+  });
+  const ctx = await createContext(config);
+  const app = await buildApp(ctx);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('The server has no TCP address');
+  return {
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    async close() {
+      await app.close();
+      await ctx.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,245 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { Api, type Member } from './helpers/api.js';
+import { launchBrowser, longDate, signedIn } from './helpers/browser.js';
+import { startServer, type TestServer } from './helpers/server.js';
+
+const SENT = '/mynetwork/invitation-manager/sent';
+
+function withdrawRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && /\/invitations\/.*withdraw$/.test(request.url())) {
+      seen.push(request.url());
+    }
+  });
+  return seen;
+}
+
+describe('Manage invitations — Sent', () => {
+  let server: TestServer;
+  let api: Api;
+  let browser: Browser;
+  let n = 0;
+  const member = (name: string) => api.member(`${name} ${String.fromCharCode(97 + n++)}x`);
+
+  beforeAll(async () => {
+    server = await startServer();
+    api = new Api(server.baseUrl);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function received(recipient: Member, sender: Member): Promise<number> {
+    const { items } = await api.received(recipient);
+    return items.filter((item) => item.sender.handle === sender.handle).length;
+  }
+
+  it('filters by People and shows Pages and Events chips with counts (R23)', async () => {
+    const me = await member('Filter');
+    await api.invite(me, await member('One'));
+    await api.invite(me, await member('Two'));
+    const { context, page } = await signedIn(browser, api, me);
+
+    await page.goto(SENT);
+    const chips = page.getByRole('group', { name: 'Show sent invitations for' });
+    const people = chips.getByRole('button', { name: /People/ });
+    await expect.poll(() => people.textContent()).toBe('People2');
+    expect(await people.getAttribute('aria-pressed')).toBe('true');
+    expect(await chips.getByRole('button', { name: /Pages/ }).textContent()).toBe('Pages0');
+    expect(await chips.getByRole('button', { name: /Events/ }).textContent()).toBe('Events0');
+    const rows = page.getByRole('list', { name: 'Sent invitations' }).getByRole('listitem');
+    expect(await rows.count()).toBe(2);
+
+    await chips.getByRole('button', { name: /Pages/ }).click();
+    await page.getByText('No pending pages invitations').waitFor();
+    expect(page.url()).toContain('kind=page');
+    await chips.getByRole('button', { name: /People/ }).click();
+    await expect.poll(() => rows.count()).toBe(2);
+    await context.close();
+  });
+
+  it('withdraws through the dialog with the exact resend date, then the recipient no longer sees it (R14–R16)', async () => {
+    const me = await member('Withdrawer');
+    const bea = await api.member('Bea Recipient', { headline: 'Data engineer at Globex' });
+    await api.invite(me, bea);
+    const [sent] = (await api.sent(me)).items;
+    const now = await api.serverNow();
+    const { context, page } = await signedIn(browser, api, me);
+    const requests = withdrawRequests(page);
+
+    await page.goto(SENT);
+    const row = page.getByRole('listitem').filter({ hasText: 'Bea Recipient' });
+    const sentTime = row.locator('time');
+    await sentTime.waitFor();
+    expect(await sentTime.getAttribute('datetime')).toBe(sent!.sentAt);
+    expect(await sentTime.getAttribute('title')).toBeTruthy();
+
+    await row.getByRole('button', { name: 'Withdraw invitation to Bea Recipient' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Withdraw invitation' });
+    await dialog.waitFor();
+    const expected = longDate(new Date(now.getTime() + 21 * 86_400_000));
+    expect(longDate(sent!.resendAvailableAt)).toBe(expected);
+    expect(await dialog.locator('p').first().textContent()).toBe(
+      `If you withdraw now, you won't be able to resend to Bea Recipient until ${expected}.`,
+    );
+
+    await dialog.getByRole('button', { name: 'Withdraw', exact: true }).click();
+    await row.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Undo', exact: true }).waitFor();
+    expect(requests).toHaveLength(0);
+    expect(await received(bea, me)).toBe(1);
+
+    await page.waitForResponse((r) => /\/withdraw$/.test(r.url()) && r.ok(), { timeout: 8000 });
+    expect(requests).toHaveLength(1);
+    expect(await received(bea, me)).toBe(0);
+    await page.getByRole('button', { name: 'Undo', exact: true }).waitFor({ state: 'detached' });
+    expect(await page.getByText('Bea Recipient').count()).toBe(0);
+    await context.close();
+  });
+
+  it('Undo brings the invitation back and sends nothing', async () => {
+    const me = await member('Undoer');
+    const cal = await member('Cal Kept');
+    await api.invite(me, cal);
+    const { context, page } = await signedIn(browser, api, me);
+    const requests = withdrawRequests(page);
+
+    await page.goto(SENT);
+    const withdraw = page.getByRole('button', { name: `Withdraw invitation to ${cal.name}` });
+    await withdraw.click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Withdraw', exact: true }).click();
+    await withdraw.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await withdraw.waitFor();
+    await page.waitForTimeout(6000);
+    expect(requests).toHaveLength(0);
+    expect(await received(cal, me)).toBe(1);
+    expect(await withdraw.count()).toBe(1);
+    await context.close();
+  });
+
+  it('leaving the page sends a waiting withdrawal at once', async () => {
+    const me = await member('Leaver');
+    const eli = await member('Eli Gone');
+    await api.invite(me, eli);
+    const { context, page } = await signedIn(browser, api, me);
+
+    await page.goto(SENT);
+    await page.getByRole('button', { name: `Withdraw invitation to ${eli.name}` }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Withdraw', exact: true }).click();
+    await page.getByRole('button', { name: 'Undo', exact: true }).waitFor();
+    const sentAt = Date.now();
+    const withdrawn = page.waitForResponse((r) => /\/withdraw$/.test(r.url()) && r.ok());
+    await page.getByRole('link', { name: 'My Network' }).click();
+    await withdrawn;
+    expect(Date.now() - sentAt).toBeLessThan(3000);
+    expect(await received(eli, me)).toBe(0);
+    await context.close();
+  });
+
+  it('selects several invitations and withdraws them together', async () => {
+    const me = await member('Selector');
+    const [a, b, c] = [await member('Ann'), await member('Ben'), await member('Cyd')];
+    for (const to of [a, b, c]) await api.invite(me, to);
+    const { context, page } = await signedIn(browser, api, me);
+
+    await page.goto(SENT);
+    await page.getByRole('button', { name: 'Select', exact: true }).click();
+    await page.getByRole('checkbox', { name: `Select invitation to ${a!.name}` }).check();
+    await page.getByRole('checkbox', { name: `Select invitation to ${b!.name}` }).check();
+    await page.getByRole('button', { name: 'Withdraw selected' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Withdraw 2 invitations' });
+    await dialog.getByRole('button', { name: 'Withdraw', exact: true }).click();
+    await page.getByText('2 invitations withdrawn.').waitFor();
+    await page.waitForResponse((r) => /\/invitations\/withdraw$/.test(r.url()) && r.ok(), {
+      timeout: 8000,
+    });
+    expect(await received(a!, me)).toBe(0);
+    expect(await received(b!, me)).toBe(0);
+    expect(await received(c!, me)).toBe(1);
+    await context.close();
+  });
+
+  it('withdraws with the keyboard only, with focus moving into the dialog and back', async () => {
+    const me = await member('Keyboard');
+    const dan = await member('Dan Keys');
+    await api.invite(me, dan);
+    const { context, page } = await signedIn(browser, api, me);
+    const label = `Withdraw invitation to ${dan.name}`;
+    const focusedLabel = () =>
+      page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null);
+
+    await page.goto(SENT);
+    await page.getByRole('button', { name: label }).waitFor();
+    for (let i = 0; i < 40 && (await focusedLabel()) !== label; i++)
+      await page.keyboard.press('Tab');
+    expect(await focusedLabel()).toBe(label);
+
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Withdraw invitation' });
+    await dialog.waitFor();
+    expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await focusedLabel()).toBe(label);
+
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    for (let i = 0; i < 5; i++) {
+      const text = await page.evaluate(() => document.activeElement?.textContent);
+      if (text === 'Withdraw') break;
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: label }).waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
+    await page.waitForResponse((r) => /\/withdraw$/.test(r.url()) && r.ok(), { timeout: 8000 });
+    expect(await received(dan, me)).toBe(0);
+    await context.close();
+  });
+
+  it('withdraws all invitations older than 2 weeks after a preview, keeping pinned ones (R18)', async () => {
+    const me = await member('Tidy');
+    const [old1, old2, pinned, fresh] = [
+      await member('Old One'),
+      await member('Old Two'),
+      await member('Pinned'),
+      await member('Fresh'),
+    ];
+    await api.invite(me, old1!);
+    await api.invite(me, old2!);
+    const pin = await api.invite(me, pinned!);
+    await api.call('PUT', `/invitations/${pin.id}/keep`, undefined, me.token);
+    await api.advanceDays(15);
+    await api.invite(me, fresh!);
+    const { context, page } = await signedIn(browser, api, me);
+
+    await page.goto('/mynetwork');
+    await page.getByRole('link', { name: 'Review and withdraw' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Withdraw invitations older than 2 weeks' });
+    const preview = dialog.getByRole('list', { name: 'Invitations that will be withdrawn' });
+    await preview.waitFor();
+    const previewText = await preview.textContent();
+    expect(previewText).toContain(old1!.name);
+    expect(previewText).toContain(old2!.name);
+    expect(previewText).not.toContain(pinned!.name);
+    expect(previewText).not.toContain(fresh!.name);
+    await dialog.getByText(`1 invitation you kept stays: ${pinned!.name}.`).waitFor();
+    expect(await received(old1!, me)).toBe(1);
+
+    await dialog.getByRole('button', { name: 'Withdraw 2 invitations' }).click();
+    await page.getByText('2 invitations withdrawn.').waitFor();
+    const rows = page.getByRole('list', { name: 'Sent invitations' }).getByRole('listitem');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await received(old1!, me)).toBe(0);
+    expect(await received(old2!, me)).toBe(0);
+    expect(await received(pinned!, me)).toBe(1);
+    expect(await received(fresh!, me)).toBe(1);
+    await context.close();
+  });
+});

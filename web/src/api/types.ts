@@ -1,0 +1,175 @@
+export interface MemberSummary {
+  handle: string;
+  name: string;
+  headline: string | null;
+  company: string | null;
+  industry: string | null;
+  location: string | null;
+}
+
+export interface Me extends MemberSummary {
+  id: string;
+  email: string;
+  createdAt: string;
+  counts: {
+    connections: number;
+    followers: number;
+    following: number;
+    received: number;
+    sent: number;
+  };
+  csrfToken?: string;
+}
+
+export interface AuthResult {
+  member: Me;
+  csrfToken: string;
+}
+
+export interface SignUpInput {
+  email: string;
+  password: string;
+  name: string;
+  handle?: string;
+  headline?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface Quotas {
+  weekly: { limit: number; used: number; remaining: number; renewsAt: string | null };
+  open: { limit: number; used: number; remaining: number };
+  restriction: { until: string } | null;
+}
+
+export type Degree = 1 | 2 | 3;
+
+export interface SearchResult extends MemberSummary {
+  mutualCount: number;
+  degree: Degree | null;
+}
+
+export type Relationship = 'connected' | 'invitation_sent' | 'invitation_received' | 'none';
+
+export type CanInvite =
+  { ok: true } | { ok: false; code: string; retryAt?: string | null; reason?: string | null };
+
+export interface Profile extends MemberSummary {
+  connectionCount: number;
+  followerCount: number;
+  isSelf: boolean;
+  relationship: Relationship;
+  invitationId: string | null;
+  mutualCount: number;
+  degree: Degree | null;
+  following: boolean;
+  canInvite: CanInvite;
+}
+
+export interface Suggestion {
+  member: MemberSummary;
+  mutualCount: number;
+}
+
+export type InvitationKind = 'connection' | 'page' | 'event';
+export type HowKnown = 'colleague' | 'classmate' | 'friend' | 'other';
+
+interface InvitationBase {
+  id: string;
+  kind: InvitationKind;
+  status: string;
+  sentAt: string;
+  note: string | null;
+  howKnown: HowKnown | null;
+  target: { id: string; name: string } | null;
+}
+
+export interface ReceivedInvitation extends InvitationBase {
+  sender: MemberSummary;
+  mutualCount: number;
+}
+
+export interface SentInvitation extends InvitationBase {
+  recipient: MemberSummary;
+  kept: boolean;
+  resendAvailableAt: string | null;
+}
+
+export interface KindCounts {
+  connection: number;
+  page: number;
+  event: number;
+}
+
+export interface ReceivedCount {
+  total: number;
+  byKind: KindCounts;
+}
+
+export interface SentCount extends ReceivedCount {
+  stale: number;
+}
+
+export interface SendInvitationInput {
+  kind: 'connection';
+  to: string;
+  note?: string;
+  howKnown?: HowKnown;
+  email?: string;
+}
+
+export type SendInvitationResult = SentInvitation | { status: 'connected'; member: MemberSummary };
+
+export interface BulkWithdrawInput {
+  olderThanDays?: number;
+  kind?: InvitationKind;
+  ids?: string[];
+  excludeIds?: string[];
+  dryRun?: boolean;
+}
+
+export interface BulkWithdrawResult {
+  count: number;
+  dryRun: boolean;
+  items: { id: string; outcome: string; invitation?: SentInvitation }[];
+}
+
+export interface Connection {
+  member: MemberSummary;
+  connectedAt: string;
+}
+
+export interface Block {
+  member: MemberSummary;
+  blockedAt: string;
+}
+
+export type InvitationPolicy = 'everyone' | 'email_or_contacts';
+
+export interface Settings {
+  invitationPolicy: InvitationPolicy;
+  emailOnInvitation: boolean;
+  emailReminders: boolean;
+  emailOnAccept: boolean;
+  pageInvitations: boolean;
+  autoWithdrawAfterDays: number | null;
+  restriction: { until: string } | null;
+}
+
+export type SettingsPatch = Partial<Omit<Settings, 'restriction'>>;
+
+export interface Notification {
+  id: string;
+  type: 'invitation_received' | 'invitation_accepted' | string;
+  actor: MemberSummary | null;
+  invitationId: string | null;
+  createdAt: string;
+  read: boolean;
+}
+
+export interface NotificationPage extends Page<Notification> {
+  unread: number;
+}

@@ -1,0 +1,28 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { MemberSummary } from '../api/types.js';
+import { describeMember } from '../lib/member.js';
+import { Avatar } from './Avatar.js';
+
+interface MemberLineProps {
+  member: MemberSummary;
+  /** Extra lines under the headline: note, mutual count, time. */
+  children?: ReactNode;
+  size?: 'small' | 'medium' | 'large';
+}
+
+export function MemberLine({ member, children, size = 'medium' }: MemberLineProps) {
+  const description = describeMember(member);
+  return (
+    <div className="member-line">
+      <Avatar name={member.name} handle={member.handle} size={size} />
+      <div className="member-text">
+        <Link className="member-name" to={`/in/${encodeURIComponent(member.handle)}`}>
+          {member.name}
+        </Link>
+        {description && <p className="member-headline">{description}</p>}
+        {children}
+      </div>
+    </div>
+  );
+}

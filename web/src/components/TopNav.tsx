@@ -1,0 +1,113 @@
+import { useState, type FormEvent } from 'react';
+import { Link, NavLink, useNavigate, useSearchParams } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { signOut } from '../api/endpoints.js';
+import { useNotifications } from '../api/queries.js';
+import type { Me } from '../api/types.js';
+import { Icon } from './Icons.js';
+import { MenuButton } from './MenuButton.js';
+
+export function TopNav({ me }: { me: Me }) {
+  return (
+    <header className="topnav">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <div className="topnav-inner">
+        <Link to="/mynetwork" className="brand" aria-label="Rapport home">
+          <span className="brand-mark" aria-hidden="true">
+            R
+          </span>
+          <span className="brand-name">Rapport</span>
+        </Link>
+        <SearchBox />
+        <nav aria-label="Main" className="mainnav">
+          <NavLink to="/mynetwork" className="navlink">
+            <Icon name="network" />
+            <span className="navlink-label">My Network</span>
+          </NavLink>
+          <NotificationsLink />
+          <MeMenu me={me} />
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+function SearchBox() {
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [query, setQuery] = useState(params.get('q') ?? '');
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const q = query.trim();
+    if (q) navigate(`/search?q=${encodeURIComponent(q)}`);
+  }
+
+  return (
+    <form role="search" className="searchbox" onSubmit={submit}>
+      <label htmlFor="people-search" className="visually-hidden">
+        Search people
+      </label>
+      <Icon name="search" />
+      <input
+        id="people-search"
+        type="search"
+        placeholder="Search people…"
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+      />
+    </form>
+  );
+}
+
+function NotificationsLink() {
+  const { data } = useNotifications();
+  const unread = data?.unread ?? 0;
+  return (
+    <NavLink to="/notifications" className="navlink">
+      <span className="navlink-icon">
+        <Icon name="bell" />
+        {unread > 0 && (
+          <span className="badge" aria-hidden="true">
+            {unread > 99 ? '99+' : unread}
+          </span>
+        )}
+      </span>
+      <span className="navlink-label">Notifications</span>
+      {unread > 0 && <span className="visually-hidden">, {unread} unread</span>}
+    </NavLink>
+  );
+}
+
+function MeMenu({ me }: { me: Me }) {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+
+  async function leave() {
+    await signOut().catch(() => undefined);
+    queryClient.clear();
+    navigate('/signin');
+  }
+
+  return (
+    <MenuButton
+      className="navlink navlink-button"
+      label={`Me: ${me.name}`}
+      items={[
+        { label: 'View profile', onSelect: () => navigate(`/in/${me.handle}`) },
+        { label: 'Connections', onSelect: () => navigate('/connections') },
+        {
+          label: 'Manage invitations',
+          onSelect: () => navigate('/mynetwork/invitation-manager/received'),
+        },
+        { label: 'Settings', onSelect: () => navigate('/settings') },
+        { label: 'Sign out', onSelect: () => void leave() },
+      ]}
+    >
+      <Icon name="me" />
+      <span className="navlink-label">Me ▾</span>
+    </MenuButton>
+  );
+}

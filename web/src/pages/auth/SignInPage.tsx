@@ -1,0 +1,70 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { signIn } from '../../api/endpoints.js';
+import { ApiError } from '../../api/client.js';
+import { describeError } from '../../api/problem-messages.js';
+import { ErrorNote } from '../../components/Status.js';
+import { AuthLayout } from './AuthLayout.js';
+import { useAfterSignIn } from './use-after-sign-in.js';
+
+export function SignInPage() {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [params] = useSearchParams();
+  const done = useAfterSignIn();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(email, password);
+      done();
+    } catch (failure) {
+      setError(
+        failure instanceof ApiError && (failure.status === 401 || failure.status === 400)
+          ? "That email and password don't match. Check them and try again."
+          : describeError(failure),
+      );
+      setBusy(false);
+    }
+  }
+
+  return (
+    <AuthLayout title="Sign in">
+      <form className="form" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="signin-email">Email</label>
+          <input
+            id="signin-email"
+            type="email"
+            autoComplete="email"
+            required
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="signin-password">Password</label>
+          <input
+            id="signin-password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
+        </div>
+        {error && <ErrorNote>{error}</ErrorNote>}
+        <button type="submit" className="button button-primary button-block" disabled={busy}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+      <p className="auth-switch">
+        New to Rapport? <Link to={`/signup?${params.toString()}`}>Create an account</Link>
+      </p>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,98 @@
+import { useDeferredValue, useState } from 'react';
+import { Link } from 'react-router';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { removeConnection } from '../../api/endpoints.js';
+import { describeError } from '../../api/problem-messages.js';
+import { refreshAfterChange, useConnections, useMe } from '../../api/queries.js';
+import type { MemberSummary } from '../../api/types.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { MemberLine } from '../../components/MemberLine.js';
+import { MenuButton } from '../../components/MenuButton.js';
+import { RelativeTime } from '../../components/RelativeTime.js';
+import { EmptyState, LoadError, Loading } from '../../components/Status.js';
+import { useToasts } from '../../components/Toasts.js';
+import { Icon } from '../../components/Icons.js';
+import { firstName, plural } from '../../lib/member.js';
+
+export function ConnectionsPage() {
+  const [query, setQuery] = useState('');
+  const deferred = useDeferredValue(query.trim());
+  const connections = useConnections(deferred);
+  const { data: me } = useMe();
+  const queryClient = useQueryClient();
+  const toasts = useToasts();
+  const [removing, setRemoving] = useState<MemberSummary | null>(null);
+
+  const remove = useMutation({
+    mutationFn: (member: MemberSummary) => removeConnection(member.handle),
+    onSuccess: (_result, member) => {
+      toasts.show({ message: `${firstName(member)} was removed from your connections.` });
+      setRemoving(null);
+    },
+    onSettled: () => refreshAfterChange(queryClient),
+  });
+
+  return (
+    <section className="card" aria-labelledby="connections-title">
+      <title>Connections | Rapport</title>
+      <h1 id="connections-title" className="card-title">
+        {me ? plural(me.counts.connections, 'connection') : 'Connections'}
+      </h1>
+      <div className="field">
+        <label htmlFor="connections-filter">Search your connections</label>
+        <input
+          id="connections-filter"
+          type="search"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+        />
+      </div>
+      {connections.isPending ? (
+        <Loading label="Loading connections…" />
+      ) : connections.isError ? (
+        <LoadError error={connections.error} onRetry={() => void connections.refetch()} />
+      ) : connections.data.items.length === 0 ? (
+        <EmptyState title={deferred ? `No connections match “${deferred}”` : 'No connections yet'}>
+          <p>
+            Invite people you know from <Link to="/mynetwork">My Network</Link>.
+          </p>
+        </EmptyState>
+      ) : (
+        <ul className="rows">
+          {connections.data.items.map(({ member, connectedAt }) => (
+            <li key={member.handle} className="invitation-row">
+              <MemberLine member={member}>
+                <p className="meta">
+                  <RelativeTime value={connectedAt} prefix="Connected" />
+                </p>
+              </MemberLine>
+              <div className="row-actions">
+                <MenuButton
+                  className="button button-quiet button-icon"
+                  label={`More options for ${member.name}`}
+                  items={[{ label: 'Remove connection', onSelect: () => setRemoving(member) }]}
+                >
+                  <Icon name="more" />
+                </MenuButton>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {removing && (
+        <ConfirmDialog
+          open
+          title={`Remove ${removing.name} from your connections?`}
+          confirmLabel="Remove connection"
+          danger
+          onCancel={() => setRemoving(null)}
+          onConfirm={() => remove.mutate(removing)}
+          busy={remove.isPending}
+          error={remove.isError ? describeError(remove.error) : null}
+        >
+          <p>{firstName(removing)} won&apos;t be told. You&apos;ll stop following each other.</p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}

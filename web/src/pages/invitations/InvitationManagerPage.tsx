@@ -1,0 +1,36 @@
+import { Navigate, useParams } from 'react-router';
+import { InvitationTabs, type ManagerTab } from './InvitationTabs.js';
+import { QuotaLine } from './QuotaLine.js';
+import { ReceivedTab } from './ReceivedTab.js';
+import { SentTab } from './SentTab.js';
+
+function isTab(value: string | undefined): value is ManagerTab {
+  return value === 'received' || value === 'sent';
+}
+
+export function InvitationManagerPage() {
+  const { tab } = useParams();
+  if (!isTab(tab)) return <Navigate to="/mynetwork/invitation-manager/received" replace />;
+
+  return (
+    <section className="card manager" aria-labelledby="manager-title">
+      <title>{`Manage invitations — ${tab === 'sent' ? 'Sent' : 'Received'} | Rapport`}</title>
+      <h1 id="manager-title" className="card-title">
+        Manage invitations
+      </h1>
+      <div className="manager-bar">
+        <InvitationTabs current={tab} />
+        <QuotaLine />
+      </div>
+      <div
+        role="tabpanel"
+        id={`panel-${tab}`}
+        aria-labelledby={`tab-${tab}`}
+        className="tabpanel"
+        tabIndex={-1}
+      >
+        {tab === 'received' ? <ReceivedTab /> : <SentTab />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import type { InvitationKind, KindCounts } from '../../api/types.js';
+
+export const KIND_LABELS: Record<InvitationKind, string> = {
+  connection: 'People',
+  page: 'Pages',
+  event: 'Events',
+};
+
+interface KindChipsProps<K extends string> {
+  label: string;
+  options: K[];
+  current: K;
+  counts: Partial<Record<K, number>> | undefined;
+  labels: Record<K, string>;
+  onChange: (kind: K) => void;
+}
+
+/** Filter chips; each is a toggle button so screen readers announce which one is on. */
+export function KindChips<K extends string>(props: KindChipsProps<K>) {
+  const { label, options, current, counts, labels, onChange } = props;
+  return (
+    <div className="chips" role="group" aria-label={label}>
+      {options.map((kind) => (
+        <button
+          key={kind}
+          type="button"
+          className="chip"
+          aria-pressed={kind === current}
+          onClick={() => onChange(kind)}
+        >
+          {labels[kind]}
+          {counts?.[kind] !== undefined && <span className="chip-count">{counts[kind]}</span>}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function countsWithAll(counts: { total: number; byKind: KindCounts } | undefined) {
+  return counts ? { all: counts.total, ...counts.byKind } : undefined;
+}

@@ -1,0 +1,86 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { setKept } from '../../api/endpoints.js';
+import { describeError } from '../../api/problem-messages.js';
+import type { SentInvitation } from '../../api/types.js';
+import { Icon } from '../../components/Icons.js';
+import { MemberLine } from '../../components/MemberLine.js';
+import { RelativeTime } from '../../components/RelativeTime.js';
+import { useToasts } from '../../components/Toasts.js';
+
+interface SentInvitationRowProps {
+  invitation: SentInvitation;
+  selecting: boolean;
+  selected: boolean;
+  onToggleSelected: () => void;
+  onWithdraw: () => void;
+}
+
+function invitedTo(invitation: SentInvitation): string | null {
+  if (invitation.kind === 'page') return `Invited to follow ${invitation.target?.name ?? 'a page'}`;
+  if (invitation.kind === 'event') return `Invited to ${invitation.target?.name ?? 'an event'}`;
+  return null;
+}
+
+export function SentInvitationRow(props: SentInvitationRowProps) {
+  const { invitation, selecting, selected, onToggleSelected, onWithdraw } = props;
+  const name = invitation.recipient.name;
+  const context = invitedTo(invitation);
+  const queryClient = useQueryClient();
+  const toasts = useToasts();
+
+  const keep = useMutation({
+    mutationFn: (kept: boolean) => setKept(invitation.id, kept),
+    onSuccess: ({ kept }) =>
+      toasts.show({
+        message: kept
+          ? `Kept: clean-up won't withdraw your invitation to ${name}.`
+          : `Your invitation to ${name} is no longer kept.`,
+      }),
+    onError: (error) => toasts.show({ message: describeError(error), tone: 'error' }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['sent'] }),
+  });
+  const kept = keep.isPending ? Boolean(keep.variables) : invitation.kept;
+
+  return (
+    <li className={selected ? 'invitation-row is-selected' : 'invitation-row'}>
+      {selecting && (
+        <input
+          type="checkbox"
+          className="row-check"
+          checked={selected}
+          onChange={onToggleSelected}
+          aria-label={`Select invitation to ${name}`}
+        />
+      )}
+      <MemberLine member={invitation.recipient}>
+        {context && <p className="invitation-context">{context}</p>}
+        <p className="meta">
+          <RelativeTime value={invitation.sentAt} prefix="Sent" />
+          {kept && <span className="kept-label">Kept</span>}
+        </p>
+      </MemberLine>
+      <div className="row-actions">
+        <button
+          type="button"
+          className="button button-quiet keep-toggle"
+          aria-pressed={kept}
+          aria-label={`Keep invitation to ${name}`}
+          title="Kept invitations are never withdrawn by clean-up"
+          disabled={keep.isPending}
+          onClick={() => keep.mutate(!kept)}
+        >
+          <Icon name="pin" />
+          Keep
+        </button>
+        <button
+          type="button"
+          className="button"
+          aria-label={`Withdraw invitation to ${name}`}
+          onClick={onWithdraw}
+        >
+          Withdraw
+        </button>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,37 @@
+import { Link } from 'react-router';
+import { useMe } from '../../api/queries.js';
+
+export function NetworkSummary() {
+  const { data: me } = useMe();
+  if (!me) return null;
+  const rows = [
+    { label: 'Connections', count: me.counts.connections, to: '/connections' },
+    { label: 'Following', count: me.counts.following, to: null },
+    { label: 'Followers', count: me.counts.followers, to: null },
+    { label: 'Invitations sent', count: me.counts.sent, to: '/mynetwork/invitation-manager/sent' },
+  ];
+  return (
+    <section className="card summary-card" aria-labelledby="summary-title">
+      <h2 id="summary-title" className="card-title">
+        Manage my network
+      </h2>
+      <ul className="summary-list">
+        {rows.map((row) => (
+          <li key={row.label}>
+            {row.to ? (
+              <Link to={row.to} className="summary-row">
+                <span>{row.label}</span>
+                <span className="summary-count">{row.count.toLocaleString('en-GB')}</span>
+              </Link>
+            ) : (
+              <span className="summary-row">
+                <span>{row.label}</span>
+                <span className="summary-count">{row.count.toLocaleString('en-GB')}</span>
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useSuggestions } from '../../api/queries.js';
+import type { MemberSummary } from '../../api/types.js';
+import { Avatar } from '../../components/Avatar.js';
+import { EmptyState, LoadError, Loading } from '../../components/Status.js';
+import { describeMember, plural } from '../../lib/member.js';
+import { ConnectDialog } from '../profile/ConnectDialog.js';
+
+export function PeopleYouMayKnow() {
+  const suggestions = useSuggestions();
+  const [inviting, setInviting] = useState<MemberSummary | null>(null);
+
+  return (
+    <section className="card" aria-labelledby="pymk-title">
+      <h2 id="pymk-title" className="card-title">
+        People you may know
+      </h2>
+      {suggestions.isPending ? (
+        <Loading label="Finding people you may know…" />
+      ) : suggestions.isError ? (
+        <LoadError error={suggestions.error} onRetry={() => void suggestions.refetch()} />
+      ) : suggestions.data.items.length === 0 ? (
+        <EmptyState title="No suggestions yet">
+          <p>
+            Suggestions come from your connections&apos; connections. Search for people you know to
+            get started.
+          </p>
+        </EmptyState>
+      ) : (
+        <ul className="suggestion-grid">
+          {suggestions.data.items.map(({ member, mutualCount }) => (
+            <li key={member.handle} className="suggestion">
+              <Avatar name={member.name} handle={member.handle} size="large" />
+              <Link to={`/in/${encodeURIComponent(member.handle)}`} className="member-name">
+                {member.name}
+              </Link>
+              <p className="member-headline">{describeMember(member)}</p>
+              <p className="meta">{plural(mutualCount, 'mutual connection')}</p>
+              <button
+                type="button"
+                className="button button-outline"
+                aria-label={`Connect with ${member.name}`}
+                onClick={() => setInviting(member)}
+              >
+                Connect
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {inviting && <ConnectDialog member={inviting} open onClose={() => setInviting(null)} />}
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useSentCount } from '../../api/queries.js';
+import { DAY_MS } from '../../lib/time.js';
+
+const SNOOZE_KEY = 'rapport.staleNudgeSnoozedUntil';
+const SNOOZE_DAYS = 7;
+
+function isSnoozed(): boolean {
+  return Number(localStorage.getItem(SNOOZE_KEY) ?? 0) > Date.now();
+}
+
+export function StaleInvitationsNudge() {
+  const { data } = useSentCount();
+  const [snoozed, setSnoozed] = useState(isSnoozed);
+  const stale = data?.stale ?? 0;
+  if (stale === 0 || snoozed) return null;
+
+  function notNow() {
+    localStorage.setItem(SNOOZE_KEY, String(Date.now() + SNOOZE_DAYS * DAY_MS));
+    setSnoozed(true);
+  }
+
+  return (
+    <section className="card nudge" aria-labelledby="nudge-title">
+      <div>
+        <h2 id="nudge-title" className="nudge-title">
+          You have {stale} {stale === 1 ? 'invitation' : 'invitations'} waiting more than 2 weeks
+        </h2>
+        <p className="muted">
+          Old invitations rarely get answered. Withdrawing them keeps your list tidy.
+        </p>
+      </div>
+      <div className="nudge-actions">
+        <button type="button" className="button" onClick={notNow}>
+          Not now
+        </button>
+        <Link
+          to="/mynetwork/invitation-manager/sent?review=stale"
+          className="button button-primary"
+        >
+          Review and withdraw
+        </Link>
+      </div>
+    </section>
+  );
+}

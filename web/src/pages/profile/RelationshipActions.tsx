@@ -1,0 +1,145 @@
+import { useState } from 'react';
+import type { Profile } from '../../api/types.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { MenuButton, type MenuItem } from '../../components/MenuButton.js';
+import { firstName } from '../../lib/member.js';
+import { CannotInviteNote } from './CannotInviteNote.js';
+import { ConnectDialog } from './ConnectDialog.js';
+import { useProfileActions } from './use-profile-actions.js';
+import { WithdrawFromProfileDialog } from './WithdrawFromProfileDialog.js';
+
+type Open = 'connect' | 'withdraw' | 'remove' | 'block' | null;
+
+export function RelationshipActions({ profile }: { profile: Profile }) {
+  const actions = useProfileActions(profile);
+  const [open, setOpen] = useState<Open>(null);
+  const [email, setEmail] = useState('');
+  const name = firstName(profile);
+  const close = () => setOpen(null);
+  const refusal =
+    profile.relationship === 'none' && !profile.canInvite.ok ? profile.canInvite : null;
+  const needsEmail = refusal?.code === 'email_required';
+  const canConnect = !refusal || (needsEmail && email.trim().length > 0);
+
+  const moreItems: MenuItem[] = [
+    ...(profile.relationship === 'connected'
+      ? [{ label: 'Remove connection', onSelect: () => setOpen('remove') }]
+      : []),
+    { label: `Block ${name}`, onSelect: () => setOpen('block'), danger: true },
+  ];
+
+  return (
+    <>
+      <div className="profile-actions">
+        {profile.relationship === 'none' && (
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={!canConnect}
+            aria-describedby={refusal ? 'cannot-invite' : undefined}
+            onClick={() => setOpen('connect')}
+          >
+            Connect
+          </button>
+        )}
+        {profile.relationship === 'invitation_sent' && (
+          <MenuButton
+            className="button button-outline"
+            items={[{ label: 'Withdraw invitation', onSelect: () => setOpen('withdraw') }]}
+          >
+            Pending ▾
+          </MenuButton>
+        )}
+        {profile.relationship === 'invitation_received' && (
+          <>
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={actions.accept.isPending}
+              onClick={() => actions.accept.mutate()}
+            >
+              Accept
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={actions.ignore.isPending}
+              onClick={() => actions.ignore.mutate()}
+            >
+              Ignore
+            </button>
+          </>
+        )}
+        {profile.relationship === 'connected' && (
+          <MenuButton
+            className="button button-outline"
+            items={[{ label: 'Remove connection', onSelect: () => setOpen('remove') }]}
+          >
+            Connected ✓
+          </MenuButton>
+        )}
+        <button
+          type="button"
+          className="button"
+          disabled={actions.follow.isPending || actions.unfollow.isPending}
+          onClick={() => (profile.following ? actions.unfollow : actions.follow).mutate()}
+        >
+          {profile.following ? 'Unfollow' : 'Follow'}
+        </button>
+        <MenuButton className="button" items={moreItems}>
+          More ▾
+        </MenuButton>
+      </div>
+      {refusal && (
+        <CannotInviteNote refusal={refusal} name={name} email={email} onEmailChange={setEmail} />
+      )}
+      {open === 'connect' && (
+        <ConnectDialog
+          member={profile}
+          open
+          onClose={close}
+          email={email.trim() || undefined}
+          requireEmail={needsEmail}
+        />
+      )}
+      {open === 'withdraw' && (
+        <WithdrawFromProfileDialog
+          profile={profile}
+          busy={actions.withdraw.isPending}
+          onCancel={close}
+          onConfirm={() => actions.withdraw.mutate(undefined, { onSuccess: close })}
+        />
+      )}
+      <ConfirmDialog
+        open={open === 'remove'}
+        title={`Remove ${profile.name} from your connections?`}
+        confirmLabel="Remove connection"
+        danger
+        onCancel={close}
+        onConfirm={() => actions.removeConnection.mutate(undefined, { onSuccess: close })}
+        busy={actions.removeConnection.isPending}
+      >
+        <p>
+          {name} won&apos;t be told. You&apos;ll stop following each other, and either of you can
+          invite the other again at any time.
+        </p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={open === 'block'}
+        title={`Block ${profile.name}?`}
+        confirmLabel="Block"
+        danger
+        onCancel={close}
+        onConfirm={() => actions.block.mutate(undefined, { onSuccess: close })}
+        busy={actions.block.isPending}
+      >
+        <p>
+          {name} won&apos;t be able to see your profile, invite you or follow you, and won&apos;t be
+          told. Any connection and follows between you end, and open invitations between you are
+          withdrawn.
+        </p>
+        <p className="muted">You can unblock {name} later in Settings.</p>
+      </ConfirmDialog>
+    </>
+  );
+}

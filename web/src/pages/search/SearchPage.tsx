@@ -1,0 +1,46 @@
+import { useSearchParams } from 'react-router';
+import { useSearch } from '../../api/queries.js';
+import { MemberLine } from '../../components/MemberLine.js';
+import { EmptyState, LoadError, Loading } from '../../components/Status.js';
+import { degreeLabel, plural } from '../../lib/member.js';
+
+export function SearchPage() {
+  const [params] = useSearchParams();
+  const q = (params.get('q') ?? '').trim();
+  const results = useSearch(q);
+
+  return (
+    <section className="card" aria-labelledby="search-title">
+      <title>{q ? `“${q}” — Search | Rapport` : 'Search | Rapport'}</title>
+      <h1 id="search-title" className="card-title">
+        {q ? `People matching “${q}”` : 'Search people'}
+      </h1>
+      {!q ? (
+        <EmptyState title="Type a name, company or headline in the search box above." />
+      ) : results.isPending ? (
+        <Loading label="Searching…" />
+      ) : results.isError ? (
+        <LoadError error={results.error} onRetry={() => void results.refetch()} />
+      ) : results.data.items.length === 0 ? (
+        <EmptyState title={`No one matches “${q}”`}>
+          <p>Check the spelling, or try a company or a shorter part of the name.</p>
+        </EmptyState>
+      ) : (
+        <ul className="rows">
+          {results.data.items.map((member) => (
+            <li key={member.handle} className="invitation-row">
+              <MemberLine member={member}>
+                <p className="meta">
+                  {degreeLabel(member.degree) && <span>{degreeLabel(member.degree)}</span>}
+                  {member.mutualCount > 0 && (
+                    <span>{plural(member.mutualCount, 'mutual connection')}</span>
+                  )}
+                </p>
+              </MemberLine>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

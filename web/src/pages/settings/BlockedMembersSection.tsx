@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { unblock } from '../../api/endpoints.js';
+import { describeError } from '../../api/problem-messages.js';
+import { refreshAfterChange, useBlocks } from '../../api/queries.js';
+import type { MemberSummary } from '../../api/types.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { MemberLine } from '../../components/MemberLine.js';
+import { RelativeTime } from '../../components/RelativeTime.js';
+import { EmptyState, LoadError, Loading } from '../../components/Status.js';
+import { useToasts } from '../../components/Toasts.js';
+import { firstName } from '../../lib/member.js';
+
+export function BlockedMembersSection() {
+  const blocks = useBlocks();
+  const queryClient = useQueryClient();
+  const toasts = useToasts();
+  const [unblocking, setUnblocking] = useState<MemberSummary | null>(null);
+
+  const lift = useMutation({
+    mutationFn: (member: MemberSummary) => unblock(member.handle),
+    onSuccess: (_result, member) => {
+      toasts.show({ message: `${member.name} is no longer blocked.` });
+      setUnblocking(null);
+    },
+    onSettled: () => refreshAfterChange(queryClient),
+  });
+
+  return (
+    <section className="card" aria-labelledby="blocked-title">
+      <h2 id="blocked-title" className="card-title">
+        Blocked members
+      </h2>
+      {blocks.isPending ? (
+        <Loading label="Loading blocked members…" />
+      ) : blocks.isError ? (
+        <LoadError error={blocks.error} onRetry={() => void blocks.refetch()} />
+      ) : blocks.data.items.length === 0 ? (
+        <EmptyState title="You haven't blocked anyone">
+          <p>To block someone, open their profile and choose More, then Block.</p>
+        </EmptyState>
+      ) : (
+        <ul className="rows" aria-label="Blocked members">
+          {blocks.data.items.map(({ member, blockedAt }) => (
+            <li key={member.handle} className="invitation-row">
+              <MemberLine member={member} size="small">
+                <p className="meta">
+                  <RelativeTime value={blockedAt} prefix="Blocked" />
+                </p>
+              </MemberLine>
+              <div className="row-actions">
+                <button
+                  type="button"
+                  className="button"
+                  aria-label={`Unblock ${member.name}`}
+                  onClick={() => {
+                    lift.reset();
+                    setUnblocking(member);
+                  }}
+                >
+                  Unblock
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {unblocking && (
+        <ConfirmDialog
+          open
+          title={`Unblock ${unblocking.name}?`}
+          confirmLabel="Unblock"
+          onCancel={() => setUnblocking(null)}
+          onConfirm={() => lift.mutate(unblocking)}
+          busy={lift.isPending}
+          error={lift.isError ? describeError(lift.error, { name: firstName(unblocking) }) : null}
+        >
+          <p>
+            {firstName(unblocking)} will be able to see your profile and invite you again. If you
+            change your mind, you can only block {firstName(unblocking)} again after 48 hours.
+          </p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import { useSettings } from '../../api/queries.js';
+import { LoadError, Loading } from '../../components/Status.js';
+import { AccountStatusSection } from './AccountStatusSection.js';
+import { AutoWithdrawSection } from './AutoWithdrawSection.js';
+import { BlockedMembersSection } from './BlockedMembersSection.js';
+import { EmailSection } from './EmailSection.js';
+import { InvitationPolicySection } from './InvitationPolicySection.js';
+
+export function SettingsPage() {
+  const settings = useSettings();
+  return (
+    <div className="stack settings">
+      <title>Settings | Rapport</title>
+      <h1>Settings</h1>
+      {settings.isPending ? (
+        <Loading label="Loading your settings…" />
+      ) : settings.isError ? (
+        <LoadError error={settings.error} onRetry={() => void settings.refetch()} />
+      ) : (
+        <>
+          <InvitationPolicySection settings={settings.data} />
+          <EmailSection settings={settings.data} />
+          <AutoWithdrawSection settings={settings.data} />
+          <BlockedMembersSection />
+          <AccountStatusSection restriction={settings.data.restriction} />
+        </>
+      )}
+    </div>
+  );
+}

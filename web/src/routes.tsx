@@ -1,0 +1,36 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { AppShell } from './components/AppShell.js';
+import { ConnectionsPage } from './pages/connections/ConnectionsPage.js';
+import { InvitationManagerPage } from './pages/invitations/InvitationManagerPage.js';
+import { MyNetworkPage } from './pages/mynetwork/MyNetworkPage.js';
+import { NotFoundPage } from './pages/NotFoundPage.js';
+import { NotificationsPage } from './pages/notifications/NotificationsPage.js';
+import { ProfilePage } from './pages/profile/ProfilePage.js';
+import { SearchPage } from './pages/search/SearchPage.js';
+import { SettingsPage } from './pages/settings/SettingsPage.js';
+import { SignInPage } from './pages/auth/SignInPage.js';
+import { SignUpPage } from './pages/auth/SignUpPage.js';
+
+export const router = createBrowserRouter([
+  { path: '/signin', element: <SignInPage /> },
+  { path: '/signup', element: <SignUpPage /> },
+  {
+    path: '/',
+    element: <AppShell />,
+    children: [
+      { index: true, element: <Navigate to="/mynetwork" replace /> },
+      { path: 'mynetwork', element: <MyNetworkPage /> },
+      {
+        path: 'mynetwork/invitation-manager',
+        element: <Navigate to="/mynetwork/invitation-manager/received" replace />,
+      },
+      { path: 'mynetwork/invitation-manager/:tab', element: <InvitationManagerPage /> },
+      { path: 'in/:handle', element: <ProfilePage /> },
+      { path: 'settings', element: <SettingsPage /> },
+      { path: 'notifications', element: <NotificationsPage /> },
+      { path: 'connections', element: <ConnectionsPage /> },
+      { path: 'search', element: <SearchPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
