@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Member, startApp, type TestApp } from '../helpers/app.js';
-import { connectAll, seedMembers } from '../cleanup/network.js';
+import { connectAll, seedMembers, signUp } from '../cleanup/network.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -24,8 +24,14 @@ async function receivedPageInvitation(member: Member): Promise<string> {
 describe('page invitation credits (R21)', () => {
   it('R21: 100 credits a calendar month, renewed on the 1st; accept gives one back, ignore and withdraw do not', async () => {
     t.clock.set(new Date('2026-03-10T10:00:00.000Z'));
-    const [ann, ben, cat, dan, eve, fay] = await Promise.all(
-      ['ann', 'ben', 'cat', 'dan', 'eve', 'fay'].map((n) => t.member(n)),
+    const [ann, ben, cat, dan, eve, fay] = await signUp(
+      t,
+      'ann',
+      'ben',
+      'cat',
+      'dan',
+      'eve',
+      'fay',
     );
     const seeded = await seedMembers(t, 98);
     await connectAll(t, ann, [ben, cat, dan, eve, fay, ...seeded]);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Member, startApp, type TestApp } from '../helpers/app.js';
-import { connectAll } from '../cleanup/network.js';
+import { connectAll, signUp } from '../cleanup/network.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -73,8 +73,14 @@ describe('pages (R21)', () => {
   });
 
   it('R21: each recipient gets their own outcome and one refusal does not undo the others', async () => {
-    const [ann, ben, cat, dan, eve, fay] = await Promise.all(
-      ['ann', 'ben', 'cat', 'dan', 'eve', 'fay'].map((n) => t.member(n)),
+    const [ann, ben, cat, dan, eve, fay] = await signUp(
+      t,
+      'ann',
+      'ben',
+      'cat',
+      'dan',
+      'eve',
+      'fay',
     );
     await connectAll(t, ann, [ben, cat, dan, eve]);
     const page = await pageOf(ann);

@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Member, startApp, type TestApp } from '../helpers/app.js';
+import {
+  connectAll,
+  memberRow,
+  seedInvitationsBulk,
+  seedMembers,
+  signUp,
+} from '../cleanup/network.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function eventOf(organizer: Member, name = 'Data Summit') {
+  const startsAt = new Date(t.clock.now().getTime() + 30 * 86_400_000).toISOString();
+  const created = await organizer.post('/api/v1/events', { name, startsAt, location: 'Lisbon' });
+  expect(created.status).toBe(201);
+  return created.body;
+}
+
+const handles = (members: { handle: string }[]) => members.map((m) => m.handle);
+
+describe('events (R22)', () => {
+  it('R22: the creator organizes and attends; an event must start in the future', async () => {
+    const [ann, ben] = await Promise.all([t.member('ann'), t.member('ben')]);
+    const event = await eventOf(ann);
+    expect(event).toMatchObject({
+      name: 'Data Summit',
+      location: 'Lisbon',
+      isOrganizer: true,
+      attending: true,
+      attendeeCount: 1,
+      invitations: { limit: 1000, used: 0, remaining: 1000, renewsAt: null },
+    });
+    expect(handles(event.organizers)).toEqual([ann.handle]);
+    expect(handles(event.attendees)).toEqual([ann.handle]);
+
+    const seen = await ben.get(`/api/v1/events/${event.id}`);
+    expect(seen.body).toMatchObject({ isOrganizer: false, attending: false, invitations: null });
+    expect((await ben.get(`/api/v1/events/missing`)).body.code).toBe('event_not_found');
+
+    const past = await ann.post('/api/v1/events', {
+      name: 'Yesterday',
+      startsAt: '2020-01-01T00:00:00Z',
+    });
+    expect(past.status).toBe(400);
+    expect(past.body.code).toBe('validation_failed');
+    expect((await ann.get('/api/v1/events')).body.items.map((e: { id: string }) => e.id)).toEqual([
+      event.id,
+    ]);
+  });
+
+  it('R10 R22: organizers invite their connections, each recipient with an outcome; accepting means attending', async () => {
+    const [ann, ben, cat, dan] = await signUp(t, 'ann', 'ben', 'cat', 'dan');
+    await connectAll(t, ann, [ben, cat]);
+    const event = await eventOf(ann);
+
+    const sent = await ann.post(`/api/v1/events/${event.id}/invitations`, {
+      to: [ben.handle, cat.handle, dan.handle],
+    });
+    expect(sent.status).toBe(200);
+    expect(
+      sent.body.results.map((r: { status: string; code?: string }) => r.code ?? r.status),
+    ).toEqual(['sent', 'sent', 'member_not_found']);
+    expect(sent.body.invitations).toMatchObject({ used: 2, remaining: 998 });
+
+    const byGuest = await ben.post(`/api/v1/events/${event.id}/invitations`, { to: [ann.handle] });
+    expect(byGuest.status).toBe(403);
+    expect(byGuest.body.code).toBe('forbidden');
+
+    const [invitation] = (await ben.get('/api/v1/invitations/received?kind=event')).body.items;
+    expect(invitation).toMatchObject({
+      kind: 'event',
+      target: { id: event.id, name: 'Data Summit' },
+    });
+    expect((await ben.post(`/api/v1/invitations/${invitation.id}/accept`)).status).toBe(200);
+    const after = await ben.get(`/api/v1/events/${event.id}`);
+    expect(after.body).toMatchObject({ attending: true, attendeeCount: 2 });
+    expect(handles(after.body.attendees)).toContain(ben.handle);
+    expect((await ben.get('/api/v1/events')).body.items.map((e: { id: string }) => e.id)).toEqual([
+      event.id,
+    ]);
+
+    const again = await ann.post(`/api/v1/events/${event.id}/invitations`, {
+      to: [ben.handle, cat.handle],
+    });
+    expect(again.body.results.map((r: { code?: string }) => r.code)).toEqual([
+      'already_attending',
+      'invitation_already_open',
+    ]);
+  });
+
+  it('R22: at most 1,000 invitations per event in any rolling 7 days, then 429 with retryAt', async () => {
+    const ann = await t.member('ann');
+    const annRow = await memberRow(t, ann);
+    const guests = await seedMembers(t, 1003);
+    await connectAll(t, ann, guests);
+    const event = await eventOf(ann, 'Big Conference');
+    const target = { id: event.id, name: event.name };
+
+    await seedInvitationsBulk(t, annRow, guests.slice(0, 400), { kind: 'event', target });
+    const oldest = t.clock.now().toISOString();
+    t.advanceDays(3);
+    await seedInvitationsBulk(t, annRow, guests.slice(400, 999), { kind: 'event', target });
+
+    const last = await ann.post(`/api/v1/events/${event.id}/invitations`, {
+      to: handles(guests.slice(999, 1001)),
+    });
+    expect(last.status).toBe(200);
+    expect(
+      last.body.results.map((r: { status: string; code?: string }) => r.code ?? r.status),
+    ).toEqual(['sent', 'event_invitation_limit']);
+    const retryAt = new Date(new Date(oldest).getTime() + 7 * 86_400_000).toISOString();
+    expect(last.body.results[1].retryAt).toBe(retryAt);
+    expect(last.body.invitations).toEqual({
+      limit: 1000,
+      used: 1000,
+      remaining: 0,
+      renewsAt: retryAt,
+    });
+
+    const refused = await ann.post(`/api/v1/events/${event.id}/invitations`, {
+      to: handles(guests.slice(1001)),
+    });
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatchObject({ code: 'event_invitation_limit', retryAt });
+
+    // Four days later the first 400 have left the window.
+    t.clock.set(new Date(retryAt));
+    const later = await ann.post(`/api/v1/events/${event.id}/invitations`, {
+      to: handles(guests.slice(1000)),
+    });
+    expect(later.status).toBe(200);
+    expect(later.body.results.every((r: { status: string }) => r.status === 'sent')).toBe(true);
+    expect(later.body.invitations).toMatchObject({ used: 603, remaining: 397 });
+  });
+});
