@@ -40,7 +40,7 @@ afterAll(async () => {
 
 /** Every string without a length bound and every list without a size bound among a schema's inputs. */
 function unbounded(
-  doc: Schema,
+  doc: OpenApi,
   schema: Schema | undefined,
   where: string,
   found: string[],

@@ -24,8 +24,8 @@ async function dontKnow(sender: Member, recipients: Member[]): Promise<void> {
   }
 }
 
-async function members(names: string[]): Promise<Member[]> {
-  return Promise.all(names.map((n) => t.member(n)));
+async function members<N extends string[]>(names: [...N]): Promise<{ [K in keyof N]: Member }> {
+  return (await Promise.all(names.map((n) => t.member(n)))) as { [K in keyof N]: Member };
 }
 
 describe('restricted senders (R9)', () => {
