@@ -23,7 +23,11 @@ import { contactRoutes } from './modules/contacts/contact.routes.js';
 import { eventRoutes } from './modules/events/event.routes.js';
 import { followRoutes } from './modules/follows/follow.routes.js';
 import { insightRoutes } from './modules/insights/insight.routes.js';
-import { InvitationDetail, ReceivedInvitation, SentInvitation } from './modules/invitations/invitation.schemas.js';
+import {
+  InvitationDetail,
+  ReceivedInvitation,
+  SentInvitation,
+} from './modules/invitations/invitation.schemas.js';
 import { invitationRoutes } from './modules/invitations/invitation.routes.js';
 import { withdrawalRoutes } from './modules/invitations/withdrawal.routes.js';
 import { memberRoutes } from './modules/members/member.routes.js';
@@ -47,12 +51,21 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     logController: new LogController({
       disableRequestLogging: ctx.config.logLevel !== 'debug' && ctx.config.logLevel !== 'trace',
     }),
-    ajv: { customOptions: { coerceTypes: 'array', useDefaults: true, removeAdditional: false, allErrors: false } },
+    ajv: {
+      customOptions: {
+        coerceTypes: 'array',
+        useDefaults: true,
+        removeAdditional: false,
+        allErrors: false,
+      },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(createErrorHandler(ctx.clock));
   acceptEmptyJsonBodies(app);
-  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) =>
+    done(null, body),
+  );
   for (const schema of [Problem, Me, ReceivedInvitation, SentInvitation, InvitationDetail]) {
     app.addSchema(schema);
   }
@@ -64,12 +77,17 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       info: {
         title: 'Rapport API',
         version: '1.0.0',
-        description: 'Members, connections and invitations. Errors are RFC 9457 problem details with a stable `code`.',
+        description:
+          'Members, connections and invitations. Errors are RFC 9457 problem details with a stable `code`.',
       },
       servers: [{ url: '/' }],
       components: {
         securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', description: 'A personal access token from POST /api/v1/me/tokens' },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'A personal access token from POST /api/v1/me/tokens',
+          },
           cookie: { type: 'apiKey', in: 'cookie', name: 'rapport_session' },
         },
       },
@@ -115,15 +133,30 @@ export async function buildApp(ctx: AppContext): Promise<App> {
 
   const hasWeb = existsSync(WEB_ROOT + 'index.html');
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false, index: false, maxAge: '1y', immutable: true });
+    await app.register(fastifyStatic, {
+      root: WEB_ROOT,
+      wildcard: false,
+      index: false,
+      maxAge: '1y',
+      immutable: true,
+    });
   }
   app.setNotFoundHandler(async (request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && hasWeb;
-    if (isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0, immutable: false });
+    const path = request.url.split('?')[0] ?? '';
+    // Client-side routes get the app; a missing file (an old asset name) stays a 404.
+    const isPage =
+      request.method === 'GET' &&
+      hasWeb &&
+      !path.startsWith('/api/') &&
+      !/\.[a-z0-9]+$/i.test(path);
+    if (isPage)
+      return reply
+        .header('cache-control', 'no-cache')
+        .sendFile('index.html', { maxAge: 0, immutable: false });
     return reply
       .status(404)
       .type('application/problem+json')
-      .send(problem(404, 'not_found', `There is nothing at ${request.method} ${request.url.split('?')[0]}.`));
+      .send(problem(404, 'not_found', `There is nothing at ${request.method} ${path}.`));
   });
   return app;
 }
@@ -138,7 +171,10 @@ function acceptEmptyJsonBodies(app: App): void {
     const text = (body as string).trim();
     if (text === '') return done(null, null);
     try {
-      done(null, secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }));
+      done(
+        null,
+        secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }),
+      );
     } catch {
       const error = Object.assign(new Error('The request body is not valid JSON.'), {
         statusCode: 400,

@@ -63,6 +63,7 @@ export interface Profile extends MemberSummary {
   isSelf: boolean;
   relationship: Relationship;
   invitationId: string | null;
+  resendAvailableAt: string | null;
   mutualCount: number;
   degree: Degree | null;
   following: boolean;

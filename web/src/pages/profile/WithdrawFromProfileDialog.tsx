@@ -1,7 +1,6 @@
-import { useSent } from '../../api/queries.js';
 import type { Profile } from '../../api/types.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
-import { resendDate } from '../invitations/WithdrawDialog.js';
+import { formatDate } from '../../lib/time.js';
 
 interface WithdrawFromProfileDialogProps {
   profile: Profile;
@@ -10,12 +9,8 @@ interface WithdrawFromProfileDialogProps {
   onCancel: () => void;
 }
 
-/** The profile has no resend date of its own, so it is read from the Sent list. */
 export function WithdrawFromProfileDialog(props: WithdrawFromProfileDialogProps) {
   const { profile, busy, onConfirm, onCancel } = props;
-  const sent = useSent('connection');
-  const invitation = sent.data?.items.filter((item) => item.id === profile.invitationId) ?? [];
-
   return (
     <ConfirmDialog
       open
@@ -23,11 +18,14 @@ export function WithdrawFromProfileDialog(props: WithdrawFromProfileDialogProps)
       confirmLabel="Withdraw"
       onCancel={onCancel}
       onConfirm={onConfirm}
-      busy={busy || sent.isPending}
+      busy={busy}
     >
       <p>
-        If you withdraw now, you won&apos;t be able to resend to {profile.name} until{' '}
-        {resendDate(invitation)}.
+        If you withdraw now, you won&apos;t be able to resend to {profile.name}
+        {profile.resendAvailableAt
+          ? ` until ${formatDate(profile.resendAvailableAt)}`
+          : ' for a while'}
+        .
       </p>
     </ConfirmDialog>
   );
