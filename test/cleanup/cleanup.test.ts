@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Member, startApp, type TestApp } from '../helpers/app.js';
+import { connectAll, signUp } from './network.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+type Item = { id: string; outcome: string };
+
+/** ann sent ben, cat and dan connection invitations and eve a page invitation 15 days ago, and fay one today. */
+async function staleSetup() {
+  const [ann, ben, cat, dan, eve, fay] = await signUp(t, 'ann', 'ben', 'cat', 'dan', 'eve', 'fay');
+  await connectAll(t, ann, [eve]);
+  const page = (await ann.post('/api/v1/pages', { name: 'Acme' })).body;
+  const ids: Record<string, string> = {};
+  for (const m of [ben, cat, dan]) ids[m.handle] = (await ann.invite(m)).body.id;
+  ids[eve.handle] = (
+    await ann.post(`/api/v1/pages/${page.id}/invitations`, { to: [eve.handle] })
+  ).body.results[0].invitationId;
+  t.advanceDays(15);
+  ids[fay.handle] = (await ann.invite(fay)).body.id;
+  return { ann, ben, cat, dan, eve, fay, page, ids };
+}
+
+const outcomes = (items: Item[]) => Object.fromEntries(items.map((i) => [i.id, i.outcome]));
+const sentIds = async (m: Member) =>
+  (await m.get('/api/v1/invitations/sent')).body.items.map((i: { id: string }) => i.id).sort();
+
+describe('stale-invitation clean-up (R18)', () => {
+  it('R18: a dry run lists what would go and changes nothing', async () => {
+    const { ann, ben, cat, dan, eve, ids } = await staleSetup();
+    await ann.put(`/api/v1/invitations/${ids[cat.handle]}/keep`);
+    const before = await sentIds(ann);
+
+    const preview = await ann.post('/api/v1/invitations/withdraw', { dryRun: true });
+    expect(preview.status).toBe(200);
+    expect(preview.body.dryRun).toBe(true);
+    expect(preview.body.count).toBe(3);
+    expect(outcomes(preview.body.items)).toEqual({
+      [ids[ben.handle]!]: 'would_withdraw',
+      [ids[cat.handle]!]: 'kept',
+      [ids[dan.handle]!]: 'would_withdraw',
+      [ids[eve.handle]!]: 'would_withdraw',
+    });
+    expect(await sentIds(ann)).toEqual(before);
+    expect((await ben.get('/api/v1/invitations/received/count')).body.total).toBe(1);
+    expect((await ben.get('/api/v1/notifications')).body.items).toHaveLength(1);
+  });
+
+  it('R15 R18: withdraws the stale ones with every effect, never a kept or excluded one, and says so for each', async () => {
+    const { ann, ben, cat, dan, eve, fay, ids } = await staleSetup();
+    await ann.put(`/api/v1/invitations/${ids[cat.handle]}/keep`);
+
+    const done = await ann.post('/api/v1/invitations/withdraw', {
+      olderThanDays: 14,
+      excludeIds: [ids[dan.handle]],
+    });
+    expect(done.status).toBe(200);
+    expect(done.body.count).toBe(2);
+    expect(outcomes(done.body.items)).toEqual({
+      [ids[ben.handle]!]: 'withdrawn',
+      [ids[cat.handle]!]: 'kept',
+      [ids[dan.handle]!]: 'excluded',
+      [ids[eve.handle]!]: 'withdrawn',
+    });
+    expect(await sentIds(ann)).toEqual([ids[cat.handle], ids[dan.handle], ids[fay.handle]].sort());
+    for (const gone of [ben, eve]) {
+      expect((await gone.get('/api/v1/invitations/received/count')).body.total).toBe(0);
+      expect((await gone.get('/api/v1/notifications')).body.items).toEqual([]);
+    }
+    expect((await cat.get('/api/v1/invitations/received/count')).body.total).toBe(1);
+
+    // R16 follows a clean-up as any withdrawal.
+    const again = await ann.invite(ben);
+    expect(again.status).toBe(403);
+    expect(again.body.code).toBe('resend_cooldown');
+
+    // Withdrawing by id reports what is no longer open.
+    const byId = await ann.post('/api/v1/invitations/withdraw', {
+      ids: [ids[ben.handle], 'no-such-id', ids[fay.handle]],
+    });
+    expect(outcomes(byId.body.items)).toEqual({
+      [ids[ben.handle]!]: 'not_open',
+      'no-such-id': 'not_open',
+      [ids[fay.handle]!]: 'withdrawn',
+    });
+  });
+
+  it('R18: one kind at a time', async () => {
+    const { ann, eve, ids } = await staleSetup();
+    const pages = await ann.post('/api/v1/invitations/withdraw', { kind: 'page' });
+    expect(outcomes(pages.body.items)).toEqual({ [ids[eve.handle]!]: 'withdrawn' });
+    expect((await ann.get('/api/v1/invitations/sent/count')).body.byKind).toMatchObject({
+      page: 0,
+      connection: 4,
+    });
+  });
+
+  it('R18: automatic withdrawal after N days spares kept invitations, and a second run does nothing', async () => {
+    const { ann, ben, cat, dan, fay, ids } = await staleSetup();
+    await ann.put(`/api/v1/invitations/${ids[cat.handle]}/keep`);
+    expect((await ann.patch('/api/v1/settings', { autoWithdrawAfterDays: 20 })).status).toBe(200);
+    // Someone else's stale invitation is not theirs to withdraw.
+    await dan.invite(fay);
+
+    t.advanceDays(4);
+    const early = await t.runJobs();
+    expect(early.body.results['auto-withdraw']).toEqual({ withdrawn: 0 });
+
+    t.advanceDays(1);
+    const first = await t.runJobs();
+    expect(first.body.results['auto-withdraw']).toEqual({ withdrawn: 3 });
+    expect(await sentIds(ann)).toEqual([ids[cat.handle], ids[fay.handle]].sort());
+    expect((await ben.get('/api/v1/invitations/received/count')).body.total).toBe(0);
+    expect((await fay.get('/api/v1/invitations/received/count')).body.total).toBe(2);
+    const second = await t.runJobs();
+    expect(second.body.results['auto-withdraw']).toEqual({ withdrawn: 0 });
+
+    const detail = await ann.get(`/api/v1/invitations/${ids[ben.handle]}`);
+    expect(detail.body.status).toBe('withdrawn');
+    expect((await ann.invite(ben)).body.code).toBe('resend_cooldown');
+  });
+});
