@@ -25,8 +25,8 @@ async function outboxStatuses(invitationId: string): Promise<string[]> {
 async function invitedToBoth(): Promise<{
   ann: Member;
   ben: Member;
-  page: any;
-  event: any;
+  page: { id: string };
+  event: { id: string };
   pageInv: string;
   eventInv: string;
 }> {
