@@ -2,7 +2,9 @@
 import { parseArgs } from 'node:util';
 import { CONFIG_VARIABLES, ConfigError, loadConfig, RULE_DEFAULTS, ruleVariable } from './config.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
+import { work } from './jobs/worker.js';
 import { serve } from './main.js';
+import { mailCommand } from './modules/outbox/outbox.cli.js';
 import { seedDemo } from './seed/demo.js';
 
 const HELP = `rapport — a self-hostable professional network
@@ -11,6 +13,9 @@ Usage: rapport <command> [options]
 
 Commands:
   serve      start the web app and API (runs migrations first)
+  worker     run the jobs (expiry, reminders, mail delivery) without HTTP; for RAPPORT_JOBS=off
+  mail list [--limit N] | mail show <id>
+             the newest mails in the outbox, or one with its text
   migrate    apply database migrations and exit
   seed       add the demo network to an empty database
   help       show this help
@@ -28,7 +33,7 @@ async function main(argv: string[]): Promise<void> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { help: { type: 'boolean', short: 'h' } },
+    options: { help: { type: 'boolean', short: 'h' }, limit: { type: 'string' } },
   });
   const command = positionals[0] ?? 'help';
   if (values.help || command === 'help') {
@@ -39,6 +44,11 @@ async function main(argv: string[]): Promise<void> {
   switch (command) {
     case 'serve':
       return serve(config);
+    case 'worker':
+      return work(config);
+    case 'mail':
+      process.exitCode = await mailCommand(config, positionals.slice(1), values.limit);
+      return;
     case 'migrate': {
       const database = openDatabase(config.databaseUrl);
       const applied = await migrateToLatest(database.db);

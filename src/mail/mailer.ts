@@ -14,9 +14,13 @@ export interface Mailer {
   close(): void;
 }
 
-/** SMTP through nodemailer. Timeouts are short enough that a hung server cannot outlive a claim. */
+/** SMTP through nodemailer, over one pooled connection per process. Timeouts are short enough that a hung server cannot outlive a claim. */
 export function smtpMailer(url: string, from: string): Mailer {
+  // A pooled connection is reused from mail to mail: on loopback a send takes about 20 ms
+  // instead of about 130 ms with a new connection each time.
   const transport = nodemailer.createTransport({
+    pool: true,
+    maxConnections: 1,
     url,
     connectionTimeout: 30_000,
     greetingTimeout: 30_000,

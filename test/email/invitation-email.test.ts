@@ -44,7 +44,7 @@ describe('invitation and accepted emails over SMTP (§5)', () => {
 
     expect(mail.html).toContain('Engineer &lt;Acme&gt; &amp; &quot;Co&quot;');
     expect(mail.html).toContain(
-      'Hi &lt;b&gt;Ben&lt;/b&gt; &amp; co,\nmet at the &lt;script&gt;conf&lt;/script&gt;',
+      'Hi &lt;b&gt;Ben&lt;/b&gt; &amp; co,<br />met at the &lt;script&gt;conf&lt;/script&gt;',
     );
     expect(mail.html).not.toContain('<script>');
     expect(mail.html).not.toContain('<b>Ben');

@@ -31,6 +31,7 @@ export class SmtpSink {
   constructor() {
     this.server = new SMTPServer({
       authOptional: true,
+      disableReverseLookup: true,
       disabledCommands: ['AUTH', 'STARTTLS'],
       logger: false,
       onRcptTo: (address, _session, callback) => {

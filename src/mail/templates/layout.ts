@@ -39,6 +39,11 @@ export function actorLine(payload: MailPayload): string {
     : payload.actorName;
 }
 
+/** A note keeps its line breaks; each line is escaped on its own. */
+function noteLines(note: string) {
+  return note.split(/\r?\n/).map((line, i) => html`${i > 0 ? html`<br />` : ''}${line}`);
+}
+
 /** Both bodies from one description, so the plain text and HTML say the same thing. No tracking pixels. */
 export function layout(parts: MailParts, view: MailView): MailContent {
   const { links } = view;
@@ -68,13 +73,14 @@ export function layout(parts: MailParts, view: MailView): MailContent {
         style="font:16px/1.5 system-ui,sans-serif;color:#1d2226;max-width:36rem;margin:0 auto;padding:1rem"
       >
         <p>${greeting}</p>
-        ${parts.lines.map((line) => html`<p>${line}</p> `)}${
+        ${parts.lines.map((line) => html`<p>${line}</p>`)}
+        ${
           parts.note
             ? html`<blockquote
-                style="margin:1rem 0;padding:.5rem 1rem;border-left:3px solid #0a66c2;white-space:pre-wrap"
+                style="margin:1rem 0;padding:.5rem 1rem;border-left:3px solid #0a66c2"
               >
-                ${parts.note}
-              </blockquote> `
+                ${noteLines(parts.note)}
+              </blockquote>`
             : ''
         }
         <p>
