@@ -275,7 +275,7 @@ describe('authorization matrix', () => {
     for (const route of routes.filter((r) => !PUBLIC.includes(key(r)))) {
       const url = fill(route.path, { id: f.invitationId, handle: f.owner.handle });
       for (const headers of [
-        {},
+        {} as Record<string, string>,
         { authorization: `Bearer ${revoked.token}` },
         { authorization: 'Bearer rpt_madeup' },
       ]) {
