@@ -11,7 +11,8 @@ import type { AppContext } from './context.js';
 import { authenticate } from './http/auth.js';
 import { Problem } from './http/common.schemas.js';
 import { registerMetrics } from './http/metrics.js';
-import { createErrorHandler, problem } from './http/problem.js';
+import { rejectNulCharacters } from './http/input-guard.js';
+import { createErrorHandler, problem, routerErrorHandler } from './http/problem.js';
 import { registerRateLimits } from './http/rate-limit.js';
 import { securityHeaders } from './http/security-headers.js';
 import type { App } from './http/types.js';
@@ -47,6 +48,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT,
+    frameworkErrors: routerErrorHandler,
     // A line per request is for debugging; at info level the log keeps to what an operator acts on.
     logController: new LogController({
       disableRequestLogging: ctx.config.logLevel !== 'debug' && ctx.config.logLevel !== 'trace',
@@ -62,6 +64,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(createErrorHandler(ctx.clock));
+  app.addHook('preValidation', rejectNulCharacters);
   acceptEmptyJsonBodies(app);
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) =>
     done(null, body),

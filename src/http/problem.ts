@@ -22,6 +22,7 @@ const TITLES: Partial<Record<number, string>> = {
   405: 'Method not allowed',
   409: 'Conflict',
   413: 'Request too large',
+  414: 'URL too long',
   415: 'Unsupported media type',
   429: 'Too many requests',
   500: 'Internal error',
@@ -39,8 +40,20 @@ const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
   503: 'service_unavailable',
 };
 
-export function problem(status: number, code: string, detail: string, extras: Partial<ProblemBody> = {}): ProblemBody {
-  return { type: `urn:rapport:problem:${code}`, title: TITLES[status] ?? 'Error', status, detail, code, ...extras };
+export function problem(
+  status: number,
+  code: string,
+  detail: string,
+  extras: Partial<ProblemBody> = {},
+): ProblemBody {
+  return {
+    type: `urn:rapport:problem:${code}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail,
+    code,
+    ...extras,
+  };
 }
 
 function fromDomain(error: DomainError): ProblemBody {
@@ -53,7 +66,21 @@ function fromDomain(error: DomainError): ProblemBody {
   });
 }
 
+/** PostgreSQL refusing text it cannot store (such as a NUL character): the request's fault. */
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
+
+const ROUTER_DETAILS: Record<string, string> = {
+  FST_ERR_BAD_URL: 'The URL is not valid: a part of it is not properly percent-encoded.',
+  FST_ERR_MAX_PARAM_LENGTH: 'A part of the URL is too long.',
+};
+
 function fromFastify(error: FastifyError): ProblemBody {
+  if (UNSTORABLE_TEXT.has(String(error.code))) {
+    return problem(400, 'validation_failed', 'The request contains text that cannot be stored.');
+  }
+  const routerDetail = ROUTER_DETAILS[String(error.code)];
+  if (routerDetail)
+    return problem(error.statusCode === 414 ? 414 : 400, 'validation_failed', routerDetail);
   if (error.validation) {
     const where = error.validationContext ?? 'request';
     const errors = error.validation.map((v) => ({
@@ -63,14 +90,29 @@ function fromFastify(error: FastifyError): ProblemBody {
     const detail = errors.map((e) => `${e.path} ${e.message}`).join('; ');
     return problem(400, 'validation_failed', `The request is not valid: ${detail}.`, { errors });
   }
-  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+  const status =
+    error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
   const code = CODE_BY_STATUS[status] ?? (status < 500 ? 'validation_failed' : 'internal_error');
-  if (status >= 500) return problem(500, 'internal_error', 'Something went wrong on our side. Please try again.');
+  if (status >= 500)
+    return problem(500, 'internal_error', 'Something went wrong on our side. Please try again.');
   const detail =
     error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
       ? 'The request body is not valid JSON.'
       : error.message;
   return problem(status, code, detail);
+}
+
+/**
+ * The router's own refusals (a malformed or over-long URL), answered as problem details like
+ * every other error instead of Fastify's default body. Passed as Fastify's `frameworkErrors`.
+ */
+export function routerErrorHandler(
+  error: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const body = fromFastify(error);
+  void reply.status(body.status).type('application/problem+json').send(body);
 }
 
 /** The one error handler: domain errors and request errors become problem details; 5xx details stay in the log. */
