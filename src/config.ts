@@ -31,6 +31,7 @@ export interface Config {
   rateLimits: boolean;
   testClock: boolean;
   runJobs: boolean;
+  jobIntervalMs: number;
   logLevel: string;
   rules: RuleConfig;
 }
@@ -53,7 +54,11 @@ export const CONFIG_VARIABLES: { name: string; default: string; meaning: string 
     default: 'sqlite:./data/rapport.db',
     meaning: 'sqlite:<file> or postgres://user@host/db',
   },
-  { name: 'RAPPORT_SMTP_URL', default: '(none)', meaning: 'smtp://host:port; without it mail stays in the outbox' },
+  {
+    name: 'RAPPORT_SMTP_URL',
+    default: '(none)',
+    meaning: 'smtp://host:port; without it mail stays in the outbox',
+  },
   {
     name: 'RAPPORT_MAIL_FROM',
     default: 'Rapport <no-reply@PUBLIC_URL host>',
@@ -62,15 +67,37 @@ export const CONFIG_VARIABLES: { name: string; default: string; meaning: string 
   {
     name: 'RAPPORT_SECRET',
     default: '(kept in the database)',
-    meaning: 'at least 32 characters that sign unsubscribe links; unset, one is made once and stored',
+    meaning:
+      'at least 32 characters that sign unsubscribe links; unset, one is made once and stored',
   },
-  { name: 'RAPPORT_REDIS_URL', default: '(none)', meaning: 'redis://host:port for shared rate limits' },
+  {
+    name: 'RAPPORT_REDIS_URL',
+    default: '(none)',
+    meaning: 'redis://host:port for shared rate limits',
+  },
   { name: 'RAPPORT_PUBLIC_URL', default: 'http://HOST:PORT', meaning: 'base URL used in emails' },
   { name: 'RAPPORT_DEMO_DATA', default: '0', meaning: '1 seeds demo members on an empty database' },
   { name: 'RAPPORT_RATE_LIMITS', default: 'on', meaning: 'off disables request rate limits' },
-  { name: 'RAPPORT_TEST_CLOCK', default: '0', meaning: '1 enables the test clock routes (tests only)' },
-  { name: 'RAPPORT_JOBS', default: 'on', meaning: 'off leaves jobs to a separate `rapport worker`' },
-  { name: 'RAPPORT_LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent' },
+  {
+    name: 'RAPPORT_TEST_CLOCK',
+    default: '0',
+    meaning: '1 enables the test clock routes (tests only)',
+  },
+  {
+    name: 'RAPPORT_JOBS',
+    default: 'on',
+    meaning: 'off leaves jobs to a separate `rapport worker`',
+  },
+  {
+    name: 'RAPPORT_LOG_LEVEL',
+    default: 'info',
+    meaning: 'fatal, error, warn, info, debug, trace or silent',
+  },
+  {
+    name: 'RAPPORT_JOB_INTERVAL_SECONDS',
+    default: '5',
+    meaning: 'how often `serve` (with RAPPORT_JOBS on) and `worker` run due jobs',
+  },
 ];
 
 export const RULE_DEFAULTS: RuleConfig = {
@@ -134,13 +161,18 @@ export function loadConfig(env: Env = process.env): Config {
   };
 
   const rules = {} as RuleConfig;
-  for (const [key, fallback] of Object.entries(RULE_DEFAULTS) as [keyof RuleConfig, number | number[]][]) {
+  for (const [key, fallback] of Object.entries(RULE_DEFAULTS) as [
+    keyof RuleConfig,
+    number | number[],
+  ][]) {
     const name = ruleVariable(key);
     if (Array.isArray(fallback)) {
       const raw = env[name];
       const days = raw ? raw.split(',').map((part) => Number(part.trim())) : fallback;
       if (days.some((d) => !Number.isInteger(d) || d < 1) || days.length > 2) {
-        problems.push(`${name} must be one or two whole numbers of days, like "3,10", got "${raw}"`);
+        problems.push(
+          `${name} must be one or two whole numbers of days, like "3,10", got "${raw}"`,
+        );
         (rules as unknown as Record<string, unknown>)[key] = fallback;
       } else {
         (rules as unknown as Record<string, unknown>)[key] = [...days].sort((a, b) => a - b);
@@ -164,11 +196,15 @@ export function loadConfig(env: Env = process.env): Config {
 
   const secret = env.RAPPORT_SECRET || null;
   if (secret !== null && secret.length < 32) {
-    problems.push('RAPPORT_SECRET must be at least 32 characters long, like the output of `openssl rand -base64 32`');
+    problems.push(
+      'RAPPORT_SECRET must be at least 32 characters long, like the output of `openssl rand -base64 32`',
+    );
   }
   const mailFrom = env.RAPPORT_MAIL_FROM || defaultMailFrom(env.RAPPORT_PUBLIC_URL);
   if (!/^[^\r\n]*@[^\r\n]+$/.test(mailFrom)) {
-    problems.push(`RAPPORT_MAIL_FROM must be an address like "Rapport <no-reply@example.org>", got "${mailFrom}"`);
+    problems.push(
+      `RAPPORT_MAIL_FROM must be an address like "Rapport <no-reply@example.org>", got "${mailFrom}"`,
+    );
   }
 
   const port = integer('RAPPORT_PORT', 3000, 0, 65535);
@@ -181,11 +217,15 @@ export function loadConfig(env: Env = process.env): Config {
     mailFrom,
     secret,
     redisUrl: url('RAPPORT_REDIS_URL', ['redis:', 'rediss:']),
-    publicUrl: (url('RAPPORT_PUBLIC_URL', ['http:', 'https:']) ?? `http://${host}:${port}`).replace(/\/$/, ''),
+    publicUrl: (url('RAPPORT_PUBLIC_URL', ['http:', 'https:']) ?? `http://${host}:${port}`).replace(
+      /\/$/,
+      '',
+    ),
     demoData: flag('RAPPORT_DEMO_DATA', false),
     rateLimits: flag('RAPPORT_RATE_LIMITS', true),
     testClock: flag('RAPPORT_TEST_CLOCK', false),
     runJobs: flag('RAPPORT_JOBS', true),
+    jobIntervalMs: integer('RAPPORT_JOB_INTERVAL_SECONDS', 5, 1, 3600) * 1000,
     logLevel,
     rules,
   };

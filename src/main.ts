@@ -3,15 +3,13 @@ import { buildApp } from './app.js';
 import { createContext } from './context.js';
 import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemo } from './seed/demo.js';
 
-const JOB_INTERVAL_MS = 5_000;
-
 /** read config → build context → build app → listen; stops cleanly on SIGINT and SIGTERM. */
 export async function serve(config: Config): Promise<void> {
   const ctx = await createContext(config);
   const seeded = config.demoData ? await seedDemo(ctx.database, config) : false;
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
-  if (config.runJobs && !config.testClock) ctx.jobs.start(JOB_INTERVAL_MS);
+  if (config.runJobs && !config.testClock) ctx.jobs.start(config.jobIntervalMs);
 
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -1,9 +1,6 @@
 import { type Config, ConfigError } from '../config.js';
 import { createContext } from '../context.js';
 
-/** The same tick as `rapport serve`. */
-const JOB_INTERVAL_MS = 5_000;
-
 /**
  * `rapport worker`: the jobs loop without HTTP, for operators who set RAPPORT_JOBS=off on the
  * app processes. On SIGTERM or SIGINT it finishes the run in progress, then exits.
@@ -26,9 +23,9 @@ export async function work(config: Config): Promise<void> {
     if (busy.length > 0) log.info({ jobs: Object.fromEntries(busy) }, 'jobs ran');
   };
   void tick();
-  const timer = setInterval(() => void tick(), JOB_INTERVAL_MS);
+  const timer = setInterval(() => void tick(), config.jobIntervalMs);
   process.stdout.write(
-    `Rapport worker: running jobs every ${JOB_INTERVAL_MS / 1000} s on ${config.databaseUrl.replace(/\/\/[^@]*@/, '//')}. Stop with Ctrl+C.\n`,
+    `Rapport worker: running jobs every ${config.jobIntervalMs / 1000} s on ${config.databaseUrl.replace(/\/\/[^@]*@/, '//')}. Stop with Ctrl+C.\n`,
   );
 
   let stopping = false;
