@@ -65,6 +65,10 @@ describe('invitation and accepted emails over SMTP (§5)', () => {
       last_error: null,
     });
     expect(row!.sent_at).toBe(t.clock.now().toISOString());
+    // With a mail server configured there is no development mailbox.
+    expect((await t.app.inject({ method: 'GET', url: '/dev/mailbox' })).body).not.toContain(
+      'Development mailbox',
+    );
   });
 
   it('R10: accepting sends the sender an accepted email; with emailOnAccept off, none', async () => {
