@@ -5,10 +5,19 @@ import type {
   BulkWithdrawInput,
   BulkWithdrawResult,
   Connection,
+  CreateEventInput,
+  CreatePageInput,
+  EventInviteResult,
+  EventSummary,
+  EventView,
+  Insights,
   InvitationKind,
   Me,
   NotificationPage,
   Page,
+  PageInviteResult,
+  PageSummary,
+  PageView,
   Profile,
   Quotas,
   ReceivedCount,
@@ -118,3 +127,24 @@ export const listNotifications = () =>
 
 export const markNotificationsRead = (ids?: string[]) =>
   api.post<void>('/notifications/read', ids ? { ids } : {});
+
+export const createPage = (input: CreatePageInput) => api.post<PageView>('/pages', input);
+export const listPages = () => api.get<Page<PageSummary>>('/pages', { query: { limit: 100 } });
+export const getPage = (id: string) => api.get<PageView>(`/pages/${enc(id)}`);
+
+export const setFollowingPage = (id: string, following: boolean) =>
+  following
+    ? api.put<PageView>(`/pages/${enc(id)}/follow`)
+    : api.delete<PageView>(`/pages/${enc(id)}/follow`);
+
+export const inviteToPage = (id: string, to: string[]) =>
+  api.post<PageInviteResult>(`/pages/${enc(id)}/invitations`, { to });
+
+export const createEvent = (input: CreateEventInput) => api.post<EventView>('/events', input);
+export const listEvents = () => api.get<Page<EventSummary>>('/events', { query: { limit: 100 } });
+export const getEvent = (id: string) => api.get<EventView>(`/events/${enc(id)}`);
+
+export const inviteToEvent = (id: string, to: string[]) =>
+  api.post<EventInviteResult>(`/events/${enc(id)}/invitations`, { to });
+
+export const getInsights = () => api.get<Insights>('/insights');

@@ -40,6 +40,8 @@ const messages: Record<string, Describe> = {
     `You unblocked ${who} recently, so you can block them again${until(retryAt)}.`,
   connection_not_found: (_, who) => `You are not connected with ${who}.`,
   page_invitations_forbidden: () => "This member doesn't accept invitations to follow pages.",
+  already_following: (_, who) => `${who} already follows this page.`,
+  already_attending: (_, who) => `${who} is already attending this event.`,
   page_not_found: () => 'This page could not be found.',
   event_not_found: () => 'This event could not be found.',
   payload_too_large: () => 'That is more than Rapport can take at once. Try with less.',

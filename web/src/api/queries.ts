@@ -17,6 +17,11 @@ export const keys = {
   blocks: ['blocks'] as const,
   settings: ['settings'] as const,
   notifications: ['notifications'] as const,
+  pages: ['pages'] as const,
+  page: (id: string) => ['pages', id] as const,
+  events: ['events'] as const,
+  event: (id: string) => ['events', id] as const,
+  insights: ['insights'] as const,
 };
 
 /** Any change to the network can move several counts at once, so every active view refetches. */
@@ -66,3 +71,16 @@ export const useNotifications = () =>
     queryFn: endpoints.listNotifications,
     refetchInterval: 60_000,
   });
+
+export const usePages = () => useQuery({ queryKey: keys.pages, queryFn: endpoints.listPages });
+
+export const usePage = (id: string) =>
+  useQuery({ queryKey: keys.page(id), queryFn: () => endpoints.getPage(id) });
+
+export const useEvents = () => useQuery({ queryKey: keys.events, queryFn: endpoints.listEvents });
+
+export const useEvent = (id: string) =>
+  useQuery({ queryKey: keys.event(id), queryFn: () => endpoints.getEvent(id) });
+
+export const useInsights = () =>
+  useQuery({ queryKey: keys.insights, queryFn: endpoints.getInsights });

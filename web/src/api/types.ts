@@ -174,3 +174,101 @@ export interface Notification {
 export interface NotificationPage extends Page<Notification> {
   unread: number;
 }
+
+/** What a page or an event may still send (R21 monthly credits, R22 rolling week). */
+export interface InvitationAllowance {
+  limit: number;
+  used: number;
+  remaining: number;
+  renewsAt: string | null;
+}
+
+export interface PageSummary {
+  id: string;
+  name: string;
+  description: string;
+  createdAt: string;
+  followerCount: number;
+  isAdmin: boolean;
+  following: boolean;
+}
+
+export interface PageView extends PageSummary {
+  admins: MemberSummary[];
+  /** Only admins see the credits. */
+  credits: InvitationAllowance | null;
+}
+
+export interface CreatePageInput {
+  name: string;
+  description?: string;
+}
+
+export interface EventSummary {
+  id: string;
+  name: string;
+  description: string;
+  location: string;
+  startsAt: string;
+  createdAt: string;
+  attendeeCount: number;
+  isOrganizer: boolean;
+  attending: boolean;
+}
+
+export interface EventView extends EventSummary {
+  organizers: MemberSummary[];
+  /** The newest attendees only; attendeeCount counts them all. */
+  attendees: MemberSummary[];
+  /** Only organizers see the weekly allowance. */
+  invitations: InvitationAllowance | null;
+}
+
+export interface CreateEventInput {
+  name: string;
+  startsAt: string;
+  description?: string;
+  location?: string;
+}
+
+/** One recipient of a page or event invitation; a refusal of one never undoes the others. */
+export interface RecipientResult {
+  to: string;
+  status: 'sent' | 'error';
+  invitationId?: string;
+  code?: string;
+  detail?: string;
+  retryAt?: string;
+}
+
+export interface PageInviteResult {
+  results: RecipientResult[];
+  credits: InvitationAllowance;
+}
+
+export interface EventInviteResult {
+  results: RecipientResult[];
+  invitations: InvitationAllowance;
+}
+
+export interface Ranked {
+  value: string;
+  count: number;
+}
+
+export interface AgeBucket {
+  bucket: string;
+  minDays: number;
+  maxDays: number;
+  count: number;
+}
+
+export interface Insights {
+  generatedAt: string;
+  open: { total: number; byKind: KindCounts };
+  stale: number;
+  acceptedLast90Days: number;
+  acceptance: { windowDays: number; sent: number; accepted: number; rate: number | null };
+  ageHistogram: AgeBucket[];
+  network: { connections: number; byCompany: Ranked[]; byIndustry: Ranked[]; byLocation: Ranked[] };
+}
