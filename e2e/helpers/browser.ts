@@ -33,13 +33,17 @@ export async function signedIn(
   browser: Browser,
   api: Api,
   member: Member,
-  options: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark' } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    colorScheme?: 'light' | 'dark';
+    timezoneId?: string;
+  } = {},
 ): Promise<SignedIn> {
   const context = await browser.newContext({
     baseURL: api.baseUrl,
     viewport: options.viewport ?? DESKTOP,
     colorScheme: options.colorScheme ?? 'light',
-    timezoneId: 'UTC',
+    timezoneId: options.timezoneId ?? 'UTC',
     locale: 'en-GB',
   });
   context.setDefaultTimeout(10_000);

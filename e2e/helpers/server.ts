@@ -13,8 +13,11 @@ export interface TestServer {
 
 const WEB_INDEX = new URL('../../dist/web/index.html', import.meta.url);
 
-/** The real server in-process, on a fresh SQLite file, with the clock that only tests move. */
-export async function startServer(): Promise<TestServer> {
+/**
+ * The real server in-process, on a fresh SQLite file, with the clock that only tests move.
+ * `env` adds settings such as a lower limit, so a test can reach it in a few steps.
+ */
+export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
   if (!existsSync(WEB_INDEX)) {
     throw new Error('dist/web is missing: run `npx vite build` before the end-to-end tests.');
   }
@@ -24,6 +27,7 @@ export async function startServer(): Promise<TestServer> {
     RAPPORT_DATABASE_URL: 'sqlite:' + tmpFile,
     RAPPORT_TEST_CLOCK: '1',
     RAPPORT_RATE_LIMITS: 'off',
+    ...env,
   });
   const ctx = await createContext(config);
   const app = await buildApp(ctx);
