@@ -100,6 +100,95 @@ describe('sign-up', () => {
     expectProblem(await inject(t.app, 'POST', '/api/v1/members', sameHandle), 409, 'handle_taken');
   });
 
+  it('racing sign-ups: one account per email and per handle, each refusal with its own code', async () => {
+    const base = signUpBody();
+    const sameEmail = await Promise.all(
+      Array.from({ length: 4 }, (_, i) =>
+        inject(t.app, 'POST', '/api/v1/members', { ...base, handle: `${base.handle}-e${i}` }),
+      ),
+    );
+    expect(sameEmail.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
+    for (const r of sameEmail.filter((r) => r.status === 409))
+      expect(r.body.code).toBe('email_taken');
+
+    const handle = `race-${n}`;
+    const sameHandle = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        inject(t.app, 'POST', '/api/v1/members', signUpBody({ handle })),
+      ),
+    );
+    expect(sameHandle.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
+    for (const r of sameHandle.filter((r) => r.status === 409))
+      expect(r.body.code).toBe('handle_taken');
+  });
+
+  it('racing sign-ups with the same name and no handle all get in, with different handles', async () => {
+    const replies = await Promise.all(
+      Array.from({ length: 4 }, () => {
+        const body = signUpBody({ name: 'Same Name Person' }) as Record<string, unknown>;
+        delete body.handle;
+        return inject(t.app, 'POST', '/api/v1/members', body);
+      }),
+    );
+    expect(
+      replies.map((r) => r.status),
+      JSON.stringify(replies.map((r) => r.body)),
+    ).toEqual([201, 201, 201, 201]);
+    const handles = replies.map((r) => r.body.member.handle as string);
+    expect(new Set(handles).size).toBe(4);
+    for (const h of handles) expect(h).toMatch(/^same-name-person/);
+  });
+
+  it('a sign-up that loses the race for its handle at the insert: handle_taken, or a new made-up handle', async () => {
+    // Another transaction holds a new member with the handle, uncommitted, while sign-ups run
+    // their checks; on PostgreSQL their inserts then wait on the unique index and fail.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let inserted!: () => void;
+    const ready = new Promise<void>((resolve) => (inserted = resolve));
+    const at = t.clock.now().toISOString();
+    const row = (handle: string, email: string) => ({
+      id: `held-${handle}`,
+      email,
+      password_hash: 'x',
+      name: 'Held',
+      handle,
+      headline: '',
+      company: '',
+      industry: '',
+      location: '',
+      search_text: handle,
+      created_at: at,
+      updated_at: at,
+      connection_count: 0,
+      invitation_policy: 'everyone' as const,
+      email_on_invitation: 1,
+      email_reminders: 1,
+      email_on_accept: 1,
+      page_invitations: 1,
+      auto_withdraw_after_days: null,
+      restricted_until: null,
+    });
+    const holder = t.ctx.database.transaction(async (trx) => {
+      await trx.insertInto('members').values(row('held-handle', 'held1@example.test')).execute();
+      await trx.insertInto('members').values(row('held-name', 'held2@example.test')).execute();
+      inserted();
+      await gate;
+    });
+    await ready;
+    const chosen = inject(t.app, 'POST', '/api/v1/members', signUpBody({ handle: 'held-handle' }));
+    const madeUp = signUpBody({ name: 'Held Name' }) as Record<string, unknown>;
+    delete madeUp.handle;
+    const generated = inject(t.app, 'POST', '/api/v1/members', madeUp);
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    release();
+    await holder;
+    expectProblem(await chosen, 409, 'handle_taken');
+    const second = await generated;
+    expect(second.status, JSON.stringify(second.body)).toBe(201);
+    expect(second.body.member.handle).toMatch(/^held-name-[0-9a-f]{4}$/);
+  });
+
   it('gives a handle from the name when none is asked for', async () => {
     const body = signUpBody({ name: 'Zoë Ångström' }) as Record<string, unknown>;
     delete body.handle;
@@ -315,9 +404,14 @@ describe('personal access tokens', () => {
 
 describe('GET /me counts', () => {
   it('counts connections, followers, following, received and sent', async () => {
-    const [me, a, b, c, d, e] = await Promise.all(
-      ['me', 'a', 'b', 'c', 'd', 'e'].map((x) => t.member(x)),
-    );
+    const [me, a, b, c, d, e] = await Promise.all([
+      t.member('me'),
+      t.member('a'),
+      t.member('b'),
+      t.member('c'),
+      t.member('d'),
+      t.member('e'),
+    ]);
     await connect(me, a); // +1 connection, +1 follower, +1 following
     await c.put(`/api/v1/follows/${me.handle}`); // +1 follower
     await me.put(`/api/v1/follows/${d.handle}`); // +1 following

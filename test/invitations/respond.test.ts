@@ -88,8 +88,33 @@ async function senderView(sender: Member, recipient: Member, invitationId: strin
     me: await sender.get('/api/v1/me'),
     quotas: await sender.get('/api/v1/me/quotas'),
     notifications: await sender.get('/api/v1/notifications'),
+    insights: await sender.get('/api/v1/insights'),
+    suggestions: await sender.get('/api/v1/suggestions'),
     again: await sender.invite(recipient),
   };
+  return masked(responses, sender, recipient, invitationId);
+}
+
+/** What the sender sees once they withdraw: the reply, the profile, the CSV export. */
+async function senderWithdrawal(sender: Member, recipient: Member, invitationId: string) {
+  const responses = {
+    withdraw: await sender.post(`/api/v1/invitations/${invitationId}/withdraw`),
+    detail: await sender.get(`/api/v1/invitations/${invitationId}`),
+    profile: await sender.get(`/api/v1/members/${recipient.handle}`),
+    csv: await sender.get('/api/v1/invitations/withdrawn.csv'),
+    sentCount: await sender.get('/api/v1/invitations/sent/count'),
+    insights: await sender.get('/api/v1/insights'),
+    again: await sender.invite(recipient),
+  };
+  return masked(responses, sender, recipient, invitationId);
+}
+
+function masked(
+  responses: Record<string, { status: number; body: unknown }>,
+  sender: Member,
+  recipient: Member,
+  invitationId: string,
+) {
   const text = JSON.stringify(
     Object.fromEntries(
       Object.entries(responses).map(([k, r]) => [k, { status: r.status, body: r.body }]),
@@ -143,6 +168,16 @@ describe('ignoring is silent (R11)', () => {
     });
     expect(a.notifications.body.items).toEqual([]);
     expect(a.again).toMatchObject({ status: 409, body: { code: 'invitation_already_open' } });
+
+    // Withdrawing it afterwards shows no difference either: reply, cooldown, export, figures.
+    t.advanceDays(1);
+    const wa = await senderWithdrawal(s1, r1, ignored.body.id);
+    const wb = await senderWithdrawal(s2, r2, unseen.body.id);
+    expect(wa).toEqual(wb);
+    expect(wa.withdraw.status).toBe(200);
+    expect(wa.again).toMatchObject({ status: 403, body: { code: 'resend_cooldown' } });
+    expect(wa.csv.status).toBe(200);
+    expect(String(wa.csv.body)).toContain('<recipient>');
   });
 
   it('R11: an ignore with reason dont_know is just as silent', async () => {

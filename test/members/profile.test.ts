@@ -13,9 +13,14 @@ afterAll(async () => {
 describe('a member’s view of another member (R24)', () => {
   it('R24: relationship, mutual count, degree and following across a small network', async () => {
     // ann — ben — cat, ann — dan — cat; eve knows no one; fay invited ann.
-    const [ann, ben, cat, dan, eve, fay] = await Promise.all(
-      ['ann', 'ben', 'cat', 'dan', 'eve', 'fay'].map((n) => t.member(n)),
-    );
+    const [ann, ben, cat, dan, eve, fay] = await Promise.all([
+      t.member('ann'),
+      t.member('ben'),
+      t.member('cat'),
+      t.member('dan'),
+      t.member('eve'),
+      t.member('fay'),
+    ]);
     await connect(ann, ben);
     await connect(ben, cat);
     await connect(ann, dan);

@@ -62,15 +62,47 @@ export function handleFromName(name: string): string {
   return base.length >= 3 ? base : `member-${base || randomBytes(2).toString('hex')}`;
 }
 
+const HANDLE_ATTEMPTS = 5;
+
+/** Whether a unique violation was on the handle (PostgreSQL names the constraint, SQLite the column). */
+function violatesHandle(error: unknown): boolean {
+  const e = error as { constraint?: string; message?: string };
+  return /handle/.test(e.constraint ?? '') || /members\.handle/.test(e.message ?? '');
+}
+
 export class AccountService {
   constructor(private readonly deps: ServiceDeps) {}
 
   async signUp(input: SignUpInput): Promise<{ member: MemberRow; session: NewSession }> {
     const now = this.deps.clock.now();
-    const at = now.toISOString();
     const email = input.email.trim().toLowerCase();
     const passwordHash = await hashPassword(input.password);
-    const member = await this.deps.database.transaction(async (db) => {
+    // A racing sign-up can take the email or handle between the checks below and the insert;
+    // the unique index then refuses it. A handle we made up ourselves is simply made up again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const member = await this.insertNewMember(input, email, passwordHash, now);
+        return { member, session: await this.createSession(member.id) };
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        if (!violatesHandle(error)) {
+          throw new DomainError('email_taken', 'An account with this email address already exists.');
+        }
+        if (input.handle || attempt >= HANDLE_ATTEMPTS) {
+          throw new DomainError('handle_taken', `The handle "${input.handle ?? ''}" is taken.`);
+        }
+      }
+    }
+  }
+
+  private async insertNewMember(
+    input: SignUpInput,
+    email: string,
+    passwordHash: string,
+    now: Date,
+  ): Promise<MemberRow> {
+    const at = now.toISOString();
+    return this.deps.database.transaction(async (db) => {
       if (await findMemberByEmail(db, email)) {
         throw new DomainError('email_taken', 'An account with this email address already exists.');
       }
@@ -101,17 +133,9 @@ export class AccountService {
         restricted_until: null,
       };
       row.search_text = searchTextOf(row);
-      try {
-        await insertMember(db, row);
-      } catch (error) {
-        if (isUniqueViolation(error)) {
-          throw new DomainError('email_taken', 'An account with this email address or handle already exists.');
-        }
-        throw error;
-      }
+      await insertMember(db, row);
       return row;
     });
-    return { member, session: await this.createSession(member.id) };
   }
 
   private async freeHandle(db: Parameters<typeof handleExists>[0], name: string): Promise<string> {
