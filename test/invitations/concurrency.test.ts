@@ -143,6 +143,50 @@ describe('racing requests (R7, R10, R14, R17)', () => {
     expect((await hub.get('/api/v1/me')).body.counts.connections).toBe(MAX);
   });
 
+  it('R11 R14: ignore and withdraw at once: exactly one wins, and the outcome is consistent', async () => {
+    const [ann, ben] = (await members('quiet', 2)) as [Member, Member];
+    for (let round = 0; round < 10; round++) {
+      const sent = await ann.invite(ben);
+      expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+      const [ignore, withdraw] = await Promise.all([
+        ben.post(`/api/v1/invitations/${sent.body.id}/ignore`),
+        ann.post(`/api/v1/invitations/${sent.body.id}/withdraw`),
+      ]);
+      const status = await invitationStatus(t, sent.body.id);
+      // The withdrawal always goes through: an ignored invitation is still open to its sender.
+      expect(withdraw.status).toBe(200);
+      expect(status).toBe('withdrawn');
+      expect([204, 404]).toContain(ignore.status);
+      if (ignore.status === 404) expect(ignore.body.code).toBe('invitation_not_found');
+      expect((await ben.get('/api/v1/invitations/received/count')).body.total).toBe(0);
+      t.advanceDays(21);
+    }
+  });
+
+  it('R3 R14: inviting back while the sender withdraws: connected, or a fresh invitation', async () => {
+    for (let round = 0; round < 8; round++) {
+      const [ann, ben] = (await members('crossing', 2)) as [Member, Member];
+      const sent = await ann.invite(ben);
+      const [back, withdraw] = await Promise.all([
+        ben.invite(ann),
+        ann.post(`/api/v1/invitations/${sent.body.id}/withdraw`),
+      ]);
+      const replies = JSON.stringify([back.body, withdraw.body]);
+      const status = await invitationStatus(t, sent.body.id);
+      if (back.status === 200) {
+        expect(withdraw.status, replies).toBe(409);
+        expect(status).toBe('accepted');
+        expect(await connectionCounts(t, ann)).toEqual({ stored: 1, rows: 1, reverseRows: 1 });
+      } else {
+        expect(back.status, replies).toBe(201);
+        expect(withdraw.status, replies).toBe(200);
+        expect(status).toBe('withdrawn');
+        expect(await connectionCounts(t, ann)).toEqual({ stored: 0, rows: 0, reverseRows: 0 });
+        expect((await ann.get('/api/v1/invitations/received/count')).body.total).toBe(1);
+      }
+    }
+  });
+
   it('R1: the same invitation sent 8 times at once is stored once', async () => {
     const [ann, ben] = (await members('eager', 2)) as [Member, Member];
     const replies = await Promise.all(Array.from({ length: 8 }, () => ann.invite(ben)));

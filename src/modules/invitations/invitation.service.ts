@@ -103,10 +103,14 @@ export class InvitationService {
       const recipient = locked.get(found.id) as MemberRow;
       const overdue = await expireOverdueBetween(db, sender.id, recipient.id, now.toISOString());
       await eraseFromRecipient(db, overdue, now);
-      const { mutual } = await checkConnectionInvite(db, this.rules, sender, recipient, now, input.email);
+      const check = () => checkConnectionInvite(db, this.rules, sender, recipient, now, input.email);
+      const { mutual } = await check();
       if (mutual) {
-        await this.acceptInTransaction(db, mutual, TRANSITION_FROM.mutual_accept, now);
-        return { status: 'connected' as const, member: toSummary(recipient) };
+        const accepted = await this.acceptInTransaction(db, mutual, TRANSITION_FROM.mutual_accept, now, 'skip');
+        if (accepted) return { status: 'connected' as const, member: toSummary(recipient) };
+        // Its sender withdrew it while this waited for the lock: no intent is left to match, so
+        // this is an ordinary invitation, checked again now that the withdrawal is visible.
+        if ((await check()).mutual) throw new DomainError('invitation_not_open', 'Please try again.');
       }
       const row = await this.createInvitation(db, {
         kind: 'connection',
@@ -191,7 +195,7 @@ export class InvitationService {
     const now = this.deps.clock.now();
     return this.deps.database.transaction(async (db) => {
       const row = await this.loadForRecipient(db, viewerId, id, 'accept', now);
-      const accepted = await this.acceptInTransaction(db, row, TRANSITION_FROM.accept, now);
+      const accepted = (await this.acceptInTransaction(db, row, TRANSITION_FROM.accept, now)) as InvitationRow;
       return this.detail(db, accepted, 'recipient');
     });
   }
@@ -201,7 +205,8 @@ export class InvitationService {
     row: InvitationRow,
     from: readonly InvitationRow['status'][],
     now: Date,
-  ): Promise<InvitationRow> {
+    ifNoLongerOpen: 'refuse' | 'skip' = 'refuse',
+  ): Promise<InvitationRow | null> {
     const at = now.toISOString();
     // The members' rows first, then the invitation's: the lock order of send (R3), so a racing
     // send and accept cannot deadlock. The state change comes before the connection rows, so a
@@ -213,6 +218,7 @@ export class InvitationService {
       updated_at: at,
       remind_at: null,
     });
+    if (!changed && ifNoLongerOpen === 'skip') return null;
     if (!changed) await this.refuseStale(db, row.id, 'recipient');
     if (row.kind === 'connection') {
       await connectMembers(db, row.recipient_id, row.sender_id, this.rules.maxConnections, at);
