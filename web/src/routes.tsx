@@ -1,10 +1,15 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AppShell } from './components/AppShell.js';
 import { ConnectionsPage } from './pages/connections/ConnectionsPage.js';
+import { EventDetailPage } from './pages/events/EventDetailPage.js';
+import { EventsPage } from './pages/events/EventsPage.js';
+import { InsightsPage } from './pages/insights/InsightsPage.js';
 import { InvitationManagerPage } from './pages/invitations/InvitationManagerPage.js';
 import { MyNetworkPage } from './pages/mynetwork/MyNetworkPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { NotificationsPage } from './pages/notifications/NotificationsPage.js';
+import { PageDetailPage } from './pages/pages/PageDetailPage.js';
+import { PagesPage } from './pages/pages/PagesPage.js';
 import { ProfilePage } from './pages/profile/ProfilePage.js';
 import { SearchPage } from './pages/search/SearchPage.js';
 import { SettingsPage } from './pages/settings/SettingsPage.js';
@@ -30,6 +35,11 @@ export const router = createBrowserRouter([
       { path: 'notifications', element: <NotificationsPage /> },
       { path: 'connections', element: <ConnectionsPage /> },
       { path: 'search', element: <SearchPage /> },
+      { path: 'insights', element: <InsightsPage /> },
+      { path: 'pages', element: <PagesPage /> },
+      { path: 'pages/:id', element: <PageDetailPage /> },
+      { path: 'events', element: <EventsPage /> },
+      { path: 'events/:id', element: <EventDetailPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -6,6 +6,11 @@ const paths = {
   pin: 'M9 4h6l-1 6 4 3v2h-5v6l-1 1-1-1v-6H6v-2l4-3-1-6Z',
   search: 'M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14Zm5-2 5 5',
   more: 'M5 12h.01M12 12h.01M19 12h.01',
+  insights: 'M4 20h16M7 16v-5m5 5V6m5 10v-8',
+  pages:
+    'M4 21V5a1 1 0 0 1 1-1h9a1 1 0 0 1 1 1v16m0-10h4a1 1 0 0 1 1 1v9M3 21h18M8 8h3m-3 4h3m-3 4h3',
+  events:
+    'M5 6h14a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1Zm-1 5h16M8 3v5m8-5v5',
 };
 
 export type IconName = keyof typeof paths;

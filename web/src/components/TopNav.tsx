@@ -26,6 +26,18 @@ export function TopNav({ me }: { me: Me }) {
             <Icon name="network" />
             <span className="navlink-label">My Network</span>
           </NavLink>
+          <NavLink to="/pages" className="navlink">
+            <Icon name="pages" />
+            <span className="navlink-label">Pages</span>
+          </NavLink>
+          <NavLink to="/events" className="navlink">
+            <Icon name="events" />
+            <span className="navlink-label">Events</span>
+          </NavLink>
+          <NavLink to="/insights" className="navlink">
+            <Icon name="insights" />
+            <span className="navlink-label">Insights</span>
+          </NavLink>
           <NotificationsLink />
           <MeMenu me={me} />
         </nav>

@@ -1,0 +1,66 @@
+import { Link } from 'react-router';
+import { useEvents } from '../../api/queries.js';
+import type { EventSummary } from '../../api/types.js';
+import { EmptyState, LoadError, Loading } from '../../components/Status.js';
+import { plural } from '../../lib/member.js';
+import { CreateEventForm } from './CreateEventForm.js';
+import { formatEventStart, formatEventStartShort } from './event-time.js';
+
+function role(event: EventSummary): string | null {
+  if (event.isOrganizer) return 'You organise it';
+  return event.attending ? 'You’re attending' : null;
+}
+
+function YourEvents() {
+  const events = useEvents();
+  if (events.isPending) return <Loading label="Loading your events…" />;
+  if (events.isError) {
+    return <LoadError error={events.error} onRetry={() => void events.refetch()} />;
+  }
+  if (events.data.items.length === 0) {
+    return (
+      <EmptyState title="No events yet">
+        <p>Events you organise or attend show up here. Create one and invite your connections.</p>
+      </EmptyState>
+    );
+  }
+  return (
+    <ul className="rows" aria-label="Your events">
+      {events.data.items.map((event) => (
+        <li key={event.id} className="entity-row">
+          <Link className="member-name" to={`/events/${encodeURIComponent(event.id)}`}>
+            {event.name}
+          </Link>
+          <p className="member-headline">
+            <time dateTime={event.startsAt} title={formatEventStart(event.startsAt)}>
+              {formatEventStartShort(event.startsAt)}
+            </time>
+            {event.location && ` · ${event.location}`}
+          </p>
+          <p className="meta">
+            <span>{plural(event.attendeeCount, 'attendee')}</span>
+            {role(event) && <span>{role(event)}</span>}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function EventsPage() {
+  return (
+    <div className="stack">
+      <title>Events | Rapport</title>
+      <h1>Events</h1>
+      <div className="hub-grid">
+        <section className="card" aria-labelledby="your-events-title">
+          <h2 id="your-events-title" className="card-title">
+            Your events
+          </h2>
+          <YourEvents />
+        </section>
+        <CreateEventForm />
+      </div>
+    </div>
+  );
+}

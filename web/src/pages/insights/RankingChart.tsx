@@ -1,0 +1,81 @@
+import type { Ranked } from '../../api/types.js';
+import { ChartTable } from './ChartTable.js';
+
+const ROW = 44;
+const BAR = 12;
+const LABEL_MAX = 30;
+
+function shorten(value: string): string {
+  return value.length > LABEL_MAX ? `${value.slice(0, LABEL_MAX - 1)}…` : value;
+}
+
+interface RankingChartProps {
+  id: string;
+  title: string;
+  /** What the ranked values are, as the table's column heading: "Company". */
+  noun: string;
+  items: Ranked[];
+  /** Said when no connection has this field on their profile. */
+  emptyText: string;
+}
+
+/** The most common values among the member's connections, as horizontal bars. */
+export function RankingChart({ id, title, noun, items, emptyText }: RankingChartProps) {
+  const max = Math.max(1, ...items.map((item) => item.count));
+  return (
+    <section className="ranking" aria-labelledby={id}>
+      <h3 id={id} className="ranking-title">
+        {title}
+      </h3>
+      {items.length === 0 ? (
+        <p className="muted">{emptyText}</p>
+      ) : (
+        <>
+          <svg
+            className="chart-svg ranking-chart"
+            width="100%"
+            height={items.length * ROW}
+            aria-hidden="true"
+          >
+            {items.map((item, index) => {
+              const top = index * ROW;
+              return (
+                <g key={item.value} className="ranking-row" data-value={item.value}>
+                  <text className="chart-label" x="0" y={top + 16}>
+                    {shorten(item.value)}
+                  </text>
+                  <text className="chart-count" x="100%" y={top + 16}>
+                    {item.count.toLocaleString('en-GB')}
+                  </text>
+                  <rect
+                    className="chart-track"
+                    x="0"
+                    y={top + 24}
+                    width="100%"
+                    height={BAR}
+                    rx={BAR / 2}
+                  />
+                  <rect
+                    className="chart-bar"
+                    x="0"
+                    y={top + 24}
+                    width={`${(item.count / max) * 100}%`}
+                    height={BAR}
+                    rx={BAR / 2}
+                  >
+                    <title>{`${item.value}: ${item.count.toLocaleString('en-GB')}`}</title>
+                  </rect>
+                </g>
+              );
+            })}
+          </svg>
+          <ChartTable
+            caption={`Your connections by ${noun.toLowerCase()}`}
+            columns={[noun, 'Connections']}
+            rows={items.map((item) => ({ label: item.value, value: item.count }))}
+          />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import { useDeferredValue, useState } from 'react';
+import { useConnections } from '../../api/queries.js';
+import type { MemberSummary } from '../../api/types.js';
+import { Avatar } from '../../components/Avatar.js';
+import { EmptyState, LoadError, Loading } from '../../components/Status.js';
+import { describeMember, plural } from '../../lib/member.js';
+
+interface ConnectionChecklistProps {
+  selected: ReadonlyMap<string, MemberSummary>;
+  onToggle: (member: MemberSummary) => void;
+}
+
+/** The member's connections with a checkbox each; what is ticked stays ticked across searches. */
+export function ConnectionChecklist({ selected, onToggle }: ConnectionChecklistProps) {
+  const [query, setQuery] = useState('');
+  const deferred = useDeferredValue(query.trim());
+  const connections = useConnections(deferred);
+
+  return (
+    <div className="stack">
+      <div className="field">
+        <label htmlFor="invite-search">Search your connections</label>
+        <input
+          id="invite-search"
+          type="search"
+          autoComplete="off"
+          value={query}
+          data-autofocus
+          onChange={(event) => setQuery(event.target.value)}
+        />
+      </div>
+      {connections.isPending ? (
+        <Loading label="Loading connections…" />
+      ) : connections.isError ? (
+        <LoadError error={connections.error} onRetry={() => void connections.refetch()} />
+      ) : connections.data.items.length === 0 ? (
+        <EmptyState title={deferred ? `No connections match “${deferred}”` : 'No connections yet'}>
+          <p>Only your connections can be invited.</p>
+        </EmptyState>
+      ) : (
+        <fieldset className="checklist">
+          <legend className="visually-hidden">Connections to invite</legend>
+          <ul className="checklist-items">
+            {connections.data.items.map(({ member }) => (
+              <li key={member.handle}>
+                <label className="checklist-item">
+                  <input
+                    type="checkbox"
+                    className="row-check"
+                    checked={selected.has(member.handle)}
+                    onChange={() => onToggle(member)}
+                  />
+                  <Avatar name={member.name} handle={member.handle} size="small" />
+                  <span className="member-text">
+                    <span className="checklist-name">{member.name}</span>
+                    <span className="member-headline">{describeMember(member)}</span>
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      )}
+      <p className="hint" aria-live="polite">
+        {selected.size === 0
+          ? 'Nobody selected yet.'
+          : `${plural(selected.size, 'person', 'people')} selected.`}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ApiError } from '../../api/client.js';
+import { describeError, errorCode } from '../../api/problem-messages.js';
+import { refreshAfterChange } from '../../api/queries.js';
+import type { MemberSummary, RecipientResult } from '../../api/types.js';
+import { Dialog } from '../../components/Dialog.js';
+import { ErrorNote } from '../../components/Status.js';
+import { plural } from '../../lib/member.js';
+import { ConnectionChecklist } from './ConnectionChecklist.js';
+import { InviteResults, type QuotaRefusal } from './InviteResults.js';
+
+interface InviteConnectionsDialogProps {
+  title: string;
+  /** What is left to send, said before anything is picked. */
+  allowance: ReactNode;
+  invite: (handles: string[]) => Promise<RecipientResult[]>;
+  quota: QuotaRefusal;
+  onClose: () => void;
+}
+
+/** Pick connections from a searchable checklist, send, then read what happened to each. */
+export function InviteConnectionsDialog(props: InviteConnectionsDialogProps) {
+  const { title, allowance, invite, quota, onClose } = props;
+  const queryClient = useQueryClient();
+  const [selected, setSelected] = useState<ReadonlyMap<string, MemberSummary>>(new Map());
+
+  const doneRef = useRef<HTMLButtonElement>(null);
+
+  const send = useMutation({
+    mutationFn: (handles: string[]) => invite(handles),
+    onSettled: () => refreshAfterChange(queryClient),
+  });
+
+  // The button that sent is gone once the results show; keep keyboard focus in the dialog.
+  useEffect(() => {
+    if (send.isSuccess) doneRef.current?.focus();
+  }, [send.isSuccess]);
+
+  function toggle(member: MemberSummary) {
+    setSelected((current) => {
+      const next = new Map(current);
+      if (next.has(member.handle)) next.delete(member.handle);
+      else next.set(member.handle, member);
+      return next;
+    });
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (selected.size > 0) send.mutate([...selected.keys()]);
+  }
+
+  return (
+    <Dialog open wide title={title} onClose={onClose}>
+      {send.isSuccess ? (
+        <>
+          <InviteResults results={send.data} invited={selected} quota={quota} />
+          <div className="dialog-actions">
+            <button type="button" className="button button-primary" ref={doneRef} onClick={onClose}>
+              Done
+            </button>
+          </div>
+        </>
+      ) : (
+        <form className="form" onSubmit={submit}>
+          <p className="muted">{allowance}</p>
+          <ConnectionChecklist selected={selected} onToggle={toggle} />
+          {send.isError && (
+            <ErrorNote>
+              {errorCode(send.error) === quota.code
+                ? quota.describe(
+                    send.error instanceof ApiError ? send.error.problem.retryAt : undefined,
+                  )
+                : describeError(send.error)}
+            </ErrorNote>
+          )}
+          <div className="dialog-actions">
+            <button type="button" className="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button
+              type="submit"
+              className="button button-primary"
+              disabled={selected.size === 0 || send.isPending}
+            >
+              {send.isPending
+                ? 'Sending…'
+                : selected.size === 0
+                  ? 'Send invitations'
+                  : `Send ${plural(selected.size, 'invitation')}`}
+            </button>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}
