@@ -1,0 +1,210 @@
+import { mkdir } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { Api, type Member } from './helpers/api.js';
+import { seriousViolations } from './helpers/axe.js';
+import { DESKTOP, launchBrowser, PHONE, signedIn } from './helpers/browser.js';
+import { startServer, type TestServer } from './helpers/server.js';
+
+const SHOTS = new URL('./screenshots/', import.meta.url);
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: new URL(`${name}.png`, SHOTS).pathname, fullPage: true });
+}
+
+async function barHeight(bar: Locator): Promise<number> {
+  return Number(await bar.locator('rect').getAttribute('height'));
+}
+
+/** The rows of a chart's text alternative, as [label, number] pairs. */
+async function tableRows(page: Page, caption: string): Promise<[string, string][]> {
+  const table = page.getByRole('table', { name: caption });
+  const rows = await table.locator('tbody tr').all();
+  return Promise.all(
+    rows.map(async (row) => [
+      (await row.locator('th').textContent()) ?? '',
+      (await row.locator('td').textContent()) ?? '',
+    ]),
+  );
+}
+
+describe('Insights: invitation figures and network composition, drawn as SVG', () => {
+  let server: TestServer;
+  let api: Api;
+  let browser: Browser;
+  let alice: Member;
+  let newcomer: Member;
+
+  async function person(name: string, company: string, industry: string, location: string) {
+    const member = await api.member(name, { company });
+    await api.call('PATCH', '/me', { industry, location }, member.token);
+    return member;
+  }
+
+  /**
+   * Alice connects with three people (3 accepted), then sends 7 connection invitations spread
+   * over 45 days and 1 page invitation: ages 45 · 30, 30 · 10 · 3, 3, 3 and 0 days.
+   */
+  beforeAll(async () => {
+    await mkdir(SHOTS, { recursive: true });
+    server = await startServer();
+    api = new Api(server.baseUrl);
+    browser = await launchBrowser();
+    alice = await api.member('Alice Analyst', { headline: 'Head of people at Initech' });
+    newcomer = await api.member('Nina Newcomer');
+    const cal = await person('Cal Colleague', 'Initech', 'Software', 'London');
+    const dee = await person('Dee Designer', 'Initech', 'Software', 'Paris');
+    const eve = await person('Eve Recruiter', 'Hooli', 'Recruiting', 'London');
+    for (const other of [cal, dee, eve]) await api.connect(alice, other);
+
+    const pending = (first: string) => api.member(`${first} Pending`);
+    await api.invite(alice, await pending('Ann'));
+    await api.advanceDays(15);
+    await api.invite(alice, await pending('Ben'));
+    await api.invite(alice, await pending('Bo'));
+    await api.advanceDays(20);
+    await api.invite(alice, await pending('Cy'));
+    await api.advanceDays(7);
+    for (const first of ['Dan', 'Dot', 'Di']) await api.invite(alice, await pending(first));
+    await api.advanceDays(3);
+    const page = await api.call<{ id: string }>(
+      'POST',
+      '/pages',
+      { name: 'Initech People' },
+      alice.token,
+    );
+    await api.call('POST', `/pages/${page.id}/invitations`, { to: [cal.handle] }, alice.token);
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('draws the age histogram, the acceptance rate and the stale count from the API figures', async () => {
+    const { context, page } = await signedIn(browser, api, alice);
+    await page.goto('/insights');
+    await page.getByRole('heading', { level: 1, name: 'Insights' }).waitFor();
+
+    const bars = page.locator('svg .age-bar');
+    await bars.first().waitFor();
+    expect(await bars.count()).toBe(5);
+    const buckets = await bars.evaluateAll((nodes) =>
+      nodes.map((node) => [
+        node.getAttribute('data-bucket'),
+        node.querySelector('title')?.textContent,
+      ]),
+    );
+    expect(buckets).toEqual([
+      ['0-7', '0–7 days: 4 invitations'],
+      ['8-14', '8–14 days: 1 invitation'],
+      ['15-30', '15–30 days: 2 invitations'],
+      ['31-90', '31–90 days: 1 invitation'],
+      ['91-180', '91–180 days: 0 invitations'],
+    ]);
+    const heights = await Promise.all((await bars.all()).map(barHeight));
+    expect(heights[0]).toBeGreaterThan(0);
+    expect(heights[1]! / heights[0]!).toBeCloseTo(1 / 4, 1);
+    expect(heights[2]! / heights[0]!).toBeCloseTo(2 / 4, 1);
+    expect(heights[4]).toBe(0);
+    expect(await bars.locator('.chart-value').allTextContents()).toEqual(['4', '1', '2', '1', '0']);
+    expect(await tableRows(page, 'Open invitations by days since you sent them')).toEqual([
+      ['0–7 days', '4'],
+      ['8–14 days', '1'],
+      ['15–30 days', '2'],
+      ['31–90 days', '1'],
+      ['91–180 days', '0'],
+    ]);
+
+    // 3 accepted of the 11 invitations sent in the last 90 days.
+    const acceptance = page.getByRole('region', { name: 'Acceptance rate' });
+    expect(await acceptance.locator('.figure-value').textContent()).toBe('27%');
+    await acceptance
+      .getByText('3 of 11 invitations you sent in the last 90 days were accepted.')
+      .waitFor();
+    const meter = acceptance.locator('svg rect.chart-bar');
+    expect(Number.parseFloat((await meter.getAttribute('width')) ?? '')).toBeCloseTo(27.27, 1);
+
+    const open = page.getByRole('region', { name: 'Waiting for an answer' });
+    expect(await open.locator('.figure-value').textContent()).toBe('8');
+    await open.getByText('7 people · 1 page · 0 events').waitFor();
+
+    const stale = page.getByRole('region', { name: 'Older than 2 weeks' });
+    expect(await stale.locator('.figure-value').textContent()).toBe('3');
+    await stale.getByRole('link', { name: 'Review and withdraw all 3' }).click();
+    await page.getByRole('list', { name: 'Invitations that will be withdrawn' }).waitFor();
+    expect(page.url()).toContain('/mynetwork/invitation-manager/sent?review=stale');
+    await context.close();
+  });
+
+  it('draws network composition by company, industry and location with the right numbers', async () => {
+    const { context, page } = await signedIn(browser, api, alice);
+    await page.goto('/insights');
+    const network = page.getByRole('region', { name: 'Who is in your network' });
+    await network.getByRole('link', { name: '3 connections' }).waitFor();
+
+    const expected = {
+      'By company': [
+        ['Initech', '2'],
+        ['Hooli', '1'],
+      ],
+      'By industry': [
+        ['Software', '2'],
+        ['Recruiting', '1'],
+      ],
+      'By location': [
+        ['London', '2'],
+        ['Paris', '1'],
+      ],
+    };
+    for (const [title, rows] of Object.entries(expected)) {
+      const chart = network.getByRole('region', { name: title });
+      const drawn = await chart
+        .locator('svg .ranking-row')
+        .evaluateAll((nodes) =>
+          nodes.map((node) => [
+            node.getAttribute('data-value'),
+            node.querySelector('.chart-count')?.textContent,
+            node.querySelector('rect.chart-bar')?.getAttribute('width'),
+          ]),
+        );
+      expect(drawn).toEqual([
+        [rows[0]![0], rows[0]![1], '100%'],
+        [rows[1]![0], rows[1]![1], '50%'],
+      ]);
+      const noun = title.replace('By ', '');
+      expect(await tableRows(page, `Your connections by ${noun}`)).toEqual(rows);
+    }
+    await context.close();
+  });
+
+  it('fits desktop and a 375 px phone, light and dark, with no serious axe violations; screenshots', async () => {
+    for (const [name, viewport, colorScheme] of [
+      ['insights-desktop', DESKTOP, 'light'],
+      ['insights-phone', PHONE, 'light'],
+      ['insights-dark-phone', PHONE, 'dark'],
+    ] as const) {
+      const { context, page } = await signedIn(browser, api, alice, { viewport, colorScheme });
+      await page.goto('/insights');
+      await page.locator('svg .ranking-row').first().waitFor();
+      await page.evaluate(() => document.fonts.ready);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(viewport.width);
+      expect(await seriousViolations(page)).toEqual([]);
+      await shoot(page, name);
+      await context.close();
+    }
+  });
+
+  it('says what to do next when there is nothing to chart yet', async () => {
+    const { context, page } = await signedIn(browser, api, newcomer, { viewport: PHONE });
+    await page.goto('/insights');
+    await page.getByText('No invitations are waiting for an answer').waitFor();
+    await page.getByText('No connections yet').waitFor();
+    await page.getByText("You haven't sent any invitations in the last 90 days.").waitFor();
+    expect(await page.locator('svg .age-bar').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shoot(page, 'insights-empty-phone');
+    await context.close();
+  });
+});

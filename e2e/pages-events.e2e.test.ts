@@ -1,0 +1,341 @@
+import { mkdir } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { Api, type Member } from './helpers/api.js';
+import { seriousViolations } from './helpers/axe.js';
+import { DESKTOP, launchBrowser, longDate, PHONE, signedIn } from './helpers/browser.js';
+import { startServer, type TestServer } from './helpers/server.js';
+import { Targets } from './helpers/targets.js';
+
+const SHOTS = new URL('./screenshots/', import.meta.url);
+const SENT = '/mynetwork/invitation-manager/sent';
+/** Low enough to reach in a test (R22's default is 1,000). */
+const EVENT_WEEKLY_LIMIT = 2;
+
+async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
+  await page.screenshot({ path: new URL(`${name}.png`, SHOTS).pathname, fullPage });
+}
+
+async function fitsPhone(page: Page): Promise<void> {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(PHONE.width);
+}
+
+describe('Pages and events (R21, R22) in the web app', () => {
+  let server: TestServer;
+  let api: Api;
+  let browser: Browser;
+  let alice: Member;
+  let bea: Member;
+  let cal: Member;
+  let dee: Member;
+  let eve: Member;
+  let targets: Targets;
+
+  beforeAll(async () => {
+    await mkdir(SHOTS, { recursive: true });
+    server = await startServer({
+      RAPPORT_EVENT_WEEKLY_INVITATION_LIMIT: String(EVENT_WEEKLY_LIMIT),
+    });
+    api = new Api(server.baseUrl);
+    targets = new Targets(api);
+    browser = await launchBrowser();
+    alice = await api.member('Alice Admin', { headline: 'Community lead at Initech' });
+    bea = await api.member('Bea Member', { headline: 'Data engineer at Globex' });
+    cal = await api.member('Cal Colleague', { headline: 'Designer at Initech' });
+    dee = await api.member('Dee Developer', { headline: 'Developer at Acme' });
+    eve = await api.member('Eve Optout', { headline: 'Recruiter at Hooli' });
+    for (const other of [bea, cal, dee, eve]) await api.connect(alice, other);
+    await api.call('PATCH', '/settings', { pageInvitations: false }, eve.token);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('the Sent tab shows only the page invitation under Pages and only the event one under Events (R23)', async () => {
+    const page = await targets.createPage(alice, 'Initech Engineering');
+    const event = await targets.createEvent(alice, 'Initech Launch Party', 10);
+    await targets.invitePage(alice, page.id, [bea]);
+    await targets.inviteEvent(alice, event.id, [cal]);
+    const stranger = await api.member('Sam Stranger');
+    await api.invite(alice, stranger);
+    const { context, page: tab } = await signedIn(browser, api, alice);
+
+    await tab.goto(SENT);
+    const chips = tab.getByRole('group', { name: 'Show sent invitations for' });
+    const rows = tab.getByRole('list', { name: 'Sent invitations' }).getByRole('listitem');
+    await rows.filter({ hasText: 'Sam Stranger' }).waitFor();
+    expect(await rows.count()).toBe(1);
+
+    await chips.getByRole('button', { name: /Pages/ }).click();
+    await rows.filter({ hasText: 'Bea Member' }).waitFor();
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('Invited to follow Initech Engineering');
+    expect(tab.url()).toContain('kind=page');
+
+    await chips.getByRole('button', { name: /Events/ }).click();
+    await rows.filter({ hasText: 'Cal Colleague' }).waitFor();
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('Invited to Initech Launch Party');
+    expect(await rows.first().textContent()).not.toContain('Bea Member');
+    await context.close();
+  });
+
+  it('accepting a page invitation on the Received tab makes the member a follower (R10, R21)', async () => {
+    const page = await targets.createPage(alice, 'Globex Data Guild');
+    await targets.invitePage(alice, page.id, [dee]);
+    expect((await targets.getPage(dee, page.id)).following).toBe(false);
+    const { context, page: tab } = await signedIn(browser, api, dee);
+
+    await tab.goto('/mynetwork/invitation-manager/received?kind=page');
+    const row = tab.getByRole('listitem').filter({ hasText: 'Globex Data Guild' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Invited you to follow Globex Data Guild');
+    await row.getByRole('button', { name: 'Accept invitation from Alice Admin' }).click();
+    await tab.getByText('You now follow Globex Data Guild.').waitFor();
+    await row.waitFor({ state: 'detached' });
+
+    const after = await targets.getPage(dee, page.id);
+    expect(after.following).toBe(true);
+    expect(after.followerCount).toBe(2);
+    await context.close();
+  });
+
+  it('an admin invites connections from the page view and reads each result in plain words', async () => {
+    const page = await targets.createPage(
+      alice,
+      'Hooli Alumni',
+      'People who once worked at Hooli.',
+    );
+    const { context, page: tab } = await signedIn(browser, api, alice);
+
+    await tab.goto(`/pages/${page.id}`);
+    await tab.getByRole('heading', { level: 1, name: 'Hooli Alumni' }).waitFor();
+    const renews = longDate(page.credits!.renewsAt);
+    await tab
+      .getByText(`100 of 100 invitation credits left this month. They renew on ${renews}.`)
+      .waitFor();
+    expect(await seriousViolations(tab)).toEqual([]);
+
+    await tab.getByRole('button', { name: 'Invite connections' }).click();
+    const dialog = tab.getByRole('dialog', { name: 'Invite connections to follow Hooli Alumni' });
+    await dialog.getByRole('checkbox', { name: /Cal Colleague/ }).waitFor();
+    await dialog.getByRole('searchbox', { name: 'Search your connections' }).fill('eve');
+    await dialog.getByRole('checkbox', { name: /Eve Optout/ }).check();
+    await dialog.getByRole('checkbox', { name: /Cal Colleague/ }).waitFor({ state: 'detached' });
+    await dialog.getByRole('searchbox', { name: 'Search your connections' }).fill('');
+    await dialog.getByRole('checkbox', { name: /Cal Colleague/ }).check();
+    expect(await dialog.getByRole('checkbox', { name: /Eve Optout/ }).isChecked()).toBe(true);
+    await dialog.getByText('2 people selected.').waitFor();
+    expect(await seriousViolations(tab)).toEqual([]);
+    await shoot(tab, 'page-invite-dialog-desktop', false);
+    await dialog.getByRole('button', { name: 'Send 2 invitations' }).click();
+
+    await dialog.getByText('1 invitation sent. 1 person could not be invited.').waitFor();
+    const results = dialog.getByRole('list', { name: 'Invitation results' });
+    expect(
+      await results.getByRole('listitem').filter({ hasText: 'Cal Colleague' }).textContent(),
+    ).toContain('Invitation sent');
+    expect(
+      await results.getByRole('listitem').filter({ hasText: 'Eve Optout' }).textContent(),
+    ).toContain("This member doesn't accept invitations to follow pages.");
+    expect(await seriousViolations(tab)).toEqual([]);
+    await shoot(tab, 'page-invite-results-desktop', false);
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await tab
+      .getByText('99 of 100 invitation credits left this month.', { exact: false })
+      .waitFor();
+
+    const received = await targets.received(cal, 'page');
+    expect(received.map((item) => item.target?.name)).toEqual(['Hooli Alumni']);
+    await shoot(tab, 'page-view-desktop');
+    await context.close();
+  });
+
+  it('a follower sees the page without credits and can unfollow, then follow again', async () => {
+    const page = await targets.createPage(alice, 'Acme Makers');
+    await api.call('PUT', `/pages/${page.id}/follow`, undefined, bea.token);
+    const { context, page: tab } = await signedIn(browser, api, bea);
+
+    await tab.goto(`/pages/${page.id}`);
+    await tab.getByText('You follow this page').waitFor();
+    expect(await tab.getByText('invitation credits').count()).toBe(0);
+    expect(await tab.getByRole('button', { name: 'Invite connections' }).count()).toBe(0);
+    await tab.getByRole('list').getByText('Alice Admin').waitFor();
+
+    await tab.getByRole('button', { name: 'Unfollow' }).click();
+    await tab.getByText('You no longer follow Acme Makers.').waitFor();
+    await tab.getByText('1 follower', { exact: true }).waitFor();
+    expect((await targets.getPage(bea, page.id)).following).toBe(false);
+    await tab.getByRole('button', { name: 'Follow', exact: true }).click();
+    await tab.getByText('2 followers', { exact: true }).waitFor();
+    expect((await targets.getPage(bea, page.id)).following).toBe(true);
+    await context.close();
+  });
+
+  it('creates a page from /pages and lists it', async () => {
+    const { context, page: tab } = await signedIn(browser, api, cal);
+    await tab.goto('/pages');
+    await tab.getByText('No pages yet').waitFor();
+    expect(await seriousViolations(tab)).toEqual([]);
+    await tab.getByLabel('Name', { exact: true }).fill('Design Systems Circle');
+    await tab.getByLabel('What is it about? (optional)').fill('Tokens, components, and tea.');
+    await tab.getByRole('button', { name: 'Create page' }).click();
+    await tab.getByRole('heading', { level: 1, name: 'Design Systems Circle' }).waitFor();
+    expect(tab.url()).toMatch(/\/pages\/[^/]+$/);
+    await tab.getByText("You're an admin").waitFor();
+
+    await tab.getByRole('link', { name: 'Pages', exact: true }).click();
+    const list = tab.getByRole('list', { name: 'Your pages' });
+    await list.getByRole('link', { name: 'Design Systems Circle' }).waitFor();
+    await shoot(tab, 'pages-desktop');
+    await context.close();
+  });
+
+  it('an event shows its start in the member’s time zone, attendees, and the weekly limit in words (R22)', async () => {
+    const event = await targets.createEvent(alice, 'Winter Meetup', 5, 'Initech HQ, Floor 3');
+    await targets.inviteEvent(alice, event.id, [bea]);
+    const { context, page: tab } = await signedIn(browser, api, alice, {
+      timezoneId: 'America/New_York',
+    });
+
+    await tab.goto(`/events/${event.id}`);
+    await tab.getByRole('heading', { level: 1, name: 'Winter Meetup' }).waitFor();
+    const expected = new Intl.DateTimeFormat('en-GB', {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZoneName: 'short',
+      timeZone: 'America/New_York',
+    }).format(new Date(event.startsAt));
+    expect(expected).toContain('18:30');
+    expect(await tab.locator('time').first().textContent()).toBe(expected);
+    await tab.getByText('Shown in your time zone, America/New_York.').waitFor();
+    await tab.getByRole('list', { name: 'Attendees' }).getByText('Alice Admin').waitFor();
+    await tab.getByText('You can send 1 more invitation this week.', { exact: false }).waitFor();
+    expect(await seriousViolations(tab)).toEqual([]);
+
+    await tab.getByRole('button', { name: 'Invite connections' }).click();
+    const dialog = tab.getByRole('dialog', { name: 'Invite connections to Winter Meetup' });
+    await dialog.getByRole('checkbox', { name: /Cal Colleague/ }).check();
+    await dialog.getByRole('checkbox', { name: /Dee Developer/ }).check();
+    await dialog.getByRole('button', { name: 'Send 2 invitations' }).click();
+    await dialog.getByText('1 invitation sent. 1 person could not be invited.').waitFor();
+    const refused = dialog.getByRole('listitem').filter({ hasText: 'Dee Developer' });
+    expect(await refused.textContent()).toContain(
+      `Winter Meetup has sent its ${EVENT_WEEKLY_LIMIT} invitations for this week, the most an event can send in 7 days. You can invite more from`,
+    );
+    await dialog.getByRole('button', { name: 'Done' }).click();
+
+    const button = tab.getByRole('button', { name: 'Invite connections' });
+    await expect.poll(() => button.isDisabled()).toBe(true);
+    await tab
+      .getByText('Winter Meetup has sent its 2 invitations for this week', { exact: false })
+      .waitFor();
+    await shoot(tab, 'event-view-desktop');
+    await context.close();
+
+    const attendee = await signedIn(browser, api, bea, { viewport: PHONE });
+    const [invitation] = await targets.received(bea, 'event');
+    await api.call('POST', `/invitations/${invitation!.id}/accept`, undefined, bea.token);
+    await attendee.page.goto(`/events/${event.id}`);
+    await attendee.page.getByText("You're attending").waitFor();
+    await attendee.page.getByRole('list', { name: 'Attendees' }).getByText('Bea Member').waitFor();
+    expect(await attendee.page.getByRole('button', { name: 'Invite connections' }).count()).toBe(0);
+    await fitsPhone(attendee.page);
+    expect(await seriousViolations(attendee.page)).toEqual([]);
+    await shoot(attendee.page, 'event-view-phone');
+    await attendee.context.close();
+  });
+
+  it('creates an event from /events in the member’s time zone', async () => {
+    const { context, page: tab } = await signedIn(browser, api, dee, {
+      timezoneId: 'Europe/Paris',
+    });
+    await tab.goto('/events');
+    await tab.getByText('No events yet').waitFor();
+    await tab.getByText('In your time zone (Europe/Paris).', { exact: false }).waitFor();
+    expect(await seriousViolations(tab)).toEqual([]);
+
+    const now = await api.serverNow();
+    const day = new Date(now.getTime() + 3 * 86_400_000).toISOString().slice(0, 10);
+    await tab.getByLabel('Name', { exact: true }).fill('Paris Coffee Morning');
+    await tab.getByLabel('Starts').fill(`${day}T09:00`);
+    await tab.getByLabel('Where (optional)').fill('Café de Flore');
+    await tab.getByRole('button', { name: 'Create event' }).click();
+    await tab.getByRole('heading', { level: 1, name: 'Paris Coffee Morning' }).waitFor();
+
+    const id = tab.url().split('/').pop()!;
+    const created = await targets.getEvent(dee, id);
+    const hourInParis = new Intl.DateTimeFormat('en-GB', {
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: 'Europe/Paris',
+    }).format(new Date(created.startsAt));
+    expect(hourInParis).toBe('09:00');
+
+    await tab.getByRole('link', { name: 'Events', exact: true }).click();
+    await tab
+      .getByRole('list', { name: 'Your events' })
+      .getByText('Paris Coffee Morning')
+      .waitFor();
+    await shoot(tab, 'events-desktop');
+    await context.close();
+  });
+
+  it('pages and events fit a 375 px screen with no serious axe violations', async () => {
+    const page = await targets.createPage(
+      alice,
+      'Umbrella Research Network',
+      'A long description. '.repeat(12),
+    );
+    const event = await targets.createEvent(
+      alice,
+      'Umbrella Annual Research Symposium and Networking Evening',
+      20,
+    );
+    const { context, page: tab } = await signedIn(browser, api, alice, { viewport: PHONE });
+
+    for (const [path, ready] of [
+      ['/pages', 'Umbrella Research Network'],
+      [`/pages/${page.id}`, 'invitation credits left'],
+      ['/events', 'Umbrella Annual Research Symposium'],
+      [`/events/${event.id}`, 'more invitations this week'],
+    ] as const) {
+      await tab.goto(path);
+      await tab.getByText(ready, { exact: false }).first().waitFor();
+      await fitsPhone(tab);
+      expect(await seriousViolations(tab)).toEqual([]);
+    }
+    await shoot(tab, 'event-organiser-phone');
+
+    await tab.goto(`/pages/${page.id}`);
+    await tab.getByRole('button', { name: 'Invite connections' }).click();
+    await tab
+      .getByRole('dialog')
+      .getByRole('checkbox', { name: /Bea Member/ })
+      .check();
+    await fitsPhone(tab);
+    expect(await seriousViolations(tab)).toEqual([]);
+    await shoot(tab, 'page-invite-dialog-phone', false);
+    await tab.keyboard.press('Escape');
+
+    await tab.goto('/pages');
+    await tab.getByText('Umbrella Research Network').first().waitFor();
+    await shoot(tab, 'pages-phone');
+
+    const dark = await signedIn(browser, api, alice, { viewport: DESKTOP, colorScheme: 'dark' });
+    await dark.page.goto(`/pages/${page.id}`);
+    await dark.page.getByText('invitation credits left', { exact: false }).waitFor();
+    expect(await seriousViolations(dark.page)).toEqual([]);
+    await shoot(dark.page, 'page-view-dark-desktop');
+    await dark.context.close();
+    await context.close();
+  });
+});
