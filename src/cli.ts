@@ -6,6 +6,7 @@ import { work } from './jobs/worker.js';
 import { serve } from './main.js';
 import { mailCommand } from './modules/outbox/outbox.cli.js';
 import { seedDemo } from './seed/demo.js';
+import { GENERATE_HELP, generateCommand } from './seed/generate.command.js';
 
 const HELP = `rapport — a self-hostable professional network
 
@@ -18,6 +19,7 @@ Commands:
              the newest mails in the outbox, or one with its text
   migrate    apply database migrations and exit
   seed       add the demo network to an empty database
+${GENERATE_HELP}
   help       show this help
 
 Configuration is read from the environment:
@@ -33,7 +35,13 @@ async function main(argv: string[]): Promise<void> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { help: { type: 'boolean', short: 'h' }, limit: { type: 'string' } },
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      limit: { type: 'string' },
+      members: { type: 'string' },
+      invitations: { type: 'string' },
+      connections: { type: 'string' },
+    },
   });
   const command = positionals[0] ?? 'help';
   if (values.help || command === 'help') {
@@ -56,6 +64,10 @@ async function main(argv: string[]): Promise<void> {
       return database.close();
     }
     case 'seed': {
+      if ((values.members ?? values.invitations ?? values.connections) !== undefined) {
+        process.exitCode = await generateCommand(config, values);
+        return;
+      }
       const database = openDatabase(config.databaseUrl);
       await migrateToLatest(database.db);
       const seeded = await seedDemo(database, config);
