@@ -6,7 +6,7 @@ import type { Db } from '../../db/database.js';
 import { DomainError } from '../../lib/errors.js';
 import { addDays } from '../../lib/time.js';
 import type { ServiceDeps } from '../deps.js';
-import { findMembersByIds, type MemberRow } from '../members/member.repository.js';
+import type { SummaryFields } from '../members/member.presenter.js';
 import {
   resendAvailableAt,
   STALE_AFTER_DAYS,
@@ -17,6 +17,7 @@ import type { WithdrawCause } from '../../db/tables/invitation.js';
 import { eraseFromRecipient } from './invitation.effects.js';
 import { type SentInvitation, toSent } from './invitation.presenter.js';
 import { findTargets, listCleanupCandidates, withdrawBatch } from './invitation.repository.js';
+import { findRecipientSummaries } from './withdrawal.repository.js';
 
 export interface CleanupInput {
   olderThanDays?: number;
@@ -28,10 +29,17 @@ export interface CleanupInput {
 
 export type CleanupOutcome = 'withdrawn' | 'would_withdraw' | 'kept' | 'excluded' | 'not_open';
 
+export interface CleanupItem {
+  id: string;
+  outcome: CleanupOutcome;
+  /** Absent for an id that is not (or no longer) an open invitation of the caller. */
+  invitation?: SentInvitation;
+}
+
 export interface CleanupResult {
   dryRun: boolean;
   count: number;
-  items: { id: string; outcome: CleanupOutcome; invitation: SentInvitation | null }[];
+  items: CleanupItem[];
 }
 
 /** Statements stay well under both databases' bound-parameter limits. */
@@ -51,7 +59,7 @@ export async function withdrawStale(
     throw new DomainError('validation_failed', 'At most 10,000 ids can be withdrawn at once.');
   }
   const excluded = new Set(input.excludeIds ?? []);
-  return deps.database.transaction(async (db) => {
+  const { rows, withdrawn } = await deps.database.transaction(async (db) => {
     const rows = await listCleanupCandidates(db, senderId, {
       sentBefore:
         olderThanDays === undefined ? undefined : addDays(now, -olderThanDays).toISOString(),
@@ -63,44 +71,48 @@ export async function withdrawStale(
     const withdrawn = new Set<string>();
     if (!input.dryRun) {
       for (let i = 0; i < toWithdraw.length; i += CHUNK) {
-        for (const id of await withdrawIds(db, toWithdraw.slice(i, i + CHUNK), cause, now))
+        for (const id of await withdrawIds(db, toWithdraw.slice(i, i + CHUNK), cause, now)) {
           withdrawn.add(id);
+        }
         onProgress?.(Math.min(i + CHUNK, toWithdraw.length), toWithdraw.length);
       }
     }
-    const [recipients, targets] = await Promise.all([
-      findMembersByIds(
-        db,
-        rows.map((r) => r.recipient_id),
-      ),
-      findTargets(db, rows),
-    ]);
-    const resend = resendAvailableAt(now, deps.rules.resendCooldownDays);
-    const found = new Set(rows.map((r) => r.id));
-    const outcomeOf = (id: string, kept: boolean): CleanupOutcome => {
-      if (excluded.has(id)) return 'excluded';
-      if (kept) return 'kept';
-      if (input.dryRun) return 'would_withdraw';
-      return withdrawn.has(id) ? 'withdrawn' : 'not_open';
-    };
-    const items: CleanupResult['items'] = rows.map((r) => ({
-      id: r.id,
-      outcome: outcomeOf(r.id, r.kept === 1),
-      invitation: toSent(
-        r,
-        recipients.get(r.recipient_id) as MemberRow,
-        targets.get(r.target_id) ?? null,
-        resend,
-      ),
-    }));
-    for (const id of input.ids ?? []) {
-      if (!found.has(id)) items.push({ id, outcome: 'not_open', invitation: null });
-    }
-    const count = items.filter(
-      (i) => i.outcome === 'withdrawn' || i.outcome === 'would_withdraw',
-    ).length;
-    return { dryRun: input.dryRun ?? false, count, items };
+    return { rows, withdrawn };
   });
+  // Presenting reads outside the transaction, so the withdrawn rows are not held locked meanwhile.
+  const db = deps.database.db;
+  const [recipients, targets] = await Promise.all([
+    findRecipientSummaries(
+      db,
+      rows.map((r) => r.recipient_id),
+    ),
+    findTargets(db, rows),
+  ]);
+  const resend = resendAvailableAt(now, deps.rules.resendCooldownDays);
+  const outcomeOf = (id: string, kept: boolean): CleanupOutcome => {
+    if (excluded.has(id)) return 'excluded';
+    if (kept) return 'kept';
+    if (input.dryRun) return 'would_withdraw';
+    return withdrawn.has(id) ? 'withdrawn' : 'not_open';
+  };
+  const items: CleanupItem[] = rows.map((r) => ({
+    id: r.id,
+    outcome: outcomeOf(r.id, r.kept === 1),
+    invitation: toSent(
+      r,
+      recipients.get(r.recipient_id) as SummaryFields,
+      targets.get(r.target_id) ?? null,
+      resend,
+    ),
+  }));
+  const found = new Set(rows.map((r) => r.id));
+  for (const id of input.ids ?? []) {
+    if (!found.has(id)) items.push({ id, outcome: 'not_open' });
+  }
+  const count = items.filter(
+    (i) => i.outcome === 'withdrawn' || i.outcome === 'would_withdraw',
+  ).length;
+  return { dryRun: input.dryRun ?? false, count, items };
 }
 
 /**

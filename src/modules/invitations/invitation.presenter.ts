@@ -1,4 +1,4 @@
-import { type MemberSummary, toSummary } from '../members/member.presenter.js';
+import { type MemberSummary, type SummaryFields, toSummary } from '../members/member.presenter.js';
 import type { MemberRow } from '../members/member.repository.js';
 import { statusForSender } from './invitation.js';
 import type { InvitationRow } from './invitation.repository.js';
@@ -60,7 +60,7 @@ export function toReceived(row: InvitationRow, sender: MemberRow, mutualCount: n
   };
 }
 
-export function toSent(row: InvitationRow, recipient: MemberRow, target: Target, resendAvailableAt: Date): SentInvitation {
+export function toSent(row: InvitationRow, recipient: SummaryFields, target: Target, resendAvailableAt: Date): SentInvitation {
   return {
     id: row.id,
     kind: row.kind,

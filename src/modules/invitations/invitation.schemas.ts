@@ -108,7 +108,9 @@ export const BulkWithdrawResult = Type.Object({
     Type.Object({
       id: Type.String(),
       outcome: Type.String({ description: 'withdrawn | would_withdraw | kept | excluded | not_open' }),
-      invitation: Type.Union([Type.Ref(SentInvitation), Type.Null()]),
+      // Optional rather than nullable: serialising a union costs a validation per item, which
+      // shows at 10,000 items.
+      invitation: Type.Optional(Type.Ref(SentInvitation, { description: 'absent for an id that is not open' })),
     }),
   ),
 });

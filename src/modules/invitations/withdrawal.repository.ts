@@ -1,7 +1,25 @@
 import type { Db } from '../../db/database.js';
 import type { Cursor } from '../../db/pagination.js';
 import type { InvitationKind, WithdrawCause } from '../../db/tables/invitation.js';
+import type { SummaryFields } from '../members/member.presenter.js';
 import { TRANSITION_FROM } from './invitation.js';
+
+/**
+ * The recipients of a clean-up, with only the fields its result shows: at 10,000 invitations,
+ * reading whole member rows costs more than the withdrawal itself.
+ */
+export async function findRecipientSummaries(
+  db: Db,
+  ids: string[],
+): Promise<Map<string, SummaryFields>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('members')
+    .select(['id', 'handle', 'name', 'headline', 'company', 'industry', 'location'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
 
 /** The automatic-withdrawal settings (days) that at least one member has turned on (R18). */
 export async function autoWithdrawSettings(db: Db): Promise<number[]> {

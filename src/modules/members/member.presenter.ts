@@ -9,7 +9,10 @@ export interface MemberSummary {
   location: string;
 }
 
-export function toSummary(m: MemberRow): MemberSummary {
+/** The profile fields a summary shows, so that a query may fetch just these. */
+export type SummaryFields = Pick<MemberRow, 'handle' | 'name' | 'headline' | 'company' | 'industry' | 'location'>;
+
+export function toSummary(m: SummaryFields): MemberSummary {
   return {
     handle: m.handle,
     name: m.name,
