@@ -183,6 +183,11 @@ describe('hardening', () => {
       'x-frame-options': 'DENY',
       'referrer-policy': 'same-origin',
     });
+    expect(reply.headers).toMatchObject({
+      'cache-control': 'no-store',
+      'cross-origin-resource-policy': 'same-origin',
+      'permissions-policy': expect.stringContaining('camera=()'),
+    });
     expect(String(reply.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
   });
 });
