@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Member, startApp, type TestApp } from '../helpers/app.js';
+import { connect, expectProblem } from '../invitations/support.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const handles = async (m: Member) =>
+  (await m.get('/api/v1/suggestions')).body.items.map(
+    (i: { member: { handle: string } }) => i.member.handle,
+  );
+
+describe('people you may know', () => {
+  it('second-degree members by mutual count; never connected, invited either way, or cooling down (R16)', async () => {
+    const [ann, ben, cat, dan, eve] = await Promise.all([
+      t.member('ann'),
+      t.member('ben'),
+      t.member('cat'),
+      t.member('dan'),
+      t.member('eve'),
+    ]);
+    // ann — ben, ann — cat; ben and cat both know dan, only ben knows eve.
+    await connect(ann, ben);
+    await connect(ann, cat);
+    await connect(ben, dan);
+    await connect(cat, dan);
+    await connect(ben, eve);
+    const first = (await ann.get('/api/v1/suggestions')).body.items;
+    expect(first.map((i: { member: { handle: string } }) => i.member.handle)).toEqual([
+      dan.handle,
+      eve.handle,
+    ]);
+    expect(first.map((i: { mutualCount: number }) => i.mutualCount)).toEqual([2, 1]);
+
+    const sent = await ann.invite(dan);
+    expect(await handles(ann)).toEqual([eve.handle]);
+    await ann.post(`/api/v1/invitations/${sent.body.id}/withdraw`);
+    expect(await handles(ann)).toEqual([eve.handle]); // cooldown
+    t.advanceDays(21);
+    expect(await handles(ann)).toEqual([dan.handle, eve.handle]);
+
+    await eve.invite(ann); // invited the other way
+    expect(await handles(ann)).toEqual([dan.handle]);
+    await connect(ann, dan);
+    expect(await handles(ann)).toEqual([]);
+  });
+
+  it('the limit is bounded', async () => {
+    const ann = await t.member('ann');
+    expect((await ann.get('/api/v1/suggestions?limit=50')).status).toBe(200);
+    expectProblem(await ann.get('/api/v1/suggestions?limit=51'), 400, 'validation_failed');
+    expectProblem(await ann.get('/api/v1/suggestions?limit=0'), 400, 'validation_failed');
+  });
+});
+
+describe('profile changes and search', () => {
+  it('PATCH /me trims and saves; search finds the new words; an empty patch is refused', async () => {
+    const [ann, ben] = await Promise.all([t.member('ann'), t.member('ben')]);
+    const patched = await ann.patch('/api/v1/me', {
+      name: '  Ann Quantumfield ',
+      headline: 'Builds   bridges ',
+      company: 'Zebracorp',
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({
+      name: 'Ann Quantumfield',
+      headline: 'Builds   bridges',
+      company: 'Zebracorp',
+    });
+    const found = (await ben.get('/api/v1/members?q=quantumfield')).body.items;
+    expect(found.map((m: { handle: string }) => m.handle)).toEqual([ann.handle]);
+    expect((await ben.get('/api/v1/members?q=ZEBRACORP')).body.items).toHaveLength(1);
+    expect((await ben.get('/api/v1/members?q=%25')).status).toBe(200);
+    expectProblem(await ann.patch('/api/v1/me', {}), 400, 'validation_failed');
+    expectProblem(await ann.patch('/api/v1/me', { name: '   ' }), 400, 'validation_failed');
+    expectProblem(await ann.patch('/api/v1/me', { email: 'x@y.z' }), 400, 'validation_failed');
+  });
+});
