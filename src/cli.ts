@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { CLEANUP_HELP, cleanupCommand } from './cli/cleanup.command.js';
 import { CONFIG_VARIABLES, ConfigError, loadConfig, RULE_DEFAULTS, ruleVariable } from './config.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
 import { work } from './jobs/worker.js';
@@ -20,6 +21,7 @@ Commands:
   migrate    apply database migrations and exit
   seed       add the demo network to an empty database
 ${GENERATE_HELP}
+${CLEANUP_HELP}
   help       show this help
 
 Configuration is read from the environment:
@@ -41,6 +43,11 @@ async function main(argv: string[]): Promise<void> {
       members: { type: 'string' },
       invitations: { type: 'string' },
       connections: { type: 'string' },
+      'older-than': { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      member: { type: 'string' },
+      all: { type: 'boolean' },
+      kind: { type: 'string' },
     },
   });
   const command = positionals[0] ?? 'help';
@@ -56,6 +63,9 @@ async function main(argv: string[]): Promise<void> {
       return work(config);
     case 'mail':
       process.exitCode = await mailCommand(config, positionals.slice(1), values.limit);
+      return;
+    case 'cleanup':
+      process.exitCode = await cleanupCommand(config, values);
       return;
     case 'migrate': {
       const database = openDatabase(config.databaseUrl);
