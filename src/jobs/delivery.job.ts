@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
-import type { Database } from '../db/database.js';
+import type { Database, Db } from '../db/database.js';
 import type { Clock } from '../lib/clock.js';
 import type { MailComposer } from '../mail/compose.js';
 import { classifySendError, type Mailer } from '../mail/mailer.js';
 import { allows } from '../mail/preferences.js';
-import { findInvitation } from '../modules/invitations/invitation.repository.js';
+import { lockInvitation } from '../modules/invitations/invitation.repository.js';
 import { findMemberById } from '../modules/members/member.repository.js';
 import {
   cancelMail,
@@ -73,64 +73,72 @@ export function deliveryJob(deps: DeliveryDeps, options: { batchSize?: number } 
 }
 
 async function deliverOne(deps: DeliveryDeps, claimed: OutboxRow): Promise<Outcome> {
-  const { database, clock, log } = deps;
-  const started = await database.transaction(async (db) => {
-    const row = await startAttempt(
+  const { database, clock } = deps;
+  // The attempt is counted in a transaction of its own, so a worker that dies mid-send still
+  // uses up a try and the bound on tries holds.
+  const row = await database.transaction(async (db) => {
+    const started = await startAttempt(
       db,
       claimed.id,
       claimed.claimed_until as string,
       later(clock.now(), CLAIM_MS),
     );
-    if (!row) return null;
-    if (row.attempts > MAX_ATTEMPTS) {
-      // Earlier tries died before they could record an outcome; the bound holds for them too.
+    if (started && started.attempts > MAX_ATTEMPTS) {
       await markFailed(
         db,
-        row.id,
-        row.claimed_until as string,
+        started.id,
+        started.claimed_until as string,
         `gave up after ${MAX_ATTEMPTS} tries that did not finish`,
       );
-      return { row, outcome: 'failed' as const };
+      return null;
     }
-    if (row.invitation_id && row.expects_status) {
-      const invitation = await findInvitation(db, row.invitation_id);
-      if (invitation?.status !== row.expects_status) {
-        await cancelMail(
-          db,
-          row,
-          `invitation is ${invitation?.status ?? 'gone'}, not ${row.expects_status}`,
-        );
-        return { row, outcome: 'cancelled' as const };
-      }
-    }
-    const recipient = await findMemberById(db, row.recipient_id);
-    if (!recipient || !allows(recipient, row.template)) {
-      await cancelMail(db, row, 'the recipient turned this email off');
-      return { row, outcome: 'cancelled' as const };
-    }
-    return { row, recipient, outcome: 'send' as const };
+    return started;
   });
-  if (!started) return 'skipped';
-  if (started.outcome !== 'send') return started.outcome;
+  if (!row) return 'skipped';
+  return database.transaction((db) => handOver(deps, db, row));
+}
 
-  const { row, recipient } = started;
+/**
+ * Checks and sends one mail in one transaction that holds its invitation locked: a withdrawal
+ * or any other change either waits until the mail is handed over, or happens first and the mail
+ * is cancelled. So a mail never goes out for an invitation no longer in the state it is about,
+ * even when the two run at the same moment (R12, R15).
+ */
+async function handOver(deps: DeliveryDeps, db: Db, row: OutboxRow): Promise<Outcome> {
+  const { clock, log } = deps;
   const claim = row.claimed_until as string;
+  if (row.invitation_id && row.expects_status) {
+    const invitation = await lockInvitation(db, row.invitation_id);
+    if (invitation?.status !== row.expects_status) {
+      await cancelMail(
+        db,
+        row,
+        `invitation is ${invitation?.status ?? 'gone'}, not ${row.expects_status}`,
+      );
+      return 'cancelled';
+    }
+  }
+  const recipient = await findMemberById(db, row.recipient_id);
+  if (!recipient || !allows(recipient, row.template)) {
+    await cancelMail(db, row, 'the recipient turned this email off');
+    return 'cancelled';
+  }
   let mail;
   try {
     mail = deps.compose(row, recipient);
   } catch (error) {
-    await markFailed(database.db, row.id, claim, `cannot render: ${String(error)}`.slice(0, 500));
+    await markFailed(db, row.id, claim, `cannot render: ${String(error)}`.slice(0, 500));
     log.error({ err: error, mail: row.id }, 'mail could not be rendered');
     return 'failed';
   }
 
   try {
-    await deps.mailer.send({ to: row.to_email, ...mail });
+    await deps.mailer.send({ to: row.to_email, messageId: `<${row.id}@rapport>`, ...mail });
   } catch (error) {
     const failure = classifySendError(error);
     const retryAt = failure.permanent ? null : nextAttemptAt(row.attempts, clock.now());
     if (retryAt) {
-      await scheduleRetry(database.db, row.id, claim, retryAt.toISOString(), failure.reason);
+      await scheduleRetry(db, row.id, claim, retryAt.toISOString(), failure.reason);
       log.info(
         { mail: row.id, attempts: row.attempts, retryAt, reason: failure.reason },
         'mail delivery will be retried',
@@ -140,12 +148,12 @@ async function deliverOne(deps: DeliveryDeps, claimed: OutboxRow): Promise<Outco
     const reason = failure.permanent
       ? failure.reason
       : `${failure.reason} (gave up after ${row.attempts} tries)`;
-    await markFailed(database.db, row.id, claim, reason);
+    await markFailed(db, row.id, claim, reason);
     log.warn({ mail: row.id, attempts: row.attempts, reason }, 'mail delivery failed');
     return 'failed';
   }
 
-  if (!(await markSent(database.db, row.id, claim, clock.now().toISOString()))) {
+  if (!(await markSent(db, row.id, claim, clock.now().toISOString()))) {
     log.warn(
       { mail: row.id },
       'mail sent after its claim ran out; another worker may send it again',

@@ -2,6 +2,8 @@ import nodemailer from 'nodemailer';
 
 export interface OutgoingMail {
   to: string;
+  /** `<outbox id@rapport>`: a receiver can drop the rare second copy of an at-least-once send. */
+  messageId: string;
   subject: string;
   text: string;
   html: string;
@@ -22,9 +24,10 @@ export function smtpMailer(url: string, from: string): Mailer {
     pool: true,
     maxConnections: 1,
     url,
-    connectionTimeout: 30_000,
-    greetingTimeout: 30_000,
-    socketTimeout: 60_000,
+    // A send holds its invitation locked (see delivery.job.ts), so a hung server is given up on soon.
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
   });
   return {
     async send(mail) {

@@ -1,7 +1,11 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Cursor } from '../../db/pagination.js';
-import type { InvitationKind, InvitationStatus, InvitationTable } from '../../db/tables/invitation.js';
+import type {
+  InvitationKind,
+  InvitationStatus,
+  InvitationTable,
+} from '../../db/tables/invitation.js';
 import { OPEN_STATUSES, SENDER_OPEN_STATUSES, TRANSITION_FROM } from './invitation.js';
 
 export type InvitationRow = Selectable<InvitationTable>;
@@ -21,6 +25,16 @@ export async function findInvitation(db: Db, id: string): Promise<InvitationRow 
   return db.selectFrom('invitations').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Reads an invitation and keeps it from changing until the transaction ends (PostgreSQL). */
+export async function lockInvitation(db: Db, id: string): Promise<InvitationRow | undefined> {
+  return db
+    .selectFrom('invitations')
+    .selectAll()
+    .where('id', '=', id)
+    .forShare()
+    .executeTakeFirst();
+}
+
 export async function findInvitations(db: Db, ids: string[]): Promise<InvitationRow[]> {
   if (ids.length === 0) return [];
   return db.selectFrom('invitations').selectAll().where('id', 'in', ids).execute();
@@ -30,7 +44,11 @@ export async function findInvitations(db: Db, ids: string[]): Promise<Invitation
  * The invitation for this pair that is open from the sender's side (R1). With `now`, one past
  * its expiry counts as expired even before the expiry job has marked it (R13).
  */
-export async function findSenderOpen(db: Db, key: PairKey, now?: string): Promise<InvitationRow | undefined> {
+export async function findSenderOpen(
+  db: Db,
+  key: PairKey,
+  now?: string,
+): Promise<InvitationRow | undefined> {
   let query = db
     .selectFrom('invitations')
     .selectAll()
@@ -44,7 +62,11 @@ export async function findSenderOpen(db: Db, key: PairKey, now?: string): Promis
 }
 
 /** The invitation for this pair that the recipient could still answer (pending or ignored). */
-export async function findOpen(db: Db, key: PairKey, now?: string): Promise<InvitationRow | undefined> {
+export async function findOpen(
+  db: Db,
+  key: PairKey,
+  now?: string,
+): Promise<InvitationRow | undefined> {
   let query = db
     .selectFrom('invitations')
     .selectAll()
@@ -62,7 +84,12 @@ export async function findOpen(db: Db, key: PairKey, now?: string): Promise<Invi
  * `expired` now, as the expiry job would, so that a new invitation is not refused by one that
  * every list already treats as gone. Returns their ids.
  */
-export async function expireOverdueBetween(db: Db, a: string, b: string, at: string): Promise<string[]> {
+export async function expireOverdueBetween(
+  db: Db,
+  a: string,
+  b: string,
+  at: string,
+): Promise<string[]> {
   const rows = await db
     .updateTable('invitations')
     .set({ status: 'expired', updated_at: at, remind_at: null })
@@ -144,7 +171,11 @@ export async function transition(
 }
 
 export async function setKept(db: Db, id: string, kept: boolean, at: string): Promise<void> {
-  await db.updateTable('invitations').set({ kept: kept ? 1 : 0, updated_at: at }).where('id', '=', id).execute();
+  await db
+    .updateTable('invitations')
+    .set({ kept: kept ? 1 : 0, updated_at: at })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function listReceived(
@@ -164,14 +195,23 @@ export async function listReceived(
   // R13: past its expiry it has left the list, even before the expiry job has marked it.
   if (options.now) query = query.where('expires_at', '>', options.now);
   const after = options.after;
-  if (after) query = query.where((eb) => eb(eb.refTuple('sent_at', 'id'), '<', eb.tuple(after.key, after.id)));
+  if (after)
+    query = query.where((eb) =>
+      eb(eb.refTuple('sent_at', 'id'), '<', eb.tuple(after.key, after.id)),
+    );
   return query.execute();
 }
 
 export async function listSent(
   db: Db,
   senderId: string,
-  options: { kind?: InvitationKind; sentBefore?: string; now: string; after: Cursor | null; limit: number },
+  options: {
+    kind?: InvitationKind;
+    sentBefore?: string;
+    now: string;
+    after: Cursor | null;
+    limit: number;
+  },
 ): Promise<InvitationRow[]> {
   let query = db
     .selectFrom('invitations')
@@ -185,7 +225,10 @@ export async function listSent(
   if (options.kind) query = query.where('kind', '=', options.kind);
   if (options.sentBefore) query = query.where('sent_at', '<=', options.sentBefore);
   const after = options.after;
-  if (after) query = query.where((eb) => eb(eb.refTuple('sent_at', 'id'), '<', eb.tuple(after.key, after.id)));
+  if (after)
+    query = query.where((eb) =>
+      eb(eb.refTuple('sent_at', 'id'), '<', eb.tuple(after.key, after.id)),
+    );
   return query.execute();
 }
 
@@ -197,7 +240,11 @@ function byKind(rows: { kind: InvitationKind; n: number }[]): CountsByKind {
   return counts;
 }
 
-export async function countReceived(db: Db, recipientId: string, now?: string): Promise<CountsByKind> {
+export async function countReceived(
+  db: Db,
+  recipientId: string,
+  now?: string,
+): Promise<CountsByKind> {
   let query = db
     .selectFrom('invitations')
     .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
@@ -220,7 +267,9 @@ export async function countSent(
     .select((eb) => [
       'kind',
       eb.fn.countAll<number>().as('n'),
-      eb.fn.sum<number>(eb.case().when('sent_at', '<=', staleBefore).then(1).else(0).end()).as('stale'),
+      eb.fn
+        .sum<number>(eb.case().when('sent_at', '<=', staleBefore).then(1).else(0).end())
+        .as('stale'),
     ])
     .where('sender_id', '=', senderId)
     .where('status', 'in', SENDER_OPEN_STATUSES)
@@ -246,17 +295,28 @@ export async function countDontKnowSince(db: Db, senderId: string, since: string
 }
 
 /** Names of the pages and events that invitations point to. */
-export async function findTargets(db: Db, rows: InvitationRow[]): Promise<Map<string, { id: string; name: string }>> {
+export async function findTargets(
+  db: Db,
+  rows: InvitationRow[],
+): Promise<Map<string, { id: string; name: string }>> {
   const pageIds = rows.filter((r) => r.kind === 'page').map((r) => r.target_id);
   const eventIds = rows.filter((r) => r.kind === 'event').map((r) => r.target_id);
   const targets = new Map<string, { id: string; name: string }>();
   if (pageIds.length > 0) {
-    for (const p of await db.selectFrom('pages').select(['id', 'name']).where('id', 'in', pageIds).execute()) {
+    for (const p of await db
+      .selectFrom('pages')
+      .select(['id', 'name'])
+      .where('id', 'in', pageIds)
+      .execute()) {
       targets.set(p.id, p);
     }
   }
   if (eventIds.length > 0) {
-    for (const e of await db.selectFrom('events').select(['id', 'name']).where('id', 'in', eventIds).execute()) {
+    for (const e of await db
+      .selectFrom('events')
+      .select(['id', 'name'])
+      .where('id', 'in', eventIds)
+      .execute()) {
       targets.set(e.id, e);
     }
   }
@@ -264,7 +324,11 @@ export async function findTargets(db: Db, rows: InvitationRow[]): Promise<Map<st
 }
 
 /** Invitations between two members in either direction that are open from the sender's side. */
-export async function findSenderOpenBetween(db: Db, a: string, b: string): Promise<InvitationRow[]> {
+export async function findSenderOpenBetween(
+  db: Db,
+  a: string,
+  b: string,
+): Promise<InvitationRow[]> {
   return db
     .selectFrom('invitations')
     .selectAll()
