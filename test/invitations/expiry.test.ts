@@ -81,6 +81,26 @@ describe('expiry (R13) and what starts no cooldown (R16)', () => {
     const sent = await ann.invite(ben);
     t.advanceDays(180);
     expect((await ann.get('/api/v1/invitations/sent/count')).body.total).toBe(0);
+    expect((await ben.get('/api/v1/invitations/received/count')).body.total).toBe(0);
+    expect((await ann.get(`/api/v1/invitations/${sent.body.id}`)).body).toMatchObject({
+      status: 'expired',
+      history: [{ type: 'sent' }, { type: 'expired' }],
+    });
+    expectProblem(
+      await ben.get(`/api/v1/invitations/${sent.body.id}`),
+      404,
+      'invitation_not_found',
+    );
+    expectProblem(
+      await ben.post(`/api/v1/invitations/${sent.body.id}/accept`),
+      404,
+      'invitation_not_found',
+    );
+    expectProblem(
+      await ann.post(`/api/v1/invitations/${sent.body.id}/withdraw`),
+      409,
+      'invitation_not_open',
+    );
     expect((await ann.get(`/api/v1/members/${ben.handle}`)).body).toMatchObject({
       relationship: 'none',
       canInvite: { ok: true },

@@ -305,11 +305,15 @@ export class InvitationService {
 
   async get(viewerId: string, id: string): Promise<InvitationDetail> {
     const db = this.deps.database.db;
-    const row = await findInvitation(db, id);
-    if (!row) throw notFound();
+    const found = await findInvitation(db, id);
+    if (!found) throw notFound();
+    // Past its expiry it has expired (R13), even before the expiry job has marked it so.
+    const overdue =
+      TRANSITION_FROM.expire.includes(found.status) &&
+      isPastExpiry(found.expires_at, this.deps.clock.now());
+    const row = overdue ? { ...found, status: 'expired' as const } : found;
     if (row.sender_id === viewerId) return this.detail(db, row, 'sender');
-    const hidden = hiddenFromRecipient(row.status) || isPastExpiry(row.expires_at, this.deps.clock.now());
-    if (row.recipient_id === viewerId && !hidden) return this.detail(db, row, 'recipient');
+    if (row.recipient_id === viewerId && !hiddenFromRecipient(row.status)) return this.detail(db, row, 'recipient');
     throw notFound();
   }
 
