@@ -89,6 +89,7 @@ export function planInvitations(input: PlanInput): InvitationPlan {
     at: number,
     status: number,
   ) => {
+    if (plan.count >= capacity) return;
     let final = status;
     if (
       (status === PENDING || status === IGNORED) &&
@@ -221,7 +222,7 @@ function planConnectionInvitations(
     random,
   );
   const extra = new Int32Array(n);
-  for (let m = 0; m < n; m++) {
+  for (let m = 0; m < n && quota > accepted; m++) {
     extra[m] = Math.min(budget[m] as number, Math.floor((activity[m] as number) + random()));
   }
 
