@@ -30,8 +30,14 @@ export function authenticate(accounts: AccountService) {
     const secret = request.cookies[SESSION_COOKIE];
     const auth = secret ? await accounts.authenticateCookie(secret) : null;
     if (!auth?.session) throw new DomainError('unauthenticated', 'Please sign in.');
-    if (!SAFE_METHODS.has(request.method) && !csrfMatches(auth.session.csrfToken, headerValue(request, 'x-csrf-token'))) {
-      throw new DomainError('csrf_failed', 'The X-CSRF-Token header is missing or does not match your session.');
+    if (
+      !SAFE_METHODS.has(request.method) &&
+      !csrfMatches(auth.session.csrfToken, headerValue(request, 'x-csrf-token'))
+    ) {
+      throw new DomainError(
+        'csrf_failed',
+        'The X-CSRF-Token header is missing or does not match your session.',
+      );
     }
     request.memberId = auth.memberId;
     request.sessionId = auth.session.id;

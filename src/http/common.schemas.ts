@@ -31,7 +31,11 @@ export const Handle = Type.String({ minLength: 1, maxLength: 60 });
 export const Id = Type.String({ minLength: 1, maxLength: 64 });
 export const HandleParams = Type.Object({ handle: Handle });
 export const IdParams = Type.Object({ id: Id });
-export const Kind = Type.Union([Type.Literal('connection'), Type.Literal('page'), Type.Literal('event')]);
+export const Kind = Type.Union([
+  Type.Literal('connection'),
+  Type.Literal('page'),
+  Type.Literal('event'),
+]);
 
 export const PageQuery = {
   limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
@@ -39,7 +43,10 @@ export const PageQuery = {
 };
 
 export function PageOf<T extends TSchema>(item: T) {
-  return Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+  return Type.Object({
+    items: Type.Array(item),
+    nextCursor: Type.Union([Type.String(), Type.Null()]),
+  });
 }
 
 /** Error responses every authenticated route can give, for the OpenAPI description. */

@@ -20,7 +20,9 @@ export function registerMetrics(app: App): void {
       ...[...counts].map(([key, value]) => `rapport_http_requests_total{${key}} ${value}`),
       '# HELP rapport_http_request_seconds_total Time spent answering HTTP requests.',
       '# TYPE rapport_http_request_seconds_total counter',
-      ...[...seconds].map(([key, value]) => `rapport_http_request_seconds_total{${key}} ${value.toFixed(6)}`),
+      ...[...seconds].map(
+        ([key, value]) => `rapport_http_request_seconds_total{${key}} ${value.toFixed(6)}`,
+      ),
       '# HELP process_resident_memory_bytes Resident memory size in bytes.',
       '# TYPE process_resident_memory_bytes gauge',
       `process_resident_memory_bytes ${memory.rss}`,

@@ -22,8 +22,15 @@ export async function insertAccessToken(db: Db, row: AccessTokenRow): Promise<vo
   await db.insertInto('access_tokens').values(row).execute();
 }
 
-export async function findAccessTokenByHash(db: Db, tokenHash: string): Promise<AccessTokenRow | undefined> {
-  return db.selectFrom('access_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+export async function findAccessTokenByHash(
+  db: Db,
+  tokenHash: string,
+): Promise<AccessTokenRow | undefined> {
+  return db
+    .selectFrom('access_tokens')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
 }
 
 export async function touchAccessToken(db: Db, id: string, at: string): Promise<void> {

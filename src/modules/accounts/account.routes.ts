@@ -34,7 +34,9 @@ export const accountRoutes =
       async (request, reply) => {
         const { member, session } = await ctx.accounts.signUp(request.body);
         setSessionCookie(reply, session);
-        return reply.status(201).send({ member: await ctx.members.me(member.id), csrfToken: session.csrfToken });
+        return reply
+          .status(201)
+          .send({ member: await ctx.members.me(member.id), csrfToken: session.csrfToken });
       },
     );
 
@@ -50,7 +52,10 @@ export const accountRoutes =
         },
       },
       async (request, reply) => {
-        const { member, session } = await ctx.accounts.signIn(request.body.email, request.body.password);
+        const { member, session } = await ctx.accounts.signIn(
+          request.body.email,
+          request.body.password,
+        );
         const previous = request.cookies[SESSION_COOKIE];
         if (previous) await ctx.accounts.signOutSecret(previous);
         setSessionCookie(reply, session);
@@ -60,7 +65,14 @@ export const accountRoutes =
 
     app.delete(
       '/session',
-      { onRequest: auth, schema: { tags: ['accounts'], summary: 'Sign out', response: { 204: NoContent, ...errorResponses } } },
+      {
+        onRequest: auth,
+        schema: {
+          tags: ['accounts'],
+          summary: 'Sign out',
+          response: { 204: NoContent, ...errorResponses },
+        },
+      },
       async (request, reply) => {
         if (request.sessionId) await ctx.accounts.signOut(request.sessionId);
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -79,14 +91,19 @@ export const accountRoutes =
           response: { 201: NewToken, ...errorResponses },
         },
       },
-      async (request, reply) => reply.status(201).send(await ctx.accounts.createToken(request.memberId, request.body.name)),
+      async (request, reply) =>
+        reply.status(201).send(await ctx.accounts.createToken(request.memberId, request.body.name)),
     );
 
     app.get(
       '/me/tokens',
       {
         onRequest: auth,
-        schema: { tags: ['accounts'], summary: 'Your personal access tokens', response: { 200: Type.Object({ items: Type.Array(Token) }), ...errorResponses } },
+        schema: {
+          tags: ['accounts'],
+          summary: 'Your personal access tokens',
+          response: { 200: Type.Object({ items: Type.Array(Token) }), ...errorResponses },
+        },
       },
       async (request) => ({ items: await ctx.accounts.listTokens(request.memberId) }),
     );
@@ -95,7 +112,12 @@ export const accountRoutes =
       '/me/tokens/:id',
       {
         onRequest: auth,
-        schema: { tags: ['accounts'], summary: 'Revoke a token', params: IdParams, response: { 204: NoContent, ...errorResponses } },
+        schema: {
+          tags: ['accounts'],
+          summary: 'Revoke a token',
+          params: IdParams,
+          response: { 204: NoContent, ...errorResponses },
+        },
       },
       async (request, reply) => {
         await ctx.accounts.deleteToken(request.memberId, request.params.id);

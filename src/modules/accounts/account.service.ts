@@ -86,7 +86,10 @@ export class AccountService {
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         if (!violatesHandle(error)) {
-          throw new DomainError('email_taken', 'An account with this email address already exists.');
+          throw new DomainError(
+            'email_taken',
+            'An account with this email address already exists.',
+          );
         }
         if (input.handle || attempt >= HANDLE_ATTEMPTS) {
           throw new DomainError('handle_taken', `The handle "${input.handle ?? ''}" is taken.`);
@@ -106,7 +109,9 @@ export class AccountService {
       if (await findMemberByEmail(db, email)) {
         throw new DomainError('email_taken', 'An account with this email address already exists.');
       }
-      const handle = input.handle ? input.handle.toLowerCase() : await this.freeHandle(db, input.name);
+      const handle = input.handle
+        ? input.handle.toLowerCase()
+        : await this.freeHandle(db, input.name);
       if (input.handle && (await handleExists(db, handle))) {
         throw new DomainError('handle_taken', `The handle "${handle}" is taken.`);
       }
@@ -147,10 +152,14 @@ export class AccountService {
     }
   }
 
-  async signIn(emailInput: string, password: string): Promise<{ member: MemberRow; session: NewSession }> {
+  async signIn(
+    emailInput: string,
+    password: string,
+  ): Promise<{ member: MemberRow; session: NewSession }> {
     const member = await findMemberByEmail(this.deps.database.db, emailInput.trim());
     const ok = await verifyPassword(member?.password_hash ?? (await UNKNOWN_MEMBER_HASH), password);
-    if (!member || !ok) throw new DomainError('unauthenticated', 'The email address or password is wrong.');
+    if (!member || !ok)
+      throw new DomainError('unauthenticated', 'The email address or password is wrong.');
     return { member, session: await this.createSession(member.id) };
   }
 
@@ -216,7 +225,12 @@ export class AccountService {
 
   async listTokens(memberId: string) {
     const rows = await listAccessTokens(this.deps.database.db, memberId);
-    return rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at, lastUsedAt: r.last_used_at }));
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      createdAt: r.created_at,
+      lastUsedAt: r.last_used_at,
+    }));
   }
 
   async deleteToken(memberId: string, id: string): Promise<void> {

@@ -47,7 +47,10 @@ export async function listConnections(
     .orderBy('connections.created_at', 'desc')
     .orderBy('connections.peer_id', 'desc')
     .limit(options.limit + 1);
-  const q = options.q.trim().toLowerCase().replace(/[%_\\]/g, '');
+  const q = options.q
+    .trim()
+    .toLowerCase()
+    .replace(/[%_\\]/g, '');
   if (q) {
     query = query
       .innerJoin('members', 'members.id', 'connections.peer_id')
@@ -56,14 +59,22 @@ export async function listConnections(
   const after = options.after;
   if (after) {
     query = query.where((eb) =>
-      eb(eb.refTuple('connections.created_at', 'connections.peer_id'), '<', eb.tuple(after.key, after.id)),
+      eb(
+        eb.refTuple('connections.created_at', 'connections.peer_id'),
+        '<',
+        eb.tuple(after.key, after.id),
+      ),
     );
   }
   return query.execute();
 }
 
 /** How many connections `viewerId` shares with each of `others`. */
-export async function mutualCounts(db: Db, viewerId: string, others: string[]): Promise<Map<string, number>> {
+export async function mutualCounts(
+  db: Db,
+  viewerId: string,
+  others: string[],
+): Promise<Map<string, number>> {
   if (others.length === 0) return new Map();
   const rows = await db
     .selectFrom('connections as mine')
@@ -110,7 +121,11 @@ export async function secondDegree(
 }
 
 /** Which of `others` are connected with `memberId`. */
-export async function connectedAmong(db: Db, memberId: string, others: string[]): Promise<Set<string>> {
+export async function connectedAmong(
+  db: Db,
+  memberId: string,
+  others: string[],
+): Promise<Set<string>> {
   if (others.length === 0) return new Set();
   const rows = await db
     .selectFrom('connections')

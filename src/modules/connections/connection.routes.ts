@@ -1,5 +1,12 @@
 import { Type } from '@sinclair/typebox';
-import { errorResponses, HandleParams, MemberSummary, NoContent, PageOf, PageQuery } from '../../http/common.schemas.js';
+import {
+  errorResponses,
+  HandleParams,
+  MemberSummary,
+  NoContent,
+  PageOf,
+  PageQuery,
+} from '../../http/common.schemas.js';
 import type { RoutesPlugin } from '../../http/types.js';
 
 const tags = ['connections'];
@@ -13,7 +20,12 @@ export const connectionRoutes: RoutesPlugin = (ctx) => async (app) => {
         summary: 'Your connections, newest first',
         querystring: Type.Object({ q: Type.String({ maxLength: 100, default: '' }), ...PageQuery }),
         response: {
-          200: PageOf(Type.Object({ member: MemberSummary, connectedAt: Type.String({ format: 'date-time' }) })),
+          200: PageOf(
+            Type.Object({
+              member: MemberSummary,
+              connectedAt: Type.String({ format: 'date-time' }),
+            }),
+          ),
           ...errorResponses,
         },
       },
@@ -23,7 +35,14 @@ export const connectionRoutes: RoutesPlugin = (ctx) => async (app) => {
 
   app.delete(
     '/connections/:handle',
-    { schema: { tags, summary: 'Remove a connection (R19)', params: HandleParams, response: { 204: NoContent, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Remove a connection (R19)',
+        params: HandleParams,
+        response: { 204: NoContent, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       await ctx.connections.remove(request.memberId, request.params.handle);
       return reply.status(204).send(null);

@@ -3,7 +3,12 @@ import { DomainError } from '../../lib/errors.js';
 import type { ServiceDeps } from '../deps.js';
 import { deleteFollowsBetween } from '../follows/follow.repository.js';
 import { type MemberSummary, toSummary } from '../members/member.presenter.js';
-import { changeConnectionCount, findMembersByIds, lockMembers, type MemberRow } from '../members/member.repository.js';
+import {
+  changeConnectionCount,
+  findMembersByIds,
+  lockMembers,
+  type MemberRow,
+} from '../members/member.repository.js';
 import type { MemberService } from '../members/member.service.js';
 import { deleteConnection, listConnections } from './connection.repository.js';
 

@@ -1,7 +1,11 @@
 import type { Db } from '../../db/database.js';
 import type { Cursor } from '../../db/pagination.js';
 
-export async function isFollowing(db: Db, followerId: string, followeeId: string): Promise<boolean> {
+export async function isFollowing(
+  db: Db,
+  followerId: string,
+  followeeId: string,
+): Promise<boolean> {
   const row = await db
     .selectFrom('follows')
     .select('follower_id')
@@ -11,7 +15,12 @@ export async function isFollowing(db: Db, followerId: string, followeeId: string
   return row !== undefined;
 }
 
-export async function insertFollow(db: Db, followerId: string, followeeId: string, at: string): Promise<void> {
+export async function insertFollow(
+  db: Db,
+  followerId: string,
+  followeeId: string,
+  at: string,
+): Promise<void> {
   await db
     .insertInto('follows')
     .values({ follower_id: followerId, followee_id: followeeId, created_at: at })
@@ -48,7 +57,9 @@ export async function listFollows(
   limit: number,
 ): Promise<{ other_id: string; created_at: string }[]> {
   const [self, other] =
-    direction === 'following' ? (['follower_id', 'followee_id'] as const) : (['followee_id', 'follower_id'] as const);
+    direction === 'following'
+      ? (['follower_id', 'followee_id'] as const)
+      : (['followee_id', 'follower_id'] as const);
   let query = db
     .selectFrom('follows')
     .select([`${other} as other_id`, 'created_at'])
@@ -56,11 +67,18 @@ export async function listFollows(
     .orderBy('created_at', 'desc')
     .orderBy(other, 'desc')
     .limit(limit + 1);
-  if (after) query = query.where((eb) => eb(eb.refTuple('created_at', other), '<', eb.tuple(after.key, after.id)));
+  if (after)
+    query = query.where((eb) =>
+      eb(eb.refTuple('created_at', other), '<', eb.tuple(after.key, after.id)),
+    );
   return query.execute();
 }
 
-export async function countFollows(db: Db, memberId: string, direction: 'following' | 'followers'): Promise<number> {
+export async function countFollows(
+  db: Db,
+  memberId: string,
+  direction: 'following' | 'followers',
+): Promise<number> {
   const column = direction === 'following' ? 'follower_id' : 'followee_id';
   const row = await db
     .selectFrom('follows')

@@ -1,9 +1,18 @@
 import { Type } from '@sinclair/typebox';
-import { errorResponses, HandleParams, MemberSummary, NoContent, PageOf, PageQuery } from '../../http/common.schemas.js';
+import {
+  errorResponses,
+  HandleParams,
+  MemberSummary,
+  NoContent,
+  PageOf,
+  PageQuery,
+} from '../../http/common.schemas.js';
 import type { RoutesPlugin } from '../../http/types.js';
 
 const tags = ['follows'];
-const FollowPage = PageOf(Type.Object({ member: MemberSummary, since: Type.String({ format: 'date-time' }) }));
+const FollowPage = PageOf(
+  Type.Object({ member: MemberSummary, since: Type.String({ format: 'date-time' }) }),
+);
 
 export const followRoutes: RoutesPlugin = (ctx) => async (app) => {
   for (const direction of ['following', 'followers'] as const) {
@@ -23,7 +32,14 @@ export const followRoutes: RoutesPlugin = (ctx) => async (app) => {
 
   app.put(
     '/follows/:handle',
-    { schema: { tags, summary: 'Follow a member', params: HandleParams, response: { 204: NoContent, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Follow a member',
+        params: HandleParams,
+        response: { 204: NoContent, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       await ctx.follows.follow(request.memberId, request.params.handle);
       return reply.status(204).send(null);
@@ -32,7 +48,14 @@ export const followRoutes: RoutesPlugin = (ctx) => async (app) => {
 
   app.delete(
     '/follows/:handle',
-    { schema: { tags, summary: 'Stop following a member', params: HandleParams, response: { 204: NoContent, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Stop following a member',
+        params: HandleParams,
+        response: { 204: NoContent, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       await ctx.follows.unfollow(request.memberId, request.params.handle);
       return reply.status(204).send(null);

@@ -15,8 +15,14 @@ export class FollowService {
   /** Following needs no acceptance; it is what remains possible at R7's limit. */
   async follow(memberId: string, handle: string): Promise<void> {
     const other = await this.members.visibleMember(memberId, handle);
-    if (other.id === memberId) throw new DomainError('validation_failed', 'You cannot follow yourself.');
-    await insertFollow(this.deps.database.db, memberId, other.id, this.deps.clock.now().toISOString());
+    if (other.id === memberId)
+      throw new DomainError('validation_failed', 'You cannot follow yourself.');
+    await insertFollow(
+      this.deps.database.db,
+      memberId,
+      other.id,
+      this.deps.clock.now().toISOString(),
+    );
   }
 
   async unfollow(memberId: string, handle: string): Promise<void> {
@@ -30,7 +36,13 @@ export class FollowService {
     options: { cursor?: string; limit: number },
   ): Promise<Page<{ member: MemberSummary; since: string }>> {
     const db = this.deps.database.db;
-    const rows = await listFollows(db, memberId, direction, decodeCursor(options.cursor), options.limit);
+    const rows = await listFollows(
+      db,
+      memberId,
+      direction,
+      decodeCursor(options.cursor),
+      options.limit,
+    );
     const others = await findMembersByIds(
       db,
       rows.map((r) => r.other_id),

@@ -25,7 +25,13 @@ export async function acceptEffects(
       .where('month', '=', monthKey(new Date(row.sent_at)))
       .where('used', '>', 0)
       .execute();
-    return (await db.selectFrom('pages').select(['id', 'name']).where('id', '=', row.target_id).executeTakeFirst()) ?? null;
+    return (
+      (await db
+        .selectFrom('pages')
+        .select(['id', 'name'])
+        .where('id', '=', row.target_id)
+        .executeTakeFirst()) ?? null
+    );
   }
   if (row.kind === 'event') {
     await db
@@ -33,7 +39,13 @@ export async function acceptEffects(
       .values({ event_id: row.target_id, member_id: row.recipient_id, created_at: at })
       .onConflict((oc) => oc.columns(['event_id', 'member_id']).doNothing())
       .execute();
-    return (await db.selectFrom('events').select(['id', 'name']).where('id', '=', row.target_id).executeTakeFirst()) ?? null;
+    return (
+      (await db
+        .selectFrom('events')
+        .select(['id', 'name'])
+        .where('id', '=', row.target_id)
+        .executeTakeFirst()) ?? null
+    );
   }
   return null;
 }

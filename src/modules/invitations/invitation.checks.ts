@@ -10,12 +10,7 @@ import { isBlockedEitherWay } from '../blocks/block.repository.js';
 import { areConnected } from '../connections/connection.repository.js';
 import { hasContact } from '../contacts/contact.repository.js';
 import type { MemberRow } from '../members/member.repository.js';
-import {
-  isRestricted,
-  resendAvailableAt,
-  weeklyRetryAt,
-  weekWindowStart,
-} from './invitation.js';
+import { isRestricted, resendAvailableAt, weeklyRetryAt, weekWindowStart } from './invitation.js';
 import {
   countSenderOpen,
   findOpen,
@@ -51,7 +46,12 @@ export async function checkConnectionInvite(
   if (await areConnected(db, sender.id, recipient.id)) {
     throw new DomainError('already_connected', `You are already connected with ${recipient.name}.`);
   }
-  const pair = { senderId: sender.id, recipientId: recipient.id, kind: 'connection' as const, targetId: '' };
+  const pair = {
+    senderId: sender.id,
+    recipientId: recipient.id,
+    kind: 'connection' as const,
+    targetId: '',
+  };
   if (await findSenderOpen(db, pair, now.toISOString())) {
     throw new DomainError('invitation_already_open', `You have already invited ${recipient.name}.`);
   }
@@ -114,7 +114,12 @@ export async function checkConnectionInvite(
 }
 
 /** R6, for every kind of invitation. */
-export async function checkOpenCap(db: Db, rules: RuleConfig, senderId: string, now: Date): Promise<void> {
+export async function checkOpenCap(
+  db: Db,
+  rules: RuleConfig,
+  senderId: string,
+  now: Date,
+): Promise<void> {
   if ((await countSenderOpen(db, senderId, now.toISOString())) >= rules.maxOpenSent) {
     throw new DomainError(
       'too_many_open_invitations',

@@ -21,7 +21,11 @@ export interface MailPayload {
   targetName: string | null;
 }
 
-export function payloadOf(actor: MemberRow, invitation: InvitationRow, targetName: string | null): string {
+export function payloadOf(
+  actor: MemberRow,
+  invitation: InvitationRow,
+  targetName: string | null,
+): string {
   const payload: MailPayload = {
     actorName: actor.name,
     actorHeadline: actor.headline,
@@ -112,7 +116,11 @@ export async function announceAccept(
 }
 
 /** R15: after a withdrawal, block or expiry nothing about the invitation reaches its recipient. */
-export async function eraseFromRecipient(db: Db, invitationIds: string[], now: Date): Promise<void> {
+export async function eraseFromRecipient(
+  db: Db,
+  invitationIds: string[],
+  now: Date,
+): Promise<void> {
   await deleteNotificationsForInvitation(db, invitationIds);
   await cancelMailForInvitations(db, invitationIds, now.toISOString());
 }

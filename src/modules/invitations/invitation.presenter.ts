@@ -46,7 +46,12 @@ export interface InvitationDetail {
   history: { type: string; at: string }[];
 }
 
-export function toReceived(row: InvitationRow, sender: MemberRow, mutualCount: number, target: Target): ReceivedInvitation {
+export function toReceived(
+  row: InvitationRow,
+  sender: MemberRow,
+  mutualCount: number,
+  target: Target,
+): ReceivedInvitation {
   return {
     id: row.id,
     kind: row.kind,
@@ -60,7 +65,12 @@ export function toReceived(row: InvitationRow, sender: MemberRow, mutualCount: n
   };
 }
 
-export function toSent(row: InvitationRow, recipient: SummaryFields, target: Target, resendAvailableAt: Date): SentInvitation {
+export function toSent(
+  row: InvitationRow,
+  recipient: SummaryFields,
+  target: Target,
+  resendAvailableAt: Date,
+): SentInvitation {
   return {
     id: row.id,
     kind: row.kind,
@@ -87,11 +97,13 @@ export function toDetail(
   target: Target,
 ): InvitationDetail {
   const history: { type: string; at: string }[] = [{ type: 'sent', at: row.sent_at }];
-  if (row.status === 'accepted' && row.responded_at) history.push({ type: 'accepted', at: row.responded_at });
+  if (row.status === 'accepted' && row.responded_at)
+    history.push({ type: 'accepted', at: row.responded_at });
   if (row.status === 'ignored' && viewerRole === 'recipient' && row.responded_at) {
     history.push({ type: 'ignored', at: row.responded_at });
   }
-  if (row.status === 'withdrawn' && row.withdrawn_at) history.push({ type: 'withdrawn', at: row.withdrawn_at });
+  if (row.status === 'withdrawn' && row.withdrawn_at)
+    history.push({ type: 'withdrawn', at: row.withdrawn_at });
   if (row.status === 'expired') history.push({ type: 'expired', at: row.expires_at });
   const isSender = viewerRole === 'sender';
   return {
@@ -109,4 +121,3 @@ export function toDetail(
     history,
   };
 }
-

@@ -43,25 +43,51 @@ export const invitationRoutes: RoutesPlugin = (ctx) => async (app) => {
 
   app.get(
     '/invitations/received',
-    { schema: { tags, summary: 'Pending invitations you received (R23)', querystring: ReceivedQuery, response: { 200: ReceivedPage, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Pending invitations you received (R23)',
+        querystring: ReceivedQuery,
+        response: { 200: ReceivedPage, ...errorResponses },
+      },
+    },
     async (request) => ctx.invitations.listReceived(request.memberId, request.query),
   );
 
   app.get(
     '/invitations/received/count',
-    { schema: { tags, summary: 'Received count ("See all N")', response: { 200: ReceivedCount, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Received count ("See all N")',
+        response: { 200: ReceivedCount, ...errorResponses },
+      },
+    },
     async (request) => ctx.invitations.countReceived(request.memberId),
   );
 
   app.get(
     '/invitations/sent',
-    { schema: { tags, summary: 'Your open sent invitations, newest first (R23)', querystring: SentQuery, response: { 200: SentPage, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Your open sent invitations, newest first (R23)',
+        querystring: SentQuery,
+        response: { 200: SentPage, ...errorResponses },
+      },
+    },
     async (request) => ctx.invitations.listSent(request.memberId, request.query),
   );
 
   app.get(
     '/invitations/sent/count',
-    { schema: { tags, summary: 'Sent counts; stale = sent at least 14 days ago', response: { 200: SentCount, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Sent counts; stale = sent at least 14 days ago',
+        response: { 200: SentCount, ...errorResponses },
+      },
+    },
     async (request) => ctx.invitations.countSent(request.memberId),
   );
 
@@ -80,14 +106,33 @@ export const invitationRoutes: RoutesPlugin = (ctx) => async (app) => {
 
   app.get(
     '/invitations/:id',
-    { schema: { tags, summary: 'One invitation as you may see it', params: IdParams, response: { 200: Type.Ref(InvitationDetail), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'One invitation as you may see it',
+        params: IdParams,
+        response: { 200: Type.Ref(InvitationDetail), ...errorResponses },
+      },
+    },
     async (request) => ctx.invitations.get(request.memberId, request.params.id),
   );
 
   app.post(
     '/invitations/:id/accept',
-    { schema: { tags, summary: 'Accept (R10)', params: IdParams, response: { 200: Type.Object({ invitation: Type.Ref(InvitationDetail) }), ...errorResponses } } },
-    async (request) => ({ invitation: await ctx.invitations.accept(request.memberId, request.params.id) }),
+    {
+      schema: {
+        tags,
+        summary: 'Accept (R10)',
+        params: IdParams,
+        response: {
+          200: Type.Object({ invitation: Type.Ref(InvitationDetail) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => ({
+      invitation: await ctx.invitations.accept(request.memberId, request.params.id),
+    }),
   );
 
   app.post(
@@ -109,7 +154,14 @@ export const invitationRoutes: RoutesPlugin = (ctx) => async (app) => {
 
   app.post(
     '/invitations/:id/withdraw',
-    { schema: { tags, summary: 'Withdraw silently (R14–R16)', params: IdParams, response: { 200: Withdrawn, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Withdraw silently (R14–R16)',
+        params: IdParams,
+        response: { 200: Withdrawn, ...errorResponses },
+      },
+    },
     async (request) => ctx.invitations.withdraw(request.memberId, request.params.id),
   );
 
@@ -123,13 +175,20 @@ export const invitationRoutes: RoutesPlugin = (ctx) => async (app) => {
         params: IdParams,
         response: { 200: Kept, ...errorResponses },
       },
-      handler: async (request) => ctx.invitations.setKept(request.memberId, request.params.id, method === 'PUT'),
+      handler: async (request) =>
+        ctx.invitations.setKept(request.memberId, request.params.id, method === 'PUT'),
     });
   }
 
   app.get(
     '/me/quotas',
-    { schema: { tags, summary: 'What is left of the weekly and open-invitation limits', response: { 200: Quotas, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'What is left of the weekly and open-invitation limits',
+        response: { 200: Quotas, ...errorResponses },
+      },
+    },
     async (request) => ctx.invitations.quotas(request.memberId),
   );
 };

@@ -8,11 +8,20 @@ const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union(
 
 export const SendBody = Type.Object(
   {
-    kind: Type.Literal('connection', { description: 'Page and event invitations go through /pages and /events' }),
+    kind: Type.Literal('connection', {
+      description: 'Page and event invitations go through /pages and /events',
+    }),
     to: Type.String({ minLength: 1, maxLength: 60, description: 'the recipient’s handle' }),
-    note: Type.Optional(Type.String({ maxLength: 5000, description: 'at most noteMaxLength (300) characters' })),
+    note: Type.Optional(
+      Type.String({ maxLength: 5000, description: 'at most noteMaxLength (300) characters' }),
+    ),
     howKnown: Type.Optional(Type.Union(HOW_KNOWN.map((h) => Type.Literal(h)))),
-    email: Type.Optional(Type.String({ maxLength: 254, description: 'the recipient’s email, when R8 or R9 asks for it' })),
+    email: Type.Optional(
+      Type.String({
+        maxLength: 254,
+        description: 'the recipient’s email, when R8 or R9 asks for it',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -36,14 +45,19 @@ export const SentInvitation = Type.Object(
   {
     id: Type.String(),
     kind: Kind,
-    status: Type.Literal('pending', { description: 'ignored invitations also read as pending (R11)' }),
+    status: Type.Literal('pending', {
+      description: 'ignored invitations also read as pending (R11)',
+    }),
     sentAt: DateTime,
     note: Nullable(Type.String()),
     howKnown: Nullable(Type.String()),
     recipient: MemberSummary,
     kept: Type.Boolean(),
     target: Target,
-    resendAvailableAt: Type.String({ format: 'date-time', description: 'when a resend would be allowed if withdrawn now' }),
+    resendAvailableAt: Type.String({
+      format: 'date-time',
+      description: 'when a resend would be allowed if withdrawn now',
+    }),
   },
   { $id: 'SentInvitation' },
 );
@@ -78,16 +92,30 @@ export const SentQuery = Type.Object({
 export const ReceivedPage = PageOf(Type.Ref(ReceivedInvitation));
 export const SentPage = PageOf(Type.Ref(SentInvitation));
 
-const ByKind = Type.Object({ connection: Type.Integer(), page: Type.Integer(), event: Type.Integer() });
+const ByKind = Type.Object({
+  connection: Type.Integer(),
+  page: Type.Integer(),
+  event: Type.Integer(),
+});
 export const ReceivedCount = Type.Object({ total: Type.Integer(), byKind: ByKind });
-export const SentCount = Type.Object({ total: Type.Integer(), byKind: ByKind, stale: Type.Integer() });
+export const SentCount = Type.Object({
+  total: Type.Integer(),
+  byKind: ByKind,
+  stale: Type.Integer(),
+});
 
 export const IgnoreBody = Type.Union([
-  Type.Object({ reason: Type.Optional(Type.Literal('dont_know')) }, { additionalProperties: false }),
+  Type.Object(
+    { reason: Type.Optional(Type.Literal('dont_know')) },
+    { additionalProperties: false },
+  ),
   Type.Null(),
 ]);
 
-export const Withdrawn = Type.Object({ invitation: Type.Ref(InvitationDetail), resendAvailableAt: DateTime });
+export const Withdrawn = Type.Object({
+  invitation: Type.Ref(InvitationDetail),
+  resendAvailableAt: DateTime,
+});
 export const Kept = Type.Object({ kept: Type.Boolean() });
 
 export const BulkWithdrawBody = Type.Object(
@@ -107,10 +135,14 @@ export const BulkWithdrawResult = Type.Object({
   items: Type.Array(
     Type.Object({
       id: Type.String(),
-      outcome: Type.String({ description: 'withdrawn | would_withdraw | kept | excluded | not_open' }),
+      outcome: Type.String({
+        description: 'withdrawn | would_withdraw | kept | excluded | not_open',
+      }),
       // Optional rather than nullable: serialising a union costs a validation per item, which
       // shows at 10,000 items.
-      invitation: Type.Optional(Type.Ref(SentInvitation, { description: 'absent for an id that is not open' })),
+      invitation: Type.Optional(
+        Type.Ref(SentInvitation, { description: 'absent for an id that is not open' }),
+      ),
     }),
   ),
 });

@@ -72,8 +72,7 @@ export interface SendInput {
 }
 
 export type SendResult =
-  | { status: 'sent'; invitation: SentInvitation }
-  | { status: 'connected'; member: MemberSummary };
+  { status: 'sent'; invitation: SentInvitation } | { status: 'connected'; member: MemberSummary };
 
 export interface Quotas {
   weekly: { limit: number; used: number; remaining: number; renewsAt: string | null };
@@ -81,7 +80,8 @@ export interface Quotas {
   restriction: { until: string } | null;
 }
 
-export type CanInvite = { ok: true } | { ok: false; code: string; retryAt?: string; reason?: string };
+export type CanInvite =
+  { ok: true } | { ok: false; code: string; retryAt?: string; reason?: string };
 
 export class InvitationService {
   constructor(private readonly deps: ServiceDeps) {}
@@ -103,14 +103,22 @@ export class InvitationService {
       const recipient = locked.get(found.id) as MemberRow;
       const overdue = await expireOverdueBetween(db, sender.id, recipient.id, now.toISOString());
       await eraseFromRecipient(db, overdue, now);
-      const check = () => checkConnectionInvite(db, this.rules, sender, recipient, now, input.email);
+      const check = () =>
+        checkConnectionInvite(db, this.rules, sender, recipient, now, input.email);
       const { mutual } = await check();
       if (mutual) {
-        const accepted = await this.acceptInTransaction(db, mutual, TRANSITION_FROM.mutual_accept, now, 'skip');
+        const accepted = await this.acceptInTransaction(
+          db,
+          mutual,
+          TRANSITION_FROM.mutual_accept,
+          now,
+          'skip',
+        );
         if (accepted) return { status: 'connected' as const, member: toSummary(recipient) };
         // Its sender withdrew it while this waited for the lock: no intent is left to match, so
         // this is an ordinary invitation, checked again now that the withdrawal is visible.
-        if ((await check()).mutual) throw new DomainError('invitation_not_open', 'Please try again.');
+        if ((await check()).mutual)
+          throw new DomainError('invitation_not_open', 'Please try again.');
       }
       const row = await this.createInvitation(db, {
         kind: 'connection',
@@ -122,7 +130,10 @@ export class InvitationService {
         howKnown: input.howKnown ?? null,
         now,
       });
-      return { status: 'sent' as const, invitation: toSent(row, recipient, null, this.resendDate(now)) };
+      return {
+        status: 'sent' as const,
+        invitation: toSent(row, recipient, null, this.resendDate(now)),
+      };
     });
   }
 
@@ -158,7 +169,8 @@ export class InvitationService {
   ): Promise<InvitationRow> {
     const { now } = input;
     const at = now.toISOString();
-    const remindAt = input.kind === 'connection' ? nextReminderAt(now, this.rules.reminderDays, 0) : null;
+    const remindAt =
+      input.kind === 'connection' ? nextReminderAt(now, this.rules.reminderDays, 0) : null;
     const row: InvitationRow = {
       id: newId(now),
       kind: input.kind,
@@ -183,7 +195,10 @@ export class InvitationService {
       await insertInvitation(db, row);
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw new DomainError('invitation_already_open', `You have already invited ${input.recipient.name}.`);
+        throw new DomainError(
+          'invitation_already_open',
+          `You have already invited ${input.recipient.name}.`,
+        );
       }
       throw error;
     }
@@ -195,7 +210,12 @@ export class InvitationService {
     const now = this.deps.clock.now();
     return this.deps.database.transaction(async (db) => {
       const row = await this.loadForRecipient(db, viewerId, id, 'accept', now);
-      const accepted = (await this.acceptInTransaction(db, row, TRANSITION_FROM.accept, now)) as InvitationRow;
+      const accepted = (await this.acceptInTransaction(
+        db,
+        row,
+        TRANSITION_FROM.accept,
+        now,
+      )) as InvitationRow;
       return this.detail(db, accepted, 'recipient');
     });
   }
@@ -251,7 +271,8 @@ export class InvitationService {
       });
       if (!changed) await this.refuseStale(db, row.id, 'recipient');
       await cancelMailForInvitations(db, [row.id], at);
-      if (reason === 'dont_know' && row.kind === 'connection') await this.countDontKnow(db, row.sender_id, now);
+      if (reason === 'dont_know' && row.kind === 'connection')
+        await this.countDontKnow(db, row.sender_id, now);
     });
   }
 
@@ -259,7 +280,12 @@ export class InvitationService {
   private async countDontKnow(db: Db, senderId: string, now: Date): Promise<void> {
     const since = addDays(now, -this.rules.dontKnowWindowDays).toISOString();
     const count = await countDontKnowSince(db, senderId, since);
-    const until = restrictionUntil(count, this.rules.dontKnowThreshold, now, this.rules.restrictionDays);
+    const until = restrictionUntil(
+      count,
+      this.rules.dontKnowThreshold,
+      now,
+      this.rules.restrictionDays,
+    );
     if (until) await updateMember(db, senderId, { restricted_until: until.toISOString() });
   }
 
@@ -280,7 +306,11 @@ export class InvitationService {
       const withdrawn = await this.withdrawInTransaction(db, row, 'sender', now);
       if (!withdrawn) await this.refuseStale(db, row.id, 'sender');
       return {
-        invitation: await this.detail(db, { ...row, status: 'withdrawn', withdrawn_at: now.toISOString() }, 'sender'),
+        invitation: await this.detail(
+          db,
+          { ...row, status: 'withdrawn', withdrawn_at: now.toISOString() },
+          'sender',
+        ),
         resendAvailableAt: this.resendDate(now).toISOString(),
       };
     });
@@ -290,7 +320,12 @@ export class InvitationService {
    * R14–R16: withdraws one invitation with every effect, inside the caller's transaction.
    * Returns false when it was no longer open, so the caller decides how to answer.
    */
-  async withdrawInTransaction(db: Db, row: InvitationRow, cause: WithdrawCause, now: Date): Promise<boolean> {
+  async withdrawInTransaction(
+    db: Db,
+    row: InvitationRow,
+    cause: WithdrawCause,
+    now: Date,
+  ): Promise<boolean> {
     const at = now.toISOString();
     const changed = await transition(db, row.id, TRANSITION_FROM.withdraw, {
       status: 'withdrawn',
@@ -313,7 +348,8 @@ export class InvitationService {
       isPastExpiry(found.expires_at, this.deps.clock.now());
     const row = overdue ? { ...found, status: 'expired' as const } : found;
     if (row.sender_id === viewerId) return this.detail(db, row, 'sender');
-    if (row.recipient_id === viewerId && !hiddenFromRecipient(row.status)) return this.detail(db, row, 'recipient');
+    if (row.recipient_id === viewerId && !hiddenFromRecipient(row.status))
+      return this.detail(db, row, 'recipient');
     throw notFound();
   }
 
@@ -370,7 +406,9 @@ export class InvitationService {
     const rows = await listSent(db, viewerId, {
       kind: options.kind,
       sentBefore:
-        options.olderThanDays === undefined ? undefined : addDays(now, -options.olderThanDays).toISOString(),
+        options.olderThanDays === undefined
+          ? undefined
+          : addDays(now, -options.olderThanDays).toISOString(),
       now: now.toISOString(),
       after: decodeCursor(options.cursor),
       limit: options.limit,
@@ -387,16 +425,28 @@ export class InvitationService {
       rows,
       options.limit,
       (r) => ({ key: r.sent_at, id: r.id }),
-      (r) => toSent(r, recipients.get(r.recipient_id) as MemberRow, targets.get(r.target_id) ?? null, resend),
+      (r) =>
+        toSent(
+          r,
+          recipients.get(r.recipient_id) as MemberRow,
+          targets.get(r.target_id) ?? null,
+          resend,
+        ),
     );
   }
 
   async countReceived(viewerId: string): Promise<{ total: number; byKind: CountsByKind }> {
-    const byKind = await countReceived(this.deps.database.db, viewerId, this.deps.clock.now().toISOString());
+    const byKind = await countReceived(
+      this.deps.database.db,
+      viewerId,
+      this.deps.clock.now().toISOString(),
+    );
     return { total: byKind.connection + byKind.page + byKind.event, byKind };
   }
 
-  async countSent(viewerId: string): Promise<{ total: number; byKind: CountsByKind; stale: number }> {
+  async countSent(
+    viewerId: string,
+  ): Promise<{ total: number; byKind: CountsByKind; stale: number }> {
     const now = this.deps.clock.now();
     const { byKind, stale } = await countSent(
       this.deps.database.db,
@@ -431,7 +481,9 @@ export class InvitationService {
         renewsAt: window.oldest ? weeklyRetryAt(new Date(window.oldest)).toISOString() : null,
       },
       open: { limit: maxOpenSent, used: open, remaining: Math.max(0, maxOpenSent - open) },
-      restriction: isRestricted(member.restricted_until, now) ? { until: member.restricted_until as string } : null,
+      restriction: isRestricted(member.restricted_until, now)
+        ? { until: member.restricted_until as string }
+        : null,
     };
   }
 
@@ -460,13 +512,21 @@ export class InvitationService {
   }
 
   /** A conditional update found the invitation changed by a racing request: say what it became. */
-  private async refuseStale(db: Db, id: string, viewerRole: 'sender' | 'recipient'): Promise<never> {
+  private async refuseStale(
+    db: Db,
+    id: string,
+    viewerRole: 'sender' | 'recipient',
+  ): Promise<never> {
     const row = await findInvitation(db, id);
     if (viewerRole === 'recipient' && (!row || hiddenFromRecipient(row.status))) throw notFound();
     throw new DomainError('invitation_not_open', 'This invitation is no longer open.');
   }
 
-  private async detail(db: Db, row: InvitationRow, viewerRole: 'sender' | 'recipient'): Promise<InvitationDetail> {
+  private async detail(
+    db: Db,
+    row: InvitationRow,
+    viewerRole: 'sender' | 'recipient',
+  ): Promise<InvitationDetail> {
     const [members, targets] = await Promise.all([
       findMembersByIds(db, [row.sender_id, row.recipient_id]),
       findTargets(db, [row]),

@@ -66,7 +66,11 @@ export function resendAvailableAt(withdrawnAt: Date, cooldownDays: number): Date
 }
 
 /** R12: the next reminder after `remindersSent` of them, or null when none is left. */
-export function nextReminderAt(sentAt: Date, reminderDays: number[], remindersSent: number): Date | null {
+export function nextReminderAt(
+  sentAt: Date,
+  reminderDays: number[],
+  remindersSent: number,
+): Date | null {
   const days = reminderDays[remindersSent];
   return days === undefined ? null : addDays(sentAt, days);
 }

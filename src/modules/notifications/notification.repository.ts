@@ -5,12 +5,18 @@ import type { NotificationTable } from '../../db/tables/notification.js';
 
 export type NotificationRow = Selectable<NotificationTable>;
 
-export async function insertNotification(db: Db, row: Insertable<NotificationTable>): Promise<void> {
+export async function insertNotification(
+  db: Db,
+  row: Insertable<NotificationTable>,
+): Promise<void> {
   await db.insertInto('notifications').values(row).execute();
 }
 
 /** R15: a withdrawn invitation leaves no in-app trace with its recipient. */
-export async function deleteNotificationsForInvitation(db: Db, invitationIds: string[]): Promise<void> {
+export async function deleteNotificationsForInvitation(
+  db: Db,
+  invitationIds: string[],
+): Promise<void> {
   if (invitationIds.length === 0) return;
   await db
     .deleteFrom('notifications')
@@ -32,7 +38,10 @@ export async function listNotifications(
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit + 1);
-  if (after) query = query.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.key, after.id)));
+  if (after)
+    query = query.where((eb) =>
+      eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.key, after.id)),
+    );
   return query.execute();
 }
 
@@ -46,7 +55,12 @@ export async function countUnread(db: Db, memberId: string): Promise<number> {
   return Number(row.n);
 }
 
-export async function markRead(db: Db, memberId: string, ids: string[] | undefined, at: string): Promise<void> {
+export async function markRead(
+  db: Db,
+  memberId: string,
+  ids: string[] | undefined,
+  at: string,
+): Promise<void> {
   let query = db
     .updateTable('notifications')
     .set({ read_at: at })

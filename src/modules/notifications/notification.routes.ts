@@ -1,5 +1,11 @@
 import { Type } from '@sinclair/typebox';
-import { errorResponses, Id, MemberSummary, NoContent, PageQuery } from '../../http/common.schemas.js';
+import {
+  errorResponses,
+  Id,
+  MemberSummary,
+  NoContent,
+  PageQuery,
+} from '../../http/common.schemas.js';
 import type { RoutesPlugin } from '../../http/types.js';
 
 const tags = ['notifications'];
@@ -41,7 +47,10 @@ export const notificationRoutes: RoutesPlugin = (ctx) => async (app) => {
         tags,
         summary: 'Mark notifications read: the given ids, or all',
         body: Type.Union([
-          Type.Object({ ids: Type.Optional(Type.Array(Id, { maxItems: 1000 })) }, { additionalProperties: false }),
+          Type.Object(
+            { ids: Type.Optional(Type.Array(Id, { maxItems: 1000 })) },
+            { additionalProperties: false },
+          ),
           Type.Null(),
         ]),
         response: { 204: NoContent, ...errorResponses },

@@ -16,7 +16,10 @@ export interface NotificationView {
 export class NotificationService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  async list(memberId: string, options: { cursor?: string; limit: number }): Promise<Page<NotificationView> & { unread: number }> {
+  async list(
+    memberId: string,
+    options: { cursor?: string; limit: number },
+  ): Promise<Page<NotificationView> & { unread: number }> {
     const db = this.deps.database.db;
     const [rows, unread] = await Promise.all([
       listNotifications(db, memberId, decodeCursor(options.cursor), options.limit),
