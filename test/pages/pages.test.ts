@@ -167,6 +167,22 @@ describe('pages (R21)', () => {
     expect(afterIgnore.body.results[0].code).toBe('invitation_already_open');
   });
 
+  it('R13 R21: once expired, even before the expiry job ran, an invitation no longer stands in the way', async () => {
+    const [ann, ben] = await signUp(t, 'ann', 'ben');
+    await connectAll(t, ann, [ben]);
+    const page = await pageOf(ann);
+    const first = (await ann.post(`/api/v1/pages/${page.id}/invitations`, { to: [ben.handle] }))
+      .body.results[0];
+    t.advanceDays(180);
+    const again = await ann.post(`/api/v1/pages/${page.id}/invitations`, { to: [ben.handle] });
+    expect(again.body.results[0]).toMatchObject({ status: 'sent' });
+    expect((await ann.get(`/api/v1/invitations/${first.invitationId}`)).body.status).toBe(
+      'expired',
+    );
+    const received = (await ben.get('/api/v1/invitations/received?kind=page')).body.items;
+    expect(received.map((i: { id: string }) => i.id)).toEqual([again.body.results[0].invitationId]);
+  });
+
   it('R6 R21: the open-invitation cap applies to page invitations', async () => {
     const capped = await startApp({ RAPPORT_MAX_OPEN_SENT: '1' });
     try {

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { InvitationKind } from '../../db/tables/invitation.js';
-import { SENDER_OPEN_STATUSES } from './invitation.js';
+import { SENDER_OPEN_STATUSES, TRANSITION_FROM } from './invitation.js';
 
 /**
  * R1 for pages and events: an open invitation to this recipient for this target from any of
@@ -20,6 +20,31 @@ export async function findOpenForTarget(
     .where('recipient_id', '=', recipientId)
     .where('status', 'in', SENDER_OPEN_STATUSES)
     .executeTakeFirst();
+}
+
+/**
+ * R13 before R1: the recipient's invitations to this target that are past their expiry become
+ * `expired` now, as the expiry job would, so that one every list already treats as gone does
+ * not refuse a new one. Returns their ids.
+ */
+export async function expireOverdueForTarget(
+  db: Db,
+  recipientId: string,
+  kind: InvitationKind,
+  targetId: string,
+  at: string,
+): Promise<string[]> {
+  const rows = await db
+    .updateTable('invitations')
+    .set({ status: 'expired', updated_at: at, remind_at: null })
+    .where('kind', '=', kind)
+    .where('target_id', '=', targetId)
+    .where('recipient_id', '=', recipientId)
+    .where('status', 'in', TRANSITION_FROM.expire)
+    .where('expires_at', '<=', at)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 /** R22: invitations to one target sent since `since` (any status), and the oldest of them. */

@@ -12,7 +12,8 @@ import type { ServiceDeps } from '../deps.js';
 import { findMemberByHandle, lockMembers, type MemberRow } from '../members/member.repository.js';
 import { resendAvailableAt } from './invitation.js';
 import { checkOpenCap } from './invitation.checks.js';
-import { findOpenForTarget } from './invitation-target.repository.js';
+import { eraseFromRecipient } from './invitation.effects.js';
+import { expireOverdueForTarget, findOpenForTarget } from './invitation-target.repository.js';
 import { latestCooldownWithdrawal } from './invitation.repository.js';
 import type { InvitationService } from './invitation.service.js';
 
@@ -100,6 +101,14 @@ async function sendOne(
     const locked = await lockMembers(db, [senderId, found.id]);
     const sender = locked.get(senderId) as MemberRow;
     const recipient = locked.get(found.id) as MemberRow;
+    const overdue = await expireOverdueForTarget(
+      db,
+      recipient.id,
+      spec.kind,
+      spec.target.id,
+      now.toISOString(),
+    );
+    await eraseFromRecipient(db, overdue, now);
     await checkTargetInvite(db, deps.rules, sender, recipient, spec, now);
     await spec.quota.take(db, now);
     const row = await invitations.createInvitation(db, {
