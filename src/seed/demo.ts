@@ -13,7 +13,15 @@ import { connectMembers } from '../modules/connections/connect.js';
 import { areConnected } from '../modules/connections/connection.repository.js';
 import { findSenderOpenBetween } from '../modules/invitations/invitation.repository.js';
 import { InvitationService } from '../modules/invitations/invitation.service.js';
-import { countMembers, insertMember, type MemberRow, searchTextOf } from '../modules/members/member.repository.js';
+import { EventService } from '../modules/events/event.service.js';
+import { MemberService } from '../modules/members/member.service.js';
+import { PageService } from '../modules/pages/page.service.js';
+import {
+  countMembers,
+  insertMember,
+  type MemberRow,
+  searchTextOf,
+} from '../modules/members/member.repository.js';
 
 export const DEMO_PASSWORD = 'rapport-demo';
 export const DEMO_SIGN_INS = ['alice@example.com', 'bob@example.com', 'carol@example.com'];
@@ -75,14 +83,22 @@ function random(seed: number): () => number {
   };
 }
 
-export async function seedDemo(database: Database, config: Config, now: Date = new Date()): Promise<boolean> {
+export async function seedDemo(
+  database: Database,
+  config: Config,
+  now: Date = new Date(),
+): Promise<boolean> {
   if ((await countMembers(database.db)) > 0) return false;
   const clock = new ManualClock(addDays(now, -60));
   const invitations = new InvitationService({ database, clock, rules: config.rules });
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const members: MemberRow[] = [];
   for (const [i, [name, headline, company, industry, location]] of PEOPLE.entries()) {
-    const handle = name.split(' ')[0]!.toLowerCase().normalize('NFKD').replace(/[^a-z]/g, '');
+    const handle = name
+      .split(' ')[0]!
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z]/g, '');
     const at = addDays(now, -90 + i).toISOString();
     const row: MemberRow = {
       id: newId(new Date(at)),
@@ -119,26 +135,40 @@ export async function seedDemo(database: Database, config: Config, now: Date = n
   await database.transaction(async (db) => {
     // Alice knows the first dozen; the rest of the network links up more loosely.
     for (const other of members.slice(1, 13)) {
-      await connectMembers(db, alice.id, other.id, config.rules.maxConnections, addDays(now, -50).toISOString());
+      await connectMembers(
+        db,
+        alice.id,
+        other.id,
+        config.rules.maxConnections,
+        addDays(now, -50).toISOString(),
+      );
     }
     for (let i = 1; i < members.length; i++) {
       for (let j = i + 1; j < members.length; j++) {
         if (i < 13 && j < 13) continue;
         if (rand() < 0.18) {
-          await connectMembers(db, members[i]!.id, members[j]!.id, config.rules.maxConnections, addDays(now, -40).toISOString());
+          await connectMembers(
+            db,
+            members[i]!.id,
+            members[j]!.id,
+            config.rules.maxConnections,
+            addDays(now, -40).toISOString(),
+          );
         }
       }
     }
   });
 
-  const unconnected = async (a: MemberRow, b: MemberRow) => !(await areConnected(database.db, a.id, b.id));
+  const unconnected = async (a: MemberRow, b: MemberRow) =>
+    !(await areConnected(database.db, a.id, b.id));
 
   // Invitations to Alice, Bob and Carol, newest within days, a few older than two weeks.
   let noteIndex = 0;
   for (const recipient of [alice, bob, carol]) {
     let sent = 0;
     for (const sender of members.slice(13)) {
-      if (sent >= 6 || sender.id === recipient.id || !(await unconnected(sender, recipient))) continue;
+      if (sent >= 6 || sender.id === recipient.id || !(await unconnected(sender, recipient)))
+        continue;
       at(sent < 4 ? 1 + sent * 2 : 16 + sent * 3);
       await invitations.send(sender.id, {
         to: recipient.handle,
@@ -153,13 +183,73 @@ export async function seedDemo(database: Database, config: Config, now: Date = n
   for (const sender of [alice, bob, carol]) {
     let sent = 0;
     for (const recipient of [...members].reverse()) {
-      if (sent >= 9 || recipient.id === sender.id || !(await unconnected(sender, recipient))) continue;
+      if (sent >= 9 || recipient.id === sender.id || !(await unconnected(sender, recipient)))
+        continue;
       if ((await findSenderOpenBetween(database.db, sender.id, recipient.id)).length > 0) continue;
       at(sent < 3 ? 2 + sent * 3 : 15 + sent * 4);
-      const result = await invitations.send(sender.id, { to: recipient.handle, howKnown: 'colleague' });
-      if (result.status === 'sent' && sent === 4) await invitations.setKept(sender.id, result.invitation.id, true);
+      const result = await invitations.send(sender.id, {
+        to: recipient.handle,
+        howKnown: 'colleague',
+      });
+      if (result.status === 'sent' && sent === 4)
+        await invitations.setKept(sender.id, result.invitation.id, true);
       sent++;
     }
   }
+  // Two of Alice's older invitations were accepted, so her insights have something to show.
+  let accepted = 0;
+  for (const recipient of members.slice(13).reverse()) {
+    if (accepted >= 2) break;
+    const open = await findSenderOpenBetween(database.db, alice.id, recipient.id);
+    if (open.length > 0 || !(await unconnected(alice, recipient))) continue;
+    at(40);
+    const result = await invitations.send(alice.id, {
+      to: recipient.handle,
+      howKnown: 'colleague',
+    });
+    if (result.status !== 'sent') continue;
+    at(38);
+    await invitations.accept(recipient.id, result.invitation.id);
+    accepted++;
+  }
+
+  // A page and an event on each side, so the Pages and Events filters have invitations in them.
+  const deps = { database, clock, rules: config.rules };
+  const pages = new PageService(deps, invitations, new MemberService(deps, invitations));
+  const events = new EventService(deps, invitations);
+  at(20);
+  const guild = await pages.create(alice.id, {
+    name: 'Acme Product Guild',
+    description: 'Product people at Acme and friends: talks, notes and open roles.',
+  });
+  await pages.invite(
+    alice.id,
+    guild.id,
+    members.slice(1, 5).map((m) => m.handle),
+  );
+  const globex = await pages.create(bob.id, {
+    name: 'Globex Engineering',
+    description: 'How Globex builds and runs its platform.',
+  });
+  at(3);
+  await pages.invite(bob.id, globex.id, [alice.handle]);
+  const meetup = await events.create(carol.id, {
+    name: 'Design systems meetup',
+    startsAt: addDays(now, 12).toISOString(),
+    location: 'London',
+    description: 'An evening of short talks on accessible design systems.',
+  });
+  await events.invite(carol.id, meetup.id, [alice.handle]);
+  at(16);
+  const launch = await events.create(alice.id, {
+    name: 'Rapport launch party',
+    startsAt: addDays(now, 30).toISOString(),
+    location: 'Lisbon',
+  });
+  await events.invite(
+    alice.id,
+    launch.id,
+    members.slice(5, 9).map((m) => m.handle),
+  );
   return true;
 }
