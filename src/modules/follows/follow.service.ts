@@ -2,7 +2,8 @@ import { decodeCursor, type Page, toPage } from '../../db/pagination.js';
 import { DomainError } from '../../lib/errors.js';
 import type { ServiceDeps } from '../deps.js';
 import { type MemberSummary, toSummary } from '../members/member.presenter.js';
-import { findMembersByIds, type MemberRow } from '../members/member.repository.js';
+import { isBlockedEitherWay } from '../blocks/block.repository.js';
+import { findMembersByIds, lockMembers, type MemberRow } from '../members/member.repository.js';
 import type { MemberService } from '../members/member.service.js';
 import { deleteFollow, insertFollow, listFollows } from './follow.repository.js';
 
@@ -12,17 +13,22 @@ export class FollowService {
     private readonly members: MemberService,
   ) {}
 
-  /** Following needs no acceptance; it is what remains possible at R7's limit. */
+  /**
+   * Following needs no acceptance; it is what remains possible at R7's limit. The visibility
+   * check runs under the same row locks as a block (R20), so a follow racing a block cannot
+   * outlive it.
+   */
   async follow(memberId: string, handle: string): Promise<void> {
     const other = await this.members.visibleMember(memberId, handle);
     if (other.id === memberId)
       throw new DomainError('validation_failed', 'You cannot follow yourself.');
-    await insertFollow(
-      this.deps.database.db,
-      memberId,
-      other.id,
-      this.deps.clock.now().toISOString(),
-    );
+    await this.deps.database.transaction(async (db) => {
+      await lockMembers(db, [memberId, other.id]);
+      if (await isBlockedEitherWay(db, memberId, other.id)) {
+        throw new DomainError('member_not_found', 'That member does not exist.');
+      }
+      await insertFollow(db, memberId, other.id, this.deps.clock.now().toISOString());
+    });
   }
 
   async unfollow(memberId: string, handle: string): Promise<void> {
