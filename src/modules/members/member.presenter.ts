@@ -10,7 +10,10 @@ export interface MemberSummary {
 }
 
 /** The profile fields a summary shows, so that a query may fetch just these. */
-export type SummaryFields = Pick<MemberRow, 'handle' | 'name' | 'headline' | 'company' | 'industry' | 'location'>;
+export type SummaryFields = Pick<
+  MemberRow,
+  'handle' | 'name' | 'headline' | 'company' | 'industry' | 'location'
+>;
 
 export function toSummary(m: SummaryFields): MemberSummary {
   return {

@@ -4,7 +4,9 @@ import type { MemberTable } from '../../db/tables/member.js';
 
 export type MemberRow = Selectable<MemberTable>;
 
-export function searchTextOf(m: Pick<MemberRow, 'name' | 'handle' | 'headline' | 'company'>): string {
+export function searchTextOf(
+  m: Pick<MemberRow, 'name' | 'handle' | 'headline' | 'company'>,
+): string {
   return [m.name, m.handle, m.headline, m.company].join(' ').toLowerCase();
 }
 
@@ -17,21 +19,37 @@ export async function findMemberById(db: Db, id: string): Promise<MemberRow | un
 }
 
 export async function findMemberByHandle(db: Db, handle: string): Promise<MemberRow | undefined> {
-  return db.selectFrom('members').selectAll().where('handle', '=', handle.toLowerCase()).executeTakeFirst();
+  return db
+    .selectFrom('members')
+    .selectAll()
+    .where('handle', '=', handle.toLowerCase())
+    .executeTakeFirst();
 }
 
 export async function findMemberByEmail(db: Db, email: string): Promise<MemberRow | undefined> {
-  return db.selectFrom('members').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+  return db
+    .selectFrom('members')
+    .selectAll()
+    .where('email', '=', email.toLowerCase())
+    .executeTakeFirst();
 }
 
 export async function handleExists(db: Db, handle: string): Promise<boolean> {
-  const row = await db.selectFrom('members').select('id').where('handle', '=', handle).executeTakeFirst();
+  const row = await db
+    .selectFrom('members')
+    .select('id')
+    .where('handle', '=', handle)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
 export async function findMembersByIds(db: Db, ids: string[]): Promise<Map<string, MemberRow>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('members').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom('members')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -51,7 +69,11 @@ export async function lockMembers(db: Db, ids: string[]): Promise<Map<string, Me
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-export async function updateMember(db: Db, id: string, changes: Updateable<MemberTable>): Promise<void> {
+export async function updateMember(
+  db: Db,
+  id: string,
+  changes: Updateable<MemberTable>,
+): Promise<void> {
   await db.updateTable('members').set(changes).where('id', '=', id).execute();
 }
 
@@ -89,13 +111,19 @@ export async function searchMembers(
     .orderBy('handle')
     .limit(options.limit + 1);
   // Wildcards are dropped rather than escaped: LIKE escapes differ between the two databases.
-  const q = options.q.trim().toLowerCase().replace(/[%_\\]/g, '');
+  const q = options.q
+    .trim()
+    .toLowerCase()
+    .replace(/[%_\\]/g, '');
   if (q) query = query.where('search_text', 'like', `%${q}%`);
   if (options.after) query = query.where('handle', '>', options.after);
   return query.execute();
 }
 
 export async function countMembers(db: Db): Promise<number> {
-  const row = await db.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('members')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -7,10 +7,18 @@ import { Profile, ProfilePatch, SearchPage, SearchQuery, Suggestions } from './m
 export const memberRoutes: RoutesPlugin = (ctx) => async (app) => {
   app.get(
     '/me',
-    { schema: { tags: ['members'], summary: 'Your profile with counts', response: { 200: Type.Ref(Me), ...errorResponses } } },
+    {
+      schema: {
+        tags: ['members'],
+        summary: 'Your profile with counts',
+        response: { 200: Type.Ref(Me), ...errorResponses },
+      },
+    },
     async (request) => {
       const me = await ctx.members.me(request.memberId);
-      const csrfToken = request.sessionId ? await ctx.accounts.csrfTokenOf(request.sessionId) : undefined;
+      const csrfToken = request.sessionId
+        ? await ctx.accounts.csrfTokenOf(request.sessionId)
+        : undefined;
       return { ...me, ...(csrfToken ? { csrfToken } : {}) };
     },
   );
@@ -18,7 +26,12 @@ export const memberRoutes: RoutesPlugin = (ctx) => async (app) => {
   app.patch(
     '/me',
     {
-      schema: { tags: ['members'], summary: 'Change your profile', body: ProfilePatch, response: { 200: Type.Ref(Me), ...errorResponses } },
+      schema: {
+        tags: ['members'],
+        summary: 'Change your profile',
+        body: ProfilePatch,
+        response: { 200: Type.Ref(Me), ...errorResponses },
+      },
     },
     async (request) => {
       await ctx.members.updateProfile(request.memberId, request.body);
@@ -28,7 +41,14 @@ export const memberRoutes: RoutesPlugin = (ctx) => async (app) => {
 
   app.get(
     '/members',
-    { schema: { tags: ['members'], summary: 'Search members', querystring: SearchQuery, response: { 200: SearchPage, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['members'],
+        summary: 'Search members',
+        querystring: SearchQuery,
+        response: { 200: SearchPage, ...errorResponses },
+      },
+    },
     async (request) => ctx.members.search(request.memberId, request.query),
   );
 
@@ -55,6 +75,8 @@ export const memberRoutes: RoutesPlugin = (ctx) => async (app) => {
         response: { 200: Suggestions, ...errorResponses },
       },
     },
-    async (request) => ({ items: await ctx.members.suggestions(request.memberId, request.query.limit) }),
+    async (request) => ({
+      items: await ctx.members.suggestions(request.memberId, request.query.limit),
+    }),
   );
 };

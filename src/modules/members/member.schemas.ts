@@ -24,8 +24,16 @@ export const Profile = Type.Intersect([
       Type.Literal('none'),
     ]),
     invitationId: Type.Union([Type.String(), Type.Null()]),
+    resendAvailableAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+      description:
+        'with a sent invitation: when a resend would be allowed if it were withdrawn now',
+    }),
     mutualCount: Type.Integer(),
-    degree: Type.Integer({ minimum: 1, maximum: 3, description: '1st, 2nd, or 3 for 3rd degree and beyond' }),
+    degree: Type.Integer({
+      minimum: 1,
+      maximum: 3,
+      description: '1st, 2nd, or 3 for 3rd degree and beyond',
+    }),
     following: Type.Boolean(),
     canInvite: CanInvite,
   }),
@@ -42,10 +50,16 @@ export const ProfilePatch = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 
-export const SearchQuery = Type.Object({ q: Type.String({ maxLength: 100, default: '' }), ...PageQuery });
+export const SearchQuery = Type.Object({
+  q: Type.String({ maxLength: 100, default: '' }),
+  ...PageQuery,
+});
 
 export const SearchPage = PageOf(
-  Type.Intersect([MemberSummary, Type.Object({ mutualCount: Type.Integer(), degree: Type.Integer() })]),
+  Type.Intersect([
+    MemberSummary,
+    Type.Object({ mutualCount: Type.Integer(), degree: Type.Integer() }),
+  ]),
 );
 
 export const Suggestions = Type.Object({

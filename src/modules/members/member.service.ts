@@ -1,11 +1,20 @@
 import { decodeCursor, type Page, toPage } from '../../db/pagination.js';
 import { DomainError } from '../../lib/errors.js';
 import { isBlockedEitherWay } from '../blocks/block.repository.js';
-import { areConnected, connectedAmong, mutualCounts, secondDegree } from '../connections/connection.repository.js';
+import {
+  areConnected,
+  connectedAmong,
+  mutualCounts,
+  secondDegree,
+} from '../connections/connection.repository.js';
 import type { ServiceDeps } from '../deps.js';
 import { countFollows, isFollowing } from '../follows/follow.repository.js';
 import type { CanInvite, InvitationService } from '../invitations/invitation.service.js';
-import { findOpen, findSenderOpen, latestCooldownWithdrawal } from '../invitations/invitation.repository.js';
+import {
+  findOpen,
+  findSenderOpen,
+  latestCooldownWithdrawal,
+} from '../invitations/invitation.repository.js';
 import { resendAvailableAt } from '../invitations/invitation.js';
 import { type MemberSummary, toSummary } from './member.presenter.js';
 import {
@@ -26,6 +35,8 @@ export interface Profile extends MemberSummary {
   isSelf: boolean;
   relationship: Relationship;
   invitationId: string | null;
+  /** With a sent invitation: when a resend would be allowed if it were withdrawn now (R14). */
+  resendAvailableAt: string | null;
   mutualCount: number;
   /** 1st, 2nd, or 3 for third degree and beyond. */
   degree: 1 | 2 | 3;
@@ -37,7 +48,13 @@ export interface Me extends MemberSummary {
   id: string;
   email: string;
   createdAt: string;
-  counts: { connections: number; followers: number; following: number; received: number; sent: number };
+  counts: {
+    connections: number;
+    followers: number;
+    following: number;
+    received: number;
+    sent: number;
+  };
 }
 
 export interface ProfileChanges {
@@ -64,7 +81,10 @@ export class MemberService {
   async visibleMember(viewerId: string, handle: string): Promise<MemberRow> {
     const db = this.deps.database.db;
     const member = await findMemberByHandle(db, handle);
-    if (!member || (member.id !== viewerId && (await isBlockedEitherWay(db, viewerId, member.id)))) {
+    if (
+      !member ||
+      (member.id !== viewerId && (await isBlockedEitherWay(db, viewerId, member.id)))
+    ) {
       throw new DomainError('member_not_found', 'That member does not exist.');
     }
     return member;
@@ -110,9 +130,17 @@ export class MemberService {
   async profile(viewerId: string, handle: string): Promise<Profile> {
     const db = this.deps.database.db;
     const now = this.deps.clock.now();
-    const [viewer, member] = await Promise.all([this.requireMember(viewerId), this.visibleMember(viewerId, handle)]);
+    const [viewer, member] = await Promise.all([
+      this.requireMember(viewerId),
+      this.visibleMember(viewerId, handle),
+    ]);
     const isSelf = viewer.id === member.id;
-    const pair = { senderId: viewer.id, recipientId: member.id, kind: 'connection' as const, targetId: '' };
+    const pair = {
+      senderId: viewer.id,
+      recipientId: member.id,
+      kind: 'connection' as const,
+      targetId: '',
+    };
     const [connected, sent, received, mutual, following, followers, canInvite] = await Promise.all([
       areConnected(db, viewer.id, member.id),
       findSenderOpen(db, pair, now.toISOString()),
@@ -140,6 +168,10 @@ export class MemberService {
       isSelf,
       relationship,
       invitationId,
+      resendAvailableAt:
+        relationship === 'invitation_sent'
+          ? resendAvailableAt(now, this.deps.rules.resendCooldownDays).toISOString()
+          : null,
       mutualCount,
       degree: connected || isSelf ? 1 : mutualCount > 0 ? 2 : 3,
       following,
@@ -153,7 +185,12 @@ export class MemberService {
   ): Promise<Page<MemberSummary & { mutualCount: number; degree: 1 | 2 | 3 }>> {
     const db = this.deps.database.db;
     const after = decodeCursor(options.cursor);
-    const rows = await searchMembers(db, { q: options.q, viewerId, after: after?.key ?? null, limit: options.limit });
+    const rows = await searchMembers(db, {
+      q: options.q,
+      viewerId,
+      after: after?.key ?? null,
+      limit: options.limit,
+    });
     const ids = rows.map((r) => r.id);
     const [mutual, connected] = await Promise.all([
       mutualCounts(db, viewerId, ids),
@@ -165,7 +202,11 @@ export class MemberService {
       (r) => ({ key: r.handle, id: r.id }),
       (r) => {
         const mutualCount = mutual.get(r.id) ?? 0;
-        return { ...toSummary(r), mutualCount, degree: connected.has(r.id) ? 1 : mutualCount > 0 ? 2 : 3 };
+        return {
+          ...toSummary(r),
+          mutualCount,
+          degree: connected.has(r.id) ? 1 : mutualCount > 0 ? 2 : 3,
+        };
       },
     );
   }
@@ -174,28 +215,44 @@ export class MemberService {
    * People you may know: second-degree members by mutual connections, without anyone connected,
    * invited either way, blocked either way, or in a resend cooldown.
    */
-  async suggestions(viewerId: string, limit: number): Promise<{ member: MemberSummary; mutualCount: number }[]> {
+  async suggestions(
+    viewerId: string,
+    limit: number,
+  ): Promise<{ member: MemberSummary; mutualCount: number }[]> {
     const db = this.deps.database.db;
     const now = this.deps.clock.now();
     const candidates = await secondDegree(db, viewerId, limit * 4);
     const kept: { id: string; mutual: number }[] = [];
     for (const candidate of candidates) {
       if (kept.length >= limit) break;
-      const pair = { senderId: viewerId, recipientId: candidate.id, kind: 'connection' as const, targetId: '' };
+      const pair = {
+        senderId: viewerId,
+        recipientId: candidate.id,
+        kind: 'connection' as const,
+        targetId: '',
+      };
       const [blocked, sent, received, withdrawnAt] = await Promise.all([
         isBlockedEitherWay(db, viewerId, candidate.id),
         findSenderOpen(db, pair, now.toISOString()),
-        findSenderOpen(db, { ...pair, senderId: candidate.id, recipientId: viewerId }, now.toISOString()),
+        findSenderOpen(
+          db,
+          { ...pair, senderId: candidate.id, recipientId: viewerId },
+          now.toISOString(),
+        ),
         latestCooldownWithdrawal(db, pair),
       ]);
       const cooling =
-        withdrawnAt !== null && resendAvailableAt(new Date(withdrawnAt), this.deps.rules.resendCooldownDays) > now;
+        withdrawnAt !== null &&
+        resendAvailableAt(new Date(withdrawnAt), this.deps.rules.resendCooldownDays) > now;
       if (!blocked && !sent && !received && !cooling) kept.push(candidate);
     }
     const members = await findMembersByIds(
       db,
       kept.map((k) => k.id),
     );
-    return kept.map((k) => ({ member: toSummary(members.get(k.id) as MemberRow), mutualCount: k.mutual }));
+    return kept.map((k) => ({
+      member: toSummary(members.get(k.id) as MemberRow),
+      mutualCount: k.mutual,
+    }));
   }
 }
