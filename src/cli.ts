@@ -1,7 +1,13 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { CLEANUP_HELP, cleanupCommand } from './cli/cleanup.command.js';
-import { CONFIG_VARIABLES, ConfigError, loadConfig, RULE_DEFAULTS, ruleVariable } from './config.js';
+import {
+  CONFIG_VARIABLES,
+  ConfigError,
+  loadConfig,
+  RULE_DEFAULTS,
+  ruleVariable,
+} from './config.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
 import { work } from './jobs/worker.js';
 import { serve } from './main.js';
@@ -28,7 +34,8 @@ Configuration is read from the environment:
 ${[
   ...CONFIG_VARIABLES.map((v) => `  ${v.name.padEnd(40)} ${v.meaning} (default ${v.default})`),
   ...Object.entries(RULE_DEFAULTS).map(
-    ([key, value]) => `  ${ruleVariable(key).padEnd(40)} rule ${key} (default ${Array.isArray(value) ? value.join(',') : value})`,
+    ([key, value]) =>
+      `  ${ruleVariable(key).padEnd(40)} rule ${key} (default ${Array.isArray(value) ? value.join(',') : value})`,
   ),
 ].join('\n')}
 `;
@@ -70,7 +77,9 @@ async function main(argv: string[]): Promise<void> {
     case 'migrate': {
       const database = openDatabase(config.databaseUrl);
       const applied = await migrateToLatest(database.db);
-      process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Already up to date.\n');
+      process.stdout.write(
+        applied.length ? `Applied: ${applied.join(', ')}\n` : 'Already up to date.\n',
+      );
       return database.close();
     }
     case 'seed': {
@@ -81,7 +90,9 @@ async function main(argv: string[]): Promise<void> {
       const database = openDatabase(config.databaseUrl);
       await migrateToLatest(database.db);
       const seeded = await seedDemo(database, config);
-      process.stdout.write(seeded ? 'Demo network added.\n' : 'The database already has members; nothing added.\n');
+      process.stdout.write(
+        seeded ? 'Demo network added.\n' : 'The database already has members; nothing added.\n',
+      );
       return database.close();
     }
     default:
@@ -94,7 +105,9 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
   } else {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   }
   process.exit(1);
 });

@@ -51,7 +51,10 @@ export interface AppContext {
   close(): Promise<void>;
 }
 
-export async function createContext(config: Config, options: { log?: Logger } = {}): Promise<AppContext> {
+export async function createContext(
+  config: Config,
+  options: { log?: Logger } = {},
+): Promise<AppContext> {
   const log = options.log ?? pino({ level: config.logLevel });
   const database = openDatabase(config.databaseUrl);
   await migrateToLatest(database.db);
@@ -68,7 +71,12 @@ export async function createContext(config: Config, options: { log?: Logger } = 
   // Delivery runs last, so mail the other jobs queue goes out in the same run.
   const delivery = mailer ? [deliveryJob({ database, clock, mailer, compose, log })] : [];
   const jobs = new JobRunner(
-    [expiryJob(database, clock), reminderJob(database, clock, config.rules), autoWithdrawJob(database, clock), ...delivery],
+    [
+      expiryJob(database, clock),
+      reminderJob(database, clock, config.rules),
+      autoWithdrawJob(database, clock),
+      ...delivery,
+    ],
     log,
   );
 

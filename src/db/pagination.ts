@@ -36,7 +36,12 @@ export interface Page<T> {
 }
 
 /** Rows were fetched with `limit + 1`; the extra one only tells whether a next page exists. */
-export function toPage<R, T>(rows: R[], limit: number, cursorOf: (row: R) => Cursor, present: (row: R) => T): Page<T> {
+export function toPage<R, T>(
+  rows: R[],
+  limit: number,
+  cursorOf: (row: R) => Cursor,
+  present: (row: R) => T,
+): Page<T> {
   const pageRows = rows.slice(0, limit);
   const last = pageRows[pageRows.length - 1];
   return {

@@ -43,7 +43,11 @@ export class Member {
 
   /** Sends a connection invitation and returns the reply. */
   invite(to: Member | string, extra: Record<string, unknown> = {}) {
-    return this.post('/api/v1/invitations', { kind: 'connection', to: typeof to === 'string' ? to : to.handle, ...extra });
+    return this.post('/api/v1/invitations', {
+      kind: 'connection',
+      to: typeof to === 'string' ? to : to.handle,
+      ...extra,
+    });
   }
 }
 
@@ -117,10 +121,16 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
       });
       if (signUp.status !== 201) throw new Error(`sign-up failed: ${JSON.stringify(signUp.body)}`);
       const cookie = String(signUp.headers['set-cookie']).split(';')[0]!;
-      const token = await inject(app, 'POST', '/api/v1/me/tokens', { name: 'tests' }, {
-        cookie,
-        'x-csrf-token': signUp.body.csrfToken,
-      });
+      const token = await inject(
+        app,
+        'POST',
+        '/api/v1/me/tokens',
+        { name: 'tests' },
+        {
+          cookie,
+          'x-csrf-token': signUp.body.csrfToken,
+        },
+      );
       if (token.status !== 201) throw new Error(`token failed: ${JSON.stringify(token.body)}`);
       return new Member(app, handle, email, token.body.token);
     },

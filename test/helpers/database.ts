@@ -12,7 +12,8 @@ export function testDialect(): TestDialect {
 }
 
 /** The server holding throwaway test databases; local trust auth by default. */
-export const PG_ADMIN_URL = process.env.RAPPORT_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const PG_ADMIN_URL =
+  process.env.RAPPORT_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface ThrowawayDatabase {
   url: string;
@@ -20,7 +21,9 @@ export interface ThrowawayDatabase {
 }
 
 /** A database of its own for one test file: a temporary SQLite file, or a new PostgreSQL database. */
-export async function createThrowawayDatabase(dialect: TestDialect = testDialect()): Promise<ThrowawayDatabase> {
+export async function createThrowawayDatabase(
+  dialect: TestDialect = testDialect(),
+): Promise<ThrowawayDatabase> {
   const name = `rapport_test_${randomBytes(6).toString('hex')}`;
   if (dialect === 'sqlite') {
     const file = join(tmpdir(), `${name}.db`);

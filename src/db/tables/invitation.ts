@@ -1,11 +1,6 @@
 export type InvitationKind = 'connection' | 'page' | 'event';
 export type InvitationStatus =
-  | 'pending'
-  | 'accepted'
-  | 'ignored'
-  | 'withdrawn'
-  | 'expired'
-  | 'blocked';
+  'pending' | 'accepted' | 'ignored' | 'withdrawn' | 'expired' | 'blocked';
 export type WithdrawCause = 'sender' | 'cleanup' | 'automatic' | 'block';
 
 export interface InvitationTable {

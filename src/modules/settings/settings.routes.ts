@@ -12,9 +12,12 @@ const Settings = Type.Object({
   emailOnAccept: Type.Boolean(),
   pageInvitations: Type.Boolean({ description: 'whether page admins may invite you (R21)' }),
   autoWithdrawAfterDays: Type.Union([Type.Integer(), Type.Null()]),
-  restriction: Type.Union([Type.Object({ until: Type.String({ format: 'date-time' }) }), Type.Null()], {
-    description: 'read-only (R9)',
-  }),
+  restriction: Type.Union(
+    [Type.Object({ until: Type.String({ format: 'date-time' }) }), Type.Null()],
+    {
+      description: 'read-only (R9)',
+    },
+  ),
 });
 
 const SettingsPatch = Type.Object(
@@ -24,7 +27,9 @@ const SettingsPatch = Type.Object(
     emailReminders: Type.Optional(Type.Boolean()),
     emailOnAccept: Type.Optional(Type.Boolean()),
     pageInvitations: Type.Optional(Type.Boolean()),
-    autoWithdrawAfterDays: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 180 }), Type.Null()])),
+    autoWithdrawAfterDays: Type.Optional(
+      Type.Union([Type.Integer({ minimum: 1, maximum: 180 }), Type.Null()]),
+    ),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -38,7 +43,14 @@ export const settingsRoutes: RoutesPlugin = (ctx) => async (app) => {
 
   app.patch(
     '/settings',
-    { schema: { tags, summary: 'Change your settings', body: SettingsPatch, response: { 200: Settings, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change your settings',
+        body: SettingsPatch,
+        response: { 200: Settings, ...errorResponses },
+      },
+    },
     async (request) => ctx.settings.update(request.memberId, request.body),
   );
 };

@@ -37,7 +37,11 @@ export const testClockRoutes: RoutesPlugin = (ctx) => async (app) => {
       schema: {
         tags: ['testing'],
         summary: 'Run every due job and answer when done (test-clock mode only)',
-        response: { 200: Type.Object({ results: Type.Record(Type.String(), Type.Record(Type.String(), Type.Number())) }) },
+        response: {
+          200: Type.Object({
+            results: Type.Record(Type.String(), Type.Record(Type.String(), Type.Number())),
+          }),
+        },
       },
     },
     async () => ({ results: await ctx.jobs.runDue() }),
