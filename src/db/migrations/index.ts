@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import * as initial from './0001-initial.js';
 import * as serverSecrets from './0002-server-secrets.js';
+import * as eventOrganizersMember from './0003-event-organizers-member.js';
 
 /** Every migration in order; names are frozen once landed. */
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-server-secrets': serverSecrets,
+  '0003-event-organizers-member': eventOrganizersMember,
 };

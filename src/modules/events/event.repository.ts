@@ -144,19 +144,15 @@ export async function listMemberEvents(
   let query = db
     .selectFrom('events')
     .selectAll()
-    .where((eb) =>
-      eb.or([
-        eb(
-          'id',
-          'in',
-          eb.selectFrom('event_organizers').select('event_id').where('member_id', '=', memberId),
-        ),
-        eb(
-          'id',
-          'in',
+    // One set of ids: the member's rows by index, then the events by key (see listMemberPages).
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('event_organizers')
+        .select('event_id')
+        .where('member_id', '=', memberId)
+        .union(
           eb.selectFrom('event_attendees').select('event_id').where('member_id', '=', memberId),
         ),
-      ]),
     )
     .orderBy('starts_at')
     .orderBy('id')

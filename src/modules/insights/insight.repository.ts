@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { SENDER_OPEN_STATUSES } from '../invitations/invitation.js';
+import { openForSender } from '../invitations/withdrawal.repository.js';
 import type { AgeRange } from './insight.js';
 
 /** The sender's invitations accepted since `since`, by when they were accepted. */
@@ -67,7 +67,7 @@ export async function openAgeCounts(
       ),
     )
     .where('sender_id', '=', senderId)
-    .where('status', 'in', SENDER_OPEN_STATUSES)
+    .where(openForSender())
     .where('expires_at', '>', now)
     .executeTakeFirstOrThrow();
   const values = row as Record<string, number | string | null>;

@@ -1,8 +1,18 @@
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Cursor } from '../../db/pagination.js';
 import type { InvitationKind, WithdrawCause } from '../../db/tables/invitation.js';
 import type { SummaryFields } from '../members/member.presenter.js';
-import { TRANSITION_FROM } from './invitation.js';
+import { SENDER_OPEN_STATUSES } from './invitation.js';
+
+/**
+ * Open as the sender sees it (pending, ignored or blocked), with the statuses written into the
+ * SQL rather than bound: SQLite uses a partial index only when the query's condition matches
+ * the index's own literally, as it does here for the sent, expiry and one-open indexes.
+ */
+export function openForSender(column = 'invitations.status'): RawBuilder<boolean> {
+  return sql<boolean>`${sql.ref(column)} in (${sql.join(SENDER_OPEN_STATUSES.map((s) => sql.lit(s)))})`;
+}
 
 /**
  * The recipients of a clean-up, with only the fields its result shows: at 10,000 invitations,
@@ -49,7 +59,7 @@ export async function lockAutoWithdrawable(
     .where('sender_id', 'in', (eb) =>
       eb.selectFrom('members').select('id').where('auto_withdraw_after_days', '=', days),
     )
-    .where('status', 'in', TRANSITION_FROM.withdraw)
+    .where(openForSender())
     .where('kept', '=', 0)
     .where('sent_at', '<=', sentBefore)
     .where('expires_at', '>', now)
@@ -68,7 +78,7 @@ export async function sendersWithStale(
   let query = db
     .selectFrom('invitations')
     .select(['sender_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('status', 'in', TRANSITION_FROM.withdraw)
+    .where(openForSender())
     .where('sent_at', '<=', options.sentBefore)
     .where('expires_at', '>', options.now)
     .groupBy('sender_id')

@@ -128,19 +128,14 @@ export async function listMemberPages(
   let query = db
     .selectFrom('pages')
     .selectAll()
-    .where((eb) =>
-      eb.or([
-        eb(
-          'id',
-          'in',
-          eb.selectFrom('page_admins').select('page_id').where('member_id', '=', memberId),
-        ),
-        eb(
-          'id',
-          'in',
-          eb.selectFrom('page_followers').select('page_id').where('member_id', '=', memberId),
-        ),
-      ]),
+    // One set of ids, so that each database reads the member's rows by index and then the pages
+    // by key, instead of testing every page against two lists.
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('page_admins')
+        .select('page_id')
+        .where('member_id', '=', memberId)
+        .union(eb.selectFrom('page_followers').select('page_id').where('member_id', '=', memberId)),
     )
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
