@@ -90,21 +90,26 @@ export async function expireOverdueBetween(
   b: string,
   at: string,
 ): Promise<string[]> {
-  const rows = await db
-    .updateTable('invitations')
-    .set({ status: 'expired', updated_at: at, remind_at: null })
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('sender_id', '=', a), eb('recipient_id', '=', b)]),
-        eb.and([eb('sender_id', '=', b), eb('recipient_id', '=', a)]),
-      ]),
-    )
-    .where('kind', '=', 'connection')
-    .where('status', 'in', TRANSITION_FROM.expire)
-    .where('expires_at', '<=', at)
-    .returning('id')
-    .execute();
-  return rows.map((r) => r.id);
+  // One statement per direction: given the OR of both, SQLite reads every connection
+  // invitation through the kind index instead of the pair's few rows.
+  const expired: string[] = [];
+  for (const [sender, recipient] of [
+    [a, b],
+    [b, a],
+  ]) {
+    const rows = await db
+      .updateTable('invitations')
+      .set({ status: 'expired', updated_at: at, remind_at: null })
+      .where('sender_id', '=', sender as string)
+      .where('recipient_id', '=', recipient as string)
+      .where('kind', '=', 'connection')
+      .where('status', 'in', TRANSITION_FROM.expire)
+      .where('expires_at', '<=', at)
+      .returning('id')
+      .execute();
+    expired.push(...rows.map((r) => r.id));
+  }
+  return expired;
 }
 
 /** R16: the latest withdrawal by the sender that starts a cooldown (a block's does not). */
