@@ -118,37 +118,6 @@ export async function connectAll(
 }
 
 /**
- * Sends invitations through the service (each with its notification and mail), all in one
- * transaction, at the test clock's current time.
- */
-export async function seedInvitations(
-  t: TestApp,
-  sender: MemberRow,
-  recipients: MemberRow[],
-  options: { kind?: InvitationKind; target?: { id: string; name: string } } = {},
-): Promise<InvitationRow[]> {
-  const now = t.clock.now();
-  return t.ctx.database.transaction(async (db: Db) => {
-    const rows: InvitationRow[] = [];
-    for (const recipient of recipients) {
-      rows.push(
-        await t.ctx.invitations.createInvitation(db, {
-          kind: options.kind ?? 'connection',
-          sender,
-          recipient,
-          targetId: options.target?.id ?? '',
-          targetName: options.target?.name ?? null,
-          note: null,
-          howKnown: null,
-          now,
-        }),
-      );
-    }
-    return rows;
-  });
-}
-
-/**
  * The rows `createInvitation` writes (invitation, notification, invitation mail), in
  * multi-row inserts: thousands of invitations in well under a second on either database.
  */
