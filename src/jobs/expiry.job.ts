@@ -1,3 +1,4 @@
+import { statusIn } from '../modules/invitations/invitation.repository.js';
 import type { Database } from '../db/database.js';
 import type { Clock } from '../lib/clock.js';
 import { TRANSITION_FROM } from '../modules/invitations/invitation.js';
@@ -19,7 +20,7 @@ export function expiryJob(database: Database, clock: Clock): Job {
           const due = await db
             .selectFrom('invitations')
             .select('id')
-            .where('status', 'in', TRANSITION_FROM.expire)
+            .where(statusIn(TRANSITION_FROM.expire))
             .where('expires_at', '<=', at)
             .limit(BATCH)
             .forUpdate()
@@ -31,7 +32,7 @@ export function expiryJob(database: Database, clock: Clock): Job {
             .updateTable('invitations')
             .set({ status: 'expired', updated_at: at, remind_at: null })
             .where('id', 'in', ids)
-            .where('status', 'in', TRANSITION_FROM.expire)
+            .where(statusIn(TRANSITION_FROM.expire))
             .execute();
           await eraseFromRecipient(db, ids, now);
           return ids.length;

@@ -1,3 +1,4 @@
+import { statusIs } from '../modules/invitations/invitation.repository.js';
 import type { Db } from '../db/database.js';
 import type { InvitationRow } from '../modules/invitations/invitation.repository.js';
 
@@ -6,7 +7,7 @@ export async function dueReminders(db: Db, now: string, limit: number): Promise<
   return db
     .selectFrom('invitations')
     .selectAll()
-    .where('status', '=', 'pending')
+    .where(statusIs('pending'))
     .where('remind_at', 'is not', null)
     .where('remind_at', '<=', now)
     .orderBy('remind_at')
@@ -33,7 +34,7 @@ export async function advanceReminder(
       reminders_sent: counted ? eb('reminders_sent', '+', 1) : eb.ref('reminders_sent'),
     }))
     .where('id', '=', row.id)
-    .where('status', '=', 'pending')
+    .where(statusIs('pending'))
     .where('remind_at', '=', row.remind_at as string)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;

@@ -1,3 +1,4 @@
+import { statusIs } from '../invitations/invitation.repository.js';
 import type { Db } from '../../db/database.js';
 import { openForSender } from '../invitations/withdrawal.repository.js';
 import type { AgeRange } from './insight.js';
@@ -8,7 +9,7 @@ export async function countAcceptedSince(db: Db, senderId: string, since: string
     .selectFrom('invitations')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('sender_id', '=', senderId)
-    .where('status', '=', 'accepted')
+    .where(statusIs('accepted'))
     .where('responded_at', '>', since)
     .executeTakeFirstOrThrow();
   return Number(row.n);

@@ -1,3 +1,4 @@
+import { statusIn } from './invitation.repository.js';
 import type { Db } from '../../db/database.js';
 import type { InvitationKind } from '../../db/tables/invitation.js';
 import { SENDER_OPEN_STATUSES, TRANSITION_FROM } from './invitation.js';
@@ -18,7 +19,7 @@ export async function findOpenForTarget(
     .where('kind', '=', kind)
     .where('target_id', '=', targetId)
     .where('recipient_id', '=', recipientId)
-    .where('status', 'in', SENDER_OPEN_STATUSES)
+    .where(statusIn(SENDER_OPEN_STATUSES))
     .executeTakeFirst();
 }
 
@@ -40,7 +41,7 @@ export async function expireOverdueForTarget(
     .where('kind', '=', kind)
     .where('target_id', '=', targetId)
     .where('recipient_id', '=', recipientId)
-    .where('status', 'in', TRANSITION_FROM.expire)
+    .where(statusIn(TRANSITION_FROM.expire))
     .where('expires_at', '<=', at)
     .returning('id')
     .execute();

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import { type Insertable, type Selectable, type SqlBool, sql, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Cursor } from '../../db/pagination.js';
 import type {
@@ -15,6 +15,18 @@ export interface PairKey {
   recipientId: string;
   kind: InvitationKind;
   targetId: string;
+}
+
+/**
+ * Statuses written into the SQL as literals rather than bound: SQLite uses a partial index only
+ * when the query repeats the index's WHERE term, and a bound parameter could be any value.
+ */
+export function statusIn(statuses: readonly InvitationStatus[]) {
+  return sql<SqlBool>`status in (${sql.join(statuses.map((status) => sql.lit(status)))})`;
+}
+
+export function statusIs(status: InvitationStatus) {
+  return sql<SqlBool>`status = ${sql.lit(status)}`;
 }
 
 export async function insertInvitation(db: Db, row: Insertable<InvitationTable>): Promise<void> {
@@ -56,7 +68,7 @@ export async function findSenderOpen(
     .where('recipient_id', '=', key.recipientId)
     .where('kind', '=', key.kind)
     .where('target_id', '=', key.targetId)
-    .where('status', 'in', SENDER_OPEN_STATUSES);
+    .where(statusIn(SENDER_OPEN_STATUSES));
   if (now) query = query.where('expires_at', '>', now);
   return query.executeTakeFirst();
 }
@@ -74,7 +86,7 @@ export async function findOpen(
     .where('recipient_id', '=', key.recipientId)
     .where('kind', '=', key.kind)
     .where('target_id', '=', key.targetId)
-    .where('status', 'in', OPEN_STATUSES);
+    .where(statusIn(OPEN_STATUSES));
   if (now) query = query.where('expires_at', '>', now);
   return query.executeTakeFirst();
 }
@@ -103,7 +115,7 @@ export async function expireOverdueBetween(
       .where('sender_id', '=', sender as string)
       .where('recipient_id', '=', recipient as string)
       .where('kind', '=', 'connection')
-      .where('status', 'in', TRANSITION_FROM.expire)
+      .where(statusIn(TRANSITION_FROM.expire))
       .where('expires_at', '<=', at)
       .returning('id')
       .execute();
@@ -121,7 +133,7 @@ export async function latestCooldownWithdrawal(db: Db, key: PairKey): Promise<st
     .where('recipient_id', '=', key.recipientId)
     .where('kind', '=', key.kind)
     .where('target_id', '=', key.targetId)
-    .where('status', '=', 'withdrawn')
+    .where(statusIs('withdrawn'))
     .where('withdraw_cause', '!=', 'block')
     .executeTakeFirst();
   return row?.at ?? null;
@@ -150,7 +162,7 @@ export async function countSenderOpen(db: Db, senderId: string, now: string): Pr
     .selectFrom('invitations')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('sender_id', '=', senderId)
-    .where('status', 'in', SENDER_OPEN_STATUSES)
+    .where(statusIn(SENDER_OPEN_STATUSES))
     .where('expires_at', '>', now)
     .executeTakeFirstOrThrow();
   return Number(row.n);
@@ -170,7 +182,7 @@ export async function transition(
     .updateTable('invitations')
     .set(changes)
     .where('id', '=', id)
-    .where('status', 'in', from)
+    .where(statusIn(from))
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
@@ -192,7 +204,7 @@ export async function listReceived(
     .selectFrom('invitations')
     .selectAll()
     .where('recipient_id', '=', recipientId)
-    .where('status', '=', 'pending')
+    .where(statusIs('pending'))
     .orderBy('sent_at', 'desc')
     .orderBy('id', 'desc')
     .limit(options.limit + 1);
@@ -222,7 +234,7 @@ export async function listSent(
     .selectFrom('invitations')
     .selectAll()
     .where('sender_id', '=', senderId)
-    .where('status', 'in', SENDER_OPEN_STATUSES)
+    .where(statusIn(SENDER_OPEN_STATUSES))
     .where('expires_at', '>', options.now)
     .orderBy('sent_at', 'desc')
     .orderBy('id', 'desc')
@@ -254,7 +266,7 @@ export async function countReceived(
     .selectFrom('invitations')
     .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
     .where('recipient_id', '=', recipientId)
-    .where('status', '=', 'pending')
+    .where(statusIs('pending'))
     .groupBy('kind');
   if (now) query = query.where('expires_at', '>', now);
   const rows = await query.execute();
@@ -277,7 +289,7 @@ export async function countSent(
         .as('stale'),
     ])
     .where('sender_id', '=', senderId)
-    .where('status', 'in', SENDER_OPEN_STATUSES)
+    .where(statusIn(SENDER_OPEN_STATUSES))
     .where('expires_at', '>', now)
     .groupBy('kind')
     .execute();
@@ -343,7 +355,7 @@ export async function findSenderOpenBetween(
         eb.and([eb('sender_id', '=', b), eb('recipient_id', '=', a)]),
       ]),
     )
-    .where('status', 'in', SENDER_OPEN_STATUSES)
+    .where(statusIn(SENDER_OPEN_STATUSES))
     .execute();
 }
 
@@ -357,7 +369,7 @@ export async function listCleanupCandidates(
     .selectFrom('invitations')
     .selectAll()
     .where('sender_id', '=', senderId)
-    .where('status', 'in', SENDER_OPEN_STATUSES)
+    .where(statusIn(SENDER_OPEN_STATUSES))
     .where('expires_at', '>', options.now)
     .orderBy('sent_at')
     .orderBy('id');
@@ -379,7 +391,7 @@ export async function withdrawBatch(
     .updateTable('invitations')
     .set(changes)
     .where('id', 'in', ids)
-    .where('status', 'in', from)
+    .where(statusIn(from))
     .where('kept', '=', 0)
     .returning('id')
     .execute();
