@@ -106,6 +106,24 @@ describe('withdrawing (R14–R17)', () => {
     });
   });
 
+  it('R16: the cooldown counts from the latest withdrawal, and only for that recipient', async () => {
+    const [max, ned, oli] = await Promise.all([t.member('max'), t.member('ned'), t.member('oli')]);
+    const first = await max.invite(ned);
+    await max.post(`/api/v1/invitations/${first.body.id}/withdraw`);
+    expect((await max.invite(oli)).status).toBe(201);
+    t.advanceDays(21);
+    const second = await max.invite(ned);
+    expect(second.status).toBe(201);
+    t.advanceDays(1);
+    await max.post(`/api/v1/invitations/${second.body.id}/withdraw`);
+    const latest = t.clock.now().getTime();
+    t.advanceDays(20);
+    const refused = expectProblem(await max.invite(ned), 403, 'resend_cooldown');
+    expect(refused.retryAt).toBe(new Date(latest + 21 * 86_400_000).toISOString());
+    t.advanceDays(1);
+    expect((await max.invite(ned)).status).toBe(201);
+  });
+
   it('R16: the cooldown binds only the sender: the recipient may invite them at once', async () => {
     const [kim, lea] = await Promise.all([t.member('kim'), t.member('lea')]);
     const sent = await kim.invite(lea);
