@@ -14,13 +14,13 @@ import { areConnected } from '../modules/connections/connection.repository.js';
 import { findSenderOpenBetween } from '../modules/invitations/invitation.repository.js';
 import { InvitationService } from '../modules/invitations/invitation.service.js';
 import { EventService } from '../modules/events/event.service.js';
+import { newMemberRow } from '../modules/members/member.js';
 import { MemberService } from '../modules/members/member.service.js';
 import { PageService } from '../modules/pages/page.service.js';
 import {
   countMembers,
   insertMember,
   type MemberRow,
-  searchTextOf,
 } from '../modules/members/member.repository.js';
 
 export const DEMO_PASSWORD = 'rapport-demo';
@@ -100,29 +100,20 @@ export async function seedDemo(
       .normalize('NFKD')
       .replace(/[^a-z]/g, '');
     const at = addDays(now, -90 + i).toISOString();
-    const row: MemberRow = {
-      id: newId(new Date(at)),
-      email: `${handle}@example.com`,
-      password_hash: passwordHash,
-      name,
-      handle,
-      headline: `${headline} at ${company}`,
-      company,
-      industry,
-      location,
-      search_text: '',
-      created_at: at,
-      updated_at: at,
-      connection_count: 0,
-      invitation_policy: 'everyone',
-      email_on_invitation: 1,
-      email_reminders: 1,
-      email_on_accept: 1,
-      page_invitations: 1,
-      auto_withdraw_after_days: null,
-      restricted_until: null,
-    };
-    row.search_text = searchTextOf(row);
+    const row = newMemberRow(
+      {
+        id: newId(new Date(at)),
+        email: `${handle}@example.com`,
+        passwordHash,
+        name,
+        handle,
+        headline: `${headline} at ${company}`,
+        company,
+        industry,
+        location,
+      },
+      at,
+    );
     await insertMember(database.db, row);
     members.push(row);
   }

@@ -13,6 +13,7 @@ import {
   type MemberRow,
   searchTextOf,
 } from '../../src/modules/members/member.repository.js';
+import { newMemberRow } from '../../src/modules/members/member.js';
 import type { Member, TestApp } from '../helpers/app.js';
 
 const CHUNK = 500;
@@ -27,27 +28,17 @@ export async function seedMembers(
   const rows: MemberRow[] = [];
   for (let i = 0; i < count; i++) {
     const handle = `seeded-${++seeded}-${newId().slice(-6).toLowerCase()}`;
-    const row: MemberRow = {
-      id: newId(t.clock.now()),
-      email: `${handle}@example.test`,
-      password_hash: 'not-a-hash',
-      name: `Seeded Member ${seeded}`,
-      handle,
-      headline: '',
-      company: '',
-      industry: '',
-      location: '',
-      search_text: '',
-      created_at: at,
-      updated_at: at,
-      connection_count: 0,
-      invitation_policy: 'everyone',
-      email_on_invitation: 1,
-      email_reminders: 1,
-      email_on_accept: 1,
-      page_invitations: 1,
-      auto_withdraw_after_days: null,
-      restricted_until: null,
+    const row = {
+      ...newMemberRow(
+        {
+          id: newId(t.clock.now()),
+          email: `${handle}@example.test`,
+          passwordHash: 'not-a-hash',
+          name: `Seeded Member ${seeded}`,
+          handle,
+        },
+        at,
+      ),
       ...profile(i),
     };
     row.search_text = searchTextOf(row);

@@ -4,12 +4,12 @@ import { DomainError } from '../../lib/errors.js';
 import { hashSecret, newId, newSecret } from '../../lib/ids.js';
 import { addDays, HOUR_MS } from '../../lib/time.js';
 import type { ServiceDeps } from '../deps.js';
+import { newMemberRow } from '../members/member.js';
 import {
   findMemberByEmail,
   handleExists,
   insertMember,
   type MemberRow,
-  searchTextOf,
 } from '../members/member.repository.js';
 import {
   deleteAccessToken,
@@ -115,29 +115,7 @@ export class AccountService {
       if (input.handle && (await handleExists(db, handle))) {
         throw new DomainError('handle_taken', `The handle "${handle}" is taken.`);
       }
-      const row: MemberRow = {
-        id: newId(now),
-        email,
-        password_hash: passwordHash,
-        name: input.name.trim(),
-        handle,
-        headline: input.headline?.trim() ?? '',
-        company: input.company?.trim() ?? '',
-        industry: input.industry?.trim() ?? '',
-        location: input.location?.trim() ?? '',
-        search_text: '',
-        created_at: at,
-        updated_at: at,
-        connection_count: 0,
-        invitation_policy: 'everyone',
-        email_on_invitation: 1,
-        email_reminders: 1,
-        email_on_accept: 1,
-        page_invitations: 1,
-        auto_withdraw_after_days: null,
-        restricted_until: null,
-      };
-      row.search_text = searchTextOf(row);
+      const row = newMemberRow({ ...input, id: newId(now), email, passwordHash, handle }, at);
       await insertMember(db, row);
       return row;
     });

@@ -9,7 +9,7 @@ import {
   deleteNotificationsForInvitation,
   insertNotification,
 } from '../notifications/notification.repository.js';
-import { cancelMailForInvitations, enqueueMail } from '../outbox/outbox.repository.js';
+import { cancelMailForInvitations, enqueueMail, pendingMail } from '../outbox/outbox.repository.js';
 import type { InvitationRow } from './invitation.repository.js';
 
 export interface MailPayload {
@@ -37,6 +37,49 @@ export function payloadOf(
   return JSON.stringify(payload);
 }
 
+/** One in-app notification, and the matching mail when the member allows it. */
+async function tell(
+  db: Db,
+  member: MemberRow,
+  news: {
+    type: 'invitation_received' | 'invitation_accepted';
+    template: 'invitation' | 'accepted';
+    wantsMail: boolean;
+  },
+  actor: MemberRow,
+  invitation: InvitationRow,
+  targetName: string | null,
+  now: Date,
+): Promise<void> {
+  const at = now.toISOString();
+  await insertNotification(db, {
+    id: newId(now),
+    member_id: member.id,
+    type: news.type,
+    actor_id: actor.id,
+    invitation_id: invitation.id,
+    created_at: at,
+    read_at: null,
+  });
+  if (!news.wantsMail) return;
+  await enqueueMail(
+    db,
+    pendingMail(
+      {
+        id: newId(now),
+        recipient_id: member.id,
+        to_email: member.email,
+        template: news.template,
+        invitation_id: invitation.id,
+        // Delivery re-checks this, so the mail never outlives the state it is about.
+        expects_status: invitation.status,
+        payload: payloadOf(actor, invitation, targetName),
+      },
+      at,
+    ),
+  );
+}
+
 export async function announceInvitation(
   db: Db,
   invitation: InvitationRow,
@@ -45,34 +88,19 @@ export async function announceInvitation(
   targetName: string | null,
   now: Date,
 ): Promise<void> {
-  const at = now.toISOString();
-  await insertNotification(db, {
-    id: newId(now),
-    member_id: recipient.id,
-    type: 'invitation_received',
-    actor_id: sender.id,
-    invitation_id: invitation.id,
-    created_at: at,
-    read_at: null,
-  });
-  if (recipient.email_on_invitation) {
-    await enqueueMail(db, {
-      id: newId(now),
-      recipient_id: recipient.id,
-      to_email: recipient.email,
+  await tell(
+    db,
+    recipient,
+    {
+      type: 'invitation_received',
       template: 'invitation',
-      invitation_id: invitation.id,
-      expects_status: 'pending',
-      payload: payloadOf(sender, invitation, targetName),
-      status: 'pending',
-      attempts: 0,
-      next_attempt_at: at,
-      claimed_until: null,
-      last_error: null,
-      created_at: at,
-      sent_at: null,
-    });
-  }
+      wantsMail: recipient.email_on_invitation === 1,
+    },
+    sender,
+    invitation,
+    targetName,
+    now,
+  );
 }
 
 /** R10, R3: the sender learns of an accept, in-app and by email if they allow it. */
@@ -84,35 +112,16 @@ export async function announceAccept(
   targetName: string | null,
   now: Date,
 ): Promise<void> {
-  const at = now.toISOString();
-  await cancelMailForInvitations(db, [invitation.id], at);
-  await insertNotification(db, {
-    id: newId(now),
-    member_id: sender.id,
-    type: 'invitation_accepted',
-    actor_id: acceptor.id,
-    invitation_id: invitation.id,
-    created_at: at,
-    read_at: null,
-  });
-  if (sender.email_on_accept) {
-    await enqueueMail(db, {
-      id: newId(now),
-      recipient_id: sender.id,
-      to_email: sender.email,
-      template: 'accepted',
-      invitation_id: invitation.id,
-      expects_status: 'accepted',
-      payload: payloadOf(acceptor, invitation, targetName),
-      status: 'pending',
-      attempts: 0,
-      next_attempt_at: at,
-      claimed_until: null,
-      last_error: null,
-      created_at: at,
-      sent_at: null,
-    });
-  }
+  await cancelMailForInvitations(db, [invitation.id], now.toISOString());
+  await tell(
+    db,
+    sender,
+    { type: 'invitation_accepted', template: 'accepted', wantsMail: sender.email_on_accept === 1 },
+    acceptor,
+    invitation,
+    targetName,
+    now,
+  );
 }
 
 /** R15: after a withdrawal, block or expiry nothing about the invitation reaches its recipient. */

@@ -52,14 +52,11 @@ export async function findInvitations(db: Db, ids: string[]): Promise<Invitation
   return db.selectFrom('invitations').selectAll().where('id', 'in', ids).execute();
 }
 
-/**
- * The invitation for this pair that is open from the sender's side (R1). With `now`, one past
- * its expiry counts as expired even before the expiry job has marked it (R13).
- */
-export async function findSenderOpen(
+async function findForPair(
   db: Db,
   key: PairKey,
-  now?: string,
+  statuses: readonly InvitationStatus[],
+  now: string | undefined,
 ): Promise<InvitationRow | undefined> {
   let query = db
     .selectFrom('invitations')
@@ -68,27 +65,22 @@ export async function findSenderOpen(
     .where('recipient_id', '=', key.recipientId)
     .where('kind', '=', key.kind)
     .where('target_id', '=', key.targetId)
-    .where(statusIn(SENDER_OPEN_STATUSES));
+    .where(statusIn(statuses));
   if (now) query = query.where('expires_at', '>', now);
   return query.executeTakeFirst();
 }
 
+/**
+ * The invitation for this pair that is open from the sender's side (R1). With `now`, one past
+ * its expiry counts as expired even before the expiry job has marked it (R13).
+ */
+export function findSenderOpen(db: Db, key: PairKey, now?: string) {
+  return findForPair(db, key, SENDER_OPEN_STATUSES, now);
+}
+
 /** The invitation for this pair that the recipient could still answer (pending or ignored). */
-export async function findOpen(
-  db: Db,
-  key: PairKey,
-  now?: string,
-): Promise<InvitationRow | undefined> {
-  let query = db
-    .selectFrom('invitations')
-    .selectAll()
-    .where('sender_id', '=', key.senderId)
-    .where('recipient_id', '=', key.recipientId)
-    .where('kind', '=', key.kind)
-    .where('target_id', '=', key.targetId)
-    .where(statusIn(OPEN_STATUSES));
-  if (now) query = query.where('expires_at', '>', now);
-  return query.executeTakeFirst();
+export function findOpen(db: Db, key: PairKey, now?: string) {
+  return findForPair(db, key, OPEN_STATUSES, now);
 }
 
 /**

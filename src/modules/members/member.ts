@@ -1,0 +1,42 @@
+import type { MemberRow } from './member.repository.js';
+import { searchTextOf } from './member.repository.js';
+
+export interface NewMember {
+  id: string;
+  email: string;
+  passwordHash: string;
+  name: string;
+  handle: string;
+  headline?: string;
+  company?: string;
+  industry?: string;
+  location?: string;
+}
+
+/** A new member's row with the default settings every account starts with. */
+export function newMemberRow(member: NewMember, at: string): MemberRow {
+  const row: MemberRow = {
+    id: member.id,
+    email: member.email.trim().toLowerCase(),
+    password_hash: member.passwordHash,
+    name: member.name.trim(),
+    handle: member.handle,
+    headline: member.headline?.trim() ?? '',
+    company: member.company?.trim() ?? '',
+    industry: member.industry?.trim() ?? '',
+    location: member.location?.trim() ?? '',
+    search_text: '',
+    created_at: at,
+    updated_at: at,
+    connection_count: 0,
+    invitation_policy: 'everyone',
+    email_on_invitation: 1,
+    email_reminders: 1,
+    email_on_accept: 1,
+    page_invitations: 1,
+    auto_withdraw_after_days: null,
+    restricted_until: null,
+  };
+  row.search_text = searchTextOf(row);
+  return row;
+}
