@@ -8,6 +8,7 @@ import { Dialog } from '../../components/Dialog.js';
 import { ErrorNote } from '../../components/Status.js';
 import { useToasts } from '../../components/Toasts.js';
 import { firstName } from '../../lib/member.js';
+import { clipVisible, visibleLength } from '../../lib/text.js';
 
 const NOTE_MAX = 300;
 
@@ -55,7 +56,8 @@ export function ConnectDialog({ member, open, onClose, email, requireEmail }: Co
   });
 
   const askEmail = requireEmail || errorCode(send.error) === 'email_required';
-  const remaining = NOTE_MAX - note.length;
+  const noteLength = visibleLength(note);
+  const remaining = NOTE_MAX - noteLength;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -86,18 +88,17 @@ export function ConnectDialog({ member, open, onClose, email, requireEmail }: Co
           <textarea
             id="connect-note"
             rows={4}
-            maxLength={NOTE_MAX}
             value={note}
             aria-describedby="connect-note-count"
             placeholder={`Hi ${name}, we met at…`}
-            onChange={(event) => setNote(event.target.value)}
+            onChange={(event) => setNote(clipVisible(event.target.value, NOTE_MAX))}
           />
           <p
             id="connect-note-count"
             className={remaining <= 20 ? 'hint counter counter-low' : 'hint counter'}
             aria-live={remaining <= 20 ? 'polite' : 'off'}
           >
-            {note.length}/{NOTE_MAX}
+            {noteLength}/{NOTE_MAX}
           </p>
         </div>
         {askEmail && (
