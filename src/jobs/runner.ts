@@ -27,7 +27,10 @@ export class JobRunner {
       try {
         results[job.name] = await job.run();
       } catch (error) {
-        this.log.error({ err: error, job: job.name }, 'job failed; it will run again on the next tick');
+        this.log.error(
+          { err: error, job: job.name },
+          'job failed; it will run again on the next tick',
+        );
       }
     }
     return results;
