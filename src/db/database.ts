@@ -7,6 +7,7 @@ import {
   Migrator,
   PostgresDialect,
   type QueryCompiler,
+  type SqliteDatabase as KyselySqlite,
   SqliteDialect,
   SqliteQueryCompiler,
   type SelectModifierNode,
@@ -54,6 +55,29 @@ class RapportSqliteDialect extends SqliteDialect {
   }
 }
 
+const CACHED_STATEMENTS = 500;
+
+/**
+ * Kysely prepares every statement anew, and on SQLite preparing costs about as much as running
+ * a small query. Statements are kept by their SQL (least recently used dropped first); one
+ * still being iterated is never handed out twice.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database): KyselySqlite {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql) {
+      const cached = statements.get(sql);
+      statements.delete(sql);
+      const statement = cached && !cached.busy ? cached : sqlite.prepare(sql);
+      statements.set(sql, statement);
+      const oldest = statements.keys().next().value;
+      if (statements.size > CACHED_STATEMENTS && oldest !== undefined) statements.delete(oldest);
+      return statement;
+    },
+  };
+}
+
 function openSqlite(file: string, log?: LogConfig): Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
@@ -62,7 +86,10 @@ function openSqlite(file: string, log?: LogConfig): Database {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Schema>({ dialect: new RapportSqliteDialect({ database: sqlite }), log });
+  const db = new Kysely<Schema>({
+    dialect: new RapportSqliteDialect({ database: withStatementCache(sqlite) }),
+    log,
+  });
   return {
     db,
     dialect: 'sqlite',
