@@ -55,6 +55,8 @@ export interface GenerateSummary {
   pages: number;
   events: number;
   mostConnected: { email: string; connections: number };
+  /** The suffix of this run's handles ('' on an empty database). */
+  tag: string;
   seconds: number;
 }
 
@@ -189,6 +191,7 @@ export async function generateNetwork(options: GenerateOptions): Promise<Generat
         email: String(busiestRow?.[1] ?? ''),
         connections: busiest >= 0 ? (graph.degree[busiest] as number) : 0,
       },
+      tag,
       seconds: (Date.now() - startedAt) / 1000,
     };
   } finally {

@@ -1,0 +1,76 @@
+/**
+ * The ceiling: what this machine does with the same load generator when the whole request is a
+ * bare Fastify route and one raw INSERT into the real `invitations` table (same columns, same
+ * indexes, same pragmas as Rapport's SQLite, or a plain pg pool). Rapport's figures are ratios
+ * to it, measured in the same run.
+ */
+import SqliteDatabase from 'better-sqlite3';
+import Fastify from 'fastify';
+import pg from 'pg';
+import { newId } from '../src/lib/ids.js';
+import { COLUMNS } from '../src/seed/seed.repository.js';
+
+const url = process.env.BENCH_DATABASE_URL ?? '';
+const columns = COLUMNS.invitations;
+const DAY_MS = 86_400_000;
+
+function values(sender: string, recipient: string): unknown[] {
+  const now = new Date();
+  const at = now.toISOString();
+  const row: Record<(typeof columns)[number], unknown> = {
+    id: newId(now),
+    kind: 'connection',
+    sender_id: sender,
+    recipient_id: recipient,
+    target_id: '',
+    status: 'pending',
+    note: null,
+    how_known: null,
+    sent_at: at,
+    updated_at: at,
+    responded_at: null,
+    ignore_reason: null,
+    withdrawn_at: null,
+    withdraw_cause: null,
+    kept: 0,
+    remind_at: new Date(now.getTime() + 3 * DAY_MS).toISOString(),
+    reminders_sent: 0,
+    expires_at: new Date(now.getTime() + 180 * DAY_MS).toISOString(),
+  };
+  return columns.map((c) => row[c]);
+}
+
+function inserter(): (row: unknown[]) => Promise<void> {
+  if (url.startsWith('sqlite:')) {
+    const db = new SqliteDatabase(url.slice('sqlite:'.length));
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    const insert = db.prepare(
+      `insert into invitations (${columns.join(',')}) values (${columns.map(() => '?').join(',')})`,
+    );
+    return async (row) => {
+      insert.run(row);
+    };
+  }
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const text = `insert into invitations (${columns.join(',')}) values (${columns.map((_, i) => `$${i + 1}`).join(',')})`;
+  return async (row) => {
+    await pool.query(text, row);
+  };
+}
+
+const insert = inserter();
+const app = Fastify();
+app.post<{ Body: { sender: string; recipient: string } }>(
+  '/invitations',
+  async (request, reply) => {
+    const row = values(request.body.sender, request.body.recipient);
+    await insert(row);
+    return reply.status(201).send({ id: row[0] });
+  },
+);
+const address = await app.listen({ host: '127.0.0.1', port: 0 });
+process.stdout.write(`listening at ${address}\n`);
+process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));

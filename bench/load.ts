@@ -1,0 +1,130 @@
+/**
+ * One load run with autocannon: 10 connections (split over the servers when there are
+ * several), each request built on the fly so that every one uses its own member pair. Latency
+ * comes from every response, in fractions of a millisecond.
+ */
+import autocannon, { type Request, type Result } from 'autocannon';
+
+export const CONNECTIONS = 10;
+
+export interface LoadSpec {
+  urls: string[];
+  /** Seconds; or `amount` requests in all. */
+  duration?: number;
+  amount?: number;
+  /** The next request; `context` belongs to one connection and reaches its response too. */
+  next(context: Record<string, unknown>): Request;
+  onResponse?(status: number, body: string, context: Record<string, unknown>): void;
+}
+
+export interface LoadResult {
+  requests: number;
+  /** Every latency in ms, sorted; left out of the JSON results. */
+  latencies: number[];
+  seconds: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  statuses: Record<string, number>;
+  /** Server CPU time per request, when the servers were watched. */
+  cpuMsPerRequest?: number;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+function once(
+  url: string,
+  connections: number,
+  spec: LoadSpec,
+  amount: number | undefined,
+  latencies: number[],
+) {
+  return new Promise<Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        connections,
+        timeout: 30,
+        ...(amount === undefined ? { duration: spec.duration ?? 5 } : { amount }),
+        requests: [
+          {
+            setupRequest: (request, context) => ({ ...request, ...spec.next(context) }),
+            onResponse: spec.onResponse
+              ? (status, body, context) => spec.onResponse?.(status, body, context)
+              : undefined,
+          },
+        ],
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+    instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) =>
+      latencies.push(ms),
+    );
+  });
+}
+
+export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const started = performance.now();
+  const share = Math.floor(CONNECTIONS / spec.urls.length);
+  const results = await Promise.all(
+    spec.urls.map((url, i) =>
+      once(
+        url,
+        share,
+        spec,
+        spec.amount === undefined
+          ? undefined
+          : Math.floor(spec.amount / spec.urls.length) +
+              (i === 0 ? spec.amount % spec.urls.length : 0),
+        latencies,
+      ),
+    ),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const statuses: Record<string, number> = {};
+  for (const result of results) {
+    for (const [status, { count }] of Object.entries(result.statusCodeStats)) {
+      statuses[status] = (statuses[status] ?? 0) + Number(count);
+    }
+  }
+  return {
+    requests: latencies.length,
+    latencies,
+    seconds,
+    rps: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    non2xx: results.reduce((sum, r) => sum + r.non2xx, 0),
+    errors: results.reduce((sum, r) => sum + r.errors, 0),
+    statuses,
+  };
+}
+
+/** Several runs as one: their requests and latencies together, their time added up. */
+export function mergeLoads(loads: LoadResult[]): LoadResult {
+  const latencies = loads.flatMap((l) => l.latencies).sort((a, b) => a - b);
+  const seconds = loads.reduce((sum, l) => sum + l.seconds, 0);
+  const statuses: Record<string, number> = {};
+  for (const load of loads) {
+    for (const [status, count] of Object.entries(load.statuses))
+      statuses[status] = (statuses[status] ?? 0) + count;
+  }
+  return {
+    requests: latencies.length,
+    latencies,
+    seconds,
+    rps: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    non2xx: loads.reduce((sum, l) => sum + l.non2xx, 0),
+    errors: loads.reduce((sum, l) => sum + l.errors, 0),
+    statuses,
+  };
+}

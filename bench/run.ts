@@ -1,0 +1,345 @@
+/**
+ * `npm run bench [-- --quick] [-- --pg] [-- --repeat N] [-- --profile]`
+ *
+ * Measures, in one run on one machine, Rapport's HTTP API under autocannon load (10
+ * connections, real bearer tokens, a real server process) as ratios to baselines measured in
+ * the same run: write throughput against a bare Fastify + one-INSERT ceiling, list latency on a
+ * big network against a small one, two app processes against one on PostgreSQL. Prints one
+ * line per figure and writes everything to bench/results/.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  addPopulation,
+  cachedSqliteNetwork,
+  copySqlite,
+  DATA_DIR,
+  dropPgDatabases,
+  generatedPgNetwork,
+  type Network,
+  pgCopy,
+  type Population,
+  STALE_COUNT,
+  viewers,
+  type Viewers,
+} from './data.js';
+import { type LoadResult, mergeLoads } from './load.js';
+import { type Figure, line, loadNote, median, writeResults } from './report.js';
+import {
+  answer,
+  bulkWithdraw,
+  ceiling,
+  listPage,
+  Pairs,
+  profile,
+  send,
+  warmUp,
+} from './scenarios.js';
+import {
+  buildServer,
+  observe,
+  ROOT,
+  type Server,
+  startCeiling,
+  startRapport,
+  stopAll,
+} from './servers.js';
+
+const { values: flags } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    pg: { type: 'boolean', default: false },
+    repeat: { type: 'string' },
+    duration: { type: 'string' },
+    profile: { type: 'boolean', default: false },
+  },
+});
+const quick = flags.quick ?? false;
+const repeat = Number(flags.repeat ?? (quick ? 1 : 3));
+const duration = Number(flags.duration ?? (quick ? 3 : 10));
+const profileDir = flags.profile ? join(ROOT, 'bench/results/profiles') : undefined;
+const SMALL: [number, number] = [2_000, 10_000];
+const LARGE: [number, number] = flags.pg
+  ? quick
+    ? [10_000, 100_000]
+    : [100_000, 1_000_000]
+  : quick
+    ? [25_000, 250_000]
+    : [1_000_000, 10_000_000];
+
+const figures: Figure[] = [];
+const details: Record<string, unknown> = { quick, repeat, duration };
+let peakMb = 0;
+
+function print(figure: Figure): void {
+  figures.push(figure);
+  process.stdout.write(`${line(figure)}\n`);
+}
+
+/**
+ * Runs a load while watching the servers: the peak memory, and for a load its server CPU time
+ * per request, which a busy machine disturbs far less than wall-clock rates.
+ */
+async function measured<T>(name: string, servers: Server[], run: () => Promise<T>): Promise<T> {
+  const observed = await observe(
+    servers.map((s) => s.pid),
+    run,
+  );
+  peakMb = Math.max(peakMb, observed.peakMb);
+  const result = observed.result as T & Partial<LoadResult>;
+  if (typeof result.requests === 'number' && result.requests > 0) {
+    result.cpuMsPerRequest = observed.cpuMs / result.requests;
+  }
+  details[name] = {
+    ...result,
+    latencies: undefined,
+    rssMb: observed.peakMb,
+    serverCpuMs: observed.cpuMs,
+  };
+  return result;
+}
+
+interface WriteRound {
+  send: LoadResult;
+  accept: LoadResult;
+  withdraw: LoadResult;
+}
+
+/** Send for `duration`, then accept half of what was sent and withdraw the other half. */
+async function writeRound(label: string, servers: Server[], pairs: Pairs): Promise<WriteRound> {
+  const urls = servers.map((s) => s.url);
+  const { load: sent, sent: invitations } = await measured(`${label} send`, servers, () =>
+    send(urls, pairs, duration),
+  );
+  const half = Math.floor(invitations.length / 2);
+  const accept = await measured(`${label} accept`, servers, () =>
+    answer(urls, invitations.slice(0, half), 'accept'),
+  );
+  const withdraw = await measured(`${label} withdraw`, servers, () =>
+    answer(urls, invitations.slice(half), 'withdraw'),
+  );
+  return { send: sent, accept, withdraw };
+}
+
+function throughputFigures(
+  rounds: WriteRound[],
+  ceilings: number[],
+  reads: Record<string, LoadResult>,
+): void {
+  const baseline = { name: 'ceiling', value: median(ceilings) };
+  print({
+    name: 'ceiling',
+    value: baseline.value,
+    unit: 'req/s',
+    samples: ceilings,
+    note: '(bare Fastify + one raw INSERT)',
+  });
+  for (const name of ['send', 'accept', 'withdraw'] as const) {
+    const runs = rounds.map((r) => r[name]);
+    const last = runs[runs.length - 1] as LoadResult;
+    print({
+      name,
+      value: median(runs.map((r) => r.rps)),
+      unit: 'req/s',
+      baseline,
+      samples: runs.map((r) => r.rps),
+      target: { min: 0.5 },
+      note: loadNote(last),
+    });
+  }
+  for (const [name, load] of Object.entries(reads)) {
+    print({ name, value: load.rps, unit: 'req/s', baseline, note: loadNote(load) });
+  }
+}
+
+async function writesAndReads(
+  scenario: Network,
+  ceilingUrl: string,
+  population: Population,
+  readers: Viewers,
+  processes: number[],
+): Promise<void> {
+  const ceilingServer = await startCeiling(ceilingUrl);
+  const apps: Server[] = [];
+  try {
+    for (let i = 0; i < Math.max(...processes); i++)
+      apps.push(await startRapport(scenario.url, { profileDir }));
+    const warm = population.members[0] as Population['members'][number];
+    await warmUp(
+      apps.map((a) => a.url),
+      warm,
+    );
+    const ceilingPairs = new Pairs(population.members);
+    const pairs = new Pairs(population.members);
+    await ceiling(ceilingServer.url, ceilingPairs, 1);
+    const ceilings: number[] = [];
+    const rounds = new Map<number, WriteRound[]>(processes.map((p) => [p, []]));
+    for (let r = 0; r < repeat; r++) {
+      ceilings.push((await ceiling(ceilingServer.url, ceilingPairs, duration)).rps);
+      for (const p of processes)
+        rounds.get(p)?.push(await writeRound(`${p}p round ${r + 1}`, apps.slice(0, p), pairs));
+    }
+    details.ceilings = ceilings;
+    const reads = new Map<number, Record<string, LoadResult>>();
+    for (const p of processes) {
+      const servers = apps.slice(0, p);
+      const urls = servers.map((s) => s.url);
+      reads.set(p, {
+        'received-page': await measured(`${p}p received-page`, servers, () =>
+          listPage(urls, readers.received, 'received', { duration }),
+        ),
+        'sent-page': await measured(`${p}p sent-page`, servers, () =>
+          listPage(urls, readers.sent, 'sent', { duration }),
+        ),
+        profile: await measured(`${p}p profile`, servers, () =>
+          profile(urls, readers.profile.viewers, readers.profile.others, duration),
+        ),
+      });
+    }
+    throughputFigures(rounds.get(1) ?? [], ceilings, reads.get(1) ?? {});
+    if (processes.includes(2)) {
+      for (const name of ['send', 'accept', 'withdraw', 'received-page', 'sent-page', 'profile']) {
+        const of = (p: number) => {
+          const write = rounds.get(p)?.map((r) => r[name as keyof WriteRound].rps);
+          return write ? median(write) : (reads.get(p)?.[name]?.rps ?? 0);
+        };
+        const cores = cpus().length;
+        print({
+          name: `${name} ×2 processes`,
+          value: of(2),
+          unit: 'req/s',
+          baseline: { name: '1 process', value: of(1) },
+          target: cores >= 4 ? { min: 1.6 } : undefined,
+          note: cores >= 4 ? '' : `(${cores} cores: no target)`,
+        });
+      }
+    }
+    const bulk = await measured('bulk-withdraw', apps.slice(0, 1), () =>
+      bulkWithdraw(apps[0]!.url, population.staleSender),
+    );
+    print({
+      name: `bulk-withdraw ${STALE_COUNT}`,
+      value: bulk.ms,
+      unit: 'ms',
+      target: { max: 1000 },
+      note: `(one request, round trip; ${bulk.count} withdrawn, HTTP ${bulk.status})`,
+    });
+    print({
+      name: 'server RSS under load',
+      value: peakMb,
+      unit: 'MB',
+      target: { max: 150 },
+      note: '(peak VmRSS of one app process)',
+    });
+  } finally {
+    await stopAll([ceilingServer, ...apps]);
+  }
+}
+
+/**
+ * R23: first pages of received and sent invitations on a small and a big network. Both
+ * servers run at once and take turns in one-second bursts, so that whatever else the machine
+ * is doing falls on both alike.
+ */
+async function listLatency(small: Network, large: Network): Promise<void> {
+  const networks = [small, large];
+  const readers = [await viewers(small), await viewers(large)];
+  const apps: Server[] = [];
+  try {
+    for (const network of networks) apps.push(await startRapport(network.url, { profileDir }));
+    const lists = ['received', 'sent'] as const;
+    // Every viewer's first pages once, so that both start with their pages in the cache.
+    for (const [i, app] of apps.entries()) {
+      for (const list of lists) {
+        const who = readers[i]?.[list] ?? [];
+        await listPage([app.url], who, list, { amount: who.length });
+      }
+    }
+    const bursts = new Map<string, LoadResult[]>();
+    for (let round = 0; round < duration; round++) {
+      for (const list of lists) {
+        for (const [i, app] of apps.entries()) {
+          const key = `${list}@${networks[i]?.label}`;
+          const burst = await measured(`latency ${key} ${round + 1}`, [app], () =>
+            listPage([app.url], readers[i]?.[list] ?? [], list, { duration: 1 }),
+          );
+          bursts.set(key, [...(bursts.get(key) ?? []), burst]);
+        }
+      }
+    }
+    for (const list of lists) {
+      const base = mergeLoads(bursts.get(`${list}@${small.label}`) ?? []);
+      const big = mergeLoads(bursts.get(`${list}@${large.label}`) ?? []);
+      const cpu = (loads: LoadResult[] | undefined) =>
+        median((loads ?? []).map((l) => l.cpuMsPerRequest ?? 0)).toFixed(2);
+      details[`latency ${list}`] = {
+        [small.label]: { ...base, latencies: undefined },
+        [large.label]: { ...big, latencies: undefined },
+      };
+      print({
+        name: `${list}-page p99 @${large.label}`,
+        value: big.p99,
+        unit: 'ms',
+        baseline: { name: `p99 @${small.label}`, value: base.p99 },
+        target: { max: 1.5 },
+        note:
+          `(p50 ${big.p50.toFixed(1)} vs ${base.p50.toFixed(1)} ms; server CPU ` +
+          `${cpu(bursts.get(`${list}@${large.label}`))} vs ${cpu(bursts.get(`${list}@${small.label}`))} ms/request; ` +
+          `${big.non2xx + base.non2xx} non-2xx)`,
+      });
+    }
+  } finally {
+    await stopAll(apps);
+  }
+}
+
+async function benchSqlite(): Promise<void> {
+  const small = await cachedSqliteNetwork(...SMALL);
+  const large = await cachedSqliteNetwork(...LARGE);
+  details.generated = {
+    [small.label]: small.generatedSeconds,
+    [large.label]: large.generatedSeconds,
+  };
+  const runDir = join(DATA_DIR, `run-${process.pid}`);
+  mkdirSync(runDir, { recursive: true });
+  try {
+    const scenario = copySqlite(small, join(runDir, 'scenario.db'));
+    const population = await addPopulation(scenario.url);
+    const ceilingDb = copySqlite(scenario, join(runDir, 'ceiling.db'));
+    await writesAndReads(scenario, ceilingDb.url, population, await viewers(scenario), [1]);
+    await listLatency(copySqlite(small, join(runDir, 'small.db')), large);
+  } finally {
+    rmSync(runDir, { recursive: true, force: true });
+  }
+}
+
+async function benchPostgres(): Promise<void> {
+  try {
+    const scenario = await generatedPgNetwork(...SMALL);
+    const population = await addPopulation(scenario.url);
+    const ceilingUrl = await pgCopy(scenario.database);
+    await writesAndReads(scenario, ceilingUrl, population, await viewers(scenario), [1, 2]);
+    const small = await generatedPgNetwork(...SMALL);
+    const large = await generatedPgNetwork(...LARGE);
+    details.generated = {
+      [small.label]: small.generatedSeconds,
+      [large.label]: large.generatedSeconds,
+    };
+    await listLatency(small, large);
+  } finally {
+    await dropPgDatabases();
+  }
+}
+
+const started = performance.now();
+const mode = `${flags.pg ? 'pg' : 'sqlite'}${quick ? '-quick' : ''}`;
+process.stdout.write(
+  `Rapport benchmark (${mode}, ${cpus().length} cores, ${repeat} round(s) of ${duration} s)\n`,
+);
+buildServer();
+await (flags.pg ? benchPostgres() : benchSqlite());
+details.seconds = (performance.now() - started) / 1000;
+const file = writeResults(mode, figures, details);
+process.stdout.write(`Done in ${Math.round(details.seconds as number)} s; results in ${file}\n`);

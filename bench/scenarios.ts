@@ -1,0 +1,174 @@
+/**
+ * The load scenarios. Every request of a write scenario uses its own member pair (or its own
+ * invitation), so no rule refuses it; anything but a 2xx answer is counted and reported.
+ */
+import type { Request } from 'autocannon';
+import type { TokenHolder } from '../src/seed/generate.tokens.js';
+import type { MemberRef } from './bench.repository.js';
+import { type LoadResult, runLoad } from './load.js';
+
+const API = '/api/v1';
+
+/** Distinct unordered pairs of the population, never one pair both ways (no R3 mutual accept). */
+export class Pairs {
+  private offset = 1;
+  private index = 0;
+
+  constructor(private readonly members: TokenHolder[]) {}
+
+  next(): [TokenHolder, TokenHolder] {
+    const n = this.members.length;
+    if (this.index === n) {
+      this.index = 0;
+      this.offset++;
+      if (this.offset * 2 >= n) throw new Error('the population has run out of distinct pairs');
+    }
+    const i = this.index++;
+    return [this.members[i] as TokenHolder, this.members[(i + this.offset) % n] as TokenHolder];
+  }
+}
+
+export interface SentInvitation {
+  id: string;
+  sender: TokenHolder;
+  recipient: TokenHolder;
+}
+
+/** A new object each time: autocannon writes Content-Length into the headers it is given. */
+const json = () => ({ 'content-type': 'application/json' });
+const bearer = (member: TokenHolder) => ({ authorization: `Bearer ${member.token}` });
+
+/** Ceiling: the same shape of request as a send, into the bare server. */
+export function ceiling(url: string, pairs: Pairs, duration: number): Promise<LoadResult> {
+  return runLoad({
+    urls: [url],
+    duration,
+    next: () => {
+      const [sender, recipient] = pairs.next();
+      return {
+        method: 'POST',
+        path: '/invitations',
+        headers: json(),
+        body: JSON.stringify({ sender: sender.id, recipient: recipient.id }),
+      };
+    },
+  });
+}
+
+export async function send(
+  urls: string[],
+  pairs: Pairs,
+  duration: number,
+): Promise<{ load: LoadResult; sent: SentInvitation[] }> {
+  const sent: SentInvitation[] = [];
+  const load = await runLoad({
+    urls,
+    duration,
+    next: (context) => {
+      const [sender, recipient] = pairs.next();
+      context.pair = [sender, recipient];
+      return {
+        method: 'POST',
+        path: `${API}/invitations`,
+        headers: { ...json(), ...bearer(sender) },
+        body: JSON.stringify({ kind: 'connection', to: recipient.handle }),
+      };
+    },
+    onResponse: (status, body, context) => {
+      if (status !== 201) return;
+      const [sender, recipient] = context.pair as [TokenHolder, TokenHolder];
+      sent.push({ id: (JSON.parse(body) as { id: string }).id, sender, recipient });
+    },
+  });
+  return { load, sent };
+}
+
+/** Answers each of `invitations` once: accept as the recipient, or withdraw as the sender. */
+export function answer(
+  urls: string[],
+  invitations: SentInvitation[],
+  action: 'accept' | 'withdraw',
+): Promise<LoadResult> {
+  let next = 0;
+  return runLoad({
+    urls,
+    amount: invitations.length,
+    next: () => {
+      const invitation = invitations[next++ % invitations.length] as SentInvitation;
+      const who = action === 'accept' ? invitation.recipient : invitation.sender;
+      return {
+        method: 'POST',
+        path: `${API}/invitations/${invitation.id}/${action}`,
+        headers: bearer(who),
+      };
+    },
+  });
+}
+
+/** A first page of 20 received or sent invitations, round-robin over the viewers. */
+export function listPage(
+  urls: string[],
+  viewers: TokenHolder[],
+  list: 'received' | 'sent',
+  run: { duration: number } | { amount: number },
+): Promise<LoadResult> {
+  let next = 0;
+  return runLoad({
+    urls,
+    ...run,
+    next: () => {
+      const viewer = viewers[next++ % viewers.length] as TokenHolder;
+      return {
+        method: 'GET',
+        path: `${API}/invitations/${list}?limit=20`,
+        headers: bearer(viewer),
+      };
+    },
+  });
+}
+
+/** A profile with its relationship to the viewer (R24), each viewer and member pair once. */
+export function profile(
+  urls: string[],
+  viewers: TokenHolder[],
+  others: MemberRef[],
+  duration: number,
+): Promise<LoadResult> {
+  let next = 0;
+  return runLoad({
+    urls,
+    duration,
+    next: (): Request => {
+      const k = next++;
+      const viewer = viewers[k % viewers.length] as TokenHolder;
+      let other = others[Math.floor(k / viewers.length) % others.length] as MemberRef;
+      if (other.id === viewer.id)
+        other = others[(Math.floor(k / viewers.length) + 1) % others.length] as MemberRef;
+      return { method: 'GET', path: `${API}/members/${other.handle}`, headers: bearer(viewer) };
+    },
+  });
+}
+
+/** R18: one request that withdraws every invitation sent at least 14 days ago. */
+export async function bulkWithdraw(
+  url: string,
+  sender: TokenHolder,
+): Promise<{ ms: number; count: number; status: number }> {
+  const started = performance.now();
+  const response = await fetch(`${url}${API}/invitations/withdraw`, {
+    method: 'POST',
+    headers: { ...json(), ...bearer(sender) },
+    body: JSON.stringify({ olderThanDays: 14 }),
+  });
+  const body = (await response.json()) as { count?: number };
+  return { ms: performance.now() - started, count: body.count ?? 0, status: response.status };
+}
+
+/** A short run of a cheap authenticated read, so that every server is warm before it is measured. */
+export function warmUp(urls: string[], member: TokenHolder): Promise<LoadResult> {
+  return runLoad({
+    urls,
+    duration: 1,
+    next: () => ({ method: 'GET', path: `${API}/me`, headers: bearer(member) }),
+  });
+}

@@ -1,0 +1,162 @@
+/**
+ * The processes under load: Rapport's own `serve` command, or the bare ceiling server, each a
+ * child process on port 0 that prints its URL; and a sampler of their resident memory.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const BUILD_DIR = join(ROOT, 'bench/data/build');
+
+/**
+ * Compiles the server as `npm run build` does (without the web app), into bench/data/build/,
+ * so that it runs as plain JavaScript: under tsx its loader thread would add to the memory
+ * measured. Incremental, so later runs take seconds.
+ */
+export function buildServer(): void {
+  process.stderr.write('Compiling the server (tsc -p tsconfig.build.json)…\n');
+  const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
+  const args = ['-p', 'tsconfig.build.json', '--outDir', BUILD_DIR, '--incremental'];
+  const result = spawnSync(
+    process.execPath,
+    [tsc, ...args, '--tsBuildInfoFile', `${BUILD_DIR}.tsbuildinfo`],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
+  // Type errors elsewhere in a work in progress still leave runnable JavaScript behind.
+  if (!existsSync(join(BUILD_DIR, 'cli.js')))
+    throw new Error(`tsc failed:\n${result.stdout}${result.stderr}`);
+  if (result.status !== 0)
+    process.stderr.write('(tsc reported type errors; running what it emitted)\n');
+}
+
+export interface Server {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** Rule numbers wide enough that no load request is refused by R5 or R6 (SPEC §6 variables). */
+export const BENCH_ENV = {
+  RAPPORT_HOST: '127.0.0.1',
+  RAPPORT_PORT: '0',
+  RAPPORT_LOG_LEVEL: 'warn',
+  RAPPORT_RATE_LIMITS: 'off',
+  RAPPORT_JOBS: 'off',
+  RAPPORT_WEEKLY_INVITATION_LIMIT: '1000000',
+  RAPPORT_MAX_OPEN_SENT: '1000000',
+  RAPPORT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+};
+
+function start(
+  args: string[],
+  env: Record<string, string>,
+  pattern: RegExp,
+  what: string,
+): Promise<Server> {
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  let listening = false;
+  return new Promise((resolve, reject) => {
+    // Output is read to the end, so that a chatty server never blocks on a full pipe.
+    const onData = (chunk: Buffer) => {
+      if (listening) return;
+      output += chunk.toString();
+      const url = pattern.exec(output)?.[1];
+      if (url) {
+        listening = true;
+        resolve({
+          url,
+          pid: child.pid as number,
+          async stop() {
+            if (child.exitCode === null) child.kill('SIGTERM');
+            await exited;
+          },
+        });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      if (!listening) output += chunk.toString();
+      else process.stderr.write(chunk);
+    });
+    child.on('exit', (code) =>
+      reject(new Error(`${what} exited with ${code} before listening:\n${output}`)),
+    );
+  });
+}
+
+export function startRapport(
+  databaseUrl: string,
+  options: { profileDir?: string } = {},
+): Promise<Server> {
+  const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
+  return start(
+    [...profile, join(BUILD_DIR, 'cli.js'), 'serve'],
+    { ...BENCH_ENV, RAPPORT_DATABASE_URL: databaseUrl },
+    /running at (http:\/\/\S+)/,
+    'rapport serve',
+  );
+}
+
+export function startCeiling(databaseUrl: string): Promise<Server> {
+  return start(
+    ['--import', 'tsx', 'bench/ceiling.server.ts'],
+    { BENCH_DATABASE_URL: databaseUrl },
+    /listening at (http:\/\/\S+)/,
+    'the ceiling server',
+  );
+}
+
+export async function stopAll(servers: Server[]): Promise<void> {
+  await Promise.all(servers.map((s) => s.stop()));
+}
+
+function procStatus(pid: number): { rssMb: number; cpuMs: number } {
+  try {
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    // utime and stime, in clock ticks (100 a second on Linux), follow the command name.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const ticks = Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+    return { rssMb: kb / 1024, cpuMs: ticks * 10 };
+  } catch {
+    // not on Linux, or the process is gone
+    return { rssMb: 0, cpuMs: 0 };
+  }
+}
+
+export interface Observed<T> {
+  result: T;
+  /** Highest VmRSS of any of the processes, sampled every 200 ms. */
+  peakMb: number;
+  /** CPU time the processes used meanwhile: steadier than wall time on a busy machine. */
+  cpuMs: number;
+}
+
+/** Watches the server processes (Linux /proc) while `during` runs. */
+export async function observe<T>(pids: number[], during: () => Promise<T>): Promise<Observed<T>> {
+  let peak = 0;
+  const cpu = () => pids.reduce((sum, pid) => sum + procStatus(pid).cpuMs, 0);
+  const sample = () => {
+    for (const pid of pids) peak = Math.max(peak, procStatus(pid).rssMb);
+  };
+  const cpuBefore = cpu();
+  sample();
+  const timer = setInterval(sample, 200);
+  try {
+    const result = await during();
+    sample();
+    return { result, peakMb: peak, cpuMs: cpu() - cpuBefore };
+  } finally {
+    clearInterval(timer);
+  }
+}
