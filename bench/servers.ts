@@ -134,6 +134,10 @@ function procStatus(pid: number): { rssMb: number; cpuMs: number } {
   }
 }
 
+export function rssMb(pid: number): number {
+  return procStatus(pid).rssMb;
+}
+
 export interface Observed<T> {
   result: T;
   /** Highest VmRSS of any of the processes, sampled every 200 ms. */
