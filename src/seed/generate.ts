@@ -132,6 +132,7 @@ export async function generateNetwork(options: GenerateOptions): Promise<Generat
     }
 
     const { pageIds, eventIds } = await writeTargets(writer, targets, memberIds, now, random);
+    progress.phase('planning', options.invitations);
     const plan = planInvitations({
       graph,
       invitations: options.invitations,
@@ -142,6 +143,7 @@ export async function generateNetwork(options: GenerateOptions): Promise<Generat
       spanDays: SPAN_DAYS,
       random,
     });
+    progress.advance(plan.count);
     const ctx: WriteContext = {
       writer,
       progress,
