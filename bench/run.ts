@@ -80,15 +80,16 @@ function print(figure: Figure): void {
 }
 
 /**
- * Runs a load while watching the servers: the peak memory, and for a load its server CPU time
- * per request, which a busy machine disturbs far less than wall-clock rates.
+ * Runs a load while watching the servers: the peak memory (of Rapport's, not the ceiling's),
+ * and for a load its server CPU time per request, which a busy machine disturbs far less than
+ * wall-clock rates.
  */
 async function measured<T>(name: string, servers: Server[], run: () => Promise<T>): Promise<T> {
   const observed = await observe(
     servers.map((s) => s.pid),
     run,
   );
-  peakMb = Math.max(peakMb, observed.peakMb);
+  if (!name.startsWith('ceiling')) peakMb = Math.max(peakMb, observed.peakMb);
   const result = observed.result as T & Partial<LoadResult> & { load?: LoadResult };
   const load = result.load ?? result;
   if (typeof load.requests === 'number' && load.requests > 0) {
@@ -127,16 +128,18 @@ async function writeRound(label: string, servers: Server[], pairs: Pairs): Promi
 
 function throughputFigures(
   rounds: WriteRound[],
-  ceilings: number[],
+  ceilingLoads: LoadResult[],
   reads: Record<string, LoadResult>,
 ): void {
+  const ceilings = ceilingLoads.map((c) => c.rps);
   const baseline = { name: 'ceiling', value: median(ceilings) };
+  const cpu = median(ceilingLoads.map((c) => c.cpuMsPerRequest ?? 0));
   print({
     name: 'ceiling',
     value: baseline.value,
     unit: 'req/s',
     samples: ceilings,
-    note: '(bare Fastify + one raw INSERT)',
+    note: `(bare Fastify + one raw INSERT; server CPU ${cpu.toFixed(2)} ms/request)`,
   });
   for (const name of ['send', 'accept', 'withdraw'] as const) {
     const runs = rounds.map((r) => r[name]);
@@ -177,14 +180,17 @@ async function writesAndReads(
     const ceilingPairs = new Pairs(population.members);
     const pairs = new Pairs(population.members);
     await ceiling(ceilingServer.url, ceilingPairs, 1);
-    const ceilings: number[] = [];
+    const ceilings: LoadResult[] = [];
     const rounds = new Map<number, WriteRound[]>(processes.map((p) => [p, []]));
     for (let r = 0; r < repeat; r++) {
-      ceilings.push((await ceiling(ceilingServer.url, ceilingPairs, duration)).rps);
+      ceilings.push(
+        await measured(`ceiling round ${r + 1}`, [ceilingServer], () =>
+          ceiling(ceilingServer.url, ceilingPairs, duration),
+        ),
+      );
       for (const p of processes)
         rounds.get(p)?.push(await writeRound(`${p}p round ${r + 1}`, apps.slice(0, p), pairs));
     }
-    details.ceilings = ceilings;
     const reads = new Map<number, Record<string, LoadResult>>();
     for (const p of processes) {
       const servers = apps.slice(0, p);
