@@ -157,6 +157,21 @@ export async function dropPgDatabases(): Promise<void> {
   }
 }
 
+/**
+ * The PostgreSQL backends serving these databases: on PostgreSQL the database's share of a
+ * request runs in them, where on SQLite it runs inside the app process.
+ */
+export async function pgBackendPids(urls: string[]): Promise<number[]> {
+  const names = urls
+    .filter((u) => u.startsWith('postgres'))
+    .map((u) => new URL(u).pathname.slice(1));
+  if (names.length === 0) return [];
+  const result = await admin((c) =>
+    c.query<{ pid: number }>('select pid from pg_stat_activity where datname = any($1)', [names]),
+  );
+  return result.rows.map((r) => r.pid);
+}
+
 export async function generatedPgNetwork(
   members: number,
   invitations: number,

@@ -19,6 +19,7 @@ import {
   dropPgDatabases,
   generatedPgNetwork,
   type Network,
+  pgBackendPids,
   pgCopy,
   type Population,
   STALE_COUNT,
@@ -85,9 +86,11 @@ function print(figure: Figure): void {
  * wall-clock rates.
  */
 async function measured<T>(name: string, servers: Server[], run: () => Promise<T>): Promise<T> {
+  const backends = await pgBackendPids(servers.map((s) => s.databaseUrl));
   const observed = await observe(
     servers.map((s) => s.pid),
     run,
+    backends,
   );
   if (!name.startsWith('ceiling')) peakMb = Math.max(peakMb, observed.peakMb);
   const result = observed.result as T & Partial<LoadResult> & { load?: LoadResult };
@@ -225,8 +228,10 @@ async function writesAndReads(
         });
       }
     }
-    const bulk = await observe([apps[0]!.pid], () =>
-      bulkWithdraw(apps[0]!.url, population.staleSender),
+    const bulk = await observe(
+      [apps[0]!.pid],
+      () => bulkWithdraw(apps[0]!.url, population.staleSender),
+      await pgBackendPids([scenario.url]),
     );
     details['bulk-withdraw'] = { ...bulk.result, serverCpuMs: bulk.cpuMs };
     print({
@@ -346,7 +351,8 @@ async function benchPostgres(): Promise<void> {
 const started = performance.now();
 const mode = `${flags.pg ? 'pg' : 'sqlite'}${quick ? '-quick' : ''}`;
 process.stdout.write(
-  `Rapport benchmark (${mode}, ${cpus().length} cores, ${repeat} round(s) of ${duration} s)\n`,
+  `Rapport benchmark (${mode}, ${cpus().length} cores, ${repeat} round(s) of ${duration} s)\n` +
+    (flags.pg ? 'Server CPU counts the app processes and their PostgreSQL backends.\n' : ''),
 );
 buildServer();
 await (flags.pg ? benchPostgres() : benchSqlite());

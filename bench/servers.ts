@@ -37,6 +37,7 @@ export function buildServer(): void {
 export interface Server {
   url: string;
   pid: number;
+  databaseUrl: string;
   stop(): Promise<void>;
 }
 
@@ -77,6 +78,7 @@ function start(
         resolve({
           url,
           pid: child.pid as number,
+          databaseUrl: env.RAPPORT_DATABASE_URL ?? env.BENCH_DATABASE_URL ?? '',
           async stop() {
             if (child.exitCode === null) child.kill('SIGTERM');
             await exited;
@@ -142,24 +144,37 @@ export interface Observed<T> {
   result: T;
   /** Highest VmRSS of any of the processes, sampled every 200 ms. */
   peakMb: number;
-  /** CPU time the processes used meanwhile: steadier than wall time on a busy machine. */
+  /** CPU time the processes (and helpers) used meanwhile: steadier than wall time on a busy machine. */
   cpuMs: number;
 }
 
-/** Watches the server processes (Linux /proc) while `during` runs. */
-export async function observe<T>(pids: number[], during: () => Promise<T>): Promise<Observed<T>> {
+/**
+ * Watches the server processes (Linux /proc) while `during` runs: their memory, and the CPU
+ * time of them and of `helpers` (PostgreSQL backends working for them).
+ */
+export async function observe<T>(
+  pids: number[],
+  during: () => Promise<T>,
+  helpers: number[] = [],
+): Promise<Observed<T>> {
   let peak = 0;
-  const cpu = () => pids.reduce((sum, pid) => sum + procStatus(pid).cpuMs, 0);
+  const watched = [...pids, ...helpers];
+  // Per process, so that one that ends meanwhile (an idle pool connection) counts for nothing.
+  const cpuBefore = new Map(watched.map((pid) => [pid, procStatus(pid).cpuMs]));
+  const cpuUsed = () =>
+    watched.reduce((sum, pid) => {
+      const now = procStatus(pid).cpuMs;
+      return now > 0 ? sum + now - (cpuBefore.get(pid) ?? 0) : sum;
+    }, 0);
   const sample = () => {
     for (const pid of pids) peak = Math.max(peak, procStatus(pid).rssMb);
   };
-  const cpuBefore = cpu();
   sample();
   const timer = setInterval(sample, 200);
   try {
     const result = await during();
     sample();
-    return { result, peakMb: peak, cpuMs: cpu() - cpuBefore };
+    return { result, peakMb: peak, cpuMs: cpuUsed() };
   } finally {
     clearInterval(timer);
   }
