@@ -1,7 +1,6 @@
 /**
- * The databases the benchmark runs on: generated networks (cached under bench/data/ for
- * SQLite, made afresh in throwaway `rapport_bench_*` databases for PostgreSQL), plus, for the
- * write scenarios, a population of fresh members with tokens and 10,000 stale invitations.
+ * The databases the benchmark runs on: generated networks, cached under bench/data/ for
+ * SQLite, made afresh in throwaway `rapport_bench_*` databases for PostgreSQL.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -9,7 +8,6 @@ import {
   copyFileSync,
   existsSync,
   mkdirSync,
-  readFileSync,
   renameSync,
   rmSync,
   statSync,
@@ -17,21 +15,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { loadConfig } from '../src/config.js';
-import { migrateToLatest, openDatabase } from '../src/db/database.js';
-import { systemClock } from '../src/lib/clock.js';
 import { DAY_MS } from '../src/lib/time.js';
-import { generateNetwork } from '../src/seed/generate.js';
-import { fastId, randomSource } from '../src/seed/generate.rows.js';
-import { issueTokens, type TokenHolder } from '../src/seed/generate.tokens.js';
-import { openBulkWriter, type Row } from '../src/seed/seed.repository.js';
-import {
-  membersTagged,
-  someMembers,
-  withReceived,
-  withSent,
-  type MemberRef,
-} from './bench.repository.js';
 import { ROOT } from './servers.js';
 
 export const DATA_DIR = join(ROOT, 'bench/data');
@@ -41,8 +25,6 @@ const GENERATOR_VERSION = 1;
 const CACHE_DAYS = 30;
 export const PG_ADMIN_URL =
   process.env.RAPPORT_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const STALE_COUNT = 10_000;
-const POPULATION = STALE_COUNT + 500;
 
 export interface Network {
   url: string;
@@ -167,7 +149,10 @@ export async function pgBackendPids(urls: string[]): Promise<number[]> {
     .map((u) => new URL(u).pathname.slice(1));
   if (names.length === 0) return [];
   const result = await admin((c) =>
-    c.query<{ pid: number }>('select pid from pg_stat_activity where datname = any($1)', [names]),
+    c.query<{ pid: number }>(
+      `select pid from pg_stat_activity where datname = any($1) and backend_type = 'client backend'`,
+      [names],
+    ),
   );
   return result.rows.map((r) => r.pid);
 }
@@ -198,136 +183,4 @@ export function pgCopy(database: string): Promise<string> {
 
 export function compactCount(n: number): string {
   return n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}k` : String(n);
-}
-
-export interface Population {
-  /** Fresh members, none connected or invited, each with a token; the stale sender excluded. */
-  members: TokenHolder[];
-  /** A member with STALE_COUNT open invitations sent 15 to 60 days ago (R18). */
-  staleSender: TokenHolder;
-}
-
-/** Adds the population of the write scenarios to a network. */
-export async function addPopulation(url: string): Promise<Population> {
-  const now = systemClock.now();
-  const summary = await generateNetwork({
-    databaseUrl: url,
-    members: POPULATION,
-    invitations: 0,
-    connections: 0,
-    rules: loadConfig({}).rules,
-    now,
-    seed: 7,
-  });
-  const database = openDatabase(url);
-  try {
-    await migrateToLatest(database.db);
-    const members = await issueTokens(url, await membersTagged(database.db, summary.tag), now);
-    const [staleSender, ...rest] = members as [TokenHolder, ...TokenHolder[]];
-    await writeStale(url, staleSender, rest.slice(0, STALE_COUNT), now);
-    return { members: rest, staleSender };
-  } finally {
-    await database.close();
-  }
-}
-
-/** Pending invitations with their recipients' notifications, as a sender would have left them. */
-async function writeStale(
-  url: string,
-  sender: TokenHolder,
-  recipients: TokenHolder[],
-  now: Date,
-): Promise<void> {
-  const random = randomSource(11);
-  const invitations: Row[] = [];
-  const notifications: Row[] = [];
-  for (const recipient of recipients) {
-    const sent = now.getTime() - (15 + random() * 45) * DAY_MS;
-    const at = new Date(sent).toISOString();
-    const id = fastId(sent, random);
-    const expires = new Date(sent + 180 * DAY_MS).toISOString();
-    invitations.push([
-      id,
-      'connection',
-      sender.id,
-      recipient.id,
-      '',
-      'pending',
-      null,
-      'colleague',
-      at,
-      at,
-      null,
-      null,
-      null,
-      null,
-      0,
-      null,
-      2,
-      expires,
-    ]);
-    notifications.push([
-      fastId(sent, random),
-      recipient.id,
-      'invitation_received',
-      sender.id,
-      id,
-      at,
-      null,
-    ]);
-  }
-  const writer = await openBulkWriter(url);
-  try {
-    await writer.insert('invitations', invitations);
-    await writer.insert('notifications', notifications);
-  } finally {
-    await writer.close();
-  }
-}
-
-export interface Viewers {
-  received: TokenHolder[];
-  sent: TokenHolder[];
-  profile: { viewers: TokenHolder[]; others: MemberRef[] };
-}
-
-const VIEWERS = 100;
-
-function sample<T>(items: T[], count: number, seed: number): T[] {
-  const random = randomSource(seed);
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
-  }
-  return copy.slice(0, count);
-}
-
-/**
- * Members to read as, chosen alike on every network: a sample of those with a full first page
- * of received (or sent) invitations, and random members viewing random profiles. On a cached
- * network the choice and its tokens are kept beside it, so the big file is written once.
- */
-export async function viewers(network: Network): Promise<Viewers> {
-  const cache = network.cachedFile ? network.cachedFile.replace(/\.db$/, '.viewers.json') : null;
-  if (cache && existsSync(cache)) return JSON.parse(readFileSync(cache, 'utf8')) as Viewers;
-  const now = systemClock.now();
-  const database = openDatabase(network.url);
-  try {
-    const [received, sent, readers, others] = await Promise.all([
-      withReceived(database.db, 20),
-      withSent(database.db, 20, now.toISOString()),
-      someMembers(database.db, VIEWERS),
-      someMembers(database.db, 2000),
-    ]);
-    const chosen: Viewers = {
-      received: await issueTokens(network.url, sample(received, VIEWERS, 1), now),
-      sent: await issueTokens(network.url, sample(sent, VIEWERS, 2), now),
-      profile: { viewers: await issueTokens(network.url, readers, now), others },
-    };
-    if (cache) writeFileSync(cache, JSON.stringify(chosen));
-    return chosen;
-  } finally {
-    await database.close();
-  }
 }

@@ -12,7 +12,6 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  addPopulation,
   cachedSqliteNetwork,
   copySqlite,
   DATA_DIR,
@@ -21,13 +20,18 @@ import {
   type Network,
   pgBackendPids,
   pgCopy,
+} from './data.js';
+import { listLatency } from './latency.js';
+import type { LoadResult } from './load.js';
+import {
+  addPopulation,
   type Population,
   STALE_COUNT,
   viewers,
   type Viewers,
-} from './data.js';
-import { type LoadResult, mergeLoads } from './load.js';
-import { type Figure, line, loadNote, median, writeResults } from './report.js';
+} from './population.js';
+import { Recorder } from './recorder.js';
+import { loadNote, median, writeResults } from './report.js';
 import {
   answer,
   bulkWithdraw,
@@ -71,41 +75,8 @@ const LARGE: [number, number] = flags.pg
     ? [25_000, 250_000]
     : [1_000_000, 10_000_000];
 
-const figures: Figure[] = [];
-const details: Record<string, unknown> = { quick, repeat, duration };
-let peakMb = 0;
-
-function print(figure: Figure): void {
-  figures.push(figure);
-  process.stdout.write(`${line(figure)}\n`);
-}
-
-/**
- * Runs a load while watching the servers: the peak memory (of Rapport's, not the ceiling's),
- * and for a load its server CPU time per request, which a busy machine disturbs far less than
- * wall-clock rates.
- */
-async function measured<T>(name: string, servers: Server[], run: () => Promise<T>): Promise<T> {
-  const backends = await pgBackendPids(servers.map((s) => s.databaseUrl));
-  const observed = await observe(
-    servers.map((s) => s.pid),
-    run,
-    backends,
-  );
-  if (!name.startsWith('ceiling')) peakMb = Math.max(peakMb, observed.peakMb);
-  const result = observed.result as T & Partial<LoadResult> & { load?: LoadResult };
-  const load = result.load ?? result;
-  if (typeof load.requests === 'number' && load.requests > 0) {
-    load.cpuMsPerRequest = observed.cpuMs / load.requests;
-  }
-  details[name] = {
-    ...load,
-    latencies: undefined,
-    rssMb: observed.peakMb,
-    serverCpuMs: observed.cpuMs,
-  };
-  return result;
-}
+const recorder = new Recorder({ quick, repeat, duration });
+const { details } = recorder;
 
 interface WriteRound {
   send: LoadResult;
@@ -116,14 +87,14 @@ interface WriteRound {
 /** Send for `duration`, then accept half of what was sent and withdraw the other half. */
 async function writeRound(label: string, servers: Server[], pairs: Pairs): Promise<WriteRound> {
   const urls = servers.map((s) => s.url);
-  const { load: sent, sent: invitations } = await measured(`${label} send`, servers, () =>
+  const { load: sent, sent: invitations } = await recorder.measured(`${label} send`, servers, () =>
     send(urls, pairs, duration),
   );
   const half = Math.floor(invitations.length / 2);
-  const accept = await measured(`${label} accept`, servers, () =>
+  const accept = await recorder.measured(`${label} accept`, servers, () =>
     answer(urls, invitations.slice(0, half), 'accept'),
   );
-  const withdraw = await measured(`${label} withdraw`, servers, () =>
+  const withdraw = await recorder.measured(`${label} withdraw`, servers, () =>
     answer(urls, invitations.slice(half), 'withdraw'),
   );
   return { send: sent, accept, withdraw };
@@ -137,7 +108,7 @@ function throughputFigures(
   const ceilings = ceilingLoads.map((c) => c.rps);
   const baseline = { name: 'ceiling', value: median(ceilings) };
   const cpu = median(ceilingLoads.map((c) => c.cpuMsPerRequest ?? 0));
-  print({
+  recorder.print({
     name: 'ceiling',
     value: baseline.value,
     unit: 'req/s',
@@ -147,7 +118,7 @@ function throughputFigures(
   for (const name of ['send', 'accept', 'withdraw'] as const) {
     const runs = rounds.map((r) => r[name]);
     const last = runs[runs.length - 1] as LoadResult;
-    print({
+    recorder.print({
       name,
       value: median(runs.map((r) => r.rps)),
       unit: 'req/s',
@@ -158,7 +129,7 @@ function throughputFigures(
     });
   }
   for (const [name, load] of Object.entries(reads)) {
-    print({ name, value: load.rps, unit: 'req/s', baseline, note: loadNote(load) });
+    recorder.print({ name, value: load.rps, unit: 'req/s', baseline, note: loadNote(load) });
   }
 }
 
@@ -187,7 +158,7 @@ async function writesAndReads(
     const rounds = new Map<number, WriteRound[]>(processes.map((p) => [p, []]));
     for (let r = 0; r < repeat; r++) {
       ceilings.push(
-        await measured(`ceiling round ${r + 1}`, [ceilingServer], () =>
+        await recorder.measured(`ceiling round ${r + 1}`, [ceilingServer], () =>
           ceiling(ceilingServer.url, ceilingPairs, duration),
         ),
       );
@@ -199,13 +170,13 @@ async function writesAndReads(
       const servers = apps.slice(0, p);
       const urls = servers.map((s) => s.url);
       reads.set(p, {
-        'received-page': await measured(`${p}p received-page`, servers, () =>
+        'received-page': await recorder.measured(`${p}p received-page`, servers, () =>
           listPage(urls, readers.received, 'received', { duration }),
         ),
-        'sent-page': await measured(`${p}p sent-page`, servers, () =>
+        'sent-page': await recorder.measured(`${p}p sent-page`, servers, () =>
           listPage(urls, readers.sent, 'sent', { duration }),
         ),
-        profile: await measured(`${p}p profile`, servers, () =>
+        profile: await recorder.measured(`${p}p profile`, servers, () =>
           profile(urls, readers.profile.viewers, readers.profile.others, duration),
         ),
       });
@@ -218,7 +189,7 @@ async function writesAndReads(
           return median(rounds.get(p)?.map((r) => r[name as keyof WriteRound].rps) ?? []);
         };
         const cores = cpus().length;
-        print({
+        recorder.print({
           name: `${name} ×2 processes`,
           value: of(2),
           unit: 'req/s',
@@ -234,79 +205,22 @@ async function writesAndReads(
       await pgBackendPids([scenario.url]),
     );
     details['bulk-withdraw'] = { ...bulk.result, serverCpuMs: bulk.cpuMs };
-    print({
+    recorder.print({
       name: `bulk-withdraw ${STALE_COUNT}`,
       value: bulk.cpuMs,
       unit: 'ms server CPU',
       target: { max: 1000 },
       note: `(one request: ${Math.round(bulk.result.ms)} ms round trip, ${bulk.result.count} withdrawn, HTTP ${bulk.result.status})`,
     });
-    print({
+    recorder.print({
       name: 'server RSS under load',
-      value: peakMb,
+      value: recorder.peakMb,
       unit: 'MB',
       target: { max: 150 },
       note: `(peak VmRSS of one app process; ${Math.round(idleMb)} MB idle after start)`,
     });
   } finally {
     await stopAll([ceilingServer, ...apps]);
-  }
-}
-
-/**
- * R23: first pages of received and sent invitations on a small and a big network. Both
- * servers run at once and take turns in one-second bursts, so that whatever else the machine
- * is doing falls on both alike.
- */
-async function listLatency(small: Network, large: Network): Promise<void> {
-  const networks = [small, large];
-  const readers = [await viewers(small), await viewers(large)];
-  const apps: Server[] = [];
-  try {
-    for (const network of networks) apps.push(await startRapport(network.url, { profileDir }));
-    const lists = ['received', 'sent'] as const;
-    // Every viewer's first pages once, so that both start with their pages in the cache.
-    for (const [i, app] of apps.entries()) {
-      for (const list of lists) {
-        const who = readers[i]?.[list] ?? [];
-        await listPage([app.url], who, list, { amount: who.length });
-      }
-    }
-    const bursts = new Map<string, LoadResult[]>();
-    for (let round = 0; round < duration; round++) {
-      for (const list of lists) {
-        for (const [i, app] of apps.entries()) {
-          const key = `${list}@${networks[i]?.label}`;
-          const burst = await measured(`latency ${key} ${round + 1}`, [app], () =>
-            listPage([app.url], readers[i]?.[list] ?? [], list, { duration: 1 }),
-          );
-          bursts.set(key, [...(bursts.get(key) ?? []), burst]);
-        }
-      }
-    }
-    for (const list of lists) {
-      const base = mergeLoads(bursts.get(`${list}@${small.label}`) ?? []);
-      const big = mergeLoads(bursts.get(`${list}@${large.label}`) ?? []);
-      const cpu = (loads: LoadResult[] | undefined) =>
-        median((loads ?? []).map((l) => l.cpuMsPerRequest ?? 0)).toFixed(2);
-      details[`latency ${list}`] = {
-        [small.label]: { ...base, latencies: undefined },
-        [large.label]: { ...big, latencies: undefined },
-      };
-      print({
-        name: `${list}-page p99 @${large.label}`,
-        value: big.p99,
-        unit: 'ms',
-        baseline: { name: `p99 @${small.label}`, value: base.p99 },
-        target: { max: 1.5 },
-        note:
-          `(p50 ${big.p50.toFixed(1)} vs ${base.p50.toFixed(1)} ms; server CPU ` +
-          `${cpu(bursts.get(`${list}@${large.label}`))} vs ${cpu(bursts.get(`${list}@${small.label}`))} ms/request; ` +
-          `${big.non2xx + base.non2xx} non-2xx)`,
-      });
-    }
-  } finally {
-    await stopAll(apps);
   }
 }
 
@@ -324,7 +238,10 @@ async function benchSqlite(): Promise<void> {
     const population = await addPopulation(scenario.url);
     const ceilingDb = copySqlite(scenario, join(runDir, 'ceiling.db'));
     await writesAndReads(scenario, ceilingDb.url, population, await viewers(scenario), [1]);
-    await listLatency(copySqlite(small, join(runDir, 'small.db')), large);
+    await listLatency(recorder, copySqlite(small, join(runDir, 'small.db')), large, {
+      rounds: duration,
+      profileDir,
+    });
   } finally {
     rmSync(runDir, { recursive: true, force: true });
   }
@@ -342,7 +259,7 @@ async function benchPostgres(): Promise<void> {
       [small.label]: small.generatedSeconds,
       [large.label]: large.generatedSeconds,
     };
-    await listLatency(small, large);
+    await listLatency(recorder, small, large, { rounds: duration, profileDir });
   } finally {
     await dropPgDatabases();
   }
@@ -357,5 +274,5 @@ process.stdout.write(
 buildServer();
 await (flags.pg ? benchPostgres() : benchSqlite());
 details.seconds = (performance.now() - started) / 1000;
-const file = writeResults(mode, figures, details);
+const file = writeResults(mode, recorder.figures, details);
 process.stdout.write(`Done in ${Math.round(details.seconds as number)} s; results in ${file}\n`);

@@ -89,6 +89,8 @@ export function answer(
   invitations: SentInvitation[],
   action: 'accept' | 'withdraw',
 ): Promise<LoadResult> {
+  if (invitations.length === 0)
+    throw new Error(`nothing was sent, so there is nothing to ${action}`);
   let next = 0;
   return runLoad({
     urls,
