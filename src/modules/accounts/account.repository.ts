@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { prepare } from '../../db/prepared.js';
 import type { AccessTokenTable } from '../../db/tables/access-token.js';
 import type { SessionTable } from '../../db/tables/session.js';
 
@@ -22,15 +23,15 @@ export async function insertAccessToken(db: Db, row: AccessTokenRow): Promise<vo
   await db.insertInto('access_tokens').values(row).execute();
 }
 
-export async function findAccessTokenByHash(
+const tokenByHash = prepare((db, a: { hash: string }) =>
+  db.selectFrom('access_tokens').selectAll().where('token_hash', '=', a.hash),
+);
+
+export function findAccessTokenByHash(
   db: Db,
   tokenHash: string,
 ): Promise<AccessTokenRow | undefined> {
-  return db
-    .selectFrom('access_tokens')
-    .selectAll()
-    .where('token_hash', '=', tokenHash)
-    .executeTakeFirst();
+  return tokenByHash.first(db, { hash: tokenHash });
 }
 
 export async function touchAccessToken(db: Db, id: string, at: string): Promise<void> {

@@ -1,13 +1,18 @@
 import type { Db } from '../../db/database.js';
 import { DomainError } from '../../lib/errors.js';
-import { insertFollow } from '../follows/follow.repository.js';
-import { changeConnectionCount, lockMembers } from '../members/member.repository.js';
+import { insertMutualFollows } from '../follows/follow.repository.js';
+import {
+  changeConnectionCount,
+  lockMembers,
+  type MemberRow,
+} from '../members/member.repository.js';
 import { insertConnection } from './connection.repository.js';
 
 /**
  * Connects two members inside the caller's transaction: checks R7 against counts read under
  * row locks, writes both connection rows, the counts and the mutual follows (R10).
- * `acceptorId` is the member whose action makes the connection.
+ * `acceptorId` is the member whose action makes the connection; `locked` are the two members'
+ * rows when the caller has locked them already.
  */
 export async function connectMembers(
   db: Db,
@@ -15,8 +20,9 @@ export async function connectMembers(
   otherId: string,
   maxConnections: number,
   at: string,
+  locked?: Map<string, MemberRow>,
 ): Promise<void> {
-  const members = await lockMembers(db, [acceptorId, otherId]);
+  const members = locked ?? (await lockMembers(db, [acceptorId, otherId]));
   const acceptor = members.get(acceptorId);
   const other = members.get(otherId);
   if (!acceptor || !other) throw new DomainError('member_not_found', 'That member does not exist.');
@@ -35,6 +41,5 @@ export async function connectMembers(
   }
   await insertConnection(db, acceptorId, otherId, at);
   await changeConnectionCount(db, [acceptorId, otherId], 1);
-  await insertFollow(db, acceptorId, otherId, at);
-  await insertFollow(db, otherId, acceptorId, at);
+  await insertMutualFollows(db, acceptorId, otherId, at);
 }

@@ -1,24 +1,29 @@
 import type { Db } from '../../db/database.js';
+import { prepare } from '../../db/prepared.js';
 import type { Cursor } from '../../db/pagination.js';
 
-export async function areConnected(db: Db, a: string, b: string): Promise<boolean> {
-  const row = await db
+/** One of the two rows a connection keeps, one per direction. */
+export function connectionRow(db: Db, a: string, b: string) {
+  return db
     .selectFrom('connections')
     .select('peer_id')
     .where('member_id', '=', a)
-    .where('peer_id', '=', b)
-    .executeTakeFirst();
-  return row !== undefined;
+    .where('peer_id', '=', b);
 }
 
+export async function areConnected(db: Db, a: string, b: string): Promise<boolean> {
+  return (await connectionRow(db, a, b).executeTakeFirst()) !== undefined;
+}
+
+const bothRows = prepare((db, r: { a: string; b: string; at: string }) =>
+  db.insertInto('connections').values([
+    { member_id: r.a, peer_id: r.b, created_at: r.at },
+    { member_id: r.b, peer_id: r.a, created_at: r.at },
+  ]),
+);
+
 export async function insertConnection(db: Db, a: string, b: string, at: string): Promise<void> {
-  await db
-    .insertInto('connections')
-    .values([
-      { member_id: a, peer_id: b, created_at: at },
-      { member_id: b, peer_id: a, created_at: at },
-    ])
-    .execute();
+  await bothRows.execute(db, { a, b, at });
 }
 
 /** Removes both rows; returns whether they were connected. */

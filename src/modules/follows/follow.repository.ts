@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { prepare } from '../../db/prepared.js';
 import type { Cursor } from '../../db/pagination.js';
 
 export async function isFollowing(
@@ -26,6 +27,21 @@ export async function insertFollow(
     .values({ follower_id: followerId, followee_id: followeeId, created_at: at })
     .onConflict((oc) => oc.columns(['follower_id', 'followee_id']).doNothing())
     .execute();
+}
+
+const mutualFollows = prepare((db, r: { a: string; b: string; at: string }) =>
+  db
+    .insertInto('follows')
+    .values([
+      { follower_id: r.a, followee_id: r.b, created_at: r.at },
+      { follower_id: r.b, followee_id: r.a, created_at: r.at },
+    ])
+    .onConflict((oc) => oc.columns(['follower_id', 'followee_id']).doNothing()),
+);
+
+/** Each follows the other; a follow already there stays as it was. */
+export async function insertMutualFollows(db: Db, a: string, b: string, at: string): Promise<void> {
+  await mutualFollows.execute(db, { a, b, at });
 }
 
 export async function deleteFollow(db: Db, followerId: string, followeeId: string): Promise<void> {

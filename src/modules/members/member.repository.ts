@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { prepare } from '../../db/prepared.js';
 import type { MemberTable } from '../../db/tables/member.js';
 
 export type MemberRow = Selectable<MemberTable>;
@@ -14,16 +15,20 @@ export async function insertMember(db: Db, row: Insertable<MemberTable>): Promis
   await db.insertInto('members').values(row).execute();
 }
 
-export async function findMemberById(db: Db, id: string): Promise<MemberRow | undefined> {
-  return db.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirst();
+const byId = prepare((db, a: { id: string }) =>
+  db.selectFrom('members').selectAll().where('id', '=', a.id),
+);
+
+export function findMemberById(db: Db, id: string): Promise<MemberRow | undefined> {
+  return byId.first(db, { id });
 }
 
-export async function findMemberByHandle(db: Db, handle: string): Promise<MemberRow | undefined> {
-  return db
-    .selectFrom('members')
-    .selectAll()
-    .where('handle', '=', handle.toLowerCase())
-    .executeTakeFirst();
+const byHandle = prepare((db, a: { handle: string }) =>
+  db.selectFrom('members').selectAll().where('handle', '=', a.handle),
+);
+
+export function findMemberByHandle(db: Db, handle: string): Promise<MemberRow | undefined> {
+  return byHandle.first(db, { handle: handle.toLowerCase() });
 }
 
 export async function findMemberByEmail(db: Db, email: string): Promise<MemberRow | undefined> {
@@ -53,20 +58,62 @@ export async function findMembersByIds(db: Db, ids: string[]): Promise<Map<strin
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-/**
- * Locks the members' rows until the transaction ends (PostgreSQL), always in id order so that
- * two transactions locking the same pair cannot deadlock. Returns them by id.
- */
-export async function lockMembers(db: Db, ids: string[]): Promise<Map<string, MemberRow>> {
-  const sorted = [...new Set(ids)].sort();
-  const rows = await db
+const pairById = prepare((db, a: { first: string; second: string }) =>
+  db.selectFrom('members').selectAll().where('id', 'in', [a.first, a.second]),
+);
+
+/** Two members (or one, given twice), by id. */
+export async function findMemberPair(
+  db: Db,
+  [first, second]: [string, string],
+): Promise<Map<string, MemberRow>> {
+  const rows = await pairById.all(db, { first, second });
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+const lockedPair = prepare((db, a: { first: string; second: string }) =>
+  db
     .selectFrom('members')
     .selectAll()
-    .where('id', 'in', sorted)
+    .where('id', 'in', [a.first, a.second])
     .orderBy('id')
-    .forUpdate()
-    .execute();
+    .forUpdate(),
+);
+
+/**
+ * Locks two members' rows (or one, given twice) until the transaction ends (PostgreSQL), always
+ * in id order so that two transactions locking the same pair cannot deadlock. Returns them by id.
+ */
+export async function lockMembers(
+  db: Db,
+  [a, b]: [string, string],
+): Promise<Map<string, MemberRow>> {
+  const [first, second] = a < b ? [a, b] : [b, a];
+  const rows = await lockedPair.all(db, { first, second });
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+const lockedByIdOrHandle = prepare((db, a: { id: string; handle: string }) =>
+  db
+    .selectFrom('members')
+    .selectAll()
+    .where((eb) => eb.or([eb('id', '=', a.id), eb('handle', '=', a.handle)]))
+    .orderBy('id')
+    .forUpdate(),
+);
+
+/**
+ * Locks a member and the member with `handle` in one statement, in id order as `lockMembers`
+ * does. `other` is undefined when no one has that handle.
+ */
+export async function lockMemberAndHandle(
+  db: Db,
+  id: string,
+  handle: string,
+): Promise<{ member: MemberRow | undefined; other: MemberRow | undefined }> {
+  const lower = handle.toLowerCase();
+  const rows = await lockedByIdOrHandle.all(db, { id, handle: lower });
+  return { member: rows.find((r) => r.id === id), other: rows.find((r) => r.handle === lower) };
 }
 
 export async function updateMember(
@@ -77,12 +124,19 @@ export async function updateMember(
   await db.updateTable('members').set(changes).where('id', '=', id).execute();
 }
 
-export async function changeConnectionCount(db: Db, ids: string[], delta: number): Promise<void> {
-  await db
+const connectionCountChange = prepare((db, a: { first: string; second: string; delta: number }) =>
+  db
     .updateTable('members')
-    .set((eb) => ({ connection_count: eb('connection_count', '+', delta) }))
-    .where('id', 'in', ids)
-    .execute();
+    .set((eb) => ({ connection_count: eb('connection_count', '+', a.delta) }))
+    .where('id', 'in', [a.first, a.second]),
+);
+
+export async function changeConnectionCount(
+  db: Db,
+  [first, second]: [string, string],
+  delta: number,
+): Promise<void> {
+  await connectionCountChange.execute(db, { first, second, delta });
 }
 
 export async function searchMembers(

@@ -1,15 +1,15 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { prepare } from '../../db/prepared.js';
 import type { Cursor } from '../../db/pagination.js';
 import type { NotificationTable } from '../../db/tables/notification.js';
 
 export type NotificationRow = Selectable<NotificationTable>;
 
-export async function insertNotification(
-  db: Db,
-  row: Insertable<NotificationTable>,
-): Promise<void> {
-  await db.insertInto('notifications').values(row).execute();
+const insertRow = prepare((db, row: NotificationRow) => db.insertInto('notifications').values(row));
+
+export async function insertNotification(db: Db, row: NotificationRow): Promise<void> {
+  await insertRow.execute(db, row);
 }
 
 /** R15: a withdrawn invitation leaves no in-app trace with its recipient. */

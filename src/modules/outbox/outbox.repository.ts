@@ -1,11 +1,15 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { prepare } from '../../db/prepared.js';
 import type { OutboxTable } from '../../db/tables/outbox.js';
 
 export type OutboxRow = Selectable<OutboxTable>;
 
-export async function enqueueMail(db: Db, row: Insertable<OutboxTable>): Promise<void> {
-  await db.insertInto('outbox').values(row).execute();
+const insertRow = prepare((db, row: OutboxRow) => db.insertInto('outbox').values(row));
+
+/** Queues a whole row, as `pendingMail` makes one. */
+export async function enqueueMail(db: Db, row: OutboxRow): Promise<void> {
+  await insertRow.execute(db, row);
 }
 
 /** A new outbox row, due at once. */
@@ -15,7 +19,7 @@ export function pendingMail(
     'id' | 'recipient_id' | 'to_email' | 'template' | 'invitation_id' | 'expects_status' | 'payload'
   >,
   at: string,
-): Insertable<OutboxTable> {
+): OutboxRow {
   return {
     ...fields,
     status: 'pending',

@@ -1,0 +1,80 @@
+import type { Compilable, CompiledQuery, DialectAdapter, QueryResult } from 'kysely';
+import type { Db } from './database.js';
+
+const NAME = Symbol('parameter name');
+
+interface Placeholder {
+  readonly [NAME]: string;
+}
+
+function isPlaceholder(value: unknown): value is Placeholder {
+  return typeof value === 'object' && value !== null && NAME in value;
+}
+
+/** Stands in for the arguments while the query is built: each property a named placeholder. */
+function placeholders<P extends object>(args: P): P {
+  return Object.fromEntries(Object.keys(args).map((name) => [name, { [NAME]: name }])) as P;
+}
+
+interface Compiled<O> {
+  query: CompiledQuery<O>;
+  /** Per SQL parameter: the argument it takes, or the constant the query was built with. */
+  slots: ({ argument: string } | { constant: unknown })[];
+}
+
+/**
+ * A query that Kysely builds and compiles once per database instead of on every call: on the
+ * request paths, building and compiling cost more than SQLite takes to run the statement.
+ * The query is built with placeholders for its arguments, which each call swaps for real values,
+ * so every call passes the same argument names; an absent value is bound as NULL. Only fixed
+ * shapes qualify: an `in` list or an optional clause changes the SQL itself.
+ */
+export class PreparedQuery<P extends object, O> {
+  private readonly compiled = new WeakMap<DialectAdapter, Compiled<O>>();
+
+  constructor(private readonly build: (db: Db, args: P) => Compilable<O>) {}
+
+  private compiledFor(db: Db, args: P): Compiled<O> {
+    const adapter = db.getExecutor().adapter;
+    let compiled = this.compiled.get(adapter);
+    if (!compiled) {
+      const query = this.build(db, placeholders(args)).compile();
+      compiled = {
+        query,
+        slots: query.parameters.map((value) =>
+          isPlaceholder(value) ? { argument: value[NAME] } : { constant: value },
+        ),
+      };
+      this.compiled.set(adapter, compiled);
+    }
+    return compiled;
+  }
+
+  execute(db: Db, args: P): Promise<QueryResult<O>> {
+    const { query, slots } = this.compiledFor(db, args);
+    const values = args as Record<string, unknown>;
+    const parameters = slots.map((slot) =>
+      'argument' in slot ? (values[slot.argument] ?? null) : slot.constant,
+    );
+    return db.executeQuery<O>({ ...query, parameters });
+  }
+
+  async all(db: Db, args: P): Promise<O[]> {
+    return (await this.execute(db, args)).rows;
+  }
+
+  async first(db: Db, args: P): Promise<O | undefined> {
+    return (await this.execute(db, args)).rows[0];
+  }
+
+  /** Rows an insert, update or delete changed. */
+  async affected(db: Db, args: P): Promise<number> {
+    return Number((await this.execute(db, args)).numAffectedRows ?? 0);
+  }
+}
+
+export function prepare<P extends object, O>(
+  build: (db: Db, args: P) => Compilable<O>,
+): PreparedQuery<P, O> {
+  return new PreparedQuery(build);
+}
