@@ -1,4 +1,4 @@
-import { statusIn } from '../modules/invitations/invitation.repository.js';
+import { expireInvitations, statusIn } from '../modules/invitations/invitation.repository.js';
 import type { Database } from '../db/database.js';
 import type { Clock } from '../lib/clock.js';
 import { TRANSITION_FROM } from '../modules/invitations/invitation.js';
@@ -28,13 +28,7 @@ export function expiryJob(database: Database, clock: Clock): Job {
             .execute();
           const ids = due.map((d) => d.id);
           if (ids.length === 0) return 0;
-          await db
-            .updateTable('invitations')
-            .set({ status: 'expired', updated_at: at, remind_at: null })
-            .where('id', 'in', ids)
-            .where(statusIn(TRANSITION_FROM.expire))
-            .execute();
-          await eraseFromRecipient(db, ids, now);
+          await eraseFromRecipient(db, await expireInvitations(db, ids, at), now);
           return ids.length;
         });
         expired += count;

@@ -5,8 +5,9 @@ import type { BlockTable } from '../../db/tables/block.js';
 export type BlockRow = Selectable<BlockTable>;
 
 /** Whether either member has blocked the other: then they are invisible to each other (R2, R20). */
-export async function isBlockedEitherWay(db: Db, a: string, b: string): Promise<boolean> {
-  const row = await db
+/** A block between two members, whichever of them blocked the other. */
+export function blocksBetween(db: Db, a: string, b: string) {
+  return db
     .selectFrom('blocks')
     .select('blocker_id')
     .where((eb) =>
@@ -14,9 +15,11 @@ export async function isBlockedEitherWay(db: Db, a: string, b: string): Promise<
         eb.and([eb('blocker_id', '=', a), eb('blocked_id', '=', b)]),
         eb.and([eb('blocker_id', '=', b), eb('blocked_id', '=', a)]),
       ]),
-    )
-    .executeTakeFirst();
-  return row !== undefined;
+    );
+}
+
+export async function isBlockedEitherWay(db: Db, a: string, b: string): Promise<boolean> {
+  return (await blocksBetween(db, a, b).executeTakeFirst()) !== undefined;
 }
 
 export async function findBlock(

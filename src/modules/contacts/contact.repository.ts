@@ -8,14 +8,13 @@ export type ContactRow = Selectable<ContactTable>;
 const CHUNK = 500;
 
 /** R8: whether `email` is among the contacts `memberId` imported. */
-export async function hasContact(db: Db, memberId: string, email: string): Promise<boolean> {
-  const row = await db
+/** A member's imported address; `email` in lower case, as imports store it. */
+export function contactRow(db: Db, memberId: string, email: string) {
+  return db
     .selectFrom('contacts')
     .select('email')
     .where('member_id', '=', memberId)
-    .where('email', '=', email.toLowerCase())
-    .executeTakeFirst();
-  return row !== undefined;
+    .where('email', '=', email);
 }
 
 /** Adds lower-cased addresses; ones already imported stay as they were. */

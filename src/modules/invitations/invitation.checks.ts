@@ -6,19 +6,10 @@
 import type { RuleConfig } from '../../config.js';
 import type { Db } from '../../db/database.js';
 import { DomainError } from '../../lib/errors.js';
-import { isBlockedEitherWay } from '../blocks/block.repository.js';
-import { areConnected } from '../connections/connection.repository.js';
-import { hasContact } from '../contacts/contact.repository.js';
 import type { MemberRow } from '../members/member.repository.js';
-import { isRestricted, resendAvailableAt, weeklyRetryAt, weekWindowStart } from './invitation.js';
-import {
-  countSenderOpen,
-  findOpen,
-  findSenderOpen,
-  type InvitationRow,
-  latestCooldownWithdrawal,
-  sentSince,
-} from './invitation.repository.js';
+import { answerableFrom, type InviteFacts, senderOpenFrom } from './invite-facts.js';
+import { isRestricted, resendAvailableAt, weeklyRetryAt } from './invitation.js';
+import { countSenderOpen, type InvitationRow } from './invitation.repository.js';
 
 export interface InviteCheck {
   /** R3: the recipient's own open invitation to the sender, which sending would accept. */
@@ -29,30 +20,24 @@ function sameEmail(a: string | undefined, b: string): boolean {
   return a !== undefined && a.trim().toLowerCase() === b.toLowerCase();
 }
 
-export async function checkConnectionInvite(
-  db: Db,
+export function checkConnectionInvite(
   rules: RuleConfig,
   sender: MemberRow,
   recipient: MemberRow,
+  facts: InviteFacts,
   now: Date,
   email?: string,
-): Promise<InviteCheck> {
+): InviteCheck {
   if (sender.id === recipient.id) {
     throw new DomainError('cannot_invite_self', 'You cannot invite yourself.');
   }
-  if (await isBlockedEitherWay(db, sender.id, recipient.id)) {
+  if (facts.blocked) {
     throw new DomainError('member_not_found', 'That member does not exist.');
   }
-  if (await areConnected(db, sender.id, recipient.id)) {
+  if (facts.connected) {
     throw new DomainError('already_connected', `You are already connected with ${recipient.name}.`);
   }
-  const pair = {
-    senderId: sender.id,
-    recipientId: recipient.id,
-    kind: 'connection' as const,
-    targetId: '',
-  };
-  if (await findSenderOpen(db, pair, now.toISOString())) {
+  if (senderOpenFrom(facts, sender.id, now)) {
     throw new DomainError('invitation_already_open', `You have already invited ${recipient.name}.`);
   }
   if (sender.connection_count >= rules.maxConnections) {
@@ -68,13 +53,11 @@ export async function checkConnectionInvite(
       { canFollow: true },
     );
   }
-  const reverse = { ...pair, senderId: recipient.id, recipientId: sender.id };
-  const mutual = await findOpen(db, reverse, now.toISOString());
+  const mutual = answerableFrom(facts, recipient.id, now);
   if (mutual) return { mutual };
 
-  const withdrawnAt = await latestCooldownWithdrawal(db, pair);
-  if (withdrawnAt) {
-    const retryAt = resendAvailableAt(new Date(withdrawnAt), rules.resendCooldownDays);
+  if (facts.lastWithdrawal) {
+    const retryAt = resendAvailableAt(new Date(facts.lastWithdrawal), rules.resendCooldownDays);
     if (retryAt > now) {
       throw new DomainError(
         'resend_cooldown',
@@ -93,7 +76,7 @@ export async function checkConnectionInvite(
   if (
     recipient.invitation_policy === 'email_or_contacts' &&
     !sameEmail(email, recipient.email) &&
-    !(await hasContact(db, recipient.id, sender.email))
+    !facts.senderInContacts
   ) {
     throw new DomainError(
       'email_required',
@@ -101,16 +84,26 @@ export async function checkConnectionInvite(
       { reason: 'recipient_policy' },
     );
   }
-  const window = await sentSince(db, sender.id, 'connection', weekWindowStart(now).toISOString());
-  if (window.count >= rules.weeklyInvitationLimit && window.oldest) {
+  const { weekly } = facts;
+  if (weekly.count >= rules.weeklyInvitationLimit && weekly.oldest) {
     throw new DomainError(
       'weekly_invitation_limit',
       `You have sent ${rules.weeklyInvitationLimit} invitations in the last 7 days.`,
-      { retryAt: weeklyRetryAt(new Date(window.oldest)) },
+      { retryAt: weeklyRetryAt(new Date(weekly.oldest)) },
     );
   }
-  await checkOpenCap(db, rules, sender.id, now);
+  refuseOverOpenCap(rules, facts.openSent);
   return { mutual: null };
+}
+
+function refuseOverOpenCap(rules: RuleConfig, openSent: number): void {
+  if (openSent >= rules.maxOpenSent) {
+    throw new DomainError(
+      'too_many_open_invitations',
+      `You have ${rules.maxOpenSent} open invitations. Withdraw the ones older than two weeks ` +
+        '(POST /api/v1/invitations/withdraw, or "Withdraw all older than 2 weeks" in Manage invitations) to send more.',
+    );
+  }
 }
 
 /** R6, for every kind of invitation. */
@@ -120,11 +113,5 @@ export async function checkOpenCap(
   senderId: string,
   now: Date,
 ): Promise<void> {
-  if ((await countSenderOpen(db, senderId, now.toISOString())) >= rules.maxOpenSent) {
-    throw new DomainError(
-      'too_many_open_invitations',
-      `You have ${rules.maxOpenSent} open invitations. Withdraw the ones older than two weeks ` +
-        '(POST /api/v1/invitations/withdraw, or "Withdraw all older than 2 weeks" in Manage invitations) to send more.',
-    );
-  }
+  refuseOverOpenCap(rules, await countSenderOpen(db, senderId, now.toISOString()));
 }

@@ -1,12 +1,13 @@
-import { type Insertable, type Selectable, type SqlBool, sql, type Updateable } from 'kysely';
+import { type Selectable, type SqlBool, sql, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { prepare, type PreparedQuery } from '../../db/prepared.js';
 import type { Cursor } from '../../db/pagination.js';
 import type {
   InvitationKind,
   InvitationStatus,
   InvitationTable,
 } from '../../db/tables/invitation.js';
-import { OPEN_STATUSES, SENDER_OPEN_STATUSES, TRANSITION_FROM } from './invitation.js';
+import { SENDER_OPEN_STATUSES, TRANSITION_FROM } from './invitation.js';
 
 export type InvitationRow = Selectable<InvitationTable>;
 
@@ -29,12 +30,19 @@ export function statusIs(status: InvitationStatus) {
   return sql<SqlBool>`status = ${sql.lit(status)}`;
 }
 
-export async function insertInvitation(db: Db, row: Insertable<InvitationTable>): Promise<void> {
-  await db.insertInto('invitations').values(row).execute();
+const insertRow = prepare((db, row: InvitationRow) => db.insertInto('invitations').values(row));
+
+/** Writes a whole row: every column is given, so the prepared statement fits every call. */
+export async function insertInvitation(db: Db, row: InvitationRow): Promise<void> {
+  await insertRow.execute(db, row);
 }
 
-export async function findInvitation(db: Db, id: string): Promise<InvitationRow | undefined> {
-  return db.selectFrom('invitations').selectAll().where('id', '=', id).executeTakeFirst();
+const byId = prepare((db, a: { id: string }) =>
+  db.selectFrom('invitations').selectAll().where('id', '=', a.id),
+);
+
+export function findInvitation(db: Db, id: string): Promise<InvitationRow | undefined> {
+  return byId.first(db, { id });
 }
 
 /** Reads an invitation and keeps it from changing until the transaction ends (PostgreSQL). */
@@ -52,112 +60,110 @@ export async function findInvitations(db: Db, ids: string[]): Promise<Invitation
   return db.selectFrom('invitations').selectAll().where('id', 'in', ids).execute();
 }
 
-async function findForPair(
-  db: Db,
-  key: PairKey,
-  statuses: readonly InvitationStatus[],
-  now: string | undefined,
-): Promise<InvitationRow | undefined> {
-  let query = db
+/**
+ * Invitations from one member to another that are open from the sender's side (R1), including
+ * ones past their expiry that the expiry job has not marked yet (R13).
+ */
+export function senderOpenForPair(db: Db, key: PairKey) {
+  return db
     .selectFrom('invitations')
     .selectAll()
     .where('sender_id', '=', key.senderId)
     .where('recipient_id', '=', key.recipientId)
     .where('kind', '=', key.kind)
     .where('target_id', '=', key.targetId)
-    .where(statusIn(statuses));
-  if (now) query = query.where('expires_at', '>', now);
-  return query.executeTakeFirst();
+    .where(statusIn(SENDER_OPEN_STATUSES));
 }
 
 /**
- * The invitation for this pair that is open from the sender's side (R1). With `now`, one past
- * its expiry counts as expired even before the expiry job has marked it (R13).
+ * R13: marks these invitations `expired` now if they still can expire, as the expiry job would.
+ * Returns the ids it changed.
  */
-export function findSenderOpen(db: Db, key: PairKey, now?: string) {
-  return findForPair(db, key, SENDER_OPEN_STATUSES, now);
+export async function expireInvitations(db: Db, ids: string[], at: string): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .updateTable('invitations')
+    .set({ status: 'expired', updated_at: at, remind_at: null })
+    .where('id', 'in', ids)
+    .where(statusIn(TRANSITION_FROM.expire))
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
 }
 
-/** The invitation for this pair that the recipient could still answer (pending or ignored). */
-export function findOpen(db: Db, key: PairKey, now?: string) {
-  return findForPair(db, key, OPEN_STATUSES, now);
-}
-
-/**
- * R13: marks the connection invitations between two members that are past their expiry as
- * `expired` now, as the expiry job would, so that a new invitation is not refused by one that
- * every list already treats as gone. Returns their ids.
- */
-export async function expireOverdueBetween(
-  db: Db,
-  a: string,
-  b: string,
-  at: string,
-): Promise<string[]> {
-  // One statement per direction: given the OR of both, SQLite reads every connection
-  // invitation through the kind index instead of the pair's few rows.
-  const expired: string[] = [];
-  for (const [sender, recipient] of [
-    [a, b],
-    [b, a],
-  ]) {
-    const rows = await db
-      .updateTable('invitations')
-      .set({ status: 'expired', updated_at: at, remind_at: null })
-      .where('sender_id', '=', sender as string)
-      .where('recipient_id', '=', recipient as string)
-      .where('kind', '=', 'connection')
-      .where(statusIn(TRANSITION_FROM.expire))
-      .where('expires_at', '<=', at)
-      .returning('id')
-      .execute();
-    expired.push(...rows.map((r) => r.id));
-  }
-  return expired;
-}
-
-/** R16: the latest withdrawal by the sender that starts a cooldown (a block's does not). */
-export async function latestCooldownWithdrawal(db: Db, key: PairKey): Promise<string | null> {
-  const row = await db
+/** R16: the sender's withdrawals for this pair that start a cooldown (a block's does not). */
+export function cooldownWithdrawals(db: Db, key: PairKey) {
+  return db
     .selectFrom('invitations')
-    .select((eb) => eb.fn.max('withdrawn_at').as('at'))
     .where('sender_id', '=', key.senderId)
     .where('recipient_id', '=', key.recipientId)
     .where('kind', '=', key.kind)
     .where('target_id', '=', key.targetId)
     .where(statusIs('withdrawn'))
-    .where('withdraw_cause', '!=', 'block')
+    .where('withdraw_cause', '!=', 'block');
+}
+
+/** R16: when the latest of those withdrawals was. */
+export async function latestCooldownWithdrawal(db: Db, key: PairKey): Promise<string | null> {
+  const row = await cooldownWithdrawals(db, key)
+    .select((eb) => eb.fn.max('withdrawn_at').as('at'))
     .executeTakeFirst();
   return row?.at ?? null;
 }
 
-/** R5: invitations of a kind sent since `since`, and the oldest of them. */
+/** R5: invitations of a kind sent since `since`, whatever became of them. */
+export function sentSinceRows(db: Db, senderId: string, kind: InvitationKind, since: string) {
+  return db
+    .selectFrom('invitations')
+    .where('sender_id', '=', senderId)
+    .where('kind', '=', kind)
+    .where('sent_at', '>', since);
+}
+
+/** R5: how many of those there are, and the oldest of them. */
 export async function sentSince(
   db: Db,
   senderId: string,
   kind: InvitationKind,
   since: string,
 ): Promise<{ count: number; oldest: string | null }> {
-  const row = await db
-    .selectFrom('invitations')
+  const row = await sentSinceRows(db, senderId, kind, since)
     .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('sent_at').as('oldest')])
-    .where('sender_id', '=', senderId)
-    .where('kind', '=', kind)
-    .where('sent_at', '>', since)
     .executeTakeFirstOrThrow();
   return { count: Number(row.count), oldest: row.oldest ?? null };
 }
 
 /** R6: invitations the sender still sees as open. */
-export async function countSenderOpen(db: Db, senderId: string, now: string): Promise<number> {
-  const row = await db
+export function senderOpenRows(db: Db, senderId: string, now: string) {
+  return db
     .selectFrom('invitations')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('sender_id', '=', senderId)
     .where(statusIn(SENDER_OPEN_STATUSES))
-    .where('expires_at', '>', now)
+    .where('expires_at', '>', now);
+}
+
+export async function countSenderOpen(db: Db, senderId: string, now: string): Promise<number> {
+  const row = await senderOpenRows(db, senderId, now)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+type Changes = Updateable<InvitationTable>;
+
+/** One prepared update per transition: its starting statuses and the columns it sets. */
+const transitions = new Map<string, PreparedQuery<Changes & { id: string }, unknown>>();
+
+function transitionQuery(from: readonly InvitationStatus[], changes: Changes) {
+  const key = `${from.join()}|${Object.keys(changes).join()}`;
+  let query = transitions.get(key);
+  if (!query) {
+    query = prepare((db, { id, ...set }: Changes & { id: string }) =>
+      db.updateTable('invitations').set(set).where('id', '=', id).where(statusIn(from)),
+    );
+    transitions.set(key, query);
+  }
+  return query;
 }
 
 /**
@@ -168,15 +174,9 @@ export async function transition(
   db: Db,
   id: string,
   from: readonly InvitationStatus[],
-  changes: Updateable<InvitationTable>,
+  changes: Changes,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('invitations')
-    .set(changes)
-    .where('id', '=', id)
-    .where(statusIn(from))
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return (await transitionQuery(from, changes).affected(db, { ...changes, id })) === 1;
 }
 
 export async function setKept(db: Db, id: string, kept: boolean, at: string): Promise<void> {

@@ -10,9 +10,10 @@ import { cancelMailForInvitations } from '../outbox/outbox.repository.js';
 import type { ServiceDeps } from '../deps.js';
 import { toSummary, type MemberSummary } from '../members/member.presenter.js';
 import {
-  findMemberByHandle,
   findMemberById,
+  findMemberPair,
   findMembersByIds,
+  lockMemberAndHandle,
   lockMembers,
   type MemberRow,
   updateMember,
@@ -36,6 +37,7 @@ import {
 } from './invitation.js';
 import { acceptEffects } from './invitation.accept-effects.js';
 import { checkConnectionInvite } from './invitation.checks.js';
+import { type InviteFacts, loadInviteFacts, overdue } from './invite-facts.js';
 import { type CleanupInput, type CleanupResult, withdrawStale } from './invitation.cleanup.js';
 import { announceAccept, announceInvitation, eraseFromRecipient } from './invitation.effects.js';
 import {
@@ -52,7 +54,7 @@ import {
   countSenderOpen,
   countSent,
   type CountsByKind,
-  expireOverdueBetween,
+  expireInvitations,
   findInvitation,
   findTargets,
   insertInvitation,
@@ -80,6 +82,12 @@ export interface Quotas {
   restriction: { until: string } | null;
 }
 
+/** An accepted invitation and its two members' rows, as the accept read them. */
+interface Accepted {
+  accepted: InvitationRow;
+  members: Map<string, MemberRow>;
+}
+
 export type CanInvite =
   { ok: true } | { ok: false; code: string; retryAt?: string; reason?: string };
 
@@ -94,18 +102,22 @@ export class InvitationService {
     const now = this.deps.clock.now();
     const note = normaliseNote(input.note, this.rules.noteMaxLength);
     return this.deps.database.transaction(async (db) => {
-      const found = await findMemberByHandle(db, input.to);
-      if (!found) throw new DomainError('member_not_found', 'That member does not exist.');
       // Locking both members serialises racing sends between the same two people (R3) and
       // every limit counted for the sender (R5, R6).
-      const locked = await lockMembers(db, [senderId, found.id]);
-      const sender = locked.get(senderId) as MemberRow;
-      const recipient = locked.get(found.id) as MemberRow;
-      const overdue = await expireOverdueBetween(db, sender.id, recipient.id, now.toISOString());
-      await eraseFromRecipient(db, overdue, now);
+      const locked = await lockMemberAndHandle(db, senderId, input.to);
+      if (!locked.other) throw new DomainError('member_not_found', 'That member does not exist.');
+      const sender = locked.member as MemberRow;
+      const recipient = locked.other;
+      let facts = await loadInviteFacts(db, sender, recipient.id, now);
+      const expired = await expireInvitations(
+        db,
+        overdue(facts, now).map((r) => r.id),
+        now.toISOString(),
+      );
+      await eraseFromRecipient(db, expired, now);
       const check = () =>
-        checkConnectionInvite(db, this.rules, sender, recipient, now, input.email);
-      const { mutual } = await check();
+        checkConnectionInvite(this.rules, sender, recipient, facts, now, input.email);
+      const { mutual } = check();
       if (mutual) {
         const accepted = await this.acceptInTransaction(
           db,
@@ -117,8 +129,8 @@ export class InvitationService {
         if (accepted) return { status: 'connected' as const, member: toSummary(recipient) };
         // Its sender withdrew it while this waited for the lock: no intent is left to match, so
         // this is an ordinary invitation, checked again now that the withdrawal is visible.
-        if ((await check()).mutual)
-          throw new DomainError('invitation_not_open', 'Please try again.');
+        facts = await loadInviteFacts(db, sender, recipient.id, now);
+        if (check().mutual) throw new DomainError('invitation_not_open', 'Please try again.');
       }
       const row = await this.createInvitation(db, {
         kind: 'connection',
@@ -138,9 +150,9 @@ export class InvitationService {
   }
 
   /** R24: whether `viewer` could send a connection invitation to `other` now, and if not, why. */
-  async canInvite(db: Db, viewer: MemberRow, other: MemberRow): Promise<CanInvite> {
+  canInvite(viewer: MemberRow, other: MemberRow, facts: InviteFacts): CanInvite {
     try {
-      await checkConnectionInvite(db, this.rules, viewer, other, this.deps.clock.now());
+      checkConnectionInvite(this.rules, viewer, other, facts, this.deps.clock.now());
       return { ok: true };
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
@@ -210,13 +222,13 @@ export class InvitationService {
     const now = this.deps.clock.now();
     return this.deps.database.transaction(async (db) => {
       const row = await this.loadForRecipient(db, viewerId, id, 'accept', now);
-      const accepted = (await this.acceptInTransaction(
+      const { accepted, members } = (await this.acceptInTransaction(
         db,
         row,
         TRANSITION_FROM.accept,
         now,
-      )) as InvitationRow;
-      return this.detail(db, accepted, 'recipient');
+      )) as Accepted;
+      return this.detail(db, accepted, 'recipient', members);
     });
   }
 
@@ -226,12 +238,13 @@ export class InvitationService {
     from: readonly InvitationRow['status'][],
     now: Date,
     ifNoLongerOpen: 'refuse' | 'skip' = 'refuse',
-  ): Promise<InvitationRow | null> {
+  ): Promise<Accepted | null> {
     const at = now.toISOString();
     // The members' rows first, then the invitation's: the lock order of send (R3), so a racing
     // send and accept cannot deadlock. The state change comes before the connection rows, so a
     // second accept racing this one finds the invitation answered (R17) instead of a duplicate.
-    if (row.kind === 'connection') await lockMembers(db, [row.sender_id, row.recipient_id]);
+    const pair: [string, string] = [row.sender_id, row.recipient_id];
+    const locked = row.kind === 'connection' ? await lockMembers(db, pair) : undefined;
     const changed = await transition(db, row.id, from, {
       status: 'accepted',
       responded_at: at,
@@ -240,11 +253,18 @@ export class InvitationService {
     });
     if (!changed && ifNoLongerOpen === 'skip') return null;
     if (!changed) await this.refuseStale(db, row.id, 'recipient');
-    if (row.kind === 'connection') {
-      await connectMembers(db, row.recipient_id, row.sender_id, this.rules.maxConnections, at);
+    if (locked) {
+      await connectMembers(
+        db,
+        row.recipient_id,
+        row.sender_id,
+        this.rules.maxConnections,
+        at,
+        locked,
+      );
     }
     const target = await acceptEffects(db, row, at);
-    const members = await findMembersByIds(db, [row.sender_id, row.recipient_id]);
+    const members = locked ?? (await findMemberPair(db, pair));
     const accepted = { ...row, status: 'accepted' as const, responded_at: at, updated_at: at };
     await announceAccept(
       db,
@@ -254,7 +274,7 @@ export class InvitationService {
       target?.name ?? null,
       now,
     );
-    return accepted;
+    return { accepted, members };
   }
 
   async ignore(viewerId: string, id: string, reason: 'dont_know' | undefined): Promise<void> {
@@ -522,13 +542,15 @@ export class InvitationService {
     throw new DomainError('invitation_not_open', 'This invitation is no longer open.');
   }
 
+  /** `members` are the sender's and recipient's rows when the caller has them already. */
   private async detail(
     db: Db,
     row: InvitationRow,
     viewerRole: 'sender' | 'recipient',
+    known?: Map<string, MemberRow>,
   ): Promise<InvitationDetail> {
     const [members, targets] = await Promise.all([
-      findMembersByIds(db, [row.sender_id, row.recipient_id]),
+      known ?? findMemberPair(db, [row.sender_id, row.recipient_id]),
       findTargets(db, [row]),
     ]);
     return toDetail(

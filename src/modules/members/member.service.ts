@@ -2,7 +2,6 @@ import { decodeCursor, type Page, toPage } from '../../db/pagination.js';
 import { DomainError } from '../../lib/errors.js';
 import { isBlockedEitherWay } from '../blocks/block.repository.js';
 import {
-  areConnected,
   connectedAmong,
   mutualCounts,
   secondDegree,
@@ -10,12 +9,8 @@ import {
 import type { ServiceDeps } from '../deps.js';
 import { countFollows, isFollowing } from '../follows/follow.repository.js';
 import type { CanInvite, InvitationService } from '../invitations/invitation.service.js';
-import {
-  findOpen,
-  findSenderOpen,
-  latestCooldownWithdrawal,
-} from '../invitations/invitation.repository.js';
-import { resendAvailableAt } from '../invitations/invitation.js';
+import { answerableFrom, loadInviteFacts, senderOpenFrom } from '../invitations/invite-facts.js';
+import { isPastExpiry, resendAvailableAt } from '../invitations/invitation.js';
 import { type MemberSummary, toSummary } from './member.presenter.js';
 import {
   findMemberByHandle,
@@ -135,21 +130,16 @@ export class MemberService {
       this.visibleMember(viewerId, handle),
     ]);
     const isSelf = viewer.id === member.id;
-    const pair = {
-      senderId: viewer.id,
-      recipientId: member.id,
-      kind: 'connection' as const,
-      targetId: '',
-    };
-    const [connected, sent, received, mutual, following, followers, canInvite] = await Promise.all([
-      areConnected(db, viewer.id, member.id),
-      findSenderOpen(db, pair, now.toISOString()),
-      findOpen(db, { ...pair, senderId: member.id, recipientId: viewer.id }, now.toISOString()),
+    const facts = await loadInviteFacts(db, viewer, member.id, now);
+    const [mutual, following, followers] = await Promise.all([
       mutualCounts(db, viewer.id, [member.id]),
       isFollowing(db, viewer.id, member.id),
       countFollows(db, member.id, 'followers'),
-      this.invitations.canInvite(db, viewer, member),
     ]);
+    const connected = facts.connected;
+    const sent = senderOpenFrom(facts, viewer.id, now);
+    const received = answerableFrom(facts, member.id, now);
+    const canInvite = this.invitations.canInvite(viewer, member, facts);
     const mutualCount = isSelf ? 0 : (mutual.get(member.id) ?? 0);
     let relationship: Relationship = 'none';
     let invitationId: string | null = null;
@@ -221,30 +211,17 @@ export class MemberService {
   ): Promise<{ member: MemberSummary; mutualCount: number }[]> {
     const db = this.deps.database.db;
     const now = this.deps.clock.now();
+    const viewer = await this.requireMember(viewerId);
     const candidates = await secondDegree(db, viewerId, limit * 4);
     const kept: { id: string; mutual: number }[] = [];
     for (const candidate of candidates) {
       if (kept.length >= limit) break;
-      const pair = {
-        senderId: viewerId,
-        recipientId: candidate.id,
-        kind: 'connection' as const,
-        targetId: '',
-      };
-      const [blocked, sent, received, withdrawnAt] = await Promise.all([
-        isBlockedEitherWay(db, viewerId, candidate.id),
-        findSenderOpen(db, pair, now.toISOString()),
-        findSenderOpen(
-          db,
-          { ...pair, senderId: candidate.id, recipientId: viewerId },
-          now.toISOString(),
-        ),
-        latestCooldownWithdrawal(db, pair),
-      ]);
+      const facts = await loadInviteFacts(db, viewer, candidate.id, now);
+      const invited = facts.between.some((r) => !isPastExpiry(r.expires_at, now));
       const cooling =
-        withdrawnAt !== null &&
-        resendAvailableAt(new Date(withdrawnAt), this.deps.rules.resendCooldownDays) > now;
-      if (!blocked && !sent && !received && !cooling) kept.push(candidate);
+        facts.lastWithdrawal !== null &&
+        resendAvailableAt(new Date(facts.lastWithdrawal), this.deps.rules.resendCooldownDays) > now;
+      if (!facts.blocked && !invited && !cooling) kept.push(candidate);
     }
     const members = await findMembersByIds(
       db,

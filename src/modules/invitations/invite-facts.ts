@@ -1,0 +1,122 @@
+/**
+ * What R1–R9 need to know about a connection invitation from one member to another, read in
+ * two prepared statements rather than one query per rule: sending and every profile view need
+ * all of it, and each statement costs more to issue than to run.
+ */
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+import { prepare } from '../../db/prepared.js';
+import { blocksBetween } from '../blocks/block.repository.js';
+import { connectionRow } from '../connections/connection.repository.js';
+import { contactRow } from '../contacts/contact.repository.js';
+import type { MemberRow } from '../members/member.repository.js';
+import { isPastExpiry, OPEN_STATUSES, weekWindowStart } from './invitation.js';
+import {
+  cooldownWithdrawals,
+  type InvitationRow,
+  senderOpenForPair,
+  senderOpenRows,
+  sentSinceRows,
+} from './invitation.repository.js';
+
+export interface InviteFacts {
+  /** Connection invitations between the two, either way, open from their sender's side (R1). */
+  between: InvitationRow[];
+  blocked: boolean;
+  connected: boolean;
+  /** R16: the sender's latest withdrawal to the recipient that starts a cooldown. */
+  lastWithdrawal: string | null;
+  /** R8: the recipient imported the sender's address. */
+  senderInContacts: boolean;
+  /** R5: the sender's connection invitations in the rolling week, and the oldest of them. */
+  weekly: { count: number; oldest: string | null };
+  /** R6: the sender's invitations of any kind still open. */
+  openSent: number;
+}
+
+const connectionPair = (senderId: string, recipientId: string) => ({
+  senderId,
+  recipientId,
+  kind: 'connection' as const,
+  targetId: '',
+});
+
+const openBetween = prepare((db, a: { sender: string; recipient: string }) =>
+  senderOpenForPair(db, connectionPair(a.sender, a.recipient)).unionAll(
+    senderOpenForPair(db, connectionPair(a.recipient, a.sender)),
+  ),
+);
+
+const scalars = prepare(
+  (
+    db,
+    a: { sender: string; recipient: string; senderEmail: string; weekStart: string; now: string },
+  ) =>
+    db.selectNoFrom((eb) => [
+      eb.exists(blocksBetween(db, a.sender, a.recipient)).as('blocked'),
+      eb.exists(connectionRow(db, a.sender, a.recipient)).as('connected'),
+      eb.exists(contactRow(db, a.recipient, a.senderEmail)).as('sender_in_contacts'),
+      cooldownWithdrawals(db, connectionPair(a.sender, a.recipient))
+        .select((s) => s.fn.max('withdrawn_at').as('at'))
+        .as('last_withdrawal'),
+      sentSinceRows(db, a.sender, 'connection', a.weekStart)
+        .select(sql<number>`count(*)`.as('n'))
+        .as('weekly_count'),
+      sentSinceRows(db, a.sender, 'connection', a.weekStart)
+        .select((s) => s.fn.min('sent_at').as('oldest'))
+        .as('weekly_oldest'),
+      senderOpenRows(db, a.sender, a.now)
+        .select(sql<number>`count(*)`.as('n'))
+        .as('open_sent'),
+    ]),
+);
+
+export async function loadInviteFacts(
+  db: Db,
+  sender: Pick<MemberRow, 'id' | 'email'>,
+  recipientId: string,
+  now: Date,
+): Promise<InviteFacts> {
+  const pair = { sender: sender.id, recipient: recipientId };
+  const between = await openBetween.all(db, pair);
+  const row = await scalars.first(db, {
+    ...pair,
+    senderEmail: sender.email.toLowerCase(),
+    weekStart: weekWindowStart(now).toISOString(),
+    now: now.toISOString(),
+  });
+  return {
+    between,
+    // SQLite answers EXISTS with 0 or 1, PostgreSQL with a boolean.
+    blocked: Boolean(row?.blocked),
+    connected: Boolean(row?.connected),
+    senderInContacts: Boolean(row?.sender_in_contacts),
+    lastWithdrawal: row?.last_withdrawal ?? null,
+    weekly: { count: Number(row?.weekly_count ?? 0), oldest: row?.weekly_oldest ?? null },
+    openSent: Number(row?.open_sent ?? 0),
+  };
+}
+
+/** The invitation from `senderId` that is open from its sender's side and not past its expiry. */
+export function senderOpenFrom(
+  facts: InviteFacts,
+  senderId: string,
+  now: Date,
+): InvitationRow | undefined {
+  return facts.between.find((r) => r.sender_id === senderId && !isPastExpiry(r.expires_at, now));
+}
+
+/** R3: the invitation from `senderId` that its recipient could still answer. */
+export function answerableFrom(
+  facts: InviteFacts,
+  senderId: string,
+  now: Date,
+): InvitationRow | undefined {
+  const open = senderOpenFrom(facts, senderId, now);
+  return open && OPEN_STATUSES.includes(open.status) ? open : undefined;
+}
+
+/** R13: the ones already past their expiry, which the expiry job has not reached yet. */
+export function overdue(facts: InviteFacts, now: Date): InvitationRow[] {
+  return facts.between.filter((r) => isPastExpiry(r.expires_at, now));
+}
