@@ -105,9 +105,6 @@ function openPostgres(url: string, poolSize: number, log?: LogConfig): Database 
   // COUNT(*) and other bigints come back as numbers; no count here comes near 2^53.
   pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  // An idle connection the server closed (restart, failover) is dropped by the pool and the next
-  // query opens a new one; without a listener the event would end the process.
-  pool.on('error', () => {});
   // An idle connection that the server closes (a restart, or a dropped test database) emits
   // 'error' on the pool; unheard, that would end the process. The pool opens a new one on demand.
   pool.on('error', () => {});
