@@ -16,6 +16,7 @@ import {
 import pg from 'pg';
 import { migrations } from './migrations/index.js';
 import type { Schema } from './schema.js';
+import { startCheckpointer } from './sqlite-checkpointer.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 export type Db = Kysely<Schema>;
@@ -90,11 +91,15 @@ function openSqlite(file: string, log?: LogConfig): Database {
     dialect: new RapportSqliteDialect({ database: withStatementCache(sqlite) }),
     log,
   });
+  const checkpointer = file === ':memory:' ? null : startCheckpointer(sqlite, file);
   return {
     db,
     dialect: 'sqlite',
     transaction: (fn) => db.transaction().execute(fn),
-    close: () => db.destroy(),
+    async close() {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
   };
 }
 
