@@ -6,9 +6,11 @@
 import { CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase, type Database } from '../../src/db/database.js';
+import { loadInviteFacts } from '../../src/modules/invitations/invite-facts.js';
 import {
   countReceived,
   countSent,
+  latestCooldownWithdrawal,
   listReceived,
   listSent,
 } from '../../src/modules/invitations/invitation.repository.js';
@@ -167,6 +169,28 @@ describe(`index use with ${INVITATIONS.toLocaleString('en')} invitations`, () =>
       () => listSent(database.db, member, { kind: 'connection', now: NOW, after: null, limit: 20 }),
     ],
     ['received count', RECEIVED, () => countReceived(database.db, member)],
+    [
+      'resend cooldown (R16)',
+      /invitations_(cooldown|withdrawn)/,
+      () =>
+        latestCooldownWithdrawal(database.db, {
+          senderId: member,
+          recipientId: 'm0000043',
+          kind: 'connection',
+          targetId: '',
+        }),
+    ],
+    [
+      'what a connection invitation is checked against (R1–R9)',
+      /invitations_(one_open|cooldown|withdrawn)/,
+      () =>
+        loadInviteFacts(
+          database.db,
+          { id: member, email: 'm0000042@example.test' },
+          'm0000043',
+          new Date(NOW),
+        ),
+    ],
     ['sent count', SENT, () => countSent(database.db, member, NOW, '2026-05-18T00:00:00.000Z')],
   ];
 

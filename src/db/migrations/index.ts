@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as initial from './0001-initial.js';
 import * as serverSecrets from './0002-server-secrets.js';
 import * as eventOrganizersMember from './0003-event-organizers-member.js';
+import * as leanerInvitationIndexes from './0004-leaner-invitation-indexes.js';
 
 /** Every migration in order; names are frozen once landed. */
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-server-secrets': serverSecrets,
   '0003-event-organizers-member': eventOrganizersMember,
+  '0004-leaner-invitation-indexes': leanerInvitationIndexes,
 };

@@ -1,4 +1,4 @@
-import { statusIn } from './invitation.repository.js';
+import { statusIn, TARGETED } from './invitation.repository.js';
 import type { Db } from '../../db/database.js';
 import type { InvitationKind } from '../../db/tables/invitation.js';
 import { SENDER_OPEN_STATUSES, TRANSITION_FROM } from './invitation.js';
@@ -16,6 +16,7 @@ export async function findOpenForTarget(
   return db
     .selectFrom('invitations')
     .select(['id', 'sender_id'])
+    .where(TARGETED)
     .where('kind', '=', kind)
     .where('target_id', '=', targetId)
     .where('recipient_id', '=', recipientId)
@@ -38,6 +39,7 @@ export async function expireOverdueForTarget(
   const rows = await db
     .updateTable('invitations')
     .set({ status: 'expired', updated_at: at, remind_at: null })
+    .where(TARGETED)
     .where('kind', '=', kind)
     .where('target_id', '=', targetId)
     .where('recipient_id', '=', recipientId)
@@ -58,6 +60,7 @@ export async function countTargetSentSince(
   const row = await db
     .selectFrom('invitations')
     .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('sent_at').as('oldest')])
+    .where(TARGETED)
     .where('kind', '=', kind)
     .where('target_id', '=', targetId)
     .where('sent_at', '>', since)

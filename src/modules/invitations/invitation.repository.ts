@@ -30,6 +30,9 @@ export function statusIs(status: InvitationStatus) {
   return sql<SqlBool>`status = ${sql.lit(status)}`;
 }
 
+/** Page and event invitations: the WHERE term of their partial index, which SQLite must see. */
+export const TARGETED = sql<SqlBool>`kind <> 'connection'`;
+
 const insertRow = prepare((db, row: InvitationRow) => db.insertInto('invitations').values(row));
 
 /** Writes a whole row: every column is given, so the prepared statement fits every call. */
