@@ -13,9 +13,10 @@ import {
   type SelectModifierNode,
   type Transaction,
 } from 'kysely';
-import pg from 'pg';
+import type * as Pg from 'pg';
 import { migrations } from './migrations/index.js';
 import type { Schema } from './schema.js';
+import { requireWhenNeeded } from '../lib/require-when-needed.js';
 import { startCheckpointer } from './sqlite-checkpointer.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -108,6 +109,7 @@ const MAX_TRANSACTION_ATTEMPTS = 8;
 
 function openPostgres(url: string, poolSize: number, log?: LogConfig): Database {
   // COUNT(*) and other bigints come back as numbers; no count here comes near 2^53.
+  const pg = requireWhenNeeded<typeof Pg>('pg');
   pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle connection that the server closes (a restart, or a dropped test database) emits

@@ -1,9 +1,11 @@
 import type { FastifyRequest } from 'fastify';
-import { Redis } from 'ioredis';
+import type * as IoRedis from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { AppContext } from '../context.js';
 import type { Clock } from '../lib/clock.js';
 import { DomainError } from '../lib/errors.js';
+import { requireWhenNeeded } from '../lib/require-when-needed.js';
 import type { App } from './types.js';
 
 export interface RateRule {
@@ -112,6 +114,7 @@ export class RedisRateStore implements RateStore {
 /** Redis when RAPPORT_REDIS_URL is set, memory otherwise. */
 export async function createRateStore(redisUrl: string | null, log: Logger): Promise<RateStore> {
   if (!redisUrl) return new MemoryRateStore();
+  const { Redis } = requireWhenNeeded<typeof IoRedis>('ioredis');
   const redis = new Redis(redisUrl, {
     // Fail fast instead of queueing: a request must not wait for Redis to come back.
     enableOfflineQueue: false,

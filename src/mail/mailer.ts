@@ -1,4 +1,5 @@
-import nodemailer from 'nodemailer';
+import type * as Nodemailer from 'nodemailer';
+import { requireWhenNeeded } from '../lib/require-when-needed.js';
 
 export interface OutgoingMail {
   to: string;
@@ -20,7 +21,7 @@ export interface Mailer {
 export function smtpMailer(url: string, from: string): Mailer {
   // A pooled connection is reused from mail to mail: on loopback a send takes about 20 ms
   // instead of about 130 ms with a new connection each time.
-  const transport = nodemailer.createTransport({
+  const transport = requireWhenNeeded<typeof Nodemailer>('nodemailer').createTransport({
     pool: true,
     maxConnections: 1,
     url,

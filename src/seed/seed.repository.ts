@@ -5,7 +5,8 @@
  * PostgreSQL. It writes the same tables and columns as the repositories do.
  */
 import SqliteDatabase from 'better-sqlite3';
-import pg from 'pg';
+import type * as Pg from 'pg';
+import { requireWhenNeeded } from '../lib/require-when-needed.js';
 
 export type Row = readonly unknown[];
 
@@ -190,7 +191,7 @@ function sqliteWriter(file: string): BulkWriter {
 }
 
 async function postgresWriter(url: string): Promise<BulkWriter> {
-  const client = new pg.Client({ connectionString: url });
+  const client = new (requireWhenNeeded<typeof Pg>('pg').Client)({ connectionString: url });
   await client.connect();
   await client.query('set synchronous_commit = off');
   const named = new Set<string>();
