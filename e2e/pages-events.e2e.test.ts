@@ -93,13 +93,29 @@ describe('Pages and events (R21, R22) in the web app', () => {
     const row = tab.getByRole('listitem').filter({ hasText: 'Globex Data Guild' });
     await row.waitFor();
     expect(await row.textContent()).toContain('Invited you to follow Globex Data Guild');
-    await row.getByRole('button', { name: 'Accept invitation from Alice Admin' }).click();
+    const answer = "Alice Admin's invitation to follow the page Globex Data Guild";
+    await row.getByRole('button', { name: `Ignore ${answer}`, exact: true }).waitFor();
+    await row.getByRole('button', { name: `Accept ${answer}`, exact: true }).click();
     await tab.getByText('You now follow Globex Data Guild.').waitFor();
     await row.waitFor({ state: 'detached' });
 
     const after = await targets.getPage(dee, page.id);
     expect(after.following).toBe(true);
     expect(after.followerCount).toBe(2);
+    await context.close();
+  });
+
+  it('the answer buttons of an event invitation name the event to a screen reader, not only its sender', async () => {
+    const event = await targets.createEvent(alice, 'Initech Hack Night', 12);
+    await targets.inviteEvent(alice, event.id, [cal]);
+    const { context, page: tab } = await signedIn(browser, api, cal);
+
+    await tab.goto('/mynetwork/invitation-manager/received?kind=event');
+    const row = tab.getByRole('listitem').filter({ hasText: 'Initech Hack Night' });
+    const answer = "Alice Admin's invitation to the event Initech Hack Night";
+    await row.getByRole('button', { name: `Accept ${answer}`, exact: true }).waitFor();
+    await row.getByRole('button', { name: `Ignore ${answer}`, exact: true }).click();
+    await row.waitFor({ state: 'detached' });
     await context.close();
   });
 

@@ -13,6 +13,20 @@ function invitedTo(invitation: ReceivedInvitation): string | null {
   return null;
 }
 
+/**
+ * The name a screen reader gives the Accept and Ignore buttons. Heard away from the row, a page
+ * or event invitation must say what it is to, not only who sent it.
+ */
+function answerLabel(answer: 'Accept' | 'Ignore', invitation: ReceivedInvitation): string {
+  const sender = invitation.sender.name;
+  const target = invitation.target?.name;
+  if (invitation.kind === 'page')
+    return `${answer} ${sender}'s invitation to follow ${target ? `the page ${target}` : 'a page'}`;
+  if (invitation.kind === 'event')
+    return `${answer} ${sender}'s invitation to ${target ? `the event ${target}` : 'an event'}`;
+  return `${answer} invitation from ${sender}`;
+}
+
 export function ReceivedInvitationItem({ invitation }: { invitation: ReceivedInvitation }) {
   const { accept, ignore, busy } = useInvitationAnswers(invitation);
   const name = firstName(invitation.sender);
@@ -49,7 +63,7 @@ export function ReceivedInvitationItem({ invitation }: { invitation: ReceivedInv
           type="button"
           className="button"
           disabled={busy}
-          aria-label={`Ignore invitation from ${invitation.sender.name}`}
+          aria-label={answerLabel('Ignore', invitation)}
           onClick={() => ignore.mutate(undefined)}
         >
           Ignore
@@ -58,7 +72,7 @@ export function ReceivedInvitationItem({ invitation }: { invitation: ReceivedInv
           type="button"
           className="button button-primary"
           disabled={busy}
-          aria-label={`Accept invitation from ${invitation.sender.name}`}
+          aria-label={answerLabel('Accept', invitation)}
           onClick={() => accept.mutate()}
         >
           Accept
