@@ -4,6 +4,7 @@ import { signIn } from '../../api/endpoints.js';
 import { ApiError } from '../../api/client.js';
 import { describeError } from '../../api/problem-messages.js';
 import { ErrorNote } from '../../components/Status.js';
+import { TextField } from '../../components/TextField.js';
 import { AuthLayout } from './AuthLayout.js';
 import { useAfterSignIn } from './use-after-sign-in.js';
 
@@ -35,28 +36,24 @@ export function SignInPage() {
   return (
     <AuthLayout title="Sign in">
       <form className="form" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="signin-email">Email</label>
-          <input
-            id="signin-email"
-            type="email"
-            autoComplete="email"
-            required
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="signin-password">Password</label>
-          <input
-            id="signin-password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        </div>
+        <TextField
+          id="signin-email"
+          label="Email"
+          type="email"
+          autoComplete="email"
+          required
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+        />
+        <TextField
+          id="signin-password"
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+        />
         {error && <ErrorNote>{error}</ErrorNote>}
         <button type="submit" className="button button-primary button-block" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}

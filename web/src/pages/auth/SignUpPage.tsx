@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { signUp } from '../../api/endpoints.js';
 import { describeError } from '../../api/problem-messages.js';
 import { ErrorNote } from '../../components/Status.js';
+import { TextField } from '../../components/TextField.js';
 import { AuthLayout } from './AuthLayout.js';
 import { useAfterSignIn } from './use-after-sign-in.js';
 
@@ -36,52 +37,41 @@ export function SignUpPage() {
   return (
     <AuthLayout title="Create your account">
       <form className="form" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="signup-name">Full name</label>
-          <input
-            id="signup-name"
-            autoComplete="name"
-            required
-            value={form.name}
-            onChange={update('name')}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="signup-email">Email</label>
-          <input
-            id="signup-email"
-            type="email"
-            autoComplete="email"
-            required
-            value={form.email}
-            onChange={update('email')}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="signup-password">Password</label>
-          <input
-            id="signup-password"
-            type="password"
-            autoComplete="new-password"
-            minLength={8}
-            required
-            aria-describedby="signup-password-hint"
-            value={form.password}
-            onChange={update('password')}
-          />
-          <p className="hint" id="signup-password-hint">
-            At least 8 characters.
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor="signup-headline">Headline (optional)</label>
-          <input
-            id="signup-headline"
-            placeholder="Data engineer at Globex"
-            value={form.headline}
-            onChange={update('headline')}
-          />
-        </div>
+        <TextField
+          id="signup-name"
+          label="Full name"
+          autoComplete="name"
+          required
+          value={form.name}
+          onChange={update('name')}
+        />
+        <TextField
+          id="signup-email"
+          label="Email"
+          type="email"
+          autoComplete="email"
+          required
+          value={form.email}
+          onChange={update('email')}
+        />
+        <TextField
+          id="signup-password"
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          minLength={8}
+          required
+          hint="At least 8 characters."
+          value={form.password}
+          onChange={update('password')}
+        />
+        <TextField
+          id="signup-headline"
+          label="Headline (optional)"
+          placeholder="Data engineer at Globex"
+          value={form.headline}
+          onChange={update('headline')}
+        />
         {error && <ErrorNote>{error}</ErrorNote>}
         <button type="submit" className="button button-primary button-block" disabled={busy}>
           {busy ? 'Creating your account…' : 'Create account'}
