@@ -1,62 +1,43 @@
-import { Link, useParams } from 'react-router';
-import { ApiError } from '../../api/client.js';
+import { useParams } from 'react-router';
 import { usePage } from '../../api/queries.js';
-import { MemberLine } from '../../components/MemberLine.js';
-import { EmptyState, LoadError, Loading } from '../../components/Status.js';
+import type { PageView } from '../../api/types.js';
 import { plural } from '../../lib/member.js';
+import { EntityDetail, MemberRows } from '../shared/EntityDetail.js';
 import { FollowPageButton } from './FollowPageButton.js';
 import { PageInvitationsCard } from './PageInvitationsCard.js';
 
 export function PageDetailPage() {
   const { id = '' } = useParams();
   const page = usePage(id);
+  return (
+    <EntityDetail query={page} noun="page">
+      {(data) => <PageDetail page={data} />}
+    </EntityDetail>
+  );
+}
 
-  if (page.isPending) return <Loading label="Loading page…" />;
-  if (page.isError) {
-    if (page.error instanceof ApiError && page.error.status === 404) {
-      return (
-        <div className="card">
-          <title>Page not available | Rapport</title>
-          <h1 className="card-title">This page isn&apos;t available</h1>
-          <EmptyState title="It may have been removed, or the address is mistyped.">
-            <p>
-              See <Link to="/pages">your pages</Link>.
-            </p>
-          </EmptyState>
-        </div>
-      );
-    }
-    return <LoadError error={page.error} onRetry={() => void page.refetch()} />;
-  }
-
-  const data = page.data;
+function PageDetail({ page }: { page: PageView }) {
   return (
     <div className="stack entity">
-      <title>{`${data.name} | Rapport`}</title>
+      <title>{`${page.name} | Rapport`}</title>
       <section className="card" aria-labelledby="page-name">
-        <h1 id="page-name">{data.name}</h1>
+        <h1 id="page-name">{page.name}</h1>
         <p className="meta">
-          <span>{plural(data.followerCount, 'follower')}</span>
-          {data.isAdmin && <span>You&apos;re an admin</span>}
-          {!data.isAdmin && data.following && <span>You follow this page</span>}
+          <span>{plural(page.followerCount, 'follower')}</span>
+          {page.isAdmin && <span>You&apos;re an admin</span>}
+          {!page.isAdmin && page.following && <span>You follow this page</span>}
         </p>
-        {data.description && <p className="entity-description">{data.description}</p>}
+        {page.description && <p className="entity-description">{page.description}</p>}
         <div className="profile-actions">
-          <FollowPageButton page={data} />
+          <FollowPageButton page={page} />
         </div>
       </section>
-      {data.credits && <PageInvitationsCard page={data} credits={data.credits} />}
+      {page.credits && <PageInvitationsCard page={page} credits={page.credits} />}
       <section className="card" aria-labelledby="admins-title">
         <h2 id="admins-title" className="card-title">
-          {data.admins.length === 1 ? 'Admin' : 'Admins'}
+          {page.admins.length === 1 ? 'Admin' : 'Admins'}
         </h2>
-        <ul className="rows">
-          {data.admins.map((admin) => (
-            <li key={admin.handle} className="invitation-row">
-              <MemberLine member={admin} size="small" />
-            </li>
-          ))}
-        </ul>
+        <MemberRows members={page.admins} />
       </section>
     </div>
   );
