@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { inviteToPage } from '../../api/endpoints.js';
 import type { InvitationAllowance, PageView } from '../../api/types.js';
 import { formatDate } from '../../lib/time.js';
-import { InviteConnectionsDialog } from './InviteConnectionsDialog.js';
+import { InviteConnectionsCard } from '../shared/InviteConnectionsCard.js';
 import type { QuotaRefusal } from './InviteResults.js';
 
 function creditsLine(credits: InvitationAllowance): string {
@@ -18,7 +17,6 @@ export function PageInvitationsCard({
   page: PageView;
   credits: InvitationAllowance;
 }) {
-  const [inviting, setInviting] = useState(false);
   const quota: QuotaRefusal = {
     code: 'page_credits_exhausted',
     describe: (retryAt) =>
@@ -27,34 +25,15 @@ export function PageInvitationsCard({
   };
 
   return (
-    <section className="card" aria-labelledby="page-invite-title">
-      <h2 id="page-invite-title" className="card-title">
-        Invite connections
-      </h2>
-      <p id="page-credits">{creditsLine(credits)}</p>
-      <p className="hint">
-        Each invitation uses a credit; you get it back when the invitation is accepted.
-      </p>
-      <div className="profile-actions">
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={credits.remaining === 0}
-          aria-describedby="page-credits"
-          onClick={() => setInviting(true)}
-        >
-          Invite connections
-        </button>
-      </div>
-      {inviting && (
-        <InviteConnectionsDialog
-          title={`Invite connections to follow ${page.name}`}
-          allowance={creditsLine(credits)}
-          invite={async (handles) => (await inviteToPage(page.id, handles)).results}
-          quota={quota}
-          onClose={() => setInviting(false)}
-        />
-      )}
-    </section>
+    <InviteConnectionsCard
+      noun="page"
+      summary={creditsLine(credits)}
+      hint="Each invitation uses a credit; you get it back when the invitation is accepted."
+      exhausted={credits.remaining === 0}
+      allowance={creditsLine(credits)}
+      dialogTitle={`Invite connections to follow ${page.name}`}
+      invite={async (handles) => (await inviteToPage(page.id, handles)).results}
+      quota={quota}
+    />
   );
 }

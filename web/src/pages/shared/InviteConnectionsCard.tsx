@@ -1,0 +1,55 @@
+import { useState, type ReactNode } from 'react';
+import type { RecipientResult } from '../../api/types.js';
+import { InviteConnectionsDialog } from '../pages/InviteConnectionsDialog.js';
+import type { QuotaRefusal } from '../pages/InviteResults.js';
+
+interface InviteConnectionsCardProps {
+  noun: 'page' | 'event';
+  /** What is left to send, on the card; the button reads it as its description. */
+  summary: string;
+  hint?: ReactNode;
+  /** Nothing is left to send. */
+  exhausted: boolean;
+  /** What is left to send, said again in the dialog before anything is picked. */
+  allowance: string;
+  dialogTitle: string;
+  invite: (handles: string[]) => Promise<RecipientResult[]>;
+  quota: QuotaRefusal;
+}
+
+/** For a page's admins and an event's organisers: what they may send, and sending it. */
+export function InviteConnectionsCard(props: InviteConnectionsCardProps) {
+  const { noun, summary, hint, exhausted, allowance, dialogTitle, invite, quota } = props;
+  const [inviting, setInviting] = useState(false);
+  const summaryId = `${noun}-allowance`;
+
+  return (
+    <section className="card" aria-labelledby={`${noun}-invite-title`}>
+      <h2 id={`${noun}-invite-title`} className="card-title">
+        Invite connections
+      </h2>
+      <p id={summaryId}>{summary}</p>
+      {hint && <p className="hint">{hint}</p>}
+      <div className="profile-actions">
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={exhausted}
+          aria-describedby={summaryId}
+          onClick={() => setInviting(true)}
+        >
+          Invite connections
+        </button>
+      </div>
+      {inviting && (
+        <InviteConnectionsDialog
+          title={dialogTitle}
+          allowance={allowance}
+          invite={invite}
+          quota={quota}
+          onClose={() => setInviting(false)}
+        />
+      )}
+    </section>
+  );
+}
