@@ -1,16 +1,9 @@
-import { mkdir } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { Api, type Member } from './helpers/api.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import type { Member } from './helpers/api.js';
 import { seriousViolations } from './helpers/axe.js';
-import { DESKTOP, launchBrowser, PHONE, signedIn } from './helpers/browser.js';
-import { startServer, type TestServer } from './helpers/server.js';
-
-const SHOTS = new URL('./screenshots/', import.meta.url);
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: new URL(`${name}.png`, SHOTS).pathname, fullPage: true });
-}
+import { DESKTOP, PHONE, shoot } from './helpers/browser.js';
+import { setupSuite } from './helpers/suite.js';
 
 async function barHeight(bar: Locator): Promise<number> {
   return Number(await bar.locator('rect').getAttribute('height'));
@@ -29,15 +22,13 @@ async function tableRows(page: Page, caption: string): Promise<[string, string][
 }
 
 describe('Insights: invitation figures and network composition, drawn as SVG', () => {
-  let server: TestServer;
-  let api: Api;
-  let browser: Browser;
+  const suite = setupSuite();
   let alice: Member;
   let newcomer: Member;
 
   async function person(name: string, company: string, industry: string, location: string) {
-    const member = await api.member(name, { company });
-    await api.call('PATCH', '/me', { industry, location }, member.token);
+    const member = await suite.api.member(name, { company });
+    await suite.api.call('PATCH', '/me', { industry, location }, member.token);
     return member;
   }
 
@@ -46,43 +37,39 @@ describe('Insights: invitation figures and network composition, drawn as SVG', (
    * over 45 days and 1 page invitation: ages 45 · 30, 30 · 10 · 3, 3, 3 and 0 days.
    */
   beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    server = await startServer();
-    api = new Api(server.baseUrl);
-    browser = await launchBrowser();
-    alice = await api.member('Alice Analyst', { headline: 'Head of people at Initech' });
-    newcomer = await api.member('Nina Newcomer');
+    alice = await suite.api.member('Alice Analyst', { headline: 'Head of people at Initech' });
+    newcomer = await suite.api.member('Nina Newcomer');
     const cal = await person('Cal Colleague', 'Initech', 'Software', 'London');
     const dee = await person('Dee Designer', 'Initech', 'Software', 'Paris');
     const eve = await person('Eve Recruiter', 'Hooli', 'Recruiting', 'London');
-    for (const other of [cal, dee, eve]) await api.connect(alice, other);
+    for (const other of [cal, dee, eve]) await suite.api.connect(alice, other);
 
-    const pending = (first: string) => api.member(`${first} Pending`);
-    await api.invite(alice, await pending('Ann'));
-    await api.advanceDays(15);
-    await api.invite(alice, await pending('Ben'));
-    await api.invite(alice, await pending('Bo'));
-    await api.advanceDays(20);
-    await api.invite(alice, await pending('Cy'));
-    await api.advanceDays(7);
-    for (const first of ['Dan', 'Dot', 'Di']) await api.invite(alice, await pending(first));
-    await api.advanceDays(3);
-    const page = await api.call<{ id: string }>(
+    const pending = (first: string) => suite.api.member(`${first} Pending`);
+    await suite.api.invite(alice, await pending('Ann'));
+    await suite.api.advanceDays(15);
+    await suite.api.invite(alice, await pending('Ben'));
+    await suite.api.invite(alice, await pending('Bo'));
+    await suite.api.advanceDays(20);
+    await suite.api.invite(alice, await pending('Cy'));
+    await suite.api.advanceDays(7);
+    for (const first of ['Dan', 'Dot', 'Di']) await suite.api.invite(alice, await pending(first));
+    await suite.api.advanceDays(3);
+    const page = await suite.api.call<{ id: string }>(
       'POST',
       '/pages',
       { name: 'Initech People' },
       alice.token,
     );
-    await api.call('POST', `/pages/${page.id}/invitations`, { to: [cal.handle] }, alice.token);
+    await suite.api.call(
+      'POST',
+      `/pages/${page.id}/invitations`,
+      { to: [cal.handle] },
+      alice.token,
+    );
   }, 90_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('draws the age histogram, the acceptance rate and the stale count from the API figures', async () => {
-    const { context, page } = await signedIn(browser, api, alice);
+    const { context, page } = await suite.signIn(alice);
     await page.goto('/insights');
     await page.getByRole('heading', { level: 1, name: 'Insights' }).waitFor();
 
@@ -138,7 +125,7 @@ describe('Insights: invitation figures and network composition, drawn as SVG', (
   });
 
   it('draws network composition by company, industry and location with the right numbers', async () => {
-    const { context, page } = await signedIn(browser, api, alice);
+    const { context, page } = await suite.signIn(alice);
     await page.goto('/insights');
     const network = page.getByRole('region', { name: 'Who is in your network' });
     await network.getByRole('link', { name: '3 connections' }).waitFor();
@@ -184,7 +171,7 @@ describe('Insights: invitation figures and network composition, drawn as SVG', (
       ['insights-phone', PHONE, 'light'],
       ['insights-dark-phone', PHONE, 'dark'],
     ] as const) {
-      const { context, page } = await signedIn(browser, api, alice, { viewport, colorScheme });
+      const { context, page } = await suite.signIn(alice, { viewport, colorScheme });
       await page.goto('/insights');
       await page.locator('svg .ranking-row').first().waitFor();
       await page.evaluate(() => document.fonts.ready);
@@ -197,7 +184,7 @@ describe('Insights: invitation figures and network composition, drawn as SVG', (
   });
 
   it('says what to do next when there is nothing to chart yet', async () => {
-    const { context, page } = await signedIn(browser, api, newcomer, { viewport: PHONE });
+    const { context, page } = await suite.signIn(newcomer, { viewport: PHONE });
     await page.goto('/insights');
     await page.getByText('No invitations are waiting for an answer').waitFor();
     await page.getByText('No connections yet').waitFor();

@@ -1,34 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { Api } from './helpers/api.js';
-import { launchBrowser, signedIn } from './helpers/browser.js';
-import { startServer, type TestServer } from './helpers/server.js';
+import { describe, expect, it } from 'vitest';
+import { setupSuite } from './helpers/suite.js';
 
 describe('My Network', () => {
-  let server: TestServer;
-  let api: Api;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    api = new Api(server.baseUrl);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = setupSuite();
 
   it('accepts an invitation and updates "See all N" without a reload (R10, R23)', async () => {
-    const ada = await api.member('Ada Lovelace');
-    const dee = await api.member('Dee Incoming', { headline: 'Product lead at Acme' });
-    const eve = await api.member('Eve Second');
-    const fay = await api.member('Fay Third');
-    await api.invite(dee, ada, { note: 'We met at the meetup' });
-    await api.invite(eve, ada);
-    await api.invite(fay, ada);
-    const { context, page } = await signedIn(browser, api, ada);
+    const ada = await suite.api.member('Ada Lovelace');
+    const dee = await suite.api.member('Dee Incoming', { headline: 'Product lead at Acme' });
+    const eve = await suite.api.member('Eve Second');
+    const fay = await suite.api.member('Fay Third');
+    await suite.api.invite(dee, ada, { note: 'We met at the meetup' });
+    await suite.api.invite(eve, ada);
+    await suite.api.invite(fay, ada);
+    const { context, page } = await suite.signIn(ada);
 
     await page.goto('/mynetwork');
     await page.getByRole('link', { name: 'See all 3' }).waitFor();
@@ -53,19 +37,19 @@ describe('My Network', () => {
     const rows = page.getByRole('list', { name: 'Received invitations' }).getByRole('listitem');
     await expect.poll(() => rows.count()).toBe(2);
 
-    const deeSent = await api.sent(dee);
+    const deeSent = await suite.api.sent(dee);
     expect(deeSent.items).toHaveLength(0);
     await context.close();
   });
 
   it('nudges about invitations waiting more than 2 weeks, and "Not now" hides it', async () => {
-    const gus = await api.member('Gus Sender');
-    const hal = await api.member('Hal Waiting');
-    const ivy = await api.member('Ivy Waiting');
-    await api.invite(gus, hal);
-    await api.invite(gus, ivy);
-    await api.advanceDays(15);
-    const { context, page } = await signedIn(browser, api, gus);
+    const gus = await suite.api.member('Gus Sender');
+    const hal = await suite.api.member('Hal Waiting');
+    const ivy = await suite.api.member('Ivy Waiting');
+    await suite.api.invite(gus, hal);
+    await suite.api.invite(gus, ivy);
+    await suite.api.advanceDays(15);
+    const { context, page } = await suite.signIn(gus);
 
     await page.goto('/mynetwork');
     const nudge = page.getByRole('region', {

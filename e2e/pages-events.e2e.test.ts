@@ -1,30 +1,18 @@
-import { mkdir } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { Api, type Member } from './helpers/api.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Member } from './helpers/api.js';
 import { seriousViolations } from './helpers/axe.js';
-import { DESKTOP, launchBrowser, longDate, PHONE, signedIn } from './helpers/browser.js';
-import { startServer, type TestServer } from './helpers/server.js';
+import { DESKTOP, expectFitsPhone, longDate, PHONE, shoot } from './helpers/browser.js';
+import { setupSuite } from './helpers/suite.js';
 import { Targets } from './helpers/targets.js';
 
-const SHOTS = new URL('./screenshots/', import.meta.url);
 const SENT = '/mynetwork/invitation-manager/sent';
 /** Low enough to reach in a test (R22's default is 1,000). */
 const EVENT_WEEKLY_LIMIT = 2;
 
-async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
-  await page.screenshot({ path: new URL(`${name}.png`, SHOTS).pathname, fullPage });
-}
-
-async function fitsPhone(page: Page): Promise<void> {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width).toBeLessThanOrEqual(PHONE.width);
-}
-
 describe('Pages and events (R21, R22) in the web app', () => {
-  let server: TestServer;
-  let api: Api;
-  let browser: Browser;
+  const suite = setupSuite({
+    RAPPORT_EVENT_WEEKLY_INVITATION_LIMIT: String(EVENT_WEEKLY_LIMIT),
+  });
   let alice: Member;
   let bea: Member;
   let cal: Member;
@@ -33,35 +21,24 @@ describe('Pages and events (R21, R22) in the web app', () => {
   let targets: Targets;
 
   beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    server = await startServer({
-      RAPPORT_EVENT_WEEKLY_INVITATION_LIMIT: String(EVENT_WEEKLY_LIMIT),
-    });
-    api = new Api(server.baseUrl);
-    targets = new Targets(api);
-    browser = await launchBrowser();
-    alice = await api.member('Alice Admin', { headline: 'Community lead at Initech' });
-    bea = await api.member('Bea Member', { headline: 'Data engineer at Globex' });
-    cal = await api.member('Cal Colleague', { headline: 'Designer at Initech' });
-    dee = await api.member('Dee Developer', { headline: 'Developer at Acme' });
-    eve = await api.member('Eve Optout', { headline: 'Recruiter at Hooli' });
-    for (const other of [bea, cal, dee, eve]) await api.connect(alice, other);
-    await api.call('PATCH', '/settings', { pageInvitations: false }, eve.token);
+    targets = new Targets(suite.api);
+    alice = await suite.api.member('Alice Admin', { headline: 'Community lead at Initech' });
+    bea = await suite.api.member('Bea Member', { headline: 'Data engineer at Globex' });
+    cal = await suite.api.member('Cal Colleague', { headline: 'Designer at Initech' });
+    dee = await suite.api.member('Dee Developer', { headline: 'Developer at Acme' });
+    eve = await suite.api.member('Eve Optout', { headline: 'Recruiter at Hooli' });
+    for (const other of [bea, cal, dee, eve]) await suite.api.connect(alice, other);
+    await suite.api.call('PATCH', '/settings', { pageInvitations: false }, eve.token);
   }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('the Sent tab shows only the page invitation under Pages and only the event one under Events (R23)', async () => {
     const page = await targets.createPage(alice, 'Initech Engineering');
     const event = await targets.createEvent(alice, 'Initech Launch Party', 10);
     await targets.invitePage(alice, page.id, [bea]);
     await targets.inviteEvent(alice, event.id, [cal]);
-    const stranger = await api.member('Sam Stranger');
-    await api.invite(alice, stranger);
-    const { context, page: tab } = await signedIn(browser, api, alice);
+    const stranger = await suite.api.member('Sam Stranger');
+    await suite.api.invite(alice, stranger);
+    const { context, page: tab } = await suite.signIn(alice);
 
     await tab.goto(SENT);
     const chips = tab.getByRole('group', { name: 'Show sent invitations for' });
@@ -87,7 +64,7 @@ describe('Pages and events (R21, R22) in the web app', () => {
     const page = await targets.createPage(alice, 'Globex Data Guild');
     await targets.invitePage(alice, page.id, [dee]);
     expect((await targets.getPage(dee, page.id)).following).toBe(false);
-    const { context, page: tab } = await signedIn(browser, api, dee);
+    const { context, page: tab } = await suite.signIn(dee);
 
     await tab.goto('/mynetwork/invitation-manager/received?kind=page');
     const row = tab.getByRole('listitem').filter({ hasText: 'Globex Data Guild' });
@@ -108,7 +85,7 @@ describe('Pages and events (R21, R22) in the web app', () => {
   it('the answer buttons of an event invitation name the event to a screen reader, not only its sender', async () => {
     const event = await targets.createEvent(alice, 'Initech Hack Night', 12);
     await targets.inviteEvent(alice, event.id, [cal]);
-    const { context, page: tab } = await signedIn(browser, api, cal);
+    const { context, page: tab } = await suite.signIn(cal);
 
     await tab.goto('/mynetwork/invitation-manager/received?kind=event');
     const row = tab.getByRole('listitem').filter({ hasText: 'Initech Hack Night' });
@@ -125,7 +102,7 @@ describe('Pages and events (R21, R22) in the web app', () => {
       'Hooli Alumni',
       'People who once worked at Hooli.',
     );
-    const { context, page: tab } = await signedIn(browser, api, alice);
+    const { context, page: tab } = await suite.signIn(alice);
 
     await tab.goto(`/pages/${page.id}`);
     await tab.getByRole('heading', { level: 1, name: 'Hooli Alumni' }).waitFor();
@@ -173,8 +150,8 @@ describe('Pages and events (R21, R22) in the web app', () => {
 
   it('a follower sees the page without credits and can unfollow, then follow again', async () => {
     const page = await targets.createPage(alice, 'Acme Makers');
-    await api.call('PUT', `/pages/${page.id}/follow`, undefined, bea.token);
-    const { context, page: tab } = await signedIn(browser, api, bea);
+    await suite.api.call('PUT', `/pages/${page.id}/follow`, undefined, bea.token);
+    const { context, page: tab } = await suite.signIn(bea);
 
     await tab.goto(`/pages/${page.id}`);
     await tab.getByText('You follow this page').waitFor();
@@ -193,7 +170,7 @@ describe('Pages and events (R21, R22) in the web app', () => {
   });
 
   it('creates a page from /pages and lists it', async () => {
-    const { context, page: tab } = await signedIn(browser, api, cal);
+    const { context, page: tab } = await suite.signIn(cal);
     await tab.goto('/pages');
     await tab.getByText('No pages yet').waitFor();
     expect(await seriousViolations(tab)).toEqual([]);
@@ -214,7 +191,7 @@ describe('Pages and events (R21, R22) in the web app', () => {
   it('an event shows its start in the member’s time zone, attendees, and the weekly limit in words (R22)', async () => {
     const event = await targets.createEvent(alice, 'Winter Meetup', 5, 'Initech HQ, Floor 3');
     await targets.inviteEvent(alice, event.id, [bea]);
-    const { context, page: tab } = await signedIn(browser, api, alice, {
+    const { context, page: tab } = await suite.signIn(alice, {
       timezoneId: 'America/New_York',
     });
 
@@ -257,21 +234,21 @@ describe('Pages and events (R21, R22) in the web app', () => {
     await shoot(tab, 'event-view-desktop');
     await context.close();
 
-    const attendee = await signedIn(browser, api, bea, { viewport: PHONE });
+    const attendee = await suite.signIn(bea, { viewport: PHONE });
     const [invitation] = await targets.received(bea, 'event');
-    await api.call('POST', `/invitations/${invitation!.id}/accept`, undefined, bea.token);
+    await suite.api.call('POST', `/invitations/${invitation!.id}/accept`, undefined, bea.token);
     await attendee.page.goto(`/events/${event.id}`);
     await attendee.page.getByText("You're attending").waitFor();
     await attendee.page.getByRole('list', { name: 'Attendees' }).getByText('Bea Member').waitFor();
     expect(await attendee.page.getByRole('button', { name: 'Invite connections' }).count()).toBe(0);
-    await fitsPhone(attendee.page);
+    await expectFitsPhone(attendee.page);
     expect(await seriousViolations(attendee.page)).toEqual([]);
     await shoot(attendee.page, 'event-view-phone');
     await attendee.context.close();
   });
 
   it('creates an event from /events in the member’s time zone', async () => {
-    const { context, page: tab } = await signedIn(browser, api, dee, {
+    const { context, page: tab } = await suite.signIn(dee, {
       timezoneId: 'Europe/Paris',
     });
     await tab.goto('/events');
@@ -279,7 +256,7 @@ describe('Pages and events (R21, R22) in the web app', () => {
     await tab.getByText('In your time zone (Europe/Paris).', { exact: false }).waitFor();
     expect(await seriousViolations(tab)).toEqual([]);
 
-    const now = await api.serverNow();
+    const now = await suite.api.serverNow();
     const day = new Date(now.getTime() + 3 * 86_400_000).toISOString().slice(0, 10);
     await tab.getByLabel('Name', { exact: true }).fill('Paris Coffee Morning');
     await tab.getByLabel('Starts').fill(`${day}T09:00`);
@@ -316,7 +293,7 @@ describe('Pages and events (R21, R22) in the web app', () => {
       'Umbrella Annual Research Symposium and Networking Evening',
       20,
     );
-    const { context, page: tab } = await signedIn(browser, api, alice, { viewport: PHONE });
+    const { context, page: tab } = await suite.signIn(alice, { viewport: PHONE });
 
     for (const [path, ready] of [
       ['/pages', 'Umbrella Research Network'],
@@ -326,7 +303,7 @@ describe('Pages and events (R21, R22) in the web app', () => {
     ] as const) {
       await tab.goto(path);
       await tab.getByText(ready, { exact: false }).first().waitFor();
-      await fitsPhone(tab);
+      await expectFitsPhone(tab);
       expect(await seriousViolations(tab)).toEqual([]);
     }
     await shoot(tab, 'event-organiser-phone');
@@ -337,7 +314,7 @@ describe('Pages and events (R21, R22) in the web app', () => {
       .getByRole('dialog')
       .getByRole('checkbox', { name: /Bea Member/ })
       .check();
-    await fitsPhone(tab);
+    await expectFitsPhone(tab);
     expect(await seriousViolations(tab)).toEqual([]);
     await shoot(tab, 'page-invite-dialog-phone', false);
     await tab.keyboard.press('Escape');
@@ -346,7 +323,7 @@ describe('Pages and events (R21, R22) in the web app', () => {
     await tab.getByText('Umbrella Research Network').first().waitFor();
     await shoot(tab, 'pages-phone');
 
-    const dark = await signedIn(browser, api, alice, { viewport: DESKTOP, colorScheme: 'dark' });
+    const dark = await suite.signIn(alice, { viewport: DESKTOP, colorScheme: 'dark' });
     await dark.page.goto(`/pages/${page.id}`);
     await dark.page.getByText('invitation credits left', { exact: false }).waitFor();
     expect(await seriousViolations(dark.page)).toEqual([]);

@@ -1,12 +1,9 @@
-import { mkdir } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { Api, type Member } from './helpers/api.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Member } from './helpers/api.js';
 import { seriousViolations } from './helpers/axe.js';
-import { DESKTOP, launchBrowser, PHONE, signedIn, syncClock } from './helpers/browser.js';
-import { startServer, type TestServer } from './helpers/server.js';
-
-const SHOTS = new URL('./screenshots/', import.meta.url);
+import { DESKTOP, expectFitsPhone, PHONE, shoot, syncClock } from './helpers/browser.js';
+import { setupSuite } from './helpers/suite.js';
 
 interface PageCase {
   name: string;
@@ -26,51 +23,37 @@ async function settle(page: Page, ready: string): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
 }
 
-/** Full-page shots of pages; dialogs are shot as the viewport shows them. */
-async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
-  await page.screenshot({ path: new URL(`${name}.png`, SHOTS).pathname, fullPage });
-}
-
 describe('Every page: accessibility, phone width and screenshots', () => {
-  let server: TestServer;
-  let api: Api;
-  let browser: Browser;
+  const suite = setupSuite();
   let alice: Member;
   let bea: Member;
 
   beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    server = await startServer();
-    api = new Api(server.baseUrl);
-    browser = await launchBrowser();
-    alice = await api.member('Alice Example', { headline: 'Engineering manager at Initech' });
-    bea = await api.member('Bea Recipient', { headline: 'Data engineer at Globex' });
-    const cal = await api.member('Cal Colleague', { headline: 'Designer at Initech' });
-    const dee = await api.member('Dee Incoming', { headline: 'Product lead at Acme' });
-    const eve = await api.member('Eve Evans', { headline: 'Recruiter at Hooli' });
-    const fay = await api.member('Fay Faraway', { headline: 'Analyst at Umbrella' });
-    const gus = await api.member('Gus Newman');
-    const hal = await api.member('Hal Blocked');
-    const ivy = await api.member('Ivy Suggested', { headline: 'Engineer at Initech' });
-    await api.connect(alice, cal);
-    await api.connect(cal, dee);
-    await api.connect(cal, eve);
-    await api.connect(cal, ivy);
-    await api.invite(alice, fay);
-    await api.invite(alice, bea);
-    await api.advanceDays(16);
-    await api.invite(alice, gus);
-    await api.invite(dee, alice, {
+    alice = await suite.api.member('Alice Example', { headline: 'Engineering manager at Initech' });
+    bea = await suite.api.member('Bea Recipient', { headline: 'Data engineer at Globex' });
+    const cal = await suite.api.member('Cal Colleague', { headline: 'Designer at Initech' });
+    const dee = await suite.api.member('Dee Incoming', { headline: 'Product lead at Acme' });
+    const eve = await suite.api.member('Eve Evans', { headline: 'Recruiter at Hooli' });
+    const fay = await suite.api.member('Fay Faraway', { headline: 'Analyst at Umbrella' });
+    const gus = await suite.api.member('Gus Newman');
+    const hal = await suite.api.member('Hal Blocked');
+    const ivy = await suite.api.member('Ivy Suggested', { headline: 'Engineer at Initech' });
+    await suite.api.connect(alice, cal);
+    await suite.api.connect(cal, dee);
+    await suite.api.connect(cal, eve);
+    await suite.api.connect(cal, ivy);
+    await suite.api.invite(alice, fay);
+    await suite.api.invite(alice, bea);
+    await suite.api.advanceDays(16);
+    await suite.api.invite(alice, gus);
+    await suite.api.invite(dee, alice, {
       note: 'We met at the meetup — would be great to stay in touch.',
     });
-    await api.invite(eve, alice);
-    await api.call('PUT', `/blocks/${hal.handle}`, undefined, alice.token).catch(() => undefined);
+    await suite.api.invite(eve, alice);
+    await suite.api
+      .call('PUT', `/blocks/${hal.handle}`, undefined, alice.token)
+      .catch(() => undefined);
   }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   const cases: PageCase[] = [
     { name: 'signin', path: '/signin', ready: 'Sign in', signedOut: true },
@@ -90,9 +73,13 @@ describe('Every page: accessibility, phone width and screenshots', () => {
     signedOut: boolean,
     colorScheme: 'light' | 'dark' = 'light',
   ) {
-    if (!signedOut) return signedIn(browser, api, alice, { viewport, colorScheme });
-    const context = await browser.newContext({ baseURL: api.baseUrl, viewport, colorScheme });
-    await syncClock(context, api);
+    if (!signedOut) return suite.signIn(alice, { viewport, colorScheme });
+    const context = await suite.browser.newContext({
+      baseURL: suite.api.baseUrl,
+      viewport,
+      colorScheme,
+    });
+    await syncClock(context, suite.api);
     return { context, page: await context.newPage() };
   }
 
@@ -108,8 +95,7 @@ describe('Every page: accessibility, phone width and screenshots', () => {
       const phone = await open(PHONE, Boolean(item.signedOut));
       await phone.page.goto(item.path);
       await settle(phone.page, item.ready);
-      const width = await phone.page.evaluate(() => document.documentElement.scrollWidth);
-      expect(width).toBeLessThanOrEqual(PHONE.width);
+      await expectFitsPhone(phone.page);
       expect(await seriousViolations(phone.page)).toEqual([]);
       await shoot(phone.page, `${item.name}-phone`);
       await phone.context.close();

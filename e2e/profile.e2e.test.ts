@@ -1,29 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { Api } from './helpers/api.js';
-import { launchBrowser, longDate, signedIn } from './helpers/browser.js';
-import { startServer, type TestServer } from './helpers/server.js';
+import { describe, expect, it } from 'vitest';
+import { longDate } from './helpers/browser.js';
+import { setupSuite } from './helpers/suite.js';
 
 describe('Profile', () => {
-  let server: TestServer;
-  let api: Api;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    api = new Api(server.baseUrl);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = setupSuite();
 
   it('connects with a note and how they know each other (R4)', async () => {
-    const me = await api.member('Nora Note');
-    const bea = await api.member('Bea Recipient', { headline: 'Data engineer at Globex' });
-    const { context, page } = await signedIn(browser, api, me);
+    const me = await suite.api.member('Nora Note');
+    const bea = await suite.api.member('Bea Recipient', { headline: 'Data engineer at Globex' });
+    const { context, page } = await suite.signIn(me);
 
     await page.goto(`/in/${bea.handle}`);
     await page.getByRole('heading', { level: 1, name: 'Bea Recipient' }).waitFor();
@@ -39,7 +24,7 @@ describe('Profile', () => {
     await page.getByRole('button', { name: 'Pending ▾' }).waitFor();
     await page.getByText('Invitation sent to Bea.').waitFor();
 
-    const invitation = await api.call<{ items: { note: string; howKnown: string }[] }>(
+    const invitation = await suite.api.call<{ items: { note: string; howKnown: string }[] }>(
       'GET',
       '/invitations/received',
       undefined,
@@ -50,16 +35,16 @@ describe('Profile', () => {
   });
 
   it('after a withdrawal, says when Bea can be invited again (R16)', async () => {
-    const me = await api.member('Will Withdraw');
-    const bea = await api.member('Bea Cooldown');
-    const sent = await api.invite(me, bea);
-    const { resendAvailableAt } = await api.call<{ resendAvailableAt: string }>(
+    const me = await suite.api.member('Will Withdraw');
+    const bea = await suite.api.member('Bea Cooldown');
+    const sent = await suite.api.invite(me, bea);
+    const { resendAvailableAt } = await suite.api.call<{ resendAvailableAt: string }>(
       'POST',
       `/invitations/${sent.id}/withdraw`,
       undefined,
       me.token,
     );
-    const { context, page } = await signedIn(browser, api, me);
+    const { context, page } = await suite.signIn(me);
 
     await page.goto(`/in/${bea.handle}`);
     await page.getByText(`You can invite Bea again on ${longDate(resendAvailableAt)}.`).waitFor();
@@ -70,10 +55,10 @@ describe('Profile', () => {
   });
 
   it('blocks from the More menu after a confirmation (R20)', async () => {
-    const me = await api.member('Bob Blocker');
-    const bea = await api.member('Bea Blocked');
-    await api.connect(bea, me);
-    const { context, page } = await signedIn(browser, api, me);
+    const me = await suite.api.member('Bob Blocker');
+    const bea = await suite.api.member('Bea Blocked');
+    await suite.api.connect(bea, me);
+    const { context, page } = await suite.signIn(me);
 
     await page.goto(`/in/${bea.handle}`);
     await page.getByRole('button', { name: 'Connected ✓' }).waitFor();
@@ -84,16 +69,16 @@ describe('Profile', () => {
     await page.waitForURL('**/mynetwork');
     await page.getByText('You blocked Bea. You can unblock them in Settings.').waitFor();
 
-    const connections = await api.call<{ items: unknown[] }>(
+    const connections = await suite.api.call<{ items: unknown[] }>(
       'GET',
       '/connections',
       undefined,
       me.token,
     );
     expect(connections.items).toHaveLength(0);
-    await expect(api.call('GET', `/members/${me.handle}`, undefined, bea.token)).rejects.toThrow(
-      /404/,
-    );
+    await expect(
+      suite.api.call('GET', `/members/${me.handle}`, undefined, bea.token),
+    ).rejects.toThrow(/404/);
     await context.close();
   });
 });

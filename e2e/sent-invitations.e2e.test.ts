@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { Api, type Member } from './helpers/api.js';
-import { launchBrowser, longDate, signedIn } from './helpers/browser.js';
-import { startServer, type TestServer } from './helpers/server.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Member } from './helpers/api.js';
+import { longDate } from './helpers/browser.js';
+import { setupSuite } from './helpers/suite.js';
 
 const SENT = '/mynetwork/invitation-manager/sent';
 
@@ -17,33 +17,20 @@ function withdrawRequests(page: Page): string[] {
 }
 
 describe('Manage invitations — Sent', () => {
-  let server: TestServer;
-  let api: Api;
-  let browser: Browser;
+  const suite = setupSuite();
   let n = 0;
-  const member = (name: string) => api.member(`${name} ${String.fromCharCode(97 + n++)}x`);
-
-  beforeAll(async () => {
-    server = await startServer();
-    api = new Api(server.baseUrl);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const member = (name: string) => suite.api.member(`${name} ${String.fromCharCode(97 + n++)}x`);
 
   async function received(recipient: Member, sender: Member): Promise<number> {
-    const { items } = await api.received(recipient);
+    const { items } = await suite.api.received(recipient);
     return items.filter((item) => item.sender.handle === sender.handle).length;
   }
 
   it('filters by People and shows Pages and Events chips with counts (R23)', async () => {
     const me = await member('Filter');
-    await api.invite(me, await member('One'));
-    await api.invite(me, await member('Two'));
-    const { context, page } = await signedIn(browser, api, me);
+    await suite.api.invite(me, await member('One'));
+    await suite.api.invite(me, await member('Two'));
+    const { context, page } = await suite.signIn(me);
 
     await page.goto(SENT);
     const chips = page.getByRole('group', { name: 'Show sent invitations for' });
@@ -65,11 +52,11 @@ describe('Manage invitations — Sent', () => {
 
   it('withdraws through the dialog with the exact resend date, then the recipient no longer sees it (R14–R16)', async () => {
     const me = await member('Withdrawer');
-    const bea = await api.member('Bea Recipient', { headline: 'Data engineer at Globex' });
-    await api.invite(me, bea);
-    const [sent] = (await api.sent(me)).items;
-    const now = await api.serverNow();
-    const { context, page } = await signedIn(browser, api, me);
+    const bea = await suite.api.member('Bea Recipient', { headline: 'Data engineer at Globex' });
+    await suite.api.invite(me, bea);
+    const [sent] = (await suite.api.sent(me)).items;
+    const now = await suite.api.serverNow();
+    const { context, page } = await suite.signIn(me);
     const requests = withdrawRequests(page);
 
     await page.goto(SENT);
@@ -105,8 +92,8 @@ describe('Manage invitations — Sent', () => {
   it('Undo brings the invitation back and sends nothing', async () => {
     const me = await member('Undoer');
     const cal = await member('Cal Kept');
-    await api.invite(me, cal);
-    const { context, page } = await signedIn(browser, api, me);
+    await suite.api.invite(me, cal);
+    const { context, page } = await suite.signIn(me);
     const requests = withdrawRequests(page);
 
     await page.goto(SENT);
@@ -126,8 +113,8 @@ describe('Manage invitations — Sent', () => {
   it('leaving the page sends a waiting withdrawal at once', async () => {
     const me = await member('Leaver');
     const eli = await member('Eli Gone');
-    await api.invite(me, eli);
-    const { context, page } = await signedIn(browser, api, me);
+    await suite.api.invite(me, eli);
+    const { context, page } = await suite.signIn(me);
 
     await page.goto(SENT);
     await page.getByRole('button', { name: `Withdraw invitation to ${eli.name}` }).click();
@@ -145,8 +132,8 @@ describe('Manage invitations — Sent', () => {
   it('selects several invitations and withdraws them together', async () => {
     const me = await member('Selector');
     const [a, b, c] = [await member('Ann'), await member('Ben'), await member('Cyd')];
-    for (const to of [a, b, c]) await api.invite(me, to);
-    const { context, page } = await signedIn(browser, api, me);
+    for (const to of [a, b, c]) await suite.api.invite(me, to);
+    const { context, page } = await suite.signIn(me);
 
     await page.goto(SENT);
     await page.getByRole('button', { name: 'Select', exact: true }).click();
@@ -168,8 +155,8 @@ describe('Manage invitations — Sent', () => {
   it('withdraws with the keyboard only, with focus moving into the dialog and back', async () => {
     const me = await member('Keyboard');
     const dan = await member('Dan Keys');
-    await api.invite(me, dan);
-    const { context, page } = await signedIn(browser, api, me);
+    await suite.api.invite(me, dan);
+    const { context, page } = await suite.signIn(me);
     const label = `Withdraw invitation to ${dan.name}`;
     const focusedLabel = () =>
       page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null);
@@ -211,13 +198,13 @@ describe('Manage invitations — Sent', () => {
       await member('Pinned'),
       await member('Fresh'),
     ];
-    await api.invite(me, old1!);
-    await api.invite(me, old2!);
-    const pin = await api.invite(me, pinned!);
-    await api.call('PUT', `/invitations/${pin.id}/keep`, undefined, me.token);
-    await api.advanceDays(15);
-    await api.invite(me, fresh!);
-    const { context, page } = await signedIn(browser, api, me);
+    await suite.api.invite(me, old1!);
+    await suite.api.invite(me, old2!);
+    const pin = await suite.api.invite(me, pinned!);
+    await suite.api.call('PUT', `/invitations/${pin.id}/keep`, undefined, me.token);
+    await suite.api.advanceDays(15);
+    await suite.api.invite(me, fresh!);
+    const { context, page } = await suite.signIn(me);
 
     await page.goto('/mynetwork');
     await page.getByRole('link', { name: 'Review and withdraw' }).click();

@@ -1,8 +1,12 @@
+import { mkdir } from 'node:fs/promises';
+import { expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Api, Member } from './api.js';
 
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 375, height: 740 };
+
+const SHOTS = new URL('../screenshots/', import.meta.url);
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -20,6 +24,12 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+export interface SignInOptions {
+  viewport?: { width: number; height: number };
+  colorScheme?: 'light' | 'dark';
+  timezoneId?: string;
+}
+
 export interface SignedIn {
   context: BrowserContext;
   page: Page;
@@ -33,11 +43,7 @@ export async function signedIn(
   browser: Browser,
   api: Api,
   member: Member,
-  options: {
-    viewport?: { width: number; height: number };
-    colorScheme?: 'light' | 'dark';
-    timezoneId?: string;
-  } = {},
+  options: SignInOptions = {},
 ): Promise<SignedIn> {
   const context = await browser.newContext({
     baseURL: api.baseUrl,
@@ -68,4 +74,16 @@ export function longDate(value: Date | string): string {
     year: 'numeric',
     timeZone: 'UTC',
   }).format(new Date(value));
+}
+
+/** Saves e2e/screenshots/<name>.png, for a person to look at; a dialog is shot as the viewport shows it. */
+export async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
+  await mkdir(SHOTS, { recursive: true });
+  await page.screenshot({ path: new URL(`${name}.png`, SHOTS).pathname, fullPage });
+}
+
+/** No layout wider than a 375-px screen. */
+export async function expectFitsPhone(page: Page): Promise<void> {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(PHONE.width);
 }
