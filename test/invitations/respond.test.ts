@@ -10,14 +10,35 @@ afterAll(async () => {
   await t.close();
 });
 
+/** Ann invites Ben: where most of these tests start. */
+async function annInvitesBen() {
+  const [ann, ben] = await Promise.all([t.member('ann'), t.member('ben')]);
+  const sent = await ann.invite(ben);
+  return { ann, ben, id: sent.body.id as string };
+}
+
+const ACTIONS = ['accept', 'ignore', 'withdraw'] as const;
+type Action = (typeof ACTIONS)[number];
+
+/** `member` takes `action` on invitation `id` and is refused with this status and problem code. */
+async function expectRefused(
+  member: Member,
+  action: Action,
+  id: string,
+  status: number,
+  code: string,
+  body?: object,
+) {
+  expectProblem(await member.post(`/api/v1/invitations/${id}/${action}`, body), status, code);
+}
+
 describe('accepting (R10)', () => {
   it('R10: accept creates the connection both ways, mutual follows, and tells the sender', async () => {
-    const [ann, ben] = await Promise.all([t.member('ann'), t.member('ben')]);
-    const sent = await ann.invite(ben);
-    const accepted = await ben.post(`/api/v1/invitations/${sent.body.id}/accept`);
+    const { ann, ben, id } = await annInvitesBen();
+    const accepted = await ben.post(`/api/v1/invitations/${id}/accept`);
     expect(accepted.status).toBe(200);
     expect(accepted.body.invitation).toMatchObject({
-      id: sent.body.id,
+      id,
       status: 'accepted',
       viewerRole: 'recipient',
       sender: { handle: ann.handle },
@@ -41,7 +62,7 @@ describe('accepting (R10)', () => {
     expect(annNotes.items).toEqual([
       expect.objectContaining({
         type: 'invitation_accepted',
-        invitationId: sent.body.id,
+        invitationId: id,
         actor: expect.objectContaining({ handle: ben.handle }),
         read: false,
       }),
@@ -50,7 +71,7 @@ describe('accepting (R10)', () => {
     const mail = await t.ctx.database.db
       .selectFrom('outbox')
       .select(['template', 'status'])
-      .where('invitation_id', '=', sent.body.id)
+      .where('invitation_id', '=', id)
       .where('template', '=', 'accepted')
       .execute();
     expect(mail).toEqual([{ template: 'accepted', status: 'pending' }]);
@@ -72,7 +93,7 @@ describe('accepting (R10)', () => {
         other.handle,
       ]);
     }
-    expect((await ann.get(`/api/v1/invitations/${sent.body.id}`)).body.status).toBe('accepted');
+    expect((await ann.get(`/api/v1/invitations/${id}`)).body.status).toBe('accepted');
   });
 });
 
@@ -220,115 +241,59 @@ describe('ignoring is silent (R11)', () => {
   });
 
   it('R11 R17: an ignored invitation cannot be ignored or accepted again by its recipient', async () => {
-    const [ann, ben] = await Promise.all([t.member('ann'), t.member('ben')]);
-    const sent = await ann.invite(ben);
-    await ben.post(`/api/v1/invitations/${sent.body.id}/ignore`);
-    expectProblem(
-      await ben.post(`/api/v1/invitations/${sent.body.id}/ignore`),
-      409,
-      'invitation_not_open',
-    );
-    expectProblem(
-      await ben.post(`/api/v1/invitations/${sent.body.id}/accept`),
-      409,
-      'invitation_not_open',
-    );
-    expectProblem(
-      await ben.post(`/api/v1/invitations/${sent.body.id}/ignore`, { reason: 'other' }),
-      400,
-      'validation_failed',
-    );
+    const { ben, id } = await annInvitesBen();
+    await ben.post(`/api/v1/invitations/${id}/ignore`);
+    await expectRefused(ben, 'ignore', id, 409, 'invitation_not_open');
+    await expectRefused(ben, 'accept', id, 409, 'invitation_not_open');
+    await expectRefused(ben, 'ignore', id, 400, 'validation_failed', { reason: 'other' });
   });
 });
 
 describe('answers to what is no longer open (R17)', () => {
   it('R17: the sender gets 409 invitation_not_open for an accepted invitation', async () => {
-    const [ann, ben] = await Promise.all([t.member('ann'), t.member('ben')]);
-    const sent = await ann.invite(ben);
-    await ben.post(`/api/v1/invitations/${sent.body.id}/accept`);
-    expectProblem(
-      await ann.post(`/api/v1/invitations/${sent.body.id}/withdraw`),
-      409,
-      'invitation_not_open',
-    );
-    expectProblem(
-      await ann.put(`/api/v1/invitations/${sent.body.id}/keep`),
-      409,
-      'invitation_not_open',
-    );
+    const { ann, ben, id } = await annInvitesBen();
+    await ben.post(`/api/v1/invitations/${id}/accept`);
+    await expectRefused(ann, 'withdraw', id, 409, 'invitation_not_open');
+    expectProblem(await ann.put(`/api/v1/invitations/${id}/keep`), 409, 'invitation_not_open');
     // The recipient too, because an accepted invitation is theirs to see.
-    expectProblem(
-      await ben.post(`/api/v1/invitations/${sent.body.id}/accept`),
-      409,
-      'invitation_not_open',
-    );
-    expectProblem(
-      await ben.post(`/api/v1/invitations/${sent.body.id}/ignore`),
-      409,
-      'invitation_not_open',
-    );
+    await expectRefused(ben, 'accept', id, 409, 'invitation_not_open');
+    await expectRefused(ben, 'ignore', id, 409, 'invitation_not_open');
     expect(await connectionCounts(t, ben)).toEqual({ stored: 1, rows: 1, reverseRows: 1 });
   });
 
   it('R17 R15: the recipient gets 404 invitation_not_found for a withdrawn invitation, whatever the action', async () => {
-    const [ann, ben] = await Promise.all([t.member('ann'), t.member('ben')]);
-    const sent = await ann.invite(ben);
-    await ann.post(`/api/v1/invitations/${sent.body.id}/withdraw`);
-    for (const action of ['accept', 'ignore', 'withdraw']) {
-      expectProblem(
-        await ben.post(`/api/v1/invitations/${sent.body.id}/${action}`),
-        404,
-        'invitation_not_found',
-      );
+    const { ann, ben, id } = await annInvitesBen();
+    await ann.post(`/api/v1/invitations/${id}/withdraw`);
+    for (const action of ACTIONS) {
+      await expectRefused(ben, action, id, 404, 'invitation_not_found');
     }
-    expectProblem(
-      await ben.get(`/api/v1/invitations/${sent.body.id}`),
-      404,
-      'invitation_not_found',
-    );
+    expectProblem(await ben.get(`/api/v1/invitations/${id}`), 404, 'invitation_not_found');
     // … exactly as for an id that never existed.
     const never = await ben.post('/api/v1/invitations/01ARZ3NDEKTSV4RRFFQ69G5FAV/accept');
-    const gone = await ben.post(`/api/v1/invitations/${sent.body.id}/accept`);
+    const gone = await ben.post(`/api/v1/invitations/${id}/accept`);
     expect(gone.body).toEqual({ ...never.body });
-    expect(await invitationStatus(t, sent.body.id)).toBe('withdrawn');
+    expect(await invitationStatus(t, id)).toBe('withdrawn');
   });
 
   it('R17: the sender withdrawing an expired invitation gets 409 invitation_not_open', async () => {
-    const [ann, ben] = await Promise.all([t.member('ann'), t.member('ben')]);
-    const sent = await ann.invite(ben);
+    const { ann, ben, id } = await annInvitesBen();
     t.advanceDays(180);
     await t.runJobs();
-    expect(await invitationStatus(t, sent.body.id)).toBe('expired');
-    expectProblem(
-      await ann.post(`/api/v1/invitations/${sent.body.id}/withdraw`),
-      409,
-      'invitation_not_open',
-    );
-    expectProblem(
-      await ben.post(`/api/v1/invitations/${sent.body.id}/accept`),
-      404,
-      'invitation_not_found',
-    );
+    expect(await invitationStatus(t, id)).toBe('expired');
+    await expectRefused(ann, 'withdraw', id, 409, 'invitation_not_open');
+    await expectRefused(ben, 'accept', id, 404, 'invitation_not_found');
   });
 
   it('only the recipient answers, only the sender withdraws; strangers see nothing', async () => {
-    const [ann, ben, eve] = await Promise.all([t.member('ann'), t.member('ben'), t.member('eve')]);
-    const sent = await ann.invite(ben);
-    expectProblem(await ann.post(`/api/v1/invitations/${sent.body.id}/accept`), 403, 'forbidden');
-    expectProblem(await ann.post(`/api/v1/invitations/${sent.body.id}/ignore`), 403, 'forbidden');
-    expectProblem(await ben.post(`/api/v1/invitations/${sent.body.id}/withdraw`), 403, 'forbidden');
-    for (const action of ['accept', 'ignore', 'withdraw']) {
-      expectProblem(
-        await eve.post(`/api/v1/invitations/${sent.body.id}/${action}`),
-        404,
-        'invitation_not_found',
-      );
+    const { ann, ben, id } = await annInvitesBen();
+    const eve = await t.member('eve');
+    await expectRefused(ann, 'accept', id, 403, 'forbidden');
+    await expectRefused(ann, 'ignore', id, 403, 'forbidden');
+    await expectRefused(ben, 'withdraw', id, 403, 'forbidden');
+    for (const action of ACTIONS) {
+      await expectRefused(eve, action, id, 404, 'invitation_not_found');
     }
-    expectProblem(
-      await eve.get(`/api/v1/invitations/${sent.body.id}`),
-      404,
-      'invitation_not_found',
-    );
-    expect(await invitationStatus(t, sent.body.id)).toBe('pending');
+    expectProblem(await eve.get(`/api/v1/invitations/${id}`), 404, 'invitation_not_found');
+    expect(await invitationStatus(t, id)).toBe('pending');
   });
 });
