@@ -17,6 +17,7 @@ import type * as Pg from 'pg';
 import { migrations } from './migrations/index.js';
 import type { Schema } from './schema.js';
 import { requireWhenNeeded } from '../lib/require-when-needed.js';
+import { withNamedStatements } from './postgres-named-statements.js';
 import { startCheckpointer } from './sqlite-checkpointer.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -115,7 +116,10 @@ function openPostgres(url: string, poolSize: number, log?: LogConfig): Database 
   // An idle connection that the server closes (a restart, or a dropped test database) emits
   // 'error' on the pool; unheard, that would end the process. The pool opens a new one on demand.
   pool.on('error', () => {});
-  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }), log });
+  const db = new Kysely<Schema>({
+    dialect: new PostgresDialect({ pool: withNamedStatements(pool) }),
+    log,
+  });
   return {
     db,
     dialect: 'postgres',

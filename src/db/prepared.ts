@@ -16,6 +16,13 @@ function placeholders<P extends object>(args: P): P {
   return Object.fromEntries(Object.keys(args).map((name) => [name, { [NAME]: name }])) as P;
 }
 
+/** The SQL of every prepared query, and the name PostgreSQL keeps its plan under. */
+const statementNames = new Map<string, string>();
+
+export function statementName(sql: string): string | undefined {
+  return statementNames.get(sql);
+}
+
 interface Compiled<O> {
   query: CompiledQuery<O>;
   /** Per SQL parameter: the argument it takes, or the constant the query was built with. */
@@ -39,6 +46,8 @@ export class PreparedQuery<P extends object, O> {
     let compiled = this.compiled.get(adapter);
     if (!compiled) {
       const query = this.build(db, placeholders(args)).compile();
+      if (!statementNames.has(query.sql))
+        statementNames.set(query.sql, `rapport_${statementNames.size + 1}`);
       compiled = {
         query,
         slots: query.parameters.map((value) =>
