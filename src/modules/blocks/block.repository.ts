@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { prepare } from '../../db/prepared.js';
 import type { BlockTable } from '../../db/tables/block.js';
 
 export type BlockRow = Selectable<BlockTable>;
@@ -18,8 +19,12 @@ export function blocksBetween(db: Db, a: string, b: string) {
     );
 }
 
+const blockBetween = prepare((db, pair: { a: string; b: string }) =>
+  blocksBetween(db, pair.a, pair.b),
+);
+
 export async function isBlockedEitherWay(db: Db, a: string, b: string): Promise<boolean> {
-  return (await blocksBetween(db, a, b).executeTakeFirst()) !== undefined;
+  return (await blockBetween.first(db, { a, b })) !== undefined;
 }
 
 export async function findBlock(

@@ -2,18 +2,20 @@ import type { Db } from '../../db/database.js';
 import { prepare } from '../../db/prepared.js';
 import type { Cursor } from '../../db/pagination.js';
 
+const followRow = prepare((db, a: { follower: string; followee: string }) =>
+  db
+    .selectFrom('follows')
+    .select('follower_id')
+    .where('follower_id', '=', a.follower)
+    .where('followee_id', '=', a.followee),
+);
+
 export async function isFollowing(
   db: Db,
   followerId: string,
   followeeId: string,
 ): Promise<boolean> {
-  const row = await db
-    .selectFrom('follows')
-    .select('follower_id')
-    .where('follower_id', '=', followerId)
-    .where('followee_id', '=', followeeId)
-    .executeTakeFirst();
-  return row !== undefined;
+  return (await followRow.first(db, { follower: followerId, followee: followeeId })) !== undefined;
 }
 
 export async function insertFollow(
@@ -90,16 +92,26 @@ export async function listFollows(
   return query.execute();
 }
 
+const followCounts = {
+  following: prepare((db, a: { member: string }) =>
+    db
+      .selectFrom('follows')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('follower_id', '=', a.member),
+  ),
+  followers: prepare((db, a: { member: string }) =>
+    db
+      .selectFrom('follows')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('followee_id', '=', a.member),
+  ),
+};
+
 export async function countFollows(
   db: Db,
   memberId: string,
   direction: 'following' | 'followers',
 ): Promise<number> {
-  const column = direction === 'following' ? 'follower_id' : 'followee_id';
-  const row = await db
-    .selectFrom('follows')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(column, '=', memberId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  const row = await followCounts[direction].first(db, { member: memberId });
+  return Number(row?.n ?? 0);
 }
