@@ -7,36 +7,27 @@
 import SqliteDatabase from 'better-sqlite3';
 import Fastify from 'fastify';
 import pg from 'pg';
-import { newId } from '../src/lib/ids.js';
+import { loadConfig } from '../src/config.js';
+import { newPendingInvitation } from '../src/modules/invitations/invitation.js';
 import { COLUMNS } from '../src/seed/seed.repository.js';
 
 const url = process.env.BENCH_DATABASE_URL ?? '';
 const columns = COLUMNS.invitations;
-const DAY_MS = 86_400_000;
+const { rules } = loadConfig({});
 
 function values(sender: string, recipient: string): unknown[] {
-  const now = new Date();
-  const at = now.toISOString();
-  const row: Record<(typeof columns)[number], unknown> = {
-    id: newId(now),
-    kind: 'connection',
-    sender_id: sender,
-    recipient_id: recipient,
-    target_id: '',
-    status: 'pending',
-    note: null,
-    how_known: null,
-    sent_at: at,
-    updated_at: at,
-    responded_at: null,
-    ignore_reason: null,
-    withdrawn_at: null,
-    withdraw_cause: null,
-    kept: 0,
-    remind_at: new Date(now.getTime() + 3 * DAY_MS).toISOString(),
-    reminders_sent: 0,
-    expires_at: new Date(now.getTime() + 180 * DAY_MS).toISOString(),
-  };
+  const row = newPendingInvitation(
+    {
+      kind: 'connection',
+      senderId: sender,
+      recipientId: recipient,
+      targetId: '',
+      note: null,
+      howKnown: null,
+      now: new Date(),
+    },
+    rules,
+  );
   return columns.map((c) => row[c]);
 }
 

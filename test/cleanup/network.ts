@@ -6,7 +6,7 @@
 import type { Db } from '../../src/db/database.js';
 import type { InvitationKind } from '../../src/db/tables/invitation.js';
 import { newId } from '../../src/lib/ids.js';
-import { addDays } from '../../src/lib/time.js';
+import { newPendingInvitation } from '../../src/modules/invitations/invitation.js';
 import type { InvitationRow } from '../../src/modules/invitations/invitation.repository.js';
 import {
   findMemberByHandle,
@@ -122,27 +122,20 @@ export async function seedInvitationsBulk(
   const at = now.toISOString();
   const { rules } = t.ctx.config;
   const kind = options.kind ?? 'connection';
-  const rows: InvitationRow[] = recipients.map((recipient) => ({
-    id: newId(now),
-    kind,
-    sender_id: sender.id,
-    recipient_id: recipient.id,
-    target_id: options.target?.id ?? '',
-    status: 'pending',
-    note: null,
-    how_known: null,
-    sent_at: at,
-    updated_at: at,
-    responded_at: null,
-    ignore_reason: null,
-    withdrawn_at: null,
-    withdraw_cause: null,
-    kept: 0,
-    remind_at:
-      kind === 'connection' ? addDays(now, rules.reminderDays[0] ?? 3).toISOString() : null,
-    reminders_sent: 0,
-    expires_at: addDays(now, rules.expiryDays).toISOString(),
-  }));
+  const rows: InvitationRow[] = recipients.map((recipient) =>
+    newPendingInvitation(
+      {
+        kind,
+        senderId: sender.id,
+        recipientId: recipient.id,
+        targetId: options.target?.id ?? '',
+        note: null,
+        howKnown: null,
+        now,
+      },
+      rules,
+    ),
+  );
   const payload = JSON.stringify({
     actorName: sender.name,
     kind,

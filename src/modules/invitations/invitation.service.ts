@@ -1,8 +1,8 @@
+import { memberNotFound } from '../members/member.js';
 import { isUniqueViolation, type Db } from '../../db/database.js';
 import { decodeCursor, type Page, toPage } from '../../db/pagination.js';
 import type { WithdrawCause } from '../../db/tables/invitation.js';
 import { DomainError } from '../../lib/errors.js';
-import { newId } from '../../lib/ids.js';
 import { addDays } from '../../lib/time.js';
 import { connectMembers } from '../connections/connect.js';
 import { mutualCounts } from '../connections/connection.repository.js';
@@ -19,7 +19,6 @@ import {
   updateMember,
 } from '../members/member.repository.js';
 import {
-  expiresAt,
   type HowKnown,
   hiddenFromRecipient,
   isPastExpiry,
@@ -27,7 +26,7 @@ import {
   isRestricted,
   weeklyRetryAt,
   weekWindowStart,
-  nextReminderAt,
+  newPendingInvitation,
   normaliseNote,
   resendAvailableAt,
   restrictionUntil,
@@ -105,7 +104,7 @@ export class InvitationService {
       // Locking both members serialises racing sends between the same two people (R3) and
       // every limit counted for the sender (R5, R6).
       const locked = await lockMemberAndHandle(db, senderId, input.to);
-      if (!locked.other) throw new DomainError('member_not_found', 'That member does not exist.');
+      if (!locked.other) throw memberNotFound();
       const sender = locked.member as MemberRow;
       const recipient = locked.other;
       let facts = await loadInviteFacts(db, sender, recipient.id, now);
@@ -179,30 +178,18 @@ export class InvitationService {
       now: Date;
     },
   ): Promise<InvitationRow> {
-    const { now } = input;
-    const at = now.toISOString();
-    const remindAt =
-      input.kind === 'connection' ? nextReminderAt(now, this.rules.reminderDays, 0) : null;
-    const row: InvitationRow = {
-      id: newId(now),
-      kind: input.kind,
-      sender_id: input.sender.id,
-      recipient_id: input.recipient.id,
-      target_id: input.targetId,
-      status: 'pending',
-      note: input.note,
-      how_known: input.howKnown,
-      sent_at: at,
-      updated_at: at,
-      responded_at: null,
-      ignore_reason: null,
-      withdrawn_at: null,
-      withdraw_cause: null,
-      kept: 0,
-      remind_at: remindAt?.toISOString() ?? null,
-      reminders_sent: 0,
-      expires_at: expiresAt(now, this.rules.expiryDays).toISOString(),
-    };
+    const row = newPendingInvitation(
+      {
+        kind: input.kind,
+        senderId: input.sender.id,
+        recipientId: input.recipient.id,
+        targetId: input.targetId,
+        note: input.note,
+        howKnown: input.howKnown,
+        now: input.now,
+      },
+      this.rules,
+    );
     try {
       await insertInvitation(db, row);
     } catch (error) {
@@ -214,7 +201,7 @@ export class InvitationService {
       }
       throw error;
     }
-    await announceInvitation(db, row, input.sender, input.recipient, input.targetName, now);
+    await announceInvitation(db, row, input.sender, input.recipient, input.targetName, input.now);
     return row;
   }
 

@@ -2,8 +2,14 @@
  * Invitation states and the pure rules over them (SPEC.md §1–2). Nothing here touches storage,
  * so each rule can be tested with plain data and a `now`.
  */
-import type { InvitationKind, InvitationStatus } from '../../db/tables/invitation.js';
+import type { Selectable } from 'kysely';
+import type {
+  InvitationKind,
+  InvitationStatus,
+  InvitationTable,
+} from '../../db/tables/invitation.js';
 import { DomainError } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
 import { addDays, DAY_MS } from '../../lib/time.js';
 
 export type { InvitationKind, InvitationStatus };
@@ -53,6 +59,44 @@ export function hiddenFromRecipient(status: InvitationStatus): boolean {
 
 export function expiresAt(sentAt: Date, expiryDays: number): Date {
   return addDays(sentAt, expiryDays);
+}
+
+/** A new pending invitation's row: its first reminder (connections only, R12) and expiry (R13) set. */
+export function newPendingInvitation(
+  input: {
+    kind: InvitationKind;
+    senderId: string;
+    recipientId: string;
+    targetId: string;
+    note: string | null;
+    howKnown: string | null;
+    now: Date;
+  },
+  rules: { reminderDays: number[]; expiryDays: number },
+): Selectable<InvitationTable> {
+  const { now } = input;
+  const at = now.toISOString();
+  const remindAt = input.kind === 'connection' ? nextReminderAt(now, rules.reminderDays, 0) : null;
+  return {
+    id: newId(now),
+    kind: input.kind,
+    sender_id: input.senderId,
+    recipient_id: input.recipientId,
+    target_id: input.targetId,
+    status: 'pending',
+    note: input.note,
+    how_known: input.howKnown,
+    sent_at: at,
+    updated_at: at,
+    responded_at: null,
+    ignore_reason: null,
+    withdrawn_at: null,
+    withdraw_cause: null,
+    kept: 0,
+    remind_at: remindAt?.toISOString() ?? null,
+    reminders_sent: 0,
+    expires_at: expiresAt(now, rules.expiryDays).toISOString(),
+  };
 }
 
 /** R13: past its expiry, whether or not the expiry job has marked it `expired` yet. */
