@@ -1,3 +1,4 @@
+import { memberNotFound } from '../members/member.js';
 import type { Db } from '../../db/database.js';
 import { decodeCursor, type Page, toPage } from '../../db/pagination.js';
 import { DomainError } from '../../lib/errors.js';
@@ -140,8 +141,4 @@ export class BlockService {
     }
     await eraseFromRecipient(db, toBlock, now);
   }
-}
-
-function memberNotFound(): DomainError {
-  return new DomainError('member_not_found', 'That member does not exist.');
 }

@@ -1,3 +1,4 @@
+import { memberNotFound } from '../members/member.js';
 import type { Db } from '../../db/database.js';
 import { DomainError } from '../../lib/errors.js';
 import { insertMutualFollows } from '../follows/follow.repository.js';
@@ -25,7 +26,7 @@ export async function connectMembers(
   const members = locked ?? (await lockMembers(db, [acceptorId, otherId]));
   const acceptor = members.get(acceptorId);
   const other = members.get(otherId);
-  if (!acceptor || !other) throw new DomainError('member_not_found', 'That member does not exist.');
+  if (!acceptor || !other) throw memberNotFound();
   if (acceptor.connection_count >= maxConnections) {
     throw new DomainError(
       'connection_limit_reached',

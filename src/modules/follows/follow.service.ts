@@ -1,3 +1,4 @@
+import { memberNotFound } from '../members/member.js';
 import { decodeCursor, type Page, toPage } from '../../db/pagination.js';
 import { DomainError } from '../../lib/errors.js';
 import type { ServiceDeps } from '../deps.js';
@@ -25,7 +26,7 @@ export class FollowService {
     await this.deps.database.transaction(async (db) => {
       await lockMembers(db, [memberId, other.id]);
       if (await isBlockedEitherWay(db, memberId, other.id)) {
-        throw new DomainError('member_not_found', 'That member does not exist.');
+        throw memberNotFound();
       }
       await insertFollow(db, memberId, other.id, this.deps.clock.now().toISOString());
     });

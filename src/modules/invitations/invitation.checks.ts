@@ -3,6 +3,7 @@
  * hear about them. Shared by sending and by the profile's `canInvite` (R24), so the two can
  * never disagree.
  */
+import { memberNotFound } from '../members/member.js';
 import type { RuleConfig } from '../../config.js';
 import type { Db } from '../../db/database.js';
 import { DomainError } from '../../lib/errors.js';
@@ -32,7 +33,7 @@ export function checkConnectionInvite(
     throw new DomainError('cannot_invite_self', 'You cannot invite yourself.');
   }
   if (facts.blocked) {
-    throw new DomainError('member_not_found', 'That member does not exist.');
+    throw memberNotFound();
   }
   if (facts.connected) {
     throw new DomainError('already_connected', `You are already connected with ${recipient.name}.`);

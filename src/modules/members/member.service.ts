@@ -1,3 +1,4 @@
+import { memberNotFound } from './member.js';
 import { decodeCursor, type Page, toPage } from '../../db/pagination.js';
 import { DomainError } from '../../lib/errors.js';
 import { isBlockedEitherWay } from '../blocks/block.repository.js';
@@ -80,7 +81,7 @@ export class MemberService {
       !member ||
       (member.id !== viewerId && (await isBlockedEitherWay(db, viewerId, member.id)))
     ) {
-      throw new DomainError('member_not_found', 'That member does not exist.');
+      throw memberNotFound();
     }
     return member;
   }
@@ -127,10 +128,13 @@ export class MemberService {
     const now = this.deps.clock.now();
     const [viewer, member] = await Promise.all([
       this.requireMember(viewerId),
-      this.visibleMember(viewerId, handle),
+      findMemberByHandle(db, handle),
     ]);
+    if (!member) throw memberNotFound();
     const isSelf = viewer.id === member.id;
     const facts = await loadInviteFacts(db, viewer, member.id, now);
+    // The facts carry the block, so the profile does not ask visibleMember to read it again.
+    if (!isSelf && facts.blocked) throw memberNotFound();
     const [mutual, following, followers] = await Promise.all([
       mutualCounts(db, viewer.id, [member.id]),
       isFollowing(db, viewer.id, member.id),

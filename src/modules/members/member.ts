@@ -1,5 +1,6 @@
 import type { MemberRow } from './member.repository.js';
 import { searchTextOf } from './member.repository.js';
+import { DomainError } from '../../lib/errors.js';
 
 export interface NewMember {
   id: string;
@@ -39,4 +40,9 @@ export function newMemberRow(member: NewMember, at: string): MemberRow {
   };
   row.search_text = searchTextOf(row);
   return row;
+}
+
+/** Unknown and blocked (either way) answer alike, so a block cannot be detected (R2, R20). */
+export function memberNotFound(): DomainError {
+  return new DomainError('member_not_found', 'That member does not exist.');
 }
