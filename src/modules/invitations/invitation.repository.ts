@@ -64,21 +64,6 @@ export async function findInvitations(db: Db, ids: string[]): Promise<Invitation
 }
 
 /**
- * Invitations from one member to another that are open from the sender's side (R1), including
- * ones past their expiry that the expiry job has not marked yet (R13).
- */
-export function senderOpenForPair(db: Db, key: PairKey) {
-  return db
-    .selectFrom('invitations')
-    .selectAll()
-    .where('sender_id', '=', key.senderId)
-    .where('recipient_id', '=', key.recipientId)
-    .where('kind', '=', key.kind)
-    .where('target_id', '=', key.targetId)
-    .where(statusIn(SENDER_OPEN_STATUSES));
-}
-
-/**
  * R13: marks these invitations `expired` now if they still can expire, as the expiry job would.
  * Returns the ids it changed.
  */
@@ -335,12 +320,11 @@ export async function findTargets(
   return targets;
 }
 
-/** Invitations between two members in either direction that are open from the sender's side. */
-export async function findSenderOpenBetween(
-  db: Db,
-  a: string,
-  b: string,
-): Promise<InvitationRow[]> {
+/**
+ * Invitations between two members in either direction that are open from the sender's side
+ * (R1), including ones past their expiry that the expiry job has not marked yet (R13).
+ */
+export function senderOpenBetween(db: Db, a: string, b: string) {
   return db
     .selectFrom('invitations')
     .selectAll()
@@ -350,8 +334,11 @@ export async function findSenderOpenBetween(
         eb.and([eb('sender_id', '=', b), eb('recipient_id', '=', a)]),
       ]),
     )
-    .where(statusIn(SENDER_OPEN_STATUSES))
-    .execute();
+    .where(statusIn(SENDER_OPEN_STATUSES));
+}
+
+export function findSenderOpenBetween(db: Db, a: string, b: string): Promise<InvitationRow[]> {
+  return senderOpenBetween(db, a, b).execute();
 }
 
 /** R18: the sender's open invitations for a clean-up, oldest first. */

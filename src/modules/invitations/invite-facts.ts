@@ -14,7 +14,7 @@ import { isPastExpiry, OPEN_STATUSES, weekWindowStart } from './invitation.js';
 import {
   cooldownWithdrawals,
   type InvitationRow,
-  senderOpenForPair,
+  senderOpenBetween,
   senderOpenRows,
   sentSinceRows,
 } from './invitation.repository.js';
@@ -34,17 +34,8 @@ export interface InviteFacts {
   openSent: number;
 }
 
-const connectionPair = (senderId: string, recipientId: string) => ({
-  senderId,
-  recipientId,
-  kind: 'connection' as const,
-  targetId: '',
-});
-
 const openBetween = prepare((db, a: { sender: string; recipient: string }) =>
-  senderOpenForPair(db, connectionPair(a.sender, a.recipient)).unionAll(
-    senderOpenForPair(db, connectionPair(a.recipient, a.sender)),
-  ),
+  senderOpenBetween(db, a.sender, a.recipient).where('kind', '=', 'connection'),
 );
 
 const scalars = prepare(
@@ -56,7 +47,12 @@ const scalars = prepare(
       eb.exists(blocksBetween(db, a.sender, a.recipient)).as('blocked'),
       eb.exists(connectionRow(db, a.sender, a.recipient)).as('connected'),
       eb.exists(contactRow(db, a.recipient, a.senderEmail)).as('sender_in_contacts'),
-      cooldownWithdrawals(db, connectionPair(a.sender, a.recipient))
+      cooldownWithdrawals(db, {
+        senderId: a.sender,
+        recipientId: a.recipient,
+        kind: 'connection',
+        targetId: '',
+      })
         .select((s) => s.fn.max('withdrawn_at').as('at'))
         .as('last_withdrawal'),
       sentSinceRows(db, a.sender, 'connection', a.weekStart)
