@@ -17,20 +17,13 @@ export async function deleteNotificationsForInvitation(
   db: Db,
   invitationIds: string[],
 ): Promise<void> {
-  const [first] = invitationIds;
-  // One invitation, as a withdrawal has, is the common case: its statement is prepared.
-  if (invitationIds.length === 1 && first) await deleteForOne.execute(db, { id: first });
-  else if (invitationIds.length > 1)
-    await receivedNotices(db).where('invitation_id', 'in', invitationIds).execute();
+  if (invitationIds.length === 0) return;
+  await db
+    .deleteFrom('notifications')
+    .where('invitation_id', 'in', invitationIds)
+    .where('type', '=', 'invitation_received')
+    .execute();
 }
-
-function receivedNotices(db: Db) {
-  return db.deleteFrom('notifications').where('type', '=', 'invitation_received');
-}
-
-const deleteForOne = prepare((db, a: { id: string }) =>
-  receivedNotices(db).where('invitation_id', '=', a.id),
-);
 
 export async function listNotifications(
   db: Db,

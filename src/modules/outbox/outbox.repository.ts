@@ -41,24 +41,14 @@ export async function cancelMailForInvitations(
   invitationIds: string[],
   at: string,
 ): Promise<void> {
-  const reason = `invitation changed at ${at}`;
-  const [first] = invitationIds;
-  // One invitation, as an answer or a withdrawal has, is the common case: its statement is prepared.
-  if (invitationIds.length === 1 && first) await cancelForOne.execute(db, { id: first, reason });
-  else if (invitationIds.length > 1)
-    await cancelPending(db, reason).where('invitation_id', 'in', invitationIds).execute();
-}
-
-function cancelPending(db: Db, reason: string) {
-  return db
+  if (invitationIds.length === 0) return;
+  await db
     .updateTable('outbox')
-    .set({ status: 'cancelled', last_error: reason })
-    .where('status', '=', 'pending');
+    .set({ status: 'cancelled', last_error: `invitation changed at ${at}` })
+    .where('invitation_id', 'in', invitationIds)
+    .where('status', '=', 'pending')
+    .execute();
 }
-
-const cancelForOne = prepare((db, a: { id: string; reason: string }) =>
-  cancelPending(db, a.reason).where('invitation_id', '=', a.id),
-);
 
 /**
  * Claims up to `limit` due mails until `until` in one statement, so that of several workers
