@@ -86,14 +86,26 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
       ),
     ),
   );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
   const statuses: Record<string, number> = {};
   for (const result of results) {
     for (const [status, { count }] of Object.entries(result.statusCodeStats)) {
       statuses[status] = (statuses[status] ?? 0) + Number(count);
     }
   }
+  return summarize(latencies, (performance.now() - started) / 1000, {
+    non2xx: results.reduce((sum, r) => sum + r.non2xx, 0),
+    errors: results.reduce((sum, r) => sum + r.errors, 0),
+    statuses,
+  });
+}
+
+/** Rate and percentiles of `latencies` (sorted here) over `seconds`. */
+function summarize(
+  latencies: number[],
+  seconds: number,
+  counts: Pick<LoadResult, 'non2xx' | 'errors' | 'statuses'>,
+): LoadResult {
+  latencies.sort((a, b) => a - b);
   return {
     requests: latencies.length,
     latencies,
@@ -101,30 +113,24 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     rps: latencies.length / seconds,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
-    non2xx: results.reduce((sum, r) => sum + r.non2xx, 0),
-    errors: results.reduce((sum, r) => sum + r.errors, 0),
-    statuses,
+    ...counts,
   };
 }
 
 /** Several runs as one: their requests and latencies together, their time added up. */
 export function mergeLoads(loads: LoadResult[]): LoadResult {
-  const latencies = loads.flatMap((l) => l.latencies).sort((a, b) => a - b);
-  const seconds = loads.reduce((sum, l) => sum + l.seconds, 0);
   const statuses: Record<string, number> = {};
   for (const load of loads) {
     for (const [status, count] of Object.entries(load.statuses))
       statuses[status] = (statuses[status] ?? 0) + count;
   }
-  return {
-    requests: latencies.length,
-    latencies,
-    seconds,
-    rps: latencies.length / seconds,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    non2xx: loads.reduce((sum, l) => sum + l.non2xx, 0),
-    errors: loads.reduce((sum, l) => sum + l.errors, 0),
-    statuses,
-  };
+  return summarize(
+    loads.flatMap((l) => l.latencies),
+    loads.reduce((sum, l) => sum + l.seconds, 0),
+    {
+      non2xx: loads.reduce((sum, l) => sum + l.non2xx, 0),
+      errors: loads.reduce((sum, l) => sum + l.errors, 0),
+      statuses,
+    },
+  );
 }

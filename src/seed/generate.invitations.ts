@@ -81,14 +81,7 @@ export function planInvitations(input: PlanInput): InvitationPlan {
     order: new Int32Array(0),
   };
   const openSent = new Int32Array(n);
-  const add = (
-    sender: number,
-    recipient: number,
-    target: number,
-    kind: number,
-    at: number,
-    status: number,
-  ) => {
+  const add: Add = (sender, recipient, target, kind, at, status) => {
     if (plan.count >= capacity) return;
     let final = status;
     if (
@@ -105,7 +98,7 @@ export function planInvitations(input: PlanInput): InvitationPlan {
     plan.target[i] = target;
     plan.code[i] = kind * 8 + final;
   };
-  const statusByAge = (at: number, hash: number, acceptShare: number) => {
+  const statusByAge: StatusByAge = (at, hash, acceptShare) => {
     const roll = (hash % 1000) / 1000;
     if (roll < acceptShare) return ACCEPTED;
     const rest = (roll - acceptShare) / (1 - acceptShare);
