@@ -1,6 +1,6 @@
 /** What the benchmark reads from a prepared database to choose its members. */
 import { sql } from 'kysely';
-import type { Db } from '../src/db/database.js';
+import type { Db } from '../src/db/types.js';
 
 export interface MemberRef {
   id: string;

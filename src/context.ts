@@ -1,6 +1,7 @@
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.js';
-import { type Database, migrateToLatest, openDatabase } from './db/database.js';
+import { migrateToLatest, openDatabase } from './db/database.js';
+import type { Database } from './db/types.js';
 import { autoWithdrawJob } from './jobs/auto-withdraw.job.js';
 import { deliveryJob } from './jobs/delivery.job.js';
 import { expiryJob } from './jobs/expiry.job.js';

@@ -11,26 +11,15 @@ import {
   SqliteDialect,
   SqliteQueryCompiler,
   type SelectModifierNode,
-  type Transaction,
 } from 'kysely';
 import type * as Pg from 'pg';
 import { migrations } from './migrations/index.js';
 import type { Schema } from './schema.js';
 import { requireWhenNeeded } from '../lib/require-when-needed.js';
+import { isRetryableConflict } from './errors.js';
 import { withNamedStatements } from './postgres-named-statements.js';
 import { startCheckpointer } from './sqlite-checkpointer.js';
-
-export type DialectName = 'sqlite' | 'postgres';
-export type Db = Kysely<Schema>;
-export type Tx = Transaction<Schema>;
-
-export interface Database {
-  db: Db;
-  dialect: DialectName;
-  /** Runs `fn` in one transaction; on PostgreSQL, retries serialization failures and deadlocks. */
-  transaction<T>(fn: (trx: Tx) => Promise<T>): Promise<T>;
-  close(): Promise<void>;
-}
+import type { Database, Db } from './types.js';
 
 const ROW_LOCKS = new Set([
   'ForUpdate',
@@ -105,7 +94,6 @@ function openSqlite(file: string, log?: LogConfig): Database {
   };
 }
 
-const RETRYABLE_PG_CODES = new Set(['40001', '40P01']);
 const MAX_TRANSACTION_ATTEMPTS = 8;
 
 function openPostgres(url: string, poolSize: number, log?: LogConfig): Database {
@@ -128,9 +116,7 @@ function openPostgres(url: string, poolSize: number, log?: LogConfig): Database 
         try {
           return await db.transaction().execute(fn);
         } catch (error) {
-          const code = (error as { code?: string }).code;
-          if (!code || !RETRYABLE_PG_CODES.has(code) || attempt >= MAX_TRANSACTION_ATTEMPTS)
-            throw error;
+          if (!isRetryableConflict(error) || attempt >= MAX_TRANSACTION_ATTEMPTS) throw error;
           await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
         }
       }
@@ -159,14 +145,4 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
-}
-
-/** A unique index refused the write: another request made the same row first. */
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string };
-  return (
-    e.code === '23505' ||
-    e.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
-  );
 }

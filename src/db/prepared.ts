@@ -1,5 +1,5 @@
 import type { Compilable, CompiledQuery, DialectAdapter, QueryResult } from 'kysely';
-import type { Db } from './database.js';
+import type { Db } from './types.js';
 
 const NAME = Symbol('parameter name');
 

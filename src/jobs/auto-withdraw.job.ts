@@ -1,4 +1,4 @@
-import type { Database } from '../db/database.js';
+import type { Database } from '../db/types.js';
 import type { Clock } from '../lib/clock.js';
 import { addDays } from '../lib/time.js';
 import { withdrawIds } from '../modules/invitations/invitation.cleanup.js';

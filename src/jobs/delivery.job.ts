@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Database, Db } from '../db/database.js';
+import type { Database, Db } from '../db/types.js';
 import type { Clock } from '../lib/clock.js';
 import type { MailComposer } from '../mail/compose.js';
 import { classifySendError, type Mailer } from '../mail/mailer.js';

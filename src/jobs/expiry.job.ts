@@ -1,5 +1,5 @@
 import { expireInvitations, statusIn } from '../modules/invitations/invitation.repository.js';
-import type { Database } from '../db/database.js';
+import type { Database } from '../db/types.js';
 import type { Clock } from '../lib/clock.js';
 import { TRANSITION_FROM } from '../modules/invitations/invitation.js';
 import { eraseFromRecipient } from '../modules/invitations/invitation.effects.js';

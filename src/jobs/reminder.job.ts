@@ -1,5 +1,5 @@
 import type { RuleConfig } from '../config.js';
-import type { Database } from '../db/database.js';
+import type { Database } from '../db/types.js';
 import type { Clock } from '../lib/clock.js';
 import { newId } from '../lib/ids.js';
 import { payloadOf } from '../modules/invitations/invitation.effects.js';

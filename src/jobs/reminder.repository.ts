@@ -1,5 +1,5 @@
 import { statusIs } from '../modules/invitations/invitation.repository.js';
-import type { Db } from '../db/database.js';
+import type { Db } from '../db/types.js';
 import type { InvitationRow } from '../modules/invitations/invitation.repository.js';
 
 /** Pending invitations whose reminder is due, oldest first; rows another worker holds are skipped. */

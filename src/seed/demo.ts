@@ -4,7 +4,7 @@
  * service with a clock set in the past, so the demo data obeys every rule.
  */
 import type { Config } from '../config.js';
-import type { Database } from '../db/database.js';
+import type { Database } from '../db/types.js';
 import { ManualClock } from '../lib/clock.js';
 import { newId } from '../lib/ids.js';
 import { addDays, DAY_MS } from '../lib/time.js';

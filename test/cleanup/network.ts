@@ -3,7 +3,7 @@
  * database in one transaction instead of one sign-up request each. Members made here cannot
  * sign in; use `t.member()` for those who call the API.
  */
-import type { Db } from '../../src/db/database.js';
+import type { Db } from '../../src/db/types.js';
 import type { InvitationKind } from '../../src/db/tables/invitation.js';
 import { newId } from '../../src/lib/ids.js';
 import { newPendingInvitation } from '../../src/modules/invitations/invitation.js';

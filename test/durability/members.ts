@@ -1,5 +1,5 @@
 import { loadConfig } from '../../src/config.js';
-import type { Database } from '../../src/db/database.js';
+import type { Database } from '../../src/db/types.js';
 import { systemClock } from '../../src/lib/clock.js';
 import { generateNetwork } from '../../src/seed/generate.js';
 import { issueTokens, type TokenHolder } from '../../src/seed/generate.tokens.js';

@@ -5,7 +5,8 @@
  */
 import { CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateToLatest, openDatabase, type Database } from '../../src/db/database.js';
+import { migrateToLatest, openDatabase } from '../../src/db/database.js';
+import type { Database } from '../../src/db/types.js';
 import { loadInviteFacts } from '../../src/modules/invitations/invite-facts.js';
 import {
   countReceived,

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Db } from '../../db/database.js';
+import type { Db } from '../../db/types.js';
 import { prepare } from '../../db/prepared.js';
 import type { AccessTokenTable } from '../../db/tables/access-token.js';
 import type { SessionTable } from '../../db/tables/session.js';

@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { isUniqueViolation } from '../../db/database.js';
+import { isUniqueViolation, violatesUniqueColumn } from '../../db/errors.js';
 import { DomainError } from '../../lib/errors.js';
 import { hashSecret, newId, newSecret } from '../../lib/ids.js';
 import { addDays, HOUR_MS } from '../../lib/time.js';
@@ -64,12 +64,6 @@ export function handleFromName(name: string): string {
 
 const HANDLE_ATTEMPTS = 5;
 
-/** Whether a unique violation was on the handle (PostgreSQL names the constraint, SQLite the column). */
-function violatesHandle(error: unknown): boolean {
-  const e = error as { constraint?: string; message?: string };
-  return /handle/.test(e.constraint ?? '') || /members\.handle/.test(e.message ?? '');
-}
-
 export class AccountService {
   constructor(private readonly deps: ServiceDeps) {}
 
@@ -85,7 +79,7 @@ export class AccountService {
         return { member, session: await this.createSession(member.id) };
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
-        if (!violatesHandle(error)) {
+        if (!violatesUniqueColumn(error, 'members', 'handle')) {
           throw new DomainError(
             'email_taken',
             'An account with this email address already exists.',

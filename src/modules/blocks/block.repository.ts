@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Db } from '../../db/database.js';
+import type { Db } from '../../db/types.js';
 import { prepare } from '../../db/prepared.js';
 import type { BlockTable } from '../../db/tables/block.js';
 

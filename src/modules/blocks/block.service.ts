@@ -1,5 +1,5 @@
 import { memberNotFound } from '../members/member.js';
-import type { Db } from '../../db/database.js';
+import type { Db } from '../../db/types.js';
 import { decodeCursor, type Page, toPage } from '../../db/pagination.js';
 import { DomainError } from '../../lib/errors.js';
 import { addHours } from '../../lib/time.js';

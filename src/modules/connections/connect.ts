@@ -1,5 +1,5 @@
 import { memberNotFound } from '../members/member.js';
-import type { Db } from '../../db/database.js';
+import type { Db } from '../../db/types.js';
 import { DomainError } from '../../lib/errors.js';
 import { insertMutualFollows } from '../follows/follow.repository.js';
 import {

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.js';
+import type { Db } from '../../db/types.js';
 import { prepare } from '../../db/prepared.js';
 import type { Cursor } from '../../db/pagination.js';
 

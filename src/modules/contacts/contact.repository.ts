@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Db } from '../../db/database.js';
+import type { Db } from '../../db/types.js';
 import type { ContactTable } from '../../db/tables/contact.js';
 
 export type ContactRow = Selectable<ContactTable>;

@@ -1,5 +1,5 @@
 import { statusIs } from '../invitations/invitation.repository.js';
-import type { Db } from '../../db/database.js';
+import type { Db } from '../../db/types.js';
 import { openForSender } from '../invitations/withdrawal.repository.js';
 import type { AgeRange } from './insight.js';
 

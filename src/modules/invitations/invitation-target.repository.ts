@@ -1,5 +1,5 @@
 import { statusIn, TARGETED } from './invitation.repository.js';
-import type { Db } from '../../db/database.js';
+import type { Db } from '../../db/types.js';
 import type { InvitationKind } from '../../db/tables/invitation.js';
 import { SENDER_OPEN_STATUSES, TRANSITION_FROM } from './invitation.js';
 

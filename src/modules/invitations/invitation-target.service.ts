@@ -4,7 +4,7 @@
  * gives every recipient's outcome.
  */
 import type { RuleConfig } from '../../config.js';
-import type { Db } from '../../db/database.js';
+import type { Db } from '../../db/types.js';
 import { DomainError, type ErrorCode } from '../../lib/errors.js';
 import { isBlockedEitherWay } from '../blocks/block.repository.js';
 import { areConnected } from '../connections/connection.repository.js';

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.js';
+import type { Db } from '../../db/types.js';
 import { monthKey } from '../../lib/time.js';
 import type { InvitationRow } from './invitation.repository.js';
 

@@ -5,7 +5,7 @@
  */
 import { memberNotFound } from '../members/member.js';
 import type { RuleConfig } from '../../config.js';
-import type { Db } from '../../db/database.js';
+import type { Db } from '../../db/types.js';
 import { DomainError } from '../../lib/errors.js';
 import type { MemberRow } from '../members/member.repository.js';
 import { answerableFrom, type InviteFacts, senderOpenFrom } from './invite-facts.js';

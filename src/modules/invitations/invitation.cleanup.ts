@@ -2,7 +2,7 @@
  * R18: withdraw, in one action, every open invitation sent at least N days ago, with every
  * effect of a single withdrawal (R14–R16). Kept (pinned) invitations are never touched.
  */
-import type { Db } from '../../db/database.js';
+import type { Db } from '../../db/types.js';
 import { DomainError } from '../../lib/errors.js';
 import { addDays } from '../../lib/time.js';
 import type { ServiceDeps } from '../deps.js';

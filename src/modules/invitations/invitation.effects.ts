@@ -2,7 +2,7 @@
  * What follows a state change, written in the same transaction as the change itself:
  * in-app notifications and outbox mail (SPEC.md §5). Delivery happens after commit.
  */
-import type { Db } from '../../db/database.js';
+import type { Db } from '../../db/types.js';
 import { newId } from '../../lib/ids.js';
 import type { MemberRow } from '../members/member.repository.js';
 import {

@@ -2,7 +2,7 @@
  * R18: a member's past withdrawals as CSV (RFC 4180), read in keyset batches so that an export
  * of any size streams in constant memory.
  */
-import type { Db } from '../../db/database.js';
+import type { Db } from '../../db/types.js';
 import { listWithdrawn } from './withdrawal.repository.js';
 
 const HEADER = [

@@ -1,5 +1,5 @@
 import { type Selectable, type SqlBool, sql, type Updateable } from 'kysely';
-import type { Db } from '../../db/database.js';
+import type { Db } from '../../db/types.js';
 import { prepare, type PreparedQuery } from '../../db/prepared.js';
 import type { Cursor } from '../../db/pagination.js';
 import type {

@@ -1,5 +1,6 @@
 import { memberNotFound } from '../members/member.js';
-import { isUniqueViolation, type Db } from '../../db/database.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import type { Db } from '../../db/types.js';
 import { decodeCursor, type Page, toPage } from '../../db/pagination.js';
 import type { WithdrawCause } from '../../db/tables/invitation.js';
 import { DomainError } from '../../lib/errors.js';

@@ -4,7 +4,7 @@
  * all of it, and each statement costs more to issue than to run.
  */
 import { sql } from 'kysely';
-import type { Db } from '../../db/database.js';
+import type { Db } from '../../db/types.js';
 import { prepare } from '../../db/prepared.js';
 import { blocksBetween } from '../blocks/block.repository.js';
 import { connectionRow } from '../connections/connection.repository.js';

@@ -1,5 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
-import type { Db } from '../../db/database.js';
+import type { Db } from '../../db/types.js';
 import type { Cursor } from '../../db/pagination.js';
 import type { InvitationKind, WithdrawCause } from '../../db/tables/invitation.js';
 import type { SummaryFields } from '../members/member.presenter.js';

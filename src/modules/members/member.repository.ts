@@ -1,5 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import type { Db } from '../../db/database.js';
+import type { Db } from '../../db/types.js';
 import { prepare } from '../../db/prepared.js';
 import type { MemberTable } from '../../db/tables/member.js';
 

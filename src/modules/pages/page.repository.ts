@@ -1,5 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { Db } from '../../db/database.js';
+import type { Db } from '../../db/types.js';
 import type { Cursor } from '../../db/pagination.js';
 import type { PageTable } from '../../db/tables/page.js';
 import { notBlockedWith } from '../blocks/block.filter.js';

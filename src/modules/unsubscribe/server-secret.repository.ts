@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.js';
+import type { Db } from '../../db/types.js';
 
 /**
  * The secret named `name`, made on first use and kept in the database. Of processes racing to
