@@ -30,7 +30,7 @@ import {
   SentInvitation,
 } from './modules/invitations/invitation.schemas.js';
 import { invitationRoutes } from './modules/invitations/invitation.routes.js';
-import { withdrawalRoutes } from './modules/invitations/withdrawal.routes.js';
+import { withdrawalRoutes } from './modules/invitations/invitation.withdrawals.routes.js';
 import { memberRoutes } from './modules/members/member.routes.js';
 import { notificationRoutes } from './modules/notifications/notification.routes.js';
 import { mailboxRoutes } from './modules/outbox/mailbox.routes.js';

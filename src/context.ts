@@ -18,7 +18,8 @@ import { EventService } from './modules/events/event.service.js';
 import type { ServiceDeps } from './modules/deps.js';
 import { FollowService } from './modules/follows/follow.service.js';
 import { InsightService } from './modules/insights/insight.service.js';
-import { InvitationService } from './modules/invitations/invitation.service.js';
+import { InvitationCommands } from './modules/invitations/invitation.commands.js';
+import { InvitationQueries } from './modules/invitations/invitation.queries.js';
 import { MemberService } from './modules/members/member.service.js';
 import { NotificationService } from './modules/notifications/notification.service.js';
 import { MailboxService } from './modules/outbox/outbox.service.js';
@@ -36,7 +37,8 @@ export interface AppContext {
   manualClock: ManualClock | null;
   accounts: AccountService;
   members: MemberService;
-  invitations: InvitationService;
+  invitations: InvitationCommands;
+  invitationQueries: InvitationQueries;
   connections: ConnectionService;
   follows: FollowService;
   notifications: NotificationService;
@@ -63,8 +65,9 @@ export async function createContext(
   const clock = manualClock ?? systemClock;
   const deps: ServiceDeps = { database, clock, rules: config.rules };
 
-  const invitations = new InvitationService(deps);
-  const members = new MemberService(deps, invitations);
+  const invitations = new InvitationCommands(deps);
+  const invitationQueries = new InvitationQueries(deps);
+  const members = new MemberService(deps, invitationQueries);
   const secret = await mailSecret(deps, config.secret);
   const compose = mailComposer(config.publicUrl, secret);
   // Without a mail server, mail stays in the outbox (the development mailbox shows it).
@@ -73,9 +76,9 @@ export async function createContext(
   const delivery = mailer ? [deliveryJob({ database, clock, mailer, compose, log })] : [];
   const jobs = new JobRunner(
     [
-      expiryJob(database, clock),
+      expiryJob(database, clock, config.rules),
       reminderJob(database, clock, config.rules),
-      autoWithdrawJob(database, clock),
+      autoWithdrawJob(database, clock, config.rules),
       ...delivery,
     ],
     log,
@@ -90,14 +93,15 @@ export async function createContext(
     accounts: new AccountService(deps),
     members,
     invitations,
+    invitationQueries,
     connections: new ConnectionService(deps, members),
     follows: new FollowService(deps, members),
     notifications: new NotificationService(deps),
     settings: new SettingsService(deps, members),
     blocks: new BlockService(deps, invitations),
     contacts: new ContactService(deps),
-    pages: new PageService(deps, invitations, members),
-    events: new EventService(deps, invitations),
+    pages: new PageService(deps, members),
+    events: new EventService(deps),
     insights: new InsightService(deps),
     mailbox: new MailboxService(deps, compose),
     unsubscribe: new UnsubscribeService(deps, secret),

@@ -8,7 +8,7 @@ import { type Clock, systemClock } from '../lib/clock.js';
 import { addDays } from '../lib/time.js';
 import { withdrawStale } from '../modules/invitations/invitation.cleanup.js';
 import { type InvitationKind, KINDS } from '../modules/invitations/invitation.js';
-import { sendersWithStale } from '../modules/invitations/withdrawal.repository.js';
+import { sendersWithStale } from '../modules/invitations/invitation.withdrawals.repository.js';
 import { findMemberByHandle } from '../modules/members/member.repository.js';
 import { progressBar } from '../seed/generate.progress.js';
 

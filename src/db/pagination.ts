@@ -1,51 +1,83 @@
+import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { DomainError } from '../lib/errors.js';
-
-/** Keyset position: the sort key and the id of the last row of a page. */
-export interface Cursor {
-  key: string;
-  id: string;
-}
-
-export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.key, cursor.id])).toString('base64url');
-}
-
-export function decodeCursor(raw: string | undefined): Cursor | null {
-  if (raw === undefined || raw === '') return null;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      typeof value[0] === 'string' &&
-      typeof value[1] === 'string'
-    ) {
-      return { key: value[0], id: value[1] };
-    }
-  } catch {
-    // fall through to the refusal below
-  }
-  throw new DomainError('validation_failed', 'The cursor is not one this server gave out.', {
-    errors: [{ path: '/cursor', message: 'invalid cursor' }],
-  });
-}
 
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
 
-/** Rows were fetched with `limit + 1`; the extra one only tells whether a next page exists. */
-export function toPage<R, T>(
-  rows: R[],
-  limit: number,
-  cursorOf: (row: R) => Cursor,
-  present: (row: R) => T,
-): Page<T> {
-  const pageRows = rows.slice(0, limit);
-  const last = pageRows[pageRows.length - 1];
+export interface PageRequest {
+  /** The opaque cursor of the page before, if any. */
+  cursor?: string;
+  limit: number;
+}
+
+/**
+ * The order of a list: its sort columns, the last of which is unique within the list so that
+ * no two rows tie, and each column's value in a row, which the next page's cursor carries.
+ */
+export interface Keyset<R> {
+  columns: readonly [string] | readonly [string, string];
+  order: 'asc' | 'desc';
+  values: (row: R) => readonly [string] | readonly [string, string];
+}
+
+function invalidCursor(): DomainError {
+  return new DomainError('validation_failed', 'The cursor is not one this server gave out.', {
+    errors: [{ path: '/cursor', message: 'invalid cursor' }],
+  });
+}
+
+function encodeCursor(values: readonly string[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+function decodeCursor(raw: string | undefined, length: number): string[] | null {
+  if (raw === undefined || raw === '') return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+  } catch {
+    throw invalidCursor();
+  }
+  if (
+    !Array.isArray(value) ||
+    value.length !== length ||
+    !value.every((v): v is string => typeof v === 'string')
+  ) {
+    throw invalidCursor();
+  }
+  return value;
+}
+
+/**
+ * One page of a keyset-ordered list (never OFFSET): the rows after the cursor in the keyset's
+ * order, and a cursor for the next page when there is one. One extra row is read only to tell
+ * whether a next page exists, so the cost of a page does not grow with the list.
+ */
+export async function paginate<DB, TB extends keyof DB, R>(
+  query: SelectQueryBuilder<DB, TB, R>,
+  keyset: Keyset<R>,
+  page: PageRequest,
+): Promise<Page<R>> {
+  const after = decodeCursor(page.cursor, keyset.columns.length);
+  let ordered = query;
+  for (const column of keyset.columns) ordered = ordered.orderBy(sql.ref(column), keyset.order);
+  if (after) {
+    const op = sql.raw(keyset.order === 'desc' ? '<' : '>');
+    const columns = sql.join(keyset.columns.map((c) => sql.ref(c)));
+    ordered = ordered.where(sql<SqlBool>`(${columns}) ${op} (${sql.join(after)})`);
+  }
+  const rows = await ordered.limit(page.limit + 1).execute();
+  const items = rows.slice(0, page.limit);
+  const last = items[items.length - 1];
   return {
-    items: pageRows.map(present),
-    nextCursor: rows.length > limit && last ? encodeCursor(cursorOf(last)) : null,
+    items,
+    nextCursor: rows.length > page.limit && last ? encodeCursor(keyset.values(last)) : null,
   };
+}
+
+/** A page of rows presented as the API shows them. */
+export function presentPage<R, T>(page: Page<R>, present: (row: R) => T): Page<T> {
+  return { items: page.items.map(present), nextCursor: page.nextCursor };
 }

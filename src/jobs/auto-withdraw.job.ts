@@ -1,11 +1,12 @@
+import type { RuleConfig } from '../config.js';
 import type { Database } from '../db/types.js';
 import type { Clock } from '../lib/clock.js';
 import { addDays } from '../lib/time.js';
-import { withdrawIds } from '../modules/invitations/invitation.cleanup.js';
+import { transition } from '../modules/invitations/invitation.transitions.js';
 import {
   autoWithdrawSettings,
   lockAutoWithdrawable,
-} from '../modules/invitations/withdrawal.repository.js';
+} from '../modules/invitations/invitation.withdrawals.repository.js';
 import type { Job } from './job.js';
 
 const BATCH = 500;
@@ -15,19 +16,25 @@ const BATCH = 500;
  * invitations sent at least N days ago, with every effect of a withdrawal (R14–R16), except
  * the kept ones. In batches, each its own transaction; a second run finds nothing left to do.
  */
-export function autoWithdrawJob(database: Database, clock: Clock): Job {
+export function autoWithdrawJob(database: Database, clock: Clock, rules: RuleConfig): Job {
   return {
     name: 'auto-withdraw',
     async run() {
-      const now = clock.now();
-      const at = now.toISOString();
+      const env = { now: clock.now(), rules };
+      const at = env.now.toISOString();
       let withdrawn = 0;
       for (const days of await autoWithdrawSettings(database.db)) {
-        const sentBefore = addDays(now, -days).toISOString();
+        const sentBefore = addDays(env.now, -days).toISOString();
         for (;;) {
-          const [locked, changed] = await database.transaction(async (db) => {
-            const ids = await lockAutoWithdrawable(db, days, sentBefore, at, BATCH);
-            return [ids.length, (await withdrawIds(db, ids, 'automatic', now)).length] as const;
+          const [locked, changed] = await database.transaction(async (tx) => {
+            const due = await lockAutoWithdrawable(tx, days, sentBefore, at, BATCH);
+            const { rows } = await transition(
+              tx,
+              due,
+              { kind: 'withdraw', cause: 'automatic' },
+              env,
+            );
+            return [due.length, rows.length] as const;
           });
           withdrawn += changed;
           if (locked < BATCH) break;

@@ -1,35 +1,24 @@
-import { expireInvitations, statusIn } from '../modules/invitations/invitation.repository.js';
+import type { RuleConfig } from '../config.js';
 import type { Database } from '../db/types.js';
 import type { Clock } from '../lib/clock.js';
-import { TRANSITION_FROM } from '../modules/invitations/invitation.js';
-import { eraseFromRecipient } from '../modules/invitations/invitation.effects.js';
+import { lockExpired } from '../modules/invitations/invitation.withdrawals.repository.js';
+import { transition } from '../modules/invitations/invitation.transitions.js';
 import type { Job } from './job.js';
 
 const BATCH = 500;
 
 /** R13: open invitations expire 180 days after sending and silently leave both lists; no cooldown. */
-export function expiryJob(database: Database, clock: Clock): Job {
+export function expiryJob(database: Database, clock: Clock, rules: RuleConfig): Job {
   return {
     name: 'expiry',
     async run() {
-      const now = clock.now();
-      const at = now.toISOString();
+      const env = { now: clock.now(), rules };
       let expired = 0;
       for (;;) {
-        const count = await database.transaction(async (db) => {
-          const due = await db
-            .selectFrom('invitations')
-            .select('id')
-            .where(statusIn(TRANSITION_FROM.expire))
-            .where('expires_at', '<=', at)
-            .limit(BATCH)
-            .forUpdate()
-            .skipLocked()
-            .execute();
-          const ids = due.map((d) => d.id);
-          if (ids.length === 0) return 0;
-          await eraseFromRecipient(db, await expireInvitations(db, ids, at), now);
-          return ids.length;
+        const count = await database.transaction(async (tx) => {
+          const due = await lockExpired(tx, env.now, BATCH);
+          await transition(tx, due, { kind: 'expire' }, env);
+          return due.length;
         });
         expired += count;
         if (count < BATCH) return { expired };

@@ -3,7 +3,7 @@ import type { Database } from '../db/types.js';
 import type { Clock } from '../lib/clock.js';
 import { newId } from '../lib/ids.js';
 import { payloadOf } from '../modules/invitations/invitation.effects.js';
-import { findMembersByIds, type MemberRow } from '../modules/members/member.repository.js';
+import { findMembersByIds } from '../modules/members/member.repository.js';
 import { enqueueMail, pendingMail } from '../modules/outbox/outbox.repository.js';
 import type { Job } from './job.js';
 import { advanceReminder, dueReminders } from './reminder.repository.js';
@@ -42,8 +42,8 @@ export function reminderJob(database: Database, clock: Clock, rules: RuleConfig)
             const nextAt = plan.nextAt?.toISOString() ?? null;
             if (!(await advanceReminder(db, row, nextAt, plan.send))) continue;
             moved++;
-            const sender = members.get(row.sender_id) as MemberRow;
-            const recipient = members.get(row.recipient_id) as MemberRow;
+            const sender = members.get(row.sender_id);
+            const recipient = members.get(row.recipient_id);
             if (!plan.send || !recipient.email_reminders) continue;
             await enqueueMail(
               db,

@@ -1,10 +1,10 @@
 import { statusIs } from '../modules/invitations/invitation.repository.js';
-import type { Db } from '../db/types.js';
+import type { Db, Tx } from '../db/types.js';
 import type { InvitationRow } from '../modules/invitations/invitation.repository.js';
 
 /** Pending invitations whose reminder is due, oldest first; rows another worker holds are skipped. */
-export async function dueReminders(db: Db, now: string, limit: number): Promise<InvitationRow[]> {
-  return db
+export async function dueReminders(tx: Tx, now: string, limit: number): Promise<InvitationRow[]> {
+  return tx
     .selectFrom('invitations')
     .selectAll()
     .where(statusIs('pending'))

@@ -12,7 +12,8 @@ import { hashPassword } from '../modules/accounts/password.js';
 import { connectMembers } from '../modules/connections/connect.js';
 import { areConnected } from '../modules/connections/connection.repository.js';
 import { findSenderOpenBetween } from '../modules/invitations/invitation.repository.js';
-import { InvitationService } from '../modules/invitations/invitation.service.js';
+import { InvitationCommands } from '../modules/invitations/invitation.commands.js';
+import { InvitationQueries } from '../modules/invitations/invitation.queries.js';
 import { EventService } from '../modules/events/event.service.js';
 import { newMemberRow } from '../modules/members/member.js';
 import { MemberService } from '../modules/members/member.service.js';
@@ -90,7 +91,7 @@ export async function seedDemo(
 ): Promise<boolean> {
   if ((await countMembers(database.db)) > 0) return false;
   const clock = new ManualClock(addDays(now, -60));
-  const invitations = new InvitationService({ database, clock, rules: config.rules });
+  const invitations = new InvitationCommands({ database, clock, rules: config.rules });
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const members: MemberRow[] = [];
   for (const [i, [name, headline, company, industry, location]] of PEOPLE.entries()) {
@@ -206,8 +207,8 @@ export async function seedDemo(
 
   // A page and an event on each side, so the Pages and Events filters have invitations in them.
   const deps = { database, clock, rules: config.rules };
-  const pages = new PageService(deps, invitations, new MemberService(deps, invitations));
-  const events = new EventService(deps, invitations);
+  const pages = new PageService(deps, new MemberService(deps, new InvitationQueries(deps)));
+  const events = new EventService(deps);
   at(20);
   const guild = await pages.create(alice.id, {
     name: 'Acme Product Guild',

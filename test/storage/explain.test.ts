@@ -7,14 +7,14 @@ import { CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase } from '../../src/db/database.js';
 import type { Database } from '../../src/db/types.js';
-import { loadInviteFacts } from '../../src/modules/invitations/invite-facts.js';
+import { loadInviteFacts } from '../../src/modules/invitations/invitation.facts.js';
+import { latestCooldownWithdrawal } from '../../src/modules/invitations/invitation.repository.js';
 import {
   countReceived,
   countSent,
-  latestCooldownWithdrawal,
   listReceived,
   listSent,
-} from '../../src/modules/invitations/invitation.repository.js';
+} from '../../src/modules/invitations/invitation.views.repository.js';
 import {
   createThrowawayDatabase,
   testDialect,
@@ -143,31 +143,31 @@ describe(`index use with ${INVITATIONS.toLocaleString('en')} invitations`, () =>
     [
       'received list (R23)',
       RECEIVED,
-      () => listReceived(database.db, member, { after: null, limit: 20 }),
+      () => listReceived(database.db, member, { now: NOW }, { limit: 20 }),
     ],
     [
       'received list of one kind',
       RECEIVED,
-      () => listReceived(database.db, member, { kind: 'page', after: null, limit: 20 }),
+      () => listReceived(database.db, member, { kind: 'page', now: NOW }, { limit: 20 }),
     ],
     [
       'received list, second page',
       RECEIVED,
-      () =>
-        listReceived(database.db, member, {
-          after: { key: '2026-03-01T00:00:00.000Z', id: 'i0' },
-          limit: 20,
-        }),
+      async () => {
+        const first = await listReceived(database.db, member, { now: NOW }, { limit: 20 });
+        return listReceived(
+          database.db,
+          member,
+          { now: NOW },
+          { cursor: first.nextCursor ?? undefined, limit: 20 },
+        );
+      },
     ],
-    [
-      'sent list (R23)',
-      SENT,
-      () => listSent(database.db, member, { now: NOW, after: null, limit: 20 }),
-    ],
+    ['sent list (R23)', SENT, () => listSent(database.db, member, { now: NOW }, { limit: 20 })],
     [
       'sent list of one kind',
       SENT,
-      () => listSent(database.db, member, { kind: 'connection', now: NOW, after: null, limit: 20 }),
+      () => listSent(database.db, member, { kind: 'connection', now: NOW }, { limit: 20 }),
     ],
     ['received count', RECEIVED, () => countReceived(database.db, member)],
     [

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/types.js';
 import { prepare } from '../../db/prepared.js';
+import { type Page, type PageRequest, paginate } from '../../db/pagination.js';
 import type { BlockTable } from '../../db/tables/block.js';
 
 export type BlockRow = Selectable<BlockTable>;
@@ -53,25 +54,22 @@ export async function deleteBlock(db: Db, blockerId: string, blockedId: string):
   return Number(result.numDeletedRows) > 0;
 }
 
+/** The members `blockerId` has blocked, newest first. */
 export async function listBlocks(
   db: Db,
   blockerId: string,
-  after: { key: string; id: string } | null,
-  limit: number,
-): Promise<BlockRow[]> {
-  let query = db
-    .selectFrom('blocks')
-    .selectAll()
-    .where('blocker_id', '=', blockerId)
-    .orderBy('created_at', 'desc')
-    .orderBy('blocked_id', 'desc')
-    .limit(limit + 1);
-  if (after) {
-    query = query.where((eb) =>
-      eb(eb.refTuple('created_at', 'blocked_id'), '<', eb.tuple(after.key, after.id)),
-    );
-  }
-  return query.execute();
+  page: PageRequest,
+): Promise<Page<BlockRow>> {
+  const query = db.selectFrom('blocks').selectAll().where('blocker_id', '=', blockerId);
+  return paginate(
+    query,
+    {
+      columns: ['created_at', 'blocked_id'],
+      order: 'desc',
+      values: (r) => [r.created_at, r.blocked_id],
+    },
+    page,
+  );
 }
 
 export async function findBlockLift(

@@ -1,6 +1,7 @@
 import { memberNotFound } from '../members/member.js';
-import type { Db } from '../../db/types.js';
+import type { Tx } from '../../db/types.js';
 import { DomainError } from '../../lib/errors.js';
+import type { RowsById } from '../../lib/rows-by-id.js';
 import { insertMutualFollows } from '../follows/follow.repository.js';
 import {
   changeConnectionCount,
@@ -16,16 +17,17 @@ import { insertConnection } from './connection.repository.js';
  * rows when the caller has locked them already.
  */
 export async function connectMembers(
-  db: Db,
+  tx: Tx,
   acceptorId: string,
   otherId: string,
   maxConnections: number,
   at: string,
-  locked?: Map<string, MemberRow>,
+  locked?: RowsById<MemberRow>,
 ): Promise<void> {
-  const members = locked ?? (await lockMembers(db, [acceptorId, otherId]));
-  const acceptor = members.get(acceptorId);
-  const other = members.get(otherId);
+  const members = locked ?? (await lockMembers(tx, [acceptorId, otherId]));
+  // A member whose account went before the lock is gone from the rows: no connection with them.
+  const acceptor = members.find(acceptorId);
+  const other = members.find(otherId);
   if (!acceptor || !other) throw memberNotFound();
   if (acceptor.connection_count >= maxConnections) {
     throw new DomainError(
@@ -40,7 +42,7 @@ export async function connectMembers(
       { canFollow: true },
     );
   }
-  await insertConnection(db, acceptorId, otherId, at);
-  await changeConnectionCount(db, [acceptorId, otherId], 1);
-  await insertMutualFollows(db, acceptorId, otherId, at);
+  await insertConnection(tx, acceptorId, otherId, at);
+  await changeConnectionCount(tx, [acceptorId, otherId], 1);
+  await insertMutualFollows(tx, acceptorId, otherId, at);
 }

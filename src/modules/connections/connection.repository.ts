@@ -1,6 +1,6 @@
 import type { Db } from '../../db/types.js';
 import { prepare } from '../../db/prepared.js';
-import type { Cursor } from '../../db/pagination.js';
+import { type Page, type PageRequest, paginate } from '../../db/pagination.js';
 
 /** One of the two rows a connection keeps, one per direction. */
 export function connectionRow(db: Db, a: string, b: string) {
@@ -40,18 +40,20 @@ export async function deleteConnection(db: Db, a: string, b: string): Promise<bo
   return Number(result.numDeletedRows) > 0;
 }
 
+/**
+ * Newest first. A non-empty `q` keeps the peers whose search text (name, handle, headline,
+ * company) contains it.
+ */
 export async function listConnections(
   db: Db,
   memberId: string,
-  options: { q: string; after: Cursor | null; limit: number },
-): Promise<{ peer_id: string; created_at: string }[]> {
+  options: { q: string },
+  page: PageRequest,
+): Promise<Page<{ peer_id: string; created_at: string }>> {
   let query = db
     .selectFrom('connections')
     .select(['connections.peer_id', 'connections.created_at'])
-    .where('connections.member_id', '=', memberId)
-    .orderBy('connections.created_at', 'desc')
-    .orderBy('connections.peer_id', 'desc')
-    .limit(options.limit + 1);
+    .where('connections.member_id', '=', memberId);
   const q = options.q
     .trim()
     .toLowerCase()
@@ -61,17 +63,15 @@ export async function listConnections(
       .innerJoin('members', 'members.id', 'connections.peer_id')
       .where('members.search_text', 'like', `%${q}%`);
   }
-  const after = options.after;
-  if (after) {
-    query = query.where((eb) =>
-      eb(
-        eb.refTuple('connections.created_at', 'connections.peer_id'),
-        '<',
-        eb.tuple(after.key, after.id),
-      ),
-    );
-  }
-  return query.execute();
+  return paginate(
+    query,
+    {
+      columns: ['connections.created_at', 'connections.peer_id'],
+      order: 'desc',
+      values: (r) => [r.created_at, r.peer_id],
+    },
+    page,
+  );
 }
 
 /** How many connections `viewerId` shares with each of `others`. */

@@ -1,4 +1,4 @@
-import { decodeCursor, type Page, toPage } from '../../db/pagination.js';
+import { type Page, presentPage } from '../../db/pagination.js';
 import { DomainError } from '../../lib/errors.js';
 import type { ServiceDeps } from '../deps.js';
 import { deleteFollowsBetween } from '../follows/follow.repository.js';
@@ -7,7 +7,6 @@ import {
   changeConnectionCount,
   findMembersByIds,
   lockMembers,
-  type MemberRow,
 } from '../members/member.repository.js';
 import type { MemberService } from '../members/member.service.js';
 import { deleteConnection, listConnections } from './connection.repository.js';
@@ -23,21 +22,20 @@ export class ConnectionService {
     options: { q: string; cursor?: string; limit: number },
   ): Promise<Page<{ member: MemberSummary; connectedAt: string }>> {
     const db = this.deps.database.db;
-    const rows = await listConnections(db, memberId, {
-      q: options.q,
-      after: decodeCursor(options.cursor),
-      limit: options.limit,
-    });
+    const page = await listConnections(
+      db,
+      memberId,
+      { q: options.q },
+      { cursor: options.cursor, limit: options.limit },
+    );
     const peers = await findMembersByIds(
       db,
-      rows.map((r) => r.peer_id),
+      page.items.map((r) => r.peer_id),
     );
-    return toPage(
-      rows,
-      options.limit,
-      (r) => ({ key: r.created_at, id: r.peer_id }),
-      (r) => ({ member: toSummary(peers.get(r.peer_id) as MemberRow), connectedAt: r.created_at }),
-    );
+    return presentPage(page, (r) => ({
+      member: toSummary(peers.get(r.peer_id)),
+      connectedAt: r.created_at,
+    }));
   }
 
   /** R19: either side may remove; the other is not told; the follows between them end too. */

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/types.js';
+import { type Page, type PageRequest, paginate } from '../../db/pagination.js';
 import type { ContactTable } from '../../db/tables/contact.js';
 
 export type ContactRow = Selectable<ContactTable>;
@@ -39,17 +40,10 @@ export async function insertContacts(
 export async function listContacts(
   db: Db,
   memberId: string,
-  after: string | null,
-  limit: number,
-): Promise<ContactRow[]> {
-  let query = db
-    .selectFrom('contacts')
-    .selectAll()
-    .where('member_id', '=', memberId)
-    .orderBy('email')
-    .limit(limit + 1);
-  if (after !== null) query = query.where('email', '>', after);
-  return query.execute();
+  page: PageRequest,
+): Promise<Page<ContactRow>> {
+  const query = db.selectFrom('contacts').selectAll().where('member_id', '=', memberId);
+  return paginate(query, { columns: ['email'], order: 'asc', values: (r) => [r.email] }, page);
 }
 
 export async function deleteContacts(db: Db, memberId: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { decodeCursor, type Page, toPage } from '../../db/pagination.js';
+import { type Page, presentPage } from '../../db/pagination.js';
 import { DomainError } from '../../lib/errors.js';
 import type { ServiceDeps } from '../deps.js';
 import { distinctValidEmails, emailColumn, parseCsv } from './contact.csv.js';
@@ -43,19 +43,11 @@ export class ContactService {
     memberId: string,
     options: { cursor?: string; limit: number },
   ): Promise<Page<Contact>> {
-    const after = decodeCursor(options.cursor);
-    const rows = await listContacts(
-      this.deps.database.db,
-      memberId,
-      after?.key ?? null,
-      options.limit,
-    );
-    return toPage(
-      rows,
-      options.limit,
-      (r) => ({ key: r.email, id: r.email }),
-      (r) => ({ email: r.email, importedAt: r.created_at }),
-    );
+    const page = await listContacts(this.deps.database.db, memberId, {
+      cursor: options.cursor,
+      limit: options.limit,
+    });
+    return presentPage(page, (r) => ({ email: r.email, importedAt: r.created_at }));
   }
 
   async clear(memberId: string): Promise<void> {

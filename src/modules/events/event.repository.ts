@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { Db } from '../../db/types.js';
-import type { Cursor } from '../../db/pagination.js';
+import type { Db, Tx } from '../../db/types.js';
+import { type Page, type PageRequest, paginate } from '../../db/pagination.js';
 import type { EventTable } from '../../db/tables/event.js';
 import { notBlockedWith } from '../blocks/block.filter.js';
 import type { MemberRow } from '../members/member.repository.js';
@@ -16,8 +16,8 @@ export async function findEvent(db: Db, id: string): Promise<EventRow | undefine
 }
 
 /** Holds the event's row until the transaction ends, so organizers sending at once count in turn (R22). */
-export async function lockEvent(db: Db, id: string): Promise<void> {
-  await db.selectFrom('events').select('id').where('id', '=', id).forUpdate().execute();
+export async function lockEvent(tx: Tx, id: string): Promise<void> {
+  await tx.selectFrom('events').select('id').where('id', '=', id).forUpdate().execute();
 }
 
 export async function insertOrganizer(db: Db, eventId: string, memberId: string): Promise<void> {
@@ -138,10 +138,9 @@ export async function memberRoles(
 export async function listMemberEvents(
   db: Db,
   memberId: string,
-  after: Cursor | null,
-  limit: number,
-): Promise<EventRow[]> {
-  let query = db
+  page: PageRequest,
+): Promise<Page<EventRow>> {
+  const query = db
     .selectFrom('events')
     .selectAll()
     // One set of ids: the member's rows by index, then the events by key (see listMemberPages).
@@ -153,14 +152,10 @@ export async function listMemberEvents(
         .union(
           eb.selectFrom('event_attendees').select('event_id').where('member_id', '=', memberId),
         ),
-    )
-    .orderBy('starts_at')
-    .orderBy('id')
-    .limit(limit + 1);
-  if (after) {
-    query = query.where((eb) =>
-      eb(eb.refTuple('starts_at', 'id'), '>', eb.tuple(after.key, after.id)),
     );
-  }
-  return query.execute();
+  return paginate(
+    query,
+    { columns: ['starts_at', 'id'], order: 'asc', values: (r) => [r.starts_at, r.id] },
+    page,
+  );
 }

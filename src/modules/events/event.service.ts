@@ -1,15 +1,14 @@
 import type { Db } from '../../db/types.js';
-import { decodeCursor, type Page, toPage } from '../../db/pagination.js';
+import { type Page, presentPage } from '../../db/pagination.js';
 import { DomainError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { ServiceDeps } from '../deps.js';
-import { countTargetSentSince } from '../invitations/invitation-target.repository.js';
+import { countTargetSentSince } from '../invitations/invitation.targets.repository.js';
 import {
   type RecipientResult,
   sendTargetInvitations,
   type TargetInvite,
-} from '../invitations/invitation-target.service.js';
-import type { InvitationService } from '../invitations/invitation.service.js';
+} from '../invitations/invitation.targets.js';
 import { type MemberSummary, toSummary } from '../members/member.presenter.js';
 import {
   type EventInvitationQuota,
@@ -63,10 +62,7 @@ export interface EventInput {
 }
 
 export class EventService {
-  constructor(
-    private readonly deps: ServiceDeps,
-    private readonly invitations: InvitationService,
-  ) {}
+  constructor(private readonly deps: ServiceDeps) {}
 
   /** The creator organizes the event and attends it. */
   async create(memberId: string, input: EventInput): Promise<EventView> {
@@ -118,18 +114,16 @@ export class EventService {
     options: { cursor?: string; limit: number },
   ): Promise<Page<EventSummary>> {
     const db = this.deps.database.db;
-    const rows = await listMemberEvents(db, viewerId, decodeCursor(options.cursor), options.limit);
-    const ids = rows.slice(0, options.limit).map((r) => r.id);
+    const page = await listMemberEvents(db, viewerId, {
+      cursor: options.cursor,
+      limit: options.limit,
+    });
+    const ids = page.items.map((r) => r.id);
     const [counts, roles] = await Promise.all([
       countAttendees(db, ids),
       memberRoles(db, viewerId, ids),
     ]);
-    return toPage(
-      rows,
-      options.limit,
-      (r) => ({ key: r.starts_at, id: r.id }),
-      (r) => summary(r, counts, roles),
-    );
+    return presentPage(page, (r) => summary(r, counts, roles));
   }
 
   /** R22: an organizer invites their connections; per-recipient results. */
@@ -145,7 +139,6 @@ export class EventService {
     }
     const results = await sendTargetInvitations(
       this.deps,
-      this.invitations,
       viewerId,
       to,
       this.invitationSpec(event),
@@ -186,9 +179,9 @@ export class EventService {
       quota: {
         code: 'event_invitation_limit',
         ensureAvailable: ensure,
-        async take(db, now) {
-          await lockEvent(db, event.id);
-          await ensure(db, now);
+        async take(tx, now) {
+          await lockEvent(tx, event.id);
+          await ensure(tx, now);
         },
       },
     };

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/types.js';
 import { prepare } from '../../db/prepared.js';
-import type { Cursor } from '../../db/pagination.js';
+import { type Page, type PageRequest, paginate } from '../../db/pagination.js';
 
 const followRow = prepare((db, a: { follower: string; followee: string }) =>
   db
@@ -67,29 +67,26 @@ export async function deleteFollowsBetween(db: Db, a: string, b: string): Promis
     .execute();
 }
 
+/** Newest first; `other_id` is the member followed, or the follower. */
 export async function listFollows(
   db: Db,
   memberId: string,
   direction: 'following' | 'followers',
-  after: Cursor | null,
-  limit: number,
-): Promise<{ other_id: string; created_at: string }[]> {
+  page: PageRequest,
+): Promise<Page<{ other_id: string; created_at: string }>> {
   const [self, other] =
     direction === 'following'
       ? (['follower_id', 'followee_id'] as const)
       : (['followee_id', 'follower_id'] as const);
-  let query = db
+  const query = db
     .selectFrom('follows')
     .select([`${other} as other_id`, 'created_at'])
-    .where(self, '=', memberId)
-    .orderBy('created_at', 'desc')
-    .orderBy(other, 'desc')
-    .limit(limit + 1);
-  if (after)
-    query = query.where((eb) =>
-      eb(eb.refTuple('created_at', other), '<', eb.tuple(after.key, after.id)),
-    );
-  return query.execute();
+    .where(self, '=', memberId);
+  return paginate(
+    query,
+    { columns: ['created_at', other], order: 'desc', values: (r) => [r.created_at, r.other_id] },
+    page,
+  );
 }
 
 const followCounts = {

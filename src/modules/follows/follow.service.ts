@@ -1,10 +1,10 @@
 import { memberNotFound } from '../members/member.js';
-import { decodeCursor, type Page, toPage } from '../../db/pagination.js';
+import { type Page, presentPage } from '../../db/pagination.js';
 import { DomainError } from '../../lib/errors.js';
 import type { ServiceDeps } from '../deps.js';
 import { type MemberSummary, toSummary } from '../members/member.presenter.js';
 import { isBlockedEitherWay } from '../blocks/block.repository.js';
-import { findMembersByIds, lockMembers, type MemberRow } from '../members/member.repository.js';
+import { findMembersByIds, lockMembers } from '../members/member.repository.js';
 import type { MemberService } from '../members/member.service.js';
 import { deleteFollow, insertFollow, listFollows } from './follow.repository.js';
 
@@ -43,22 +43,17 @@ export class FollowService {
     options: { cursor?: string; limit: number },
   ): Promise<Page<{ member: MemberSummary; since: string }>> {
     const db = this.deps.database.db;
-    const rows = await listFollows(
-      db,
-      memberId,
-      direction,
-      decodeCursor(options.cursor),
-      options.limit,
-    );
+    const page = await listFollows(db, memberId, direction, {
+      cursor: options.cursor,
+      limit: options.limit,
+    });
     const others = await findMembersByIds(
       db,
-      rows.map((r) => r.other_id),
+      page.items.map((r) => r.other_id),
     );
-    return toPage(
-      rows,
-      options.limit,
-      (r) => ({ key: r.created_at, id: r.other_id }),
-      (r) => ({ member: toSummary(others.get(r.other_id) as MemberRow), since: r.created_at }),
-    );
+    return presentPage(page, (r) => ({
+      member: toSummary(others.get(r.other_id)),
+      since: r.created_at,
+    }));
   }
 }

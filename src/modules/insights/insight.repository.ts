@@ -1,6 +1,7 @@
 import { statusIs } from '../invitations/invitation.repository.js';
 import type { Db } from '../../db/types.js';
-import { openForSender } from '../invitations/withdrawal.repository.js';
+import { SENDER_OPEN_STATUSES } from '../invitations/invitation.js';
+import { statusIn } from '../invitations/invitation.repository.js';
 import type { AgeRange } from './insight.js';
 
 /** The sender's invitations accepted since `since`, by when they were accepted. */
@@ -68,7 +69,7 @@ export async function openAgeCounts(
       ),
     )
     .where('sender_id', '=', senderId)
-    .where(openForSender())
+    .where(statusIn(SENDER_OPEN_STATUSES))
     .where('expires_at', '>', now)
     .executeTakeFirstOrThrow();
   const values = row as Record<string, number | string | null>;

@@ -1,7 +1,7 @@
 import { addDays } from '../../lib/time.js';
 import type { ServiceDeps } from '../deps.js';
 import { STALE_AFTER_DAYS } from '../invitations/invitation.js';
-import { countSent, type CountsByKind } from '../invitations/invitation.repository.js';
+import { countSent, type CountsByKind } from '../invitations/invitation.views.repository.js';
 import { findMemberById } from '../members/member.repository.js';
 import { acceptanceRate, ageRanges, INSIGHT_WINDOW_DAYS } from './insight.js';
 import {

@@ -8,7 +8,7 @@ import type { RuleConfig } from '../../config.js';
 import type { Db } from '../../db/types.js';
 import { DomainError } from '../../lib/errors.js';
 import type { MemberRow } from '../members/member.repository.js';
-import { answerableFrom, type InviteFacts, senderOpenFrom } from './invite-facts.js';
+import { answerableFrom, type InviteFacts, senderOpenFrom } from './invitation.facts.js';
 import { isRestricted, resendAvailableAt, weeklyRetryAt } from './invitation.js';
 import { countSenderOpen, type InvitationRow } from './invitation.repository.js';
 

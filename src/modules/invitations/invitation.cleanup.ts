@@ -2,22 +2,15 @@
  * R18: withdraw, in one action, every open invitation sent at least N days ago, with every
  * effect of a single withdrawal (R14–R16). Kept (pinned) invitations are never touched.
  */
-import type { Db } from '../../db/types.js';
 import { DomainError } from '../../lib/errors.js';
 import { addDays } from '../../lib/time.js';
 import type { ServiceDeps } from '../deps.js';
-import type { SummaryFields } from '../members/member.presenter.js';
-import {
-  resendAvailableAt,
-  STALE_AFTER_DAYS,
-  TRANSITION_FROM,
-  type InvitationKind,
-} from './invitation.js';
 import type { WithdrawCause } from '../../db/tables/invitation.js';
-import { eraseFromRecipient } from './invitation.effects.js';
+import { resendAvailableAt, STALE_AFTER_DAYS, type InvitationKind } from './invitation.js';
 import { type SentInvitation, toSent } from './invitation.presenter.js';
-import { findTargets, listCleanupCandidates, withdrawBatch } from './invitation.repository.js';
-import { findRecipientSummaries } from './withdrawal.repository.js';
+import { transition } from './invitation.transitions.js';
+import { findTargets, listCleanupCandidates } from './invitation.views.repository.js';
+import { findRecipientSummaries } from './invitation.withdrawals.repository.js';
 
 export interface CleanupInput {
   olderThanDays?: number;
@@ -42,8 +35,8 @@ export interface CleanupResult {
   items: CleanupItem[];
 }
 
-/** Statements stay well under both databases' bound-parameter limits. */
-const CHUNK = 500;
+/** How many withdrawals each progress report stands for. */
+const PROGRESS_STEP = 500;
 
 export async function withdrawStale(
   deps: ServiceDeps,
@@ -59,22 +52,23 @@ export async function withdrawStale(
     throw new DomainError('validation_failed', 'At most 10,000 ids can be withdrawn at once.');
   }
   const excluded = new Set(input.excludeIds ?? []);
-  const { rows, withdrawn } = await deps.database.transaction(async (db) => {
-    const rows = await listCleanupCandidates(db, senderId, {
+  const { rows, withdrawn } = await deps.database.transaction(async (tx) => {
+    const rows = await listCleanupCandidates(tx, senderId, {
       sentBefore:
         olderThanDays === undefined ? undefined : addDays(now, -olderThanDays).toISOString(),
       kind: input.kind,
       ids: input.ids,
       now: at,
     });
-    const toWithdraw = rows.filter((r) => r.kept === 0 && !excluded.has(r.id)).map((r) => r.id);
+    const toWithdraw = rows.filter((r) => r.kept === 0 && !excluded.has(r.id));
     const withdrawn = new Set<string>();
     if (!input.dryRun) {
-      for (let i = 0; i < toWithdraw.length; i += CHUNK) {
-        for (const id of await withdrawIds(db, toWithdraw.slice(i, i + CHUNK), cause, now)) {
-          withdrawn.add(id);
-        }
-        onProgress?.(Math.min(i + CHUNK, toWithdraw.length), toWithdraw.length);
+      const env = { now, rules: deps.rules };
+      for (let i = 0; i < toWithdraw.length; i += PROGRESS_STEP) {
+        const batch = toWithdraw.slice(i, i + PROGRESS_STEP);
+        const changed = await transition(tx, batch, { kind: 'withdraw', cause }, env);
+        for (const row of changed.rows) withdrawn.add(row.id);
+        onProgress?.(Math.min(i + PROGRESS_STEP, toWithdraw.length), toWithdraw.length);
       }
     }
     return { rows, withdrawn };
@@ -98,12 +92,7 @@ export async function withdrawStale(
   const items: CleanupItem[] = rows.map((r) => ({
     id: r.id,
     outcome: outcomeOf(r.id, r.kept === 1),
-    invitation: toSent(
-      r,
-      recipients.get(r.recipient_id) as SummaryFields,
-      targets.get(r.target_id) ?? null,
-      resend,
-    ),
+    invitation: toSent(r, recipients.get(r.recipient_id), targets.get(r.target_id) ?? null, resend),
   }));
   const found = new Set(rows.map((r) => r.id));
   for (const id of input.ids ?? []) {
@@ -113,31 +102,4 @@ export async function withdrawStale(
     (i) => i.outcome === 'withdrawn' || i.outcome === 'would_withdraw',
   ).length;
   return { dryRun: input.dryRun ?? false, count, items };
-}
-
-/**
- * R14–R16 for many invitations at once, inside the caller's transaction: withdraws those still
- * open and not kept, erases them from their recipients, and returns their ids.
- */
-export async function withdrawIds(
-  db: Db,
-  ids: string[],
-  cause: WithdrawCause,
-  now: Date,
-): Promise<string[]> {
-  const at = now.toISOString();
-  const changed = await withdrawBatch(
-    db,
-    ids,
-    {
-      status: 'withdrawn',
-      withdrawn_at: at,
-      withdraw_cause: cause,
-      updated_at: at,
-      remind_at: null,
-    },
-    TRANSITION_FROM.withdraw,
-  );
-  await eraseFromRecipient(db, changed, now);
-  return changed;
 }

@@ -3,7 +3,7 @@
  * of any size streams in constant memory.
  */
 import type { Db } from '../../db/types.js';
-import { listWithdrawn } from './withdrawal.repository.js';
+import { listWithdrawn } from './invitation.withdrawals.repository.js';
 
 const HEADER = [
   'withdrawnAt',
@@ -35,11 +35,11 @@ export function withdrawnCsvFilename(now: Date): string {
 
 export async function* withdrawnCsv(db: Db, senderId: string): AsyncGenerator<string> {
   yield csvLine(HEADER);
-  let after: { key: string; id: string } | null = null;
+  let cursor: string | undefined;
   for (;;) {
-    const rows = await listWithdrawn(db, senderId, after, BATCH);
-    if (rows.length > 0) {
-      yield rows
+    const page = await listWithdrawn(db, senderId, { cursor, limit: BATCH });
+    if (page.items.length > 0) {
+      yield page.items
         .map((r) =>
           csvLine([
             r.withdrawn_at,
@@ -53,8 +53,7 @@ export async function* withdrawnCsv(db: Db, senderId: string): AsyncGenerator<st
         )
         .join('');
     }
-    const last = rows[rows.length - 1];
-    if (!last || rows.length < BATCH) return;
-    after = { key: last.withdrawn_at, id: last.id };
+    if (page.nextCursor === null) return;
+    cursor = page.nextCursor;
   }
 }

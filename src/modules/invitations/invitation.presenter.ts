@@ -46,6 +46,18 @@ export interface InvitationDetail {
   history: { type: string; at: string }[];
 }
 
+/** What every list shows of an open invitation; to its sender an ignore reads as pending (R11). */
+function openFields(row: InvitationRow) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: 'pending' as const,
+    sentAt: row.sent_at,
+    note: row.note,
+    howKnown: row.how_known,
+  };
+}
+
 export function toReceived(
   row: InvitationRow,
   sender: MemberRow,
@@ -53,12 +65,7 @@ export function toReceived(
   target: Target,
 ): ReceivedInvitation {
   return {
-    id: row.id,
-    kind: row.kind,
-    status: 'pending',
-    sentAt: row.sent_at,
-    note: row.note,
-    howKnown: row.how_known,
+    ...openFields(row),
     sender: toSummary(sender),
     mutualCount,
     target,
@@ -72,12 +79,7 @@ export function toSent(
   resendAvailableAt: Date,
 ): SentInvitation {
   return {
-    id: row.id,
-    kind: row.kind,
-    status: 'pending',
-    sentAt: row.sent_at,
-    note: row.note,
-    howKnown: row.how_known,
+    ...openFields(row),
     recipient: toSummary(recipient),
     kept: row.kept === 1,
     target,

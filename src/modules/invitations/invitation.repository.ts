@@ -1,15 +1,18 @@
 import { type Selectable, type SqlBool, sql, type Updateable } from 'kysely';
-import type { Db } from '../../db/types.js';
+import type { Db, Tx } from '../../db/types.js';
 import { prepare, type PreparedQuery } from '../../db/prepared.js';
-import type { Cursor } from '../../db/pagination.js';
 import type {
   InvitationKind,
   InvitationStatus,
   InvitationTable,
+  WithdrawCause,
 } from '../../db/tables/invitation.js';
-import { SENDER_OPEN_STATUSES, TRANSITION_FROM } from './invitation.js';
+import { SENDER_OPEN_STATUSES, TRANSITION_FROM, TRANSITION_TO } from './invitation.js';
 
 export type InvitationRow = Selectable<InvitationTable>;
+
+/** The fields of an invitation a transition needs before it runs: accepts lock its members first. */
+export type InvitationRef = Pick<InvitationRow, 'id' | 'kind' | 'sender_id' | 'recipient_id'>;
 
 export interface PairKey {
   senderId: string;
@@ -61,22 +64,6 @@ export async function lockInvitation(db: Db, id: string): Promise<InvitationRow 
 export async function findInvitations(db: Db, ids: string[]): Promise<InvitationRow[]> {
   if (ids.length === 0) return [];
   return db.selectFrom('invitations').selectAll().where('id', 'in', ids).execute();
-}
-
-/**
- * R13: marks these invitations `expired` now if they still can expire, as the expiry job would.
- * Returns the ids it changed.
- */
-export async function expireInvitations(db: Db, ids: string[], at: string): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .updateTable('invitations')
-    .set({ status: 'expired', updated_at: at, remind_at: null })
-    .where('id', 'in', ids)
-    .where(statusIn(TRANSITION_FROM.expire))
-    .returning('id')
-    .execute();
-  return rows.map((r) => r.id);
 }
 
 /** R16: the sender's withdrawals for this pair that start a cooldown (a block's does not). */
@@ -137,34 +124,90 @@ export async function countSenderOpen(db: Db, senderId: string, now: string): Pr
   return Number(row.n);
 }
 
-type Changes = Updateable<InvitationTable>;
+type StatusChange =
+  | { kind: 'accept' | 'mutual_accept' | 'expire' | 'block' }
+  | { kind: 'ignore'; reason: string | null }
+  | { kind: 'withdraw'; cause: WithdrawCause };
 
-/** One prepared update per transition: its starting statuses and the columns it sets. */
-const transitions = new Map<string, PreparedQuery<Changes & { id: string }, unknown>>();
+interface ChangeArgs {
+  id: string;
+  at: string;
+  reason: string | null;
+  cause: WithdrawCause | null;
+}
 
-function transitionQuery(from: readonly InvitationStatus[], changes: Changes) {
-  const key = `${from.join()}|${Object.keys(changes).join()}`;
-  let query = transitions.get(key);
+/** The columns each transition writes besides its status; every one stops the reminders (R12). */
+function columnsOf(change: StatusChange, a: ChangeArgs): Updateable<InvitationTable> {
+  const base = { status: TRANSITION_TO[change.kind], updated_at: a.at, remind_at: null };
+  switch (change.kind) {
+    case 'accept':
+    case 'mutual_accept':
+      return { ...base, responded_at: a.at };
+    case 'ignore':
+      return { ...base, responded_at: a.at, ignore_reason: a.reason };
+    case 'withdraw':
+      return { ...base, withdrawn_at: a.at, withdraw_cause: a.cause };
+    default:
+      return base;
+  }
+}
+
+/** R18: clean-up and automatic withdrawal never touch a kept invitation. */
+function sparesKept(change: StatusChange): boolean {
+  return change.kind === 'withdraw' && (change.cause === 'cleanup' || change.cause === 'automatic');
+}
+
+function changeQuery(db: Db, ids: readonly string[], change: StatusChange, a: ChangeArgs) {
+  const query = db
+    .updateTable('invitations')
+    .set(columnsOf(change, a))
+    .where('id', 'in', ids)
+    .where(statusIn(TRANSITION_FROM[change.kind]));
+  return (sparesKept(change) ? query.where('kept', '=', 0) : query).returningAll();
+}
+
+/** One prepared statement per transition (and cause) for the common batch of one. */
+const singleChanges = new Map<string, PreparedQuery<ChangeArgs, InvitationRow>>();
+
+function singleChange(change: StatusChange): PreparedQuery<ChangeArgs, InvitationRow> {
+  const key = `${change.kind}|${sparesKept(change)}`;
+  let query = singleChanges.get(key);
   if (!query) {
-    query = prepare((db, { id, ...set }: Changes & { id: string }) =>
-      db.updateTable('invitations').set(set).where('id', '=', id).where(statusIn(from)),
-    );
-    transitions.set(key, query);
+    query = prepare((db, a: ChangeArgs) => changeQuery(db, [a.id], change, a));
+    singleChanges.set(key, query);
   }
   return query;
 }
 
+/** Statements stay well under both databases' bound-parameter limits. */
+const CHUNK = 500;
+
 /**
- * One atomic state change: applies only while the invitation is still in one of `from`.
- * Returns whether it applied, so racing requests end in exactly one outcome.
+ * The state change itself: applies to the invitations still in a state `change` may start from,
+ * and returns them as they are now.
  */
-export async function transition(
-  db: Db,
-  id: string,
-  from: readonly InvitationStatus[],
-  changes: Changes,
-): Promise<boolean> {
-  return (await transitionQuery(from, changes).affected(db, { ...changes, id })) === 1;
+export async function updateStatuses(
+  tx: Tx,
+  ids: readonly string[],
+  change: StatusChange,
+  now: Date,
+): Promise<InvitationRow[]> {
+  const args = {
+    at: now.toISOString(),
+    reason: change.kind === 'ignore' ? change.reason : null,
+    cause: change.kind === 'withdraw' ? change.cause : null,
+  };
+  const [only] = ids;
+  if (only !== undefined && ids.length === 1) {
+    return singleChange(change).all(tx, { ...args, id: only });
+  }
+  const rows: InvitationRow[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    rows.push(
+      ...(await changeQuery(tx, ids.slice(i, i + CHUNK), change, { ...args, id: '' }).execute()),
+    );
+  }
+  return rows;
 }
 
 export async function setKept(db: Db, id: string, kept: boolean, at: string): Promise<void> {
@@ -173,110 +216,6 @@ export async function setKept(db: Db, id: string, kept: boolean, at: string): Pr
     .set({ kept: kept ? 1 : 0, updated_at: at })
     .where('id', '=', id)
     .execute();
-}
-
-export async function listReceived(
-  db: Db,
-  recipientId: string,
-  options: { kind?: InvitationKind; now?: string; after: Cursor | null; limit: number },
-): Promise<InvitationRow[]> {
-  let query = db
-    .selectFrom('invitations')
-    .selectAll()
-    .where('recipient_id', '=', recipientId)
-    .where(statusIs('pending'))
-    .orderBy('sent_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(options.limit + 1);
-  if (options.kind) query = query.where('kind', '=', options.kind);
-  // R13: past its expiry it has left the list, even before the expiry job has marked it.
-  if (options.now) query = query.where('expires_at', '>', options.now);
-  const after = options.after;
-  if (after)
-    query = query.where((eb) =>
-      eb(eb.refTuple('sent_at', 'id'), '<', eb.tuple(after.key, after.id)),
-    );
-  return query.execute();
-}
-
-export async function listSent(
-  db: Db,
-  senderId: string,
-  options: {
-    kind?: InvitationKind;
-    sentBefore?: string;
-    now: string;
-    after: Cursor | null;
-    limit: number;
-  },
-): Promise<InvitationRow[]> {
-  let query = db
-    .selectFrom('invitations')
-    .selectAll()
-    .where('sender_id', '=', senderId)
-    .where(statusIn(SENDER_OPEN_STATUSES))
-    .where('expires_at', '>', options.now)
-    .orderBy('sent_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(options.limit + 1);
-  if (options.kind) query = query.where('kind', '=', options.kind);
-  if (options.sentBefore) query = query.where('sent_at', '<=', options.sentBefore);
-  const after = options.after;
-  if (after)
-    query = query.where((eb) =>
-      eb(eb.refTuple('sent_at', 'id'), '<', eb.tuple(after.key, after.id)),
-    );
-  return query.execute();
-}
-
-export type CountsByKind = Record<InvitationKind, number>;
-
-function byKind(rows: { kind: InvitationKind; n: number }[]): CountsByKind {
-  const counts: CountsByKind = { connection: 0, page: 0, event: 0 };
-  for (const row of rows) counts[row.kind] = Number(row.n);
-  return counts;
-}
-
-export async function countReceived(
-  db: Db,
-  recipientId: string,
-  now?: string,
-): Promise<CountsByKind> {
-  let query = db
-    .selectFrom('invitations')
-    .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('recipient_id', '=', recipientId)
-    .where(statusIs('pending'))
-    .groupBy('kind');
-  if (now) query = query.where('expires_at', '>', now);
-  const rows = await query.execute();
-  return byKind(rows);
-}
-
-export async function countSent(
-  db: Db,
-  senderId: string,
-  now: string,
-  staleBefore: string,
-): Promise<{ byKind: CountsByKind; stale: number }> {
-  const rows = await db
-    .selectFrom('invitations')
-    .select((eb) => [
-      'kind',
-      eb.fn.countAll<number>().as('n'),
-      eb.fn
-        .sum<number>(eb.case().when('sent_at', '<=', staleBefore).then(1).else(0).end())
-        .as('stale'),
-    ])
-    .where('sender_id', '=', senderId)
-    .where(statusIn(SENDER_OPEN_STATUSES))
-    .where('expires_at', '>', now)
-    .groupBy('kind')
-    .execute();
-  return {
-    byKind: byKind(rows),
-    stale: rows.reduce((sum, row) => sum + Number(row.stale ?? 0), 0),
-  };
 }
 
 /** R9: "I don't know this person" answers to the sender's invitations since `since`. */
@@ -289,35 +228,6 @@ export async function countDontKnowSince(db: Db, senderId: string, since: string
     .where('responded_at', '>', since)
     .executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-/** Names of the pages and events that invitations point to. */
-export async function findTargets(
-  db: Db,
-  rows: InvitationRow[],
-): Promise<Map<string, { id: string; name: string }>> {
-  const pageIds = rows.filter((r) => r.kind === 'page').map((r) => r.target_id);
-  const eventIds = rows.filter((r) => r.kind === 'event').map((r) => r.target_id);
-  const targets = new Map<string, { id: string; name: string }>();
-  if (pageIds.length > 0) {
-    for (const p of await db
-      .selectFrom('pages')
-      .select(['id', 'name'])
-      .where('id', 'in', pageIds)
-      .execute()) {
-      targets.set(p.id, p);
-    }
-  }
-  if (eventIds.length > 0) {
-    for (const e of await db
-      .selectFrom('events')
-      .select(['id', 'name'])
-      .where('id', 'in', eventIds)
-      .execute()) {
-      targets.set(e.id, e);
-    }
-  }
-  return targets;
 }
 
 /**
@@ -339,43 +249,4 @@ export function senderOpenBetween(db: Db, a: string, b: string) {
 
 export function findSenderOpenBetween(db: Db, a: string, b: string): Promise<InvitationRow[]> {
   return senderOpenBetween(db, a, b).execute();
-}
-
-/** R18: the sender's open invitations for a clean-up, oldest first. */
-export async function listCleanupCandidates(
-  db: Db,
-  senderId: string,
-  options: { sentBefore?: string; kind?: InvitationKind; ids?: string[]; now: string },
-): Promise<InvitationRow[]> {
-  let query = db
-    .selectFrom('invitations')
-    .selectAll()
-    .where('sender_id', '=', senderId)
-    .where(statusIn(SENDER_OPEN_STATUSES))
-    .where('expires_at', '>', options.now)
-    .orderBy('sent_at')
-    .orderBy('id');
-  if (options.sentBefore) query = query.where('sent_at', '<=', options.sentBefore);
-  if (options.kind) query = query.where('kind', '=', options.kind);
-  if (options.ids) query = query.where('id', 'in', options.ids.length > 0 ? options.ids : ['']);
-  return query.execute();
-}
-
-/** Withdraws many invitations in one statement; returns the ids that were still open. */
-export async function withdrawBatch(
-  db: Db,
-  ids: string[],
-  changes: Updateable<InvitationTable>,
-  from: readonly InvitationStatus[],
-): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .updateTable('invitations')
-    .set(changes)
-    .where('id', 'in', ids)
-    .where(statusIn(from))
-    .where('kept', '=', 0)
-    .returning('id')
-    .execute();
-  return rows.map((r) => r.id);
 }

@@ -51,7 +51,7 @@ export const invitationRoutes: RoutesPlugin = (ctx) => async (app) => {
         response: { 200: ReceivedPage, ...errorResponses },
       },
     },
-    async (request) => ctx.invitations.listReceived(request.memberId, request.query),
+    async (request) => ctx.invitationQueries.listReceived(request.memberId, request.query),
   );
 
   app.get(
@@ -63,7 +63,7 @@ export const invitationRoutes: RoutesPlugin = (ctx) => async (app) => {
         response: { 200: ReceivedCount, ...errorResponses },
       },
     },
-    async (request) => ctx.invitations.countReceived(request.memberId),
+    async (request) => ctx.invitationQueries.countReceived(request.memberId),
   );
 
   app.get(
@@ -76,7 +76,7 @@ export const invitationRoutes: RoutesPlugin = (ctx) => async (app) => {
         response: { 200: SentPage, ...errorResponses },
       },
     },
-    async (request) => ctx.invitations.listSent(request.memberId, request.query),
+    async (request) => ctx.invitationQueries.listSent(request.memberId, request.query),
   );
 
   app.get(
@@ -88,7 +88,7 @@ export const invitationRoutes: RoutesPlugin = (ctx) => async (app) => {
         response: { 200: SentCount, ...errorResponses },
       },
     },
-    async (request) => ctx.invitations.countSent(request.memberId),
+    async (request) => ctx.invitationQueries.countSent(request.memberId),
   );
 
   app.post(
@@ -114,7 +114,7 @@ export const invitationRoutes: RoutesPlugin = (ctx) => async (app) => {
         response: { 200: Type.Ref(InvitationDetail), ...errorResponses },
       },
     },
-    async (request) => ctx.invitations.get(request.memberId, request.params.id),
+    async (request) => ctx.invitationQueries.get(request.memberId, request.params.id),
   );
 
   app.post(
@@ -189,6 +189,6 @@ export const invitationRoutes: RoutesPlugin = (ctx) => async (app) => {
         response: { 200: Quotas, ...errorResponses },
       },
     },
-    async (request) => ctx.invitations.quotas(request.memberId),
+    async (request) => ctx.invitationQueries.quotas(request.memberId),
   );
 };

@@ -26,14 +26,19 @@ export const SendBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** What every list shows of an open invitation. */
+const openFields = {
+  id: Type.String(),
+  kind: Kind,
+  sentAt: DateTime,
+  note: Nullable(Type.String()),
+  howKnown: Nullable(Type.String()),
+};
+
 export const ReceivedInvitation = Type.Object(
   {
-    id: Type.String(),
-    kind: Kind,
+    ...openFields,
     status: Type.Literal('pending'),
-    sentAt: DateTime,
-    note: Nullable(Type.String()),
-    howKnown: Nullable(Type.String()),
     sender: MemberSummary,
     mutualCount: Type.Integer(),
     target: Target,
@@ -43,14 +48,10 @@ export const ReceivedInvitation = Type.Object(
 
 export const SentInvitation = Type.Object(
   {
-    id: Type.String(),
-    kind: Kind,
+    ...openFields,
     status: Type.Literal('pending', {
       description: 'ignored invitations also read as pending (R11)',
     }),
-    sentAt: DateTime,
-    note: Nullable(Type.String()),
-    howKnown: Nullable(Type.String()),
     recipient: MemberSummary,
     kept: Type.Boolean(),
     target: Target,

@@ -43,9 +43,15 @@ export const TRANSITION_FROM: Record<Transition, readonly InvitationStatus[]> = 
   mutual_accept: ['pending', 'ignored'],
 };
 
-export function canTransition(from: InvitationStatus, transition: Transition): boolean {
-  return TRANSITION_FROM[transition].includes(from);
-}
+/** The state each transition ends in. */
+export const TRANSITION_TO: Record<Transition, InvitationStatus> = {
+  accept: 'accepted',
+  ignore: 'ignored',
+  withdraw: 'withdrawn',
+  expire: 'expired',
+  block: 'blocked',
+  mutual_accept: 'accepted',
+};
 
 /** The status shown to the sender: ignored and blocked read as pending. */
 export function statusForSender(status: InvitationStatus): InvitationStatus {

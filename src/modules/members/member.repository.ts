@@ -1,5 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import type { Db } from '../../db/types.js';
+import type { Db, Tx } from '../../db/types.js';
+import { RowsById } from '../../lib/rows-by-id.js';
+import { type Page, type PageRequest, paginate } from '../../db/pagination.js';
 import { prepare } from '../../db/prepared.js';
 import type { MemberTable } from '../../db/tables/member.js';
 
@@ -48,14 +50,15 @@ export async function handleExists(db: Db, handle: string): Promise<boolean> {
   return row !== undefined;
 }
 
-export async function findMembersByIds(db: Db, ids: string[]): Promise<Map<string, MemberRow>> {
-  if (ids.length === 0) return new Map();
+/** The members a list or a change shows, in one query. */
+export async function findMembersByIds(db: Db, ids: string[]): Promise<RowsById<MemberRow>> {
+  if (ids.length === 0) return new RowsById([], 'member');
   const rows = await db
     .selectFrom('members')
     .selectAll()
     .where('id', 'in', [...new Set(ids)])
     .execute();
-  return new Map(rows.map((r) => [r.id, r]));
+  return new RowsById(rows, 'member');
 }
 
 const pairById = prepare((db, a: { first: string; second: string }) =>
@@ -66,9 +69,8 @@ const pairById = prepare((db, a: { first: string; second: string }) =>
 export async function findMemberPair(
   db: Db,
   [first, second]: [string, string],
-): Promise<Map<string, MemberRow>> {
-  const rows = await pairById.all(db, { first, second });
-  return new Map(rows.map((r) => [r.id, r]));
+): Promise<RowsById<MemberRow>> {
+  return new RowsById(await pairById.all(db, { first, second }), 'member');
 }
 
 const lockedPair = prepare((db, a: { first: string; second: string }) =>
@@ -84,13 +86,9 @@ const lockedPair = prepare((db, a: { first: string; second: string }) =>
  * Locks two members' rows (or one, given twice) until the transaction ends (PostgreSQL), always
  * in id order so that two transactions locking the same pair cannot deadlock. Returns them by id.
  */
-export async function lockMembers(
-  db: Db,
-  [a, b]: [string, string],
-): Promise<Map<string, MemberRow>> {
+export async function lockMembers(tx: Tx, [a, b]: [string, string]): Promise<RowsById<MemberRow>> {
   const [first, second] = a < b ? [a, b] : [b, a];
-  const rows = await lockedPair.all(db, { first, second });
-  return new Map(rows.map((r) => [r.id, r]));
+  return new RowsById(await lockedPair.all(tx, { first, second }), 'member');
 }
 
 const lockedByIdOrHandle = prepare((db, a: { id: string; handle: string }) =>
@@ -107,13 +105,16 @@ const lockedByIdOrHandle = prepare((db, a: { id: string; handle: string }) =>
  * does. `other` is undefined when no one has that handle.
  */
 export async function lockMemberAndHandle(
-  db: Db,
+  tx: Tx,
   id: string,
   handle: string,
-): Promise<{ member: MemberRow | undefined; other: MemberRow | undefined }> {
+): Promise<{ member: MemberRow; other: MemberRow | undefined }> {
   const lower = handle.toLowerCase();
-  const rows = await lockedByIdOrHandle.all(db, { id, handle: lower });
-  return { member: rows.find((r) => r.id === id), other: rows.find((r) => r.handle === lower) };
+  const rows = await lockedByIdOrHandle.all(tx, { id, handle: lower });
+  return {
+    member: new RowsById(rows, 'member').get(id),
+    other: rows.find((r) => r.handle === lower),
+  };
 }
 
 export async function updateMember(
@@ -141,8 +142,9 @@ export async function changeConnectionCount(
 
 export async function searchMembers(
   db: Db,
-  options: { q: string; viewerId: string; after: string | null; limit: number },
-): Promise<MemberRow[]> {
+  options: { q: string; viewerId: string },
+  page: PageRequest,
+): Promise<Page<MemberRow>> {
   const { viewerId } = options;
   let query = db
     .selectFrom('members')
@@ -161,17 +163,14 @@ export async function searchMembers(
             ),
         ),
       ),
-    )
-    .orderBy('handle')
-    .limit(options.limit + 1);
+    );
   // Wildcards are dropped rather than escaped: LIKE escapes differ between the two databases.
   const q = options.q
     .trim()
     .toLowerCase()
     .replace(/[%_\\]/g, '');
   if (q) query = query.where('search_text', 'like', `%${q}%`);
-  if (options.after) query = query.where('handle', '>', options.after);
-  return query.execute();
+  return paginate(query, { columns: ['handle'], order: 'asc', values: (r) => [r.handle] }, page);
 }
 
 export async function countMembers(db: Db): Promise<number> {

@@ -1,5 +1,5 @@
 import { memberNotFound } from './member.js';
-import { decodeCursor, type Page, toPage } from '../../db/pagination.js';
+import { type Page, presentPage } from '../../db/pagination.js';
 import { DomainError } from '../../lib/errors.js';
 import { isBlockedEitherWay } from '../blocks/block.repository.js';
 import {
@@ -9,8 +9,12 @@ import {
 } from '../connections/connection.repository.js';
 import type { ServiceDeps } from '../deps.js';
 import { countFollows, isFollowing } from '../follows/follow.repository.js';
-import type { CanInvite, InvitationService } from '../invitations/invitation.service.js';
-import { answerableFrom, loadInviteFacts, senderOpenFrom } from '../invitations/invite-facts.js';
+import type { CanInvite, InvitationQueries } from '../invitations/invitation.queries.js';
+import {
+  answerableFrom,
+  loadInviteFacts,
+  senderOpenFrom,
+} from '../invitations/invitation.facts.js';
 import { isPastExpiry, resendAvailableAt } from '../invitations/invitation.js';
 import { type MemberSummary, toSummary } from './member.presenter.js';
 import {
@@ -64,7 +68,7 @@ export interface ProfileChanges {
 export class MemberService {
   constructor(
     private readonly deps: ServiceDeps,
-    private readonly invitations: InvitationService,
+    private readonly invitations: InvitationQueries,
   ) {}
 
   async requireMember(id: string): Promise<MemberRow> {
@@ -178,31 +182,24 @@ export class MemberService {
     options: { q: string; cursor?: string; limit: number },
   ): Promise<Page<MemberSummary & { mutualCount: number; degree: 1 | 2 | 3 }>> {
     const db = this.deps.database.db;
-    const after = decodeCursor(options.cursor);
-    const rows = await searchMembers(db, {
-      q: options.q,
-      viewerId,
-      after: after?.key ?? null,
-      limit: options.limit,
-    });
-    const ids = rows.map((r) => r.id);
+    const page = await searchMembers(
+      db,
+      { q: options.q, viewerId },
+      { cursor: options.cursor, limit: options.limit },
+    );
+    const ids = page.items.map((r) => r.id);
     const [mutual, connected] = await Promise.all([
       mutualCounts(db, viewerId, ids),
       connectedAmong(db, viewerId, ids),
     ]);
-    return toPage(
-      rows,
-      options.limit,
-      (r) => ({ key: r.handle, id: r.id }),
-      (r) => {
-        const mutualCount = mutual.get(r.id) ?? 0;
-        return {
-          ...toSummary(r),
-          mutualCount,
-          degree: connected.has(r.id) ? 1 : mutualCount > 0 ? 2 : 3,
-        };
-      },
-    );
+    return presentPage(page, (r) => {
+      const mutualCount = mutual.get(r.id) ?? 0;
+      return {
+        ...toSummary(r),
+        mutualCount,
+        degree: connected.has(r.id) ? 1 : mutualCount > 0 ? 2 : 3,
+      };
+    });
   }
 
   /**
@@ -232,7 +229,7 @@ export class MemberService {
       kept.map((k) => k.id),
     );
     return kept.map((k) => ({
-      member: toSummary(members.get(k.id) as MemberRow),
+      member: toSummary(members.get(k.id)),
       mutualCount: k.mutual,
     }));
   }

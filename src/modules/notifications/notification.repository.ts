@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/types.js';
 import { prepare } from '../../db/prepared.js';
-import type { Cursor } from '../../db/pagination.js';
+import { type Page, type PageRequest, paginate } from '../../db/pagination.js';
 import type { NotificationTable } from '../../db/tables/notification.js';
 
 export type NotificationRow = Selectable<NotificationTable>;
@@ -25,24 +25,18 @@ export async function deleteNotificationsForInvitation(
     .execute();
 }
 
+/** Newest first. */
 export async function listNotifications(
   db: Db,
   memberId: string,
-  after: Cursor | null,
-  limit: number,
-): Promise<NotificationRow[]> {
-  let query = db
-    .selectFrom('notifications')
-    .selectAll()
-    .where('member_id', '=', memberId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit + 1);
-  if (after)
-    query = query.where((eb) =>
-      eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.key, after.id)),
-    );
-  return query.execute();
+  page: PageRequest,
+): Promise<Page<NotificationRow>> {
+  const query = db.selectFrom('notifications').selectAll().where('member_id', '=', memberId);
+  return paginate(
+    query,
+    { columns: ['created_at', 'id'], order: 'desc', values: (r) => [r.created_at, r.id] },
+    page,
+  );
 }
 
 export async function countUnread(db: Db, memberId: string): Promise<number> {

@@ -44,10 +44,9 @@ export class MailboxService {
       rows.map((r) => r.recipient_id),
     );
     return rows.map((row) => {
-      const recipient = members.get(row.recipient_id);
       const mail = this.compose(row, {
         id: row.recipient_id,
-        name: recipient?.name ?? row.to_email,
+        name: members.get(row.recipient_id).name,
       });
       return {
         id: row.id,

@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { Db } from '../../db/types.js';
-import type { Cursor } from '../../db/pagination.js';
+import type { Db, Tx } from '../../db/types.js';
+import { type Page, type PageRequest, paginate } from '../../db/pagination.js';
 import type { PageTable } from '../../db/tables/page.js';
 import { notBlockedWith } from '../blocks/block.filter.js';
 import type { MemberRow } from '../members/member.repository.js';
@@ -122,10 +122,9 @@ export async function memberRoles(
 export async function listMemberPages(
   db: Db,
   memberId: string,
-  after: Cursor | null,
-  limit: number,
-): Promise<PageRow[]> {
-  let query = db
+  page: PageRequest,
+): Promise<Page<PageRow>> {
+  const query = db
     .selectFrom('pages')
     .selectAll()
     // One set of ids, so that each database reads the member's rows by index and then the pages
@@ -136,16 +135,12 @@ export async function listMemberPages(
         .select('page_id')
         .where('member_id', '=', memberId)
         .union(eb.selectFrom('page_followers').select('page_id').where('member_id', '=', memberId)),
-    )
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit + 1);
-  if (after) {
-    query = query.where((eb) =>
-      eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.key, after.id)),
     );
-  }
-  return query.execute();
+  return paginate(
+    query,
+    { columns: ['created_at', 'id'], order: 'desc', values: (r) => [r.created_at, r.id] },
+    page,
+  );
 }
 
 export async function creditsUsed(db: Db, pageId: string, month: string): Promise<number> {
@@ -163,17 +158,17 @@ export async function creditsUsed(db: Db, pageId: string, month: string): Promis
  * admins sending at the same moment can never spend more than the limit between them.
  */
 export async function spendCredit(
-  db: Db,
+  tx: Tx,
   pageId: string,
   month: string,
   limit: number,
 ): Promise<boolean> {
-  await db
+  await tx
     .insertInto('page_credits')
     .values({ page_id: pageId, month, used: 0 })
     .onConflict((oc) => oc.columns(['page_id', 'month']).doNothing())
     .execute();
-  const result = await db
+  const result = await tx
     .updateTable('page_credits')
     .set((eb) => ({ used: eb('used', '+', 1) }))
     .where('page_id', '=', pageId)
@@ -181,4 +176,15 @@ export async function spendCredit(
     .where('used', '<', limit)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** R21: gives one credit of `month` back, never below zero. */
+export async function returnCredit(tx: Tx, pageId: string, month: string): Promise<void> {
+  await tx
+    .updateTable('page_credits')
+    .set((eb) => ({ used: eb('used', '-', 1) }))
+    .where('page_id', '=', pageId)
+    .where('month', '=', month)
+    .where('used', '>', 0)
+    .execute();
 }

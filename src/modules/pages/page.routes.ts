@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { errorResponses, PageQuery } from '../../http/common.schemas.js';
 import type { RoutesPlugin } from '../../http/types.js';
-import { TargetInviteBody } from '../invitations/invitation-target.schemas.js';
+import { TargetInviteBody } from '../invitations/invitation.targets.schemas.js';
 import {
   CreatePageBody,
   PageAdminParams,

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { Handle, MemberSummary, PageOf } from '../../http/common.schemas.js';
-import { RecipientResult } from '../invitations/invitation-target.schemas.js';
+import { RecipientResult } from '../invitations/invitation.targets.schemas.js';
 
 const DateTime = Type.String({ format: 'date-time' });
 

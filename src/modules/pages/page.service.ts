@@ -1,18 +1,17 @@
 import type { Db } from '../../db/types.js';
-import { decodeCursor, type Page, toPage } from '../../db/pagination.js';
+import { type Page, presentPage } from '../../db/pagination.js';
 import { DomainError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { startOfNextMonth } from '../../lib/time.js';
 import { areConnected } from '../connections/connection.repository.js';
 import type { ServiceDeps } from '../deps.js';
 import {
   type RecipientResult,
   sendTargetInvitations,
   type TargetInvite,
-} from '../invitations/invitation-target.service.js';
-import type { InvitationService } from '../invitations/invitation.service.js';
+} from '../invitations/invitation.targets.js';
 import { type MemberSummary, toSummary } from '../members/member.presenter.js';
 import type { MemberService } from '../members/member.service.js';
+import { ensureCreditLeft, takeCredit } from './page.credits.js';
 import { creditMonth, type PageCredits, pageCredits } from './page.js';
 import {
   countPageFollowers,
@@ -27,7 +26,6 @@ import {
   listPageAdmins,
   memberRoles,
   type PageRow,
-  spendCredit,
   unfollowPage,
 } from './page.repository.js';
 
@@ -50,7 +48,6 @@ export interface PageView extends PageSummary {
 export class PageService {
   constructor(
     private readonly deps: ServiceDeps,
-    private readonly invitations: InvitationService,
     private readonly members: MemberService,
   ) {}
 
@@ -97,18 +94,16 @@ export class PageService {
     options: { cursor?: string; limit: number },
   ): Promise<Page<PageSummary>> {
     const db = this.deps.database.db;
-    const rows = await listMemberPages(db, viewerId, decodeCursor(options.cursor), options.limit);
-    const ids = rows.slice(0, options.limit).map((r) => r.id);
+    const page = await listMemberPages(db, viewerId, {
+      cursor: options.cursor,
+      limit: options.limit,
+    });
+    const ids = page.items.map((r) => r.id);
     const [followers, roles] = await Promise.all([
       countPageFollowers(db, ids),
       memberRoles(db, viewerId, ids),
     ]);
-    return toPage(
-      rows,
-      options.limit,
-      (r) => ({ key: r.created_at, id: r.id }),
-      (r) => summary(r, followers, roles),
-    );
+    return presentPage(page, (r) => summary(r, followers, roles));
   }
 
   /** An admin makes one of their connections an admin too; they follow the page from then on. */
@@ -147,13 +142,7 @@ export class PageService {
   ): Promise<{ results: RecipientResult[]; credits: PageCredits }> {
     const db = this.deps.database.db;
     const page = await this.requireAdmin(db, id, viewerId);
-    const results = await sendTargetInvitations(
-      this.deps,
-      this.invitations,
-      viewerId,
-      to,
-      this.invitationSpec(page),
-    );
+    const results = await sendTargetInvitations(this.deps, viewerId, to, this.invitationSpec(page));
     const now = this.deps.clock.now();
     const used = await creditsUsed(db, id, creditMonth(now));
     return { results, credits: pageCredits(used, this.deps.rules.pageCreditsPerMonth, now) };
@@ -161,12 +150,6 @@ export class PageService {
 
   private invitationSpec(page: PageRow): TargetInvite {
     const limit = this.deps.rules.pageCreditsPerMonth;
-    const exhausted = (now: Date) =>
-      new DomainError(
-        'page_credits_exhausted',
-        `${page.name} has used its ${limit} invitation credits for this month; they renew on the 1st.`,
-        { retryAt: startOfNextMonth(now) },
-      );
     return {
       kind: 'page',
       target: { id: page.id, name: page.name },
@@ -186,12 +169,8 @@ export class PageService {
       },
       quota: {
         code: 'page_credits_exhausted',
-        async ensureAvailable(db, now) {
-          if ((await creditsUsed(db, page.id, creditMonth(now))) >= limit) throw exhausted(now);
-        },
-        async take(db, now) {
-          if (!(await spendCredit(db, page.id, creditMonth(now), limit))) throw exhausted(now);
-        },
+        ensureAvailable: (db, now) => ensureCreditLeft(db, page, limit, now),
+        take: (tx, now) => takeCredit(tx, page, limit, now),
       },
     };
   }

@@ -2,6 +2,7 @@ import { statusIn, TARGETED } from './invitation.repository.js';
 import type { Db } from '../../db/types.js';
 import type { InvitationKind } from '../../db/tables/invitation.js';
 import { SENDER_OPEN_STATUSES, TRANSITION_FROM } from './invitation.js';
+import type { InvitationRef } from './invitation.repository.js';
 
 /**
  * R1 for pages and events: an open invitation to this recipient for this target from any of
@@ -25,29 +26,27 @@ export async function findOpenForTarget(
 }
 
 /**
- * R13 before R1: the recipient's invitations to this target that are past their expiry become
- * `expired` now, as the expiry job would, so that one every list already treats as gone does
- * not refuse a new one. Returns their ids.
+ * R13 before R1: the recipient's invitations to this target that are past their expiry but not
+ * yet marked, so that the send can expire them first, as the expiry job would, instead of
+ * refusing a new one over an invitation every list already treats as gone.
  */
-export async function expireOverdueForTarget(
+export async function findOverdueForTarget(
   db: Db,
   recipientId: string,
   kind: InvitationKind,
   targetId: string,
-  at: string,
-): Promise<string[]> {
-  const rows = await db
-    .updateTable('invitations')
-    .set({ status: 'expired', updated_at: at, remind_at: null })
+  now: Date,
+): Promise<InvitationRef[]> {
+  return db
+    .selectFrom('invitations')
+    .select(['id', 'kind', 'sender_id', 'recipient_id'])
     .where(TARGETED)
     .where('kind', '=', kind)
     .where('target_id', '=', targetId)
     .where('recipient_id', '=', recipientId)
     .where(statusIn(TRANSITION_FROM.expire))
-    .where('expires_at', '<=', at)
-    .returning('id')
+    .where('expires_at', '<=', now.toISOString())
     .execute();
-  return rows.map((r) => r.id);
 }
 
 /** R22: invitations to one target sent since `since` (any status), and the oldest of them. */

@@ -4,18 +4,18 @@
  * gives every recipient's outcome.
  */
 import type { RuleConfig } from '../../config.js';
-import type { Db } from '../../db/types.js';
+import type { Db, Tx } from '../../db/types.js';
 import { DomainError, type ErrorCode } from '../../lib/errors.js';
 import { isBlockedEitherWay } from '../blocks/block.repository.js';
 import { areConnected } from '../connections/connection.repository.js';
 import type { ServiceDeps } from '../deps.js';
 import { findMemberByHandle, lockMembers, type MemberRow } from '../members/member.repository.js';
-import { resendAvailableAt } from './invitation.js';
 import { checkOpenCap } from './invitation.checks.js';
-import { eraseFromRecipient } from './invitation.effects.js';
-import { expireOverdueForTarget, findOpenForTarget } from './invitation-target.repository.js';
+import { createInvitation } from './invitation.create.js';
+import { resendAvailableAt } from './invitation.js';
 import { latestCooldownWithdrawal } from './invitation.repository.js';
-import type { InvitationService } from './invitation.service.js';
+import { findOpenForTarget, findOverdueForTarget } from './invitation.targets.repository.js';
+import { transition } from './invitation.transitions.js';
 
 /** What a target may still send: page credits (R21) or an event's weekly allowance (R22). */
 export interface TargetQuota {
@@ -24,7 +24,7 @@ export interface TargetQuota {
   /** Throws that refusal when nothing is left now, before any recipient is tried. */
   ensureAvailable(db: Db, now: Date): Promise<void>;
   /** Takes one unit for one send inside its transaction, or throws that refusal. */
-  take(db: Db, now: Date): Promise<void>;
+  take(tx: Tx, now: Date): Promise<void>;
 }
 
 export interface TargetInvite {
@@ -50,7 +50,6 @@ export interface RecipientResult {
  */
 export async function sendTargetInvitations(
   deps: ServiceDeps,
-  invitations: InvitationService,
   senderId: string,
   handles: string[],
   spec: TargetInvite,
@@ -60,7 +59,7 @@ export async function sendTargetInvitations(
   const refusals: DomainError[] = [];
   for (const handle of new Set(handles.map((h) => h.trim().toLowerCase()))) {
     try {
-      const invitationId = await sendOne(deps, invitations, senderId, handle, spec);
+      const invitationId = await sendOne(deps, senderId, handle, spec);
       results.push({ to: handle, status: 'sent', invitationId });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
@@ -87,36 +86,29 @@ export async function sendTargetInvitations(
 
 async function sendOne(
   deps: ServiceDeps,
-  invitations: InvitationService,
   senderId: string,
   handle: string,
   spec: TargetInvite,
 ): Promise<string> {
-  const now = deps.clock.now();
-  return deps.database.transaction(async (db) => {
-    const found = await findMemberByHandle(db, handle);
+  const env = { now: deps.clock.now(), rules: deps.rules };
+  const { now } = env;
+  return deps.database.transaction(async (tx) => {
+    const found = await findMemberByHandle(tx, handle);
     if (!found) throw notAConnection();
     // As for connection invitations: locking both members serialises racing sends to the
     // same recipient (R1) and the sender's open-invitation count (R6).
-    const locked = await lockMembers(db, [senderId, found.id]);
-    const sender = locked.get(senderId) as MemberRow;
-    const recipient = locked.get(found.id) as MemberRow;
-    const overdue = await expireOverdueForTarget(
-      db,
-      recipient.id,
-      spec.kind,
-      spec.target.id,
-      now.toISOString(),
-    );
-    await eraseFromRecipient(db, overdue, now);
-    await checkTargetInvite(db, deps.rules, sender, recipient, spec, now);
-    await spec.quota.take(db, now);
-    const row = await invitations.createInvitation(db, {
+    const locked = await lockMembers(tx, [senderId, found.id]);
+    const sender = locked.get(senderId);
+    const recipient = locked.get(found.id);
+    const overdue = await findOverdueForTarget(tx, recipient.id, spec.kind, spec.target.id, now);
+    await transition(tx, overdue, { kind: 'expire' }, env);
+    await checkTargetInvite(tx, deps.rules, sender, recipient, spec, now);
+    await spec.quota.take(tx, now);
+    const row = await createInvitation(tx, deps.rules, {
       kind: spec.kind,
       sender,
       recipient,
-      targetId: spec.target.id,
-      targetName: spec.target.name,
+      target: spec.target,
       note: null,
       howKnown: null,
       now,

@@ -1,18 +1,10 @@
-import { type RawBuilder, sql } from 'kysely';
-import type { Db } from '../../db/types.js';
-import type { Cursor } from '../../db/pagination.js';
+import type { Db, Tx } from '../../db/types.js';
+import { paginate, type Page, type PageRequest } from '../../db/pagination.js';
 import type { InvitationKind, WithdrawCause } from '../../db/tables/invitation.js';
 import type { SummaryFields } from '../members/member.presenter.js';
-import { SENDER_OPEN_STATUSES } from './invitation.js';
-
-/**
- * Open as the sender sees it (pending, ignored or blocked), with the statuses written into the
- * SQL rather than bound: SQLite uses a partial index only when the query's condition matches
- * the index's own literally, as it does here for the sent, expiry and one-open indexes.
- */
-export function openForSender(column = 'invitations.status'): RawBuilder<boolean> {
-  return sql<boolean>`${sql.ref(column)} in (${sql.join(SENDER_OPEN_STATUSES.map((s) => sql.lit(s)))})`;
-}
+import { RowsById } from '../../lib/rows-by-id.js';
+import { SENDER_OPEN_STATUSES, TRANSITION_FROM } from './invitation.js';
+import { type InvitationRef, statusIn } from './invitation.repository.js';
 
 /**
  * The recipients of a clean-up, with only the fields its result shows: at 10,000 invitations,
@@ -21,14 +13,14 @@ export function openForSender(column = 'invitations.status'): RawBuilder<boolean
 export async function findRecipientSummaries(
   db: Db,
   ids: string[],
-): Promise<Map<string, SummaryFields>> {
-  if (ids.length === 0) return new Map();
+): Promise<RowsById<SummaryFields & { id: string }>> {
+  if (ids.length === 0) return new RowsById([], 'member');
   const rows = await db
     .selectFrom('members')
     .select(['id', 'handle', 'name', 'headline', 'company', 'industry', 'location'])
     .where('id', 'in', [...new Set(ids)])
     .execute();
-  return new Map(rows.map((r) => [r.id, r]));
+  return new RowsById(rows, 'member');
 }
 
 /** The automatic-withdrawal settings (days) that at least one member has turned on (R18). */
@@ -47,19 +39,19 @@ export async function autoWithdrawSettings(db: Db): Promise<number[]> {
  * automatic withdrawal is set to `days`. Rows another worker holds are skipped, not waited for.
  */
 export async function lockAutoWithdrawable(
-  db: Db,
+  tx: Tx,
   days: number,
   sentBefore: string,
   now: string,
   limit: number,
-): Promise<string[]> {
-  const rows = await db
+): Promise<InvitationRef[]> {
+  return tx
     .selectFrom('invitations')
-    .select('id')
+    .select(['id', 'kind', 'sender_id', 'recipient_id'])
     .where('sender_id', 'in', (eb) =>
       eb.selectFrom('members').select('id').where('auto_withdraw_after_days', '=', days),
     )
-    .where(openForSender())
+    .where(statusIn(SENDER_OPEN_STATUSES))
     .where('kept', '=', 0)
     .where('sent_at', '<=', sentBefore)
     .where('expires_at', '>', now)
@@ -67,7 +59,19 @@ export async function lockAutoWithdrawable(
     .forUpdate()
     .skipLocked()
     .execute();
-  return rows.map((r) => r.id);
+}
+
+/** R13: locks up to `limit` open invitations past their expiry; rows another worker holds are skipped. */
+export async function lockExpired(tx: Tx, now: Date, limit: number): Promise<InvitationRef[]> {
+  return tx
+    .selectFrom('invitations')
+    .select(['id', 'kind', 'sender_id', 'recipient_id'])
+    .where(statusIn(TRANSITION_FROM.expire))
+    .where('expires_at', '<=', now.toISOString())
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
 }
 
 /** Senders with open invitations sent at or before `sentBefore`, and how many each, for the operator's clean-up. */
@@ -78,7 +82,7 @@ export async function sendersWithStale(
   let query = db
     .selectFrom('invitations')
     .select(['sender_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where(openForSender())
+    .where(statusIn(SENDER_OPEN_STATUSES))
     .where('sent_at', '<=', options.sentBefore)
     .where('expires_at', '>', options.now)
     .groupBy('sender_id')
@@ -105,14 +109,13 @@ export interface WithdrawnRow {
 /** Causes a member's export shows: their own withdrawals; a block's is not theirs to list. */
 const EXPORTED_CAUSES: WithdrawCause[] = ['sender', 'cleanup', 'automatic'];
 
-/** One page of the sender's past withdrawals, newest first. */
+/** One page of the sender's past withdrawals, newest withdrawal first. */
 export async function listWithdrawn(
   db: Db,
   senderId: string,
-  after: Cursor | null,
-  limit: number,
-): Promise<WithdrawnRow[]> {
-  let query = db
+  page: PageRequest,
+): Promise<Page<WithdrawnRow>> {
+  const query = db
     .selectFrom('invitations')
     .innerJoin('members', 'members.id', 'invitations.recipient_id')
     .leftJoin('pages', (join) =>
@@ -135,18 +138,14 @@ export async function listWithdrawn(
     .where('invitations.sender_id', '=', senderId)
     .where('invitations.status', '=', 'withdrawn')
     .where('invitations.withdraw_cause', 'in', EXPORTED_CAUSES)
-    .orderBy('invitations.withdrawn_at', 'desc')
-    .orderBy('invitations.id', 'desc')
-    .limit(limit);
-  if (after) {
-    query = query.where((eb) =>
-      eb(
-        eb.refTuple('invitations.withdrawn_at', 'invitations.id'),
-        '<',
-        eb.tuple(after.key, after.id),
-      ),
-    );
-  }
-  const rows = await query.execute();
-  return rows as WithdrawnRow[];
+    .$narrowType<{ withdrawn_at: string; withdraw_cause: WithdrawCause }>();
+  return paginate(
+    query,
+    {
+      columns: ['invitations.withdrawn_at', 'invitations.id'],
+      order: 'desc',
+      values: (r) => [r.withdrawn_at, r.id],
+    },
+    page,
+  );
 }

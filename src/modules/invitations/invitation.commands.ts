@@ -1,0 +1,181 @@
+/**
+ * What members do to invitations (R1–R18): each command authorizes with the policy, changes
+ * state through the one transition writer, and runs in one transaction.
+ */
+import type { Tx } from '../../db/types.js';
+import { DomainError } from '../../lib/errors.js';
+import type { ServiceDeps } from '../deps.js';
+import { memberNotFound } from '../members/member.js';
+import { type MemberSummary, toSummary } from '../members/member.presenter.js';
+import { lockMemberAndHandle } from '../members/member.repository.js';
+import { checkConnectionInvite } from './invitation.checks.js';
+import { type CleanupInput, type CleanupResult, withdrawStale } from './invitation.cleanup.js';
+import { createInvitation } from './invitation.create.js';
+import { loadInviteFacts, overdue } from './invitation.facts.js';
+import {
+  hiddenFromRecipient,
+  type HowKnown,
+  normaliseNote,
+  resendAvailableAt,
+} from './invitation.js';
+import {
+  authorizeInvitation,
+  invitationNotFound,
+  invitationNotOpen,
+  type InvitationAction,
+  type ViewerRole,
+} from './invitation.policy.js';
+import { type InvitationDetail, type SentInvitation, toSent } from './invitation.presenter.js';
+import { presentDetail } from './invitation.queries.js';
+import { findInvitation, findSenderOpenBetween, setKept } from './invitation.repository.js';
+import { type Change, type IgnoreReason, transition } from './invitation.transitions.js';
+
+export interface SendInput {
+  to: string;
+  note?: string;
+  howKnown?: HowKnown;
+  email?: string;
+}
+
+export type SendResult =
+  { status: 'sent'; invitation: SentInvitation } | { status: 'connected'; member: MemberSummary };
+
+export class InvitationCommands {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  private env() {
+    return { now: this.deps.clock.now(), rules: this.deps.rules };
+  }
+
+  async send(senderId: string, input: SendInput): Promise<SendResult> {
+    const env = this.env();
+    const { now, rules } = env;
+    const note = normaliseNote(input.note, rules.noteMaxLength);
+    return this.deps.database.transaction(async (tx) => {
+      // Locking both members serialises racing sends between the same two people (R3) and
+      // every limit counted for the sender (R5, R6).
+      const { member: sender, other: recipient } = await lockMemberAndHandle(
+        tx,
+        senderId,
+        input.to,
+      );
+      if (!recipient) throw memberNotFound();
+      let facts = await loadInviteFacts(tx, sender, recipient.id, now);
+      await transition(tx, overdue(facts, now), { kind: 'expire' }, env);
+      const check = () => checkConnectionInvite(rules, sender, recipient, facts, now, input.email);
+      const { mutual } = check();
+      if (mutual) {
+        const { rows } = await transition(tx, [mutual], { kind: 'mutual_accept' }, env);
+        if (rows.length > 0) return { status: 'connected' as const, member: toSummary(recipient) };
+        // Its sender withdrew it while this waited for the lock: no intent is left to match, so
+        // this is an ordinary invitation, checked again now that the withdrawal is visible.
+        facts = await loadInviteFacts(tx, sender, recipient.id, now);
+        if (check().mutual) throw new DomainError('invitation_not_open', 'Please try again.');
+      }
+      const row = await createInvitation(tx, rules, {
+        kind: 'connection',
+        sender,
+        recipient,
+        target: null,
+        note,
+        howKnown: input.howKnown ?? null,
+        now,
+      });
+      const resend = resendAvailableAt(now, rules.resendCooldownDays);
+      return { status: 'sent' as const, invitation: toSent(row, recipient, null, resend) };
+    });
+  }
+
+  async accept(viewerId: string, id: string): Promise<InvitationDetail> {
+    const env = this.env();
+    return this.deps.database.transaction(async (tx) => {
+      const row = await this.authorized(tx, viewerId, 'accept', id, env.now);
+      const { rows, members } = await transition(tx, [row], { kind: 'accept' }, env);
+      const [accepted] = rows;
+      if (!accepted) return refuseRaced(tx, id, 'recipient');
+      return presentDetail(tx, accepted, 'recipient', members);
+    });
+  }
+
+  async ignore(viewerId: string, id: string, reason: IgnoreReason | undefined): Promise<void> {
+    const env = this.env();
+    await this.deps.database.transaction(async (tx) => {
+      const row = await this.authorized(tx, viewerId, 'ignore', id, env.now);
+      const change: Change = { kind: 'ignore', reason: reason ?? null };
+      const { rows } = await transition(tx, [row], change, env);
+      if (rows.length === 0) await refuseRaced(tx, id, 'recipient');
+    });
+  }
+
+  /** R14–R16: the recipient is not told; the cooldown runs from now. */
+  async withdraw(
+    viewerId: string,
+    id: string,
+  ): Promise<{ invitation: InvitationDetail; resendAvailableAt: string }> {
+    const env = this.env();
+    return this.deps.database.transaction(async (tx) => {
+      const row = await this.authorized(tx, viewerId, 'withdraw', id, env.now);
+      const { rows } = await transition(tx, [row], { kind: 'withdraw', cause: 'sender' }, env);
+      const [withdrawn] = rows;
+      if (!withdrawn) return refuseRaced(tx, id, 'sender');
+      return {
+        invitation: await presentDetail(tx, withdrawn, 'sender'),
+        resendAvailableAt: resendAvailableAt(env.now, env.rules.resendCooldownDays).toISOString(),
+      };
+    });
+  }
+
+  /** R18: a kept invitation is never withdrawn by clean-up or automatic withdrawal. */
+  async setKept(viewerId: string, id: string, kept: boolean): Promise<{ kept: boolean }> {
+    const now = this.deps.clock.now();
+    return this.deps.database.transaction(async (tx) => {
+      await this.authorized(tx, viewerId, 'keep', id, now);
+      await setKept(tx, id, kept, now.toISOString());
+      return { kept };
+    });
+  }
+
+  /** R18 in one action; see invitation.cleanup.ts. */
+  withdrawMany(viewerId: string, input: CleanupInput): Promise<CleanupResult> {
+    return withdrawStale(this.deps, viewerId, input, 'cleanup');
+  }
+
+  /**
+   * R20, inside the block's transaction: the blocker's invitations to the blocked member are
+   * withdrawn without a cooldown; the blocked member's become `blocked` — gone for the blocker
+   * for good, still pending to their sender.
+   */
+  async closeForBlock(tx: Tx, blockerId: string, blockedId: string): Promise<void> {
+    const env = this.env();
+    const open = await findSenderOpenBetween(tx, blockerId, blockedId);
+    const byBlocker = open.filter((r) => r.sender_id === blockerId);
+    const toBlocker = open.filter((r) => r.sender_id === blockedId);
+    await transition(tx, byBlocker, { kind: 'withdraw', cause: 'block' }, env);
+    await transition(tx, toBlocker, { kind: 'block' }, env);
+  }
+
+  private async authorized(
+    tx: Tx,
+    viewerId: string,
+    action: InvitationAction,
+    id: string,
+    now: Date,
+  ) {
+    const row = await findInvitation(tx, id);
+    if (!row) throw invitationNotFound();
+    authorizeInvitation(viewerId, action, row, now);
+    return row;
+  }
+}
+
+/**
+ * The conditional update found the invitation changed by a racing request: answer as the
+ * viewer may be told (R15, R17).
+ */
+async function refuseRaced(tx: Tx, id: string, role: ViewerRole): Promise<never> {
+  const row = await findInvitation(tx, id);
+  if (role === 'recipient' && (!row || hiddenFromRecipient(row.status))) {
+    throw invitationNotFound();
+  }
+  throw invitationNotOpen();
+}

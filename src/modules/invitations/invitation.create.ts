@@ -1,0 +1,60 @@
+import type { RuleConfig } from '../../config.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import type { Tx } from '../../db/types.js';
+import { DomainError } from '../../lib/errors.js';
+import type { MemberRow } from '../members/member.repository.js';
+import { announceInvitation } from './invitation.effects.js';
+import { type InvitationKind, newPendingInvitation } from './invitation.js';
+import { insertInvitation, type InvitationRow } from './invitation.repository.js';
+
+export interface NewInvitation {
+  kind: InvitationKind;
+  sender: MemberRow;
+  recipient: MemberRow;
+  /** The page or event invited to; null for a connection invitation. */
+  target: { id: string; name: string } | null;
+  note: string | null;
+  howKnown: string | null;
+  now: Date;
+}
+
+/**
+ * Writes a new pending invitation of any kind with its notification and mail, inside the send's
+ * transaction, once the send's checks have passed. R1's unique index has the last word on a race.
+ */
+export async function createInvitation(
+  tx: Tx,
+  rules: RuleConfig,
+  input: NewInvitation,
+): Promise<InvitationRow> {
+  const row = newPendingInvitation(
+    {
+      kind: input.kind,
+      senderId: input.sender.id,
+      recipientId: input.recipient.id,
+      targetId: input.target?.id ?? '',
+      note: input.note,
+      howKnown: input.howKnown,
+      now: input.now,
+    },
+    rules,
+  );
+  try {
+    await insertInvitation(tx, row);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    throw new DomainError(
+      'invitation_already_open',
+      `You have already invited ${input.recipient.name}.`,
+    );
+  }
+  await announceInvitation(
+    tx,
+    row,
+    input.sender,
+    input.recipient,
+    input.target?.name ?? null,
+    input.now,
+  );
+  return row;
+}

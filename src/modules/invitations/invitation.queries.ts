@@ -1,0 +1,213 @@
+/**
+ * What members read about invitations (R23, R24, R5/R6 quotas): each list is one keyset page,
+ * one hydration of the members and targets it shows, then the presenter.
+ */
+import type { Db } from '../../db/types.js';
+import { type Page, type PageRequest, presentPage } from '../../db/pagination.js';
+import { DomainError } from '../../lib/errors.js';
+import type { RowsById } from '../../lib/rows-by-id.js';
+import { addDays } from '../../lib/time.js';
+import { mutualCounts } from '../connections/connection.repository.js';
+import type { ServiceDeps } from '../deps.js';
+import {
+  findMemberById,
+  findMemberPair,
+  findMembersByIds,
+  type MemberRow,
+} from '../members/member.repository.js';
+import { checkConnectionInvite } from './invitation.checks.js';
+import type { InviteFacts } from './invitation.facts.js';
+import {
+  type InvitationKind,
+  isRestricted,
+  resendAvailableAt,
+  STALE_AFTER_DAYS,
+  weeklyRetryAt,
+  weekWindowStart,
+} from './invitation.js';
+import {
+  authorizeInvitation,
+  effectiveStatus,
+  invitationNotFound,
+  type ViewerRole,
+} from './invitation.policy.js';
+import {
+  type InvitationDetail,
+  type ReceivedInvitation,
+  type SentInvitation,
+  toDetail,
+  toReceived,
+  toSent,
+} from './invitation.presenter.js';
+import {
+  countSenderOpen,
+  findInvitation,
+  type InvitationRow,
+  sentSince,
+} from './invitation.repository.js';
+import {
+  countReceived,
+  countSent,
+  type CountsByKind,
+  findTargets,
+  listReceived,
+  listSent,
+} from './invitation.views.repository.js';
+
+export interface Quotas {
+  weekly: { limit: number; used: number; remaining: number; renewsAt: string | null };
+  open: { limit: number; used: number; remaining: number };
+  restriction: { until: string } | null;
+}
+
+export type CanInvite =
+  { ok: true } | { ok: false; code: string; retryAt?: string; reason?: string };
+
+/** One invitation as its viewer may see it; `members` when the caller has read them already. */
+export async function presentDetail(
+  db: Db,
+  row: InvitationRow,
+  role: ViewerRole,
+  members?: RowsById<MemberRow> | null,
+): Promise<InvitationDetail> {
+  const [people, targets] = await Promise.all([
+    members ?? findMemberPair(db, [row.sender_id, row.recipient_id]),
+    findTargets(db, [row]),
+  ]);
+  return toDetail(
+    row,
+    role,
+    people.get(row.sender_id),
+    people.get(row.recipient_id),
+    targets.get(row.target_id) ?? null,
+  );
+}
+
+export class InvitationQueries {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  private get db() {
+    return this.deps.database.db;
+  }
+
+  async get(viewerId: string, id: string): Promise<InvitationDetail> {
+    const found = await findInvitation(this.db, id);
+    if (!found) throw invitationNotFound();
+    const now = this.deps.clock.now();
+    const role = authorizeInvitation(viewerId, 'view', found, now);
+    return presentDetail(this.db, { ...found, status: effectiveStatus(found, now) }, role);
+  }
+
+  async listReceived(
+    viewerId: string,
+    options: { kind?: InvitationKind } & PageRequest,
+  ): Promise<Page<ReceivedInvitation>> {
+    const db = this.db;
+    const now = this.deps.clock.now().toISOString();
+    const page = await listReceived(db, viewerId, { kind: options.kind, now }, options);
+    const senderIds = page.items.map((r) => r.sender_id);
+    const [senders, mutual, targets] = await Promise.all([
+      findMembersByIds(db, senderIds),
+      mutualCounts(db, viewerId, senderIds),
+      findTargets(db, page.items),
+    ]);
+    return presentPage(page, (r) =>
+      toReceived(
+        r,
+        senders.get(r.sender_id),
+        mutual.get(r.sender_id) ?? 0,
+        targets.get(r.target_id) ?? null,
+      ),
+    );
+  }
+
+  async listSent(
+    viewerId: string,
+    options: { kind?: InvitationKind; olderThanDays?: number } & PageRequest,
+  ): Promise<Page<SentInvitation>> {
+    const db = this.db;
+    const now = this.deps.clock.now();
+    const sentBefore =
+      options.olderThanDays === undefined
+        ? undefined
+        : addDays(now, -options.olderThanDays).toISOString();
+    const page = await listSent(
+      db,
+      viewerId,
+      { kind: options.kind, sentBefore, now: now.toISOString() },
+      options,
+    );
+    const [recipients, targets] = await Promise.all([
+      findMembersByIds(
+        db,
+        page.items.map((r) => r.recipient_id),
+      ),
+      findTargets(db, page.items),
+    ]);
+    const resend = resendAvailableAt(now, this.deps.rules.resendCooldownDays);
+    return presentPage(page, (r) =>
+      toSent(r, recipients.get(r.recipient_id), targets.get(r.target_id) ?? null, resend),
+    );
+  }
+
+  async countReceived(viewerId: string): Promise<{ total: number; byKind: CountsByKind }> {
+    const now = this.deps.clock.now().toISOString();
+    const byKind = await countReceived(this.db, viewerId, now);
+    return { total: byKind.connection + byKind.page + byKind.event, byKind };
+  }
+
+  async countSent(
+    viewerId: string,
+  ): Promise<{ total: number; byKind: CountsByKind; stale: number }> {
+    const now = this.deps.clock.now();
+    const { byKind, stale } = await countSent(
+      this.db,
+      viewerId,
+      now.toISOString(),
+      addDays(now, -STALE_AFTER_DAYS).toISOString(),
+    );
+    return { total: byKind.connection + byKind.page + byKind.event, byKind, stale };
+  }
+
+  /** What is left of R5 and R6, and R9's restriction, with when each renews. */
+  async quotas(memberId: string): Promise<Quotas> {
+    const db = this.db;
+    const now = this.deps.clock.now();
+    const member = await findMemberById(db, memberId);
+    if (!member) throw new DomainError('unauthenticated', 'Your account no longer exists.');
+    const [window, open] = await Promise.all([
+      sentSince(db, memberId, 'connection', weekWindowStart(now).toISOString()),
+      countSenderOpen(db, memberId, now.toISOString()),
+    ]);
+    const { weeklyInvitationLimit, maxOpenSent } = this.deps.rules;
+    return {
+      weekly: {
+        limit: weeklyInvitationLimit,
+        used: window.count,
+        remaining: Math.max(0, weeklyInvitationLimit - window.count),
+        renewsAt: window.oldest ? weeklyRetryAt(new Date(window.oldest)).toISOString() : null,
+      },
+      open: { limit: maxOpenSent, used: open, remaining: Math.max(0, maxOpenSent - open) },
+      restriction:
+        member.restricted_until !== null && isRestricted(member.restricted_until, now)
+          ? { until: member.restricted_until }
+          : null,
+    };
+  }
+
+  /** R24: whether `viewer` could send a connection invitation to `other` now, and if not, why. */
+  canInvite(viewer: MemberRow, other: MemberRow, facts: InviteFacts): CanInvite {
+    try {
+      checkConnectionInvite(this.deps.rules, viewer, other, facts, this.deps.clock.now());
+      return { ok: true };
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return {
+        ok: false,
+        code: error.code,
+        ...(error.extras.retryAt ? { retryAt: error.extras.retryAt.toISOString() } : {}),
+        ...(error.extras.reason ? { reason: error.extras.reason } : {}),
+      };
+    }
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * The one writer of invitation states, run against the real database: from every state, each
+ * transition either changes the invitation into its end state or leaves it exactly as it was.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InvitationStatus } from '../../src/db/tables/invitation.js';
+import { newPendingInvitation } from '../../src/modules/invitations/invitation.js';
+import {
+  findInvitation,
+  insertInvitation,
+} from '../../src/modules/invitations/invitation.repository.js';
+import { type Change, transition } from '../../src/modules/invitations/invitation.transitions.js';
+import { startApp, type TestApp } from '../helpers/app.js';
+import { memberId } from './support.js';
+
+const STATES: InvitationStatus[] = [
+  'pending',
+  'ignored',
+  'accepted',
+  'withdrawn',
+  'expired',
+  'blocked',
+];
+
+const CHANGES: Change[] = [
+  { kind: 'accept' },
+  { kind: 'ignore', reason: null },
+  { kind: 'withdraw', cause: 'sender' },
+  { kind: 'expire' },
+  { kind: 'block' },
+  { kind: 'mutual_accept' },
+];
+
+/**
+ * SPEC §1: pending → accepted | ignored | withdrawn | expired | blocked; ignored → withdrawn |
+ * expired | blocked | accepted by a mutual invitation. A blocked invitation still reads as pending
+ * to its sender (R20), so its sender can withdraw it and it expires (R13). Nothing else moves.
+ */
+const ENDS_IN: Record<string, InvitationStatus> = {
+  'pending accept': 'accepted',
+  'pending ignore': 'ignored',
+  'pending withdraw': 'withdrawn',
+  'pending expire': 'expired',
+  'pending block': 'blocked',
+  'pending mutual_accept': 'accepted',
+  'ignored withdraw': 'withdrawn',
+  'ignored expire': 'expired',
+  'ignored block': 'blocked',
+  'ignored mutual_accept': 'accepted',
+  'blocked withdraw': 'withdrawn',
+  'blocked expire': 'expired',
+};
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await startApp();
+});
+afterAll(() => t.close());
+
+async function invitationIn(status: InvitationStatus) {
+  const [sender, recipient] = [await t.member('sender'), await t.member('recipient')];
+  const row = {
+    ...newPendingInvitation(
+      {
+        kind: 'connection',
+        senderId: await memberId(t, sender),
+        recipientId: await memberId(t, recipient),
+        targetId: '',
+        note: null,
+        howKnown: null,
+        now: t.clock.now(),
+      },
+      t.ctx.config.rules,
+    ),
+    status,
+  };
+  await insertInvitation(t.ctx.database.db, row);
+  return row;
+}
+
+describe('the transition writer (SPEC §1, R17)', () => {
+  for (const from of STATES) {
+    for (const change of CHANGES) {
+      const end = ENDS_IN[`${from} ${change.kind}`];
+      it(`${change.kind} from ${from}: ${end ?? 'refused, unchanged'}`, async () => {
+        const row = await invitationIn(from);
+        const env = { now: t.clock.now(), rules: t.ctx.config.rules };
+        const { rows } = await t.ctx.database.transaction((tx) =>
+          transition(tx, [row], change, env),
+        );
+        const stored = await findInvitation(t.ctx.database.db, row.id);
+        if (end) {
+          expect(rows.map((r) => [r.id, r.status])).toEqual([[row.id, end]]);
+          expect(stored?.status).toBe(end);
+        } else {
+          expect(rows).toEqual([]);
+          expect(stored).toEqual(row);
+        }
+      });
+    }
+  }
+
+  it('R18: clean-up and automatic withdrawal leave a kept invitation open; its sender may withdraw it', async () => {
+    const env = { now: t.clock.now(), rules: t.ctx.config.rules };
+    const kept = { ...(await invitationIn('pending')), kept: 1 };
+    await t.ctx.database.db
+      .updateTable('invitations')
+      .set({ kept: 1 })
+      .where('id', '=', kept.id)
+      .execute();
+    for (const cause of ['cleanup', 'automatic'] as const) {
+      const { rows } = await t.ctx.database.transaction((tx) =>
+        transition(tx, [kept], { kind: 'withdraw', cause }, env),
+      );
+      expect(rows).toEqual([]);
+    }
+    const { rows } = await t.ctx.database.transaction((tx) =>
+      transition(tx, [kept], { kind: 'withdraw', cause: 'sender' }, env),
+    );
+    expect(rows.map((r) => r.status)).toEqual(['withdrawn']);
+  });
+
+  it('a batch changes only those still in a starting state, in one call', async () => {
+    const env = { now: t.clock.now(), rules: t.ctx.config.rules };
+    const batch = [
+      await invitationIn('pending'),
+      await invitationIn('accepted'),
+      await invitationIn('ignored'),
+    ];
+    const { rows } = await t.ctx.database.transaction((tx) =>
+      transition(tx, batch, { kind: 'expire' }, env),
+    );
+    expect(rows.map((r) => r.id).sort()).toEqual([batch[0]!.id, batch[2]!.id].sort());
+  });
+});
