@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Database, Db } from '../db/types.js';
+import type { Database, Tx } from '../db/types.js';
 import type { Clock } from '../lib/clock.js';
 import type { MailComposer } from '../mail/compose.js';
 import { classifySendError, type Mailer } from '../mail/mailer.js';
@@ -95,7 +95,7 @@ async function deliverOne(deps: DeliveryDeps, claimed: OutboxRow): Promise<Outco
     return started;
   });
   if (!row) return 'skipped';
-  return database.transaction((db) => handOver(deps, db, row));
+  return database.transaction((tx) => handOver(deps, tx, row));
 }
 
 /**
@@ -104,30 +104,30 @@ async function deliverOne(deps: DeliveryDeps, claimed: OutboxRow): Promise<Outco
  * is cancelled. So a mail never goes out for an invitation no longer in the state it is about,
  * even when the two run at the same moment (R12, R15).
  */
-async function handOver(deps: DeliveryDeps, db: Db, row: OutboxRow): Promise<Outcome> {
+async function handOver(deps: DeliveryDeps, tx: Tx, row: OutboxRow): Promise<Outcome> {
   const { clock, log } = deps;
   const claim = row.claimed_until as string;
   if (row.invitation_id && row.expects_status) {
-    const invitation = await lockInvitation(db, row.invitation_id);
+    const invitation = await lockInvitation(tx, row.invitation_id);
     if (invitation?.status !== row.expects_status) {
       await cancelMail(
-        db,
+        tx,
         row,
         `invitation is ${invitation?.status ?? 'gone'}, not ${row.expects_status}`,
       );
       return 'cancelled';
     }
   }
-  const recipient = await findMemberById(db, row.recipient_id);
+  const recipient = await findMemberById(tx, row.recipient_id);
   if (!recipient || !allows(recipient, row.template)) {
-    await cancelMail(db, row, 'the recipient turned this email off');
+    await cancelMail(tx, row, 'the recipient turned this email off');
     return 'cancelled';
   }
   let mail;
   try {
     mail = deps.compose(row, recipient);
   } catch (error) {
-    await markFailed(db, row.id, claim, `cannot render: ${String(error)}`.slice(0, 500));
+    await markFailed(tx, row.id, claim, `cannot render: ${String(error)}`.slice(0, 500));
     log.error({ err: error, mail: row.id }, 'mail could not be rendered');
     return 'failed';
   }
@@ -138,7 +138,7 @@ async function handOver(deps: DeliveryDeps, db: Db, row: OutboxRow): Promise<Out
     const failure = classifySendError(error);
     const retryAt = failure.permanent ? null : nextAttemptAt(row.attempts, clock.now());
     if (retryAt) {
-      await scheduleRetry(db, row.id, claim, retryAt.toISOString(), failure.reason);
+      await scheduleRetry(tx, row.id, claim, retryAt.toISOString(), failure.reason);
       log.info(
         { mail: row.id, attempts: row.attempts, retryAt, reason: failure.reason },
         'mail delivery will be retried',
@@ -148,12 +148,12 @@ async function handOver(deps: DeliveryDeps, db: Db, row: OutboxRow): Promise<Out
     const reason = failure.permanent
       ? failure.reason
       : `${failure.reason} (gave up after ${row.attempts} tries)`;
-    await markFailed(db, row.id, claim, reason);
+    await markFailed(tx, row.id, claim, reason);
     log.warn({ mail: row.id, attempts: row.attempts, reason }, 'mail delivery failed');
     return 'failed';
   }
 
-  if (!(await markSent(db, row.id, claim, clock.now().toISOString()))) {
+  if (!(await markSent(tx, row.id, claim, clock.now().toISOString()))) {
     log.warn(
       { mail: row.id },
       'mail sent after its claim ran out; another worker may send it again',

@@ -52,18 +52,13 @@ export function findInvitation(db: Db, id: string): Promise<InvitationRow | unde
 }
 
 /** Reads an invitation and keeps it from changing until the transaction ends (PostgreSQL). */
-export async function lockInvitation(db: Db, id: string): Promise<InvitationRow | undefined> {
-  return db
+export async function lockInvitation(tx: Tx, id: string): Promise<InvitationRow | undefined> {
+  return tx
     .selectFrom('invitations')
     .selectAll()
     .where('id', '=', id)
     .forShare()
     .executeTakeFirst();
-}
-
-export async function findInvitations(db: Db, ids: string[]): Promise<InvitationRow[]> {
-  if (ids.length === 0) return [];
-  return db.selectFrom('invitations').selectAll().where('id', 'in', ids).execute();
 }
 
 /** R16: the sender's withdrawals for this pair that start a cooldown (a block's does not). */
