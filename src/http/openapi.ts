@@ -35,23 +35,35 @@ function optionalDefaults(schema: FastifySchema): FastifySchema {
   return { ...schema, querystring: { ...query, required } };
 }
 
-interface Operation {
-  requestBody?: { required?: boolean; content: Record<string, { schema?: { anyOf?: object[] } }> };
+interface BodySchema {
+  type?: string;
+  minLength?: number;
+  anyOf?: BodySchema[];
 }
 
-/**
- * A body that may be null may also be left out (an empty body parses as null), which the
- * description states by not requiring it.
- */
-function optionalNullableBodies<T extends { paths?: object }>(document: T): T {
+interface Operation {
+  requestBody?: { required?: boolean; content: Record<string, { schema?: BodySchema }> };
+}
+
+/** Whether what an empty body parses to (null from JSON, '' otherwise) passes the schema. */
+function acceptsEmpty(schema: BodySchema | undefined, json: boolean): boolean {
+  if (!schema) return false;
+  if (json ? schema.type === 'null' : schema.type === 'string' && !schema.minLength) return true;
+  return schema.anyOf?.some((option) => acceptsEmpty(option, json)) ?? false;
+}
+
+/** A body that may be empty may also be left out, which the description states by not requiring it. */
+function optionalEmptyBodies<T extends { paths?: object }>(document: T): T {
   for (const item of Object.values(document.paths ?? {}) as Record<string, Operation>[]) {
     for (const operation of Object.values(item)) {
       const body = operation.requestBody;
-      const schemas = Object.values(body?.content ?? {}).map((media) => media.schema);
-      const nullable = schemas.some((schema) =>
-        schema?.anyOf?.some((option) => (option as { type?: unknown }).type === 'null'),
-      );
-      if (body && nullable) body.required = false;
+      const media = Object.entries(body?.content ?? {});
+      if (
+        body &&
+        media.every(([type, { schema }]) => acceptsEmpty(schema, type.endsWith('json')))
+      ) {
+        body.required = false;
+      }
     }
   }
   return document;
@@ -86,7 +98,7 @@ export async function registerOpenApi(app: App): Promise<void> {
     transform: ({ schema, url }) => ({ schema: schema && optionalDefaults(schema), url }),
     transformObject: (document) =>
       'openapiObject' in document
-        ? optionalNullableBodies(document.openapiObject)
+        ? optionalEmptyBodies(document.openapiObject)
         : document.swaggerObject,
     // Shared schemas are named by their $id in components.schemas, and so in generated clients.
     refResolver: {

@@ -12,6 +12,7 @@ export const contactRoutes: RoutesPlugin = (ctx) => async (app) => {
         tags,
         operationId: 'importContacts',
         summary: 'Import an address book, used by the invitation policy (R8)',
+        consumes: ['application/json', 'text/csv'],
         body: ImportBody,
         response: { 200: ImportResult, ...errorResponses },
       },

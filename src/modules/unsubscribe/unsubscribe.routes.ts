@@ -18,9 +18,21 @@ const pages = (done: string) => ({
   },
 });
 
+const oneClickForm = Type.String({
+  maxLength: 4096,
+  description: 'List-Unsubscribe=One-Click, or nothing; only the token in the link counts',
+});
+// Mail providers post `List-Unsubscribe=One-Click` as a form (RFC 8058); the confirm page posts
+// an empty one.
+const oneClickBody = {
+  content: {
+    'application/x-www-form-urlencoded': { schema: oneClickForm },
+    'multipart/form-data': { schema: oneClickForm },
+  },
+};
+
 /** Outside sign-in: the signed token in the link is the authority (RFC 8058). */
 export const unsubscribeRoutes: RoutesPlugin = (ctx) => async (app) => {
-  // Mail providers post `List-Unsubscribe=One-Click` as a form; only the token matters.
   app.addContentTypeParser(
     ['application/x-www-form-urlencoded', 'multipart/form-data'],
     { parseAs: 'string', bodyLimit: 4096 },
@@ -57,6 +69,7 @@ export const unsubscribeRoutes: RoutesPlugin = (ctx) => async (app) => {
         security: [],
         summary: 'One-click unsubscribe (RFC 8058): turns one email preference off',
         querystring,
+        body: oneClickBody,
         produces: ['text/html'],
         response: pages('An HTML page saying the preference is off'),
       },

@@ -1501,7 +1501,12 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        'application/x-www-form-urlencoded': string;
+        'multipart/form-data': string;
+      };
+    };
     responses: {
       /** @description An HTML page saying the preference is off */
       200: {
@@ -4076,6 +4081,12 @@ export interface operations {
     requestBody: {
       content: {
         'application/json':
+          | {
+              /** @description addresses; invalid ones are skipped and counted */
+              emails: string[];
+            }
+          | string;
+        'text/csv':
           | {
               /** @description addresses; invalid ones are skipped and counted */
               emails: string[];
