@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import type { Member } from './helpers/api.js';
+import { type Member, ok } from './helpers/api.js';
 import { seriousViolations } from './helpers/axe.js';
 import { DESKTOP, PHONE, shoot } from './helpers/browser.js';
 import { setupSuite } from './helpers/suite.js';
@@ -28,7 +28,7 @@ describe('Insights: invitation figures and network composition, drawn as SVG', (
 
   async function person(name: string, company: string, industry: string, location: string) {
     const member = await suite.api.member(name, { company });
-    await suite.api.call('PATCH', '/me', { industry, location }, member.token);
+    await ok(suite.api.as(member).PATCH('/api/v1/me', { body: { industry, location } }));
     return member;
   }
 
@@ -54,17 +54,14 @@ describe('Insights: invitation figures and network composition, drawn as SVG', (
     await suite.api.advanceDays(7);
     for (const first of ['Dan', 'Dot', 'Di']) await suite.api.invite(alice, await pending(first));
     await suite.api.advanceDays(3);
-    const page = await suite.api.call<{ id: string }>(
-      'POST',
-      '/pages',
-      { name: 'Initech People' },
-      alice.token,
+    const page = await ok(
+      suite.api.as(alice).POST('/api/v1/pages', { body: { name: 'Initech People' } }),
     );
-    await suite.api.call(
-      'POST',
-      `/pages/${page.id}/invitations`,
-      { to: [cal.handle] },
-      alice.token,
+    await ok(
+      suite.api.as(alice).POST('/api/v1/pages/{id}/invitations', {
+        params: { path: { id: page.id } },
+        body: { to: [cal.handle] },
+      }),
     );
   }, 90_000);
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Member } from './helpers/api.js';
+import { type Member, ok } from './helpers/api.js';
 import { seriousViolations } from './helpers/axe.js';
 import { DESKTOP, expectFitsPhone, longDate, PHONE, shoot } from './helpers/browser.js';
 import { setupSuite } from './helpers/suite.js';
@@ -28,7 +28,7 @@ describe('Pages and events (R21, R22) in the web app', () => {
     dee = await suite.api.member('Dee Developer', { headline: 'Developer at Acme' });
     eve = await suite.api.member('Eve Optout', { headline: 'Recruiter at Hooli' });
     for (const other of [bea, cal, dee, eve]) await suite.api.connect(alice, other);
-    await suite.api.call('PATCH', '/settings', { pageInvitations: false }, eve.token);
+    await ok(suite.api.as(eve).PATCH('/api/v1/settings', { body: { pageInvitations: false } }));
   }, 60_000);
 
   it('the Sent tab shows only the page invitation under Pages and only the event one under Events (R23)', async () => {
@@ -150,7 +150,9 @@ describe('Pages and events (R21, R22) in the web app', () => {
 
   it('a follower sees the page without credits and can unfollow, then follow again', async () => {
     const page = await targets.createPage(alice, 'Acme Makers');
-    await suite.api.call('PUT', `/pages/${page.id}/follow`, undefined, bea.token);
+    await ok(
+      suite.api.as(bea).PUT('/api/v1/pages/{id}/follow', { params: { path: { id: page.id } } }),
+    );
     const { context, page: tab } = await suite.signIn(bea);
 
     await tab.goto(`/pages/${page.id}`);
@@ -236,7 +238,11 @@ describe('Pages and events (R21, R22) in the web app', () => {
 
     const attendee = await suite.signIn(bea, { viewport: PHONE });
     const [invitation] = await targets.received(bea, 'event');
-    await suite.api.call('POST', `/invitations/${invitation!.id}/accept`, undefined, bea.token);
+    await ok(
+      suite.api.as(bea).POST('/api/v1/invitations/{id}/accept', {
+        params: { path: { id: invitation!.id } },
+      }),
+    );
     await attendee.page.goto(`/events/${event.id}`);
     await attendee.page.getByText("You're attending").waitFor();
     await attendee.page.getByRole('list', { name: 'Attendees' }).getByText('Bea Member').waitFor();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { longDate } from './helpers/browser.js';
+import { ok } from './helpers/api.js';
 import { setupSuite } from './helpers/suite.js';
 
 describe('Profile', () => {
@@ -24,12 +25,7 @@ describe('Profile', () => {
     await page.getByRole('button', { name: 'Pending ▾' }).waitFor();
     await page.getByText('Invitation sent to Bea.').waitFor();
 
-    const invitation = await suite.api.call<{ items: { note: string; howKnown: string }[] }>(
-      'GET',
-      '/invitations/received',
-      undefined,
-      bea.token,
-    );
+    const invitation = await suite.api.received(bea);
     expect(invitation.items).toMatchObject([{ note, howKnown: 'colleague' }]);
     await context.close();
   });
@@ -38,11 +34,10 @@ describe('Profile', () => {
     const me = await suite.api.member('Will Withdraw');
     const bea = await suite.api.member('Bea Cooldown');
     const sent = await suite.api.invite(me, bea);
-    const { resendAvailableAt } = await suite.api.call<{ resendAvailableAt: string }>(
-      'POST',
-      `/invitations/${sent.id}/withdraw`,
-      undefined,
-      me.token,
+    const { resendAvailableAt } = await ok(
+      suite.api.as(me).POST('/api/v1/invitations/{id}/withdraw', {
+        params: { path: { id: sent.id } },
+      }),
     );
     const { context, page } = await suite.signIn(me);
 
@@ -69,15 +64,14 @@ describe('Profile', () => {
     await page.waitForURL('**/mynetwork');
     await page.getByText('You blocked Bea. You can unblock them in Settings.').waitFor();
 
-    const connections = await suite.api.call<{ items: unknown[] }>(
-      'GET',
-      '/connections',
-      undefined,
-      me.token,
-    );
+    const connections = await ok(suite.api.as(me).GET('/api/v1/connections'));
     expect(connections.items).toHaveLength(0);
     await expect(
-      suite.api.call('GET', `/members/${me.handle}`, undefined, bea.token),
+      ok(
+        suite.api.as(bea).GET('/api/v1/members/{handle}', {
+          params: { path: { handle: me.handle } },
+        }),
+      ),
     ).rejects.toThrow(/404/);
     await context.close();
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Member } from './helpers/api.js';
+import { type Member, ok } from './helpers/api.js';
 import { longDate } from './helpers/browser.js';
 import { setupSuite } from './helpers/suite.js';
 
@@ -204,7 +204,9 @@ describe('Manage invitations — Sent', () => {
     await suite.api.invite(me, old1!);
     await suite.api.invite(me, old2!);
     const pin = await suite.api.invite(me, pinned!);
-    await suite.api.call('PUT', `/invitations/${pin.id}/keep`, undefined, me.token);
+    await ok(
+      suite.api.as(me).PUT('/api/v1/invitations/{id}/keep', { params: { path: { id: pin.id } } }),
+    );
     await suite.api.advanceDays(15);
     await suite.api.invite(me, fresh!);
     const { context, page } = await suite.signIn(me);

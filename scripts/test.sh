@@ -6,6 +6,22 @@ cd "$(dirname "$0")/.."
 
 bash scripts/prerequisites.sh
 npx tsc --noEmit
+# The committed description and client types must be what the server serves, and lint clean.
+generated=$(mktemp -d)
+trap 'rm -rf "$generated"' EXIT
+npx tsx scripts/openapi.ts "$generated" >/dev/null
+diff -u openapi.json "$generated/openapi.json" &&
+  diff -u web/src/api/schema.d.ts "$generated/schema.d.ts" ||
+  { echo "The generated API files are out of date. Run: npm run generate:api"; exit 1; }
+npx redocly lint "$generated/openapi.json" --config redocly.yaml --format=json \
+  >"$generated/lint.json" 2>/dev/null || true
+node -e '
+  const totals = require(process.argv[1]).totals;
+  if (totals.errors + totals.warnings > 0) {
+    console.error(`openapi.json: ${totals.errors} errors, ${totals.warnings} warnings. Run: npx redocly lint openapi.json`);
+    process.exit(1);
+  }
+' "$generated/lint.json"
 npx eslint .
 npx prettier --check . >/dev/null || { npx prettier --list-different .; echo "Run: npx prettier --write ."; exit 1; }
 npx vite build --logLevel warn

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, LogController } from 'fastify';
@@ -11,6 +10,7 @@ import type { AppContext } from './context.js';
 import { authenticate } from './http/auth.js';
 import { Problem } from './http/common.schemas.js';
 import { registerMetrics } from './http/metrics.js';
+import { registerOpenApi } from './http/openapi.js';
 import { rejectNulCharacters } from './http/input-guard.js';
 import { createErrorHandler, problem, routerErrorHandler } from './http/problem.js';
 import { registerRateLimits } from './http/rate-limit.js';
@@ -74,29 +74,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   }
 
   await app.register(cookie);
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Rapport API',
-        version: '1.0.0',
-        description:
-          'Members, connections and invitations. Errors are RFC 9457 problem details with a stable `code`.',
-      },
-      servers: [{ url: '/' }],
-      components: {
-        securitySchemes: {
-          bearer: {
-            type: 'http',
-            scheme: 'bearer',
-            description: 'A personal access token from POST /api/v1/me/tokens',
-          },
-          cookie: { type: 'apiKey', in: 'cookie', name: 'rapport_session' },
-        },
-      },
-      security: [{ bearer: [] }, { cookie: [] }],
-    },
-  });
+  await registerOpenApi(app);
   securityHeaders(app);
   registerMetrics(app);
   await app.register(opsRoutes(ctx));

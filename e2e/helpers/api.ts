@@ -1,4 +1,7 @@
 /** Sets state up through the HTTP API so the browser only drives the behaviour under test. */
+import createClient, { type Client } from 'openapi-fetch';
+import type { components, paths } from '../../web/src/api/schema.js';
+
 export interface Member {
   handle: string;
   name: string;
@@ -7,85 +10,99 @@ export interface Member {
   token: string;
 }
 
-export interface SentInvitation {
-  id: string;
-  kind: string;
-  sentAt: string;
-  resendAvailableAt: string;
-  kept: boolean;
-  recipient: { handle: string; name: string };
-}
+export type SentInvitation = components['schemas']['SentInvitation'];
+/** The typed client generated from the API's description, as the web app uses it. */
+export type ApiClient = Client<paths>;
 
 const PASSWORD = 'correct horse battery';
 
-export class Api {
-  constructor(readonly baseUrl: string) {}
+interface Outcome<D> {
+  data?: D;
+  error?: unknown;
+  response: Response;
+}
 
-  async call<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
-    const response = await fetch(`${this.baseUrl}/api/v1${path}`, {
-      method,
-      headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
+/** The data of a successful call; any other answer fails the setup with its problem details. */
+export async function ok<D>(pending: Promise<Outcome<D>>): Promise<D> {
+  const { data, error, response } = await pending;
+  if (!response.ok) {
+    throw new Error(`${response.url} → ${response.status} ${JSON.stringify(error)}`);
+  }
+  return data as D;
+}
+
+export class Api {
+  readonly client: ApiClient;
+
+  constructor(readonly baseUrl: string) {
+    this.client = createClient<paths>({ baseUrl });
+  }
+
+  /** The client acting as `member`, with their personal access token. */
+  as(member: Member): ApiClient {
+    return createClient<paths>({
+      baseUrl: this.baseUrl,
+      headers: { authorization: `Bearer ${member.token}` },
     });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
   }
 
   /** Signs a member up and gives them a personal access token for the setup calls. */
   async member(name: string, extra: { headline?: string; company?: string } = {}): Promise<Member> {
     const handle = name.toLowerCase().replace(/[^a-z]+/g, '-');
     const email = `${handle}@example.test`;
-    const response = await fetch(`${this.baseUrl}/api/v1/members`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: PASSWORD, name, handle, ...extra }),
+    const signUp = this.client.POST('/api/v1/members', {
+      body: { email, password: PASSWORD, name, handle, ...extra },
     });
-    if (response.status !== 201) throw new Error(`sign-up ${name}: ${await response.text()}`);
-    const { csrfToken } = (await response.json()) as { csrfToken: string };
-    const cookie = response.headers
+    const { csrfToken } = await ok(signUp);
+    const cookie = (await signUp).response.headers
       .getSetCookie()
       .map((c) => c.split(';')[0])
       .join('; ');
-    const tokenResponse = await fetch(`${this.baseUrl}/api/v1/me/tokens`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-      body: JSON.stringify({ name: 'e2e setup' }),
-    });
-    if (tokenResponse.status !== 201)
-      throw new Error(`token ${name}: ${await tokenResponse.text()}`);
-    const { token } = (await tokenResponse.json()) as { token: string };
+    const { token } = await ok(
+      this.client.POST('/api/v1/me/tokens', {
+        headers: { cookie, 'x-csrf-token': csrfToken },
+        body: { name: 'e2e setup' },
+      }),
+    );
     return { handle, name, email, password: PASSWORD, token };
   }
 
-  invite(from: Member, to: Member, extra: { note?: string } = {}): Promise<SentInvitation> {
-    return this.call(
-      'POST',
-      '/invitations',
-      { kind: 'connection', to: to.handle, ...extra },
-      from.token,
-    );
+  async invite(from: Member, to: Member, extra: { note?: string } = {}): Promise<SentInvitation> {
+    const body = { kind: 'connection' as const, to: to.handle, ...extra };
+    const result = await ok(this.as(from).POST('/api/v1/invitations', { body }));
+    if (!('recipient' in result)) throw new Error(`${from.name} and ${to.name} connected at once`);
+    return result;
   }
 
   async connect(a: Member, b: Member): Promise<void> {
     const invitation = await this.invite(a, b);
-    await this.call('POST', `/invitations/${invitation.id}/accept`, undefined, b.token);
+    await ok(
+      this.as(b).POST('/api/v1/invitations/{id}/accept', {
+        params: { path: { id: invitation.id } },
+      }),
+    );
   }
 
-  sent(member: Member): Promise<{ items: SentInvitation[] }> {
-    return this.call('GET', '/invitations/sent', undefined, member.token);
+  sent(member: Member) {
+    return ok(this.as(member).GET('/api/v1/invitations/sent'));
   }
 
-  received(member: Member): Promise<{ items: { id: string; sender: { handle: string } }[] }> {
-    return this.call('GET', '/invitations/received', undefined, member.token);
+  received(member: Member) {
+    return ok(this.as(member).GET('/api/v1/invitations/received'));
   }
 
-  /** Moves the server clock and answers the server's new time. */
+  /**
+   * Moves the server clock and answers the server's new time. The test-clock routes exist only
+   * in test-clock mode and stay out of the description, so this one is called by hand.
+   */
   async advanceDays(days: number): Promise<Date> {
-    const { now } = await this.call<{ now: string }>('POST', '/test/clock', { advanceDays: days });
+    const response = await fetch(`${this.baseUrl}/api/v1/test/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ advanceDays: days }),
+    });
+    if (!response.ok) throw new Error(`test clock → ${response.status} ${await response.text()}`);
+    const { now } = (await response.json()) as { now: string };
     return new Date(now);
   }
 

@@ -26,6 +26,8 @@ export const accountRoutes =
         config: { rateLimit: 'signUp' },
         schema: {
           tags: ['accounts'],
+          operationId: 'signUp',
+          security: [],
           summary: 'Sign up; answers signed in',
           body: SignUpBody,
           response: { 201: SignedIn, ...errorResponses },
@@ -46,6 +48,8 @@ export const accountRoutes =
         config: { rateLimit: 'signIn' },
         schema: {
           tags: ['accounts'],
+          operationId: 'signIn',
+          security: [],
           summary: 'Sign in (a new session each time)',
           body: SignInBody,
           response: { 200: SignedIn, ...errorResponses },
@@ -69,6 +73,7 @@ export const accountRoutes =
         onRequest: auth,
         schema: {
           tags: ['accounts'],
+          operationId: 'signOut',
           summary: 'Sign out',
           response: { 204: NoContent, ...errorResponses },
         },
@@ -86,6 +91,7 @@ export const accountRoutes =
         onRequest: auth,
         schema: {
           tags: ['accounts'],
+          operationId: 'createToken',
           summary: 'Create a personal access token (shown once)',
           body: TokenBody,
           response: { 201: NewToken, ...errorResponses },
@@ -101,6 +107,7 @@ export const accountRoutes =
         onRequest: auth,
         schema: {
           tags: ['accounts'],
+          operationId: 'listTokens',
           summary: 'Your personal access tokens',
           response: { 200: Type.Object({ items: Type.Array(Token) }), ...errorResponses },
         },
@@ -114,6 +121,7 @@ export const accountRoutes =
         onRequest: auth,
         schema: {
           tags: ['accounts'],
+          operationId: 'deleteToken',
           summary: 'Revoke a token',
           params: IdParams,
           response: { 204: NoContent, ...errorResponses },

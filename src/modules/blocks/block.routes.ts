@@ -10,6 +10,7 @@ export const blockRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listBlocks',
         summary: 'Members you have blocked, newest first (R20)',
         querystring: BlocksQuery,
         response: { 200: BlocksPage, ...errorResponses },
@@ -23,6 +24,7 @@ export const blockRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags,
+        operationId: 'blockMember',
         summary: 'Block a member: connection, follows and invitations between you end (R20)',
         description: `After lifting a block you can block the same member again only after ${ctx.config.rules.reblockLockHours} hours (409 reblock_locked).`,
         params: HandleParams,
@@ -40,6 +42,7 @@ export const blockRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags,
+        operationId: 'unblockMember',
         summary: 'Lift a block (R20)',
         params: HandleParams,
         response: { 204: NoContent, ...errorResponses },

@@ -17,6 +17,7 @@ export const connectionRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listConnections',
         summary: 'Your connections, newest first',
         querystring: Type.Object({ q: Type.String({ maxLength: 100, default: '' }), ...PageQuery }),
         response: {
@@ -38,6 +39,7 @@ export const connectionRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags,
+        operationId: 'removeConnection',
         summary: 'Remove a connection (R19)',
         params: HandleParams,
         response: { 204: NoContent, ...errorResponses },

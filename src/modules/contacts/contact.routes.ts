@@ -10,7 +10,9 @@ export const contactRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags,
+        operationId: 'importContacts',
         summary: 'Import an address book, used by the invitation policy (R8)',
+        consumes: ['application/json', 'text/csv'],
         body: ImportBody,
         response: { 200: ImportResult, ...errorResponses },
       },
@@ -26,6 +28,7 @@ export const contactRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listContacts',
         summary: 'Your imported contacts, in address order',
         querystring: ContactsQuery,
         response: { 200: ContactsPage, ...errorResponses },
@@ -39,6 +42,7 @@ export const contactRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags,
+        operationId: 'deleteContacts',
         summary: 'Delete all your imported contacts',
         response: { 204: NoContent, ...errorResponses },
       },

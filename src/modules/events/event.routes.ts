@@ -18,6 +18,7 @@ export const eventRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags,
+        operationId: 'createEvent',
         summary: 'Create an event; you organize and attend it',
         body: CreateEventBody,
         response: { 201: EventView, ...errorResponses },
@@ -32,6 +33,7 @@ export const eventRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listEvents',
         summary: 'Events you organize or attend, soonest first',
         querystring: Type.Object(PageQuery),
         response: { 200: EventList, ...errorResponses },
@@ -45,6 +47,7 @@ export const eventRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getEvent',
         summary: 'An event with its organizers and attendees',
         params: EventParams,
         response: { 200: EventView, ...errorResponses },
@@ -59,6 +62,7 @@ export const eventRoutes: RoutesPlugin = (ctx) => async (app) => {
       config: { rateLimit: 'invite' },
       schema: {
         tags,
+        operationId: 'inviteToEvent',
         summary:
           'Invite connections to attend (R22), per-recipient results; ' +
           '429 event_invitation_limit when the weekly allowance is used up',

@@ -21,6 +21,7 @@ export const followRoutes: RoutesPlugin = (ctx) => async (app) => {
       {
         schema: {
           tags,
+          operationId: direction === 'following' ? 'listFollowing' : 'listFollowers',
           summary: direction === 'following' ? 'Members you follow' : 'Members who follow you',
           querystring: Type.Object(PageQuery),
           response: { 200: FollowPage, ...errorResponses },
@@ -35,6 +36,7 @@ export const followRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags,
+        operationId: 'followMember',
         summary: 'Follow a member',
         params: HandleParams,
         response: { 204: NoContent, ...errorResponses },
@@ -51,6 +53,7 @@ export const followRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags,
+        operationId: 'unfollowMember',
         summary: 'Stop following a member',
         params: HandleParams,
         response: { 204: NoContent, ...errorResponses },

@@ -8,6 +8,7 @@ export const insightRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags: ['insights'],
+        operationId: 'getInsights',
         summary: 'Your invitation figures and network composition',
         response: { 200: InsightsView, ...errorResponses },
       },

@@ -29,6 +29,7 @@ export const invitationRoutes: RoutesPlugin = (ctx) => async (app) => {
       config: { rateLimit: 'invite' },
       schema: {
         tags,
+        operationId: 'sendInvitation',
         summary: 'Send a connection invitation (R1–R9); 200 when it connects at once (R3)',
         body: SendBody,
         response: { 201: Type.Ref(SentInvitation), 200: SendResult, ...errorResponses },
@@ -46,6 +47,7 @@ export const invitationRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listReceivedInvitations',
         summary: 'Pending invitations you received (R23)',
         querystring: ReceivedQuery,
         response: { 200: ReceivedPage, ...errorResponses },
@@ -59,6 +61,7 @@ export const invitationRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags,
+        operationId: 'countReceivedInvitations',
         summary: 'Received count ("See all N")',
         response: { 200: ReceivedCount, ...errorResponses },
       },
@@ -71,6 +74,7 @@ export const invitationRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listSentInvitations',
         summary: 'Your open sent invitations, newest first (R23)',
         querystring: SentQuery,
         response: { 200: SentPage, ...errorResponses },
@@ -84,6 +88,7 @@ export const invitationRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags,
+        operationId: 'countSentInvitations',
         summary: 'Sent counts; stale = sent at least 14 days ago',
         response: { 200: SentCount, ...errorResponses },
       },
@@ -96,6 +101,7 @@ export const invitationRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags,
+        operationId: 'withdrawInvitations',
         summary: 'Withdraw stale invitations in one action, or preview with dryRun (R18)',
         body: BulkWithdrawBody,
         response: { 200: BulkWithdrawResult, ...errorResponses },
@@ -109,6 +115,7 @@ export const invitationRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getInvitation',
         summary: 'One invitation as you may see it',
         params: IdParams,
         response: { 200: Type.Ref(InvitationDetail), ...errorResponses },
@@ -122,6 +129,7 @@ export const invitationRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags,
+        operationId: 'acceptInvitation',
         summary: 'Accept (R10)',
         params: IdParams,
         response: {
@@ -140,6 +148,7 @@ export const invitationRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags,
+        operationId: 'ignoreInvitation',
         summary: 'Ignore silently (R11); reason dont_know counts towards R9',
         params: IdParams,
         body: IgnoreBody,
@@ -157,6 +166,7 @@ export const invitationRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags,
+        operationId: 'withdrawInvitation',
         summary: 'Withdraw silently (R14–R16)',
         params: IdParams,
         response: { 200: Withdrawn, ...errorResponses },
@@ -171,6 +181,7 @@ export const invitationRoutes: RoutesPlugin = (ctx) => async (app) => {
       url: '/invitations/:id/keep',
       schema: {
         tags,
+        operationId: method === 'PUT' ? 'keepInvitation' : 'stopKeepingInvitation',
         summary: method === 'PUT' ? 'Keep (pin): clean-up never touches it (R18)' : 'Stop keeping',
         params: IdParams,
         response: { 200: Kept, ...errorResponses },
@@ -185,6 +196,7 @@ export const invitationRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getQuotas',
         summary: 'What is left of the weekly and open-invitation limits',
         response: { 200: Quotas, ...errorResponses },
       },

@@ -10,6 +10,7 @@ export const withdrawalRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags: ['invitations'],
+        operationId: 'exportWithdrawnInvitations',
         summary: 'Your past withdrawals as CSV (R18): by you, by clean-up or automatic',
         produces: ['text/csv'],
         response: {

@@ -10,6 +10,7 @@ export const memberRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags: ['members'],
+        operationId: 'getMe',
         summary: 'Your profile with counts',
         response: { 200: Type.Ref(Me), ...errorResponses },
       },
@@ -28,6 +29,7 @@ export const memberRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags: ['members'],
+        operationId: 'updateMe',
         summary: 'Change your profile',
         body: ProfilePatch,
         response: { 200: Type.Ref(Me), ...errorResponses },
@@ -44,6 +46,7 @@ export const memberRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags: ['members'],
+        operationId: 'searchMembers',
         summary: 'Search members',
         querystring: SearchQuery,
         response: { 200: SearchPage, ...errorResponses },
@@ -57,6 +60,7 @@ export const memberRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags: ['members'],
+        operationId: 'getMember',
         summary: 'A member with your relationship to them (R24)',
         params: HandleParams,
         response: { 200: Profile, ...errorResponses },
@@ -70,6 +74,7 @@ export const memberRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags: ['members'],
+        operationId: 'listSuggestions',
         summary: 'People you may know',
         querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }) }),
         response: { 200: Suggestions, ...errorResponses },

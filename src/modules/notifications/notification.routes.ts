@@ -25,6 +25,7 @@ export const notificationRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listNotifications',
         summary: 'Your in-app notifications, newest first, with the unread count',
         querystring: Type.Object(PageQuery),
         response: {
@@ -45,6 +46,7 @@ export const notificationRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags,
+        operationId: 'markNotificationsRead',
         summary: 'Mark notifications read: the given ids, or all',
         body: Type.Union([
           Type.Object(

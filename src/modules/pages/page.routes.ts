@@ -19,6 +19,7 @@ export const pageRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags,
+        operationId: 'createPage',
         summary: 'Create a page; you become its admin',
         body: CreatePageBody,
         response: { 201: PageView, ...errorResponses },
@@ -33,6 +34,7 @@ export const pageRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listPages',
         summary: 'Pages you admin or follow, newest first',
         querystring: Type.Object(PageQuery),
         response: { 200: PageList, ...errorResponses },
@@ -46,6 +48,7 @@ export const pageRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getPage',
         summary: 'A page with its admins; admins also see the credits left (R21)',
         params: PageParams,
         response: { 200: PageView, ...errorResponses },
@@ -59,6 +62,7 @@ export const pageRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags,
+        operationId: 'addPageAdmin',
         summary: 'Make one of your connections an admin (admins only)',
         params: PageAdminParams,
         response: { 200: PageView, ...errorResponses },
@@ -74,6 +78,7 @@ export const pageRoutes: RoutesPlugin = (ctx) => async (app) => {
       url: '/pages/:id/follow',
       schema: {
         tags,
+        operationId: method === 'PUT' ? 'followPage' : 'unfollowPage',
         summary: method === 'PUT' ? 'Follow a page' : 'Stop following a page',
         params: PageParams,
         response: { 200: PageView, ...errorResponses },
@@ -91,6 +96,7 @@ export const pageRoutes: RoutesPlugin = (ctx) => async (app) => {
       config: { rateLimit: 'invite' },
       schema: {
         tags,
+        operationId: 'inviteToPage',
         summary:
           'Invite connections to follow the page (R21): one credit each, per-recipient results; ' +
           '429 page_credits_exhausted when no credit is left',

@@ -37,7 +37,14 @@ const SettingsPatch = Type.Object(
 export const settingsRoutes: RoutesPlugin = (ctx) => async (app) => {
   app.get(
     '/settings',
-    { schema: { tags, summary: 'Your settings', response: { 200: Settings, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        operationId: 'getSettings',
+        summary: 'Your settings',
+        response: { 200: Settings, ...errorResponses },
+      },
+    },
     async (request) => ctx.settings.get(request.memberId),
   );
 
@@ -46,6 +53,7 @@ export const settingsRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags,
+        operationId: 'updateSettings',
         summary: 'Change your settings',
         body: SettingsPatch,
         response: { 200: Settings, ...errorResponses },

@@ -13,6 +13,8 @@ export const testClockRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags: ['testing'],
+        operationId: 'setTestClock',
+        hide: true,
         summary: 'Set or move the clock (test-clock mode only)',
         body: Type.Object(
           {
@@ -36,6 +38,8 @@ export const testClockRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags: ['testing'],
+        operationId: 'runDueJobs',
+        hide: true,
         summary: 'Run every due job and answer when done (test-clock mode only)',
         response: {
           200: Type.Object({

@@ -1,13 +1,38 @@
 import { Type } from '@sinclair/typebox';
+import { Problem } from '../../http/common.schemas.js';
 import type { RoutesPlugin } from '../../http/types.js';
 import { confirmPage, donePage, invalidPage } from './unsubscribe.page.js';
 
 const tags = ['email'];
 const querystring = Type.Object({ token: Type.String({ minLength: 1, maxLength: 300 }) });
+const html = (description: string) => ({ 'text/html': { schema: Type.String({ description }) } });
+// A link that is not valid gets a page; a request without a well-formed token, problem details.
+const pages = (done: string) => ({
+  200: { description: done, content: html(done) },
+  400: {
+    description: 'The link is not valid, or the request has no well-formed token',
+    content: {
+      ...html('A page saying the link is not valid'),
+      'application/problem+json': { schema: Type.Ref(Problem) },
+    },
+  },
+});
+
+const oneClickForm = Type.String({
+  maxLength: 4096,
+  description: 'List-Unsubscribe=One-Click, or nothing; only the token in the link counts',
+});
+// Mail providers post `List-Unsubscribe=One-Click` as a form (RFC 8058); the confirm page posts
+// an empty one.
+const oneClickBody = {
+  content: {
+    'application/x-www-form-urlencoded': { schema: oneClickForm },
+    'multipart/form-data': { schema: oneClickForm },
+  },
+};
 
 /** Outside sign-in: the signed token in the link is the authority (RFC 8058). */
 export const unsubscribeRoutes: RoutesPlugin = (ctx) => async (app) => {
-  // Mail providers post `List-Unsubscribe=One-Click` as a form; only the token matters.
   app.addContentTypeParser(
     ['application/x-www-form-urlencoded', 'multipart/form-data'],
     { parseAs: 'string', bodyLimit: 4096 },
@@ -19,9 +44,12 @@ export const unsubscribeRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags,
+        operationId: 'showUnsubscribe',
+        security: [],
         summary: 'A page that confirms an unsubscribe link',
         querystring,
         produces: ['text/html'],
+        response: pages('An HTML page asking to confirm'),
       },
     },
     async (request, reply) => {
@@ -37,9 +65,13 @@ export const unsubscribeRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags,
+        operationId: 'unsubscribe',
+        security: [],
         summary: 'One-click unsubscribe (RFC 8058): turns one email preference off',
         querystring,
+        body: oneClickBody,
         produces: ['text/html'],
+        response: pages('An HTML page saying the preference is off'),
       },
     },
     async (request, reply) => {

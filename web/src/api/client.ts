@@ -1,16 +1,10 @@
-const BASE = '/api/v1';
+import createClient from 'openapi-fetch';
+import type { components, paths } from './schema.js';
+
 const CSRF_KEY = 'rapport.csrf';
 
-export interface Problem {
-  type?: string;
-  title?: string;
-  status: number;
-  detail?: string;
-  code?: string;
-  retryAt?: string;
-  canFollow?: boolean;
-  reason?: string;
-}
+/** Problem details as the server sends them; `status` 0 with `network_error` when none came. */
+export type Problem = Partial<components['schemas']['Problem']> & { status: number };
 
 export class ApiError extends Error {
   readonly problem: Problem;
@@ -35,10 +29,6 @@ export function rememberCsrfToken(token: string | undefined | null): void {
   else sessionStorage.removeItem(CSRF_KEY);
 }
 
-function csrfToken(): string | null {
-  return sessionStorage.getItem(CSRF_KEY);
-}
-
 let onUnauthenticated: () => void = () => {
   window.location.assign('/signin');
 };
@@ -48,92 +38,63 @@ export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** The typed client over the generated description; paths are the server's, /api/v1 included. */
+export const api = createClient<paths>({ credentials: 'same-origin' });
 
-export interface RequestOptions {
-  body?: unknown;
-  query?: Record<string, string | number | boolean | undefined | null>;
+api.use({
+  onRequest({ request }) {
+    const token = sessionStorage.getItem(CSRF_KEY);
+    if (request.method !== 'GET' && token) request.headers.set('X-CSRF-Token', token);
+    return request;
+  },
+});
+
+export interface CallOptions {
   /** Sign-in and sign-up answer 401 for wrong credentials; that is not an expired sign-in. */
   redirectOn401?: boolean;
-  keepalive?: boolean;
 }
 
-export function apiUrl(path: string, query?: RequestOptions['query']): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
-  }
-  const search = params.toString();
-  return `${BASE}${path}${search ? `?${search}` : ''}`;
+interface Outcome<D> {
+  data?: D;
+  error?: unknown;
+  response: Response;
 }
 
-async function send(method: Method, path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  const token = csrfToken();
-  if (method !== 'GET' && token) headers['X-CSRF-Token'] = token;
-  return fetch(apiUrl(path, options.query), {
-    method,
-    headers,
-    credentials: 'same-origin',
-    keepalive: options.keepalive,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-}
-
-async function readProblem(response: Response): Promise<Problem> {
-  try {
-    const body = (await response.json()) as Partial<Problem>;
-    return { ...body, status: response.status };
-  } catch {
-    return { status: response.status, title: response.statusText };
-  }
+function problemOf(outcome: Outcome<unknown>): Problem {
+  const { error, response } = outcome;
+  if (error !== null && typeof error === 'object') return { ...error, status: response.status };
+  return { status: response.status, title: response.statusText };
 }
 
 async function refreshCsrfToken(): Promise<boolean> {
-  const response = await fetch(apiUrl('/me'), { credentials: 'same-origin' });
-  if (!response.ok) return false;
-  const me = (await response.json()) as { csrfToken?: string };
-  rememberCsrfToken(me.csrfToken);
-  return Boolean(me.csrfToken);
+  const { data } = await api.GET('/api/v1/me');
+  rememberCsrfToken(data?.csrfToken);
+  return Boolean(data?.csrfToken);
 }
 
-export async function request<T>(
-  method: Method,
-  path: string,
-  options: RequestOptions = {},
-): Promise<T> {
-  let response: Response;
+/**
+ * Runs one typed request and answers its data, or throws an ApiError with the problem details.
+ * `send` may run twice: once more with a fresh CSRF token when the stored one went missing.
+ */
+export async function call<D>(
+  send: () => Promise<Outcome<D>>,
+  options: CallOptions = {},
+): Promise<D> {
+  let outcome: Outcome<D>;
   try {
-    response = await send(method, path, options);
+    outcome = await send();
+    // A token can go missing when the tab was restored; fetch a fresh one and try once more.
+    if (problemOf(outcome).code === 'csrf_failed' && (await refreshCsrfToken())) {
+      outcome = await send();
+    }
   } catch {
     throw new ApiError({ status: 0, code: 'network_error' });
   }
-  if (response.status === 403 && method !== 'GET') {
-    const problem = await readProblem(response);
-    // A token can go missing when the tab was restored; fetch a fresh one and try once more.
-    if (problem.code === 'csrf_failed' && (await refreshCsrfToken())) {
-      response = await send(method, path, options);
-    } else {
-      throw new ApiError(problem);
-    }
-  }
+  const { response } = outcome;
   if (response.status === 401 && options.redirectOn401 !== false) {
     rememberCsrfToken(null);
     onUnauthenticated();
   }
-  if (!response.ok) throw new ApiError(await readProblem(response));
-  if (response.status === 204) return undefined as T;
-  const type = response.headers.get('content-type') ?? '';
-  if (!type.includes('json')) return undefined as T;
-  return (await response.json()) as T;
+  if (!response.ok) throw new ApiError(problemOf(outcome));
+  return outcome.data as D;
 }
-
-export const api = {
-  get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, options),
-  post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
-    request<T>('POST', path, { ...options, body }),
-  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
-  delete: <T>(path: string) => request<T>('DELETE', path),
-};

@@ -1,150 +1,150 @@
-import { api, rememberCsrfToken } from './client.js';
+import { api, call, rememberCsrfToken } from './client.js';
 import type {
-  AuthResult,
-  Block,
   BulkWithdrawInput,
-  BulkWithdrawResult,
-  Connection,
   CreateEventInput,
   CreatePageInput,
-  EventInviteResult,
-  EventSummary,
-  EventView,
-  Insights,
   InvitationKind,
-  Me,
-  NotificationPage,
-  Page,
-  PageInviteResult,
-  PageSummary,
-  PageView,
-  Profile,
-  Quotas,
-  ReceivedCount,
-  ReceivedInvitation,
-  SearchResult,
   SendInvitationInput,
-  SendInvitationResult,
-  SentCount,
-  SentInvitation,
-  Settings,
   SettingsPatch,
   SignUpInput,
-  Suggestion,
 } from './types.js';
 
-const enc = encodeURIComponent;
+/** Wrong credentials answer 401 here; that is a refusal to show, not an ended sign-in. */
+const noRedirect = { redirectOn401: false };
 
-export async function signIn(email: string, password: string): Promise<AuthResult> {
-  const result = await api.post<AuthResult>(
-    '/session',
-    { email, password },
-    { redirectOn401: false },
+export async function signIn(email: string, password: string) {
+  const result = await call(
+    () => api.POST('/api/v1/session', { body: { email, password } }),
+    noRedirect,
   );
   rememberCsrfToken(result.csrfToken);
   return result;
 }
 
-export async function signUp(input: SignUpInput): Promise<AuthResult> {
-  const result = await api.post<AuthResult>('/members', input, { redirectOn401: false });
+export async function signUp(input: SignUpInput) {
+  const result = await call(() => api.POST('/api/v1/members', { body: input }), noRedirect);
   rememberCsrfToken(result.csrfToken);
   return result;
 }
 
 export async function signOut(): Promise<void> {
-  await api.delete<void>('/session');
+  await call(() => api.DELETE('/api/v1/session'));
   rememberCsrfToken(null);
 }
 
-export async function getMe(): Promise<Me> {
-  const me = await api.get<Me>('/me');
+export async function getMe() {
+  const me = await call(() => api.GET('/api/v1/me'));
   if (me.csrfToken) rememberCsrfToken(me.csrfToken);
   return me;
 }
 
-export const getQuotas = () => api.get<Quotas>('/me/quotas');
+export const getQuotas = () => call(() => api.GET('/api/v1/me/quotas'));
 
 export const searchMembers = (q: string) =>
-  api.get<Page<SearchResult>>('/members', { query: { q, limit: 50 } });
+  call(() => api.GET('/api/v1/members', { params: { query: { q, limit: 50 } } }));
 
-export const getProfile = (handle: string) => api.get<Profile>(`/members/${enc(handle)}`);
+export const getProfile = (handle: string) =>
+  call(() => api.GET('/api/v1/members/{handle}', { params: { path: { handle } } }));
 
-export const getSuggestions = () => api.get<{ items: Suggestion[] }>('/suggestions');
+export const getSuggestions = () => call(() => api.GET('/api/v1/suggestions'));
 
 export const sendInvitation = (input: SendInvitationInput) =>
-  api.post<SendInvitationResult>('/invitations', input);
+  call(() => api.POST('/api/v1/invitations', { body: input }));
 
 export const listReceived = (kind?: InvitationKind, limit = 50) =>
-  api.get<Page<ReceivedInvitation>>('/invitations/received', { query: { kind, limit } });
+  call(() => api.GET('/api/v1/invitations/received', { params: { query: { kind, limit } } }));
 
-export const countReceived = () => api.get<ReceivedCount>('/invitations/received/count');
+export const countReceived = () => call(() => api.GET('/api/v1/invitations/received/count'));
 
 export const listSent = (kind?: InvitationKind, olderThanDays?: number) =>
-  api.get<Page<SentInvitation>>('/invitations/sent', {
-    query: { kind, olderThanDays, limit: 100 },
-  });
+  call(() =>
+    api.GET('/api/v1/invitations/sent', {
+      params: { query: { kind, olderThanDays, limit: 100 } },
+    }),
+  );
 
-export const countSent = () => api.get<SentCount>('/invitations/sent/count');
+export const countSent = () => call(() => api.GET('/api/v1/invitations/sent/count'));
+
+const byId = (id: string) => ({ params: { path: { id } } });
 
 export const acceptInvitation = (id: string) =>
-  api.post<{ invitation: unknown }>(`/invitations/${enc(id)}/accept`);
+  call(() => api.POST('/api/v1/invitations/{id}/accept', byId(id)));
 
 export const ignoreInvitation = (id: string, reason?: 'dont_know') =>
-  api.post<void>(`/invitations/${enc(id)}/ignore`, reason ? { reason } : {});
+  call(() =>
+    api.POST('/api/v1/invitations/{id}/ignore', { ...byId(id), body: reason ? { reason } : {} }),
+  );
 
 export const withdrawInvitation = (id: string, keepalive = false) =>
-  api.post<{ resendAvailableAt: string }>(`/invitations/${enc(id)}/withdraw`, undefined, {
-    keepalive,
-  });
+  call(() => api.POST('/api/v1/invitations/{id}/withdraw', { ...byId(id), keepalive }));
 
 export const setKept = (id: string, kept: boolean) =>
-  kept
-    ? api.put<{ kept: boolean }>(`/invitations/${enc(id)}/keep`)
-    : api.delete<{ kept: boolean }>(`/invitations/${enc(id)}/keep`);
+  call(() =>
+    kept
+      ? api.PUT('/api/v1/invitations/{id}/keep', byId(id))
+      : api.DELETE('/api/v1/invitations/{id}/keep', byId(id)),
+  );
 
 export const bulkWithdraw = (input: BulkWithdrawInput, keepalive = false) =>
-  api.post<BulkWithdrawResult>('/invitations/withdraw', input, { keepalive });
+  call(() => api.POST('/api/v1/invitations/withdraw', { body: input, keepalive }));
 
 export const withdrawnCsvUrl = '/api/v1/invitations/withdrawn.csv';
 
+const byHandle = (handle: string) => ({ params: { path: { handle } } });
+
 export const listConnections = (q?: string) =>
-  api.get<Page<Connection>>('/connections', { query: { q, limit: 100 } });
+  call(() =>
+    api.GET('/api/v1/connections', { params: { query: { q: q || undefined, limit: 100 } } }),
+  );
 
-export const removeConnection = (handle: string) => api.delete<void>(`/connections/${enc(handle)}`);
+export const removeConnection = (handle: string) =>
+  call(() => api.DELETE('/api/v1/connections/{handle}', byHandle(handle)));
 
-export const follow = (handle: string) => api.put<void>(`/follows/${enc(handle)}`);
-export const unfollow = (handle: string) => api.delete<void>(`/follows/${enc(handle)}`);
+export const follow = (handle: string) =>
+  call(() => api.PUT('/api/v1/follows/{handle}', byHandle(handle)));
+export const unfollow = (handle: string) =>
+  call(() => api.DELETE('/api/v1/follows/{handle}', byHandle(handle)));
 
-export const listBlocks = () => api.get<Page<Block>>('/blocks', { query: { limit: 100 } });
-export const block = (handle: string) => api.put<void>(`/blocks/${enc(handle)}`);
-export const unblock = (handle: string) => api.delete<void>(`/blocks/${enc(handle)}`);
+export const listBlocks = () =>
+  call(() => api.GET('/api/v1/blocks', { params: { query: { limit: 100 } } }));
+export const block = (handle: string) =>
+  call(() => api.PUT('/api/v1/blocks/{handle}', byHandle(handle)));
+export const unblock = (handle: string) =>
+  call(() => api.DELETE('/api/v1/blocks/{handle}', byHandle(handle)));
 
-export const getSettings = () => api.get<Settings>('/settings');
-export const updateSettings = (patch: SettingsPatch) => api.patch<Settings>('/settings', patch);
+export const getSettings = () => call(() => api.GET('/api/v1/settings'));
+export const updateSettings = (patch: SettingsPatch) =>
+  call(() => api.PATCH('/api/v1/settings', { body: patch }));
 
 export const listNotifications = () =>
-  api.get<NotificationPage>('/notifications', { query: { limit: 50 } });
+  call(() => api.GET('/api/v1/notifications', { params: { query: { limit: 50 } } }));
 
 export const markNotificationsRead = (ids?: string[]) =>
-  api.post<void>('/notifications/read', ids ? { ids } : {});
+  call(() => api.POST('/api/v1/notifications/read', { body: ids ? { ids } : {} }));
 
-export const createPage = (input: CreatePageInput) => api.post<PageView>('/pages', input);
-export const listPages = () => api.get<Page<PageSummary>>('/pages', { query: { limit: 100 } });
-export const getPage = (id: string) => api.get<PageView>(`/pages/${enc(id)}`);
+export const createPage = (input: CreatePageInput) =>
+  call(() => api.POST('/api/v1/pages', { body: input }));
+export const listPages = () =>
+  call(() => api.GET('/api/v1/pages', { params: { query: { limit: 100 } } }));
+export const getPage = (id: string) => call(() => api.GET('/api/v1/pages/{id}', byId(id)));
 
 export const setFollowingPage = (id: string, following: boolean) =>
-  following
-    ? api.put<PageView>(`/pages/${enc(id)}/follow`)
-    : api.delete<PageView>(`/pages/${enc(id)}/follow`);
+  call(() =>
+    following
+      ? api.PUT('/api/v1/pages/{id}/follow', byId(id))
+      : api.DELETE('/api/v1/pages/{id}/follow', byId(id)),
+  );
 
 export const inviteToPage = (id: string, to: string[]) =>
-  api.post<PageInviteResult>(`/pages/${enc(id)}/invitations`, { to });
+  call(() => api.POST('/api/v1/pages/{id}/invitations', { ...byId(id), body: { to } }));
 
-export const createEvent = (input: CreateEventInput) => api.post<EventView>('/events', input);
-export const listEvents = () => api.get<Page<EventSummary>>('/events', { query: { limit: 100 } });
-export const getEvent = (id: string) => api.get<EventView>(`/events/${enc(id)}`);
+export const createEvent = (input: CreateEventInput) =>
+  call(() => api.POST('/api/v1/events', { body: input }));
+export const listEvents = () =>
+  call(() => api.GET('/api/v1/events', { params: { query: { limit: 100 } } }));
+export const getEvent = (id: string) => call(() => api.GET('/api/v1/events/{id}', byId(id)));
 
 export const inviteToEvent = (id: string, to: string[]) =>
-  api.post<EventInviteResult>(`/events/${enc(id)}/invitations`, { to });
+  call(() => api.POST('/api/v1/events/{id}/invitations', { ...byId(id), body: { to } }));
 
-export const getInsights = () => api.get<Insights>('/insights');
+export const getInsights = () => call(() => api.GET('/api/v1/insights'));

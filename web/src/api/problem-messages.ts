@@ -47,7 +47,6 @@ const messages: Record<string, Describe> = {
   payload_too_large: () => 'That is more than Rapport can take at once. Try with less.',
   validation_failed: () => 'Some of the details are not valid. Check the form and try again.',
   unauthenticated: () => 'Your sign-in has ended. Please sign in again.',
-  invalid_credentials: () => "That email and password don't match. Check them and try again.",
   email_taken: () => 'An account with this email already exists. Try signing in instead.',
   handle_taken: () => 'That handle is taken. Pick another one.',
   csrf_failed: () => 'The page was open too long. Reload it and try again.',
@@ -57,6 +56,7 @@ const messages: Record<string, Describe> = {
     retryAt
       ? `Too many attempts. Try again after ${new Date(retryAt).toLocaleTimeString()}.`
       : 'Too many attempts. Wait a moment and try again.',
+  // Made by the client when no answer came; every other key is a code the server sends.
   network_error: () => "We couldn't reach Rapport. Check your connection and try again.",
 };
 

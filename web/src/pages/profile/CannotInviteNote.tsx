@@ -2,10 +2,9 @@ import { Link } from 'react-router';
 import { describeCode } from '../../api/problem-messages.js';
 import type { CanInvite } from '../../api/types.js';
 
-type Refusal = Extract<CanInvite, { ok: false }>;
-
 interface CannotInviteNoteProps {
-  refusal: Refusal;
+  /** A `canInvite` with `ok: false`. */
+  refusal: CanInvite;
   name: string;
   email: string;
   onEmailChange: (email: string) => void;
@@ -36,7 +35,7 @@ export function CannotInviteNote({ refusal, name, email, onEmailChange }: Cannot
   }
   return (
     <div className="cannot-invite" id="cannot-invite">
-      <p>{describeCode(refusal.code, refusal.retryAt, name)}</p>
+      <p>{describeCode(refusal.code ?? '', refusal.retryAt, name)}</p>
       {refusal.code === 'too_many_open_invitations' && (
         <p>
           <Link to="/mynetwork/invitation-manager/sent?review=stale">

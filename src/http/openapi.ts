@@ -1,0 +1,109 @@
+import swagger from '@fastify/swagger';
+import type { FastifySchema } from 'fastify';
+import type { App } from './types.js';
+
+const TAGS = [
+  { name: 'accounts', description: 'Signing up and in, sessions and personal access tokens' },
+  { name: 'members', description: 'Your profile, other members, search and suggestions' },
+  { name: 'invitations', description: 'Connection, page and event invitations (R1–R24)' },
+  { name: 'connections', description: 'The members you are connected with' },
+  { name: 'follows', description: 'Members you follow and who follow you' },
+  { name: 'notifications', description: 'In-app notifications' },
+  { name: 'settings', description: 'Your invitation policy and email preferences' },
+  { name: 'blocks', description: 'Members you have blocked (R20)' },
+  { name: 'contacts', description: 'Your imported address book (R8)' },
+  { name: 'pages', description: 'Pages, their admins, followers and invitation credits (R21)' },
+  { name: 'events', description: 'Events, their organizers, attendees and invitations (R22)' },
+  { name: 'insights', description: 'Figures about your invitations and network' },
+  { name: 'email', description: 'Links in the email Rapport sends' },
+];
+
+interface QuerySchema {
+  properties?: Record<string, { default?: unknown }>;
+  required?: string[];
+}
+
+/**
+ * A query parameter with a default is filled in by validation, so the handler's type says it is
+ * always there; callers may still leave it out, and the description says so.
+ */
+function optionalDefaults(schema: FastifySchema): FastifySchema {
+  const query = schema.querystring as QuerySchema | undefined;
+  if (!query?.required || !query.properties) return schema;
+  const properties = query.properties;
+  const required = query.required.filter((name) => properties[name]?.default === undefined);
+  return { ...schema, querystring: { ...query, required } };
+}
+
+interface BodySchema {
+  type?: string;
+  minLength?: number;
+  anyOf?: BodySchema[];
+}
+
+interface Operation {
+  requestBody?: { required?: boolean; content: Record<string, { schema?: BodySchema }> };
+}
+
+/** Whether what an empty body parses to (null from JSON, '' otherwise) passes the schema. */
+function acceptsEmpty(schema: BodySchema | undefined, json: boolean): boolean {
+  if (!schema) return false;
+  if (json ? schema.type === 'null' : schema.type === 'string' && !schema.minLength) return true;
+  return schema.anyOf?.some((option) => acceptsEmpty(option, json)) ?? false;
+}
+
+/** A body that may be empty may also be left out, which the description states by not requiring it. */
+function optionalEmptyBodies<T extends { paths?: object }>(document: T): T {
+  for (const item of Object.values(document.paths ?? {}) as Record<string, Operation>[]) {
+    for (const operation of Object.values(item)) {
+      const body = operation.requestBody;
+      const media = Object.entries(body?.content ?? {});
+      if (
+        body &&
+        media.every(([type, { schema }]) => acceptsEmpty(schema, type.endsWith('json')))
+      ) {
+        body.required = false;
+      }
+    }
+  }
+  return document;
+}
+
+/** The OpenAPI description that /api/v1/openapi.json serves, built from the route schemas. */
+export async function registerOpenApi(app: App): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Rapport API',
+        version: '1.0.0',
+        description:
+          'Members, connections and invitations. Errors are RFC 9457 problem details with a stable `code`.',
+        license: { name: 'MIT', identifier: 'MIT' },
+      },
+      servers: [{ url: '/' }],
+      tags: TAGS,
+      components: {
+        securitySchemes: {
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'A personal access token from POST /api/v1/me/tokens',
+          },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'rapport_session' },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: ({ schema, url }) => ({ schema: schema && optionalDefaults(schema), url }),
+    transformObject: (document) =>
+      'openapiObject' in document
+        ? optionalEmptyBodies(document.openapiObject)
+        : document.swaggerObject,
+    // Shared schemas are named by their $id in components.schemas, and so in generated clients.
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, i) =>
+        typeof json.$id === 'string' ? json.$id : `def-${i}`,
+    },
+  });
+}

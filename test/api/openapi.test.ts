@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type TestApp } from '../helpers/app.js';
+
+interface Parameter {
+  in: string;
+  name: string;
+  required?: boolean;
+  schema?: { default?: unknown };
+}
+
+interface Operation {
+  operationId?: string;
+  summary?: string;
+  tags?: string[];
+  security?: unknown[];
+  parameters?: Parameter[];
+  requestBody?: unknown;
+  responses: Record<string, unknown>;
+}
+
+interface Description {
+  paths: Record<string, Record<string, Operation>>;
+}
+
+const PUBLIC = ['signUp', 'signIn', 'showUnsubscribe', 'unsubscribe'];
+
+describe('R37 one contract', () => {
+  let t: TestApp;
+  let description: Description;
+  let operations: [string, Operation][];
+
+  beforeAll(async () => {
+    t = await startApp();
+    const reply = await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
+    description = reply.json<Description>();
+    operations = Object.entries(description.paths).flatMap(([path, item]) =>
+      Object.entries(item).map(([method, op]): [string, Operation] => [`${method} ${path}`, op]),
+    );
+  });
+  afterAll(() => t.close());
+
+  it('R37 is the committed openapi.json, from which the web client is generated', () => {
+    const committed: unknown = JSON.parse(
+      readFileSync(new URL('../../openapi.json', import.meta.url), 'utf8'),
+    );
+    expect(description).toEqual(committed);
+  });
+
+  it('R37 every operation has a unique camelCase operationId, a summary, tags and a 4xx answer', () => {
+    const ids = operations.map(([, op]) => op.operationId);
+    expect(new Set(ids).size).toBe(operations.length);
+    for (const [name, op] of operations) {
+      expect(op.operationId, name).toMatch(/^[a-z][a-zA-Z]+$/);
+      expect(op.summary, name).toBeTruthy();
+      expect(op.tags?.length, name).toBeGreaterThan(0);
+      expect(
+        Object.keys(op.responses).some((status) => /^4\d\d$/.test(status)),
+        name,
+      ).toBe(true);
+    }
+  });
+
+  it('R37 public operations declare security: [] and the others inherit sign-in', () => {
+    for (const [name, op] of operations) {
+      if (PUBLIC.includes(op.operationId!)) expect(op.security, name).toEqual([]);
+      else expect(op.security, name).toBeUndefined();
+    }
+  });
+
+  it('R37 query parameters with a default are optional; bodies are declared', () => {
+    const withDefault = operations.flatMap(([name, op]) =>
+      (op.parameters ?? [])
+        .filter((p) => p.in === 'query' && p.schema?.default !== undefined)
+        .map((p) => ({ name, parameter: p.name, required: p.required })),
+    );
+    expect(withDefault.length).toBeGreaterThan(0);
+    for (const found of withDefault) expect(found.required, found.name).toBe(false);
+    const bodies = operations.filter(([, op]) => op.requestBody).map(([, op]) => op.operationId);
+    expect(bodies).toEqual(
+      expect.arrayContaining(['signUp', 'sendInvitation', 'ignoreInvitation', 'unsubscribe']),
+    );
+  });
+
+  it('R37 the test-clock routes, served in test-clock mode only, stay out of it', async () => {
+    expect((await t.runJobs()).status).toBe(200);
+    expect(Object.keys(description.paths).filter((path) => path.includes('/test/'))).toEqual([]);
+  });
+});
