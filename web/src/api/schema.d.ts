@@ -778,12 +778,12 @@ export interface components {
     ReceivedInvitation: {
       id: string;
       kind: 'connection' | 'page' | 'event';
-      /** @enum {string} */
-      status: 'pending';
       /** Format: date-time */
       sentAt: string;
       note: string | null;
       howKnown: string | null;
+      /** @enum {string} */
+      status: 'pending';
       /** MemberSummary */
       sender: {
         handle: string;
@@ -802,15 +802,15 @@ export interface components {
     SentInvitation: {
       id: string;
       kind: 'connection' | 'page' | 'event';
+      /** Format: date-time */
+      sentAt: string;
+      note: string | null;
+      howKnown: string | null;
       /**
        * @description ignored invitations also read as pending (R11)
        * @enum {string}
        */
       status: 'pending';
-      /** Format: date-time */
-      sentAt: string;
-      note: string | null;
-      howKnown: string | null;
       /** MemberSummary */
       recipient: {
         handle: string;
