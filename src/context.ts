@@ -4,8 +4,10 @@ import { type Database, migrateToLatest, openDatabase } from './db/database.js';
 import { autoWithdrawJob } from './jobs/auto-withdraw.job.js';
 import { deliveryJob } from './jobs/delivery.job.js';
 import { expiryJob } from './jobs/expiry.job.js';
+import { idempotencyJob } from './jobs/idempotency.job.js';
 import { reminderJob } from './jobs/reminder.job.js';
 import { JobRunner } from './jobs/runner.js';
+import { webhookJob } from './jobs/webhook.job.js';
 import { type Clock, ManualClock, systemClock } from './lib/clock.js';
 import { mailComposer } from './mail/compose.js';
 import { smtpMailer } from './mail/mailer.js';
@@ -16,6 +18,7 @@ import { ContactService } from './modules/contacts/contact.service.js';
 import { EventService } from './modules/events/event.service.js';
 import type { ServiceDeps } from './modules/deps.js';
 import { FollowService } from './modules/follows/follow.service.js';
+import { IdempotencyService } from './modules/idempotency/idempotency.service.js';
 import { InsightService } from './modules/insights/insight.service.js';
 import { InvitationService } from './modules/invitations/invitation.service.js';
 import { MemberService } from './modules/members/member.service.js';
@@ -24,6 +27,7 @@ import { MailboxService } from './modules/outbox/outbox.service.js';
 import { PageService } from './modules/pages/page.service.js';
 import { SettingsService } from './modules/settings/settings.service.js';
 import { mailSecret, UnsubscribeService } from './modules/unsubscribe/unsubscribe.service.js';
+import { WebhookService } from './modules/webhooks/webhook.service.js';
 
 /** Everything the app needs, built once at start and passed down. */
 export interface AppContext {
@@ -47,6 +51,8 @@ export interface AppContext {
   insights: InsightService;
   mailbox: MailboxService;
   unsubscribe: UnsubscribeService;
+  idempotency: IdempotencyService;
+  webhooks: WebhookService;
   jobs: JobRunner;
   close(): Promise<void>;
 }
@@ -64,6 +70,7 @@ export async function createContext(
 
   const invitations = new InvitationService(deps);
   const members = new MemberService(deps, invitations);
+  const idempotency = new IdempotencyService(deps);
   const secret = await mailSecret(deps, config.secret);
   const compose = mailComposer(config.publicUrl, secret);
   // Without a mail server, mail stays in the outbox (the development mailbox shows it).
@@ -75,6 +82,14 @@ export async function createContext(
       expiryJob(database, clock),
       reminderJob(database, clock, config.rules),
       autoWithdrawJob(database, clock),
+      idempotencyJob(idempotency),
+      webhookJob({
+        database,
+        clock,
+        wallClock: systemClock,
+        allowPrivate: config.webhooksAllowPrivate,
+        log,
+      }),
       ...delivery,
     ],
     log,
@@ -100,6 +115,8 @@ export async function createContext(
     insights: new InsightService(deps),
     mailbox: new MailboxService(deps, compose),
     unsubscribe: new UnsubscribeService(deps, secret),
+    idempotency,
+    webhooks: new WebhookService(deps, config.webhooksAllowPrivate),
     jobs,
     async close() {
       await jobs.stop();

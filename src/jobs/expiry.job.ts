@@ -3,6 +3,7 @@ import type { Database } from '../db/database.js';
 import type { Clock } from '../lib/clock.js';
 import { TRANSITION_FROM } from '../modules/invitations/invitation.js';
 import { eraseFromRecipient } from '../modules/invitations/invitation.effects.js';
+import { emitWebhookEvent } from '../modules/webhooks/webhook.emit.js';
 import type { Job } from './job.js';
 
 const BATCH = 500;
@@ -28,7 +29,9 @@ export function expiryJob(database: Database, clock: Clock): Job {
             .execute();
           const ids = due.map((d) => d.id);
           if (ids.length === 0) return 0;
-          await eraseFromRecipient(db, await expireInvitations(db, ids, at), now);
+          const expired = await expireInvitations(db, ids, at);
+          await eraseFromRecipient(db, expired, now);
+          await emitWebhookEvent(db, { type: 'invitation.expired', invitations: expired }, now);
           return ids.length;
         });
         expired += count;

@@ -11,6 +11,7 @@ import { eraseFromRecipient } from '../invitations/invitation.effects.js';
 import { findSenderOpenBetween, transition } from '../invitations/invitation.repository.js';
 import type { InvitationService } from '../invitations/invitation.service.js';
 import { type MemberSummary, toSummary } from '../members/member.presenter.js';
+import { emitWebhookEvent } from '../webhooks/webhook.emit.js';
 import {
   changeConnectionCount,
   findMemberByHandle,
@@ -92,6 +93,11 @@ export class BlockService {
       await insertBlock(db, { blocker_id: blockerId, blocked_id: target.id, created_at: at });
       if (await deleteConnection(db, blockerId, target.id)) {
         await changeConnectionCount(db, [blockerId, target.id], -1);
+        await emitWebhookEvent(
+          db,
+          { type: 'connection.removed', memberId: blockerId, peerId: target.id },
+          now,
+        );
       }
       await deleteFollowsBetween(db, blockerId, target.id);
       await deleteNotificationsBetween(db, blockerId, target.id);

@@ -10,6 +10,7 @@ import {
   type MemberRow,
 } from '../members/member.repository.js';
 import type { MemberService } from '../members/member.service.js';
+import { emitWebhookEvent } from '../webhooks/webhook.emit.js';
 import { deleteConnection, listConnections } from './connection.repository.js';
 
 export class ConnectionService {
@@ -43,6 +44,7 @@ export class ConnectionService {
   /** R19: either side may remove; the other is not told; the follows between them end too. */
   async remove(memberId: string, handle: string): Promise<void> {
     const other = await this.members.visibleMember(memberId, handle);
+    const now = this.deps.clock.now();
     await this.deps.database.transaction(async (db) => {
       await lockMembers(db, [memberId, other.id]);
       if (!(await deleteConnection(db, memberId, other.id))) {
@@ -50,6 +52,7 @@ export class ConnectionService {
       }
       await changeConnectionCount(db, [memberId, other.id], -1);
       await deleteFollowsBetween(db, memberId, other.id);
+      await emitWebhookEvent(db, { type: 'connection.removed', memberId, peerId: other.id }, now);
     });
   }
 }

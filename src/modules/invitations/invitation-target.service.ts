@@ -13,6 +13,7 @@ import { findMemberByHandle, lockMembers, type MemberRow } from '../members/memb
 import { resendAvailableAt } from './invitation.js';
 import { checkOpenCap } from './invitation.checks.js';
 import { eraseFromRecipient } from './invitation.effects.js';
+import { emitWebhookEvent } from '../webhooks/webhook.emit.js';
 import { expireOverdueForTarget, findOpenForTarget } from './invitation-target.repository.js';
 import { latestCooldownWithdrawal } from './invitation.repository.js';
 import type { InvitationService } from './invitation.service.js';
@@ -109,6 +110,7 @@ async function sendOne(
       now.toISOString(),
     );
     await eraseFromRecipient(db, overdue, now);
+    await emitWebhookEvent(db, { type: 'invitation.expired', invitations: overdue }, now);
     await checkTargetInvite(db, deps.rules, sender, recipient, spec, now);
     await spec.quota.take(db, now);
     const row = await invitations.createInvitation(db, {

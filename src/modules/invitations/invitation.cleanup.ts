@@ -15,6 +15,7 @@ import {
 } from './invitation.js';
 import type { WithdrawCause } from '../../db/tables/invitation.js';
 import { eraseFromRecipient } from './invitation.effects.js';
+import { emitWebhookEvent } from '../webhooks/webhook.emit.js';
 import { type SentInvitation, toSent } from './invitation.presenter.js';
 import { findTargets, listCleanupCandidates, withdrawBatch } from './invitation.repository.js';
 import { findRecipientSummaries } from './withdrawal.repository.js';
@@ -139,5 +140,6 @@ export async function withdrawIds(
     TRANSITION_FROM.withdraw,
   );
   await eraseFromRecipient(db, changed, now);
+  await emitWebhookEvent(db, { type: 'invitation.withdrawn', invitations: changed }, now);
   return changed;
 }

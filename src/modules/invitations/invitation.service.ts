@@ -39,6 +39,7 @@ import { checkConnectionInvite } from './invitation.checks.js';
 import { type InviteFacts, loadInviteFacts, overdue } from './invite-facts.js';
 import { type CleanupInput, type CleanupResult, withdrawStale } from './invitation.cleanup.js';
 import { announceAccept, announceInvitation, eraseFromRecipient } from './invitation.effects.js';
+import { emitWebhookEvent } from '../webhooks/webhook.emit.js';
 import {
   toDetail,
   toReceived,
@@ -114,6 +115,7 @@ export class InvitationService {
         now.toISOString(),
       );
       await eraseFromRecipient(db, expired, now);
+      await emitWebhookEvent(db, { type: 'invitation.expired', invitations: expired }, now);
       const check = () =>
         checkConnectionInvite(this.rules, sender, recipient, facts, now, input.email);
       const { mutual } = check();
@@ -202,6 +204,8 @@ export class InvitationService {
       throw error;
     }
     await announceInvitation(db, row, input.sender, input.recipient, input.targetName, input.now);
+    await emitWebhookEvent(db, { type: 'invitation.sent', invitations: [row] }, input.now);
+    await emitWebhookEvent(db, { type: 'invitation.received', invitations: [row] }, input.now);
     return row;
   }
 
@@ -261,6 +265,11 @@ export class InvitationService {
       target?.name ?? null,
       now,
     );
+    await emitWebhookEvent(db, { type: 'invitation.accepted', invitations: [row] }, now);
+    if (locked) {
+      const event = { memberId: row.recipient_id, peerId: row.sender_id };
+      await emitWebhookEvent(db, { type: 'connection.created', ...event }, now);
+    }
     return { accepted, members };
   }
 
@@ -278,6 +287,7 @@ export class InvitationService {
       });
       if (!changed) await this.refuseStale(db, row.id, 'recipient');
       await cancelMailForInvitations(db, [row.id], at);
+      await emitWebhookEvent(db, { type: 'invitation.ignored', invitations: [row] }, now);
       if (reason === 'dont_know' && row.kind === 'connection')
         await this.countDontKnow(db, row.sender_id, now);
     });
@@ -342,6 +352,8 @@ export class InvitationService {
       remind_at: null,
     });
     if (changed) await eraseFromRecipient(db, [row.id], now);
+    if (changed)
+      await emitWebhookEvent(db, { type: 'invitation.withdrawn', invitations: [row] }, now);
     return changed;
   }
 
