@@ -296,27 +296,37 @@ describe('webhook URLs without RAPPORT_WEBHOOKS_ALLOW_PRIVATE (R35)', () => {
 
   it('R35: the address is checked again at each delivery, so DNS cannot move a webhook to a private one', async () => {
     const [vic, wes] = await Promise.all([u.member('vic'), u.member('wes')]);
-    // As if the name had resolved to a public address when the webhook was made.
-    const id = 'moved-by-dns';
-    await u.ctx.database.db
-      .insertInto('webhooks')
-      .values({
-        id,
-        member_id: await memberId(u, vic),
-        url: receiver.url('/moved', 'localhost').replace('http:', 'https:'),
-        events: JSON.stringify(['invitation.sent']),
-        secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
-        created_at: u.clock.now().toISOString(),
-        failing_since: null,
-        disabled_at: null,
-      })
-      .execute();
+    const vicId = await memberId(u, vic);
+    // As if each had passed the check when it was made: a name that now resolves to a
+    // loopback address, and an address literal.
+    const urls = {
+      'moved-by-dns': receiver.url('/moved', 'localhost').replace('http:', 'https:'),
+      'private-literal': receiver.url('/literal').replace('http:', 'https:'),
+    };
+    for (const [id, url] of Object.entries(urls)) {
+      await u.ctx.database.db
+        .insertInto('webhooks')
+        .values({
+          id,
+          member_id: vicId,
+          url,
+          events: JSON.stringify(['invitation.sent']),
+          secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+          created_at: u.clock.now().toISOString(),
+          failing_since: null,
+          disabled_at: null,
+        })
+        .execute();
+    }
     await vic.invite(wes);
     expect((await u.runJobs()).status).toBe(200);
     expect(receiver.at('/moved')).toEqual([]);
-    const log = await vic.get(`/api/v1/me/webhooks/${id}/deliveries`);
-    expect(log.body.items).toHaveLength(1);
-    expect(log.body.items[0]).toMatchObject({ responseStatus: null, deliveryStatus: 'pending' });
-    expect(log.body.items[0].error).toMatch(/not public/);
+    expect(receiver.at('/literal')).toEqual([]);
+    for (const id of Object.keys(urls)) {
+      const log = await vic.get(`/api/v1/me/webhooks/${id}/deliveries`);
+      expect(log.body.items).toHaveLength(1);
+      expect(log.body.items[0]).toMatchObject({ responseStatus: null, deliveryStatus: 'pending' });
+      expect(log.body.items[0].error).toMatch(/not public/);
+    }
   });
 });

@@ -42,12 +42,12 @@ async function noticesOf(db: Db, event: WebhookEvent): Promise<Notice[]> {
       notices.push({ memberId: peerId, peerId: memberId, invitation: null });
     return notices;
   }
+  const audience = INVITATION_AUDIENCE[event.type];
   const ids = event.invitations.filter((i): i is string => typeof i === 'string');
   const rows = [
     ...event.invitations.filter((i): i is InvitationParties => typeof i !== 'string'),
-    ...(await findInvitationParties(db, ids)),
+    ...(await findInvitationParties(db, ids, audience)),
   ];
-  const audience = INVITATION_AUDIENCE[event.type];
   return rows.flatMap((invitation) => {
     const toSender = {
       memberId: invitation.sender_id,

@@ -227,12 +227,38 @@ export interface InvitationParties {
   target_id: string;
 }
 
-/** What an invitation event tells: the invitation's kind and target, and who is on each side. */
-export async function findInvitationParties(db: Db, ids: string[]): Promise<InvitationParties[]> {
+/**
+ * What an invitation event tells — its kind and target, and who is on each side — for those
+ * of `ids` where a member on the `audience` side has a working webhook; the others cost nothing
+ * more, which matters for a clean-up of thousands.
+ */
+export async function findInvitationParties(
+  db: Db,
+  ids: string[],
+  audience: 'sender' | 'recipient' | 'both',
+): Promise<InvitationParties[]> {
   if (ids.length === 0) return [];
+  const sides = {
+    sender: ['i.sender_id'],
+    recipient: ['i.recipient_id'],
+    both: ['i.sender_id', 'i.recipient_id'],
+  } as const;
   return db
-    .selectFrom('invitations')
-    .select(['id', 'kind', 'sender_id', 'recipient_id', 'target_id'])
-    .where('id', 'in', ids)
+    .selectFrom('invitations as i')
+    .select(['i.id', 'i.kind', 'i.sender_id', 'i.recipient_id', 'i.target_id'])
+    .where('i.id', 'in', ids)
+    .where((eb) =>
+      eb.or(
+        sides[audience].map((side) =>
+          eb.exists(
+            eb
+              .selectFrom('webhooks as w')
+              .select('w.id')
+              .whereRef('w.member_id', '=', side)
+              .where('w.disabled_at', 'is', null),
+          ),
+        ),
+      ),
+    )
     .execute();
 }

@@ -1,7 +1,9 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { isIP } from 'node:net';
 import { Webhook } from 'standardwebhooks';
-import { publicOnlyLookup } from './webhook.url.js';
+import { isPublicAddress } from './webhook.js';
+import { hostOf, publicOnlyLookup } from './webhook.url.js';
 
 const TIMEOUT_MS = 10_000;
 const MAX_ERROR = 300;
@@ -37,6 +39,11 @@ export function sendWebhook(delivery: SignedDelivery, allowPrivate: boolean): Pr
   const url = new URL(delivery.url);
   if (!allowPrivate && url.protocol !== 'https:') {
     return Promise.resolve({ ok: false, status: null, error: 'the URL is not https' });
+  }
+  // A socket given an IP literal skips the lookup, so the address is checked here instead.
+  const literal = hostOf(url);
+  if (!allowPrivate && isIP(literal) && !isPublicAddress(literal)) {
+    return Promise.resolve({ ok: false, status: null, error: `${literal} is not public` });
   }
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve) => {

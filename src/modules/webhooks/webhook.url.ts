@@ -9,7 +9,7 @@ function notAllowed(detail: string): DomainError {
 }
 
 /** The host of a URL as DNS or an IP literal takes it (`[::1]` → `::1`). */
-function hostOf(url: URL): string {
+export function hostOf(url: URL): string {
   return url.hostname.replace(/^\[(.*)\]$/, '$1');
 }
 
