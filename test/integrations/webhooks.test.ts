@@ -168,6 +168,16 @@ describe('webhooks (R35)', () => {
     ]);
   });
 
+  it('R35 R18: an automatic withdrawal tells the sender and not the recipient', async () => {
+    const [uli, val] = await Promise.all([t.member('uli'), t.member('val')]);
+    const [uliHook, valHook] = [await hook(uli), await hook(val)];
+    expect((await uli.patch('/api/v1/settings', { autoWithdrawAfterDays: 14 })).status).toBe(200);
+    await uli.invite(val);
+    t.advanceDays(15);
+    expect(await eventsOf(uliHook)).toEqual(['invitation.sent', 'invitation.withdrawn']);
+    expect(await eventsOf(valHook)).toEqual(['invitation.received']);
+  });
+
   it('R35: a connection ended by a block reaches only the member who blocked', async () => {
     const [lea, max] = await Promise.all([t.member('lea'), t.member('max')]);
     await connect(lea, max);
