@@ -9,6 +9,7 @@ import secureJson from 'secure-json-parse';
 import type { AppContext } from './context.js';
 import { authenticate } from './http/auth.js';
 import { Problem } from './http/common.schemas.js';
+import { registerIdempotency } from './http/idempotency.js';
 import { registerMetrics } from './http/metrics.js';
 import { registerOpenApi } from './http/openapi.js';
 import { rejectNulCharacters } from './http/input-guard.js';
@@ -39,6 +40,7 @@ import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { opsRoutes } from './modules/system/ops.routes.js';
 import { testClockRoutes } from './modules/system/test-clock.routes.js';
 import { unsubscribeRoutes } from './modules/unsubscribe/unsubscribe.routes.js';
+import { webhookRoutes } from './modules/webhooks/webhook.routes.js';
 
 export const API_PREFIX = '/api/v1';
 const BODY_LIMIT = 1024 * 1024;
@@ -84,6 +86,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   await app.register(
     async (api) => {
       await registerRateLimits(api, ctx);
+      registerIdempotency(api, ctx.idempotency);
       await api.register(accountRoutes(auth)(ctx));
       await api.register(testClockRoutes(ctx));
       await api.register(unsubscribeRoutes(ctx));
@@ -102,6 +105,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
           pageRoutes,
           eventRoutes,
           insightRoutes,
+          webhookRoutes,
         ]) {
           await member.register(routes(ctx));
         }

@@ -32,6 +32,8 @@ export interface Config {
   testClock: boolean;
   runJobs: boolean;
   jobIntervalMs: number;
+  /** Lets webhooks reach private addresses and plain http (tests, private networks). */
+  webhooksAllowPrivate: boolean;
   logLevel: string;
   rules: RuleConfig;
 }
@@ -97,6 +99,11 @@ export const CONFIG_VARIABLES: { name: string; default: string; meaning: string 
     name: 'RAPPORT_JOB_INTERVAL_SECONDS',
     default: '5',
     meaning: 'how often `serve` (with RAPPORT_JOBS on) and `worker` run due jobs',
+  },
+  {
+    name: 'RAPPORT_WEBHOOKS_ALLOW_PRIVATE',
+    default: '0',
+    meaning: '1 lets webhooks use plain http and private addresses (tests, private networks)',
   },
 ];
 
@@ -226,6 +233,7 @@ export function loadConfig(env: Env = process.env): Config {
     testClock: flag('RAPPORT_TEST_CLOCK', false),
     runJobs: flag('RAPPORT_JOBS', true),
     jobIntervalMs: integer('RAPPORT_JOB_INTERVAL_SECONDS', 5, 1, 3600) * 1000,
+    webhooksAllowPrivate: flag('RAPPORT_WEBHOOKS_ALLOW_PRIVATE', false),
     logLevel,
     rules,
   };

@@ -5,8 +5,10 @@ import type { Database } from './db/types.js';
 import { autoWithdrawJob } from './jobs/auto-withdraw.job.js';
 import { deliveryJob } from './jobs/delivery.job.js';
 import { expiryJob } from './jobs/expiry.job.js';
+import { idempotencyJob } from './jobs/idempotency.job.js';
 import { reminderJob } from './jobs/reminder.job.js';
 import { JobRunner } from './jobs/runner.js';
+import { webhookJob } from './jobs/webhook.job.js';
 import { type Clock, ManualClock, systemClock } from './lib/clock.js';
 import { mailComposer } from './mail/compose.js';
 import { smtpMailer } from './mail/mailer.js';
@@ -17,6 +19,7 @@ import { ContactService } from './modules/contacts/contact.service.js';
 import { EventService } from './modules/events/event.service.js';
 import type { ServiceDeps } from './modules/deps.js';
 import { FollowService } from './modules/follows/follow.service.js';
+import { IdempotencyService } from './modules/idempotency/idempotency.service.js';
 import { InsightService } from './modules/insights/insight.service.js';
 import { InvitationCommands } from './modules/invitations/invitation.commands.js';
 import { InvitationQueries } from './modules/invitations/invitation.queries.js';
@@ -26,6 +29,7 @@ import { MailboxService } from './modules/outbox/outbox.service.js';
 import { PageService } from './modules/pages/page.service.js';
 import { SettingsService } from './modules/settings/settings.service.js';
 import { mailSecret, UnsubscribeService } from './modules/unsubscribe/unsubscribe.service.js';
+import { WebhookService } from './modules/webhooks/webhook.service.js';
 
 /** Everything the app needs, built once at start and passed down. */
 export interface AppContext {
@@ -50,6 +54,8 @@ export interface AppContext {
   insights: InsightService;
   mailbox: MailboxService;
   unsubscribe: UnsubscribeService;
+  idempotency: IdempotencyService;
+  webhooks: WebhookService;
   jobs: JobRunner;
   close(): Promise<void>;
 }
@@ -68,6 +74,7 @@ export async function createContext(
   const invitations = new InvitationCommands(deps);
   const invitationQueries = new InvitationQueries(deps);
   const members = new MemberService(deps, invitationQueries);
+  const idempotency = new IdempotencyService(deps);
   const secret = await mailSecret(deps, config.secret);
   const compose = mailComposer(config.publicUrl, secret);
   // Without a mail server, mail stays in the outbox (the development mailbox shows it).
@@ -79,6 +86,14 @@ export async function createContext(
       expiryJob(database, clock, config.rules),
       reminderJob(database, clock, config.rules),
       autoWithdrawJob(database, clock, config.rules),
+      idempotencyJob(idempotency),
+      webhookJob({
+        database,
+        clock,
+        wallClock: systemClock,
+        allowPrivate: config.webhooksAllowPrivate,
+        log,
+      }),
       ...delivery,
     ],
     log,
@@ -105,6 +120,8 @@ export async function createContext(
     insights: new InsightService(deps),
     mailbox: new MailboxService(deps, compose),
     unsubscribe: new UnsubscribeService(deps, secret),
+    idempotency,
+    webhooks: new WebhookService(deps, config.webhooksAllowPrivate),
     jobs,
     async close() {
       await jobs.stop();

@@ -4,6 +4,7 @@ import type { ConnectionTable } from './tables/connection.js';
 import type { ContactTable } from './tables/contact.js';
 import type { EventAttendeeTable, EventOrganizerTable, EventTable } from './tables/event.js';
 import type { FollowTable } from './tables/follow.js';
+import type { IdempotencyKeyTable } from './tables/idempotency-key.js';
 import type { InvitationTable } from './tables/invitation.js';
 import type { JobLeaseTable } from './tables/job-lease.js';
 import type { MemberTable } from './tables/member.js';
@@ -17,6 +18,7 @@ import type {
 } from './tables/page.js';
 import type { ServerSecretTable } from './tables/server-secret.js';
 import type { SessionTable } from './tables/session.js';
+import type { WebhookAttemptTable, WebhookDeliveryTable, WebhookTable } from './tables/webhook.js';
 
 export interface Schema {
   members: MemberTable;
@@ -39,4 +41,8 @@ export interface Schema {
   event_attendees: EventAttendeeTable;
   job_leases: JobLeaseTable;
   server_secrets: ServerSecretTable;
+  idempotency_keys: IdempotencyKeyTable;
+  webhooks: WebhookTable;
+  webhook_deliveries: WebhookDeliveryTable;
+  webhook_attempts: WebhookAttemptTable;
 }

@@ -24,6 +24,7 @@ const TITLES: Partial<Record<number, string>> = {
   413: 'Request too large',
   414: 'URL too long',
   415: 'Unsupported media type',
+  422: 'Unprocessable content',
   429: 'Too many requests',
   500: 'Internal error',
   503: 'Service unavailable',

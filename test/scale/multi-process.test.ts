@@ -4,7 +4,6 @@
  * invitation is in exactly one state, counts equal the rows, no member passes the connection
  * limit (R7) or the weekly limit (R5), and each due email reached the mail server exactly once.
  */
-import { createServer } from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase } from '../../src/db/database.js';
@@ -15,7 +14,7 @@ import {
   type ThrowawayDatabase,
 } from '../helpers/database.js';
 import { SmtpSink } from '../email/smtp-sink.js';
-import { type Child, runTs, until } from '../jobs/child.js';
+import { type Child, freePort, runTs, until } from '../jobs/child.js';
 
 const MAX_CONNECTIONS = 5;
 const WEEKLY_LIMIT = 3;
@@ -23,20 +22,6 @@ const WEEKLY_LIMIT = 3;
 interface Client {
   handle: string;
   token: string;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 describe.skipIf(testDialect() !== 'postgres')(

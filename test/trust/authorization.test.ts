@@ -24,6 +24,7 @@ interface Fixture {
   notificationId: string;
   pageId: string | null;
   eventId: string | null;
+  webhookId: string;
 }
 
 interface Attempt {
@@ -84,6 +85,10 @@ function foreignAttempts(f: Fixture): Record<string, Attempt[]> {
       },
     ],
     'DELETE /me/tokens/{id}': [{ as: f.intruder, params: { id: f.tokenId }, status: [404] }],
+    'DELETE /me/webhooks/{id}': [{ as: f.intruder, params: { id: f.webhookId }, status: [404] }],
+    'GET /me/webhooks/{id}/deliveries': [
+      { as: f.intruder, params: { id: f.webhookId }, status: [404] },
+    ],
     'DELETE /connections/{handle}': [
       { as: f.intruder, params: { handle: f.peer.handle }, status: [404] },
     ],
@@ -140,6 +145,8 @@ const OWN = [
   'DELETE /session',
   'POST /me/tokens',
   'GET /me/tokens',
+  'POST /me/webhooks',
+  'GET /me/webhooks',
   'GET /me',
   'PATCH /me',
   'GET /me/quotas',
@@ -192,6 +199,7 @@ async function state(): Promise<unknown> {
   const reads = [
     '/me',
     '/me/tokens',
+    '/me/webhooks',
     '/me/quotas',
     '/settings',
     '/invitations/sent',
@@ -252,6 +260,13 @@ beforeAll(async () => {
     notificationId: notification.id,
     pageId,
     eventId,
+    // An address literal, so no name needs resolving; no event of this kind is raised here.
+    webhookId: (
+      await owner!.post(`${API}/me/webhooks`, {
+        url: 'https://93.184.215.14/hook',
+        events: ['connection.removed'],
+      })
+    ).body.id,
   };
 });
 afterAll(async () => {

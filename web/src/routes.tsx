@@ -13,6 +13,7 @@ import { PagesPage } from './pages/pages/PagesPage.js';
 import { ProfilePage } from './pages/profile/ProfilePage.js';
 import { SearchPage } from './pages/search/SearchPage.js';
 import { SettingsPage } from './pages/settings/SettingsPage.js';
+import { WebhooksPage } from './pages/settings/webhooks/WebhooksPage.js';
 import { SignInPage } from './pages/auth/SignInPage.js';
 import { SignUpPage } from './pages/auth/SignUpPage.js';
 
@@ -32,6 +33,7 @@ export const router = createBrowserRouter([
       { path: 'mynetwork/invitation-manager/:tab', element: <InvitationManagerPage /> },
       { path: 'in/:handle', element: <ProfilePage /> },
       { path: 'settings', element: <SettingsPage /> },
+      { path: 'settings/webhooks', element: <WebhooksPage /> },
       { path: 'notifications', element: <NotificationsPage /> },
       { path: 'connections', element: <ConnectionsPage /> },
       { path: 'search', element: <SearchPage /> },

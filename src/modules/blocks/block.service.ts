@@ -7,6 +7,7 @@ import type { ServiceDeps } from '../deps.js';
 import { deleteFollowsBetween } from '../follows/follow.repository.js';
 import type { InvitationCommands } from '../invitations/invitation.commands.js';
 import { type MemberSummary, toSummary } from '../members/member.presenter.js';
+import { emitWebhookEvents } from '../webhooks/webhook.emit.js';
 import {
   changeConnectionCount,
   findMemberByHandle,
@@ -82,6 +83,11 @@ export class BlockService {
       await insertBlock(tx, { blocker_id: blockerId, blocked_id: target.id, created_at: at });
       if (await deleteConnection(tx, blockerId, target.id)) {
         await changeConnectionCount(tx, [blockerId, target.id], -1);
+        await emitWebhookEvents(
+          tx,
+          [{ type: 'connection.removed', memberId: blockerId, peerId: target.id }],
+          now,
+        );
       }
       await deleteFollowsBetween(tx, blockerId, target.id);
       await deleteNotificationsBetween(tx, blockerId, target.id);

@@ -9,6 +9,7 @@ import {
   lockMembers,
 } from '../members/member.repository.js';
 import type { MemberService } from '../members/member.service.js';
+import { emitWebhookEvents } from '../webhooks/webhook.emit.js';
 import { deleteConnection, listConnections } from './connection.repository.js';
 
 export class ConnectionService {
@@ -41,13 +42,19 @@ export class ConnectionService {
   /** R19: either side may remove; the other is not told; the follows between them end too. */
   async remove(memberId: string, handle: string): Promise<void> {
     const other = await this.members.visibleMember(memberId, handle);
-    await this.deps.database.transaction(async (db) => {
-      await lockMembers(db, [memberId, other.id]);
-      if (!(await deleteConnection(db, memberId, other.id))) {
+    const now = this.deps.clock.now();
+    await this.deps.database.transaction(async (tx) => {
+      await lockMembers(tx, [memberId, other.id]);
+      if (!(await deleteConnection(tx, memberId, other.id))) {
         throw new DomainError('connection_not_found', `You are not connected with ${other.name}.`);
       }
-      await changeConnectionCount(db, [memberId, other.id], -1);
-      await deleteFollowsBetween(db, memberId, other.id);
+      await changeConnectionCount(tx, [memberId, other.id], -1);
+      await deleteFollowsBetween(tx, memberId, other.id);
+      await emitWebhookEvents(
+        tx,
+        [{ type: 'connection.removed', memberId, peerId: other.id }],
+        now,
+      );
     });
   }
 }

@@ -5,6 +5,7 @@ import { DomainError } from '../../lib/errors.js';
 import type { MemberRow } from '../members/member.repository.js';
 import { announceInvitation } from './invitation.effects.js';
 import { type InvitationKind, newPendingInvitation } from './invitation.js';
+import { emitWebhookEvents } from '../webhooks/webhook.emit.js';
 import { insertInvitation, type InvitationRow } from './invitation.repository.js';
 
 export interface NewInvitation {
@@ -54,6 +55,14 @@ export async function createInvitation(
     input.sender,
     input.recipient,
     input.target?.name ?? null,
+    input.now,
+  );
+  await emitWebhookEvents(
+    tx,
+    [
+      { type: 'invitation.sent', invitations: [row] },
+      { type: 'invitation.received', invitations: [row] },
+    ],
     input.now,
   );
   return row;

@@ -19,6 +19,8 @@ import {
 } from '../members/member.repository.js';
 import { cancelMailForInvitations } from '../outbox/outbox.repository.js';
 import { onPageInvitationAccepted } from '../pages/page.invitations.js';
+import type { InvitationEventType } from '../webhooks/webhook.js';
+import { emitWebhookEvents } from '../webhooks/webhook.emit.js';
 import { announceAccept, eraseFromRecipient } from './invitation.effects.js';
 import { restrictionUntil, type Transition } from './invitation.js';
 import {
@@ -50,6 +52,20 @@ export interface Transitioned {
 export type { Transition };
 
 /**
+ * The webhook event each change raises; who hears it is decided by the webhooks module (R35),
+ * so a sender never hears of an ignore and a recipient never of a withdrawal or expiry. A
+ * block raises none: it is silent to both.
+ */
+const EVENT_OF: Record<Change['kind'], InvitationEventType | null> = {
+  accept: 'invitation.accepted',
+  mutual_accept: 'invitation.accepted',
+  ignore: 'invitation.ignored',
+  withdraw: 'invitation.withdrawn',
+  expire: 'invitation.expired',
+  block: null,
+};
+
+/**
  * Applies `change` to those of `invitations` still in a state it may start from, then its
  * effects. An accept changes one invitation at a time: it locks the two members first, in the
  * lock order every send and accept uses, so racing sends and accepts cannot deadlock.
@@ -79,6 +95,8 @@ export async function transition(
     // R15, R13, R20: a withdrawal, expiry or block leaves nothing with the recipient.
     await eraseFromRecipient(tx, ids, env.now);
   }
+  const type = EVENT_OF[change.kind];
+  if (type) await emitWebhookEvents(tx, [{ type, invitations: rows }], env.now);
   return { rows, members: null };
 }
 
@@ -106,6 +124,14 @@ async function accept(
     members.get(row.sender_id),
     members.get(row.recipient_id),
     target?.name ?? null,
+    env.now,
+  );
+  const connected = locked
+    ? [{ type: 'connection.created' as const, memberId: row.recipient_id, peerId: row.sender_id }]
+    : [];
+  await emitWebhookEvents(
+    tx,
+    [{ type: 'invitation.accepted', invitations: [row] }, ...connected],
     env.now,
   );
   return { rows: [row], members };

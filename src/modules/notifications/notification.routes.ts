@@ -12,7 +12,9 @@ const tags = ['notifications'];
 
 const Notification = Type.Object({
   id: Type.String(),
-  type: Type.String({ description: 'invitation_received | invitation_accepted' }),
+  type: Type.String({
+    description: 'invitation_received | invitation_accepted | webhook_disabled',
+  }),
   actor: Type.Union([MemberSummary, Type.Null()]),
   invitationId: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String({ format: 'date-time' }),

@@ -56,6 +56,10 @@ const messages: Record<string, Describe> = {
     retryAt
       ? `Too many attempts. Try again after ${new Date(retryAt).toLocaleTimeString()}.`
       : 'Too many attempts. Wait a moment and try again.',
+  webhook_url_not_allowed: () =>
+    'That URL cannot receive webhooks. Use an https address that is reachable on the internet.',
+  webhook_limit_reached: () => 'You have as many webhooks as allowed. Delete one to add another.',
+  webhook_not_found: () => 'This webhook no longer exists.',
   // Made by the client when no answer came; every other key is a code the server sends.
   network_error: () => "We couldn't reach Rapport. Check your connection and try again.",
 };

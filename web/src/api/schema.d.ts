@@ -734,6 +734,61 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/webhooks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your webhooks, newest first (R35) */
+    get: operations['listWebhooks'];
+    put?: never;
+    /**
+     * Create a webhook; its signing secret is shown once (R35)
+     * @description The URL must be https and resolve to a public address (400 webhook_url_not_allowed) unless the server allows private networks.
+     */
+    post: operations['createWebhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/webhooks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete a webhook with its delivery log (R35) */
+    delete: operations['deleteWebhook'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/webhooks/{id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every delivery attempt of a webhook, newest first (R35) */
+    get: operations['listWebhookDeliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -972,7 +1027,10 @@ export interface operations {
   signUp: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Repeat a POST safely (R36): within 24 hours the same key and body get the first answer again. */
+        'idempotency-key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1050,6 +1108,15 @@ export interface operations {
         };
       };
       /** @description RFC 9457 problem details with a stable `code` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
       429: {
         headers: {
           [name: string]: unknown;
@@ -1063,7 +1130,10 @@ export interface operations {
   signIn: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Repeat a POST safely (R36): within 24 hours the same key and body get the first answer again. */
+        'idempotency-key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1126,6 +1196,15 @@ export interface operations {
       };
       /** @description RFC 9457 problem details with a stable `code` */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -1301,7 +1380,10 @@ export interface operations {
   createToken: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Repeat a POST safely (R36): within 24 hours the same key and body get the first answer again. */
+        'idempotency-key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1368,6 +1450,15 @@ export interface operations {
       };
       /** @description RFC 9457 problem details with a stable `code` */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -1497,7 +1588,10 @@ export interface operations {
       query: {
         token: string;
       };
-      header?: never;
+      header?: {
+        /** @description Repeat a POST safely (R36): within 24 hours the same key and body get the first answer again. */
+        'idempotency-key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1525,6 +1619,15 @@ export interface operations {
         content: {
           'text/html': string;
           'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': components['schemas']['Problem'];
         };
       };
     };
@@ -1882,7 +1985,10 @@ export interface operations {
   sendInvitation: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Repeat a POST safely (R36): within 24 hours the same key and body get the first answer again. */
+        'idempotency-key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1973,6 +2079,15 @@ export interface operations {
       };
       /** @description RFC 9457 problem details with a stable `code` */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -2320,7 +2435,10 @@ export interface operations {
   withdrawInvitations: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Repeat a POST safely (R36): within 24 hours the same key and body get the first answer again. */
+        'idempotency-key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -2392,6 +2510,15 @@ export interface operations {
       };
       /** @description RFC 9457 problem details with a stable `code` */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -2489,7 +2616,10 @@ export interface operations {
   acceptInvitation: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Repeat a POST safely (R36): within 24 hours the same key and body get the first answer again. */
+        'idempotency-key'?: string;
+      };
       path: {
         id: string;
       };
@@ -2554,6 +2684,15 @@ export interface operations {
         };
       };
       /** @description RFC 9457 problem details with a stable `code` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
       429: {
         headers: {
           [name: string]: unknown;
@@ -2567,7 +2706,10 @@ export interface operations {
   ignoreInvitation: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Repeat a POST safely (R36): within 24 hours the same key and body get the first answer again. */
+        'idempotency-key'?: string;
+      };
       path: {
         id: string;
       };
@@ -2635,6 +2777,15 @@ export interface operations {
         };
       };
       /** @description RFC 9457 problem details with a stable `code` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
       429: {
         headers: {
           [name: string]: unknown;
@@ -2648,7 +2799,10 @@ export interface operations {
   withdrawInvitation: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Repeat a POST safely (R36): within 24 hours the same key and body get the first answer again. */
+        'idempotency-key'?: string;
+      };
       path: {
         id: string;
       };
@@ -2707,6 +2861,15 @@ export interface operations {
       };
       /** @description RFC 9457 problem details with a stable `code` */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -3491,7 +3654,7 @@ export interface operations {
           'application/json': {
             items: {
               id: string;
-              /** @description invitation_received | invitation_accepted */
+              /** @description invitation_received | invitation_accepted | webhook_disabled */
               type: string;
               actor: {
                 handle: string;
@@ -3570,7 +3733,10 @@ export interface operations {
   markNotificationsRead: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Repeat a POST safely (R36): within 24 hours the same key and body get the first answer again. */
+        'idempotency-key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3627,6 +3793,15 @@ export interface operations {
       };
       /** @description RFC 9457 problem details with a stable `code` */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -4073,7 +4248,10 @@ export interface operations {
   importContacts: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Repeat a POST safely (R36): within 24 hours the same key and body get the first answer again. */
+        'idempotency-key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4149,6 +4327,15 @@ export interface operations {
       };
       /** @description RFC 9457 problem details with a stable `code` */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -4489,7 +4676,10 @@ export interface operations {
   createPage: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Repeat a POST safely (R36): within 24 hours the same key and body get the first answer again. */
+        'idempotency-key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4577,6 +4767,15 @@ export interface operations {
       };
       /** @description RFC 9457 problem details with a stable `code` */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -5015,7 +5214,10 @@ export interface operations {
   inviteToPage: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Repeat a POST safely (R36): within 24 hours the same key and body get the first answer again. */
+        'idempotency-key'?: string;
+      };
       path: {
         id: string;
       };
@@ -5099,6 +5301,15 @@ export interface operations {
       };
       /** @description RFC 9457 problem details with a stable `code` */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -5212,7 +5423,10 @@ export interface operations {
   createEvent: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Repeat a POST safely (R36): within 24 hours the same key and body get the first answer again. */
+        'idempotency-key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -5316,6 +5530,15 @@ export interface operations {
       };
       /** @description RFC 9457 problem details with a stable `code` */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -5451,7 +5674,10 @@ export interface operations {
   inviteToEvent: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Repeat a POST safely (R36): within 24 hours the same key and body get the first answer again. */
+        'idempotency-key'?: string;
+      };
       path: {
         id: string;
       };
@@ -5541,6 +5767,15 @@ export interface operations {
         };
       };
       /** @description RFC 9457 problem details with a stable `code` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
       429: {
         headers: {
           [name: string]: unknown;
@@ -5617,6 +5852,397 @@ export interface operations {
                 count: number;
               }[];
             };
+          };
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listWebhooks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              url: string;
+              events: (
+                | 'invitation.sent'
+                | 'invitation.received'
+                | 'invitation.accepted'
+                | 'invitation.ignored'
+                | 'invitation.withdrawn'
+                | 'invitation.expired'
+                | 'connection.created'
+                | 'connection.removed'
+              )[];
+              /** Format: date-time */
+              createdAt: string;
+              /** @description Set when deliveries failed for 3 days; the webhook then receives nothing */
+              disabledAt: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createWebhook: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Repeat a POST safely (R36): within 24 hours the same key and body get the first answer again. */
+        'idempotency-key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uri */
+          url: string;
+          events: (
+            | 'invitation.sent'
+            | 'invitation.received'
+            | 'invitation.accepted'
+            | 'invitation.ignored'
+            | 'invitation.withdrawn'
+            | 'invitation.expired'
+            | 'connection.created'
+            | 'connection.removed'
+          )[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            url: string;
+            events: (
+              | 'invitation.sent'
+              | 'invitation.received'
+              | 'invitation.accepted'
+              | 'invitation.ignored'
+              | 'invitation.withdrawn'
+              | 'invitation.expired'
+              | 'connection.created'
+              | 'connection.removed'
+            )[];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Set when deliveries failed for 3 days; the webhook then receives nothing */
+            disabledAt: string | null;
+            /** @description whsec_<base64>: verifies the webhook-signature header; shown only here */
+            secret: string;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  deleteWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listWebhookDeliveries: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              /** @description The webhook-id header, the same on every try */
+              deliveryId: string;
+              /** WebhookEventName */
+              type:
+                | 'invitation.sent'
+                | 'invitation.received'
+                | 'invitation.accepted'
+                | 'invitation.ignored'
+                | 'invitation.withdrawn'
+                | 'invitation.expired'
+                | 'connection.created'
+                | 'connection.removed';
+              /** Format: date-time */
+              attemptedAt: string;
+              /** @description The receiver’s HTTP status; null when no answer came */
+              responseStatus: number | null;
+              error: string | null;
+              deliveryStatus: 'pending' | 'delivered' | 'failed' | 'cancelled';
+            }[];
+            nextCursor: string | null;
           };
         };
       };

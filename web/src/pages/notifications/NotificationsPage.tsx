@@ -58,15 +58,19 @@ function NotificationItem({ notification }: { notification: Notification }) {
   const { actor } = notification;
   const name = actor?.name ?? 'Someone';
   const text =
-    notification.type === 'invitation_accepted'
-      ? `${name} accepted your invitation. You're now connected.`
-      : `${name} invited you to connect.`;
+    notification.type === 'webhook_disabled'
+      ? 'A webhook was turned off: its deliveries failed for 3 days.'
+      : notification.type === 'invitation_accepted'
+        ? `${name} accepted your invitation. You're now connected.`
+        : `${name} invited you to connect.`;
   const to =
-    notification.type === 'invitation_received'
-      ? '/mynetwork/invitation-manager/received'
-      : actor
-        ? `/in/${encodeURIComponent(actor.handle)}`
-        : '/mynetwork';
+    notification.type === 'webhook_disabled'
+      ? '/settings/webhooks'
+      : notification.type === 'invitation_received'
+        ? '/mynetwork/invitation-manager/received'
+        : actor
+          ? `/in/${encodeURIComponent(actor.handle)}`
+          : '/mynetwork';
 
   return (
     <li className={notification.read ? 'notification' : 'notification is-unread'}>

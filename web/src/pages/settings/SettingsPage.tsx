@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useSettings } from '../../api/queries.js';
 import { LoadError, Loading } from '../../components/Status.js';
 import { AccountStatusSection } from './AccountStatusSection.js';
@@ -23,6 +24,15 @@ export function SettingsPage() {
           <AutoWithdrawSection settings={settings.data} />
           <BlockedMembersSection />
           <AccountStatusSection restriction={settings.data.restriction} />
+          <section className="card" aria-labelledby="integrations-title">
+            <h2 id="integrations-title" className="card-title">
+              Integrations
+            </h2>
+            <p>
+              Send your invitation and connection events to another tool.{' '}
+              <Link to="/settings/webhooks">Manage webhooks</Link>
+            </p>
+          </section>
         </>
       )}
     </div>

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Receiver } from '../test/integrations/receiver.js';
+import type { Member } from './helpers/api.js';
+import { seriousViolations } from './helpers/axe.js';
+import { setupSuite } from './helpers/suite.js';
+
+describe('Settings → Webhooks (R35)', () => {
+  const suite = setupSuite({ RAPPORT_WEBHOOKS_ALLOW_PRIVATE: '1' });
+  let receiver: Receiver;
+  let alice: Member;
+  let bob: Member;
+
+  beforeAll(async () => {
+    receiver = await new Receiver().start();
+    alice = await suite.api.member('Alice Integrator');
+    bob = await suite.api.member('Bob Sender');
+  });
+  afterAll(async () => {
+    await receiver.stop();
+  });
+
+  it('R35: adds a webhook with the secret shown once, shows its delivery log, and deletes it', async () => {
+    const { context, page } = await suite.signIn(alice);
+    await page.goto('/settings');
+    await page.getByRole('link', { name: 'Manage webhooks' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Webhooks' }).waitFor();
+    await page.getByText('No webhooks yet').waitFor();
+
+    await page.getByLabel('URL').fill(receiver.url('/alice'));
+    await page.getByLabel('You ignored an invitation').uncheck();
+    await page.getByRole('button', { name: 'Add webhook' }).click();
+    const secretField = page.getByLabel('Signing secret', { exact: true });
+    await secretField.waitFor();
+    const secret = await secretField.inputValue();
+    expect(secret).toMatch(/^whsec_/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'I have copied it' }).click();
+    await secretField.waitFor({ state: 'detached' });
+    const list = page.getByRole('list', { name: 'Webhooks' });
+    await list.getByText(receiver.url('/alice')).waitFor();
+    await list.getByText('7 events').waitFor();
+
+    await suite.api.call(
+      'POST',
+      '/invitations',
+      { kind: 'connection', to: alice.handle },
+      bob.token,
+    );
+    await suite.api.call('POST', '/test/jobs/run');
+    expect(receiver.verifiedEvents('/alice', secret).map((e) => e.type)).toEqual([
+      'invitation.received',
+    ]);
+
+    await page.getByRole('button', { name: 'Delivery log' }).click();
+    const log = page.getByRole('table', { name: 'Delivery attempts, newest first' });
+    await log.getByText('invitation.received').waitFor();
+    await log.getByText('Delivered: answered 200').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page
+      .getByRole('button', { name: `Delete the webhook to ${receiver.url('/alice')}` })
+      .click();
+    await page
+      .getByRole('dialog', { name: 'Delete this webhook?' })
+      .getByRole('button', { name: 'Delete' })
+      .click();
+    await page.getByText('No webhooks yet').waitFor();
+    await context.close();
+  });
+
+  it('R35: a refused URL is explained in words, not as a code', async () => {
+    const { context, page } = await suite.signIn(bob);
+    await page.goto('/settings/webhooks');
+    await page.getByLabel('URL').fill('ftp://example.com/hook');
+    await page.getByRole('button', { name: 'Add webhook' }).click();
+    await page
+      .getByText(
+        'That URL cannot receive webhooks. Use an https address that is reachable on the internet.',
+      )
+      .waitFor();
+    await context.close();
+  });
+});

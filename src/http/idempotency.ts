@@ -1,0 +1,79 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
+import type { IdempotencyService } from '../modules/idempotency/idempotency.service.js';
+import { requestHash } from '../modules/idempotency/idempotency.service.js';
+import { Problem } from './common.schemas.js';
+import type { App } from './types.js';
+
+const HEADER = 'idempotency-key';
+
+const IdempotencyHeaders = Type.Object({
+  [HEADER]: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 255,
+      description:
+        'Repeat a POST safely (R36): within 24 hours the same key and body get the first answer again.',
+    }),
+  ),
+});
+
+/** The requests that run under a key this process claimed, so their answer is kept. */
+const claimed = new WeakMap<FastifyRequest, { memberId: string; key: string }>();
+
+/**
+ * R36 on every POST registered after this in `api`: the `Idempotency-Key` header is declared
+ * (and validated) on each, a signed-in member's key is claimed before the handler runs, and
+ * the answer is stored when it is sent. Without a member (sign-up, sign-in, password reset,
+ * unsubscribe) the header has no effect: those answers carry a fresh session or act on a
+ * link's token, and a key belongs to a member.
+ */
+export function registerIdempotency(api: App, service: IdempotencyService): void {
+  api.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!methods.includes('POST') || route.schema?.hide) return;
+    const response = route.schema?.response as Record<string, unknown> | undefined;
+    route.schema = {
+      ...route.schema,
+      headers: route.schema?.headers ?? IdempotencyHeaders,
+      response: response ? { ...response, 422: Type.Ref(Problem) } : response,
+    };
+  });
+
+  api.addHook('preHandler', async (request, reply) => {
+    const key = request.headers[HEADER];
+    if (request.method !== 'POST' || typeof key !== 'string' || !request.memberId) return;
+    const hash = requestHash('POST', request.url, request.body);
+    const admission = await service.admit(request.memberId, key, hash);
+    if (admission.run) {
+      claimed.set(request, { memberId: request.memberId, key });
+      return;
+    }
+    const { answer } = admission;
+    reply.status(answer.status).header('idempotent-replayed', 'true');
+    if (answer.contentType) reply.type(answer.contentType);
+    return reply.send(answer.body);
+  });
+
+  api.addHook('onSend', async (request, reply, payload) => {
+    const owner = claimed.get(request);
+    if (!owner) return payload;
+    claimed.delete(request);
+    const body =
+      typeof payload === 'string'
+        ? payload
+        : Buffer.isBuffer(payload)
+          ? payload.toString('utf8')
+          : payload === null || payload === undefined
+            ? ''
+            : null;
+    const contentType = reply.getHeader('content-type');
+    await service.finish(owner.memberId, owner.key, {
+      // A streamed answer cannot be kept; it counts as one that may be tried again.
+      status: body === null ? 500 : reply.statusCode,
+      contentType: typeof contentType === 'string' ? contentType : null,
+      body: body ?? '',
+    });
+    return payload;
+  });
+}

@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { DomainError } from '../../lib/errors.js';
+import { HOUR_MS } from '../../lib/time.js';
+import type { ServiceDeps } from '../deps.js';
+import {
+  claimKey,
+  deleteKeyMadeBefore,
+  deleteKeysMadeBefore,
+  findKey,
+  releaseKey,
+  storeAnswer,
+} from './idempotency.repository.js';
+
+/** R36: how long a first answer is repeated. */
+export const REPLAY_WINDOW_MS = 24 * HOUR_MS;
+
+export interface StoredAnswer {
+  status: number;
+  contentType: string | null;
+  body: string;
+}
+
+export type Admission = { run: true } | { run: false; answer: StoredAnswer };
+
+/** What makes two requests "the same": method, path with query, and body. */
+export function requestHash(method: string, url: string, body: unknown): string {
+  return createHash('sha256')
+    .update(JSON.stringify([method, url, body ?? null]))
+    .digest('hex');
+}
+
+/**
+ * R36 Idempotency-Key: the first request with a key runs and its answer is kept; a repeat
+ * within 24 hours gets that answer, or 409 while the first still runs; the same key with
+ * another request is refused with 422.
+ */
+export class IdempotencyService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  async admit(memberId: string, key: string, hash: string): Promise<Admission> {
+    const { db } = this.deps.database;
+    const now = this.deps.clock.now();
+    const windowStart = new Date(now.getTime() - REPLAY_WINDOW_MS).toISOString();
+    const row = { member_id: memberId, key, request_hash: hash, created_at: now.toISOString() };
+    // Each statement commits on its own: the claim must be visible to other processes at once.
+    for (;;) {
+      if (await claimKey(db, row)) return { run: true };
+      const first = await findKey(db, memberId, key);
+      // Gone between the two statements (its request failed), or from an earlier window: retry.
+      if (!first || (await deleteKeyMadeBefore(db, memberId, key, windowStart))) continue;
+      if (first.request_hash !== hash) {
+        throw new DomainError(
+          'idempotency_key_reused',
+          'This Idempotency-Key was already used for another request in the last 24 hours.',
+        );
+      }
+      if (first.status === null) {
+        throw new DomainError(
+          'idempotency_key_in_use',
+          'A request with this Idempotency-Key is still running; repeat it in a moment.',
+        );
+      }
+      return {
+        run: false,
+        answer: {
+          status: first.status,
+          contentType: first.content_type,
+          body: first.response_body ?? '',
+        },
+      };
+    }
+  }
+
+  /** Keeps the answer to repeat; a server error keeps nothing, so the request can be tried again. */
+  async finish(memberId: string, key: string, answer: StoredAnswer): Promise<void> {
+    const { db } = this.deps.database;
+    if (answer.status >= 500) await releaseKey(db, memberId, key);
+    else await storeAnswer(db, memberId, key, answer);
+  }
+
+  /** Forgets keys past the window (a job), so stored answers do not outlive it. */
+  async forgetExpired(): Promise<number> {
+    const before = new Date(this.deps.clock.now().getTime() - REPLAY_WINDOW_MS).toISOString();
+    return deleteKeysMadeBefore(this.deps.database.db, before);
+  }
+}

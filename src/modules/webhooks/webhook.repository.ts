@@ -1,0 +1,225 @@
+import type { Selectable } from 'kysely';
+import type { Db } from '../../db/types.js';
+import { paginate, type PageRequest } from '../../db/pagination.js';
+import type {
+  WebhookAttemptTable,
+  WebhookDeliveryTable,
+  WebhookTable,
+} from '../../db/tables/webhook.js';
+
+export type WebhookRow = Selectable<WebhookTable>;
+export type WebhookDeliveryRow = Selectable<WebhookDeliveryTable>;
+export type WebhookAttemptRow = Selectable<WebhookAttemptTable>;
+
+export async function insertWebhook(db: Db, row: WebhookRow): Promise<void> {
+  await db.insertInto('webhooks').values(row).execute();
+}
+
+export async function countWebhooks(db: Db, memberId: string): Promise<number> {
+  const row = await db
+    .selectFrom('webhooks')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('member_id', '=', memberId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function listWebhooks(db: Db, memberId: string): Promise<WebhookRow[]> {
+  return db
+    .selectFrom('webhooks')
+    .selectAll()
+    .where('member_id', '=', memberId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+export async function findWebhook(
+  db: Db,
+  memberId: string,
+  id: string,
+): Promise<WebhookRow | undefined> {
+  return db
+    .selectFrom('webhooks')
+    .selectAll()
+    .where('id', '=', id)
+    .where('member_id', '=', memberId)
+    .executeTakeFirst();
+}
+
+/** The working webhooks of these members, for writing an event's deliveries. */
+export async function activeWebhooksOf(db: Db, memberIds: string[]): Promise<WebhookRow[]> {
+  if (memberIds.length === 0) return [];
+  return db
+    .selectFrom('webhooks')
+    .selectAll()
+    .where('member_id', 'in', memberIds)
+    .where('disabled_at', 'is', null)
+    .execute();
+}
+
+/** Deletes a webhook with its deliveries and their log; false when it was not the member's. */
+export async function deleteWebhook(db: Db, memberId: string, id: string): Promise<boolean> {
+  const owned = await findWebhook(db, memberId, id);
+  if (!owned) return false;
+  await db.deleteFrom('webhook_attempts').where('webhook_id', '=', id).execute();
+  await db.deleteFrom('webhook_deliveries').where('webhook_id', '=', id).execute();
+  await db.deleteFrom('webhooks').where('id', '=', id).execute();
+  return true;
+}
+
+export async function insertDeliveries(db: Db, rows: WebhookDeliveryRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insertInto('webhook_deliveries').values(rows).execute();
+}
+
+/**
+ * Claims up to `limit` due deliveries until `until` in one statement, as mail is claimed: of
+ * several workers each delivery goes to one; a claim that runs out makes it due again.
+ */
+export async function claimDueDeliveries(
+  db: Db,
+  now: string,
+  until: string,
+  limit: number,
+): Promise<WebhookDeliveryRow[]> {
+  const due = db
+    .selectFrom('webhook_deliveries')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', now)
+    .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', now)]))
+    .orderBy('next_attempt_at')
+    .orderBy('id')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked();
+  const rows = await db
+    .updateTable('webhook_deliveries')
+    .set({ claimed_until: until })
+    .where('id', 'in', due)
+    .where('status', '=', 'pending')
+    .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', now)]))
+    .returningAll()
+    .execute();
+  return rows.sort(
+    (a, b) => a.next_attempt_at.localeCompare(b.next_attempt_at) || a.id.localeCompare(b.id),
+  );
+}
+
+/**
+ * Starts one try at a claimed delivery: counts it and renews the claim, only while the claim
+ * is still `claim`. Nothing when another worker took the delivery over.
+ */
+export async function startDeliveryAttempt(
+  db: Db,
+  id: string,
+  claim: string,
+  renewedUntil: string,
+): Promise<WebhookDeliveryRow | undefined> {
+  return db
+    .updateTable('webhook_deliveries')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1), claimed_until: renewedUntil }))
+    .where('id', '=', id)
+    .where('claimed_until', '=', claim)
+    .where('status', '=', 'pending')
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function findWebhookById(db: Db, id: string): Promise<WebhookRow | undefined> {
+  return db.selectFrom('webhooks').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertAttempt(db: Db, row: WebhookAttemptRow): Promise<void> {
+  await db.insertInto('webhook_attempts').values(row).execute();
+}
+
+/** Ends a delivery's try: delivered, due again at `nextAttemptAt`, or given up. */
+export async function finishDeliveryAttempt(
+  db: Db,
+  id: string,
+  claim: string,
+  outcome:
+    | { status: 'delivered'; at: string }
+    | { status: 'pending'; nextAttemptAt: string; error: string }
+    | { status: 'failed' | 'cancelled'; error: string },
+): Promise<boolean> {
+  const set =
+    outcome.status === 'delivered'
+      ? { status: outcome.status, delivered_at: outcome.at, last_error: null }
+      : outcome.status === 'pending'
+        ? { next_attempt_at: outcome.nextAttemptAt, last_error: outcome.error }
+        : { status: outcome.status, last_error: outcome.error };
+  const result = await db
+    .updateTable('webhook_deliveries')
+    .set({ ...set, claimed_until: null })
+    .where('id', '=', id)
+    .where('claimed_until', '=', claim)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Records how the webhook is doing after a try: a success clears its run of failures. */
+export async function setFailingSince(
+  db: Db,
+  id: string,
+  failingSince: string | null,
+): Promise<void> {
+  let query = db.updateTable('webhooks').set({ failing_since: failingSince }).where('id', '=', id);
+  // The first failure of a run starts it; later ones keep its start.
+  if (failingSince !== null) query = query.where('failing_since', 'is', null);
+  await query.execute();
+}
+
+/** Turns a webhook off and cancels what it had waiting; false when it was off already. */
+export async function disableWebhook(db: Db, id: string, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('webhooks')
+    .set({ disabled_at: at })
+    .where('id', '=', id)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+  if (result.numUpdatedRows === 0n) return false;
+  await db
+    .updateTable('webhook_deliveries')
+    .set({ status: 'cancelled', claimed_until: null, last_error: 'the webhook was turned off' })
+    .where('webhook_id', '=', id)
+    .where('status', '=', 'pending')
+    .execute();
+  return true;
+}
+
+/** A webhook's tries, newest first, with the event each was for. */
+export async function listAttempts(db: Db, webhookId: string, page: PageRequest) {
+  const query = db
+    .selectFrom('webhook_attempts as a')
+    .innerJoin('webhook_deliveries as d', 'd.id', 'a.delivery_id')
+    .select([
+      'a.id',
+      'a.delivery_id',
+      'a.attempted_at',
+      'a.response_status',
+      'a.error',
+      'd.type',
+      'd.status as delivery_status',
+    ])
+    .where('a.webhook_id', '=', webhookId);
+  return paginate(
+    query,
+    {
+      columns: ['a.attempted_at', 'a.id'],
+      order: 'desc',
+      values: (r) => [r.attempted_at, r.id],
+    },
+    page,
+  );
+}
+
+export interface InvitationParties {
+  id: string;
+  kind: string;
+  sender_id: string;
+  recipient_id: string;
+  target_id: string;
+}

@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject, type Member, startApp, type TestApp } from '../helpers/app.js';
+import { expectProblem, memberId } from '../invitations/support.js';
+import { requestHash } from '../../src/modules/idempotency/idempotency.service.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+function post(member: Member, url: string, body: unknown, key: string) {
+  return inject(t.app, 'POST', url, body, {
+    authorization: `Bearer ${member.token}`,
+    'idempotency-key': key,
+  });
+}
+
+async function invitationsBetween(sender: Member, recipient: Member): Promise<number> {
+  const rows = await t.ctx.database.db
+    .selectFrom('invitations')
+    .select('id')
+    .where('sender_id', '=', await memberId(t, sender))
+    .where('recipient_id', '=', await memberId(t, recipient))
+    .execute();
+  return rows.length;
+}
+
+describe('Idempotency-Key on POSTs (R36)', () => {
+  it('R36: the same key and body within 24 hours get the first answer again and act once', async () => {
+    const [ann, ben] = await Promise.all([t.member('ann'), t.member('ben')]);
+    const body = { kind: 'connection', to: ben.handle, note: 'We met at the fair' };
+    const first = await post(ann, '/api/v1/invitations', body, 'send-ben-1');
+    expect(first.status).toBe(201);
+    t.clock.advance(23 * 60 * 60_000);
+    const again = await post(ann, '/api/v1/invitations', body, 'send-ben-1');
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(await invitationsBetween(ann, ben)).toBe(1);
+    expect((await ben.get('/api/v1/invitations/received/count')).body.total).toBe(1);
+  });
+
+  it('R36: a refusal is repeated too, and the key is fresh again after 24 hours', async () => {
+    const [cat, dan] = await Promise.all([t.member('cat'), t.member('dan')]);
+    const sent = await cat.invite(dan);
+    const id = sent.body.id as string;
+    expect((await post(cat, `/api/v1/invitations/${id}/withdraw`, {}, 'w-1')).status).toBe(200);
+    expect((await post(cat, `/api/v1/invitations/${id}/withdraw`, {}, 'w-1')).status).toBe(200);
+    expectProblem(
+      await cat.post(`/api/v1/invitations/${id}/withdraw`, {}),
+      409,
+      'invitation_not_open',
+    );
+
+    t.advanceDays(1);
+    t.clock.advance(1000);
+    expectProblem(
+      await post(cat, `/api/v1/invitations/${id}/withdraw`, {}, 'w-1'),
+      409,
+      'invitation_not_open',
+    );
+  });
+
+  it('R36: the same key with another body is refused with 422 idempotency_key_reused, and nothing happens', async () => {
+    const [eve, fay, gus] = await Promise.all([t.member('eve'), t.member('fay'), t.member('gus')]);
+    expect(
+      (await post(eve, '/api/v1/invitations', { kind: 'connection', to: fay.handle }, 'k')).status,
+    ).toBe(201);
+    const other = await post(
+      eve,
+      '/api/v1/invitations',
+      { kind: 'connection', to: gus.handle },
+      'k',
+    );
+    expectProblem(other, 422, 'idempotency_key_reused');
+    expect(await invitationsBetween(eve, gus)).toBe(0);
+    const elsewhere = await post(eve, `/api/v1/me/tokens`, { name: 'k' }, 'k');
+    expectProblem(elsewhere, 422, 'idempotency_key_reused');
+  });
+
+  it('R36: while the first request still runs, a repeat gets 409 idempotency_key_in_use', async () => {
+    const [hal, ida] = await Promise.all([t.member('hal'), t.member('ida')]);
+    const body = { kind: 'connection', to: ida.handle };
+    // The first request has claimed its key and not answered yet.
+    const admitted = await t.ctx.idempotency.admit(
+      await memberId(t, hal),
+      'slow',
+      requestHash('POST', '/api/v1/invitations', body),
+    );
+    expect(admitted.run).toBe(true);
+    expectProblem(
+      await post(hal, '/api/v1/invitations', body, 'slow'),
+      409,
+      'idempotency_key_in_use',
+    );
+    expect(await invitationsBetween(hal, ida)).toBe(0);
+  });
+
+  it('R36: two identical requests at once act once; each answer is the 201 or a 409', async () => {
+    const [jon, kim] = await Promise.all([t.member('jon'), t.member('kim')]);
+    const body = { kind: 'connection', to: kim.handle };
+    const answers = await Promise.all([
+      post(jon, '/api/v1/invitations', body, 'race'),
+      post(jon, '/api/v1/invitations', body, 'race'),
+    ]);
+    expect(await invitationsBetween(jon, kim)).toBe(1);
+    const created = answers.filter((a) => a.status === 201);
+    expect(created.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(created.map((a) => a.body.id)).size).toBe(1);
+    for (const answer of answers.filter((a) => a.status !== 201)) {
+      expectProblem(answer, 409, 'idempotency_key_in_use');
+    }
+  });
+
+  it('R36: keys belong to one member; another member may use the same key', async () => {
+    const [lea, max, ned] = await Promise.all([t.member('lea'), t.member('max'), t.member('ned')]);
+    expect(
+      (await post(lea, '/api/v1/invitations', { kind: 'connection', to: ned.handle }, 'same'))
+        .status,
+    ).toBe(201);
+    const other = await post(
+      max,
+      '/api/v1/invitations',
+      { kind: 'connection', to: ned.handle },
+      'same',
+    );
+    expect(other.status).toBe(201);
+    expect(other.headers['idempotent-replayed']).toBeUndefined();
+    expect((await ned.get('/api/v1/invitations/received/count')).body.total).toBe(2);
+  });
+
+  it('R36: a key must be 1 to 255 characters', async () => {
+    const [ole, pia] = await Promise.all([t.member('ole'), t.member('pia')]);
+    const reply = await post(
+      ole,
+      '/api/v1/invitations',
+      { kind: 'connection', to: pia.handle },
+      'x'.repeat(256),
+    );
+    expectProblem(reply, 400, 'validation_failed');
+    expect(await invitationsBetween(ole, pia)).toBe(0);
+  });
+
+  it('R36: without a signed-in member (sign-up) the key has no effect', async () => {
+    const body = {
+      email: 'quin@example.test',
+      password: 'correct horse battery',
+      name: 'Quin',
+      handle: 'quin-r36',
+    };
+    const first = await inject(t.app, 'POST', '/api/v1/members', body, {
+      'idempotency-key': 'signup',
+    });
+    expect(first.status).toBe(201);
+    const again = await inject(t.app, 'POST', '/api/v1/members', body, {
+      'idempotency-key': 'signup',
+    });
+    expectProblem(again, 409, 'email_taken');
+  });
+
+  it('R36: stored answers are forgotten by the jobs after 24 hours', async () => {
+    const [rex, sue] = await Promise.all([t.member('rex'), t.member('sue')]);
+    await post(rex, '/api/v1/invitations', { kind: 'connection', to: sue.handle }, 'old');
+    const id = await memberId(t, rex);
+    const stored = () =>
+      t.ctx.database.db
+        .selectFrom('idempotency_keys')
+        .select('key')
+        .where('member_id', '=', id)
+        .execute();
+    expect(await stored()).toHaveLength(1);
+    t.advanceDays(1);
+    t.clock.advance(1000);
+    expect((await t.runJobs()).status).toBe(200);
+    expect(await stored()).toHaveLength(0);
+  });
+
+  it('R36 R37: every POST of the API declares the Idempotency-Key header, and each member POST the 422 answer', async () => {
+    interface Operation {
+      parameters?: { in: string; name: string }[];
+      responses: Record<string, unknown>;
+    }
+    const spec = (await inject(t.app, 'GET', '/api/v1/openapi.json')).body;
+    const posts = Object.entries(spec.paths as Record<string, { post?: Operation }>).flatMap(
+      ([path, item]) => (item.post ? [{ path, op: item.post }] : []),
+    );
+    expect(posts.length).toBeGreaterThan(10);
+    for (const { path, op } of posts) {
+      const header = (op.parameters ?? []).find(
+        (p) => p.in === 'header' && p.name === 'idempotency-key',
+      );
+      expect(header, path).toBeDefined();
+      // Every POST a member signs in for can answer 422 idempotency_key_reused.
+      if (op.responses['401']) expect(op.responses['422'], path).toBeDefined();
+    }
+  });
+});

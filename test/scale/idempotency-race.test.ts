@@ -1,0 +1,113 @@
+/**
+ * R36 across processes: one Idempotency-Key sent at the same moment through two `rapport serve`
+ * processes on one PostgreSQL database acts once. The key's row in the database is the lock.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrateToLatest, openDatabase } from '../../src/db/database.js';
+import type { Database } from '../../src/db/types.js';
+import {
+  createThrowawayDatabase,
+  testDialect,
+  type ThrowawayDatabase,
+} from '../helpers/database.js';
+import { type Child, freePort, runTs, until } from '../jobs/child.js';
+
+describe.skipIf(testDialect() !== 'postgres')('Idempotency-Key through two app processes', () => {
+  let throwaway: ThrowawayDatabase;
+  let database: Database;
+  const children: Child[] = [];
+  const servers: string[] = [];
+
+  async function signUp(server: string, handle: string): Promise<string> {
+    const response = await fetch(`${server}/api/v1/members`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        email: `${handle}@example.test`,
+        password: 'correct horse battery',
+        name: handle,
+        handle,
+      }),
+    });
+    const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const { csrfToken } = (await response.json()) as { csrfToken: string };
+    const token = await fetch(`${server}/api/v1/me/tokens`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ name: 'race' }),
+    });
+    return ((await token.json()) as { token: string }).token;
+  }
+
+  beforeAll(async () => {
+    throwaway = await createThrowawayDatabase('postgres');
+    database = openDatabase(throwaway.url);
+    await migrateToLatest(database.db);
+    for (let i = 0; i < 2; i++) {
+      const port = await freePort();
+      children.push(
+        runTs('src/cli.ts', ['serve'], {
+          RAPPORT_DATABASE_URL: throwaway.url,
+          RAPPORT_RATE_LIMITS: 'off',
+          RAPPORT_LOG_LEVEL: 'warn',
+          RAPPORT_SECRET: 'idempotency-race-test-secret-0123456789',
+          RAPPORT_JOBS: 'off',
+          RAPPORT_PORT: String(port),
+        }),
+      );
+      servers.push(`http://127.0.0.1:${port}`);
+    }
+    for (const server of servers) {
+      await until(
+        async () => (await fetch(`${server}/readyz`).catch(() => null))?.status === 200,
+        `${server} to be ready\n${children.map((c) => c.output()).join('\n')}`,
+        60_000,
+      );
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const child of children) child.process.kill('SIGTERM');
+    await Promise.all(children.map((c) => c.exited));
+    await database?.close();
+    await throwaway?.drop();
+  });
+
+  it('R36: the same key sent at once through both servers creates one invitation; the answers are the same 201, or one is 409 idempotency_key_in_use', async () => {
+    const [server0, server1] = servers as [string, string];
+    const sender = await signUp(server0, 'race-sender');
+    const recipients = Array.from({ length: 10 }, (_, i) => `race-recipient-${i}`);
+    for (const handle of recipients) await signUp(server1, handle);
+
+    const send = async (server: string, to: string) => {
+      const response = await fetch(`${server}/api/v1/invitations`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${sender}`,
+          'content-type': 'application/json',
+          'idempotency-key': `invite-${to}`,
+        },
+        body: JSON.stringify({ kind: 'connection', to }),
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+
+    for (const to of recipients) {
+      const answers = await Promise.all([send(server0, to), send(server1, to)]);
+      const created = answers.filter((a) => a.status === 201);
+      const busy = answers.filter((a) => a.status === 409);
+      expect(created.length).toBeGreaterThanOrEqual(1);
+      expect(created.length + busy.length).toBe(2);
+      expect(new Set(created.map((a) => a.body.id)).size).toBe(1);
+      for (const answer of busy) expect(answer.body.code).toBe('idempotency_key_in_use');
+
+      const rows = await database.db
+        .selectFrom('invitations')
+        .innerJoin('members', 'members.id', 'invitations.recipient_id')
+        .select('invitations.id')
+        .where('members.handle', '=', to)
+        .execute();
+      expect(rows.map((r) => r.id)).toEqual([created[0]!.body.id]);
+    }
+  }, 120_000);
+});

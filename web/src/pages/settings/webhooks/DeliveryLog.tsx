@@ -1,0 +1,51 @@
+import { useWebhookDeliveries, type WebhookAttempt } from '../../../api/webhooks.js';
+import { RelativeTime } from '../../../components/RelativeTime.js';
+import { EmptyState, LoadError, Loading } from '../../../components/Status.js';
+
+function outcome(attempt: WebhookAttempt): string {
+  if (attempt.responseStatus !== null) {
+    const ok = attempt.responseStatus >= 200 && attempt.responseStatus < 300;
+    return `${ok ? 'Delivered' : 'Failed'}: answered ${attempt.responseStatus}`;
+  }
+  return `Failed: ${attempt.error ?? 'no answer'}`;
+}
+
+/** Every attempt at the webhook's deliveries, newest first. */
+export function DeliveryLog({ id, webhookId }: { id: string; webhookId: string }) {
+  const log = useWebhookDeliveries(webhookId);
+  return (
+    <div id={id}>
+      {log.isPending ? (
+        <Loading label="Loading the delivery log…" />
+      ) : log.isError ? (
+        <LoadError error={log.error} onRetry={() => void log.refetch()} />
+      ) : log.data.items.length === 0 ? (
+        <EmptyState title="Nothing sent yet" />
+      ) : (
+        <table className="delivery-log">
+          <caption className="visually-hidden">Delivery attempts, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Event</th>
+              <th scope="col">Outcome</th>
+            </tr>
+          </thead>
+          <tbody>
+            {log.data.items.map((attempt) => (
+              <tr key={attempt.id}>
+                <td>
+                  <RelativeTime value={attempt.attemptedAt} />
+                </td>
+                <td>
+                  <code>{attempt.type}</code>
+                </td>
+                <td>{outcome(attempt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { type NewWebhook, useWebhooks } from '../../../api/webhooks.js';
+import { EmptyState, LoadError, Loading } from '../../../components/Status.js';
+import { CreateWebhookForm } from './CreateWebhookForm.js';
+import { NewSecretNote } from './NewSecretNote.js';
+import { WebhookItem } from './WebhookItem.js';
+
+/** Settings → Webhooks (R35): add an endpoint, see its secret once, read its delivery log. */
+export function WebhooksPage() {
+  const webhooks = useWebhooks();
+  const [created, setCreated] = useState<NewWebhook | null>(null);
+
+  return (
+    <div className="stack settings">
+      <title>Webhooks | Rapport</title>
+      <p className="meta">
+        <Link to="/settings">Settings</Link> / Webhooks
+      </p>
+      <h1>Webhooks</h1>
+      <p>
+        Rapport can tell another tool — a CRM, a recruiting pipeline, a chat — when something
+        happens to your invitations and connections, by sending a signed request to its URL.
+      </p>
+      {created && <NewSecretNote webhook={created} onDone={() => setCreated(null)} />}
+      <CreateWebhookForm onCreated={setCreated} />
+      <section className="card" aria-labelledby="webhooks-title">
+        <h2 id="webhooks-title" className="card-title">
+          Your webhooks
+        </h2>
+        {webhooks.isPending ? (
+          <Loading label="Loading your webhooks…" />
+        ) : webhooks.isError ? (
+          <LoadError error={webhooks.error} onRetry={() => void webhooks.refetch()} />
+        ) : webhooks.data.items.length === 0 ? (
+          <EmptyState title="No webhooks yet">
+            <p>Add one above to start receiving events.</p>
+          </EmptyState>
+        ) : (
+          <ul className="rows" aria-label="Webhooks">
+            {webhooks.data.items.map((webhook) => (
+              <WebhookItem key={webhook.id} webhook={webhook} />
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
