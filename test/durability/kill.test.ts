@@ -45,7 +45,7 @@ const env = () => ({
 });
 
 async function startServer(): Promise<{ child: Child; url: string }> {
-  const child = runTs('src/cli.ts', ['serve'], env());
+  const child = runTs('src/cli/index.ts', ['serve'], env());
   children.push(child);
   let url = '';
   await until(
