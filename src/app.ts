@@ -40,7 +40,7 @@ import { opsRoutes } from './modules/system/ops.routes.js';
 import { testClockRoutes } from './modules/system/test-clock.routes.js';
 import { unsubscribeRoutes } from './modules/unsubscribe/unsubscribe.routes.js';
 
-export const API_PREFIX = '/api/v1';
+const API_PREFIX = '/api/v1';
 const BODY_LIMIT = 1024 * 1024;
 const WEB_ROOT = fileURLToPath(new URL('../dist/web/', import.meta.url));
 

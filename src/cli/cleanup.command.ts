@@ -24,7 +24,7 @@ export interface CleanupFlags {
   kind?: string;
 }
 
-export interface CleanupOptions {
+interface CleanupOptions {
   olderThanDays: number;
   dryRun: boolean;
   member: string | null;
@@ -32,7 +32,7 @@ export interface CleanupOptions {
 }
 
 /** Checks the flags; returns the options, or what is wrong with them. */
-export function parseCleanupFlags(flags: CleanupFlags): CleanupOptions | string {
+function parseCleanupFlags(flags: CleanupFlags): CleanupOptions | string {
   const match = /^(\d{1,4})d?$/.exec(flags['older-than'] ?? '14d');
   if (!match) return `--older-than must be a number of days like 14d, got "${flags['older-than']}"`;
   if (flags.member !== undefined && flags.all)

@@ -2,7 +2,7 @@ import type { Config } from '../config.js';
 import { type AppContext, createContext } from '../context.js';
 import type { Clock } from '../lib/clock.js';
 
-export interface CommandContextOptions {
+interface CommandContextOptions {
   /** One-shot commands print their own lines; only `serve` and `worker` log. */
   quiet?: boolean;
   /** The clock a test drives; the system clock otherwise. */

@@ -11,7 +11,7 @@ export const SEED_HELP = `  seed       add the demo network to an empty database
              every kind and state over six months (default K: 3 for every 10 invitations);
              meant for a fresh database`;
 
-export interface GenerateFlags {
+interface GenerateFlags {
   members?: string;
   invitations?: string;
   connections?: string;
