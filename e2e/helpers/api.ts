@@ -1,4 +1,6 @@
 /** Sets state up through the HTTP API so the browser only drives the behaviour under test. */
+import { API, PASSWORD, type Reply, signUpWithToken } from '../../test/helpers/app.js';
+
 export interface Member {
   handle: string;
   name: string;
@@ -16,48 +18,56 @@ export interface SentInvitation {
   recipient: { handle: string; name: string };
 }
 
-const PASSWORD = 'correct horse battery';
-
 export class Api {
   constructor(readonly baseUrl: string) {}
 
-  async call<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
-    const response = await fetch(`${this.baseUrl}/api/v1${path}`, {
+  /** One request to the server, whatever its status. */
+  async request(
+    method: string,
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply> {
+    const response = await fetch(`${this.baseUrl}${url}`, {
       method,
       headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: payload === undefined ? undefined : JSON.stringify(payload),
     });
     const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
+    return {
+      status: response.status,
+      body:
+        text && /json/.test(String(response.headers.get('content-type'))) ? JSON.parse(text) : text,
+      headers: { 'set-cookie': response.headers.getSetCookie() },
+    };
+  }
+
+  async call<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
+    const reply = await this.request(
+      method,
+      `${API}${path}`,
+      body,
+      token ? { authorization: `Bearer ${token}` } : {},
+    );
+    if (reply.status >= 300) {
+      const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+      throw new Error(`${method} ${path} → ${reply.status} ${text}`);
+    }
+    return (reply.body === '' ? undefined : reply.body) as T;
   }
 
   /** Signs a member up and gives them a personal access token for the setup calls. */
   async member(name: string, extra: { headline?: string; company?: string } = {}): Promise<Member> {
     const handle = name.toLowerCase().replace(/[^a-z]+/g, '-');
     const email = `${handle}@example.test`;
-    const response = await fetch(`${this.baseUrl}/api/v1/members`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: PASSWORD, name, handle, ...extra }),
-    });
-    if (response.status !== 201) throw new Error(`sign-up ${name}: ${await response.text()}`);
-    const { csrfToken } = (await response.json()) as { csrfToken: string };
-    const cookie = response.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const tokenResponse = await fetch(`${this.baseUrl}/api/v1/me/tokens`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-      body: JSON.stringify({ name: 'e2e setup' }),
-    });
-    if (tokenResponse.status !== 201)
-      throw new Error(`token ${name}: ${await tokenResponse.text()}`);
-    const { token } = (await tokenResponse.json()) as { token: string };
+    const token = await signUpWithToken(
+      (method, url, payload, headers) => this.request(method, url, payload, headers),
+      { email, name, handle, ...extra },
+      'e2e setup',
+    );
     return { handle, name, email, password: PASSWORD, token };
   }
 

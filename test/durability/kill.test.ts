@@ -13,7 +13,7 @@ import {
   type ThrowawayDatabase,
 } from '../helpers/database.js';
 import { type Child, runTs, until } from '../jobs/child.js';
-import { seedMembersWithTokens, type LoadMember } from './members.js';
+import { type LoadMember, seedMembersWithTokens } from '../helpers/members.js';
 
 const MEMBERS = 60;
 const WORKERS = 8;

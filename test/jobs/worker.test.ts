@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { work } from '../../src/cli/worker.command.js';
 import { startApp, type TestApp } from '../helpers/app.js';
 import { SmtpSink } from '../email/smtp-sink.js';
-import { mailAbout } from '../email/support.js';
 import { runTs, until } from './child.js';
+import { mailAbout } from '../helpers/mail.js';
 
 let t: TestApp;
 let sink: SmtpSink;
