@@ -1,5 +1,27 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+
+/** Forbids imports that leave src/db/ for anything but src/lib/, `up` leads from those files back to src/. */
+function dbBoundary(files, up) {
+  const escaped = up.replaceAll('.', '\\.');
+  return {
+    files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^${escaped}(?!lib/)|^${escaped}\\.\\./`,
+              message: 'src/db/ may import only from src/db/ and src/lib/.',
+            },
+          ],
+        },
+      ],
+    },
+  };
+}
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'data/', 'bench/results/', 'bench/data/'] },
@@ -10,4 +32,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  {
+    files: ['web/src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+  },
+  // The database layer stands on its own: it may use src/lib/, nothing else above it.
+  dbBoundary(['src/db/*.ts'], '../'),
+  dbBoundary(['src/db/*/*.ts'], '../../'),
 );

@@ -43,7 +43,7 @@ function runSeed(url: string, members: number, invitations: number): Promise<voi
       [
         '--import',
         'tsx',
-        'src/cli.ts',
+        'src/cli/index.ts',
         'seed',
         '--members',
         String(members),

@@ -28,7 +28,7 @@ export function buildServer(): void {
     },
   );
   // Type errors elsewhere in a work in progress still leave runnable JavaScript behind.
-  if (!existsSync(join(BUILD_DIR, 'cli.js')))
+  if (!existsSync(join(BUILD_DIR, 'cli/index.js')))
     throw new Error(`tsc failed:\n${result.stdout}${result.stderr}`);
   if (result.status !== 0)
     process.stderr.write('(tsc reported type errors; running what it emitted)\n');
@@ -103,7 +103,7 @@ export function startRapport(
 ): Promise<Server> {
   const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
   return start(
-    [...profile, join(BUILD_DIR, 'cli.js'), 'serve'],
+    [...profile, join(BUILD_DIR, 'cli/index.js'), 'serve'],
     { ...BENCH_ENV, RAPPORT_DATABASE_URL: databaseUrl },
     /running at (http:\/\/\S+)/,
     'rapport serve',

@@ -37,6 +37,8 @@ export interface AppContext {
   log: Logger;
   database: Database;
   clock: Clock;
+  /** The migrations this start applied; empty when the schema was already current. */
+  migrated: string[];
   /** Present only in test-clock mode (RAPPORT_TEST_CLOCK=1). */
   manualClock: ManualClock | null;
   accounts: AccountService;
@@ -62,13 +64,13 @@ export interface AppContext {
 
 export async function createContext(
   config: Config,
-  options: { log?: Logger } = {},
+  options: { log?: Logger; clock?: Clock } = {},
 ): Promise<AppContext> {
   const log = options.log ?? pino({ level: config.logLevel });
   const database = openDatabase(config.databaseUrl);
-  await migrateToLatest(database.db);
+  const migrated = await migrateToLatest(database.db);
   const manualClock = config.testClock ? new ManualClock() : null;
-  const clock = manualClock ?? systemClock;
+  const clock = options.clock ?? manualClock ?? systemClock;
   const deps: ServiceDeps = { database, clock, rules: config.rules };
 
   const invitations = new InvitationCommands(deps);
@@ -104,6 +106,7 @@ export async function createContext(
     log,
     database,
     clock,
+    migrated,
     manualClock,
     accounts: new AccountService(deps),
     members,

@@ -1,10 +1,8 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadConfig } from '../../src/config.js';
-import { createContext } from '../../src/context.js';
 import { buildApp } from '../../src/app.js';
+import { createContext } from '../../src/context.js';
+import { testConfig } from '../../test/helpers/app.js';
+import { createThrowawayDatabase } from '../../test/helpers/database.js';
 
 export interface TestServer {
   baseUrl: string;
@@ -21,15 +19,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   if (!existsSync(WEB_INDEX)) {
     throw new Error('dist/web is missing: run `npx vite build` before the end-to-end tests.');
   }
-  const dir = await mkdtemp(join(tmpdir(), 'rapport-e2e-'));
-  const tmpFile = join(dir, 'rapport.db');
-  const config = loadConfig({
-    RAPPORT_DATABASE_URL: 'sqlite:' + tmpFile,
-    RAPPORT_TEST_CLOCK: '1',
-    RAPPORT_RATE_LIMITS: 'off',
-    ...env,
-  });
-  const ctx = await createContext(config);
+  const database = await createThrowawayDatabase('sqlite');
+  const ctx = await createContext(testConfig(database.url, env));
   const app = await buildApp(ctx);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -39,7 +30,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     async close() {
       await app.close();
       await ctx.close();
-      await rm(dir, { recursive: true, force: true });
+      await database.drop();
     },
   };
 }

@@ -3,7 +3,6 @@
  * with every effect of a withdrawal (R14–R16) and kept invitations never touched.
  */
 import type { Config } from '../config.js';
-import { migrateToLatest, openDatabase } from '../db/database.js';
 import { type Clock, systemClock } from '../lib/clock.js';
 import { addDays } from '../lib/time.js';
 import { withdrawStale } from '../modules/invitations/invitation.cleanup.js';
@@ -11,6 +10,7 @@ import { type InvitationKind, KINDS } from '../modules/invitations/invitation.js
 import { sendersWithStale } from '../modules/invitations/invitation.withdrawals.repository.js';
 import { findMemberByHandle } from '../modules/members/member.repository.js';
 import { progressBar } from '../seed/generate.progress.js';
+import { withContext } from './command.context.js';
 
 export const CLEANUP_HELP = `  cleanup --older-than 14d (--member HANDLE | --all) [--kind connection|page|event] [--dry-run]
              withdraw open invitations sent at least that long ago, with every effect of a
@@ -24,7 +24,7 @@ export interface CleanupFlags {
   kind?: string;
 }
 
-export interface CleanupOptions {
+interface CleanupOptions {
   olderThanDays: number;
   dryRun: boolean;
   member: string | null;
@@ -32,7 +32,7 @@ export interface CleanupOptions {
 }
 
 /** Checks the flags; returns the options, or what is wrong with them. */
-export function parseCleanupFlags(flags: CleanupFlags): CleanupOptions | string {
+function parseCleanupFlags(flags: CleanupFlags): CleanupOptions | string {
   const match = /^(\d{1,4})d?$/.exec(flags['older-than'] ?? '14d');
   if (!match) return `--older-than must be a number of days like 14d, got "${flags['older-than']}"`;
   if (flags.member !== undefined && flags.all)
@@ -70,61 +70,61 @@ export async function cleanupCommand(
     io.err.write(`${options}\n`);
     return 2;
   }
-  const database = openDatabase(config.databaseUrl);
-  try {
-    await migrateToLatest(database.db);
-    const now = io.clock.now();
-    let senderId: string | undefined;
-    if (options.member !== null) {
-      const member = await findMemberByHandle(database.db, options.member);
-      if (!member) {
-        io.err.write(`No member has the handle "${options.member}".\n`);
-        return 1;
+  return withContext(
+    config,
+    async ({ database }) => {
+      const now = io.clock.now();
+      let senderId: string | undefined;
+      if (options.member !== null) {
+        const member = await findMemberByHandle(database.db, options.member);
+        if (!member) {
+          io.err.write(`No member has the handle "${options.member}".\n`);
+          return 1;
+        }
+        senderId = member.id;
       }
-      senderId = member.id;
-    }
-    const senders = await sendersWithStale(database.db, {
-      sentBefore: addDays(now, -options.olderThanDays).toISOString(),
-      now: now.toISOString(),
-      kind: options.kind,
-      senderId,
-    });
-    const progress = progressBar(io.err, () => io.clock.now().getTime());
-    progress.phase(
-      options.dryRun ? 'previewing' : 'withdrawing',
-      senders.reduce((n, s) => n + s.count, 0),
-    );
-    const deps = { database, clock: io.clock, rules: config.rules };
-    let withdrawn = 0;
-    let kept = 0;
-    let members = 0;
-    for (const sender of senders) {
-      let advanced = 0;
-      const result = await withdrawStale(
-        deps,
-        sender.senderId,
-        { olderThanDays: options.olderThanDays, kind: options.kind, dryRun: options.dryRun },
-        'cleanup',
-        (done) => {
-          progress.advance(done - advanced);
-          advanced = done;
-        },
+      const senders = await sendersWithStale(database.db, {
+        sentBefore: addDays(now, -options.olderThanDays).toISOString(),
+        now: now.toISOString(),
+        kind: options.kind,
+        senderId,
+      });
+      const progress = progressBar(io.err, () => io.clock.now().getTime());
+      progress.phase(
+        options.dryRun ? 'previewing' : 'withdrawing',
+        senders.reduce((n, s) => n + s.count, 0),
       );
-      progress.advance(result.items.length - advanced);
-      withdrawn += result.count;
-      kept += result.items.filter((i) => i.outcome === 'kept').length;
-      if (result.count > 0) members++;
-    }
-    progress.end();
-    const what = `${plural(withdrawn, 'invitation')} of ${plural(members, 'member')} sent at least ${plural(options.olderThanDays, 'day')} ago`;
-    const keptNote = kept > 0 ? ` ${plural(kept, 'kept invitation')} left alone.` : '';
-    io.out.write(
-      options.dryRun
-        ? `Dry run: would withdraw ${what}.${keptNote} Nothing was changed.\n`
-        : `Withdrew ${what}.${keptNote}\n`,
-    );
-    return 0;
-  } finally {
-    await database.close();
-  }
+      const deps = { database, clock: io.clock, rules: config.rules };
+      let withdrawn = 0;
+      let kept = 0;
+      let members = 0;
+      for (const sender of senders) {
+        let advanced = 0;
+        const result = await withdrawStale(
+          deps,
+          sender.senderId,
+          { olderThanDays: options.olderThanDays, kind: options.kind, dryRun: options.dryRun },
+          'cleanup',
+          (done) => {
+            progress.advance(done - advanced);
+            advanced = done;
+          },
+        );
+        progress.advance(result.items.length - advanced);
+        withdrawn += result.count;
+        kept += result.items.filter((i) => i.outcome === 'kept').length;
+        if (result.count > 0) members++;
+      }
+      progress.end();
+      const what = `${plural(withdrawn, 'invitation')} of ${plural(members, 'member')} sent at least ${plural(options.olderThanDays, 'day')} ago`;
+      const keptNote = kept > 0 ? ` ${plural(kept, 'kept invitation')} left alone.` : '';
+      io.out.write(
+        options.dryRun
+          ? `Dry run: would withdraw ${what}.${keptNote} Nothing was changed.\n`
+          : `Withdrew ${what}.${keptNote}\n`,
+      );
+      return 0;
+    },
+    { clock: io.clock },
+  );
 }

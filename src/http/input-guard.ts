@@ -4,7 +4,7 @@ import { DomainError } from '../lib/errors.js';
 const MAX_DEPTH = 64;
 
 /** Whether a parsed input holds a NUL character in any string or key. */
-export function containsNul(value: unknown, depth = 0): boolean {
+function containsNul(value: unknown, depth = 0): boolean {
   if (typeof value === 'string') return value.includes('\u0000');
   if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return false;
   for (const [key, inner] of Object.entries(value)) {

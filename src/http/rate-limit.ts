@@ -8,14 +8,14 @@ import { DomainError } from '../lib/errors.js';
 import { requireWhenNeeded } from '../lib/require-when-needed.js';
 import type { App } from './types.js';
 
-export interface RateRule {
+interface RateRule {
   max: number;
   windowMs: number;
   /** What the limit counts by: the caller's address, or the signed-in member. */
   by: 'ip' | 'member';
 }
 
-export const RATE_RULES: Record<string, RateRule> = {
+const RATE_RULES: Record<string, RateRule> = {
   signIn: { max: 10, windowMs: 15 * 60_000, by: 'ip' },
   signUp: { max: 20, windowMs: 60 * 60_000, by: 'ip' },
   invite: { max: 60, windowMs: 60_000, by: 'member' },
@@ -62,7 +62,7 @@ export class MemoryRateStore implements RateStore {
  * Counters in Redis (INCR and PEXPIRE in one MULTI), shared by every app process. While Redis
  * cannot answer, each process counts on its own rather than refusing or stalling requests.
  */
-export class RedisRateStore implements RateStore {
+class RedisRateStore implements RateStore {
   private readonly fallback = new MemoryRateStore();
   private degraded = false;
 
@@ -112,7 +112,7 @@ export class RedisRateStore implements RateStore {
 }
 
 /** Redis when RAPPORT_REDIS_URL is set, memory otherwise. */
-export async function createRateStore(redisUrl: string | null, log: Logger): Promise<RateStore> {
+async function createRateStore(redisUrl: string | null, log: Logger): Promise<RateStore> {
   if (!redisUrl) return new MemoryRateStore();
   const { Redis } = requireWhenNeeded<typeof IoRedis>('ioredis');
   const redis = new Redis(redisUrl, {
@@ -129,7 +129,7 @@ export async function createRateStore(redisUrl: string | null, log: Logger): Pro
 }
 
 /** Request rate limits on sign-in, sign-up and sending; off with RAPPORT_RATE_LIMITS=off. */
-export function rateLimitHook(store: RateStore, clock: Clock) {
+function rateLimitHook(store: RateStore, clock: Clock) {
   return async (request: FastifyRequest): Promise<void> => {
     const name = (request.routeOptions.config as { rateLimit?: string }).rateLimit;
     const rule = name ? RATE_RULES[name] : undefined;

@@ -1,5 +1,5 @@
 /** Every refusal the API can give, with the HTTP status it maps to (SPEC.md §2 and §3). */
-export const ERROR_STATUS = {
+const ERROR_STATUS = {
   validation_failed: 400,
   cannot_invite_self: 400,
   note_too_long: 400,
@@ -65,8 +65,4 @@ export class DomainError extends Error {
     this.name = 'DomainError';
     this.status = ERROR_STATUS[code];
   }
-}
-
-export function fail(code: ErrorCode, message: string, extras?: ErrorExtras): never {
-  throw new DomainError(code, message, extras);
 }

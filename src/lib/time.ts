@@ -9,10 +9,6 @@ export function addHours(date: Date, hours: number): Date {
   return new Date(date.getTime() + hours * HOUR_MS);
 }
 
-export function iso(date: Date): string {
-  return date.toISOString();
-}
-
 /** The first instant of the calendar month after `date`, in UTC. */
 export function startOfNextMonth(date: Date): Date {
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1));

@@ -16,7 +16,7 @@ export interface ComposedMail extends MailContent {
   headers: Record<string, string>;
 }
 
-export interface MailToCompose {
+interface MailToCompose {
   template: MailTemplate;
   /** The outbox row's JSON payload. */
   payload: string;

@@ -1,7 +1,7 @@
 import type * as Nodemailer from 'nodemailer';
 import { requireWhenNeeded } from '../lib/require-when-needed.js';
 
-export interface OutgoingMail {
+interface OutgoingMail {
   to: string;
   /** `<outbox id@rapport>`: a receiver can drop the rare second copy of an at-least-once send. */
   messageId: string;

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { MailTemplate } from '../db/tables/outbox.js';
 
-export const MAIL_TEMPLATES: readonly MailTemplate[] = ['invitation', 'reminder', 'accepted'];
+const MAIL_TEMPLATES: readonly MailTemplate[] = ['invitation', 'reminder', 'accepted'];
 
 function signature(secret: string, memberId: string, template: MailTemplate): string {
   return createHmac('sha256', secret)

@@ -7,7 +7,7 @@
 import { mix } from './generate.rows.js';
 
 /** Open addressing over unordered member pairs; 0 marks an empty slot. */
-export class PairSet {
+class PairSet {
   private readonly keys: Float64Array;
   private readonly mask: number;
 
@@ -81,7 +81,7 @@ export function zipfWeights(
   return weights;
 }
 
-export function shuffled(n: number, random: () => number): Int32Array {
+function shuffled(n: number, random: () => number): Int32Array {
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   for (let i = n - 1; i > 0; i--) {

@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app.js';
-import { memberRow, seedInvitationsBulk, seedMembers, signUp } from './network.js';
+import { memberRow, seedMembers, signUp } from '../helpers/members.js';
+import { seedInvitationsBulk } from '../helpers/network.js';
 
 const COUNT = 10_000;
 

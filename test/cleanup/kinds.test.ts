@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Member, startApp, type TestApp } from '../helpers/app.js';
-import { connectAll, signUp } from './network.js';
+import { signUp } from '../helpers/members.js';
+import { mailStatuses } from '../helpers/mail.js';
+import { connectAll } from '../helpers/network.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -11,15 +13,6 @@ afterAll(async () => {
 });
 
 const DAY = 86_400_000;
-
-async function outboxStatuses(invitationId: string): Promise<string[]> {
-  const rows = await t.ctx.database.db
-    .selectFrom('outbox')
-    .select('status')
-    .where('invitation_id', '=', invitationId)
-    .execute();
-  return rows.map((r) => r.status);
-}
 
 /** ann admins a page and organizes an event, and has invited ben to both. */
 async function invitedToBoth(): Promise<{
@@ -71,7 +64,7 @@ describe('page and event invitations in the lists and under withdrawal (R14–R1
 
   it('R14 R15: a withdrawn page invitation vanishes from the recipient: list, count, notification, mail, detail', async () => {
     const { ann, ben, pageInv, eventInv } = await invitedToBoth();
-    expect(await outboxStatuses(pageInv)).toEqual(['pending']);
+    expect(await mailStatuses(t, pageInv)).toEqual(['pending']);
     const withdrawn = await ann.post(`/api/v1/invitations/${pageInv}/withdraw`);
     expect(withdrawn.status).toBe(200);
 
@@ -85,7 +78,7 @@ describe('page and event invitations in the lists and under withdrawal (R14–R1
       (n: { invitationId: string }) => n.invitationId,
     );
     expect(notified).toEqual([eventInv]);
-    expect(await outboxStatuses(pageInv)).toEqual(['cancelled']);
+    expect(await mailStatuses(t, pageInv)).toEqual(['cancelled']);
     expect((await ben.get(`/api/v1/invitations/${pageInv}`)).status).toBe(404);
     const accept = await ben.post(`/api/v1/invitations/${pageInv}/accept`);
     expect(accept.status).toBe(404);

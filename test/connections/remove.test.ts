@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app.js';
-import { connect, connectionCounts, expectProblem, pairState } from '../invitations/support.js';
+import { expectProblem } from '../helpers/expect.js';
+import { connect, connectionCounts, pairState } from '../helpers/network.js';
 
 let t: TestApp;
 beforeAll(async () => {

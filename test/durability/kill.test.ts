@@ -14,7 +14,7 @@ import {
   type ThrowawayDatabase,
 } from '../helpers/database.js';
 import { type Child, runTs, until } from '../jobs/child.js';
-import { seedMembersWithTokens, type LoadMember } from './members.js';
+import { type LoadMember, seedMembersWithTokens } from '../helpers/members.js';
 
 const MEMBERS = 60;
 const WORKERS = 8;
@@ -46,7 +46,7 @@ const env = () => ({
 });
 
 async function startServer(): Promise<{ child: Child; url: string }> {
-  const child = runTs('src/cli.ts', ['serve'], env());
+  const child = runTs('src/cli/index.ts', ['serve'], env());
   children.push(child);
   let url = '';
   await until(

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TestApp } from '../helpers/app.js';
 import type { SmtpSink } from './smtp-sink.js';
-import { mailAbout, oneClick, PUBLIC_URL, startWithSink, unsubscribeUrl } from './support.js';
+import { mailAbout, oneClick, PUBLIC_URL, startWithSink, unsubscribeUrl } from '../helpers/mail.js';
 
 let t: TestApp;
 let sink: SmtpSink;

@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Member, startApp, type TestApp } from '../helpers/app.js';
-import {
-  connectAll,
-  memberRow,
-  seedInvitationsBulk,
-  seedMembers,
-  signUp,
-} from '../cleanup/network.js';
+import { memberRow, seedMembers, signUp } from '../helpers/members.js';
+import { connectAll, seedInvitationsBulk } from '../helpers/network.js';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,11 +1,14 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- replies are JSON that each test checks with assertions; a loose type keeps those checks short. */
 import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
+import { type Config, loadConfig } from '../../src/config.js';
 import { type AppContext, createContext } from '../../src/context.js';
 import type { App } from '../../src/http/types.js';
 import type { ManualClock } from '../../src/lib/clock.js';
 import { DAY_MS } from '../../src/lib/time.js';
 import { createThrowawayDatabase, type TestDialect, testDialect } from './database.js';
+
+/** The prefix of every API path. */
+export const API = '/api/v1';
 
 export interface Reply<T = any> {
   status: number;
@@ -85,6 +88,49 @@ export interface TestApp {
 
 let counter = 0;
 
+/** The settings of a test server: the clock only tests move, no request rate limits. */
+export function testConfig(databaseUrl: string, env: Record<string, string> = {}): Config {
+  return loadConfig({
+    RAPPORT_DATABASE_URL: databaseUrl,
+    RAPPORT_TEST_CLOCK: '1',
+    RAPPORT_RATE_LIMITS: 'off',
+    ...env,
+  });
+}
+
+/** Every test member's password. */
+export const PASSWORD = 'correct horse battery';
+
+/** One JSON request to the API and its reply, over whichever transport a test uses. */
+export type Send = (
+  method: string,
+  url: string,
+  payload?: unknown,
+  headers?: Record<string, string>,
+) => Promise<Reply>;
+
+/** Signs a member up through the API (password PASSWORD) and returns a personal access token. */
+export async function signUpWithToken(
+  send: Send,
+  profile: { email: string; name: string; handle: string } & Record<string, string>,
+  tokenName: string,
+): Promise<string> {
+  const signUp = await send('POST', `${API}/members`, { password: PASSWORD, ...profile });
+  if (signUp.status !== 201) throw new Error(`sign-up failed: ${JSON.stringify(signUp.body)}`);
+  const cookie = [signUp.headers['set-cookie'] ?? []]
+    .flat()
+    .map((c) => String(c).split(';')[0])
+    .join('; ');
+  const token = await send(
+    'POST',
+    `${API}/me/tokens`,
+    { name: tokenName },
+    { cookie, 'x-csrf-token': signUp.body.csrfToken },
+  );
+  if (token.status !== 201) throw new Error(`token failed: ${JSON.stringify(token.body)}`);
+  return token.body.token;
+}
+
 /**
  * The real app on a throwaway database of this run's dialect, with the test clock and no
  * request rate limits. `env` adds or overrides RAPPORT_* variables (rule numbers and the like).
@@ -92,13 +138,7 @@ let counter = 0;
 export async function startApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dialect = testDialect();
   const database = await createThrowawayDatabase(dialect);
-  const config = loadConfig({
-    RAPPORT_DATABASE_URL: database.url,
-    RAPPORT_TEST_CLOCK: '1',
-    RAPPORT_RATE_LIMITS: 'off',
-    RAPPORT_LOG_LEVEL: 'silent',
-    ...env,
-  });
+  const config = testConfig(database.url, { RAPPORT_LOG_LEVEL: 'silent', ...env });
   const ctx = await createContext(config);
   const app = await buildApp(ctx);
   await app.ready();
@@ -113,27 +153,14 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
     async member(name, profile = {}) {
       const handle = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${++counter}`;
       const email = `${handle}@example.test`;
-      const signUp = await inject(app, 'POST', '/api/v1/members', {
-        email,
-        password: 'correct horse battery',
-        name: name[0]!.toUpperCase() + name.slice(1),
-        handle,
-        ...profile,
-      });
-      if (signUp.status !== 201) throw new Error(`sign-up failed: ${JSON.stringify(signUp.body)}`);
-      const cookie = String(signUp.headers['set-cookie']).split(';')[0]!;
-      const token = await inject(
-        app,
-        'POST',
-        '/api/v1/me/tokens',
-        { name: 'tests' },
-        {
-          cookie,
-          'x-csrf-token': signUp.body.csrfToken,
-        },
+      const send: Send = (method, url, payload, headers) =>
+        inject(app, method, url, payload, headers);
+      const token = await signUpWithToken(
+        send,
+        { email, name: name[0]!.toUpperCase() + name.slice(1), handle, ...profile },
+        'tests',
       );
-      if (token.status !== 201) throw new Error(`token failed: ${JSON.stringify(token.body)}`);
-      return new Member(app, handle, email, token.body.token);
+      return new Member(app, handle, email, token);
     },
     advanceDays(days) {
       clock.advance(days * DAY_MS);

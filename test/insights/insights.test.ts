@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Member, startApp, type TestApp } from '../helpers/app.js';
-import { connectAll, seedMembers, signUp } from '../cleanup/network.js';
+import { seedMembers, signUp } from '../helpers/members.js';
+import { connectAll } from '../helpers/network.js';
 
 let t: TestApp;
 beforeAll(async () => {

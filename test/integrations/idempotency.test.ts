@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject, type Member, startApp, type TestApp } from '../helpers/app.js';
-import { expectProblem, memberId } from '../invitations/support.js';
+import { expectProblem } from '../helpers/expect.js';
+import { memberId } from '../helpers/members.js';
 import { requestHash } from '../../src/modules/idempotency/idempotency.service.js';
 
 let t: TestApp;

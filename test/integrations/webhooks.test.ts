@@ -4,7 +4,9 @@ import { webhookJob } from '../../src/jobs/webhook.job.js';
 import { systemClock } from '../../src/lib/clock.js';
 import { WEBHOOK_EVENTS } from '../../src/modules/webhooks/webhook.js';
 import { type Member, startApp, type TestApp } from '../helpers/app.js';
-import { connect, expectProblem, memberId } from '../invitations/support.js';
+import { expectProblem } from '../helpers/expect.js';
+import { memberId } from '../helpers/members.js';
+import { connect } from '../helpers/network.js';
 import { Receiver } from './receiver.js';
 
 let t: TestApp;

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Member, startApp, type TestApp } from '../helpers/app.js';
-import { connectionCounts, invitationStatus, pairState } from './support.js';
+import { connectionCounts, invitationStatus, pairState } from '../helpers/network.js';
 
 const MAX = 5;
 let t: TestApp;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app.js';
-import { expectProblem, invitationStatus } from './support.js';
+import { expectProblem } from '../helpers/expect.js';
+import { invitationStatus } from '../helpers/network.js';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Member, startApp, type TestApp } from '../helpers/app.js';
-import { connect, connectionCounts, expectProblem, invitationStatus } from './support.js';
+import { expectProblem } from '../helpers/expect.js';
+import { connect, connectionCounts, invitationStatus } from '../helpers/network.js';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app.js';
-import { expectProblem } from './support.js';
+import { expectProblem } from '../helpers/expect.js';
 
 let t: TestApp;
 beforeAll(async () => {

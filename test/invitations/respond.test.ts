@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Member, startApp, type TestApp } from '../helpers/app.js';
-import { connectionCounts, expectProblem, invitationStatus, pairState } from './support.js';
+import { expectProblem } from '../helpers/expect.js';
+import { connectionCounts, invitationStatus, pairState } from '../helpers/network.js';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -11,7 +11,7 @@ import {
 } from '../../src/modules/invitations/invitation.repository.js';
 import { type Change, transition } from '../../src/modules/invitations/invitation.transitions.js';
 import { startApp, type TestApp } from '../helpers/app.js';
-import { memberId } from './support.js';
+import { memberId } from '../helpers/members.js';
 
 const STATES: InvitationStatus[] = [
   'pending',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app.js';
-import { expectProblem, memberId } from './support.js';
+import { expectProblem } from '../helpers/expect.js';
+import { memberId } from '../helpers/members.js';
 
 let t: TestApp;
 beforeAll(async () => {

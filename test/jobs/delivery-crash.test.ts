@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app.js';
 import { SmtpSink } from '../email/smtp-sink.js';
-import { mailAbout } from '../email/support.js';
 import { runTs } from './child.js';
+import { mailAbout } from '../helpers/mail.js';
 
 let t: TestApp;
 let sink: SmtpSink;

@@ -11,7 +11,8 @@ import {
 } from '../../src/modules/outbox/outbox.repository.js';
 import type { TestApp } from '../helpers/app.js';
 import type { SmtpSink } from '../email/smtp-sink.js';
-import { mailAbout, startWithSink } from '../email/support.js';
+import { mailAbout, startWithSink } from '../helpers/mail.js';
+import { memberId } from '../helpers/members.js';
 
 let t: TestApp;
 let sink: SmtpSink;
@@ -28,15 +29,6 @@ beforeEach(() => {
 
 const MINUTE = 60_000;
 
-async function memberIdOf(handle: string): Promise<string> {
-  const row = await t.ctx.database.db
-    .selectFrom('members')
-    .select('id')
-    .where('handle', '=', handle)
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
 /** Queues `count` mails to one member straight into the outbox, each with its own subject. */
 async function queueMails(
   handle: string,
@@ -44,7 +36,7 @@ async function queueMails(
   count: number,
   tag: string,
 ): Promise<void> {
-  const recipientId = await memberIdOf(handle);
+  const recipientId = await memberId(t, handle);
   const at = t.clock.now().toISOString();
   for (let i = 0; i < count; i++) {
     const payload = {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../helpers/app.js';
 import type { SmtpSink } from '../email/smtp-sink.js';
-import { mailAbout, startWithSink } from '../email/support.js';
+import { mailAbout, startWithSink } from '../helpers/mail.js';
 
 let t: TestApp;
 let sink: SmtpSink;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { reminderJob } from '../../src/jobs/reminder.job.js';
 import type { Member, TestApp } from '../helpers/app.js';
 import type { SmtpSink } from '../email/smtp-sink.js';
-import { mailAbout, startWithSink } from '../email/support.js';
+import { mailAbout, startWithSink } from '../helpers/mail.js';
 
 let t: TestApp;
 let sink: SmtpSink;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { work } from '../../src/jobs/worker.js';
+import { work } from '../../src/cli/worker.command.js';
 import { startApp, type TestApp } from '../helpers/app.js';
 import { SmtpSink } from '../email/smtp-sink.js';
-import { mailAbout } from '../email/support.js';
 import { runTs, until } from './child.js';
+import { mailAbout } from '../helpers/mail.js';
 
 let t: TestApp;
 let sink: SmtpSink;
@@ -23,7 +23,7 @@ describe('rapport worker', () => {
     const [ann, ben] = await Promise.all([t.member('ann'), t.member('ben')]);
     const sent = await ann.invite(ben);
 
-    const worker = runTs('src/cli.ts', ['worker'], {
+    const worker = runTs('src/cli/index.ts', ['worker'], {
       RAPPORT_DATABASE_URL: t.ctx.config.databaseUrl,
       RAPPORT_SMTP_URL: sink.url,
       RAPPORT_LOG_LEVEL: 'warn',

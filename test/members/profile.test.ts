@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app.js';
-import { connect, expectProblem } from '../invitations/support.js';
+import { expectProblem } from '../helpers/expect.js';
+import { connect } from '../helpers/network.js';
 
 let t: TestApp;
 beforeAll(async () => {

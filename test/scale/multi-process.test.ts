@@ -91,7 +91,7 @@ describe.skipIf(testDialect() !== 'postgres')(
       for (let i = 0; i < 2; i++) {
         const port = await freePort();
         children.push(
-          runTs('src/cli.ts', ['serve'], {
+          runTs('src/cli/index.ts', ['serve'], {
             ...env,
             RAPPORT_PORT: String(port),
             RAPPORT_JOBS: 'off',
@@ -101,7 +101,7 @@ describe.skipIf(testDialect() !== 'postgres')(
       }
       for (let i = 0; i < 2; i++) {
         children.push(
-          runTs('src/cli.ts', ['worker'], {
+          runTs('src/cli/index.ts', ['worker'], {
             ...env,
             RAPPORT_SMTP_URL: sink.url,
             RAPPORT_JOB_INTERVAL_SECONDS: '1',

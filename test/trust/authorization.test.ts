@@ -5,8 +5,9 @@
  * through the API, unchanged afterwards.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject, type Member, type Reply, startApp, type TestApp } from '../helpers/app.js';
-import { API, connect, expectStatus } from './support.js';
+import { API, inject, type Member, type Reply, startApp, type TestApp } from '../helpers/app.js';
+import { expectStatus } from '../helpers/expect.js';
+import { connect } from '../helpers/network.js';
 
 interface Route {
   method: string;

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type TestApp } from '../helpers/app.js';
-import { API, connect, expectProblem, expectStatus, handles, mailStatuses } from './support.js';
+import { API, startApp, type TestApp } from '../helpers/app.js';
+import { expectProblem, expectStatus } from '../helpers/expect.js';
+import { mailStatuses } from '../helpers/mail.js';
+import { handles } from '../helpers/members.js';
+import { connect } from '../helpers/network.js';
 
 const HOUR_MS = 3_600_000;
 

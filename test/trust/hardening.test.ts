@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Member, startApp, type TestApp } from '../helpers/app.js';
-import { API, expectProblem } from './support.js';
+import { API, type Member, startApp, type TestApp } from '../helpers/app.js';
+import { expectProblem } from '../helpers/expect.js';
 
 interface Schema {
   $ref?: string;

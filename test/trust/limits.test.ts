@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Member, startApp, type TestApp } from '../helpers/app.js';
-import { API, expectProblem, expectStatus } from './support.js';
+import { API, type Member, startApp, type TestApp } from '../helpers/app.js';
+import { expectProblem, expectStatus } from '../helpers/expect.js';
 
 const DAY_MS = 86_400_000;
 

@@ -3,8 +3,8 @@
  * is still pending and unseen, nor, once expired (R13), from any other expired one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Member, startApp, type TestApp } from '../helpers/app.js';
-import { API, expectStatus } from './support.js';
+import { API, type Member, startApp, type TestApp } from '../helpers/app.js';
+import { expectStatus } from '../helpers/expect.js';
 
 let t: TestApp;
 let hasInsights = false;

@@ -6,8 +6,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Member, type Reply, startApp, type TestApp } from '../helpers/app.js';
-import { API } from './support.js';
+import { API, type Member, type Reply, startApp, type TestApp } from '../helpers/app.js';
 
 const LIMITS = { weekly: 4, open: 2, connections: 2 };
 const HOUR_MS = 3_600_000;

@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/http/types.js';
-import { startApp, type TestApp } from '../helpers/app.js';
-import { API, expectProblem, expectStatus } from './support.js';
+import { API, startApp, type TestApp } from '../helpers/app.js';
+import { expectProblem, expectStatus } from '../helpers/expect.js';
 
 const MINUTE_MS = 60_000;
 const REDIS_URL = process.env.RAPPORT_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';

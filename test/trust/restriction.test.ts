@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Member, startApp, type TestApp } from '../helpers/app.js';
-import { API, expectProblem, expectStatus } from './support.js';
+import { API, type Member, startApp, type TestApp } from '../helpers/app.js';
+import { expectProblem, expectStatus } from '../helpers/expect.js';
+import { signUp } from '../helpers/members.js';
 
 const DAY_MS = 86_400_000;
 
@@ -24,13 +25,10 @@ async function dontKnow(sender: Member, recipients: Member[]): Promise<void> {
   }
 }
 
-async function members<N extends string[]>(names: [...N]): Promise<{ [K in keyof N]: Member }> {
-  return (await Promise.all(names.map((n) => t.member(n)))) as { [K in keyof N]: Member };
-}
-
 describe('restricted senders (R9)', () => {
   it('R9: the 5th "I don’t know this person" within 90 days restricts the sender for 30 days: email required', async () => {
-    const [sender, target, ...answerers] = await members([
+    const [sender, target, ...answerers] = await signUp(
+      t,
       'sender',
       'target',
       'a',
@@ -38,7 +36,7 @@ describe('restricted senders (R9)', () => {
       'c',
       'd',
       'e',
-    ]);
+    );
     await dontKnow(sender, answerers.slice(0, 4));
     expect((await sender.get(`${API}/settings`)).body.restriction).toBeNull();
     expect((await sender.get(`${API}/me/quotas`)).body.restriction).toBeNull();
@@ -64,7 +62,7 @@ describe('restricted senders (R9)', () => {
   });
 
   it('R9: nothing the restricted sender can read names who answered', async () => {
-    const [sender, ...answerers] = await members(['sender', 'a', 'b', 'c', 'd', 'e']);
+    const [sender, ...answerers] = await signUp(t, 'sender', 'a', 'b', 'c', 'd', 'e');
     await dontKnow(sender, answerers);
     const seen = JSON.stringify([
       (await sender.get(`${API}/settings`)).body,
@@ -84,7 +82,8 @@ describe('restricted senders (R9)', () => {
   });
 
   it('R9: answers older than 90 days do not count; 5 within 90 days do', async () => {
-    const [old, recent, ...answerers] = await members([
+    const [old, recent, ...answerers] = await signUp(
+      t,
       'old',
       'recent',
       'a',
@@ -98,7 +97,7 @@ describe('restricted senders (R9)', () => {
       'i',
       'j',
       'k',
-    ]);
+    );
     await dontKnow(old, answerers.slice(0, 4));
     await dontKnow(recent, answerers.slice(5, 9));
     t.advanceDays(89);
@@ -111,7 +110,7 @@ describe('restricted senders (R9)', () => {
   });
 
   it('R9: plain ignores do not count', async () => {
-    const [sender, ...recipients] = await members(['sender', 'a', 'b', 'c', 'd', 'e', 'f']);
+    const [sender, ...recipients] = await signUp(t, 'sender', 'a', 'b', 'c', 'd', 'e', 'f');
     for (const recipient of recipients.slice(0, 5)) {
       const sent = await sender.invite(recipient);
       expectStatus(await recipient.post(`${API}/invitations/${sent.body.id}/ignore`), 204);
@@ -121,7 +120,8 @@ describe('restricted senders (R9)', () => {
   });
 
   it('R9: the restriction ends after 30 days', async () => {
-    const [sender, target, ...answerers] = await members([
+    const [sender, target, ...answerers] = await signUp(
+      t,
       'sender',
       'target',
       'a',
@@ -129,7 +129,7 @@ describe('restricted senders (R9)', () => {
       'c',
       'd',
       'e',
-    ]);
+    );
     await dontKnow(sender, answerers);
     const restrictedAt = t.clock.now().getTime();
     t.clock.set(new Date(restrictedAt + 30 * DAY_MS - 1000));

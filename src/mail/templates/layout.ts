@@ -1,7 +1,7 @@
 import type { MailPayload } from '../../modules/invitations/invitation.effects.js';
 import { html } from '../html.js';
 
-export interface MailLinks {
+interface MailLinks {
   /** The recipient's Received tab. */
   invitations: string;
   /** The profile of the member the mail is about. */

@@ -23,7 +23,7 @@ import {
 } from './account.repository.js';
 import { hashPassword, UNKNOWN_MEMBER_HASH, verifyPassword } from './password.js';
 
-export const SESSION_DAYS = 30;
+const SESSION_DAYS = 30;
 export const HANDLE_PATTERN = '^[a-z0-9][a-z0-9-]{1,28}[a-z0-9]$';
 
 export interface SignUpInput {
@@ -50,7 +50,7 @@ export interface Authenticated {
 }
 
 /** A handle from a name: "Bea Recipient" → "bea-recipient". */
-export function handleFromName(name: string): string {
+function handleFromName(name: string): string {
   const base = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

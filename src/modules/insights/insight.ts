@@ -5,7 +5,7 @@ import { addDays, DAY_MS } from '../../lib/time.js';
 export const INSIGHT_WINDOW_DAYS = 90;
 
 /** Age buckets of open sent invitations, in whole days since sending (both ends included). */
-export const AGE_BUCKETS = [
+const AGE_BUCKETS = [
   { minDays: 0, maxDays: 7 },
   { minDays: 8, maxDays: 14 },
   { minDays: 15, maxDays: 30 },

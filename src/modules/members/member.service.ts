@@ -27,7 +27,7 @@ import {
   updateMember,
 } from './member.repository.js';
 
-export type Relationship = 'connected' | 'invitation_sent' | 'invitation_received' | 'none';
+type Relationship = 'connected' | 'invitation_sent' | 'invitation_received' | 'none';
 
 export interface Profile extends MemberSummary {
   connectionCount: number;

@@ -6,9 +6,10 @@ import { localInputToIso, memberTimeZone, nowAsLocalInput } from './event-time.j
 
 export function CreateEventForm() {
   const [startsAt, setStartsAt] = useState('');
+  // Checked when the member picks a time, not on every render, so rendering stays pure.
+  const [inPast, setInPast] = useState(false);
   const [location, setLocation] = useState('');
   const start = localInputToIso(startsAt);
-  const inPast = start !== null && new Date(start).getTime() <= Date.now();
   const create =
     start !== null && !inPast
       ? ({ name, description }: NameAndDescription) =>
@@ -40,7 +41,11 @@ export function CreateEventForm() {
             ? 'Pick a time in the future.'
             : `In your time zone (${memberTimeZone()}). Others see it in theirs.`
         }
-        onChange={(event) => setStartsAt(event.target.value)}
+        onChange={(event) => {
+          const picked = localInputToIso(event.target.value);
+          setStartsAt(event.target.value);
+          setInPast(picked !== null && new Date(picked).getTime() <= Date.now());
+        }}
       />
       <TextField
         id="event-location"

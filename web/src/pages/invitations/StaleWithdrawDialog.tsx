@@ -9,7 +9,7 @@ import { ErrorNote, Loading } from '../../components/Status.js';
 import { useToasts } from '../../components/Toasts.js';
 import { resendDate } from './WithdrawDialog.js';
 
-export const STALE_DAYS = 14;
+const STALE_DAYS = 14;
 
 const WITHDRAWN = new Set(['withdrawn', 'would_withdraw', 'ok']);
 

@@ -6,7 +6,7 @@ import { refreshAfterChange } from '../../api/queries.js';
 import type { SentInvitation } from '../../api/types.js';
 import { useToasts } from '../../components/Toasts.js';
 
-export const UNDO_MS = 5000;
+const UNDO_MS = 5000;
 
 interface Batch {
   invitations: SentInvitation[];

@@ -1,5 +1,7 @@
 import { type Config, ConfigError } from '../config.js';
-import { createContext } from '../context.js';
+import { openContext } from './command.context.js';
+
+export const WORKER_HELP = `  worker     run the jobs (expiry, reminders, mail delivery) without HTTP; for RAPPORT_JOBS=off`;
 
 /**
  * `rapport worker`: the jobs loop without HTTP, for operators who set RAPPORT_JOBS=off on the
@@ -11,7 +13,7 @@ export async function work(config: Config): Promise<void> {
       'RAPPORT_TEST_CLOCK=1 runs jobs only through POST /api/v1/test/jobs/run; unset it for a worker',
     ]);
   }
-  const ctx = await createContext(config);
+  const ctx = await openContext(config);
   const { log } = ctx;
   if (!config.smtpUrl) log.warn('RAPPORT_SMTP_URL is not set: mail stays in the outbox');
 

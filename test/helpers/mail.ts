@@ -1,6 +1,7 @@
+/** Mail in tests: the app with a local SMTP sink, and what the outbox holds. */
 import type { OutboxRow } from '../../src/modules/outbox/outbox.repository.js';
-import { startApp, type TestApp } from '../helpers/app.js';
-import { SmtpSink } from './smtp-sink.js';
+import { SmtpSink } from '../email/smtp-sink.js';
+import { startApp, type TestApp } from './app.js';
 
 export const PUBLIC_URL = 'https://rapport.example.org';
 
@@ -29,6 +30,11 @@ export function mailAbout(t: TestApp, invitationId: string): Promise<OutboxRow[]
     .orderBy('created_at')
     .orderBy('id')
     .execute();
+}
+
+/** The statuses of the outbox rows about one invitation, oldest first; there is no API for the outbox. */
+export async function mailStatuses(t: TestApp, invitationId: string): Promise<string[]> {
+  return (await mailAbout(t, invitationId)).map((row) => row.status);
 }
 
 /** POSTs like a mail provider's one-click unsubscribe (RFC 8058). */

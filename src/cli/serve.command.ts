@@ -1,11 +1,13 @@
-import type { Config } from './config.js';
-import { buildApp } from './app.js';
-import { createContext } from './context.js';
-import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemo } from './seed/demo.js';
+import { buildApp } from '../app.js';
+import type { Config } from '../config.js';
+import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemo } from '../seed/demo.js';
+import { openContext } from './command.context.js';
 
-/** read config → build context → build app → listen; stops cleanly on SIGINT and SIGTERM. */
+export const SERVE_HELP = `  serve      start the web app and API (runs migrations first)`;
+
+/** `rapport serve`: build context → build app → build app → listen; stops cleanly on SIGINT and SIGTERM. */
 export async function serve(config: Config): Promise<void> {
-  const ctx = await createContext(config);
+  const ctx = await openContext(config);
   const seeded = config.demoData ? await seedDemo(ctx.database, config) : false;
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });

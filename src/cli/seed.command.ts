@@ -1,15 +1,17 @@
 import type { Config } from '../config.js';
-import { migrateToLatest, openDatabase } from '../db/database.js';
 import { systemClock } from '../lib/clock.js';
-import { generateNetwork, SEED_PASSWORD } from './generate.js';
-import { progressBar } from './generate.progress.js';
+import { seedDemo } from '../seed/demo.js';
+import { generateNetwork, SEED_PASSWORD } from '../seed/generate.js';
+import { progressBar } from '../seed/generate.progress.js';
+import { withContext } from './command.context.js';
 
-export const GENERATE_HELP = `  seed --members N --invitations M [--connections K]
+export const SEED_HELP = `  seed       add the demo network to an empty database
+  seed --members N --invitations M [--connections K]
              generate a large network instead: power-law connections, invitations of
              every kind and state over six months (default K: 3 for every 10 invitations);
              meant for a fresh database`;
 
-export interface GenerateFlags {
+interface GenerateFlags {
   members?: string;
   invitations?: string;
   connections?: string;
@@ -24,8 +26,19 @@ function count(name: string, raw: string | undefined): number | undefined {
   return value;
 }
 
-/** Runs `rapport seed` with generator options; returns the exit code. */
-export async function generateCommand(config: Config, flags: GenerateFlags): Promise<number> {
+/** Runs `rapport seed`: the demo network, or with generator options a large one; returns the exit code. */
+export async function seedCommand(config: Config, flags: GenerateFlags): Promise<number> {
+  if ((flags.members ?? flags.invitations ?? flags.connections) === undefined) {
+    const seeded = await withContext(config, (ctx) => seedDemo(ctx.database, config));
+    process.stdout.write(
+      seeded ? 'Demo network added.\n' : 'The database already has members; nothing added.\n',
+    );
+    return 0;
+  }
+  return generateCommand(config, flags);
+}
+
+async function generateCommand(config: Config, flags: GenerateFlags): Promise<number> {
   let members: number | undefined;
   let invitations: number | undefined;
   let connections: number | undefined;
@@ -44,19 +57,17 @@ export async function generateCommand(config: Config, flags: GenerateFlags): Pro
     return 2;
   }
 
-  const database = openDatabase(config.databaseUrl);
-  await migrateToLatest(database.db);
-  await database.close();
-
-  const summary = await generateNetwork({
-    databaseUrl: config.databaseUrl,
-    members,
-    invitations,
-    connections,
-    rules: config.rules,
-    now: systemClock.now(),
-    progress: progressBar(),
-  });
+  const summary = await withContext(config, () =>
+    generateNetwork({
+      databaseUrl: config.databaseUrl,
+      members,
+      invitations,
+      connections,
+      rules: config.rules,
+      now: systemClock.now(),
+      progress: progressBar(),
+    }),
+  );
   const statuses = Object.entries(summary.byStatus)
     .map(([status, n]) => `${n} ${status}`)
     .join(', ');

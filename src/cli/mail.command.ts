@@ -1,5 +1,8 @@
-import type { Config } from '../../config.js';
-import { createContext } from '../../context.js';
+import type { Config } from '../config.js';
+import { withContext } from './command.context.js';
+
+export const MAIL_HELP = `  mail list [--limit N] | mail show <id>
+             the newest mails in the outbox, or one with its text`;
 
 /** `rapport mail list [--limit N]` and `rapport mail show <id>`: the outbox from a terminal. */
 export async function mailCommand(
@@ -17,8 +20,7 @@ export async function mailCommand(
     process.stderr.write('Usage: rapport mail list [--limit N] | rapport mail show <id>\n');
     return 2;
   }
-  const ctx = await createContext({ ...config, logLevel: 'silent' });
-  try {
+  return withContext(config, async (ctx) => {
     if (action === 'show') {
       const mail = await ctx.mailbox.show(id as string);
       if (!mail) {
@@ -43,7 +45,5 @@ export async function mailCommand(
       );
     }
     return 0;
-  } finally {
-    await ctx.close();
-  }
+  });
 }

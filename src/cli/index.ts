@@ -1,32 +1,29 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { CLEANUP_HELP, cleanupCommand } from './cli/cleanup.command.js';
 import {
   CONFIG_VARIABLES,
   ConfigError,
   loadConfig,
   RULE_DEFAULTS,
   ruleVariable,
-} from './config.js';
-import { migrateToLatest, openDatabase } from './db/database.js';
-import { work } from './jobs/worker.js';
-import { serve } from './main.js';
-import { mailCommand } from './modules/outbox/outbox.cli.js';
-import { seedDemo } from './seed/demo.js';
-import { GENERATE_HELP, generateCommand } from './seed/generate.command.js';
+} from '../config.js';
+import { CLEANUP_HELP, cleanupCommand } from './cleanup.command.js';
+import { MAIL_HELP, mailCommand } from './mail.command.js';
+import { MIGRATE_HELP, migrateCommand } from './migrate.command.js';
+import { SEED_HELP, seedCommand } from './seed.command.js';
+import { SERVE_HELP, serve } from './serve.command.js';
+import { WORKER_HELP, work } from './worker.command.js';
 
 const HELP = `rapport — a self-hostable professional network
 
 Usage: rapport <command> [options]
 
 Commands:
-  serve      start the web app and API (runs migrations first)
-  worker     run the jobs (expiry, reminders, mail delivery) without HTTP; for RAPPORT_JOBS=off
-  mail list [--limit N] | mail show <id>
-             the newest mails in the outbox, or one with its text
-  migrate    apply database migrations and exit
-  seed       add the demo network to an empty database
-${GENERATE_HELP}
+${SERVE_HELP}
+${WORKER_HELP}
+${MAIL_HELP}
+${MIGRATE_HELP}
+${SEED_HELP}
 ${CLEANUP_HELP}
   help       show this help
 
@@ -40,6 +37,7 @@ ${[
 ].join('\n')}
 `;
 
+/** Reads the command line, loads the configuration once and runs one command. */
 async function main(argv: string[]): Promise<void> {
   const { positionals, values } = parseArgs({
     args: argv,
@@ -74,27 +72,12 @@ async function main(argv: string[]): Promise<void> {
     case 'cleanup':
       process.exitCode = await cleanupCommand(config, values);
       return;
-    case 'migrate': {
-      const database = openDatabase(config.databaseUrl);
-      const applied = await migrateToLatest(database.db);
-      process.stdout.write(
-        applied.length ? `Applied: ${applied.join(', ')}\n` : 'Already up to date.\n',
-      );
-      return database.close();
-    }
-    case 'seed': {
-      if ((values.members ?? values.invitations ?? values.connections) !== undefined) {
-        process.exitCode = await generateCommand(config, values);
-        return;
-      }
-      const database = openDatabase(config.databaseUrl);
-      await migrateToLatest(database.db);
-      const seeded = await seedDemo(database, config);
-      process.stdout.write(
-        seeded ? 'Demo network added.\n' : 'The database already has members; nothing added.\n',
-      );
-      return database.close();
-    }
+    case 'migrate':
+      process.exitCode = await migrateCommand(config);
+      return;
+    case 'seed':
+      process.exitCode = await seedCommand(config, values);
+      return;
     default:
       process.stderr.write(`Unknown command "${command}".\n\n${HELP}`);
       process.exitCode = 2;

@@ -1,67 +1,24 @@
 /**
- * Fast set-up for tests that need hundreds or thousands of members: rows written through the
- * database in one transaction instead of one sign-up request each. Members made here cannot
- * sign in; use `t.member()` for those who call the API.
+ * Connections and invitations between test members: through the API the way members make them,
+ * or, for tests that need thousands, rows written in one transaction.
  */
+import { expect } from 'vitest';
 import type { Db } from '../../src/db/types.js';
 import type { InvitationKind } from '../../src/db/tables/invitation.js';
 import { newId } from '../../src/lib/ids.js';
 import { newPendingInvitation } from '../../src/modules/invitations/invitation.js';
 import type { InvitationRow } from '../../src/modules/invitations/invitation.repository.js';
-import {
-  findMemberByHandle,
-  type MemberRow,
-  searchTextOf,
-} from '../../src/modules/members/member.repository.js';
-import { newMemberRow } from '../../src/modules/members/member.js';
-import type { Member, TestApp } from '../helpers/app.js';
+import type { MemberRow } from '../../src/modules/members/member.repository.js';
+import type { Member, TestApp } from './app.js';
+import { CHUNK, memberId, memberRow } from './members.js';
 
-const CHUNK = 500;
-let seeded = 0;
-
-export async function seedMembers(
-  t: TestApp,
-  count: number,
-  profile: (i: number) => Partial<MemberRow> = () => ({}),
-): Promise<MemberRow[]> {
-  const at = t.clock.now().toISOString();
-  const rows: MemberRow[] = [];
-  for (let i = 0; i < count; i++) {
-    const handle = `seeded-${++seeded}-${newId().slice(-6).toLowerCase()}`;
-    const row = {
-      ...newMemberRow(
-        {
-          id: newId(t.clock.now()),
-          email: `${handle}@example.test`,
-          passwordHash: 'not-a-hash',
-          name: `Seeded Member ${seeded}`,
-          handle,
-        },
-        at,
-      ),
-      ...profile(i),
-    };
-    row.search_text = searchTextOf(row);
-    rows.push(row);
-  }
-  await t.ctx.database.transaction(async (db) => {
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      await db
-        .insertInto('members')
-        .values(rows.slice(i, i + CHUNK))
-        .execute();
-    }
-  });
-  return rows;
+/** Connects two members the way members do: `a` invites, `b` accepts. */
+export async function connect(a: Member, b: Member): Promise<void> {
+  const sent = await a.invite(b);
+  expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+  const accepted = await b.post(`/api/v1/invitations/${sent.body.id}/accept`);
+  expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
 }
-
-export async function memberRow(t: TestApp, member: Member | string): Promise<MemberRow> {
-  const handle = typeof member === 'string' ? member : member.handle;
-  const row = await findMemberByHandle(t.ctx.database.db, handle);
-  if (!row) throw new Error(`no member ${handle}`);
-  return row;
-}
-
 /** Connects `center` with each of `others` (both connection rows, counts and follows). */
 export async function connectAll(
   t: TestApp,
@@ -185,12 +142,61 @@ export async function seedInvitationsBulk(
   return rows;
 }
 
-/** Signs several members up through the API at once, typed as a tuple. */
-export function signUp<const N extends readonly string[]>(
-  t: TestApp,
-  ...names: N
-): Promise<{ -readonly [K in keyof N]: Member }> {
-  return Promise.all(names.map((n) => t.member(n))) as Promise<{
-    -readonly [K in keyof N]: Member;
-  }>;
+/** What the database holds about two members: connection rows each way, follows each way, counts. */
+export async function pairState(t: TestApp, a: Member, b: Member) {
+  const db = t.ctx.database.db;
+  const [ida, idb] = [await memberId(t, a), await memberId(t, b)];
+  const connections = await db
+    .selectFrom('connections')
+    .select(['member_id', 'peer_id'])
+    .where('member_id', 'in', [ida, idb])
+    .where('peer_id', 'in', [ida, idb])
+    .execute();
+  const follows = await db
+    .selectFrom('follows')
+    .select(['follower_id', 'followee_id'])
+    .where('follower_id', 'in', [ida, idb])
+    .where('followee_id', 'in', [ida, idb])
+    .execute();
+  return {
+    aToB: connections.some((c) => c.member_id === ida && c.peer_id === idb),
+    bToA: connections.some((c) => c.member_id === idb && c.peer_id === ida),
+    aFollowsB: follows.some((f) => f.follower_id === ida && f.followee_id === idb),
+    bFollowsA: follows.some((f) => f.follower_id === idb && f.followee_id === ida),
+  };
+}
+
+/** A member's stored connection_count next to the number of connection rows they have. */
+export async function connectionCounts(t: TestApp, member: Member) {
+  const db = t.ctx.database.db;
+  const id = await memberId(t, member);
+  const row = await db
+    .selectFrom('members')
+    .select('connection_count')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  const rows = await db
+    .selectFrom('connections')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('member_id', '=', id)
+    .executeTakeFirstOrThrow();
+  const back = await db
+    .selectFrom('connections')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('peer_id', '=', id)
+    .executeTakeFirstOrThrow();
+  return {
+    stored: Number(row.connection_count),
+    rows: Number(rows.n),
+    reverseRows: Number(back.n),
+  };
+}
+
+export async function invitationStatus(t: TestApp, id: string): Promise<string> {
+  const row = await t.ctx.database.db
+    .selectFrom('invitations')
+    .select('status')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return row.status;
 }

@@ -1,0 +1,13 @@
+import type { Config } from '../config.js';
+import { withContext } from './command.context.js';
+
+export const MIGRATE_HELP = `  migrate    apply database migrations and exit`;
+
+/** `rapport migrate`: the schema brought up to date before new app processes start. */
+export async function migrateCommand(config: Config): Promise<number> {
+  const applied = await withContext(config, async (ctx) => ctx.migrated);
+  process.stdout.write(
+    applied.length ? `Applied: ${applied.join(', ')}\n` : 'Already up to date.\n',
+  );
+  return 0;
+}
