@@ -19,6 +19,15 @@ describe('Settings → Webhooks (R35)', () => {
     await receiver.stop();
   });
 
+  /**
+   * Runs the due jobs, webhook deliveries among them. Like the test clock, this route exists only
+   * in test-clock mode and stays out of the description, so it is called by hand.
+   */
+  async function runDueJobs(): Promise<void> {
+    const response = await fetch(`${suite.api.baseUrl}/api/v1/test/jobs/run`, { method: 'POST' });
+    if (!response.ok) throw new Error(`run jobs → ${response.status} ${await response.text()}`);
+  }
+
   it('R35: adds a webhook with the secret shown once, shows its delivery log, and deletes it', async () => {
     const { context, page } = await suite.signIn(alice);
     await page.goto('/settings');
@@ -40,13 +49,8 @@ describe('Settings → Webhooks (R35)', () => {
     await list.getByText(receiver.url('/alice')).waitFor();
     await list.getByText('7 events').waitFor();
 
-    await suite.api.call(
-      'POST',
-      '/invitations',
-      { kind: 'connection', to: alice.handle },
-      bob.token,
-    );
-    await suite.api.call('POST', '/test/jobs/run');
+    await suite.api.invite(bob, alice);
+    await runDueJobs();
     expect(receiver.verifiedEvents('/alice', secret).map((e) => e.type)).toEqual([
       'invitation.received',
     ]);

@@ -1,9 +1,34 @@
-/** Webhooks (R35): every call of the Settings → Webhooks page, in one place. */
+/**
+ * Webhooks (R35): every call of the Settings → Webhooks page, in one place. Like types.ts, the
+ * shapes are taken from the generated description (schema.d.ts); none is written out by hand.
+ */
 import { useQuery } from '@tanstack/react-query';
-import { api } from './client.js';
-import type { Page } from './types.js';
+import { api, call } from './client.js';
+import type { operations } from './schema.js';
 
-export const WEBHOOK_EVENTS = [
+type Responses<Op extends keyof operations> = operations[Op]['responses'];
+
+/** The JSON an operation answers with `Status`. */
+type Json<
+  Op extends keyof operations,
+  Status extends keyof Responses<Op>,
+> = Responses<Op>[Status] extends { content: { 'application/json': infer T } } ? T : never;
+
+export type Webhook = Json<'listWebhooks', 200>['items'][number];
+/** The webhook as just made: the only answer that carries its signing secret. */
+export type NewWebhook = Json<'createWebhook', 201>;
+export type NewWebhookInput =
+  operations['createWebhook']['requestBody']['content']['application/json'];
+export type WebhookEvent = Webhook['events'][number];
+export type WebhookAttempt = Json<'listWebhookDeliveries', 200>['items'][number];
+
+/** Answers its argument, and does not compile while an event the server sends is left out. */
+const everyEvent = <const List extends readonly WebhookEvent[]>(
+  list: List & ([Exclude<WebhookEvent, List[number]>] extends [never] ? unknown : never),
+): List => list;
+
+/** Every event the server sends, in the order the form offers them. */
+export const WEBHOOK_EVENTS = everyEvent([
   'invitation.sent',
   'invitation.received',
   'invitation.accepted',
@@ -12,53 +37,29 @@ export const WEBHOOK_EVENTS = [
   'invitation.expired',
   'connection.created',
   'connection.removed',
-] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
-
-export interface Webhook {
-  id: string;
-  url: string;
-  events: WebhookEvent[];
-  createdAt: string;
-  disabledAt: string | null;
-}
-
-export interface NewWebhook extends Webhook {
-  secret: string;
-}
-
-export interface WebhookAttempt {
-  id: string;
-  deliveryId: string;
-  type: WebhookEvent;
-  attemptedAt: string;
-  responseStatus: number | null;
-  error: string | null;
-  deliveryStatus: 'pending' | 'delivered' | 'failed' | 'cancelled';
-}
+]);
 
 export const webhookKeys = {
   all: ['webhooks'] as const,
   deliveries: (id: string) => ['webhooks', id, 'deliveries'] as const,
 };
 
-export const createWebhook = (input: { url: string; events: WebhookEvent[] }) =>
-  api.post<NewWebhook>('/me/webhooks', input);
+export const createWebhook = (input: NewWebhookInput) =>
+  call(() => api.POST('/api/v1/me/webhooks', { body: input }));
 
 export const deleteWebhook = (id: string) =>
-  api.delete<void>(`/me/webhooks/${encodeURIComponent(id)}`);
+  call(() => api.DELETE('/api/v1/me/webhooks/{id}', { params: { path: { id } } }));
 
-export const useWebhooks = () =>
-  useQuery({
-    queryKey: webhookKeys.all,
-    queryFn: () => api.get<{ items: Webhook[] }>('/me/webhooks'),
-  });
+export const listWebhooks = () => call(() => api.GET('/api/v1/me/webhooks'));
+
+export const listWebhookDeliveries = (id: string) =>
+  call(() =>
+    api.GET('/api/v1/me/webhooks/{id}/deliveries', {
+      params: { path: { id }, query: { limit: 50 } },
+    }),
+  );
+
+export const useWebhooks = () => useQuery({ queryKey: webhookKeys.all, queryFn: listWebhooks });
 
 export const useWebhookDeliveries = (id: string) =>
-  useQuery({
-    queryKey: webhookKeys.deliveries(id),
-    queryFn: () =>
-      api.get<Page<WebhookAttempt>>(`/me/webhooks/${encodeURIComponent(id)}/deliveries`, {
-        query: { limit: 50 },
-      }),
-  });
+  useQuery({ queryKey: webhookKeys.deliveries(id), queryFn: () => listWebhookDeliveries(id) });
