@@ -46,7 +46,7 @@ export const invitationRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags,
-        summary: 'Pending invitations you received (R23)',
+        summary: 'Invitations you received, pending or ignored (R23, R38, R40)',
         querystring: ReceivedQuery,
         response: { 200: ReceivedPage, ...errorResponses },
       },
@@ -71,7 +71,7 @@ export const invitationRoutes: RoutesPlugin = (ctx) => async (app) => {
     {
       schema: {
         tags,
-        summary: 'Your open sent invitations, newest first (R23)',
+        summary: 'Your open sent invitations, newest or oldest first (R23, R40)',
         querystring: SentQuery,
         response: { 200: SentPage, ...errorResponses },
       },

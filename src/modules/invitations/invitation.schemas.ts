@@ -38,7 +38,9 @@ const openFields = {
 export const ReceivedInvitation = Type.Object(
   {
     ...openFields,
-    status: Type.Literal('pending'),
+    status: Type.Union([Type.Literal('pending'), Type.Literal('ignored')], {
+      description: 'ignored only in the list with status=ignored (R38)',
+    }),
     sender: MemberSummary,
     mutualCount: Type.Integer(),
     target: Target,
@@ -83,10 +85,42 @@ export const InvitationDetail = Type.Object(
 
 export const SendResult = Type.Object({ status: Type.Literal('connected'), member: MemberSummary });
 
-export const ReceivedQuery = Type.Object({ kind: Type.Optional(Kind), ...PageQuery });
+const Order = Type.Union([Type.Literal('newest'), Type.Literal('oldest')], {
+  default: 'newest',
+  description: 'by the time sent (R40)',
+});
+
+export const ReceivedQuery = Type.Object({
+  kind: Type.Optional(Kind),
+  order: Type.Optional(Order),
+  status: Type.Optional(
+    Type.Union([Type.Literal('pending'), Type.Literal('ignored')], {
+      default: 'pending',
+      description: 'ignored invitations stay open and can still be accepted (R38)',
+    }),
+  ),
+  withNote: Type.Optional(
+    Type.Boolean({ description: 'true: only invitations that carry a note' }),
+  ),
+  minMutual: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 1000,
+      description: 'only senders with at least this many connections in common',
+    }),
+  ),
+  ...PageQuery,
+});
 export const SentQuery = Type.Object({
   kind: Type.Optional(Kind),
   olderThanDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650 })),
+  order: Type.Optional(Order),
+  q: Type.Optional(
+    Type.String({
+      maxLength: 100,
+      description: 'part of the recipient’s name or handle, or of the page’s or event’s name',
+    }),
+  ),
   ...PageQuery,
 });
 
