@@ -11,6 +11,8 @@ import {
   ReceivedCount,
   ReceivedPage,
   ReceivedQuery,
+  RespondBody,
+  RespondResult,
   SendBody,
   SendResult,
   SentCount,
@@ -102,6 +104,20 @@ export const invitationRoutes: RoutesPlugin = (ctx) => async (app) => {
       },
     },
     async (request) => ctx.invitations.withdrawMany(request.memberId, request.body),
+  );
+
+  app.post(
+    '/invitations/respond',
+    {
+      schema: {
+        operationId: 'respondToInvitations',
+        tags,
+        summary: 'Accept or ignore up to 100 received invitations, each on its own (R39)',
+        body: RespondBody,
+        response: { 200: RespondResult, ...errorResponses },
+      },
+    },
+    async (request) => ctx.invitations.respond(request.memberId, request.body),
   );
 
   app.get(

@@ -147,6 +147,32 @@ export const IgnoreBody = Type.Union([
   Type.Null(),
 ]);
 
+export const RespondBody = Type.Object(
+  {
+    ids: Type.Array(Id, { minItems: 1, maxItems: 100 }),
+    action: Type.Union([Type.Literal('accept'), Type.Literal('ignore')]),
+    reason: Type.Optional(
+      Type.Literal('dont_know', { description: 'with action ignore only; counts towards R9' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const RespondResult = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      outcome: Type.Union([
+        Type.Literal('accepted'),
+        Type.Literal('ignored'),
+        Type.Literal('not_open'),
+        Type.Literal('refused'),
+      ]),
+      code: Type.Optional(Type.String({ description: 'why it was refused' })),
+    }),
+  ),
+});
+
 export const Withdrawn = Type.Object({
   invitation: Type.Ref(InvitationDetail),
   resendAvailableAt: DateTime,
