@@ -18,13 +18,22 @@ export async function membersTagged(db: Db, tag: string): Promise<MemberRef[]> {
     .execute();
 }
 
-/** Members with at least `min` pending received invitations: a full first page (R23). */
-export async function withReceived(db: Db, min: number): Promise<MemberRef[]> {
+/**
+ * Members with at least `min` received invitations in `status` (R23's pending, or R38's
+ * ignored) that have not expired by `now`: a full first page.
+ */
+export async function withReceived(
+  db: Db,
+  min: number,
+  status: 'pending' | 'ignored',
+  now: string,
+): Promise<MemberRef[]> {
   return db
     .selectFrom('invitations')
     .innerJoin('members', 'members.id', 'invitations.recipient_id')
     .select(['members.id', 'members.handle'])
-    .where('invitations.status', '=', 'pending')
+    .where('invitations.status', '=', status)
+    .where('invitations.expires_at', '>', now)
     .groupBy(['members.id', 'members.handle'])
     .having((eb) => eb.fn.countAll(), '>=', min)
     .orderBy('members.id')

@@ -1,13 +1,34 @@
 import { type LoadResult, mergeLoads } from './load.js';
 import type { Network } from './data.js';
-import { viewers } from './population.js';
+import { IGNORED_PAGE, viewers } from './population.js';
 import type { Recorder } from './recorder.js';
 import { median } from './report.js';
-import { listPage } from './scenarios.js';
+import { type InvitationList, listPage } from './scenarios.js';
 import { type Server, startRapport, stopAll } from './servers.js';
 
+interface MeasuredList {
+  name: string;
+  query: InvitationList;
+  viewers: 'received' | 'ignored' | 'sent';
+  /** Rows a page asks for: every chosen viewer has at least this many, on both networks. */
+  limit: number;
+}
+
+/** R23's two lists, and R40's sent list oldest first and R38's ignored received list. */
+const LISTS: MeasuredList[] = [
+  { name: 'received', query: 'received', viewers: 'received', limit: 20 },
+  { name: 'sent', query: 'sent', viewers: 'sent', limit: 20 },
+  { name: 'sent-oldest', query: 'sent?order=oldest', viewers: 'sent', limit: 20 },
+  {
+    name: 'received-ignored',
+    query: 'received?status=ignored',
+    viewers: 'ignored',
+    limit: IGNORED_PAGE,
+  },
+];
+
 /**
- * R23: first pages of received and sent invitations on a small and a big network. Both
+ * R23, R38, R40: first pages of invitation lists on a small and a big network. Both
  * servers run at once and take turns in one-second bursts, so that whatever else the machine
  * is doing falls on both alike.
  */
@@ -23,27 +44,27 @@ export async function listLatency(
   try {
     for (const network of networks)
       apps.push(await startRapport(network.url, { profileDir: options.profileDir }));
-    const lists = ['received', 'sent'] as const;
+    const who = (i: number, list: MeasuredList) => readers[i]?.[list.viewers] ?? [];
     // Every viewer's first pages once, so that both start with their pages in the cache.
     for (const [i, app] of apps.entries()) {
-      for (const list of lists) {
-        const who = readers[i]?.[list] ?? [];
-        await listPage([app.url], who, list, { amount: who.length });
+      for (const list of LISTS) {
+        const amount = who(i, list).length;
+        await listPage([app.url], who(i, list), list.query, { amount }, list.limit);
       }
     }
     const bursts = new Map<string, LoadResult[]>();
     for (let round = 0; round < options.rounds; round++) {
-      for (const list of lists) {
+      for (const list of LISTS) {
         for (const [i, app] of apps.entries()) {
-          const key = `${list}@${networks[i]?.label}`;
+          const key = `${list.name}@${networks[i]?.label}`;
           const burst = await recorder.measured(`latency ${key} ${round + 1}`, [app], () =>
-            listPage([app.url], readers[i]?.[list] ?? [], list, { duration: 1 }),
+            listPage([app.url], who(i, list), list.query, { duration: 1 }, list.limit),
           );
           bursts.set(key, [...(bursts.get(key) ?? []), burst]);
         }
       }
     }
-    for (const list of lists) {
+    for (const { name: list } of LISTS) {
       const base = mergeLoads(bursts.get(`${list}@${small.label}`) ?? []);
       const big = mergeLoads(bursts.get(`${list}@${large.label}`) ?? []);
       const cpu = (loads: LoadResult[] | undefined) =>

@@ -110,11 +110,15 @@ async function writeStale(
 
 export interface Viewers {
   received: TokenHolder[];
+  /** Recipients with a full first page of `IGNORED_PAGE` ignored invitations (R38). */
+  ignored: TokenHolder[];
   sent: TokenHolder[];
   profile: { viewers: TokenHolder[]; others: MemberRef[] };
 }
 
 const VIEWERS = 100;
+/** Ignored invitations are rarer than pending ones: a small network has few members with 20. */
+export const IGNORED_PAGE = 10;
 
 function sample<T>(items: T[], count: number, seed: number): T[] {
   const random = randomSource(seed);
@@ -133,18 +137,25 @@ function sample<T>(items: T[], count: number, seed: number): T[] {
  */
 export async function viewers(network: Network): Promise<Viewers> {
   const cache = network.cachedFile ? network.cachedFile.replace(/\.db$/, '.viewers.json') : null;
-  if (cache && existsSync(cache)) return JSON.parse(readFileSync(cache, 'utf8')) as Viewers;
+  if (cache && existsSync(cache)) {
+    const cached = JSON.parse(readFileSync(cache, 'utf8')) as Partial<Viewers>;
+    // A choice kept from before a list was measured is made again, with that list's viewers.
+    if (cached.received && cached.ignored && cached.sent && cached.profile)
+      return cached as Viewers;
+  }
   const now = systemClock.now();
   const database = openDatabase(network.url);
   try {
-    const [received, sent, readers, others] = await Promise.all([
-      withReceived(database.db, 20),
+    const [received, ignored, sent, readers, others] = await Promise.all([
+      withReceived(database.db, 20, 'pending', now.toISOString()),
+      withReceived(database.db, IGNORED_PAGE, 'ignored', now.toISOString()),
       withSent(database.db, 20, now.toISOString()),
       someMembers(database.db, VIEWERS),
       someMembers(database.db, 2000),
     ]);
     const chosen: Viewers = {
       received: await issueTokens(network.url, sample(received, VIEWERS, 1), now),
+      ignored: await issueTokens(network.url, sample(ignored, VIEWERS, 3), now),
       sent: await issueTokens(network.url, sample(sent, VIEWERS, 2), now),
       profile: { viewers: await issueTokens(network.url, readers, now), others },
     };

@@ -107,14 +107,19 @@ export function answer(
   });
 }
 
-/** A first page of 20 received or sent invitations, round-robin over the viewers. */
+/** The invitation lists measured: R23's two, the oldest sent first and R38's ignored (R40). */
+export type InvitationList = 'received' | 'sent' | 'sent?order=oldest' | 'received?status=ignored';
+
+/** A first page of `limit` rows of an invitation list, round-robin over the viewers. */
 export function listPage(
   urls: string[],
   viewers: TokenHolder[],
-  list: 'received' | 'sent',
+  list: InvitationList,
   run: { duration: number } | { amount: number },
+  limit = 20,
 ): Promise<LoadResult> {
   let next = 0;
+  const path = `${API}/invitations/${list}${list.includes('?') ? '&' : '?'}limit=${limit}`;
   return runLoad({
     urls,
     ...run,
@@ -122,7 +127,7 @@ export function listPage(
       const viewer = viewers[next++ % viewers.length] as TokenHolder;
       return {
         method: 'GET',
-        path: `${API}/invitations/${list}?limit=20`,
+        path,
         headers: bearer(viewer),
       };
     },

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Member, startApp, type TestApp } from '../helpers/app.js';
 import { expectProblem } from '../helpers/expect.js';
+import { walk } from '../helpers/lists.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -11,31 +12,6 @@ afterAll(async () => {
 });
 
 type Item = { id: string; sentAt: string };
-
-/** Walks a list with `limit` per page and returns every item, checking each cursor on the way. */
-async function walk(
-  member: Member,
-  url: string,
-  limit: number,
-): Promise<{ items: Item[]; pages: number }> {
-  const items: Item[] = [];
-  let cursor: string | null = null;
-  let pages = 0;
-  do {
-    const sep = url.includes('?') ? '&' : '?';
-    const reply: { status: number; body: { items: Item[]; nextCursor: string | null } } =
-      await member.get(
-        `${url}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-      );
-    expect(reply.status).toBe(200);
-    expect(reply.body.items.length).toBeLessThanOrEqual(limit);
-    items.push(...reply.body.items);
-    cursor = reply.body.nextCursor;
-    pages++;
-    expect(pages).toBeLessThan(100);
-  } while (cursor);
-  return { items, pages };
-}
 
 describe('counts and lists (R23)', () => {
   it('R23: the received count is pending invitations only', async () => {

@@ -33,7 +33,7 @@ const CHANGES: Change[] = [
 
 /**
  * SPEC §1: pending → accepted | ignored | withdrawn | expired | blocked; ignored → withdrawn |
- * expired | blocked | accepted by a mutual invitation. A blocked invitation still reads as pending
+ * expired | blocked | accepted, by its recipient (R38) or by a mutual invitation. A blocked invitation still reads as pending
  * to its sender (R20), so its sender can withdraw it and it expires (R13). Nothing else moves.
  */
 const ENDS_IN: Record<string, InvitationStatus> = {
@@ -43,6 +43,7 @@ const ENDS_IN: Record<string, InvitationStatus> = {
   'pending expire': 'expired',
   'pending block': 'blocked',
   'pending mutual_accept': 'accepted',
+  'ignored accept': 'accepted',
   'ignored withdraw': 'withdrawn',
   'ignored expire': 'expired',
   'ignored block': 'blocked',

@@ -139,35 +139,90 @@ describe(`index use with ${INVITATIONS.toLocaleString('en')} invitations`, () =>
   const member = 'm0000042';
   const RECEIVED = /invitations_received/;
   const SENT = /invitations_(sent|one_open)/;
+  const IGNORED = /invitations_received_ignored/;
+  const received = { status: 'pending', order: 'newest', now: NOW } as const;
+  const sent = { order: 'newest', now: NOW } as const;
   const cases: [string, RegExp, () => Promise<unknown>][] = [
     [
       'received list (R23)',
       RECEIVED,
-      () => listReceived(database.db, member, { now: NOW }, { limit: 20 }),
+      () => listReceived(database.db, member, received, { limit: 20 }),
     ],
     [
       'received list of one kind',
       RECEIVED,
-      () => listReceived(database.db, member, { kind: 'page', now: NOW }, { limit: 20 }),
+      () => listReceived(database.db, member, { ...received, kind: 'page' }, { limit: 20 }),
     ],
     [
       'received list, second page',
       RECEIVED,
       async () => {
-        const first = await listReceived(database.db, member, { now: NOW }, { limit: 20 });
-        return listReceived(
-          database.db,
-          member,
-          { now: NOW },
-          { cursor: first.nextCursor ?? undefined, limit: 20 },
-        );
+        const first = await listReceived(database.db, member, received, { limit: 20 });
+        return listReceived(database.db, member, received, {
+          cursor: first.nextCursor ?? undefined,
+          limit: 20,
+        });
       },
     ],
-    ['sent list (R23)', SENT, () => listSent(database.db, member, { now: NOW }, { limit: 20 })],
+    [
+      'received list, oldest first (R40)',
+      RECEIVED,
+      () => listReceived(database.db, member, { ...received, order: 'oldest' }, { limit: 20 }),
+    ],
+    [
+      'received list with a note and mutual connections (R40)',
+      RECEIVED,
+      () =>
+        listReceived(
+          database.db,
+          member,
+          { ...received, withNote: true, minMutual: 2 },
+          { limit: 20 },
+        ),
+    ],
+    [
+      'ignored received list (R38)',
+      IGNORED,
+      () => listReceived(database.db, member, { ...received, status: 'ignored' }, { limit: 20 }),
+    ],
+    [
+      'ignored received list, oldest first (R38, R40)',
+      IGNORED,
+      () =>
+        listReceived(
+          database.db,
+          member,
+          { ...received, status: 'ignored', order: 'oldest' },
+          { limit: 20 },
+        ),
+    ],
+    ['sent list (R23)', SENT, () => listSent(database.db, member, sent, { limit: 20 })],
     [
       'sent list of one kind',
       SENT,
-      () => listSent(database.db, member, { kind: 'connection', now: NOW }, { limit: 20 }),
+      () => listSent(database.db, member, { ...sent, kind: 'connection' }, { limit: 20 }),
+    ],
+    [
+      'sent list, oldest first (R40)',
+      SENT,
+      () => listSent(database.db, member, { ...sent, order: 'oldest' }, { limit: 20 }),
+    ],
+    [
+      'sent list of one kind, oldest first, second page (R40)',
+      SENT,
+      async () => {
+        const oldest = { ...sent, kind: 'connection', order: 'oldest' } as const;
+        const first = await listSent(database.db, member, oldest, { limit: 2 });
+        return listSent(database.db, member, oldest, {
+          cursor: first.nextCursor ?? undefined,
+          limit: 2,
+        });
+      },
+    ],
+    [
+      'sent list searched by name (R40)',
+      SENT,
+      () => listSent(database.db, member, { ...sent, q: 'member 1' }, { limit: 20 }),
     ],
     ['received count', RECEIVED, () => countReceived(database.db, member)],
     [
@@ -206,6 +261,8 @@ describe(`index use with ${INVITATIONS.toLocaleString('en')} invitations`, () =>
         const text = await plan(query);
         expect(text, text).toMatch(index);
         expect(text, text).not.toMatch(/Seq Scan on invitations|SCAN invitations(?! USING)/);
+        // A search by name looks up each listed invitation's recipient, never every member.
+        expect(text, text).not.toMatch(/Seq Scan on members|SCAN members(?! USING)/);
         // A page comes straight off the index: no sort of everything the member ever sent.
         if (/ limit /i.test(query.sql))
           expect(text, text).not.toMatch(/TEMP B-TREE FOR ORDER BY|Sort/);

@@ -85,6 +85,16 @@ function foreignAttempts(f: Fixture): Record<string, Attempt[]> {
         },
       },
     ],
+    // R39: an id the caller may not answer reads as not open, exactly like one that is gone.
+    'POST /invitations/respond': [f.intruder, f.owner].map((as) => ({
+      as,
+      params: {},
+      body: { ids: [f.invitationId], action: 'accept' },
+      status: [200],
+      check: (reply: Reply) => {
+        expect(reply.body.items).toEqual([{ id: f.invitationId, outcome: 'not_open' }]);
+      },
+    })),
     'DELETE /me/tokens/{id}': [{ as: f.intruder, params: { id: f.tokenId }, status: [404] }],
     'DELETE /me/webhooks/{id}': [{ as: f.intruder, params: { id: f.webhookId }, status: [404] }],
     'GET /me/webhooks/{id}/deliveries': [

@@ -4,6 +4,7 @@ import * as serverSecrets from './0002-server-secrets.js';
 import * as eventOrganizersMember from './0003-event-organizers-member.js';
 import * as leanerInvitationIndexes from './0004-leaner-invitation-indexes.js';
 import * as integrations from './0006-integrations.js';
+import * as listOrders from './0007-list-orders.js';
 
 /** Every migration in order; names are frozen once landed. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-event-organizers-member': eventOrganizersMember,
   '0004-leaner-invitation-indexes': leanerInvitationIndexes,
   '0006-integrations': integrations,
+  '0007-list-orders': listOrders,
 };

@@ -37,6 +37,37 @@ export interface SendInput {
   email?: string;
 }
 
+export interface RespondInput {
+  ids: string[];
+  action: 'accept' | 'ignore';
+  reason?: IgnoreReason;
+}
+
+export interface RespondItem {
+  id: string;
+  outcome: 'accepted' | 'ignored' | 'not_open' | 'refused';
+  /** The refusal's code, for `refused` only. */
+  code?: string;
+}
+
+/**
+ * What a batch answer says of one refused id. Whatever the viewer may not answer — gone, never
+ * theirs, or their own as sender — reads `not_open` with nothing more, so a batch reveals no
+ * more than one answer at a time would (R15, R17, R20); any other refusal keeps its code.
+ */
+function respondRefusal(error: unknown): Omit<RespondItem, 'id'> {
+  // A fault of the server rather than a refusal fails the request, as it would for one answer.
+  if (!(error instanceof DomainError) || error.status >= 500) throw error;
+  if (NOT_OPEN_CODES.has(error.code)) return { outcome: 'not_open' };
+  return { outcome: 'refused', code: error.code };
+}
+
+const NOT_OPEN_CODES = new Set<string>([
+  'invitation_not_found',
+  'invitation_not_open',
+  'forbidden',
+]);
+
 export type SendResult =
   { status: 'sent'; invitation: SentInvitation } | { status: 'connected'; member: MemberSummary };
 
@@ -105,6 +136,29 @@ export class InvitationCommands {
       const { rows } = await transition(tx, [row], change, env);
       if (rows.length === 0) await refuseRaced(tx, id, 'recipient');
     });
+  }
+
+  /**
+   * R39: answers each invitation in its own transaction through the same accept and ignore as
+   * one at a time, so one refusal leaves the others answered.
+   */
+  async respond(viewerId: string, input: RespondInput): Promise<{ items: RespondItem[] }> {
+    if (input.reason !== undefined && input.action !== 'ignore') {
+      throw new DomainError('validation_failed', 'Only an ignore carries a reason.', {
+        errors: [{ path: '/reason', message: 'allowed only with action "ignore"' }],
+      });
+    }
+    const items: RespondItem[] = [];
+    for (const id of new Set(input.ids)) {
+      try {
+        if (input.action === 'accept') await this.accept(viewerId, id);
+        else await this.ignore(viewerId, id, input.reason);
+        items.push({ id, outcome: input.action === 'accept' ? 'accepted' : 'ignored' });
+      } catch (error) {
+        items.push({ id, ...respondRefusal(error) });
+      }
+    }
+    return { items };
   }
 
   /** R14–R16: the recipient is not told; the cooldown runs from now. */

@@ -56,7 +56,11 @@ const TABLE: [Viewer, InvitationAction, InvitationStatus, Outcome][] = [
   ['recipient', 'view', 'blocked', 404],
   ['recipient', 'view', 'expired', 404],
   ['recipient', 'accept', 'pending', 'recipient'],
-  ['recipient', 'accept', 'ignored', 409],
+  ['recipient', 'accept', 'ignored', 'recipient'],
+  ['recipient', 'accept', 'blocked', 404],
+  ['recipient', 'accept', 'expired', 404],
+  ['stranger', 'accept', 'ignored', 404],
+  ['sender', 'accept', 'ignored', 403],
   ['recipient', 'accept', 'accepted', 409],
   ['recipient', 'accept', 'withdrawn', 404],
   ['recipient', 'ignore', 'pending', 'recipient'],
@@ -84,5 +88,6 @@ describe('who may do what to an invitation (CONVENTIONS 14)', () => {
     expect(outcome('sender', 'view', 'pending', EARLIER)).toBe('sender');
     expect(outcome('recipient', 'view', 'pending', EARLIER)).toBe(404);
     expect(outcome('recipient', 'accept', 'pending', EARLIER)).toBe(404);
+    expect(outcome('recipient', 'accept', 'ignored', EARLIER)).toBe(404);
   });
 });

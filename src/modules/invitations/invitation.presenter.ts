@@ -8,7 +8,8 @@ export type Target = { id: string; name: string } | null;
 export interface ReceivedInvitation {
   id: string;
   kind: InvitationRow['kind'];
-  status: 'pending';
+  /** Only the recipient ever sees an invitation as ignored (R11, R38). */
+  status: 'pending' | 'ignored';
   sentAt: string;
   note: string | null;
   howKnown: string | null;
@@ -66,6 +67,7 @@ export function toReceived(
 ): ReceivedInvitation {
   return {
     ...openFields(row),
+    status: row.status === 'ignored' ? 'ignored' : 'pending',
     sender: toSummary(sender),
     mutualCount,
     target,

@@ -51,7 +51,9 @@ import {
   type CountsByKind,
   findTargets,
   listReceived,
+  type ListOrder,
   listSent,
+  type ReceivedFilter,
 } from './invitation.views.repository.js';
 
 export interface Quotas {
@@ -100,11 +102,19 @@ export class InvitationQueries {
 
   async listReceived(
     viewerId: string,
-    options: { kind?: InvitationKind } & PageRequest,
+    options: Partial<Omit<ReceivedFilter, 'now'>> & PageRequest,
   ): Promise<Page<ReceivedInvitation>> {
     const db = this.db;
     const now = this.deps.clock.now().toISOString();
-    const page = await listReceived(db, viewerId, { kind: options.kind, now }, options);
+    const filter: ReceivedFilter = {
+      kind: options.kind,
+      status: options.status ?? 'pending',
+      withNote: options.withNote,
+      minMutual: options.minMutual,
+      order: options.order ?? 'newest',
+      now,
+    };
+    const page = await listReceived(db, viewerId, filter, options);
     const senderIds = page.items.map((r) => r.sender_id);
     const [senders, mutual, targets] = await Promise.all([
       findMembersByIds(db, senderIds),
@@ -123,7 +133,12 @@ export class InvitationQueries {
 
   async listSent(
     viewerId: string,
-    options: { kind?: InvitationKind; olderThanDays?: number } & PageRequest,
+    options: {
+      kind?: InvitationKind;
+      olderThanDays?: number;
+      q?: string;
+      order?: ListOrder;
+    } & PageRequest,
   ): Promise<Page<SentInvitation>> {
     const db = this.db;
     const now = this.deps.clock.now();
@@ -134,7 +149,13 @@ export class InvitationQueries {
     const page = await listSent(
       db,
       viewerId,
-      { kind: options.kind, sentBefore, now: now.toISOString() },
+      {
+        kind: options.kind,
+        sentBefore,
+        q: options.q,
+        order: options.order ?? 'newest',
+        now: now.toISOString(),
+      },
       options,
     );
     const [recipients, targets] = await Promise.all([

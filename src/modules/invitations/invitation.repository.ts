@@ -137,7 +137,8 @@ function columnsOf(change: StatusChange, a: ChangeArgs): Updateable<InvitationTa
   switch (change.kind) {
     case 'accept':
     case 'mutual_accept':
-      return { ...base, responded_at: a.at };
+      // An accept after an "I don't know this person" ignore (R38) takes that answer back (R9).
+      return { ...base, responded_at: a.at, ignore_reason: null };
     case 'ignore':
       return { ...base, responded_at: a.at, ignore_reason: a.reason };
     case 'withdraw':

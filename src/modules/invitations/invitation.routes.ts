@@ -11,6 +11,8 @@ import {
   ReceivedCount,
   ReceivedPage,
   ReceivedQuery,
+  RespondBody,
+  RespondResult,
   SendBody,
   SendResult,
   SentCount,
@@ -48,7 +50,7 @@ export const invitationRoutes: RoutesPlugin = (ctx) => async (app) => {
       schema: {
         tags,
         operationId: 'listReceivedInvitations',
-        summary: 'Pending invitations you received (R23)',
+        summary: 'Invitations you received, pending or ignored (R23, R38, R40)',
         querystring: ReceivedQuery,
         response: { 200: ReceivedPage, ...errorResponses },
       },
@@ -75,7 +77,7 @@ export const invitationRoutes: RoutesPlugin = (ctx) => async (app) => {
       schema: {
         tags,
         operationId: 'listSentInvitations',
-        summary: 'Your open sent invitations, newest first (R23)',
+        summary: 'Your open sent invitations, newest or oldest first (R23, R40)',
         querystring: SentQuery,
         response: { 200: SentPage, ...errorResponses },
       },
@@ -108,6 +110,20 @@ export const invitationRoutes: RoutesPlugin = (ctx) => async (app) => {
       },
     },
     async (request) => ctx.invitations.withdrawMany(request.memberId, request.body),
+  );
+
+  app.post(
+    '/invitations/respond',
+    {
+      schema: {
+        operationId: 'respondToInvitations',
+        tags,
+        summary: 'Accept or ignore up to 100 received invitations, each on its own (R39)',
+        body: RespondBody,
+        response: { 200: RespondResult, ...errorResponses },
+      },
+    },
+    async (request) => ctx.invitations.respond(request.memberId, request.body),
   );
 
   app.get(

@@ -38,7 +38,9 @@ const openFields = {
 export const ReceivedInvitation = Type.Object(
   {
     ...openFields,
-    status: Type.Literal('pending'),
+    status: Type.Union([Type.Literal('pending'), Type.Literal('ignored')], {
+      description: 'ignored only in the list with status=ignored (R38)',
+    }),
     sender: MemberSummary,
     mutualCount: Type.Integer(),
     target: Target,
@@ -83,10 +85,42 @@ export const InvitationDetail = Type.Object(
 
 export const SendResult = Type.Object({ status: Type.Literal('connected'), member: MemberSummary });
 
-export const ReceivedQuery = Type.Object({ kind: Type.Optional(Kind), ...PageQuery });
+const Order = Type.Union([Type.Literal('newest'), Type.Literal('oldest')], {
+  default: 'newest',
+  description: 'by the time sent (R40)',
+});
+
+export const ReceivedQuery = Type.Object({
+  kind: Type.Optional(Kind),
+  order: Type.Optional(Order),
+  status: Type.Optional(
+    Type.Union([Type.Literal('pending'), Type.Literal('ignored')], {
+      default: 'pending',
+      description: 'ignored invitations stay open and can still be accepted (R38)',
+    }),
+  ),
+  withNote: Type.Optional(
+    Type.Boolean({ description: 'true: only invitations that carry a note' }),
+  ),
+  minMutual: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 1000,
+      description: 'only senders with at least this many connections in common',
+    }),
+  ),
+  ...PageQuery,
+});
 export const SentQuery = Type.Object({
   kind: Type.Optional(Kind),
   olderThanDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650 })),
+  order: Type.Optional(Order),
+  q: Type.Optional(
+    Type.String({
+      maxLength: 100,
+      description: 'part of the recipient’s name or handle, or of the page’s or event’s name',
+    }),
+  ),
   ...PageQuery,
 });
 
@@ -112,6 +146,32 @@ export const IgnoreBody = Type.Union([
   ),
   Type.Null(),
 ]);
+
+export const RespondBody = Type.Object(
+  {
+    ids: Type.Array(Id, { minItems: 1, maxItems: 100 }),
+    action: Type.Union([Type.Literal('accept'), Type.Literal('ignore')]),
+    reason: Type.Optional(
+      Type.Literal('dont_know', { description: 'with action ignore only; counts towards R9' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const RespondResult = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      outcome: Type.Union([
+        Type.Literal('accepted'),
+        Type.Literal('ignored'),
+        Type.Literal('not_open'),
+        Type.Literal('refused'),
+      ]),
+      code: Type.Optional(Type.String({ description: 'why it was refused' })),
+    }),
+  ),
+});
 
 export const Withdrawn = Type.Object({
   invitation: Type.Ref(InvitationDetail),

@@ -34,7 +34,8 @@ export type Transition = 'accept' | 'ignore' | 'withdraw' | 'expire' | 'block' |
 
 /** The states each transition may start from; anything else is refused. */
 export const TRANSITION_FROM: Record<Transition, readonly InvitationStatus[]> = {
-  accept: ['pending'],
+  // R38: an ignored invitation stays open, so its recipient may still accept it.
+  accept: ['pending', 'ignored'],
   ignore: ['pending'],
   // A blocked invitation still looks pending to its sender, so withdrawing it must work like one.
   withdraw: ['pending', 'ignored', 'blocked'],

@@ -1,39 +1,101 @@
+import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../../db/types.js';
 import { paginate, type Page, type PageRequest } from '../../db/pagination.js';
 import type { InvitationKind } from '../../db/tables/invitation.js';
 import { SENDER_OPEN_STATUSES } from './invitation.js';
 import { type InvitationRow, statusIn, statusIs } from './invitation.repository.js';
 
-/** Newest first; the id breaks ties between invitations sent in the same millisecond. */
-const NEWEST_FIRST = {
-  columns: ['sent_at', 'id'],
-  order: 'desc',
-  values: (r: InvitationRow) => [r.sent_at, r.id] as const,
-} as const;
+export type ListOrder = 'newest' | 'oldest';
 
-/** R23: the invitations a recipient still sees as pending. */
+/**
+ * Sent time either way; the id breaks ties between invitations sent in the same millisecond.
+ * The list indexes end in (sent_at, id), so either order reads one of them forwards or backwards.
+ */
+function bySentAt(order: ListOrder) {
+  return {
+    columns: ['sent_at', 'id'],
+    order: order === 'oldest' ? 'asc' : 'desc',
+    values: (r: InvitationRow) => [r.sent_at, r.id] as const,
+  } as const;
+}
+
+/** Wildcards are dropped rather than escaped: LIKE escapes differ between the two databases. */
+function containsPattern(q: string): string | null {
+  const text = q
+    .trim()
+    .toLowerCase()
+    .replace(/[%_\\]/g, '');
+  return text === '' ? null : `%${text}%`;
+}
+
+export interface ReceivedFilter {
+  kind?: InvitationKind;
+  /** R38: ignored invitations stay open, and only their recipient ever lists them as such. */
+  status: 'pending' | 'ignored';
+  withNote?: boolean;
+  minMutual?: number;
+  order: ListOrder;
+  now: string;
+}
+
+/** R23, R38, R40: the invitations a recipient may still answer, pending or ignored. */
 export async function listReceived(
   db: Db,
   recipientId: string,
-  options: { kind?: InvitationKind; now: string },
+  options: ReceivedFilter,
   page: PageRequest,
 ): Promise<Page<InvitationRow>> {
   let query = db
     .selectFrom('invitations')
     .selectAll()
     .where('recipient_id', '=', recipientId)
-    .where(statusIs('pending'))
+    .where(statusIs(options.status))
     // R13: past its expiry it has left the list, even before the expiry job has marked it.
     .where('expires_at', '>', options.now);
   if (options.kind) query = query.where('kind', '=', options.kind);
-  return paginate(query, NEWEST_FIRST, page);
+  if (options.withNote) query = query.where('note', 'is not', null);
+  const minMutual = options.minMutual ?? 0;
+  if (minMutual > 0) {
+    // Counting stops at `minMutual` shared connections, so a well-connected sender costs no
+    // more than the threshold; the subquery reads the connections' primary key only.
+    query = query.where(
+      (eb) =>
+        eb
+          .selectFrom((sub) =>
+            sub
+              .selectFrom('connections as mine')
+              .innerJoin('connections as theirs', (join) =>
+                join
+                  .onRef('theirs.peer_id', '=', 'mine.peer_id')
+                  .onRef('theirs.member_id', '=', 'invitations.sender_id'),
+              )
+              .select('mine.peer_id')
+              .where('mine.member_id', '=', recipientId)
+              .limit(minMutual)
+              .as('shared'),
+          )
+          .select((s) => s.fn.countAll<number>().as('n')),
+      '>=',
+      minMutual,
+    );
+  }
+  return paginate(query, bySentAt(options.order), page);
 }
 
-/** R23: the invitations a sender still sees as open (an ignore or block reads as pending). */
+export interface SentFilter {
+  kind?: InvitationKind;
+  sentBefore?: string;
+  /** The recipient's name or handle, or the page's or event's name. */
+  q?: string;
+  order: ListOrder;
+  now: string;
+}
+
+/** R23, R40: the invitations a sender still sees as open (an ignore or block reads as pending). */
 export async function listSent(
   db: Db,
   senderId: string,
-  options: { kind?: InvitationKind; sentBefore?: string; now: string },
+  options: SentFilter,
   page: PageRequest,
 ): Promise<Page<InvitationRow>> {
   let query = db
@@ -44,7 +106,43 @@ export async function listSent(
     .where('expires_at', '>', options.now);
   if (options.kind) query = query.where('kind', '=', options.kind);
   if (options.sentBefore) query = query.where('sent_at', '<=', options.sentBefore);
-  return paginate(query, NEWEST_FIRST, page);
+  const pattern = containsPattern(options.q ?? '');
+  if (pattern) {
+    // R6 bounds a sender's open invitations, so the sender's index is read in order and each
+    // row's recipient, page or event is looked up by its key: no scan of members or targets.
+    query = query.where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('members')
+            .select('members.id')
+            .whereRef('members.id', '=', 'invitations.recipient_id')
+            .where('members.search_text', 'like', pattern),
+        ),
+        eb.and([
+          eb('invitations.kind', '=', 'page'),
+          eb.exists(
+            eb
+              .selectFrom('pages')
+              .select('pages.id')
+              .whereRef('pages.id', '=', 'invitations.target_id')
+              .where(sql<SqlBool>`lower(pages.name) like ${pattern}`),
+          ),
+        ]),
+        eb.and([
+          eb('invitations.kind', '=', 'event'),
+          eb.exists(
+            eb
+              .selectFrom('events')
+              .select('events.id')
+              .whereRef('events.id', '=', 'invitations.target_id')
+              .where(sql<SqlBool>`lower(events.name) like ${pattern}`),
+          ),
+        ]),
+      ]),
+    );
+  }
+  return paginate(query, bySentAt(options.order), page);
 }
 
 export type CountsByKind = Record<InvitationKind, number>;

@@ -169,7 +169,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Pending invitations you received (R23) */
+    /** Invitations you received, pending or ignored (R23, R38, R40) */
     get: operations['listReceivedInvitations'];
     put?: never;
     post?: never;
@@ -203,7 +203,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Your open sent invitations, newest first (R23) */
+    /** Your open sent invitations, newest or oldest first (R23, R40) */
     get: operations['listSentInvitations'];
     put?: never;
     post?: never;
@@ -241,6 +241,23 @@ export interface paths {
     put?: never;
     /** Withdraw stale invitations in one action, or preview with dryRun (R18) */
     post: operations['withdrawInvitations'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/invitations/respond': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept or ignore up to 100 received invitations, each on its own (R39) */
+    post: operations['respondToInvitations'];
     delete?: never;
     options?: never;
     head?: never;
@@ -837,8 +854,8 @@ export interface components {
       sentAt: string;
       note: string | null;
       howKnown: string | null;
-      /** @enum {string} */
-      status: 'pending';
+      /** @description ignored only in the list with status=ignored (R38) */
+      status: 'pending' | 'ignored';
       /** MemberSummary */
       sender: {
         handle: string;
@@ -2110,6 +2127,14 @@ export interface operations {
     parameters: {
       query?: {
         kind?: 'connection' | 'page' | 'event';
+        /** @description by the time sent (R40) */
+        order?: 'newest' | 'oldest';
+        /** @description ignored invitations stay open and can still be accepted (R38) */
+        status?: 'pending' | 'ignored';
+        /** @description true: only invitations that carry a note */
+        withNote?: boolean;
+        /** @description only senders with at least this many connections in common */
+        minMutual?: number;
         limit?: number;
         cursor?: string;
       };
@@ -2273,6 +2298,10 @@ export interface operations {
       query?: {
         kind?: 'connection' | 'page' | 'event';
         olderThanDays?: number;
+        /** @description by the time sent (R40) */
+        order?: 'newest' | 'oldest';
+        /** @description part of the recipient’s name or handle, or of the page’s or event’s name */
+        q?: string;
         limit?: number;
         cursor?: string;
       };
@@ -2468,6 +2497,111 @@ export interface operations {
               /** @description withdrawn | would_withdraw | kept | excluded | not_open */
               outcome: string;
               invitation?: components['schemas']['SentInvitation'];
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  respondToInvitations: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Repeat a POST safely (R36): within 24 hours the same key and body get the first answer again. */
+        'idempotency-key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          ids: string[];
+          action: 'accept' | 'ignore';
+          /**
+           * @description with action ignore only; counts towards R9
+           * @enum {string}
+           */
+          reason?: 'dont_know';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              outcome: 'accepted' | 'ignored' | 'not_open' | 'refused';
+              /** @description why it was refused */
+              code?: string;
             }[];
           };
         };
