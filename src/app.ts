@@ -18,6 +18,7 @@ import { securityHeaders } from './http/security-headers.js';
 import type { App } from './http/types.js';
 import { Me } from './modules/accounts/account.schemas.js';
 import { accountRoutes } from './modules/accounts/account.routes.js';
+import { adminRoutes } from './modules/admin/admin.routes.js';
 import { blockRoutes } from './modules/blocks/block.routes.js';
 import { connectionRoutes } from './modules/connections/connection.routes.js';
 import { contactRoutes } from './modules/contacts/contact.routes.js';
@@ -36,6 +37,7 @@ import { notificationRoutes } from './modules/notifications/notification.routes.
 import { mailboxRoutes } from './modules/outbox/mailbox.routes.js';
 import { pageRoutes } from './modules/pages/page.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
+import { instanceRoutes } from './modules/system/instance.routes.js';
 import { opsRoutes } from './modules/system/ops.routes.js';
 import { testClockRoutes } from './modules/system/test-clock.routes.js';
 import { unsubscribeRoutes } from './modules/unsubscribe/unsubscribe.routes.js';
@@ -48,6 +50,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT,
+    trustProxy: trustProxy(ctx.config.trustProxy),
     frameworkErrors: routerErrorHandler,
     // A line per request is for debugging; at info level the log keeps to what an operator acts on.
     logController: new LogController({
@@ -97,8 +100,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       security: [{ bearer: [] }, { cookie: [] }],
     },
   });
-  securityHeaders(app);
-  registerMetrics(app);
+  securityHeaders(app, ctx.config.publicUrl);
+  registerMetrics(app, ctx.config.metricsToken);
   await app.register(opsRoutes(ctx));
   await app.register(mailboxRoutes(ctx));
 
@@ -109,6 +112,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       await api.register(accountRoutes(auth)(ctx));
       await api.register(testClockRoutes(ctx));
       await api.register(unsubscribeRoutes(ctx));
+      await api.register(instanceRoutes(ctx));
       await api.register(async (member) => {
         member.addHook('onRequest', auth);
         for (const routes of [
@@ -124,6 +128,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
           pageRoutes,
           eventRoutes,
           insightRoutes,
+          adminRoutes,
         ]) {
           await member.register(routes(ctx));
         }
@@ -162,6 +167,11 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       .send(problem(404, 'not_found', `There is nothing at ${request.method} ${path}.`));
   });
   return app;
+}
+
+/** A hop count trusts that many proxies in front (Fastify's own reading of a number). */
+function trustProxy(setting: false | number | string[]) {
+  return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
 }
 
 /**

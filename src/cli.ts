@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { ADMIN_HELP, adminCommand, inviteCodesCommand } from './cli/admin.command.js';
+import { BACKUP_HELP, backupCommand, restoreCommand } from './cli/backup.command.js';
 import { CLEANUP_HELP, cleanupCommand } from './cli/cleanup.command.js';
 import {
   CONFIG_VARIABLES,
@@ -28,6 +30,8 @@ Commands:
   seed       add the demo network to an empty database
 ${GENERATE_HELP}
 ${CLEANUP_HELP}
+${ADMIN_HELP}
+${BACKUP_HELP}
   help       show this help
 
 Configuration is read from the environment:
@@ -55,6 +59,8 @@ async function main(argv: string[]): Promise<void> {
       member: { type: 'string' },
       all: { type: 'boolean' },
       kind: { type: 'string' },
+      uses: { type: 'string' },
+      expires: { type: 'string' },
     },
   });
   const command = positionals[0] ?? 'help';
@@ -73,6 +79,18 @@ async function main(argv: string[]): Promise<void> {
       return;
     case 'cleanup':
       process.exitCode = await cleanupCommand(config, values);
+      return;
+    case 'admin':
+      process.exitCode = await adminCommand(config, positionals.slice(1));
+      return;
+    case 'invite-codes':
+      process.exitCode = await inviteCodesCommand(config, positionals.slice(1), values);
+      return;
+    case 'backup':
+      process.exitCode = await backupCommand(config, positionals[1]);
+      return;
+    case 'restore':
+      process.exitCode = await restoreCommand(config, positionals[1]);
       return;
     case 'migrate': {
       const database = openDatabase(config.databaseUrl);

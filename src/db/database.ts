@@ -112,7 +112,8 @@ function openPostgres(url: string, poolSize: number, log?: LogConfig): Database 
   // COUNT(*) and other bigints come back as numbers; no count here comes near 2^53.
   const pg = requireWhenNeeded<typeof Pg>('pg');
   pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // A server that does not answer fails the request (503) instead of holding it forever.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
   // An idle connection that the server closes (a restart, or a dropped test database) emits
   // 'error' on the pool; unheard, that would end the process. The pool opens a new one on demand.
   pool.on('error', () => {});

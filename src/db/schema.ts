@@ -8,6 +8,7 @@ import type { InvitationTable } from './tables/invitation.js';
 import type { JobLeaseTable } from './tables/job-lease.js';
 import type { MemberTable } from './tables/member.js';
 import type { NotificationTable } from './tables/notification.js';
+import type { AdminAuditTable, InviteCodeTable } from './tables/operations.js';
 import type { OutboxTable } from './tables/outbox.js';
 import type {
   PageAdminTable,
@@ -39,4 +40,6 @@ export interface Schema {
   event_attendees: EventAttendeeTable;
   job_leases: JobLeaseTable;
   server_secrets: ServerSecretTable;
+  invite_codes: InviteCodeTable;
+  admin_audit: AdminAuditTable;
 }

@@ -3,6 +3,7 @@ import * as initial from './0001-initial.js';
 import * as serverSecrets from './0002-server-secrets.js';
 import * as eventOrganizersMember from './0003-event-organizers-member.js';
 import * as leanerInvitationIndexes from './0004-leaner-invitation-indexes.js';
+import * as operations from './0005-operations.js';
 
 /** Every migration in order; names are frozen once landed. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002-server-secrets': serverSecrets,
   '0003-event-organizers-member': eventOrganizersMember,
   '0004-leaner-invitation-indexes': leanerInvitationIndexes,
+  '0005-operations': operations,
 };

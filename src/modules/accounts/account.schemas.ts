@@ -15,6 +15,9 @@ export const SignUpBody = Type.Object(
     company: Type.Optional(ProfileText(100)),
     industry: Type.Optional(ProfileText(100)),
     location: Type.Optional(ProfileText(100)),
+    inviteCode: Type.Optional(
+      Type.String({ maxLength: 64, description: 'Needed when registration is by invite (R31)' }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -104,9 +104,11 @@ export async function secondDegree(
   const rows = await db
     .selectFrom('connections as mine')
     .innerJoin('connections as theirs', 'theirs.member_id', 'mine.peer_id')
+    .innerJoin('members', 'members.id', 'theirs.peer_id')
     .select(['theirs.peer_id as id', (eb) => eb.fn.countAll<number>().as('mutual')])
     .where('mine.member_id', '=', memberId)
     .where('theirs.peer_id', '!=', memberId)
+    .where('members.suspended_at', 'is', null)
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(

@@ -79,7 +79,7 @@ export async function expireInvitations(db: Db, ids: string[], at: string): Prom
   return rows.map((r) => r.id);
 }
 
-/** R16: the sender's withdrawals for this pair that start a cooldown (a block's does not). */
+/** R16: the sender's withdrawals for this pair that start a cooldown (a block's or a suspension's does not). */
 export function cooldownWithdrawals(db: Db, key: PairKey) {
   return db
     .selectFrom('invitations')
@@ -88,7 +88,7 @@ export function cooldownWithdrawals(db: Db, key: PairKey) {
     .where('kind', '=', key.kind)
     .where('target_id', '=', key.targetId)
     .where(statusIs('withdrawn'))
-    .where('withdraw_cause', '!=', 'block');
+    .where('withdraw_cause', 'not in', ['block', 'suspension']);
 }
 
 /** R16: when the latest of those withdrawals was. */

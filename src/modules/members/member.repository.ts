@@ -24,9 +24,14 @@ export function findMemberById(db: Db, id: string): Promise<MemberRow | undefine
 }
 
 const byHandle = prepare((db, a: { handle: string }) =>
-  db.selectFrom('members').selectAll().where('handle', '=', a.handle),
+  db
+    .selectFrom('members')
+    .selectAll()
+    .where('handle', '=', a.handle)
+    .where('suspended_at', 'is', null),
 );
 
+/** A member others may reach; a suspended one is as unknown (R32). */
 export function findMemberByHandle(db: Db, handle: string): Promise<MemberRow | undefined> {
   return byHandle.first(db, { handle: handle.toLowerCase() });
 }
@@ -148,6 +153,7 @@ export async function searchMembers(
     .selectFrom('members')
     .selectAll()
     .where('id', '!=', viewerId)
+    .where('suspended_at', 'is', null)
     .where(({ not, exists, selectFrom, or, and }) =>
       not(
         exists(
