@@ -102,14 +102,19 @@ const lockedByIdOrHandle = prepare((db, a: { id: string; handle: string }) =>
   db
     .selectFrom('members')
     .selectAll()
-    .where((eb) => eb.or([eb('id', '=', a.id), eb('handle', '=', a.handle)]))
+    .where((eb) =>
+      eb.or([
+        eb('id', '=', a.id),
+        eb.and([eb('handle', '=', a.handle), eb('suspended_at', 'is', null)]),
+      ]),
+    )
     .orderBy('id')
     .forUpdate(),
 );
 
 /**
  * Locks a member and the member with `handle` in one statement, in id order as `lockMembers`
- * does. `other` is undefined when no one has that handle.
+ * does. `other` is undefined when no one others may reach has that handle (R32).
  */
 export async function lockMemberAndHandle(
   db: Db,
