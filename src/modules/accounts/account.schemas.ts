@@ -33,6 +33,7 @@ export const Me = Type.Intersect(
     Type.Object({
       id: Type.String(),
       email: Type.String(),
+      role: Type.Union([Type.Literal('member'), Type.Literal('admin')]),
       createdAt: Type.String({ format: 'date-time' }),
       counts: Type.Object({
         connections: Type.Integer(),

@@ -10,6 +10,7 @@ export interface MemberSummary {
 export interface Me extends MemberSummary {
   id: string;
   email: string;
+  role: 'member' | 'admin';
   createdAt: string;
   counts: {
     connections: number;
@@ -32,6 +33,7 @@ export interface SignUpInput {
   name: string;
   handle?: string;
   headline?: string;
+  inviteCode?: string;
 }
 
 export interface Page<T> {
