@@ -44,6 +44,8 @@ import { unsubscribeRoutes } from './modules/unsubscribe/unsubscribe.routes.js';
 
 export const API_PREFIX = '/api/v1';
 const BODY_LIMIT = 1024 * 1024;
+/** Operator routes that may be switched off (R34): then they are missing, not a page of the app. */
+const OPERATIONS = /^\/(metrics|dev\/|healthz|readyz)/;
 const WEB_ROOT = fileURLToPath(new URL('../dist/web/', import.meta.url));
 
 export async function buildApp(ctx: AppContext): Promise<App> {
@@ -156,6 +158,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       request.method === 'GET' &&
       hasWeb &&
       !path.startsWith('/api/') &&
+      !OPERATIONS.test(path) &&
       !/\.[a-z0-9]+$/i.test(path);
     if (isPage)
       return reply

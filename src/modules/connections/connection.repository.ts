@@ -94,7 +94,7 @@ export async function mutualCounts(
 
 /**
  * Second-degree members ranked by mutual connections (people you may know), leaving out
- * `excluded` and anyone the caller filters after.
+ * suspended members (R32); the caller filters the rest.
  */
 export async function secondDegree(
   db: Db,
