@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runTs } from '../test/jobs/child.js';
 import { seriousViolations } from './helpers/axe.js';
+import { expectFitsPhone, PHONE } from './helpers/browser.js';
 import { setupSuite } from './helpers/suite.js';
 
 describe('Admin', () => {
@@ -49,6 +50,13 @@ describe('Admin', () => {
       /403 .*account_suspended/,
     );
     await context.close();
+
+    const phone = await suite.signIn(admin, { viewport: PHONE });
+    await phone.page.goto('/admin');
+    await phone.page.getByText('Ada Admin suspended Sam Spammer').waitFor();
+    await expectFitsPhone(phone.page);
+    expect(await seriousViolations(phone.page)).toEqual([]);
+    await phone.context.close();
   });
 });
 
