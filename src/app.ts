@@ -19,6 +19,7 @@ import { securityHeaders } from './http/security-headers.js';
 import type { App } from './http/types.js';
 import { Me } from './modules/accounts/account.schemas.js';
 import { accountRoutes } from './modules/accounts/account.routes.js';
+import { adminRoutes } from './modules/admin/admin.routes.js';
 import { blockRoutes } from './modules/blocks/block.routes.js';
 import { connectionRoutes } from './modules/connections/connection.routes.js';
 import { contactRoutes } from './modules/contacts/contact.routes.js';
@@ -37,6 +38,7 @@ import { notificationRoutes } from './modules/notifications/notification.routes.
 import { mailboxRoutes } from './modules/outbox/mailbox.routes.js';
 import { pageRoutes } from './modules/pages/page.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
+import { instanceRoutes } from './modules/system/instance.routes.js';
 import { opsRoutes } from './modules/system/ops.routes.js';
 import { testClockRoutes } from './modules/system/test-clock.routes.js';
 import { unsubscribeRoutes } from './modules/unsubscribe/unsubscribe.routes.js';
@@ -44,12 +46,15 @@ import { webhookRoutes } from './modules/webhooks/webhook.routes.js';
 
 export const API_PREFIX = '/api/v1';
 const BODY_LIMIT = 1024 * 1024;
+/** Operator routes that may be switched off (R34): then they are missing, not a page of the app. */
+const OPERATIONS = /^\/(metrics|dev\/|healthz|readyz)/;
 const WEB_ROOT = fileURLToPath(new URL('../dist/web/', import.meta.url));
 
 export async function buildApp(ctx: AppContext): Promise<App> {
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT,
+    trustProxy: trustProxy(ctx.config.trustProxy),
     frameworkErrors: routerErrorHandler,
     // A line per request is for debugging; at info level the log keeps to what an operator acts on.
     logController: new LogController({
@@ -77,8 +82,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
 
   await app.register(cookie);
   await registerOpenApi(app);
-  securityHeaders(app);
-  registerMetrics(app);
+  securityHeaders(app, ctx.config.publicUrl);
+  registerMetrics(app, ctx.config.metricsToken);
   await app.register(opsRoutes(ctx));
   await app.register(mailboxRoutes(ctx));
 
@@ -90,6 +95,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       await api.register(accountRoutes(auth)(ctx));
       await api.register(testClockRoutes(ctx));
       await api.register(unsubscribeRoutes(ctx));
+      await api.register(instanceRoutes(ctx));
       await api.register(async (member) => {
         member.addHook('onRequest', auth);
         for (const routes of [
@@ -106,6 +112,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
           eventRoutes,
           insightRoutes,
           webhookRoutes,
+          adminRoutes,
         ]) {
           await member.register(routes(ctx));
         }
@@ -133,6 +140,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       request.method === 'GET' &&
       hasWeb &&
       !path.startsWith('/api/') &&
+      !OPERATIONS.test(path) &&
       !/\.[a-z0-9]+$/i.test(path);
     if (isPage)
       return reply
@@ -144,6 +152,11 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       .send(problem(404, 'not_found', `There is nothing at ${request.method} ${path}.`));
   });
   return app;
+}
+
+/** A hop count trusts that many proxies in front (Fastify's own reading of a number). */
+function trustProxy(setting: false | number | string[]) {
+  return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
 }
 
 /**

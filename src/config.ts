@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+
 /** Environment → typed, validated configuration. Every RAPPORT_* variable of SPEC.md §6 lives here. */
 
 export interface RuleConfig {
@@ -35,8 +37,21 @@ export interface Config {
   /** Lets webhooks reach private addresses and plain http (tests, private networks). */
   webhooksAllowPrivate: boolean;
   logLevel: string;
+  /** The instance's name, shown by GET /instance. */
+  instanceName: string;
+  registration: RegistrationMode;
+  /** Lower-case email domains allowed to sign up; empty allows any. */
+  allowedEmailDomains: string[];
+  /** Without it /metrics is not served. */
+  metricsToken: string | null;
+  devMailbox: boolean;
+  /** Fastify's trustProxy: false, a hop count, or the proxies' addresses. */
+  trustProxy: false | number | string[];
   rules: RuleConfig;
 }
+
+export const REGISTRATION_MODES = ['open', 'invite', 'closed'] as const;
+export type RegistrationMode = (typeof REGISTRATION_MODES)[number];
 
 type Env = Record<string, string | undefined>;
 
@@ -104,6 +119,34 @@ export const CONFIG_VARIABLES: { name: string; default: string; meaning: string 
     name: 'RAPPORT_WEBHOOKS_ALLOW_PRIVATE',
     default: '0',
     meaning: '1 lets webhooks use plain http and private addresses (tests, private networks)',
+  },
+  { name: 'RAPPORT_INSTANCE_NAME', default: 'Rapport', meaning: 'the name GET /instance shows' },
+  {
+    name: 'RAPPORT_REGISTRATION',
+    default: 'open',
+    meaning: 'open, invite (sign-up needs an invite code) or closed',
+  },
+  {
+    name: 'RAPPORT_ALLOWED_EMAIL_DOMAINS',
+    default: '(any)',
+    meaning: 'comma-separated email domains allowed to sign up, like "a.com,b.org"',
+  },
+  {
+    name: 'RAPPORT_METRICS_TOKEN',
+    default: '(none)',
+    meaning:
+      'at least 16 characters; /metrics answers only this bearer token, and without it is not served',
+  },
+  {
+    name: 'RAPPORT_DEV_MAILBOX',
+    default: '0',
+    meaning: '1 serves the development mailbox /dev/mailbox (to this machine, without SMTP)',
+  },
+  {
+    name: 'RAPPORT_TRUST_PROXY',
+    default: '(none)',
+    meaning:
+      'reverse proxies to trust for the client address: a hop count or comma-separated addresses',
   },
 ];
 
@@ -214,6 +257,23 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
 
+  const registration = (env.RAPPORT_REGISTRATION || 'open') as RegistrationMode;
+  if (!REGISTRATION_MODES.includes(registration)) {
+    problems.push(
+      `RAPPORT_REGISTRATION must be one of ${REGISTRATION_MODES.join(', ')}, got "${registration}"`,
+    );
+  }
+  const allowedEmailDomains = list(env.RAPPORT_ALLOWED_EMAIL_DOMAINS).map((d) => d.toLowerCase());
+  for (const domain of allowedEmailDomains) {
+    if (!DOMAIN.test(domain)) {
+      problems.push(`RAPPORT_ALLOWED_EMAIL_DOMAINS holds "${domain}", which is not a domain name`);
+    }
+  }
+  const metricsToken = env.RAPPORT_METRICS_TOKEN || null;
+  if (metricsToken !== null && (metricsToken.length < 16 || /\s/.test(metricsToken))) {
+    problems.push('RAPPORT_METRICS_TOKEN must be at least 16 characters long, without spaces');
+  }
+
   const port = integer('RAPPORT_PORT', 3000, 0, 65535);
   const host = env.RAPPORT_HOST || '127.0.0.1';
   const config: Config = {
@@ -235,11 +295,49 @@ export function loadConfig(env: Env = process.env): Config {
     jobIntervalMs: integer('RAPPORT_JOB_INTERVAL_SECONDS', 5, 1, 3600) * 1000,
     webhooksAllowPrivate: flag('RAPPORT_WEBHOOKS_ALLOW_PRIVATE', false),
     logLevel,
+    instanceName: env.RAPPORT_INSTANCE_NAME || 'Rapport',
+    registration,
+    allowedEmailDomains,
+    metricsToken,
+    devMailbox: flag('RAPPORT_DEV_MAILBOX', false),
+    trustProxy: trustProxy(env.RAPPORT_TRUST_PROXY, problems),
     rules,
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+function list(raw: string | undefined): string[] {
+  return (raw ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+/** A hop count ("1") or the proxies' addresses and networks ("10.0.0.1,192.168.0.0/16"). */
+function trustProxy(raw: string | undefined, problems: string[]): false | number | string[] {
+  if (raw === undefined || raw.trim() === '') return false;
+  if (/^\d+$/.test(raw.trim())) {
+    const hops = Number(raw);
+    if (hops >= 1 && hops <= 10) return hops;
+  }
+  const addresses = list(raw);
+  const valid = addresses.every((a) => {
+    const [address, bits, ...rest] = a.split('/');
+    const version = isIP(address ?? '');
+    if (version === 0 || rest.length > 0) return false;
+    if (bits === undefined) return true;
+    const n = Number(bits);
+    return /^\d+$/.test(bits) && n <= (version === 4 ? 32 : 128);
+  });
+  if (valid && addresses.length > 0) return addresses;
+  problems.push(
+    `RAPPORT_TRUST_PROXY must be a hop count from 1 to 10 or comma-separated addresses (with an optional /bits), got "${raw}"`,
+  );
+  return false;
 }
 
 /** no-reply@ the public host name; an address or a bare host cannot take mail, so localhost then. */

@@ -13,6 +13,7 @@ import { type Clock, ManualClock, systemClock } from './lib/clock.js';
 import { mailComposer } from './mail/compose.js';
 import { smtpMailer } from './mail/mailer.js';
 import { AccountService } from './modules/accounts/account.service.js';
+import { AdminService } from './modules/admin/admin.service.js';
 import { BlockService } from './modules/blocks/block.service.js';
 import { ConnectionService } from './modules/connections/connection.service.js';
 import { ContactService } from './modules/contacts/contact.service.js';
@@ -27,6 +28,7 @@ import { MemberService } from './modules/members/member.service.js';
 import { NotificationService } from './modules/notifications/notification.service.js';
 import { MailboxService } from './modules/outbox/outbox.service.js';
 import { PageService } from './modules/pages/page.service.js';
+import { Registration } from './modules/registration/registration.service.js';
 import { SettingsService } from './modules/settings/settings.service.js';
 import { mailSecret, UnsubscribeService } from './modules/unsubscribe/unsubscribe.service.js';
 import { WebhookService } from './modules/webhooks/webhook.service.js';
@@ -42,6 +44,7 @@ export interface AppContext {
   /** Present only in test-clock mode (RAPPORT_TEST_CLOCK=1). */
   manualClock: ManualClock | null;
   accounts: AccountService;
+  admin: AdminService;
   members: MemberService;
   invitations: InvitationCommands;
   invitationQueries: InvitationQueries;
@@ -108,7 +111,8 @@ export async function createContext(
     clock,
     migrated,
     manualClock,
-    accounts: new AccountService(deps),
+    accounts: new AccountService(deps, new Registration(config)),
+    admin: new AdminService(deps),
     members,
     invitations,
     invitationQueries,

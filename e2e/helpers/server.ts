@@ -6,6 +6,8 @@ import { createThrowawayDatabase } from '../../test/helpers/database.js';
 
 export interface TestServer {
   baseUrl: string;
+  /** For commands run beside the server, such as `rapport admin grant`. */
+  databaseUrl: string;
   close(): Promise<void>;
 }
 
@@ -27,6 +29,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   if (!address || typeof address === 'string') throw new Error('The server has no TCP address');
   return {
     baseUrl: `http://127.0.0.1:${address.port}`,
+    databaseUrl: config.databaseUrl,
     async close() {
       await app.close();
       await ctx.close();

@@ -9,6 +9,8 @@ export interface Suite {
   readonly api: Api;
   /** Chromium, for a browser context that is not signed in. */
   readonly browser: Browser;
+  /** The server's database, for commands run beside it. */
+  readonly databaseUrl: string;
   /** A browser context signed in as `member`. */
   signIn(member: Member, options?: SignInOptions): Promise<SignedIn>;
 }
@@ -46,6 +48,9 @@ export function setupSuite(env: Record<string, string> = {}): Suite {
     },
     get browser() {
       return started(browser);
+    },
+    get databaseUrl() {
+      return started(server).databaseUrl;
     },
     signIn: (member, options) => signedIn(started(browser), started(api), member, options),
   };

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { ADMIN_HELP, adminCommand, inviteCodesCommand } from './admin.command.js';
+import { BACKUP_HELP, backupCommand, restoreCommand } from './backup.command.js';
 import {
   CONFIG_VARIABLES,
   ConfigError,
@@ -25,6 +27,8 @@ ${MAIL_HELP}
 ${MIGRATE_HELP}
 ${SEED_HELP}
 ${CLEANUP_HELP}
+${ADMIN_HELP}
+${BACKUP_HELP}
   help       show this help
 
 Configuration is read from the environment:
@@ -53,6 +57,8 @@ async function main(argv: string[]): Promise<void> {
       member: { type: 'string' },
       all: { type: 'boolean' },
       kind: { type: 'string' },
+      uses: { type: 'string' },
+      expires: { type: 'string' },
     },
   });
   const command = positionals[0] ?? 'help';
@@ -77,6 +83,18 @@ async function main(argv: string[]): Promise<void> {
       return;
     case 'seed':
       process.exitCode = await seedCommand(config, values);
+      return;
+    case 'admin':
+      process.exitCode = await adminCommand(config, positionals.slice(1));
+      return;
+    case 'invite-codes':
+      process.exitCode = await inviteCodesCommand(config, positionals.slice(1), values);
+      return;
+    case 'backup':
+      process.exitCode = await backupCommand(config, positionals[1]);
+      return;
+    case 'restore':
+      process.exitCode = await restoreCommand(config, positionals[1]);
       return;
     default:
       process.stderr.write(`Unknown command "${command}".\n\n${HELP}`);

@@ -100,10 +100,15 @@ function openPostgres(url: string, poolSize: number, log?: LogConfig): Database 
   // COUNT(*) and other bigints come back as numbers; no count here comes near 2^53.
   const pg = requireWhenNeeded<typeof Pg>('pg');
   pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // A server that does not answer fails the request (503) instead of holding it forever.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
   // An idle connection that the server closes (a restart, or a dropped test database) emits
   // 'error' on the pool; unheard, that would end the process. The pool opens a new one on demand.
   pool.on('error', () => {});
+  // The pool listens only to idle connections: one that breaks while lent out (the server or the
+  // network gone between two statements of a transaction) would end the process the same way.
+  // The statement in flight fails on its own (503), and the pool drops the broken connection.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Schema>({
     dialect: new PostgresDialect({ pool: withNamedStatements(pool) }),
     log,

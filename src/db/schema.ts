@@ -9,6 +9,7 @@ import type { InvitationTable } from './tables/invitation.js';
 import type { JobLeaseTable } from './tables/job-lease.js';
 import type { MemberTable } from './tables/member.js';
 import type { NotificationTable } from './tables/notification.js';
+import type { AdminAuditTable, InviteCodeTable } from './tables/operations.js';
 import type { OutboxTable } from './tables/outbox.js';
 import type {
   PageAdminTable,
@@ -45,4 +46,6 @@ export interface Schema {
   webhooks: WebhookTable;
   webhook_deliveries: WebhookDeliveryTable;
   webhook_attempts: WebhookAttemptTable;
+  invite_codes: InviteCodeTable;
+  admin_audit: AdminAuditTable;
 }

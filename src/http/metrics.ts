@@ -1,7 +1,19 @@
+import { timingSafeEqual } from 'node:crypto';
+import { problem } from './problem.js';
 import type { App } from './types.js';
 
-/** Request counts and durations in the Prometheus text format, without a metrics library. */
-export function registerMetrics(app: App): void {
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(/^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1] ?? '');
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/**
+ * Request counts and durations in the Prometheus text format, without a metrics library. Its
+ * counters move with every member's actions, silent ones included, so only the operator's
+ * token may read them (R34); without a token the route does not exist.
+ */
+export function registerMetrics(app: App, token: string | null): void {
   const counts = new Map<string, number>();
   const seconds = new Map<string, number>();
 
@@ -12,7 +24,15 @@ export function registerMetrics(app: App): void {
     seconds.set(key, (seconds.get(key) ?? 0) + reply.elapsedTime / 1000);
   });
 
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+  if (token === null) return;
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    if (!bearerMatches(request.headers.authorization, token)) {
+      return reply
+        .status(401)
+        .header('www-authenticate', 'Bearer')
+        .type('application/problem+json')
+        .send(problem(401, 'unauthenticated', 'The metrics token is missing or wrong.'));
+    }
     const memory = process.memoryUsage();
     const lines = [
       '# HELP rapport_http_requests_total HTTP requests answered.',

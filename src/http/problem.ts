@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { isConnectionError, UNAVAILABLE_RETRY_SECONDS } from '../db/errors.js';
 import type { Clock } from '../lib/clock.js';
 import { DomainError, type ErrorCode } from '../lib/errors.js';
 
@@ -67,6 +68,15 @@ function fromDomain(error: DomainError): ProblemBody {
   });
 }
 
+/** R34: the database is unreachable or unusable for now. */
+export function unavailable(): ProblemBody {
+  return problem(
+    503,
+    'service_unavailable',
+    'The service cannot reach its database right now. Please try again shortly.',
+  );
+}
+
 /** PostgreSQL refusing text it cannot store (such as a NUL character): the request's fault. */
 const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
 
@@ -119,6 +129,16 @@ export function routerErrorHandler(
 /** The one error handler: domain errors and request errors become problem details; 5xx details stay in the log. */
 export function createErrorHandler(clock: Clock) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+    if (isConnectionError(error)) {
+      // Expected while the database is away (R34): a warning, and the client is told when to retry.
+      request.log.warn({ err: error }, 'database unavailable');
+      void reply
+        .status(503)
+        .header('retry-after', String(UNAVAILABLE_RETRY_SECONDS))
+        .type('application/problem+json')
+        .send(unavailable());
+      return;
+    }
     const body = error instanceof DomainError ? fromDomain(error) : fromFastify(error);
     if (body.status >= 500) request.log.error({ err: error }, 'request failed');
     if (body.retryAt && body.status === 429) {

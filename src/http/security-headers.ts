@@ -17,8 +17,13 @@ const CSP = [
 /** Features the app never uses, turned off so an injected frame or script cannot ask for them. */
 const PERMISSIONS = 'camera=(), microphone=(), geolocation=(), payment=(), usb=()';
 
-export function securityHeaders(app: App): void {
+/** Browsers that once reached the https address never fall back to plain http for a year. */
+const HSTS = 'max-age=31536000; includeSubDomains';
+
+export function securityHeaders(app: App, publicUrl: string): void {
+  const https = publicUrl.startsWith('https:');
   app.addHook('onSend', async (request, reply) => {
+    if (https) reply.header('strict-transport-security', HSTS);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');

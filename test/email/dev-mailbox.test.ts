@@ -4,7 +4,7 @@ import { runTs } from '../jobs/child.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startApp();
+  t = await startApp({ RAPPORT_DEV_MAILBOX: '1' });
 });
 afterAll(async () => {
   await t.close();

@@ -65,7 +65,7 @@ async function fill(): Promise<void> {
     await sql
       .raw(
         `insert into members select ${member('g')}, ${member('g')} || '@example.test', 'x', 'Member ' || g,
-           ${member('g')}, '', '', '', '', '', '${NOW}', '${NOW}', 0, 'everyone', 1, 1, 1, 1, null, null
+           ${member('g')}, '', '', '', '', '', '${NOW}', '${NOW}', 0, 'everyone', 1, 1, 1, 1, null, null, 'member', null, null
          from generate_series(1, ${MEMBERS}) g`,
       )
       .execute(database.db);
@@ -91,7 +91,7 @@ async function fill(): Promise<void> {
     .raw(
       `with recursive g(n) as (select 1 union all select n + 1 from g where n < ${MEMBERS})
        insert into members select ${memberSqlite('n')}, ${memberSqlite('n')} || '@example.test', 'x', 'Member ' || n,
-         ${memberSqlite('n')}, '', '', '', '', '', '${NOW}', '${NOW}', 0, 'everyone', 1, 1, 1, 1, null, null from g`,
+         ${memberSqlite('n')}, '', '', '', '', '', '${NOW}', '${NOW}', 0, 'everyone', 1, 1, 1, 1, null, null, 'member', null, null from g`,
     )
     .execute(database.db);
   await withIndexesRebuilt(async () => {

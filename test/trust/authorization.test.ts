@@ -37,8 +37,9 @@ interface Attempt {
   check?: (reply: Reply) => void;
 }
 
-/** Routes anyone may call: signing up and in, unsubscribe links, the test clock. */
+/** Routes anyone may call: signing up and in, unsubscribe links, the instance, the test clock. */
 const PUBLIC = [
+  'GET /instance',
   'POST /members',
   'POST /session',
   'GET /unsubscribe',
@@ -51,7 +52,24 @@ const PUBLIC = [
 function foreignAttempts(f: Fixture): Record<string, Attempt[]> {
   const inv = { id: f.invitationId };
   const refuse = [403, 404];
+  // R32: a member without the admin role gets 403 forbidden on every /admin route.
+  const notAdmin = (params: Record<string, string>, body?: unknown): Attempt[] => [
+    {
+      as: f.intruder,
+      params,
+      body,
+      status: [403],
+      check: (reply) => expect(reply.body.code).toBe('forbidden'),
+    },
+  ];
+  const target = { handle: f.party.handle };
   return {
+    'GET /admin/members': notAdmin({}),
+    'POST /admin/members/{handle}/suspend': notAdmin(target, { reason: 'spam' }),
+    'POST /admin/members/{handle}/unsuspend': notAdmin(target),
+    'POST /admin/members/{handle}/lift-restriction': notAdmin(target),
+    'POST /admin/invite-codes': notAdmin({}, { uses: 1 }),
+    'GET /admin/audit': notAdmin({}),
     'GET /invitations/{id}': [{ as: f.intruder, params: inv, status: [404] }],
     'POST /invitations/{id}/accept': [
       { as: f.intruder, params: inv, status: [404] },

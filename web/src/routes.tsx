@@ -1,5 +1,6 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AppShell } from './components/AppShell.js';
+import { AdminPage } from './pages/admin/AdminPage.js';
 import { ConnectionsPage } from './pages/connections/ConnectionsPage.js';
 import { EventDetailPage } from './pages/events/EventDetailPage.js';
 import { EventsPage } from './pages/events/EventsPage.js';
@@ -42,6 +43,7 @@ export const router = createBrowserRouter([
       { path: 'pages/:id', element: <PageDetailPage /> },
       { path: 'events', element: <EventsPage /> },
       { path: 'events/:id', element: <EventDetailPage /> },
+      { path: 'admin', element: <AdminPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

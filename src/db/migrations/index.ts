@@ -3,6 +3,7 @@ import * as initial from './0001-initial.js';
 import * as serverSecrets from './0002-server-secrets.js';
 import * as eventOrganizersMember from './0003-event-organizers-member.js';
 import * as leanerInvitationIndexes from './0004-leaner-invitation-indexes.js';
+import * as operations from './0005-operations.js';
 import * as integrations from './0006-integrations.js';
 import * as listOrders from './0007-list-orders.js';
 
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   '0002-server-secrets': serverSecrets,
   '0003-event-organizers-member': eventOrganizersMember,
   '0004-leaner-invitation-indexes': leanerInvitationIndexes,
+  '0005-operations': operations,
   '0006-integrations': integrations,
   '0007-list-orders': listOrders,
 };

@@ -1,7 +1,7 @@
 export type InvitationKind = 'connection' | 'page' | 'event';
 export type InvitationStatus =
   'pending' | 'accepted' | 'ignored' | 'withdrawn' | 'expired' | 'blocked';
-export type WithdrawCause = 'sender' | 'cleanup' | 'automatic' | 'block';
+export type WithdrawCause = 'sender' | 'cleanup' | 'automatic' | 'block' | 'suspension';
 
 export interface InvitationTable {
   id: string;

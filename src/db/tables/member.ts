@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 export interface MemberTable {
   id: string;
   email: string;
@@ -21,4 +23,9 @@ export interface MemberTable {
   page_invitations: number;
   auto_withdraw_after_days: number | null;
   restricted_until: string | null;
+  /** Defaults to 'member' in the database, so rows written before R32 need not name it. */
+  role: Generated<'member' | 'admin'>;
+  /** Set while an admin has suspended the member (R32). */
+  suspended_at: string | null;
+  suspension_reason: string | null;
 }

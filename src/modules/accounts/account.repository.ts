@@ -11,8 +11,18 @@ export async function insertSession(db: Db, row: SessionRow): Promise<void> {
   await db.insertInto('sessions').values(row).execute();
 }
 
-export async function findSession(db: Db, id: string): Promise<SessionRow | undefined> {
-  return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+/** With the member's suspension, which every authenticated request must check (R32). */
+export async function findSession(
+  db: Db,
+  id: string,
+): Promise<(SessionRow & { suspended_at: string | null }) | undefined> {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('members', 'members.id', 'sessions.member_id')
+    .selectAll('sessions')
+    .select('members.suspended_at')
+    .where('sessions.id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function deleteSession(db: Db, id: string): Promise<void> {
@@ -24,13 +34,19 @@ export async function insertAccessToken(db: Db, row: AccessTokenRow): Promise<vo
 }
 
 const tokenByHash = prepare((db, a: { hash: string }) =>
-  db.selectFrom('access_tokens').selectAll().where('token_hash', '=', a.hash),
+  db
+    .selectFrom('access_tokens')
+    .innerJoin('members', 'members.id', 'access_tokens.member_id')
+    .selectAll('access_tokens')
+    .select('members.suspended_at')
+    .where('access_tokens.token_hash', '=', a.hash),
 );
 
+/** With the member's suspension, which every authenticated request must check (R32). */
 export function findAccessTokenByHash(
   db: Db,
   tokenHash: string,
-): Promise<AccessTokenRow | undefined> {
+): Promise<(AccessTokenRow & { suspended_at: string | null }) | undefined> {
   return tokenByHash.first(db, { hash: tokenHash });
 }
 

@@ -15,6 +15,9 @@ export const SignUpBody = Type.Object(
     company: Type.Optional(ProfileText(100)),
     industry: Type.Optional(ProfileText(100)),
     location: Type.Optional(ProfileText(100)),
+    inviteCode: Type.Optional(
+      Type.String({ maxLength: 64, description: 'Needed when registration is by invite (R31)' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -30,6 +33,7 @@ export const Me = Type.Intersect(
     Type.Object({
       id: Type.String(),
       email: Type.String(),
+      role: Type.Union([Type.Literal('member'), Type.Literal('admin')]),
       createdAt: Type.String({ format: 'date-time' }),
       counts: Type.Object({
         connections: Type.Integer(),

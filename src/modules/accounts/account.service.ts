@@ -4,6 +4,7 @@ import { DomainError } from '../../lib/errors.js';
 import { hashSecret, newId, newSecret } from '../../lib/ids.js';
 import { addDays, HOUR_MS } from '../../lib/time.js';
 import type { ServiceDeps } from '../deps.js';
+import type { Registration } from '../registration/registration.service.js';
 import { newMemberRow } from '../members/member.js';
 import {
   findMemberByEmail,
@@ -35,6 +36,7 @@ export interface SignUpInput {
   company?: string;
   industry?: string;
   location?: string;
+  inviteCode?: string;
 }
 
 export interface NewSession {
@@ -64,12 +66,20 @@ function handleFromName(name: string): string {
 
 const HANDLE_ATTEMPTS = 5;
 
+function suspended(): DomainError {
+  return new DomainError('account_suspended', 'This account is suspended.');
+}
+
 export class AccountService {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly registration: Registration,
+  ) {}
 
   async signUp(input: SignUpInput): Promise<{ member: MemberRow; session: NewSession }> {
     const now = this.deps.clock.now();
     const email = input.email.trim().toLowerCase();
+    this.registration.check(email, input.inviteCode);
     const passwordHash = await hashPassword(input.password);
     // A racing sign-up can take the email or handle between the checks below and the insert;
     // the unique index then refuses it. A handle we made up ourselves is simply made up again.
@@ -109,6 +119,7 @@ export class AccountService {
       if (input.handle && (await handleExists(db, handle))) {
         throw new DomainError('handle_taken', `The handle "${handle}" is taken.`);
       }
+      await this.registration.admit(db, input.inviteCode, now);
       const row = newMemberRow({ ...input, id: newId(now), email, passwordHash, handle }, at);
       await insertMember(db, row);
       return row;
@@ -132,6 +143,7 @@ export class AccountService {
     const ok = await verifyPassword(member?.password_hash ?? (await UNKNOWN_MEMBER_HASH), password);
     if (!member || !ok)
       throw new DomainError('unauthenticated', 'The email address or password is wrong.');
+    if (member.suspended_at) throw suspended();
     return { member, session: await this.createSession(member.id) };
   }
 
@@ -166,12 +178,14 @@ export class AccountService {
     const id = hashSecret(secret);
     const session = await findSession(this.deps.database.db, id);
     if (!session || new Date(session.expires_at) <= this.deps.clock.now()) return null;
+    if (session.suspended_at) throw suspended();
     return { memberId: session.member_id, session: { id, csrfToken: session.csrf_token } };
   }
 
   async authenticateToken(token: string): Promise<Authenticated | null> {
     const row = await findAccessTokenByHash(this.deps.database.db, hashSecret(token));
     if (!row) return null;
+    if (row.suspended_at) throw suspended();
     const now = this.deps.clock.now();
     // Recording every use would add a write to every request; once an hour says enough.
     if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > HOUR_MS) {

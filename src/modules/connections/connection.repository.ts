@@ -94,7 +94,7 @@ export async function mutualCounts(
 
 /**
  * Second-degree members ranked by mutual connections (people you may know), leaving out
- * `excluded` and anyone the caller filters after.
+ * suspended members (R32); the caller filters the rest.
  */
 export async function secondDegree(
   db: Db,
@@ -104,9 +104,11 @@ export async function secondDegree(
   const rows = await db
     .selectFrom('connections as mine')
     .innerJoin('connections as theirs', 'theirs.member_id', 'mine.peer_id')
+    .innerJoin('members', 'members.id', 'theirs.peer_id')
     .select(['theirs.peer_id as id', (eb) => eb.fn.countAll<number>().as('mutual')])
     .where('mine.member_id', '=', memberId)
     .where('theirs.peer_id', '!=', memberId)
+    .where('members.suspended_at', 'is', null)
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(

@@ -61,7 +61,7 @@ export async function lockInvitation(tx: Tx, id: string): Promise<InvitationRow 
     .executeTakeFirst();
 }
 
-/** R16: the sender's withdrawals for this pair that start a cooldown (a block's does not). */
+/** R16: the sender's withdrawals for this pair that start a cooldown (a block's or a suspension's does not). */
 export function cooldownWithdrawals(db: Db, key: PairKey) {
   return db
     .selectFrom('invitations')
@@ -70,7 +70,7 @@ export function cooldownWithdrawals(db: Db, key: PairKey) {
     .where('kind', '=', key.kind)
     .where('target_id', '=', key.targetId)
     .where(statusIs('withdrawn'))
-    .where('withdraw_cause', '!=', 'block');
+    .where('withdraw_cause', 'not in', ['block', 'suspension']);
 }
 
 /** R16: when the latest of those withdrawals was. */

@@ -26,9 +26,14 @@ export function findMemberById(db: Db, id: string): Promise<MemberRow | undefine
 }
 
 const byHandle = prepare((db, a: { handle: string }) =>
-  db.selectFrom('members').selectAll().where('handle', '=', a.handle),
+  db
+    .selectFrom('members')
+    .selectAll()
+    .where('handle', '=', a.handle)
+    .where('suspended_at', 'is', null),
 );
 
+/** A member others may reach; a suspended one is as unknown (R32). */
 export function findMemberByHandle(db: Db, handle: string): Promise<MemberRow | undefined> {
   return byHandle.first(db, { handle: handle.toLowerCase() });
 }
@@ -95,14 +100,19 @@ const lockedByIdOrHandle = prepare((db, a: { id: string; handle: string }) =>
   db
     .selectFrom('members')
     .selectAll()
-    .where((eb) => eb.or([eb('id', '=', a.id), eb('handle', '=', a.handle)]))
+    .where((eb) =>
+      eb.or([
+        eb('id', '=', a.id),
+        eb.and([eb('handle', '=', a.handle), eb('suspended_at', 'is', null)]),
+      ]),
+    )
     .orderBy('id')
     .forUpdate(),
 );
 
 /**
  * Locks a member and the member with `handle` in one statement, in id order as `lockMembers`
- * does. `other` is undefined when no one has that handle.
+ * does. `other` is undefined when no one others may reach has that handle (R32).
  */
 export async function lockMemberAndHandle(
   tx: Tx,
@@ -150,6 +160,7 @@ export async function searchMembers(
     .selectFrom('members')
     .selectAll()
     .where('id', '!=', viewerId)
+    .where('suspended_at', 'is', null)
     .where(({ not, exists, selectFrom, or, and }) =>
       not(
         exists(

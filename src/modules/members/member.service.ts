@@ -47,6 +47,7 @@ export interface Profile extends MemberSummary {
 export interface Me extends MemberSummary {
   id: string;
   email: string;
+  role: MemberRow['role'];
   createdAt: string;
   counts: {
     connections: number;
@@ -103,6 +104,7 @@ export class MemberService {
       ...toSummary(member),
       id: member.id,
       email: member.email,
+      role: member.role,
       createdAt: member.created_at,
       counts: {
         connections: member.connection_count,

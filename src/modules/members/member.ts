@@ -37,6 +37,9 @@ export function newMemberRow(member: NewMember, at: string): MemberRow {
     page_invitations: 1,
     auto_withdraw_after_days: null,
     restricted_until: null,
+    role: 'member',
+    suspended_at: null,
+    suspension_reason: null,
   };
   row.search_text = searchTextOf(row);
   return row;

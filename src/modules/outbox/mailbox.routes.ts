@@ -8,11 +8,12 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 const params = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 
 /**
- * /dev/mailbox: the outbox as a mailbox, while no mail server is configured. Mail holds notes and
- * unsubscribe links, so it answers only requests from this machine.
+ * /dev/mailbox: the outbox as a mailbox, with RAPPORT_DEV_MAILBOX=1 while no mail server is
+ * configured. Mail holds notes and unsubscribe links, so it answers only requests from this
+ * machine; behind a same-host reverse proxy, RAPPORT_TRUST_PROXY makes request.ip the client's.
  */
 export const mailboxRoutes: RoutesPlugin = (ctx) => async (app) => {
-  if (ctx.config.smtpUrl) return;
+  if (ctx.config.smtpUrl || !ctx.config.devMailbox) return;
 
   const notHere = (request: FastifyRequest, reply: FastifyReply) =>
     reply

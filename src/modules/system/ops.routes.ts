@@ -1,22 +1,22 @@
-import { sql } from 'kysely';
+import { UNAVAILABLE_RETRY_SECONDS } from '../../db/errors.js';
+import { unavailable } from '../../http/problem.js';
 import type { RoutesPlugin } from '../../http/types.js';
+import { probeDatabase } from './readiness.repository.js';
 
 export const opsRoutes: RoutesPlugin = (ctx) => async (app) => {
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
 
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
     try {
-      await sql`select 1`.execute(ctx.database.db);
+      await probeDatabase(ctx.database);
       return { status: 'ready', database: ctx.database.dialect };
     } catch (error) {
       ctx.log.warn({ err: error }, 'database not reachable');
-      return reply.status(503).type('application/problem+json').send({
-        type: 'urn:rapport:problem:service_unavailable',
-        title: 'Service unavailable',
-        status: 503,
-        detail: 'The database is not reachable.',
-        code: 'service_unavailable',
-      });
+      return reply
+        .status(503)
+        .header('retry-after', String(UNAVAILABLE_RETRY_SECONDS))
+        .type('application/problem+json')
+        .send(unavailable());
     }
   });
 };

@@ -62,6 +62,15 @@ const messages: Record<string, Describe> = {
   webhook_not_found: () => 'This webhook no longer exists.',
   // Made by the client when no answer came; every other key is a code the server sends.
   network_error: () => "We couldn't reach Rapport. Check your connection and try again.",
+  service_unavailable: () => 'Rapport is briefly unavailable. Try again in a few seconds.',
+  registration_closed: () => 'Registration on this instance is closed.',
+  invite_code_required: () => 'Signing up here needs an invite code.',
+  invalid_invite_code: () => 'That invite code is unknown, used up or expired.',
+  email_domain_not_allowed: () => "Sign-up isn't open to addresses at that domain.",
+  account_suspended: () => 'This account is suspended.',
+  already_suspended: (_, who) => `${who} is already suspended.`,
+  not_suspended: (_, who) => `${who} is not suspended.`,
+  not_restricted: (_, who) => `${who} is not restricted.`,
 };
 
 const FALLBACK = 'Something went wrong. Please try again.';

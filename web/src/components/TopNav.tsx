@@ -115,6 +115,7 @@ function MeMenu({ me }: { me: Me }) {
           onSelect: () => navigate('/mynetwork/invitation-manager/received'),
         },
         { label: 'Settings', onSelect: () => navigate('/settings') },
+        ...(me.role === 'admin' ? [{ label: 'Admin', onSelect: () => navigate('/admin') }] : []),
         { label: 'Sign out', onSelect: () => void leave() },
       ]}
     >

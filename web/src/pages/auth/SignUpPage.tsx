@@ -1,14 +1,24 @@
 import { useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { signUp } from '../../api/endpoints.js';
 import { describeError } from '../../api/problem-messages.js';
 import { ErrorNote } from '../../components/Status.js';
 import { TextField } from '../../components/TextField.js';
+import { adminKeys, getInstance } from '../admin/admin.api.js';
 import { AuthLayout } from './AuthLayout.js';
 import { useAfterSignIn } from './use-after-sign-in.js';
 
 export function SignUpPage() {
-  const [form, setForm] = useState({ name: '', email: '', password: '', headline: '' });
+  const [form, setForm] = useState({
+    name: '',
+    email: '',
+    password: '',
+    headline: '',
+    inviteCode: '',
+  });
+  const instance = useQuery({ queryKey: adminKeys.instance, queryFn: getInstance });
+  const registration = instance.data?.registration ?? 'open';
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const done = useAfterSignIn();
@@ -26,6 +36,7 @@ export function SignUpPage() {
         email: form.email.trim(),
         password: form.password,
         headline: form.headline.trim() || undefined,
+        inviteCode: registration === 'invite' ? form.inviteCode.trim() : undefined,
       });
       done();
     } catch (failure) {
@@ -36,47 +47,62 @@ export function SignUpPage() {
 
   return (
     <AuthLayout title="Create your account">
-      <form className="form" onSubmit={submit}>
-        <TextField
-          id="signup-name"
-          label="Full name"
-          autoComplete="name"
-          required
-          value={form.name}
-          onChange={update('name')}
-        />
-        <TextField
-          id="signup-email"
-          label="Email"
-          type="email"
-          autoComplete="email"
-          required
-          value={form.email}
-          onChange={update('email')}
-        />
-        <TextField
-          id="signup-password"
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          minLength={8}
-          required
-          hint="At least 8 characters."
-          value={form.password}
-          onChange={update('password')}
-        />
-        <TextField
-          id="signup-headline"
-          label="Headline (optional)"
-          placeholder="Data engineer at Globex"
-          value={form.headline}
-          onChange={update('headline')}
-        />
-        {error && <ErrorNote>{error}</ErrorNote>}
-        <button type="submit" className="button button-primary button-block" disabled={busy}>
-          {busy ? 'Creating your account…' : 'Create account'}
-        </button>
-      </form>
+      {registration === 'closed' ? (
+        <p role="status">Registration is closed. Ask the people who run this Rapport for access.</p>
+      ) : (
+        <form className="form" onSubmit={submit}>
+          <TextField
+            id="signup-name"
+            label="Full name"
+            autoComplete="name"
+            required
+            value={form.name}
+            onChange={update('name')}
+          />
+          <TextField
+            id="signup-email"
+            label="Email"
+            type="email"
+            autoComplete="email"
+            required
+            value={form.email}
+            onChange={update('email')}
+          />
+          <TextField
+            id="signup-password"
+            label="Password"
+            type="password"
+            autoComplete="new-password"
+            minLength={8}
+            required
+            hint="At least 8 characters."
+            value={form.password}
+            onChange={update('password')}
+          />
+          <TextField
+            id="signup-headline"
+            label="Headline (optional)"
+            placeholder="Data engineer at Globex"
+            value={form.headline}
+            onChange={update('headline')}
+          />
+          {registration === 'invite' && (
+            <TextField
+              id="signup-invite-code"
+              label="Invite code"
+              required
+              autoComplete="off"
+              hint="Signing up here needs an invite code from an admin."
+              value={form.inviteCode}
+              onChange={update('inviteCode')}
+            />
+          )}
+          {error && <ErrorNote>{error}</ErrorNote>}
+          <button type="submit" className="button button-primary button-block" disabled={busy}>
+            {busy ? 'Creating your account…' : 'Create account'}
+          </button>
+        </form>
+      )}
       <p className="auth-switch">
         Already a member? <Link to="/signin">Sign in</Link>
       </p>

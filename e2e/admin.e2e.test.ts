@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { runTs } from '../test/jobs/child.js';
+import { seriousViolations } from './helpers/axe.js';
+import { expectFitsPhone, PHONE } from './helpers/browser.js';
+import { setupSuite } from './helpers/suite.js';
+
+describe('Admin', () => {
+  const suite = setupSuite();
+
+  it('an admin suspends a member from the Admin page and sees it in the audit log (R32)', async () => {
+    const admin = await suite.api.member('Ada Admin');
+    const spammer = await suite.api.member('Sam Spammer');
+    const bea = await suite.api.member('Bea Recipient');
+    await suite.api.invite(spammer, bea);
+    const grant = runTs('src/cli.ts', ['admin', 'grant', admin.handle], {
+      RAPPORT_DATABASE_URL: suite.databaseUrl,
+    });
+    expect((await grant.exited).code, grant.output()).toBe(0);
+    const { context, page } = await suite.signIn(admin);
+
+    await page.goto('/mynetwork');
+    await page.getByRole('button', { name: /^Me: / }).click();
+    await page.getByRole('menuitem', { name: 'Admin' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Admin' }).waitFor();
+    await page.getByRole('searchbox', { name: /Search members/ }).fill('sam');
+    const members = page.getByRole('list', { name: 'Members' });
+    await members.getByText('1 open sent invitation ·', { exact: false }).waitFor();
+    await members.getByRole('button', { name: 'Suspend Sam Spammer' }).click();
+
+    const dialog = page.getByRole('dialog', { name: 'Suspend Sam Spammer?' });
+    await dialog.getByRole('textbox', { name: /Reason/ }).fill('Mass invitations to strangers');
+    await dialog.getByRole('button', { name: 'Suspend', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('Sam Spammer is suspended.').waitFor();
+    await members.getByRole('button', { name: 'Unsuspend Sam Spammer' }).waitFor();
+
+    const audit = page.getByRole('list', { name: 'Admin actions, newest first' });
+    await audit.getByText('Ada Admin suspended Sam Spammer').waitFor();
+    await audit.getByText('Reason: Mass invitations to strangers').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const received = await suite.api.call<{ items: unknown[] }>(
+      'GET',
+      '/invitations/received',
+      undefined,
+      bea.token,
+    );
+    expect(received.items).toEqual([]);
+    await expect(suite.api.call('GET', '/me', undefined, spammer.token)).rejects.toThrow(
+      /403 .*account_suspended/,
+    );
+    await context.close();
+
+    const phone = await suite.signIn(admin, { viewport: PHONE });
+    await phone.page.goto('/admin');
+    await phone.page.getByText('Ada Admin suspended Sam Spammer').waitFor();
+    await expectFitsPhone(phone.page);
+    expect(await seriousViolations(phone.page)).toEqual([]);
+    await phone.context.close();
+  });
+});
+
+describe('Sign-up by invitation', () => {
+  const suite = setupSuite({ RAPPORT_REGISTRATION: 'invite' });
+
+  it('asks for an invite code and signs up with a valid one (R31)', async () => {
+    const refused = await suite.api.member('Ivy Inviter').catch((error: Error) => error);
+    expect(String(refused)).toContain('invite_code_required');
+    const made = runTs('src/cli.ts', ['invite-codes', 'create', '--uses', '1'], {
+      RAPPORT_DATABASE_URL: suite.databaseUrl,
+    });
+    expect((await made.exited).code, made.output()).toBe(0);
+    const code = made.output().split(' ')[0]!;
+
+    const context = await suite.browser.newContext({ baseURL: suite.api.baseUrl });
+    const page = await context.newPage();
+    await page.goto('/signup');
+    await page.getByRole('textbox', { name: 'Full name' }).fill('Nia Newcomer');
+    await page.getByRole('textbox', { name: 'Email' }).fill('nia@example.test');
+    await page.getByLabel('Password').fill('correct horse battery');
+    const codeField = page.getByRole('textbox', { name: 'Invite code' });
+    await codeField.fill('WRONGCODE');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText('That invite code is unknown, used up or expired.').waitFor();
+    await codeField.fill(code);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL('**/mynetwork**');
+    await context.close();
+  });
+});
+
+describe('Closed registration', () => {
+  const suite = setupSuite({ RAPPORT_REGISTRATION: 'closed' });
+
+  it('the sign-up page says registration is closed (R31)', async () => {
+    const context = await suite.browser.newContext({ baseURL: suite.api.baseUrl });
+    const page = await context.newPage();
+    await page.goto('/signup');
+    await page.getByText('Registration is closed.', { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: 'Create account' }).count()).toBe(0);
+    await context.close();
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * `rapport backup FILE` and `rapport restore FILE` (R33). A backup uses SQLite's online backup,
+ * which copies a consistent snapshot page by page while servers keep writing; a restore checks
+ * the copy before putting it back in place of the instance's database.
+ */
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import type { Config } from '../config.js';
+
+export const BACKUP_HELP = `  backup FILE
+             write a consistent copy of the SQLite database to FILE while servers run
+  restore FILE
+             put a backup back in place of the SQLite database; stop every server first`;
+
+type Out = { write(text: string): unknown };
+
+const POSTGRES_ADVICE =
+  'On PostgreSQL, back up with pg_dump (for example pg_dump -Fc -f rapport.dump "$RAPPORT_DATABASE_URL")\n' +
+  'and restore with pg_restore (pg_restore --clean -d "$RAPPORT_DATABASE_URL" rapport.dump).\n';
+
+function sqliteFile(config: Config, err: Out): string | null {
+  if (!config.databaseUrl.startsWith('sqlite:')) {
+    err.write(POSTGRES_ADVICE);
+    return null;
+  }
+  const file = config.databaseUrl.slice('sqlite:'.length);
+  if (file === '' || file === ':memory:') {
+    err.write('An in-memory database cannot be backed up or restored.\n');
+    return null;
+  }
+  return file;
+}
+
+/** The first problem PRAGMA integrity_check finds, or null for a sound database. */
+function integrityProblem(db: Database.Database): string | null {
+  const result = db.pragma('integrity_check', { simple: true });
+  return result === 'ok' ? null : String(result);
+}
+
+export async function backupCommand(
+  config: Config,
+  target: string | undefined,
+  out: Out = process.stdout,
+  err: Out = process.stderr,
+): Promise<number> {
+  const file = sqliteFile(config, err);
+  if (file === null) return 2;
+  if (!target) {
+    err.write('Usage: rapport backup FILE\n');
+    return 2;
+  }
+  if (existsSync(target)) {
+    err.write(`${target} already exists; choose a new file.\n`);
+    return 1;
+  }
+  const source = new Database(file, { fileMustExist: true });
+  try {
+    source.pragma('busy_timeout = 5000');
+    const { totalPages } = await source.backup(target);
+    out.write(`Backed up ${file} to ${target} (${totalPages} pages).\n`);
+    return 0;
+  } finally {
+    source.close();
+  }
+}
+
+export async function restoreCommand(
+  config: Config,
+  backup: string | undefined,
+  out: Out = process.stdout,
+  err: Out = process.stderr,
+): Promise<number> {
+  const file = sqliteFile(config, err);
+  if (file === null) return 2;
+  if (!backup || !existsSync(backup)) {
+    err.write(backup ? `There is no file ${backup}.\n` : 'Usage: rapport restore FILE\n');
+    return 2;
+  }
+  const copy = new Database(backup, { fileMustExist: true });
+  try {
+    const problem = integrityProblem(copy);
+    if (problem !== null) {
+      err.write(`${backup} is not a sound database (${problem}); nothing was restored.\n`);
+      return 1;
+    }
+    // Written beside the database and renamed over it, so a failed restore leaves it as it was.
+    const incoming = `${file}.restoring`;
+    rmSync(incoming, { force: true });
+    await copy.backup(incoming);
+    // The old database's write-ahead log belongs to it alone: replayed onto the backup it would
+    // corrupt it.
+    for (const suffix of ['-wal', '-shm']) rmSync(file + suffix, { force: true });
+    renameSync(incoming, file);
+  } finally {
+    copy.close();
+  }
+  out.write(`Restored ${backup} into ${file}. Start the servers again.\n`);
+  return 0;
+}

@@ -1,0 +1,101 @@
+import type { Insertable, Selectable } from 'kysely';
+import { type Page, type PageRequest, paginate } from '../../db/pagination.js';
+import type { Db, Tx } from '../../db/types.js';
+import type { AdminAuditTable } from '../../db/tables/operations.js';
+import type { MemberRow } from '../members/member.repository.js';
+
+export type AuditRow = Selectable<AdminAuditTable>;
+export type AdminMemberStatus = 'active' | 'unverified' | 'restricted' | 'suspended';
+
+/**
+ * Any member by handle, suspended ones included, since admins must reach them; locked until the
+ * transaction ends, so two admins acting on one member take turns.
+ */
+export async function lockAnyMemberByHandle(
+  tx: Tx,
+  handle: string,
+): Promise<MemberRow | undefined> {
+  return tx
+    .selectFrom('members')
+    .selectAll()
+    .where('handle', '=', handle.toLowerCase())
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function listMembersForAdmin(
+  db: Db,
+  options: { q: string; status: AdminMemberStatus | undefined; now: string },
+  page: PageRequest,
+): Promise<Page<MemberRow>> {
+  let query = db.selectFrom('members').selectAll();
+  // Wildcards are dropped rather than escaped: LIKE escapes differ between the two databases.
+  const q = options.q
+    .trim()
+    .toLowerCase()
+    .replace(/[%_\\]/g, '');
+  if (q) {
+    query = query.where((eb) =>
+      eb.or([eb('search_text', 'like', `%${q}%`), eb('email', 'like', `%${q}%`)]),
+    );
+  }
+  switch (options.status) {
+    case 'suspended':
+      query = query.where('suspended_at', 'is not', null);
+      break;
+    case 'restricted':
+      query = query.where('suspended_at', 'is', null).where('restricted_until', '>', options.now);
+      break;
+    case 'active':
+      query = query
+        .where('suspended_at', 'is', null)
+        .where((eb) =>
+          eb.or([eb('restricted_until', 'is', null), eb('restricted_until', '<=', options.now)]),
+        );
+      break;
+    // No address is left unverified while sign-up does not ask to verify one.
+    case 'unverified':
+      return { items: [], nextCursor: null };
+    default:
+      break;
+  }
+  return paginate(query, { columns: ['handle'], order: 'asc', values: (r) => [r.handle] }, page);
+}
+
+export async function setMemberRole(db: Db, id: string, role: MemberRow['role']): Promise<void> {
+  await db.updateTable('members').set({ role }).where('id', '=', id).execute();
+}
+
+export async function setSuspension(
+  db: Db,
+  id: string,
+  suspension: { at: string; reason: string } | null,
+): Promise<void> {
+  await db
+    .updateTable('members')
+    .set({ suspended_at: suspension?.at ?? null, suspension_reason: suspension?.reason ?? null })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function clearRestriction(db: Db, id: string): Promise<void> {
+  await db.updateTable('members').set({ restricted_until: null }).where('id', '=', id).execute();
+}
+
+/**
+ * A suspension withdraws every open sent invitation, kept ones too: a pin keeps an invitation
+ * out of the sender's own clean-ups, not an admin's.
+ */
+
+export async function insertAudit(db: Db, row: Insertable<AdminAuditTable>): Promise<void> {
+  await db.insertInto('admin_audit').values(row).execute();
+}
+
+export async function listAudit(db: Db, page: PageRequest): Promise<Page<AuditRow>> {
+  const query = db.selectFrom('admin_audit').selectAll();
+  return paginate(
+    query,
+    { columns: ['created_at', 'id'], order: 'desc', values: (r) => [r.created_at, r.id] },
+    page,
+  );
+}

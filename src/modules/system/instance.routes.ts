@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { Type } from '@sinclair/typebox';
+import { RULE_DEFAULTS } from '../../config.js';
+import type { RoutesPlugin } from '../../http/types.js';
+import { STALE_AFTER_DAYS } from '../invitations/invitation.js';
+
+/** From src/ and from dist/ alike, package.json is three levels up. */
+const VERSION = (
+  JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
+
+const ruleProperties = Object.fromEntries(
+  Object.entries(RULE_DEFAULTS).map(([key, value]) => [
+    key,
+    Array.isArray(value) ? Type.Array(Type.Integer()) : Type.Integer(),
+  ]),
+);
+
+const Instance = Type.Object({
+  name: Type.String(),
+  version: Type.String(),
+  registration: Type.Union([Type.Literal('open'), Type.Literal('invite'), Type.Literal('closed')]),
+  rules: Type.Object({ ...ruleProperties, staleAfterDays: Type.Integer() }),
+});
+
+/** R31: what a client needs before sign-in: how to register and the instance's rule numbers. */
+export const instanceRoutes: RoutesPlugin = (ctx) => async (app) => {
+  app.get(
+    '/instance',
+    {
+      schema: {
+        operationId: 'getInstance',
+        tags: ['instance'],
+        summary: 'The instance: its name, version, registration mode and rule numbers',
+        security: [],
+        response: { 200: Instance },
+      },
+    },
+    async () => ({
+      name: ctx.config.instanceName,
+      version: VERSION,
+      registration: ctx.config.registration,
+      rules: { ...ctx.config.rules, staleAfterDays: STALE_AFTER_DAYS },
+    }),
+  );
+};

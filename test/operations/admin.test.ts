@@ -1,0 +1,207 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject, type Member, startApp, type TestApp } from '../helpers/app.js';
+import { runTs } from '../jobs/child.js';
+import { expectProblem } from '../helpers/expect.js';
+import { memberId } from '../helpers/members.js';
+import { connect } from '../helpers/network.js';
+
+const API = '/api/v1';
+let t: TestApp;
+let admin: Member;
+
+beforeAll(async () => {
+  t = await startApp({ RAPPORT_DONT_KNOW_THRESHOLD: '1' });
+  admin = await t.member('admin');
+  const grant = runTs('src/cli.ts', ['admin', 'grant', admin.handle], {
+    RAPPORT_DATABASE_URL: t.ctx.config.databaseUrl,
+  });
+  expect((await grant.exited).code, grant.output()).toBe(0);
+  // The command line records with the real clock; the test's clock moves on from there.
+  t.clock.set(new Date(Date.now() + 60_000));
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function outboxStatuses(invitationIds: string[]): Promise<string[]> {
+  const rows = await t.ctx.database.db
+    .selectFrom('outbox')
+    .select('status')
+    .where('invitation_id', 'in', invitationIds)
+    .execute();
+  return rows.map((r) => r.status);
+}
+
+describe('R32 admins and moderation', () => {
+  it('R32: a suspended member cannot sign in or use a token, answers 404 to others, and their open invitations vanish with every R15 effect', async () => {
+    const [spam, ann, ben, cat] = await Promise.all([
+      t.member('spam'),
+      t.member('ann'),
+      t.member('ben'),
+      t.member('cat'),
+    ]);
+    await connect(cat, spam);
+    const toAnn = (await spam.invite(ann, { note: 'Buy now' })).body.id;
+    const toBen = (await spam.invite(ben)).body.id;
+    expect((await spam.put(`${API}/invitations/${toBen}/keep`)).status).toBeLessThan(300);
+    expect((await ann.get(`${API}/notifications`)).body.items).toHaveLength(1);
+    expect(await outboxStatuses([toAnn, toBen])).toEqual(['pending', 'pending']);
+
+    const listed = await admin.get(`${API}/admin/members?q=${spam.handle}`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ handle: spam.handle, status: 'active', openSent: 2 }),
+    ]);
+
+    t.clock.advance(1000);
+    const suspended = await admin.post(`${API}/admin/members/${spam.handle}/suspend`, {
+      reason: 'Sends advertising',
+    });
+    expect(suspended.status).toBe(204);
+
+    // The suspended member: no token, no sign-in.
+    expectProblem(await spam.get(`${API}/me`), 403, 'account_suspended');
+    const signIn = await inject(t.app, 'POST', `${API}/session`, {
+      email: spam.email,
+      password: 'correct horse battery',
+    });
+    expectProblem(signIn, 403, 'account_suspended');
+    const wrongPassword = await inject(t.app, 'POST', `${API}/session`, {
+      email: spam.email,
+      password: 'not the password',
+    });
+    expectProblem(wrongPassword, 401, 'unauthenticated');
+
+    // Everyone else: as if the member did not exist.
+    for (const viewer of [ann, cat]) {
+      expectProblem(await viewer.get(`${API}/members/${spam.handle}`), 404, 'member_not_found');
+      expectProblem(await viewer.put(`${API}/follows/${spam.handle}`), 404, 'member_not_found');
+      expectProblem(await viewer.invite(spam), 404, 'member_not_found');
+      const search = await viewer.get(`${API}/members?q=${spam.handle}`);
+      expect(search.body.items).toEqual([]);
+    }
+
+    // R15 on both invitations, the kept one too.
+    for (const [recipient, id] of [
+      [ann, toAnn],
+      [ben, toBen],
+    ] as const) {
+      expect((await recipient.get(`${API}/invitations/received`)).body.items).toEqual([]);
+      expect((await recipient.get(`${API}/invitations/received/count`)).body.total).toBe(0);
+      expect((await recipient.get(`${API}/notifications`)).body.items).toEqual([]);
+      expectProblem(await recipient.get(`${API}/invitations/${id}`), 404, 'invitation_not_found');
+    }
+    expect(await outboxStatuses([toAnn, toBen])).toEqual(['cancelled', 'cancelled']);
+
+    const bySuspension = await admin.get(`${API}/admin/members?status=suspended`);
+    expect(bySuspension.body.items).toEqual([
+      expect.objectContaining({
+        handle: spam.handle,
+        status: 'suspended',
+        suspensionReason: 'Sends advertising',
+        openSent: 0,
+      }),
+    ]);
+    expectProblem(
+      await admin.post(`${API}/admin/members/${spam.handle}/suspend`, { reason: 'again' }),
+      409,
+      'already_suspended',
+    );
+
+    // Unsuspended: back, the withdrawn invitations stay withdrawn and leave no cooldown.
+    t.clock.advance(1000);
+    expect((await admin.post(`${API}/admin/members/${spam.handle}/unsuspend`)).status).toBe(204);
+    expect((await spam.get(`${API}/me`)).status).toBe(200);
+    expect((await ann.get(`${API}/members/${spam.handle}`)).status).toBe(200);
+    expect((await ann.get(`${API}/invitations/received`)).body.items).toEqual([]);
+    expect((await spam.invite(ann)).status).toBe(201);
+    expectProblem(
+      await admin.post(`${API}/admin/members/${spam.handle}/unsuspend`),
+      409,
+      'not_suspended',
+    );
+  });
+
+  it('R32: lifting an R9 restriction lets the member invite anyone again', async () => {
+    const [eve, fay, gus] = await Promise.all([t.member('eve'), t.member('fay'), t.member('gus')]);
+    const sent = await eve.invite(fay);
+    expect(
+      (await fay.post(`${API}/invitations/${sent.body.id}/ignore`, { reason: 'dont_know' })).status,
+    ).toBeLessThan(300);
+    expect((await eve.invite(gus)).body.reason).toBe('sender_restricted');
+    const listed = await admin.get(`${API}/admin/members?status=restricted`);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ handle: eve.handle, status: 'restricted', dontKnowRecent: 1 }),
+    ]);
+
+    t.clock.advance(1000);
+    expect((await admin.post(`${API}/admin/members/${eve.handle}/lift-restriction`)).status).toBe(
+      204,
+    );
+    expect((await eve.invite(gus)).status).toBe(201);
+    expectProblem(
+      await admin.post(`${API}/admin/members/${eve.handle}/lift-restriction`),
+      409,
+      'not_restricted',
+    );
+    expectProblem(
+      await admin.post(`${API}/admin/members/nobody-here/suspend`, { reason: 'x' }),
+      404,
+      'member_not_found',
+    );
+  });
+
+  it('R32: admins make invite codes; a member who is not an admin gets 403 forbidden', async () => {
+    const hal = await t.member('hal');
+    t.clock.advance(1000);
+    const code = await admin.post(`${API}/admin/invite-codes`, { uses: 3, expiresInDays: 2 });
+    expect(code.status).toBe(201);
+    expect(code.body).toMatchObject({ maxUses: 3, uses: 0, code: expect.any(String) });
+    expectProblem(await hal.get(`${API}/admin/members`), 403, 'forbidden');
+    expectProblem(await hal.post(`${API}/admin/invite-codes`, {}), 403, 'forbidden');
+  });
+
+  it('R32: the audit log records every admin action, who, what, whom, when and why, newest first', async () => {
+    const audit = await admin.get(`${API}/admin/audit?limit=100`);
+    expect(audit.status).toBe(200);
+    const entries = audit.body.items.map(
+      (e: {
+        action: string;
+        admin: { handle: string } | null;
+        member: { handle: string } | null;
+        reason: string | null;
+      }) => [e.action, e.admin?.handle ?? null, e.member?.handle ?? null, e.reason],
+    );
+    const spam = entries.find((e: unknown[]) => e[0] === 'suspend')[2];
+    const eve = entries.find((e: unknown[]) => e[0] === 'lift_restriction')[2];
+    expect(entries).toEqual([
+      ['create_invite_code', admin.handle, null, null],
+      ['lift_restriction', admin.handle, eve, null],
+      ['unsuspend', admin.handle, spam, null],
+      ['suspend', admin.handle, spam, 'Sends advertising'],
+      ['grant_admin', null, admin.handle, null],
+    ]);
+    const times = audit.body.items.map((e: { at: string }) => e.at);
+    expect([...times].sort().reverse()).toEqual(times);
+
+    const page = await admin.get(`${API}/admin/audit?limit=2`);
+    const next = await admin.get(`${API}/admin/audit?limit=2&cursor=${page.body.nextCursor}`);
+    expect(next.body.items.map((e: { action: string }) => e.action)).toEqual([
+      'unsuspend',
+      'suspend',
+    ]);
+
+    // Revoking on the command line is recorded too, and the role is gone at once.
+    const revoke = runTs('src/cli.ts', ['admin', 'revoke', admin.handle], {
+      RAPPORT_DATABASE_URL: t.ctx.config.databaseUrl,
+    });
+    expect((await revoke.exited).code, revoke.output()).toBe(0);
+    expectProblem(await admin.get(`${API}/admin/audit`), 403, 'forbidden');
+    const row = await t.ctx.database.db
+      .selectFrom('admin_audit')
+      .selectAll()
+      .where('action', '=', 'revoke_admin')
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ admin_id: null, member_id: await memberId(t, admin) });
+  });
+});

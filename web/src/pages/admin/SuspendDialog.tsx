@@ -1,0 +1,68 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { describeError } from '../../api/problem-messages.js';
+import { refreshAfterChange } from '../../api/queries.js';
+import { Dialog } from '../../components/Dialog.js';
+import { ErrorNote } from '../../components/Status.js';
+import { useToasts } from '../../components/Toasts.js';
+import { type AdminMember, suspendMember } from './admin.api.js';
+
+const REASON_MAX = 500;
+
+/** Suspending asks for a reason: it goes into the audit log. */
+export function SuspendDialog({ member, onClose }: { member: AdminMember; onClose: () => void }) {
+  const [reason, setReason] = useState('');
+  const queryClient = useQueryClient();
+  const toasts = useToasts();
+  const suspend = useMutation({
+    mutationFn: () => suspendMember(member.handle, reason.trim()),
+    onSuccess: () => {
+      toasts.show({ message: `${member.name} is suspended.` });
+      onClose();
+    },
+    onSettled: () => refreshAfterChange(queryClient),
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (reason.trim()) suspend.mutate();
+  }
+
+  return (
+    <Dialog open title={`Suspend ${member.name}?`} onClose={onClose}>
+      <form className="form" onSubmit={submit}>
+        <p>
+          {member.name} will no longer be able to sign in, others will no longer find them, and
+          their {member.openSent} open invitations will be withdrawn.
+        </p>
+        <div className="field">
+          <label htmlFor="suspend-reason">Reason (kept in the audit log)</label>
+          <textarea
+            id="suspend-reason"
+            rows={3}
+            required
+            maxLength={REASON_MAX}
+            value={reason}
+            data-autofocus
+            onChange={(event) => setReason(event.target.value)}
+          />
+        </div>
+        {suspend.isError && (
+          <ErrorNote>{describeError(suspend.error, { name: member.name })}</ErrorNote>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="submit"
+            className="button button-danger"
+            disabled={suspend.isPending || reason.trim() === ''}
+          >
+            Suspend
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
