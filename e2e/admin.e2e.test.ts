@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runTs } from '../test/jobs/child.js';
+import { ok } from './helpers/api.js';
 import { seriousViolations } from './helpers/axe.js';
 import { expectFitsPhone, PHONE } from './helpers/browser.js';
 import { setupSuite } from './helpers/suite.js';
@@ -12,7 +13,7 @@ describe('Admin', () => {
     const spammer = await suite.api.member('Sam Spammer');
     const bea = await suite.api.member('Bea Recipient');
     await suite.api.invite(spammer, bea);
-    const grant = runTs('src/cli.ts', ['admin', 'grant', admin.handle], {
+    const grant = runTs('src/cli/index.ts', ['admin', 'grant', admin.handle], {
       RAPPORT_DATABASE_URL: suite.databaseUrl,
     });
     expect((await grant.exited).code, grant.output()).toBe(0);
@@ -39,14 +40,9 @@ describe('Admin', () => {
     await audit.getByText('Reason: Mass invitations to strangers').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
-    const received = await suite.api.call<{ items: unknown[] }>(
-      'GET',
-      '/invitations/received',
-      undefined,
-      bea.token,
-    );
+    const received = await suite.api.received(bea);
     expect(received.items).toEqual([]);
-    await expect(suite.api.call('GET', '/me', undefined, spammer.token)).rejects.toThrow(
+    await expect(ok(suite.api.as(spammer).GET('/api/v1/me'))).rejects.toThrow(
       /403 .*account_suspended/,
     );
     await context.close();
@@ -66,7 +62,7 @@ describe('Sign-up by invitation', () => {
   it('asks for an invite code and signs up with a valid one (R31)', async () => {
     const refused = await suite.api.member('Ivy Inviter').catch((error: Error) => error);
     expect(String(refused)).toContain('invite_code_required');
-    const made = runTs('src/cli.ts', ['invite-codes', 'create', '--uses', '1'], {
+    const made = runTs('src/cli/index.ts', ['invite-codes', 'create', '--uses', '1'], {
       RAPPORT_DATABASE_URL: suite.databaseUrl,
     });
     expect((await made.exited).code, made.output()).toBe(0);

@@ -22,7 +22,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     throw new Error('dist/web is missing: run `npx vite build` before the end-to-end tests.');
   }
   const database = await createThrowawayDatabase('sqlite');
-  const ctx = await createContext(testConfig(database.url, env));
+  const config = testConfig(database.url, env);
+  const ctx = await createContext(config);
   const app = await buildApp(ctx);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -16,6 +16,9 @@ const TAGS = [
   { name: 'events', description: 'Events, their organizers, attendees and invitations (R22)' },
   { name: 'insights', description: 'Figures about your invitations and network' },
   { name: 'email', description: 'Links in the email Rapport sends' },
+  { name: 'webhooks', description: 'Your webhooks and their delivery log (R35)' },
+  { name: 'admin', description: 'Moderation and invite codes, for admins only (R31, R32)' },
+  { name: 'instance', description: 'The instance: its registration mode and rule numbers (R31)' },
 ];
 
 interface QuerySchema {

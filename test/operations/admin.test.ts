@@ -12,7 +12,7 @@ let admin: Member;
 beforeAll(async () => {
   t = await startApp({ RAPPORT_DONT_KNOW_THRESHOLD: '1' });
   admin = await t.member('admin');
-  const grant = runTs('src/cli.ts', ['admin', 'grant', admin.handle], {
+  const grant = runTs('src/cli/index.ts', ['admin', 'grant', admin.handle], {
     RAPPORT_DATABASE_URL: t.ctx.config.databaseUrl,
   });
   expect((await grant.exited).code, grant.output()).toBe(0);
@@ -192,7 +192,7 @@ describe('R32 admins and moderation', () => {
     ]);
 
     // Revoking on the command line is recorded too, and the role is gone at once.
-    const revoke = runTs('src/cli.ts', ['admin', 'revoke', admin.handle], {
+    const revoke = runTs('src/cli/index.ts', ['admin', 'revoke', admin.handle], {
       RAPPORT_DATABASE_URL: t.ctx.config.databaseUrl,
     });
     expect((await revoke.exited).code, revoke.output()).toBe(0);

@@ -44,7 +44,7 @@ afterAll(async () => {
 });
 
 async function cli(args: string[], url: string): Promise<{ code: number | null; output: string }> {
-  const child = runTs('src/cli.ts', args, { RAPPORT_DATABASE_URL: url });
+  const child = runTs('src/cli/index.ts', args, { RAPPORT_DATABASE_URL: url });
   children.push(child);
   const { code } = await child.exited;
   return { code, output: child.output() };
@@ -53,7 +53,7 @@ async function cli(args: string[], url: string): Promise<{ code: number | null; 
 describe.runIf(dialect === 'sqlite')('backup and restore (sqlite)', () => {
   it('R33: a backup taken under write load restores into a new instance, sound and with every write acknowledged before it began', async () => {
     const members: LoadMember[] = await seedMembersWithTokens(database, throwaway.url, 30);
-    const server = runTs('src/cli.ts', ['serve'], {
+    const server = runTs('src/cli/index.ts', ['serve'], {
       RAPPORT_DATABASE_URL: throwaway.url,
       RAPPORT_PORT: '0',
       RAPPORT_RATE_LIMITS: 'off',

@@ -96,7 +96,7 @@ let outage: Outage;
 const children: Child[] = [];
 
 async function startServer(): Promise<string> {
-  const child = runTs('src/cli.ts', ['serve'], {
+  const child = runTs('src/cli/index.ts', ['serve'], {
     RAPPORT_DATABASE_URL: outage.appUrl,
     RAPPORT_PORT: '0',
     RAPPORT_RATE_LIMITS: 'off',

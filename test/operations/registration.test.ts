@@ -101,11 +101,11 @@ describe('R31 registration and the instance', () => {
   it('R31: rapport invite-codes create makes a code that signs a member up', async () => {
     t = await startApp({ RAPPORT_REGISTRATION: 'invite' });
     const env = { RAPPORT_DATABASE_URL: t.ctx.config.databaseUrl };
-    const bad = runTs('src/cli.ts', ['invite-codes', 'create', '--expires', 'soon'], env);
+    const bad = runTs('src/cli/index.ts', ['invite-codes', 'create', '--expires', 'soon'], env);
     expect((await bad.exited).code).toBe(2);
     expect(bad.output()).toContain('--expires must be a number of days');
     const cli = runTs(
-      'src/cli.ts',
+      'src/cli/index.ts',
       ['invite-codes', 'create', '--uses', '3', '--expires', '7d'],
       env,
     );

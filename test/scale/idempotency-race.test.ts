@@ -46,7 +46,7 @@ describe.skipIf(testDialect() !== 'postgres')('Idempotency-Key through two app p
     for (let i = 0; i < 2; i++) {
       const port = await freePort();
       children.push(
-        runTs('src/cli.ts', ['serve'], {
+        runTs('src/cli/index.ts', ['serve'], {
           RAPPORT_DATABASE_URL: throwaway.url,
           RAPPORT_RATE_LIMITS: 'off',
           RAPPORT_LOG_LEVEL: 'warn',

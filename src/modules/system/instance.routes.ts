@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Type } from '@sinclair/typebox';
 import { RULE_DEFAULTS } from '../../config.js';
+import { Problem } from '../../http/common.schemas.js';
 import type { RoutesPlugin } from '../../http/types.js';
 import { STALE_AFTER_DAYS } from '../invitations/invitation.js';
 
@@ -35,7 +36,7 @@ export const instanceRoutes: RoutesPlugin = (ctx) => async (app) => {
         tags: ['instance'],
         summary: 'The instance: its name, version, registration mode and rule numbers',
         security: [],
-        response: { 200: Instance },
+        response: { 200: Instance, 429: Type.Ref(Problem) },
       },
     },
     async () => ({

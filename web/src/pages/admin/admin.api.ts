@@ -1,47 +1,24 @@
-import { api } from '../../api/client.js';
-import type { MemberSummary } from '../../api/types.js';
+/**
+ * Admin (R31, R32): every call of the Admin page, and the instance's registration mode that the
+ * sign-up page reads, in one place. Like api/types.ts, the shapes are taken from the generated
+ * description (schema.d.ts); none is written out by hand.
+ */
+import { api, call } from '../../api/client.js';
+import type { operations } from '../../api/schema.js';
 
-export type AdminMemberStatus = 'active' | 'unverified' | 'restricted' | 'suspended';
+type Responses<Op extends keyof operations> = operations[Op]['responses'];
 
-export interface AdminMember extends MemberSummary {
-  email: string;
-  role: 'member' | 'admin';
-  status: AdminMemberStatus;
-  createdAt: string;
-  restrictedUntil: string | null;
-  suspendedAt: string | null;
-  suspensionReason: string | null;
-  openSent: number;
-  dontKnowRecent: number;
-}
+/** The JSON an operation answers with `Status`. */
+type Json<
+  Op extends keyof operations,
+  Status extends keyof Responses<Op>,
+> = Responses<Op>[Status] extends { content: { 'application/json': infer T } } ? T : never;
 
-export type AdminAction =
-  | 'grant_admin'
-  | 'revoke_admin'
-  | 'suspend'
-  | 'unsuspend'
-  | 'lift_restriction'
-  | 'create_invite_code';
-
-export interface AuditEntry {
-  id: string;
-  action: AdminAction;
-  admin: MemberSummary | null;
-  member: MemberSummary | null;
-  reason: string | null;
-  at: string;
-}
-
-interface PageOf<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-export interface Instance {
-  name: string;
-  version: string;
-  registration: 'open' | 'invite' | 'closed';
-}
+export type AdminMember = Json<'listAdminMembers', 200>['items'][number];
+export type AdminMemberStatus = AdminMember['status'];
+export type AuditEntry = Json<'listAdminAudit', 200>['items'][number];
+export type AdminAction = AuditEntry['action'];
+export type Instance = Json<'getInstance', 200>;
 
 export const adminKeys = {
   members: (q: string, status: string) => ['admin', 'members', q, status] as const,
@@ -49,19 +26,29 @@ export const adminKeys = {
   instance: ['instance'] as const,
 };
 
+const byHandle = (handle: string) => ({ params: { path: { handle } } });
+
+/** An empty search or status filters nothing, so it stays out of the query. */
 export const listAdminMembers = (q: string, status: AdminMemberStatus | '') =>
-  api.get<PageOf<AdminMember>>('/admin/members', { query: { q, status, limit: 100 } });
+  call(() =>
+    api.GET('/api/v1/admin/members', {
+      params: { query: { q: q || undefined, status: status || undefined, limit: 100 } },
+    }),
+  );
 
 export const listAudit = () =>
-  api.get<PageOf<AuditEntry>>('/admin/audit', { query: { limit: 50 } });
+  call(() => api.GET('/api/v1/admin/audit', { params: { query: { limit: 50 } } }));
 
 export const suspendMember = (handle: string, reason: string) =>
-  api.post<void>(`/admin/members/${encodeURIComponent(handle)}/suspend`, { reason });
+  call(() =>
+    api.POST('/api/v1/admin/members/{handle}/suspend', { ...byHandle(handle), body: { reason } }),
+  );
 
 export const unsuspendMember = (handle: string) =>
-  api.post<void>(`/admin/members/${encodeURIComponent(handle)}/unsuspend`);
+  call(() => api.POST('/api/v1/admin/members/{handle}/unsuspend', byHandle(handle)));
 
 export const liftRestriction = (handle: string) =>
-  api.post<void>(`/admin/members/${encodeURIComponent(handle)}/lift-restriction`);
+  call(() => api.POST('/api/v1/admin/members/{handle}/lift-restriction', byHandle(handle)));
 
-export const getInstance = () => api.get<Instance>('/instance', { redirectOn401: false });
+/** Read before signing in too: a 401 here is no ended sign-in to redirect from. */
+export const getInstance = () => call(() => api.GET('/api/v1/instance'), { redirectOn401: false });
