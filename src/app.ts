@@ -45,8 +45,9 @@ const BODY_LIMIT = 1024 * 1024;
 const WEB_ROOT = fileURLToPath(new URL('../dist/web/', import.meta.url));
 
 export async function buildApp(ctx: AppContext): Promise<App> {
+  const loggerInstance: FastifyBaseLogger = ctx.log;
   const app = Fastify({
-    loggerInstance: ctx.log as FastifyBaseLogger,
+    loggerInstance,
     bodyLimit: BODY_LIMIT,
     frameworkErrors: routerErrorHandler,
     // A line per request is for debugging; at info level the log keeps to what an operator acts on.
@@ -128,7 +129,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
           await member.register(routes(ctx));
         }
       });
-      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: API_PREFIX },
   );
@@ -171,7 +172,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
 function acceptEmptyJsonBodies(app: App): void {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
-    const text = (body as string).trim();
+    const text = body.toString().trim();
     if (text === '') return done(null, null);
     try {
       done(

@@ -11,7 +11,7 @@ const params = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
  * /dev/mailbox: the outbox as a mailbox, while no mail server is configured. Mail holds notes and
  * unsubscribe links, so it answers only requests from this machine.
  */
-export const mailboxRoutes: RoutesPlugin = (ctx) => async (app) => {
+export const mailboxRoutes: RoutesPlugin = (ctx) => (app) => {
   if (ctx.config.smtpUrl) return;
 
   const notHere = (request: FastifyRequest, reply: FastifyReply) =>

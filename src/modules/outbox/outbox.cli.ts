@@ -19,8 +19,8 @@ export async function mailCommand(
   }
   const ctx = await createContext({ ...config, logLevel: 'silent' });
   try {
-    if (action === 'show') {
-      const mail = await ctx.mailbox.show(id as string);
+    if (action === 'show' && id) {
+      const mail = await ctx.mailbox.show(id);
       if (!mail) {
         process.stderr.write(`There is no mail ${id}.\n`);
         return 1;

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { RoutesPlugin } from '../../http/types.js';
 
-export const opsRoutes: RoutesPlugin = (ctx) => async (app) => {
-  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+export const opsRoutes: RoutesPlugin = (ctx) => (app) => {
+  app.get('/healthz', { schema: { hide: true } }, () => ({ status: 'ok' }));
 
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
     try {

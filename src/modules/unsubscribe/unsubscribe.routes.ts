@@ -6,7 +6,7 @@ const tags = ['email'];
 const querystring = Type.Object({ token: Type.String({ minLength: 1, maxLength: 300 }) });
 
 /** Outside sign-in: the signed token in the link is the authority (RFC 8058). */
-export const unsubscribeRoutes: RoutesPlugin = (ctx) => async (app) => {
+export const unsubscribeRoutes: RoutesPlugin = (ctx) => (app) => {
   // Mail providers post `List-Unsubscribe=One-Click` as a form; only the token matters.
   app.addContentTypeParser(
     ['application/x-www-form-urlencoded', 'multipart/form-data'],
