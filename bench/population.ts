@@ -19,6 +19,7 @@ import {
   type MemberRef,
 } from './bench.repository.js';
 import type { Network } from './data.js';
+import { elementAt } from '../src/lib/arrays.js';
 
 export const STALE_COUNT = 10_000;
 const POPULATION = STALE_COUNT + 500;
@@ -46,7 +47,8 @@ export async function addPopulation(url: string): Promise<Population> {
   try {
     await migrateToLatest(database.db);
     const members = await issueTokens(url, await membersTagged(database.db, summary.tag), now);
-    const [staleSender, ...rest] = members as [TokenHolder, ...TokenHolder[]];
+    const [staleSender, ...rest] = members;
+    if (!staleSender) throw new Error('the network has no members');
     await writeStale(url, staleSender, rest.slice(0, STALE_COUNT), now);
     return { members: rest, staleSender };
   } finally {
@@ -116,12 +118,27 @@ export interface Viewers {
 
 const VIEWERS = 100;
 
+/** The shape of a viewers file this module wrote; anything else is chosen afresh. */
+function isViewers(value: unknown): value is Viewers {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'received' in value &&
+    Array.isArray(value.received) &&
+    'sent' in value &&
+    Array.isArray(value.sent) &&
+    'profile' in value &&
+    typeof value.profile === 'object' &&
+    value.profile !== null
+  );
+}
+
 function sample<T>(items: T[], count: number, seed: number): T[] {
   const random = randomSource(seed);
   const copy = [...items];
   for (let i = copy.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
-    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+    [copy[i], copy[j]] = [elementAt(copy, j), elementAt(copy, i)];
   }
   return copy.slice(0, count);
 }
@@ -133,7 +150,10 @@ function sample<T>(items: T[], count: number, seed: number): T[] {
  */
 export async function viewers(network: Network): Promise<Viewers> {
   const cache = network.cachedFile ? network.cachedFile.replace(/\.db$/, '.viewers.json') : null;
-  if (cache && existsSync(cache)) return JSON.parse(readFileSync(cache, 'utf8')) as Viewers;
+  if (cache && existsSync(cache)) {
+    const cached: unknown = JSON.parse(readFileSync(cache, 'utf8'));
+    if (isViewers(cached)) return cached;
+  }
   const now = systemClock.now();
   const database = openDatabase(network.url);
   try {
