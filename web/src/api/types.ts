@@ -164,7 +164,8 @@ export type SettingsPatch = Partial<Omit<Settings, 'restriction'>>;
 
 export interface Notification {
   id: string;
-  type: 'invitation_received' | 'invitation_accepted' | string;
+  /** invitation_received, invitation_accepted, or a type a newer server sends. */
+  type: string;
   actor: MemberSummary | null;
   invitationId: string | null;
   createdAt: string;

@@ -36,7 +36,7 @@ export function SignUpPage() {
 
   return (
     <AuthLayout title="Create your account">
-      <form className="form" onSubmit={submit}>
+      <form className="form" onSubmit={(event) => void submit(event)}>
         <TextField
           id="signup-name"
           label="Full name"
