@@ -190,6 +190,8 @@ export function signUp<const N extends readonly string[]>(
   t: TestApp,
   ...names: N
 ): Promise<{ -readonly [K in keyof N]: Member }> {
+  // Promise.all over a mapped array cannot keep the tuple's length in its type.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion
   return Promise.all(names.map((n) => t.member(n))) as Promise<{
     -readonly [K in keyof N]: Member;
   }>;
