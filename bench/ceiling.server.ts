@@ -41,8 +41,9 @@ function inserter(): (row: unknown[]) => Promise<void> {
     const insert = db.prepare(
       `insert into invitations (${columns.join(',')}) values (${columns.map(() => '?').join(',')})`,
     );
-    return async (row) => {
+    return (row) => {
       insert.run(row);
+      return Promise.resolve();
     };
   }
   const pool = new pg.Pool({ connectionString: url, max: 10 });

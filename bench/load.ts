@@ -4,6 +4,7 @@
  * comes from every response, in fractions of a millisecond.
  */
 import autocannon, { type Request, type Result } from 'autocannon';
+import { elementAt } from '../src/lib/arrays.js';
 
 export const CONNECTIONS = 10;
 
@@ -34,7 +35,7 @@ export interface LoadResult {
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+  return elementAt(sorted, Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length)));
 }
 
 function once(

@@ -19,6 +19,7 @@ import {
   type MemberRef,
 } from './bench.repository.js';
 import type { Network } from './data.js';
+import { elementAt } from '../src/lib/arrays.js';
 
 export const STALE_COUNT = 10_000;
 const POPULATION = STALE_COUNT + 500;
@@ -46,7 +47,8 @@ export async function addPopulation(url: string): Promise<Population> {
   try {
     await migrateToLatest(database.db);
     const members = await issueTokens(url, await membersTagged(database.db, summary.tag), now);
-    const [staleSender, ...rest] = members as [TokenHolder, ...TokenHolder[]];
+    const [staleSender, ...rest] = members;
+    if (!staleSender) throw new Error('the network has no members');
     await writeStale(url, staleSender, rest.slice(0, STALE_COUNT), now);
     return { members: rest, staleSender };
   } finally {
@@ -120,12 +122,27 @@ const VIEWERS = 100;
 /** Ignored invitations are rarer than pending ones: a small network has few members with 20. */
 export const IGNORED_PAGE = 10;
 
+/** The shape of a viewers file this module wrote; anything else is chosen afresh. */
+function isViewers(value: unknown): value is Viewers {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'received' in value &&
+    Array.isArray(value.received) &&
+    'sent' in value &&
+    Array.isArray(value.sent) &&
+    'profile' in value &&
+    typeof value.profile === 'object' &&
+    value.profile !== null
+  );
+}
+
 function sample<T>(items: T[], count: number, seed: number): T[] {
   const random = randomSource(seed);
   const copy = [...items];
   for (let i = copy.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
-    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+    [copy[i], copy[j]] = [elementAt(copy, j), elementAt(copy, i)];
   }
   return copy.slice(0, count);
 }
@@ -138,10 +155,8 @@ function sample<T>(items: T[], count: number, seed: number): T[] {
 export async function viewers(network: Network): Promise<Viewers> {
   const cache = network.cachedFile ? network.cachedFile.replace(/\.db$/, '.viewers.json') : null;
   if (cache && existsSync(cache)) {
-    const cached = JSON.parse(readFileSync(cache, 'utf8')) as Partial<Viewers>;
-    // A choice kept from before a list was measured is made again, with that list's viewers.
-    if (cached.received && cached.ignored && cached.sent && cached.profile)
-      return cached as Viewers;
+    const cached: unknown = JSON.parse(readFileSync(cache, 'utf8'));
+    if (isViewers(cached)) return cached;
   }
   const now = systemClock.now();
   const database = openDatabase(network.url);

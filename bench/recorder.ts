@@ -20,7 +20,11 @@ export class Recorder {
    * Runs a load while watching the servers: the peak memory, and for a load its server CPU time
    * per request, which a busy machine disturbs far less than wall-clock rates.
    */
-  async measured<T>(name: string, servers: Server[], run: () => Promise<T>): Promise<T> {
+  async measured<T extends LoadResult | { load: LoadResult }>(
+    name: string,
+    servers: Server[],
+    run: () => Promise<T>,
+  ): Promise<T> {
     const backends = await pgBackendPids(servers.map((s) => s.databaseUrl));
     const observed = await observe(
       servers.map((s) => s.pid),
@@ -28,8 +32,8 @@ export class Recorder {
       backends,
     );
     if (!name.startsWith('ceiling')) this.peakMb = Math.max(this.peakMb, observed.peakMb);
-    const result = observed.result as T & Partial<LoadResult> & { load?: LoadResult };
-    const load = result.load ?? result;
+    const result = observed.result;
+    const load: LoadResult = 'load' in result ? result.load : result;
     if (typeof load.requests === 'number' && load.requests > 0) {
       load.cpuMsPerRequest = observed.cpuMs / load.requests;
     }

@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadResult } from './load.js';
 import { ROOT } from './servers.js';
+import { elementAt } from '../src/lib/arrays.js';
 
 export interface Figure {
   name: string;
@@ -21,8 +22,8 @@ export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+    ? elementAt(sorted, mid)
+    : (elementAt(sorted, mid - 1) + elementAt(sorted, mid)) / 2;
 }
 
 const round = (value: number) =>

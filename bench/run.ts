@@ -52,6 +52,7 @@ import {
   startRapport,
   stopAll,
 } from './servers.js';
+import { elementAt } from '../src/lib/arrays.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -117,7 +118,7 @@ function throughputFigures(
   });
   for (const name of ['send', 'accept', 'withdraw'] as const) {
     const runs = rounds.map((r) => r[name]);
-    const last = runs[runs.length - 1] as LoadResult;
+    const last = elementAt(runs, runs.length - 1);
     recorder.print({
       name,
       value: median(runs.map((r) => r.rps)),
@@ -146,7 +147,7 @@ async function writesAndReads(
     for (let i = 0; i < Math.max(...processes); i++)
       apps.push(await startRapport(scenario.url, { profileDir }));
     const idleMb = rssMb(apps[0]!.pid);
-    const warm = population.members[0] as Population['members'][number];
+    const warm = elementAt(population.members, 0);
     await warmUp(
       apps.map((a) => a.url),
       warm,
@@ -186,7 +187,8 @@ async function writesAndReads(
       for (const name of ['send', 'accept', 'withdraw', 'received-page', 'sent-page', 'profile']) {
         const of = (p: number) => {
           if (name in (reads.get(p) ?? {})) return reads.get(p)?.[name]?.rps ?? 0;
-          return median(rounds.get(p)?.map((r) => r[name as keyof WriteRound].rps) ?? []);
+          if (name !== 'send' && name !== 'accept' && name !== 'withdraw') return 0;
+          return median(rounds.get(p)?.map((r) => r[name].rps) ?? []);
         };
         const cores = cpus().length;
         recorder.print({
@@ -273,6 +275,7 @@ process.stdout.write(
 );
 buildServer();
 await (flags.pg ? benchPostgres() : benchSqlite());
-details.seconds = (performance.now() - started) / 1000;
+const seconds = (performance.now() - started) / 1000;
+details.seconds = seconds;
 const file = writeResults(mode, recorder.figures, details);
-process.stdout.write(`Done in ${Math.round(details.seconds as number)} s; results in ${file}\n`);
+process.stdout.write(`Done in ${Math.round(seconds)} s; results in ${file}\n`);

@@ -6,8 +6,16 @@ import type { Request } from 'autocannon';
 import type { TokenHolder } from '../src/seed/generate.tokens.js';
 import type { MemberRef } from './bench.repository.js';
 import { type LoadResult, runLoad } from './load.js';
+import { elementAt } from '../src/lib/arrays.js';
 
 const API = '/api/v1';
+
+/** A field of a JSON reply, when it is a number or a string. */
+function numberOrStringField(reply: unknown, name: string): number | string | undefined {
+  if (typeof reply !== 'object' || reply === null) return undefined;
+  const value: unknown = Reflect.get(reply, name);
+  return typeof value === 'number' || typeof value === 'string' ? value : undefined;
+}
 
 /** Distinct unordered pairs of the population, never one pair both ways (no R3 mutual accept). */
 export class Pairs {
@@ -24,7 +32,7 @@ export class Pairs {
       if (this.offset * 2 >= n) throw new Error('the population has run out of distinct pairs');
     }
     const i = this.index++;
-    return [this.members[i] as TokenHolder, this.members[(i + this.offset) % n] as TokenHolder];
+    return [elementAt(this.members, i), elementAt(this.members, (i + this.offset) % n)];
   }
 }
 
@@ -61,12 +69,13 @@ export async function send(
   duration: number,
 ): Promise<{ load: LoadResult; sent: SentInvitation[] }> {
   const sent: SentInvitation[] = [];
+  const pairOf = new WeakMap<object, [TokenHolder, TokenHolder]>();
   const load = await runLoad({
     urls,
     duration,
     next: (context) => {
       const [sender, recipient] = pairs.next();
-      context.pair = [sender, recipient];
+      pairOf.set(context, [sender, recipient]);
       return {
         method: 'POST',
         path: `${API}/invitations`,
@@ -76,8 +85,9 @@ export async function send(
     },
     onResponse: (status, body, context) => {
       if (status !== 201) return;
-      const [sender, recipient] = context.pair as [TokenHolder, TokenHolder];
-      sent.push({ id: (JSON.parse(body) as { id: string }).id, sender, recipient });
+      const pair = pairOf.get(context);
+      const id = numberOrStringField(JSON.parse(body), 'id');
+      if (pair && typeof id === 'string') sent.push({ id, sender: pair[0], recipient: pair[1] });
     },
   });
   return { load, sent };
@@ -96,7 +106,7 @@ export function answer(
     urls,
     amount: invitations.length,
     next: () => {
-      const invitation = invitations[next++ % invitations.length] as SentInvitation;
+      const invitation = elementAt(invitations, next++ % invitations.length);
       const who = action === 'accept' ? invitation.recipient : invitation.sender;
       return {
         method: 'POST',
@@ -124,7 +134,7 @@ export function listPage(
     urls,
     ...run,
     next: () => {
-      const viewer = viewers[next++ % viewers.length] as TokenHolder;
+      const viewer = elementAt(viewers, next++ % viewers.length);
       return {
         method: 'GET',
         path,
@@ -147,10 +157,10 @@ export function profile(
     duration,
     next: (): Request => {
       const k = next++;
-      const viewer = viewers[k % viewers.length] as TokenHolder;
-      let other = others[Math.floor(k / viewers.length) % others.length] as MemberRef;
+      const viewer = elementAt(viewers, k % viewers.length);
+      let other = elementAt(others, Math.floor(k / viewers.length) % others.length);
       if (other.id === viewer.id)
-        other = others[(Math.floor(k / viewers.length) + 1) % others.length] as MemberRef;
+        other = elementAt(others, (Math.floor(k / viewers.length) + 1) % others.length);
       return { method: 'GET', path: `${API}/members/${other.handle}`, headers: bearer(viewer) };
     },
   });
@@ -167,8 +177,12 @@ export async function bulkWithdraw(
     headers: { ...json(), ...bearer(sender) },
     body: JSON.stringify({ olderThanDays: 14 }),
   });
-  const body = (await response.json()) as { count?: number };
-  return { ms: performance.now() - started, count: body.count ?? 0, status: response.status };
+  const count = numberOrStringField(await response.json(), 'count');
+  return {
+    ms: performance.now() - started,
+    count: typeof count === 'number' ? count : 0,
+    status: response.status,
+  };
 }
 
 /** A short run of a cheap authenticated read, so that every server is warm before it is measured. */

@@ -77,7 +77,7 @@ function start(
         listening = true;
         resolve({
           url,
-          pid: child.pid as number,
+          pid: child.pid ?? 0,
           databaseUrl: env.RAPPORT_DATABASE_URL ?? env.BENCH_DATABASE_URL ?? '',
           async stop() {
             if (child.exitCode === null) child.kill('SIGTERM');

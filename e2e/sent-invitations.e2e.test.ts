@@ -137,8 +137,8 @@ describe('Manage invitations — Sent', () => {
 
     await page.goto(SENT);
     await page.getByRole('button', { name: 'Select', exact: true }).click();
-    await page.getByRole('checkbox', { name: `Select invitation to ${a!.name}` }).check();
-    await page.getByRole('checkbox', { name: `Select invitation to ${b!.name}` }).check();
+    await page.getByRole('checkbox', { name: `Select invitation to ${a.name}` }).check();
+    await page.getByRole('checkbox', { name: `Select invitation to ${b.name}` }).check();
     await page.getByRole('button', { name: 'Withdraw selected' }).click();
     const dialog = page.getByRole('dialog', { name: 'Withdraw 2 invitations' });
     await dialog.getByRole('button', { name: 'Withdraw', exact: true }).click();
@@ -146,9 +146,9 @@ describe('Manage invitations — Sent', () => {
     await page.waitForResponse((r) => /\/invitations\/withdraw$/.test(r.url()) && r.ok(), {
       timeout: 8000,
     });
-    expect(await received(a!, me)).toBe(0);
-    expect(await received(b!, me)).toBe(0);
-    expect(await received(c!, me)).toBe(1);
+    expect(await received(a, me)).toBe(0);
+    expect(await received(b, me)).toBe(0);
+    expect(await received(c, me)).toBe(1);
     await context.close();
   });
 
@@ -208,7 +208,7 @@ describe('Manage invitations — Sent', () => {
       suite.api.as(me).PUT('/api/v1/invitations/{id}/keep', { params: { path: { id: pin.id } } }),
     );
     await suite.api.advanceDays(15);
-    await suite.api.invite(me, fresh!);
+    await suite.api.invite(me, fresh);
     const { context, page } = await suite.signIn(me);
 
     await page.goto('/mynetwork');
@@ -217,21 +217,21 @@ describe('Manage invitations — Sent', () => {
     const preview = dialog.getByRole('list', { name: 'Invitations that will be withdrawn' });
     await preview.waitFor();
     const previewText = await preview.textContent();
-    expect(previewText).toContain(old1!.name);
-    expect(previewText).toContain(old2!.name);
-    expect(previewText).not.toContain(pinned!.name);
-    expect(previewText).not.toContain(fresh!.name);
-    await dialog.getByText(`1 invitation you kept stays: ${pinned!.name}.`).waitFor();
-    expect(await received(old1!, me)).toBe(1);
+    expect(previewText).toContain(old1.name);
+    expect(previewText).toContain(old2.name);
+    expect(previewText).not.toContain(pinned.name);
+    expect(previewText).not.toContain(fresh.name);
+    await dialog.getByText(`1 invitation you kept stays: ${pinned.name}.`).waitFor();
+    expect(await received(old1, me)).toBe(1);
 
     await dialog.getByRole('button', { name: 'Withdraw 2 invitations' }).click();
     await page.getByText('2 invitations withdrawn.').waitFor();
     const rows = page.getByRole('list', { name: 'Sent invitations' }).getByRole('listitem');
     await expect.poll(() => rows.count()).toBe(2);
-    expect(await received(old1!, me)).toBe(0);
-    expect(await received(old2!, me)).toBe(0);
-    expect(await received(pinned!, me)).toBe(1);
-    expect(await received(fresh!, me)).toBe(1);
+    expect(await received(old1, me)).toBe(0);
+    expect(await received(old2, me)).toBe(0);
+    expect(await received(pinned, me)).toBe(1);
+    expect(await received(fresh, me)).toBe(1);
     await context.close();
   });
 });

@@ -51,8 +51,9 @@ const OPERATIONS = /^\/(metrics|dev\/|healthz|readyz)/;
 const WEB_ROOT = fileURLToPath(new URL('../dist/web/', import.meta.url));
 
 export async function buildApp(ctx: AppContext): Promise<App> {
+  const loggerInstance: FastifyBaseLogger = ctx.log;
   const app = Fastify({
-    loggerInstance: ctx.log as FastifyBaseLogger,
+    loggerInstance,
     bodyLimit: BODY_LIMIT,
     trustProxy: trustProxy(ctx.config.trustProxy),
     frameworkErrors: routerErrorHandler,
@@ -117,7 +118,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
           await member.register(routes(ctx));
         }
       });
-      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: API_PREFIX },
   );
@@ -166,7 +167,7 @@ function trustProxy(setting: false | number | string[]) {
 function acceptEmptyJsonBodies(app: App): void {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
-    const text = (body as string).trim();
+    const text = body.toString().trim();
     if (text === '') return done(null, null);
     try {
       done(

@@ -166,6 +166,10 @@ export const RULE_DEFAULTS: RuleConfig = {
   eventWeeklyInvitationLimit: 1000,
 };
 
+function isRuleKey(key: string): key is keyof RuleConfig {
+  return Object.hasOwn(RULE_DEFAULTS, key);
+}
+
 /** `weeklyInvitationLimit` → `RAPPORT_WEEKLY_INVITATION_LIMIT` */
 export function ruleVariable(key: string): string {
   return 'RAPPORT_' + key.replace(/[A-Z]/g, (c) => '_' + c).toUpperCase();
@@ -210,25 +214,23 @@ export function loadConfig(env: Env = process.env): Config {
     return raw;
   };
 
-  const rules = {} as RuleConfig;
-  for (const [key, fallback] of Object.entries(RULE_DEFAULTS) as [
-    keyof RuleConfig,
-    number | number[],
-  ][]) {
+  const rules: RuleConfig = { ...RULE_DEFAULTS };
+  for (const key of Object.keys(RULE_DEFAULTS).filter(isRuleKey)) {
     const name = ruleVariable(key);
-    if (Array.isArray(fallback)) {
+    if (key === 'reminderDays') {
+      const fallback = RULE_DEFAULTS.reminderDays;
       const raw = env[name];
       const days = raw ? raw.split(',').map((part) => Number(part.trim())) : fallback;
       if (days.some((d) => !Number.isInteger(d) || d < 1) || days.length > 2) {
         problems.push(
           `${name} must be one or two whole numbers of days, like "3,10", got "${raw}"`,
         );
-        (rules as unknown as Record<string, unknown>)[key] = fallback;
+        rules.reminderDays = fallback;
       } else {
-        (rules as unknown as Record<string, unknown>)[key] = [...days].sort((a, b) => a - b);
+        rules.reminderDays = [...days].sort((a, b) => a - b);
       }
     } else {
-      (rules as unknown as Record<string, unknown>)[key] = integer(name, fallback, 0, 10_000_000);
+      rules[key] = integer(name, RULE_DEFAULTS[key], 0, 10_000_000);
     }
   }
 

@@ -39,14 +39,15 @@ function parseCleanupFlags(flags: CleanupFlags): CleanupOptions | string {
     return 'Give either --member HANDLE or --all, not both.';
   if (flags.member === undefined && !flags.all)
     return 'Say whose invitations: --member HANDLE or --all.';
-  if (flags.kind !== undefined && !KINDS.includes(flags.kind as InvitationKind)) {
+  const kind = KINDS.find((k) => k === flags.kind);
+  if (flags.kind !== undefined && kind === undefined) {
     return `--kind must be one of ${KINDS.join(', ')}, got "${flags.kind}"`;
   }
   return {
     olderThanDays: Number(match[1]),
     dryRun: flags['dry-run'] ?? false,
     member: flags.member ?? null,
-    kind: flags.kind as InvitationKind | undefined,
+    kind,
   };
 }
 

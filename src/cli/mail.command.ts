@@ -21,8 +21,8 @@ export async function mailCommand(
     return 2;
   }
   return withContext(config, async (ctx) => {
-    if (action === 'show') {
-      const mail = await ctx.mailbox.show(id as string);
+    if (action === 'show' && id) {
+      const mail = await ctx.mailbox.show(id);
       if (!mail) {
         process.stderr.write(`There is no mail ${id}.\n`);
         return 1;

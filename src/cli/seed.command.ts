@@ -47,7 +47,7 @@ async function generateCommand(config: Config, flags: GenerateFlags): Promise<nu
     invitations = count('invitations', flags.invitations);
     connections = count('connections', flags.connections);
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n`);
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
   members ??= Math.max(2, Math.round((invitations ?? 0) / 10));

@@ -3,15 +3,15 @@
  * services and the error handler ask these questions instead.
  */
 
-interface DriverError {
-  code?: unknown;
-  constraint?: unknown;
-  message?: unknown;
+/** A string property of a driver error, if it has one. */
+function fieldOf(error: unknown, name: 'code' | 'constraint' | 'message'): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const value: unknown = Reflect.get(error, name);
+  return typeof value === 'string' ? value : undefined;
 }
 
 function codeOf(error: unknown): string | undefined {
-  const code = (error as DriverError | null)?.code;
-  return typeof code === 'string' ? code : undefined;
+  return fieldOf(error, 'code');
 }
 
 const UNIQUE_CODES = new Set(['23505', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
@@ -28,9 +28,9 @@ export function isUniqueViolation(error: unknown): boolean {
  */
 export function violatesUniqueColumn(error: unknown, table: string, column: string): boolean {
   if (!isUniqueViolation(error)) return false;
-  const { constraint, message } = error as DriverError;
-  if (typeof constraint === 'string') return constraint.includes(column);
-  return typeof message === 'string' && message.includes(`${table}.${column}`);
+  const constraint = fieldOf(error, 'constraint');
+  if (constraint !== undefined) return constraint.includes(column);
+  return fieldOf(error, 'message')?.includes(`${table}.${column}`) ?? false;
 }
 
 /** PostgreSQL serialization failure or deadlock: the transaction may simply run again. */

@@ -16,7 +16,9 @@ export function withNamedStatements(pool: Pool): PostgresPool {
       let wrapper = wrappers.get(client);
       if (!wrapper) {
         wrapper = {
-          // Only the (sql, parameters) form: the dialect has no cursor configured.
+          // Only the (sql, parameters) form: the dialect has no cursor configured. The pool client
+          // type overloads query for cursors too, which no plain function can satisfy.
+          // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion
           query: ((text: string, values: readonly unknown[]) => {
             const name = statementName(text);
             return name

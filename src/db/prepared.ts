@@ -13,6 +13,8 @@ function isPlaceholder(value: unknown): value is Placeholder {
 
 /** Stands in for the arguments while the query is built: each property a named placeholder. */
 function placeholders<P extends object>(args: P): P {
+  // Each property of P stands in for its value while the query is built; no type says that.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion
   return Object.fromEntries(Object.keys(args).map((name) => [name, { [NAME]: name }])) as P;
 }
 
@@ -61,9 +63,9 @@ export class PreparedQuery<P extends object, O> {
 
   execute(db: Db, args: P): Promise<QueryResult<O>> {
     const { query, slots } = this.compiledFor(db, args);
-    const values = args as Record<string, unknown>;
+    const values = new Map<string, unknown>(Object.entries(args));
     const parameters = slots.map((slot) =>
-      'argument' in slot ? (values[slot.argument] ?? null) : slot.constant,
+      'argument' in slot ? (values.get(slot.argument) ?? null) : slot.constant,
     );
     return db.executeQuery<O>({ ...query, parameters });
   }

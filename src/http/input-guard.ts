@@ -17,13 +17,16 @@ function containsNul(value: unknown, depth = 0): boolean {
  * Text with a NUL character is refused on both databases alike: PostgreSQL cannot store it (it
  * would fail as a server error there) and no member types one. Runs before schema validation.
  */
-export async function rejectNulCharacters(request: FastifyRequest): Promise<void> {
+export function rejectNulCharacters(request: FastifyRequest): Promise<void> {
   const inputs = { params: request.params, query: request.query, body: request.body };
   for (const [where, value] of Object.entries(inputs)) {
     if (containsNul(value)) {
-      throw new DomainError('validation_failed', 'Text may not contain NUL characters.', {
-        errors: [{ path: `/${where}`, message: 'contains a NUL character' }],
-      });
+      return Promise.reject(
+        new DomainError('validation_failed', 'Text may not contain NUL characters.', {
+          errors: [{ path: `/${where}`, message: 'contains a NUL character' }],
+        }),
+      );
     }
   }
+  return Promise.resolve();
 }

@@ -8,6 +8,13 @@ import { DomainError } from '../lib/errors.js';
 import { requireWhenNeeded } from '../lib/require-when-needed.js';
 import type { App } from './types.js';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The RATE_RULES entry that limits the route. */
+    rateLimit?: string;
+  }
+}
+
 interface RateRule {
   max: number;
   windowMs: number;
@@ -38,7 +45,7 @@ export interface RateStore {
 export class MemoryRateStore implements RateStore {
   private windows = new Map<string, { count: number; resetAt: number }>();
 
-  async hit(key: string, windowMs: number, now: number) {
+  hit(key: string, windowMs: number, now: number): Promise<{ count: number; resetAt: number }> {
     let window = this.windows.get(key);
     if (!window || window.resetAt <= now) {
       if (this.windows.size > 100_000) this.prune(now);
@@ -46,11 +53,12 @@ export class MemoryRateStore implements RateStore {
       this.windows.set(key, window);
     }
     window.count++;
-    return { ...window };
+    return Promise.resolve({ ...window });
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.windows.clear();
+    return Promise.resolve();
   }
 
   private prune(now: number): void {
@@ -90,7 +98,7 @@ class RedisRateStore implements RateStore {
       if (!incr || incr[0]) throw incr?.[0] ?? new Error('the MULTI was discarded');
       return { count: Number(incr[1]), resetAt };
     } catch (error) {
-      this.degrade(error as Error);
+      this.degrade(error);
       return this.fallback.hit(key, windowMs, now);
     }
   }
@@ -100,7 +108,7 @@ class RedisRateStore implements RateStore {
     await this.fallback.close();
   }
 
-  private degrade(error: Error): void {
+  private degrade(error: unknown): void {
     if (!this.degraded) {
       this.log.warn(
         { err: error },
@@ -131,7 +139,7 @@ async function createRateStore(redisUrl: string | null, log: Logger): Promise<Ra
 /** Request rate limits on sign-in, sign-up and sending; off with RAPPORT_RATE_LIMITS=off. */
 function rateLimitHook(store: RateStore, clock: Clock) {
   return async (request: FastifyRequest): Promise<void> => {
-    const name = (request.routeOptions.config as { rateLimit?: string }).rateLimit;
+    const name = request.routeOptions.config.rateLimit;
     const rule = name ? RATE_RULES[name] : undefined;
     if (!name || !rule) return;
     const who = rule.by === 'member' ? request.memberId : request.ip;

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type {
-  FastifyPluginAsyncTypebox,
+  FastifyPluginCallbackTypebox,
   TypeBoxTypeProvider,
 } from '@fastify/type-provider-typebox';
 import type {
@@ -12,8 +12,11 @@ import type {
 } from 'fastify';
 import type { AppContext } from '../context.js';
 
-/** A module's routes: a plugin built from the context. */
-export type RoutesPlugin = (ctx: AppContext) => FastifyPluginAsyncTypebox;
+/**
+ * A module's routes: a plugin built from the context. It only declares routes, synchronously;
+ * Fastify finishes a plugin that takes no `done` callback and returns no promise on return.
+ */
+export type RoutesPlugin = (ctx: AppContext) => FastifyPluginCallbackTypebox;
 
 export type AuthHook = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 

@@ -72,6 +72,12 @@ export function deliveryJob(deps: DeliveryDeps, options: { batchSize?: number } 
   };
 }
 
+/** The claim on a row this worker claimed: claiming always sets claimed_until. */
+function claimOf(row: OutboxRow): string {
+  if (row.claimed_until === null) throw new Error(`outbox row ${row.id} carries no claim`);
+  return row.claimed_until;
+}
+
 async function deliverOne(deps: DeliveryDeps, claimed: OutboxRow): Promise<Outcome> {
   const { database, clock } = deps;
   // The attempt is counted in a transaction of its own, so a worker that dies mid-send still
@@ -80,14 +86,14 @@ async function deliverOne(deps: DeliveryDeps, claimed: OutboxRow): Promise<Outco
     const started = await startAttempt(
       db,
       claimed.id,
-      claimed.claimed_until as string,
+      claimOf(claimed),
       later(clock.now(), CLAIM_MS),
     );
     if (started && started.attempts > MAX_ATTEMPTS) {
       await markFailed(
         db,
         started.id,
-        started.claimed_until as string,
+        claimOf(started),
         `gave up after ${MAX_ATTEMPTS} tries that did not finish`,
       );
       return null;
@@ -106,7 +112,7 @@ async function deliverOne(deps: DeliveryDeps, claimed: OutboxRow): Promise<Outco
  */
 async function handOver(deps: DeliveryDeps, tx: Tx, row: OutboxRow): Promise<Outcome> {
   const { clock, log } = deps;
-  const claim = row.claimed_until as string;
+  const claim = claimOf(row);
   if (row.invitation_id && row.expects_status) {
     const invitation = await lockInvitation(tx, row.invitation_id);
     if (invitation?.status !== row.expects_status) {

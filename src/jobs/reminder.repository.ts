@@ -35,7 +35,7 @@ export async function advanceReminder(
     }))
     .where('id', '=', row.id)
     .where(statusIs('pending'))
-    .where('remind_at', '=', row.remind_at as string)
+    .where('remind_at', '=', row.remind_at)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }

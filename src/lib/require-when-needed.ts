@@ -8,5 +8,7 @@ const require = createRequire(import.meta.url);
  * process on SQLite without Redis or SMTP, the default, uses none of them.
  */
 export function requireWhenNeeded<T>(name: 'pg' | 'ioredis' | 'nodemailer'): T {
+  // The caller names the module's type; require itself cannot know it.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion
   return require(name) as T;
 }

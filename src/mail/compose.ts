@@ -1,5 +1,6 @@
 import type { MailTemplate } from '../db/tables/outbox.js';
 import type { MailPayload } from '../modules/invitations/invitation.effects.js';
+import { KINDS } from '../modules/invitations/invitation.js';
 import { acceptedMail } from './templates/accepted.js';
 import { invitationMail } from './templates/invitation.js';
 import type { MailContent, MailView } from './templates/layout.js';
@@ -22,6 +23,33 @@ interface MailToCompose {
   payload: string;
 }
 
+function isMailPayload(value: unknown): value is MailPayload {
+  const stringOrNull = (v: unknown) => v === null || typeof v === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'actorName' in value &&
+    typeof value.actorName === 'string' &&
+    'actorHeadline' in value &&
+    typeof value.actorHeadline === 'string' &&
+    'actorHandle' in value &&
+    typeof value.actorHandle === 'string' &&
+    'note' in value &&
+    stringOrNull(value.note) &&
+    'kind' in value &&
+    KINDS.some((kind) => kind === value.kind) &&
+    'targetName' in value &&
+    stringOrNull(value.targetName)
+  );
+}
+
+/** The outbox row's payload, as payloadOf wrote it. */
+function parsePayload(text: string): MailPayload {
+  const value: unknown = JSON.parse(text);
+  if (!isMailPayload(value)) throw new Error('The outbox payload is not a mail payload.');
+  return value;
+}
+
 export type MailComposer = (
   mail: MailToCompose,
   recipient: { id: string; name: string },
@@ -30,7 +58,7 @@ export type MailComposer = (
 /** Renders outbox rows into what is sent: both bodies, the links, and the unsubscribe headers. */
 export function mailComposer(publicUrl: string, secret: string): MailComposer {
   return (mail, recipient) => {
-    const payload = JSON.parse(mail.payload) as MailPayload;
+    const payload = parsePayload(mail.payload);
     const unsubscribe = `${publicUrl}/api/v1/unsubscribe?token=${unsubscribeToken(secret, recipient.id, mail.template)}`;
     const content = TEMPLATES[mail.template]({
       recipientName: recipient.name,

@@ -1,3 +1,4 @@
+import { elementAt } from '../lib/arrays.js';
 /**
  * Server-rendered HTML for emails and the few plain pages the server serves itself. Every
  * interpolated value is escaped unless it is already `SafeHtml`, so member-written text (names,
@@ -20,7 +21,7 @@ const ENTITIES: Record<string, string> = {
 };
 
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ENTITIES[c] as string);
+  return value.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }
 
 type HtmlValue = SafeHtml | string | number | null | undefined | false | HtmlValue[];
@@ -34,9 +35,9 @@ function render(value: HtmlValue): string {
 
 /** A tagged template: html`<p>${name}</p>` escapes `name`. */
 export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {
-  let out = strings[0] as string;
+  let out = elementAt(strings, 0);
   values.forEach((value, i) => {
-    out += render(value) + (strings[i + 1] as string);
+    out += render(value) + elementAt(strings, i + 1);
   });
   return new SafeHtml(out);
 }

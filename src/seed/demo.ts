@@ -5,6 +5,7 @@
  */
 import type { Config } from '../config.js';
 import type { Database } from '../db/types.js';
+import { elementAt } from '../lib/arrays.js';
 import { ManualClock } from '../lib/clock.js';
 import { newId } from '../lib/ids.js';
 import { addDays, DAY_MS } from '../lib/time.js';
@@ -118,7 +119,9 @@ export async function seedDemo(
     await insertMember(database.db, row);
     members.push(row);
   }
-  const [alice, bob, carol] = members as [MemberRow, MemberRow, MemberRow];
+  const alice = elementAt(members, 0);
+  const bob = elementAt(members, 1);
+  const carol = elementAt(members, 2);
   const rand = random(42);
   const at = (daysAgo: number) => {
     clock.set(new Date(now.getTime() - daysAgo * DAY_MS - Math.floor(rand() * 8) * 3_600_000));

@@ -5,6 +5,7 @@
  * Everything is kept in typed arrays so that a million members fit in a few tens of MB.
  */
 import { mix } from './generate.rows.js';
+import { elementAt } from '../lib/arrays.js';
 
 /** Open addressing over unordered member pairs; 0 marks an empty slot. */
 class PairSet {
@@ -77,7 +78,7 @@ export function zipfWeights(
   const alpha = low;
   const order = shuffled(n, random);
   const weights = new Float64Array(n);
-  for (let r = 0; r < n; r++) weights[order[r] as number] = top * Math.pow(r + 1, -alpha);
+  for (let r = 0; r < n; r++) weights[elementAt(order, r)] = top * Math.pow(r + 1, -alpha);
   return weights;
 }
 
@@ -86,8 +87,8 @@ function shuffled(n: number, random: () => number): Int32Array {
   for (let i = 0; i < n; i++) order[i] = i;
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
-    const t = order[i] as number;
-    order[i] = order[j] as number;
+    const t = elementAt(order, i);
+    order[i] = elementAt(order, j);
     order[j] = t;
   }
   return order;
@@ -98,7 +99,7 @@ export function weightedSampler(weights: Float64Array, random: () => number): ()
   const cumulative = new Float64Array(weights.length);
   let sum = 0;
   for (let i = 0; i < weights.length; i++) {
-    sum += weights[i] as number;
+    sum += elementAt(weights, i);
     cumulative[i] = sum;
   }
   return () => {
@@ -107,7 +108,7 @@ export function weightedSampler(weights: Float64Array, random: () => number): ()
     let high = cumulative.length - 1;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if ((cumulative[mid] as number) <= target) low = mid + 1;
+      if (elementAt(cumulative, mid) <= target) low = mid + 1;
       else high = mid;
     }
     return low;
@@ -150,30 +151,26 @@ export function connectionGraph(
   for (let attempt = 0; edges < connections && attempt < connections * 4 + 1000; attempt++) {
     const u = draw();
     const v = draw();
-    if (
-      u === v ||
-      (degree[u] as number) >= maxConnections ||
-      (degree[v] as number) >= maxConnections
-    )
+    if (u === v || elementAt(degree, u) >= maxConnections || elementAt(degree, v) >= maxConnections)
       continue;
     if (!pairs.add(u, v)) continue;
     a[edges] = u;
     b[edges] = v;
-    degree[u] = (degree[u] as number) + 1;
-    degree[v] = (degree[v] as number) + 1;
+    degree[u] = elementAt(degree, u) + 1;
+    degree[v] = elementAt(degree, v) + 1;
     edges++;
   }
   const offsets = new Int32Array(members + 1);
-  for (let m = 0; m < members; m++) offsets[m + 1] = (offsets[m] as number) + (degree[m] as number);
+  for (let m = 0; m < members; m++) offsets[m + 1] = elementAt(offsets, m) + elementAt(degree, m);
   const fill = offsets.slice(0, members);
   const neighbours = new Int32Array(2 * edges);
   const edgeOf = new Int32Array(2 * edges);
   for (let e = 0; e < edges; e++) {
     for (const [from, to] of [
-      [a[e] as number, b[e] as number],
-      [b[e] as number, a[e] as number],
+      [elementAt(a, e), elementAt(b, e)],
+      [elementAt(b, e), elementAt(a, e)],
     ] as const) {
-      const slot = fill[from] as number;
+      const slot = elementAt(fill, from);
       neighbours[slot] = to;
       edgeOf[slot] = e;
       fill[from] = slot + 1;

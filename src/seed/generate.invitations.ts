@@ -13,6 +13,7 @@ import type { RuleConfig } from '../config.js';
 import { DAY_MS } from '../lib/time.js';
 import { type ConnectionGraph, weightedSampler, zipfWeights } from './generate.graph.js';
 import { mix } from './generate.rows.js';
+import { elementAt } from '../lib/arrays.js';
 
 export const STATUSES = ['pending', 'ignored', 'accepted', 'withdrawn', 'expired'] as const;
 export const KINDS = ['connection', 'page', 'event'] as const;
@@ -53,11 +54,11 @@ export interface PlanInput {
 }
 
 export function kindOf(code: number): (typeof KINDS)[number] {
-  return KINDS[code >> 3] as (typeof KINDS)[number];
+  return elementAt(KINDS, code >> 3);
 }
 
 export function statusOf(code: number): (typeof STATUSES)[number] {
-  return STATUSES[code & 7] as (typeof STATUSES)[number];
+  return elementAt(STATUSES, code & 7);
 }
 
 /** When the recipient answered: within a month of sending, and never after `now`. */
@@ -86,11 +87,11 @@ export function planInvitations(input: PlanInput): InvitationPlan {
     let final = status;
     if (
       (status === PENDING || status === IGNORED) &&
-      (openSent[sender] as number) >= rules.maxOpenSent - 1
+      elementAt(openSent, sender) >= rules.maxOpenSent - 1
     ) {
       final = WITHDRAWN;
     }
-    if (final === PENDING || final === IGNORED) openSent[sender] = (openSent[sender] as number) + 1;
+    if (final === PENDING || final === IGNORED) openSent[sender] = elementAt(openSent, sender) + 1;
     const i = plan.count++;
     plan.sentAt[i] = at;
     plan.sender[i] = sender;
@@ -150,15 +151,15 @@ function planTargetInvitations(
     const perTarget = owners.length === 0 ? 0 : Math.ceil(quota / owners.length);
     for (let t = 0; t < owners.length; t++) {
       target++;
-      const owner = owners[t] as number;
-      const from = graph.offsets[owner] as number;
-      const degree = (graph.offsets[owner + 1] as number) - from;
+      const owner = elementAt(owners, t);
+      const from = elementAt(graph.offsets, owner);
+      const degree = elementAt(graph.offsets, owner + 1) - from;
       const monthLimit = Math.floor(rules.pageCreditsPerMonth * 0.8);
       let wanted = Math.min(perTarget, Math.floor(degree * 0.8));
       if (kind === 1) wanted = Math.min(wanted, monthLimit * (months - 1));
       const perMonth = new Map<number, number>();
       for (let k = 0, tries = 0; k < wanted && tries < wanted * 20; tries++) {
-        const recipient = graph.neighbours[from + Math.floor(random() * degree)] as number;
+        const recipient = elementAt(graph.neighbours, from + Math.floor(random() * degree));
         if (stamp[recipient] === target || (kind === 1 && !input.takesPageInvitations(recipient)))
           continue;
         const at = start + random() * (now - start);
@@ -198,12 +199,12 @@ function planConnectionInvitations(
   const accepting = Math.min(graph.edges, Math.round(quota * 0.35));
   let accepted = 0;
   for (let e = 0; e < graph.edges && accepted < accepting; e++) {
-    const u = graph.a[e] as number;
-    const v = graph.b[e] as number;
-    const lessPopular = (graph.popularity[u] as number) <= (graph.popularity[v] as number) ? u : v;
+    const u = elementAt(graph.a, e);
+    const v = elementAt(graph.b, e);
+    const lessPopular = elementAt(graph.popularity, u) <= elementAt(graph.popularity, v) ? u : v;
     const sender = mix(e, 3) % 5 === 0 ? (lessPopular === u ? v : u) : lessPopular;
-    if ((budget[sender] as number) <= 0) continue;
-    budget[sender] = (budget[sender] as number) - 1;
+    if (elementAt(budget, sender) <= 0) continue;
+    budget[sender] = elementAt(budget, sender) - 1;
     acceptedOf[e] = sender;
     accepted++;
   }
@@ -216,7 +217,7 @@ function planConnectionInvitations(
   );
   const extra = new Int32Array(n);
   for (let m = 0; m < n && quota > accepted; m++) {
-    extra[m] = Math.min(budget[m] as number, Math.floor((activity[m] as number) + random()));
+    extra[m] = Math.min(elementAt(budget, m), Math.floor(elementAt(activity, m) + random()));
   }
 
   const drawRecipient = weightedSampler(graph.popularity, random);
@@ -224,10 +225,10 @@ function planConnectionInvitations(
   const slots: number[] = [];
   for (let u = 0; u < n; u++) {
     const mine: number[] = [];
-    for (let s = graph.offsets[u] as number; s < (graph.offsets[u + 1] as number); s++) {
-      if (acceptedOf[graph.edgeOf[s] as number] === u) mine.push(graph.edgeOf[s] as number);
+    for (let s = elementAt(graph.offsets, u); s < elementAt(graph.offsets, u + 1); s++) {
+      if (acceptedOf[elementAt(graph.edgeOf, s)] === u) mine.push(elementAt(graph.edgeOf, s));
     }
-    const total = mine.length + (extra[u] as number);
+    const total = mine.length + elementAt(extra, u);
     if (total === 0) continue;
     const width = (now - start) / total;
     slots.length = 0;
@@ -235,18 +236,18 @@ function planConnectionInvitations(
     // Which slots the accepted ones take is left to chance.
     for (let k = total - 1; k > 0; k--) {
       const j = Math.floor(random() * (k + 1));
-      [slots[k], slots[j]] = [slots[j] as number, slots[k] as number];
+      [slots[k], slots[j]] = [elementAt(slots, j), elementAt(slots, k)];
     }
     let k = 0;
     for (const e of mine) {
-      const at = slots[k++] as number;
-      const other = graph.a[e] === u ? (graph.b[e] as number) : (graph.a[e] as number);
+      const at = elementAt(slots, k++);
+      const other = graph.a[e] === u ? elementAt(graph.b, e) : elementAt(graph.a, e);
       plan.connectedAt[e] = answeredAt(at, now, u, other);
       stamp[other] = u + 1;
       add(u, other, -1, 0, at, ACCEPTED);
     }
     for (; k < total; k++) {
-      const at = slots[k] as number;
+      const at = elementAt(slots, k);
       for (let attempt = 0; attempt < 30; attempt++) {
         const v = drawRecipient();
         // R3: a pair is only ever invited in one direction, chosen by a hash of the pair.
@@ -267,10 +268,10 @@ function byTime(plan: InvitationPlan, start: number): Int32Array {
   const scale = 2 ** bits;
   const keys = new Float64Array(plan.count);
   for (let i = 0; i < plan.count; i++) {
-    keys[i] = Math.floor(((plan.sentAt[i] as number) - start) / 1000) * scale + i;
+    keys[i] = Math.floor((elementAt(plan.sentAt, i) - start) / 1000) * scale + i;
   }
   keys.sort();
   const order = new Int32Array(plan.count);
-  for (let i = 0; i < plan.count; i++) order[i] = (keys[i] as number) % scale;
+  for (let i = 0; i < plan.count; i++) order[i] = elementAt(keys, i) % scale;
   return order;
 }

@@ -4,6 +4,7 @@
  */
 import { searchTextOf } from '../modules/members/member.repository.js';
 import type { Row } from './seed.repository.js';
+import { elementAt } from '../lib/arrays.js';
 
 /** sfc32: small, fast and good enough for test data; the same seed gives the same network. */
 export function randomSource(seed: number): () => number {
@@ -47,7 +48,7 @@ const TIME_DIGITS = Array.from({ length: 10 }, (_, k) => 32 ** k);
  */
 export function fastId(ms: number, random: () => number): string {
   let out = '';
-  for (let k = 9; k >= 0; k--) out += CROCKFORD[Math.floor(ms / (TIME_DIGITS[k] as number)) % 32];
+  for (let k = 9; k >= 0; k--) out += CROCKFORD[Math.floor(ms / elementAt(TIME_DIGITS, k)) % 32];
   for (let k = 0; k < 16; k++) out += CROCKFORD[(random() * 32) | 0];
   return out;
 }
@@ -72,7 +73,10 @@ const TITLES = words(
 const COMPANIES = words(
   'Acme:Software, Globex:Software, Initech:Consulting, Umbrella:Healthcare, Hooli:Internet, Stark Industries:Manufacturing, Wayne Enterprises:Finance, Soylent:Food, Cyberdyne:Robotics, Tyrell:Biotech, Wonka:Food, Vandelay:Logistics, Dunder Mifflin:Retail, Pied Piper:Software, Massive Dynamic:Research, Aperture:Research, Oscorp:Biotech, Gringotts:Finance, Monarch:Education, Northwind:Logistics',
   ', ',
-).map((pair) => pair.split(':') as [string, string]);
+).map((pair): [string, string] => {
+  const [company = '', industry = ''] = pair.split(':');
+  return [company, industry];
+});
 const LOCATIONS = words(
   'Lisbon, Berlin, London, Paris, Madrid, Lagos, Nairobi, Bangalore, Singapore, Tokyo, Seoul, Sydney, Toronto, New York, São Paulo, Mexico City, Warsaw, Dublin, Amsterdam, Stockholm, Istanbul, Cairo, Dubai, Jakarta, Manila, Chicago, Austin',
   ', ',
@@ -87,7 +91,7 @@ const NOTES = [
 const HOW_KNOWN = ['colleague', 'classmate', 'friend', 'other'] as const;
 
 function pick<T>(list: readonly T[], hash: number): T {
-  return list[hash % list.length] as T;
+  return elementAt(list, hash % list.length);
 }
 
 function capitalise(word: string): string {
@@ -99,7 +103,13 @@ export interface MemberSettings {
   page_invitations: boolean;
 }
 
-/** Member `index` of a run; `tag` keeps the handles of a second run on the same database apart. */
+/** Member `index`'s handle; `tag` keeps the handles of a second run on the same database apart. */
+export function memberHandle(index: number, tag: string): string {
+  const h = mix(index, 17);
+  return `${pick(FIRST, h)}-${pick(LAST, h >>> 8)}-${index.toString(36)}${tag ? `-${tag}` : ''}`;
+}
+
+/** Member `index` of a run. */
 export function memberRow(
   id: string,
   index: number,
@@ -113,7 +123,7 @@ export function memberRow(
   const first = pick(FIRST, h);
   const last = pick(LAST, h >>> 8);
   const [company, industry] = pick(COMPANIES, h >>> 16);
-  const handle = `${first}-${last}-${index.toString(36)}${tag ? `-${tag}` : ''}`;
+  const handle = memberHandle(index, tag);
   const name = `${capitalise(first)} ${capitalise(last)}`;
   const headline = `${pick(TITLES, mix(index, 29))} at ${company}`;
   const flags = mix(index, 41);

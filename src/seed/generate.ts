@@ -17,6 +17,7 @@ import { type Progress, silentProgress } from './generate.progress.js';
 import {
   eventName,
   fastId,
+  memberHandle,
   memberRow,
   memberSettings,
   pageName,
@@ -29,6 +30,7 @@ import {
   writeInvitations,
 } from './generate.write.js';
 import { type BulkWriter, openBulkWriter, type Row, type SeedTable } from './seed.repository.js';
+import { elementAt } from '../lib/arrays.js';
 
 export const SEED_PASSWORD = 'rapport-seed';
 
@@ -91,16 +93,16 @@ export async function generateNetwork(options: GenerateOptions): Promise<Generat
 
     // Members joined between three years and seven months ago, in id order.
     const joinedAt = new Float64Array(n);
-    const memberIds: string[] = new Array(n);
+    const memberIds = new Array<string>(n);
     const joinFrom = now - 3 * 365 * DAY_MS;
     const joinSpan = now - (SPAN_DAYS + 10) * DAY_MS - joinFrom;
     for (let m = 0; m < n; m++) {
       joinedAt[m] = Math.floor(joinFrom + ((m + random()) / n) * joinSpan);
-      memberIds[m] = fastId(joinedAt[m] as number, random);
+      memberIds[m] = fastId(elementAt(joinedAt, m), random);
     }
 
     const byPopularity = Array.from({ length: n }, (_, m) => m).sort(
-      (x, y) => (graph.popularity[y] as number) - (graph.popularity[x] as number),
+      (x, y) => elementAt(graph.popularity, y) - elementAt(graph.popularity, x),
     );
     const targetCount = Math.min(Math.floor(n / 2), Math.max(3, Math.round(n / 2000)));
     const targets: Targets = {
@@ -114,15 +116,15 @@ export async function generateNetwork(options: GenerateOptions): Promise<Generat
     for (let from = 0; from < n; from += MEMBER_CHUNK) {
       const rows: Row[] = [];
       for (let m = from; m < Math.min(n, from + MEMBER_CHUNK); m++) {
-        const at = new Date(joinedAt[m] as number).toISOString();
+        const at = new Date(elementAt(joinedAt, m)).toISOString();
         rows.push(
           memberRow(
-            memberIds[m] as string,
+            elementAt(memberIds, m),
             m,
             tag,
             at,
             passwordHash,
-            graph.degree[m] as number,
+            elementAt(graph.degree, m),
             memberSettings(m),
           ),
         );
@@ -170,16 +172,14 @@ export async function generateNetwork(options: GenerateOptions): Promise<Generat
     const byKind = Object.fromEntries(KINDS.map((k) => [k, 0]));
     let notifications = 0;
     for (let i = 0; i < plan.count; i++) {
-      const code = plan.code[i] as number;
-      const status = STATUSES[code & 7] as string;
-      const kind = KINDS[code >> 3] as string;
+      const code = elementAt(plan.code, i);
+      const status = elementAt(STATUSES, code & 7);
+      const kind = elementAt(KINDS, code >> 3);
       byStatus[status] = (byStatus[status] ?? 0) + 1;
       byKind[kind] = (byKind[kind] ?? 0) + 1;
       if ((code & 7) <= 1) notifications++;
     }
-    const busiest = byPopularity.length > 0 ? (byPopularity[0] as number) : -1;
-    const busiestRow =
-      busiest >= 0 ? memberRow('', busiest, tag, '', '', 0, memberSettings(busiest)) : null;
+    const busiest = byPopularity.length > 0 ? elementAt(byPopularity, 0) : -1;
     return {
       members: n,
       connections: graph.edges,
@@ -190,8 +190,8 @@ export async function generateNetwork(options: GenerateOptions): Promise<Generat
       pages: pageIds.length,
       events: eventIds.length,
       mostConnected: {
-        email: String(busiestRow?.[1] ?? ''),
-        connections: busiest >= 0 ? (graph.degree[busiest] as number) : 0,
+        email: busiest >= 0 ? `${memberHandle(busiest, tag)}@example.org` : '',
+        connections: busiest >= 0 ? elementAt(graph.degree, busiest) : 0,
       },
       tag,
       seconds: (Date.now() - startedAt) / 1000,
@@ -209,7 +209,7 @@ async function freeTag(writer: BulkWriter): Promise<string> {
   if ((await writer.count('members')) === 0) return '';
   for (;;) {
     const tag = randomBytes(4).readUInt32BE(0).toString(36).slice(0, 3);
-    const first = memberRow('', 0, tag, '', '', 0, memberSettings(0))[4] as string;
+    const first = memberHandle(0, tag);
     if ((await writer.handlesTaken([first])) === 0) return tag;
   }
 }
@@ -232,13 +232,13 @@ async function writeTargets(
       id,
       pageName(i),
       'A page made by the generator.',
-      memberIds[targets.pageAdmins[i] as number],
+      memberIds[elementAt(targets.pageAdmins, i)],
       createdPages,
     ]),
   );
   await writer.insert(
     'page_admins',
-    pageIds.map((id, i) => [id, memberIds[targets.pageAdmins[i] as number]]),
+    pageIds.map((id, i) => [id, memberIds[elementAt(targets.pageAdmins, i)]]),
   );
   await writer.insert(
     'events',
@@ -248,13 +248,13 @@ async function writeTargets(
       'An event made by the generator.',
       'Online',
       new Date(now + (i % 2 === 0 ? 30 : -90) * DAY_MS).toISOString(),
-      memberIds[targets.eventOrganizers[i] as number],
+      memberIds[elementAt(targets.eventOrganizers, i)],
       createdEvents,
     ]),
   );
   await writer.insert(
     'event_organizers',
-    eventIds.map((id, i) => [id, memberIds[targets.eventOrganizers[i] as number]]),
+    eventIds.map((id, i) => [id, memberIds[elementAt(targets.eventOrganizers, i)]]),
   );
   return { pageIds, eventIds };
 }

@@ -11,6 +11,7 @@ import { answeredAt, type InvitationPlan, kindOf, statusOf } from './generate.in
 import type { Progress } from './generate.progress.js';
 import { fastId, mix, noteOf } from './generate.rows.js';
 import type { BulkWriter, Row } from './seed.repository.js';
+import { elementAt } from '../lib/arrays.js';
 
 /** Invitations per transaction. */
 const CHUNK = 20_000;
@@ -31,7 +32,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /** R12: reminders already sent by `until`, and the next one if the invitation is still pending then. */
 function reminders(sentAt: number, until: number, days: number[], pending: boolean) {
   let sent = 0;
-  while (sent < days.length && sentAt + (days[sent] as number) * DAY_MS <= until) sent++;
+  while (sent < days.length && sentAt + elementAt(days, sent) * DAY_MS <= until) sent++;
   const next = days[sent];
   return { sent, next: pending && next !== undefined ? iso(sentAt + next * DAY_MS) : null };
 }
@@ -49,21 +50,21 @@ export async function writeInvitations(
     const pageFollowers: Row[] = [];
     const eventAttendees: Row[] = [];
     for (let k = from; k < Math.min(plan.count, from + CHUNK); k++) {
-      const i = plan.order[k] as number;
-      const sent = plan.sentAt[i] as number;
-      const senderIndex = plan.sender[i] as number;
-      const recipientIndex = plan.recipient[i] as number;
-      const kind = kindOf(plan.code[i] as number);
-      const status = statusOf(plan.code[i] as number);
+      const i = elementAt(plan.order, k);
+      const sent = elementAt(plan.sentAt, i);
+      const senderIndex = elementAt(plan.sender, i);
+      const recipientIndex = elementAt(plan.recipient, i);
+      const kind = kindOf(elementAt(plan.code, i));
+      const status = statusOf(elementAt(plan.code, i));
       const hash = mix(senderIndex, recipientIndex);
       const age = now - sent;
       const id = fastId(sent, random);
-      const targetIndex = plan.target[i] as number;
+      const targetIndex = elementAt(plan.target, i);
       const targetId =
         kind === 'page'
-          ? (ctx.pageIds[targetIndex] as string)
+          ? elementAt(ctx.pageIds, targetIndex)
           : kind === 'event'
-            ? (ctx.eventIds[targetIndex] as string)
+            ? elementAt(ctx.eventIds, targetIndex)
             : '';
       const expires = sent + rules.expiryDays * DAY_MS;
       const respondedAt = answeredAt(sent, now, senderIndex, recipientIndex);
@@ -166,14 +167,14 @@ export function connectionTimes(
 ): Float64Array {
   const times = new Float64Array(graph.edges);
   for (let e = 0; e < graph.edges; e++) {
-    const made = plan.connectedAt[e] as number;
+    const made = elementAt(plan.connectedAt, e);
     if (made > 0) {
       times[e] = made;
       continue;
     }
     const since = Math.max(
-      joinedAt[graph.a[e] as number] as number,
-      joinedAt[graph.b[e] as number] as number,
+      elementAt(joinedAt, elementAt(graph.a, e)),
+      elementAt(joinedAt, elementAt(graph.b, e)),
     );
     times[e] = since + ((mix(e, 13) % 1000) / 1000) * (now - DAY_MS - since);
   }
@@ -195,11 +196,11 @@ export async function writeConnections(
     rows = [];
   };
   for (let m = 0; m < graph.members; m++) {
-    for (let s = graph.offsets[m] as number; s < (graph.offsets[m + 1] as number); s++) {
+    for (let s = elementAt(graph.offsets, m); s < elementAt(graph.offsets, m + 1); s++) {
       rows.push([
         ctx.memberIds[m],
-        ctx.memberIds[graph.neighbours[s] as number],
-        iso(times[graph.edgeOf[s] as number] as number),
+        ctx.memberIds[elementAt(graph.neighbours, s)],
+        iso(elementAt(times, elementAt(graph.edgeOf, s))),
       ]);
     }
     if (rows.length >= CHUNK) await flush();

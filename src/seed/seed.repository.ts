@@ -7,6 +7,7 @@
 import SqliteDatabase from 'better-sqlite3';
 import type * as Pg from 'pg';
 import { requireWhenNeeded } from '../lib/require-when-needed.js';
+import { elementAt } from '../lib/arrays.js';
 
 export type Row = readonly unknown[];
 
@@ -101,7 +102,7 @@ function insertSql(table: SeedTable, rows: number, placeholder: (n: number) => s
 function flatten(rows: Row[], from: number, to: number, out: unknown[]): unknown[] {
   out.length = 0;
   for (let r = from; r < to; r++) {
-    const row = rows[r] as Row;
+    const row = elementAt(rows, r);
     for (let c = 0; c < row.length; c++) out.push(row[c]);
   }
   return out;
@@ -141,51 +142,57 @@ function sqliteWriter(file: string): BulkWriter {
   });
   return {
     dialect: 'sqlite',
-    async insert(table, rows) {
+    insert(table, rows) {
       if (rows.length > 0) insertAll(table, rows);
+      return Promise.resolve();
     },
-    async count(table) {
-      return (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+    count(table) {
+      return Promise.resolve(
+        db.prepare<[], { n: number }>(`select count(*) as n from ${table}`).get()?.n ?? 0,
+      );
     },
-    async deferIndexes(tables) {
+    deferIndexes(tables) {
       const dropped: { name: string; sql: string }[] = [];
       for (const table of tables) {
-        if ((db.prepare(`select 1 from ${table} limit 1`).get() as unknown) !== undefined) continue;
+        if (db.prepare(`select 1 from ${table} limit 1`).get() !== undefined) continue;
         const indexes = db
-          .prepare(
+          .prepare<[string], { name: string; sql: string }>(
             `select name, sql from sqlite_master where type = 'index' and tbl_name = ? and sql is not null`,
           )
-          .all(table) as { name: string; sql: string }[];
+          .all(table);
         for (const index of indexes) {
           db.exec(`drop index ${index.name}`);
           dropped.push(index);
         }
       }
-      return {
+      return Promise.resolve({
         count: dropped.length,
-        async restore(onEach) {
+        restore(onEach) {
           for (const index of dropped.splice(0)) {
             db.exec(index.sql);
             onEach?.();
           }
+          return Promise.resolve();
         },
-      };
+      });
     },
-    async handlesTaken(handles) {
-      if (handles.length === 0) return 0;
+    handlesTaken(handles) {
+      if (handles.length === 0) return Promise.resolve(0);
       const row = db
-        .prepare(
+        .prepare<[string[]], { n: number }>(
           `select count(*) as n from members where handle in (${handles.map(() => '?').join(',')})`,
         )
-        .get(handles) as { n: number };
-      return row.n;
+        .get(handles);
+      return Promise.resolve(row?.n ?? 0);
     },
-    async analyze() {
+    analyze() {
       db.exec('analyze');
+      return Promise.resolve();
     },
-    async close() {
+    close() {
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
+      return Promise.resolve();
     },
   };
 }

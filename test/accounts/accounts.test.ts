@@ -34,7 +34,7 @@ async function signedUp(extra: Record<string, unknown> = {}) {
   const body = signUpBody(extra);
   const reply = await inject(t.app, 'POST', '/api/v1/members', body);
   expect(reply.status, JSON.stringify(reply.body)).toBe(201);
-  return { body, reply, cookie: cookieOf(reply), csrf: reply.body.csrfToken as string };
+  return { body, reply, cookie: cookieOf(reply), csrf: String(reply.body.csrfToken) };
 }
 
 describe('sign-up', () => {
@@ -135,7 +135,7 @@ describe('sign-up', () => {
       replies.map((r) => r.status),
       JSON.stringify(replies.map((r) => r.body)),
     ).toEqual([201, 201, 201, 201]);
-    const handles = replies.map((r) => r.body.member.handle as string);
+    const handles = replies.map((r): string => r.body.member.handle);
     expect(new Set(handles).size).toBe(4);
     for (const h of handles) expect(h).toMatch(/^same-name-person/);
   });
@@ -360,7 +360,7 @@ describe('personal access tokens', () => {
     const made = await ann.post('/api/v1/me/tokens', { name: '  ci script ' });
     expect(made.status).toBe(201);
     expect(made.body).toMatchObject({ name: 'ci script', lastUsedAt: null });
-    const token = made.body.token as string;
+    const token: string = made.body.token;
     const auth = { authorization: `Bearer ${token}` };
     expect((await inject(t.app, 'GET', '/api/v1/me', undefined, auth)).body.handle).toBe(
       ann.handle,

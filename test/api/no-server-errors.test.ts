@@ -4,7 +4,7 @@
  * limits, answers below 500 with problem details carrying a `code`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Member, startApp, type TestApp } from '../helpers/app.js';
+import { httpMethod, type Member, startApp, type TestApp } from '../helpers/app.js';
 
 interface Schema {
   $ref?: string;
@@ -37,9 +37,8 @@ beforeAll(async () => {
   const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
   schemas = doc.components?.schemas ?? {};
   routes = [];
-  for (const [path, operations] of Object.entries(
-    doc.paths as Record<string, Record<string, Operation>>,
-  )) {
+  const paths: Record<string, Record<string, Operation>> = doc.paths;
+  for (const [path, operations] of Object.entries(paths)) {
     // The test-clock routes move time for the whole app; they exist only in test mode.
     if (path.startsWith('/api/v1/test/')) continue;
     for (const [method, op] of Object.entries(operations)) {
@@ -70,7 +69,7 @@ async function probe(failures: Failure[], request: RawRequest): Promise<number> 
   if (request.payload !== undefined && !headers['content-type'])
     headers['content-type'] = 'application/json';
   const response = await t.app.inject({
-    method: request.method as 'GET',
+    method: httpMethod(request.method),
     url: request.url,
     headers,
     payload: request.payload,
@@ -145,7 +144,7 @@ const QUERIES = [
 ];
 
 function resolve(schema: Schema | undefined): Schema | undefined {
-  if (schema?.$ref) return schemas[schema.$ref.split('/').pop() as string];
+  if (schema?.$ref) return schemas[schema.$ref.split('/').pop() ?? ''];
   return schema;
 }
 

@@ -15,6 +15,8 @@ afterAll(async () => {
 async function run(flags: CleanupFlags, tty = false) {
   let out = '';
   let err = '';
+  // A stand-in for stderr with only what cleanup uses: whether it is a terminal, and write.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion
   const errStream = {
     isTTY: tty,
     write: (text: string) => {

@@ -142,7 +142,8 @@ describe(`SIGKILL under load (${testDialect()})`, () => {
       'the load to get going',
       60_000,
     );
-    if (failure) throw failure;
+    if (failure)
+      throw failure instanceof Error ? failure : new Error('a request failed', { cause: failure });
     killed = true;
     first.child.process.kill('SIGKILL');
     expect((await first.child.exited).signal).toBe('SIGKILL');

@@ -1,5 +1,5 @@
-import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { elementAt } from '../../src/lib/arrays.js';
 
 /** A mail the sink accepted (answered 250), decoded enough for assertions. */
 export interface ReceivedMail {
@@ -65,7 +65,9 @@ export class SmtpSink {
 
   async start(): Promise<this> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.port = (this.server.server.address() as AddressInfo).port;
+    const address = this.server.server.address();
+    if (address === null || typeof address === 'string') throw new Error('the sink is not on TCP');
+    this.port = address.port;
     return this;
   }
 
@@ -117,11 +119,11 @@ function parseMessage(raw: string): Omit<ReceivedMail, 'to' | 'from' | 'raw'> {
   if (boundary) {
     for (const chunk of body.split(`--${boundary}`).slice(1, -1)) {
       const part = splitPart(chunk.replace(/^\r\n/, ''));
-      const type = (part.headers['content-type'] ?? '').split(';')[0] as string;
+      const type = elementAt((part.headers['content-type'] ?? '').split(';'), 0);
       parts[type] = decodeBody(part.body, part.headers['content-transfer-encoding']);
     }
   } else {
-    parts[(headers['content-type'] ?? 'text/plain').split(';')[0] as string] = decodeBody(
+    parts[elementAt((headers['content-type'] ?? 'text/plain').split(';'), 0)] = decodeBody(
       body,
       headers['content-transfer-encoding'],
     );

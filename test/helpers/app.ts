@@ -55,6 +55,15 @@ export class Member {
   }
 }
 
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+/** The HTTP method a test names, as inject takes it. */
+export function httpMethod(method: string): (typeof METHODS)[number] {
+  const known = METHODS.find((m) => m === method);
+  if (!known) throw new Error(`no such method in these tests: ${method}`);
+  return known;
+}
+
 export async function inject<T = any>(
   app: App,
   method: string,
@@ -63,7 +72,7 @@ export async function inject<T = any>(
   headers: Record<string, string> = {},
 ): Promise<Reply<T>> {
   const response = await app.inject({
-    method: method as 'GET',
+    method: httpMethod(method),
     url,
     headers: payload === undefined ? headers : { 'content-type': 'application/json', ...headers },
     payload: payload === undefined ? undefined : JSON.stringify(payload),
@@ -71,6 +80,8 @@ export async function inject<T = any>(
   const text = response.body;
   let body: unknown = text;
   if (text && /json/.test(String(response.headers['content-type']))) body = JSON.parse(text);
+  // Replies are read as the test names them; the assertions check them.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion
   return { status: response.statusCode, body: body as T, headers: response.headers };
 }
 
@@ -142,7 +153,8 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
   const ctx = await createContext(config);
   const app = await buildApp(ctx);
   await app.ready();
-  const clock = ctx.manualClock as ManualClock;
+  const clock = ctx.manualClock;
+  if (!clock) throw new Error('test apps run on the manual clock');
   clock.set(new Date('2026-03-02T09:00:00.000Z'));
 
   return {

@@ -29,8 +29,9 @@ export async function createThrowawayDatabase(
     const file = join(tmpdir(), `${name}.db`);
     return {
       url: `sqlite:${file}`,
-      async drop() {
+      drop() {
         for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+        return Promise.resolve();
       },
     };
   }

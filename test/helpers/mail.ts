@@ -2,19 +2,20 @@
 import type { OutboxRow } from '../../src/modules/outbox/outbox.repository.js';
 import { SmtpSink } from '../email/smtp-sink.js';
 import { startApp, type TestApp } from './app.js';
+import { elementAt } from '../../src/lib/arrays.js';
 
 export const PUBLIC_URL = 'https://rapport.example.org';
 
 /** The app with its mail going to a fresh SMTP sink on loopback. */
 export async function startWithSink(
   env: Record<string, string> = {},
-): Promise<{ t: TestApp; sink: SmtpSink; close(): Promise<void> }> {
+): Promise<{ t: TestApp; sink: SmtpSink; close: () => Promise<void> }> {
   const sink = await new SmtpSink().start();
   const t = await startApp({ RAPPORT_SMTP_URL: sink.url, RAPPORT_PUBLIC_URL: PUBLIC_URL, ...env });
   return {
     t,
     sink,
-    async close() {
+    close: async () => {
       await t.close();
       await sink.stop();
     },
@@ -51,5 +52,5 @@ export function oneClick(t: TestApp, url: string) {
 export function unsubscribeUrl(header: string | undefined): string {
   const match = /^<([^>]+)>$/.exec(header ?? '');
   if (!match) throw new Error(`not a List-Unsubscribe header: ${header}`);
-  return match[1] as string;
+  return elementAt(match, 1);
 }

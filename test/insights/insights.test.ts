@@ -12,7 +12,7 @@ afterAll(async () => {
 });
 
 const receivedId = async (m: Member) =>
-  (await m.get('/api/v1/invitations/received')).body.items[0].id as string;
+  (await m.get('/api/v1/invitations/received')).body.items[0].id;
 
 /**
  * One sender's history over 135 days: two invitations on day 0 (one accepted on day 5), six on

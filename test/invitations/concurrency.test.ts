@@ -16,18 +16,22 @@ afterAll(async () => {
   await t.close();
 });
 
-async function members(name: string, n: number): Promise<Member[]> {
-  return Promise.all(Array.from({ length: n }, () => t.member(name)));
+async function members(name: string, n: number): Promise<[Member, Member, ...Member[]]> {
+  const [first, second, ...rest] = await Promise.all(
+    Array.from({ length: n }, () => t.member(name)),
+  );
+  if (!first || !second) throw new Error('two members were signed up');
+  return [first, second, ...rest];
 }
 
 describe('racing requests (R7, R10, R14, R17)', () => {
   it('R10 R14 R17: accept and withdraw of one invitation at once: exactly one wins, 30 times', async () => {
-    const [ann, ben] = (await members('racer', 2)) as [Member, Member];
+    const [ann, ben] = await members('racer', 2);
     const outcomes = { accepted: 0, withdrawn: 0 };
     for (let round = 0; round < 30; round++) {
       const sent = await ann.invite(ben);
       expect(sent.status, JSON.stringify(sent.body)).toBe(201);
-      const id = sent.body.id as string;
+      const id: string = sent.body.id;
       const [accept, withdraw] = await Promise.all([
         ben.post(`/api/v1/invitations/${id}/accept`),
         ann.post(`/api/v1/invitations/${id}/withdraw`),
@@ -69,7 +73,7 @@ describe('racing requests (R7, R10, R14, R17)', () => {
   });
 
   it('R17: the same invitation accepted twice at once: one 200, one 409, one connection', async () => {
-    const [ann, ben] = (await members('double', 2)) as [Member, Member];
+    const [ann, ben] = await members('double', 2);
     for (let round = 0; round < 10; round++) {
       const sent = await ann.invite(ben);
       const replies = await Promise.all([
@@ -87,7 +91,7 @@ describe('racing requests (R7, R10, R14, R17)', () => {
 
   it('R3: two members inviting each other at once end up connected once, with no open invitation', async () => {
     for (let round = 0; round < 5; round++) {
-      const [ann, ben] = (await members('mutual', 2)) as [Member, Member];
+      const [ann, ben] = await members('mutual', 2);
       const replies = await Promise.all([ann.invite(ben), ben.invite(ann)]);
       expect(
         replies.map((r) => r.status).sort(),
@@ -100,7 +104,7 @@ describe('racing requests (R7, R10, R14, R17)', () => {
   });
 
   it(`R7: one member accepting 10 invitations at once never passes ${MAX} connections`, async () => {
-    const [hub, ...senders] = (await members('hub', 11)) as [Member, ...Member[]];
+    const [hub, ...senders] = await members('hub', 11);
     const ids: string[] = [];
     for (const sender of senders) ids.push((await sender.invite(hub)).body.id);
     const replies = await Promise.all(
@@ -126,7 +130,7 @@ describe('racing requests (R7, R10, R14, R17)', () => {
   });
 
   it(`R7: 10 recipients accepting one member’s invitations at once never push it past ${MAX}`, async () => {
-    const [hub, ...recipients] = (await members('sender', 11)) as [Member, ...Member[]];
+    const [hub, ...recipients] = await members('sender', 11);
     const sent = await Promise.all(recipients.map((r) => hub.invite(r)));
     expect(sent.map((s) => s.status)).toEqual(recipients.map(() => 201));
     const replies = await Promise.all(
@@ -144,7 +148,7 @@ describe('racing requests (R7, R10, R14, R17)', () => {
   });
 
   it('R11 R14: ignore and withdraw at once: exactly one wins, and the outcome is consistent', async () => {
-    const [ann, ben] = (await members('quiet', 2)) as [Member, Member];
+    const [ann, ben] = await members('quiet', 2);
     for (let round = 0; round < 10; round++) {
       const sent = await ann.invite(ben);
       expect(sent.status, JSON.stringify(sent.body)).toBe(201);
@@ -165,7 +169,7 @@ describe('racing requests (R7, R10, R14, R17)', () => {
 
   it('R3 R14: inviting back while the sender withdraws: connected, or a fresh invitation', async () => {
     for (let round = 0; round < 8; round++) {
-      const [ann, ben] = (await members('crossing', 2)) as [Member, Member];
+      const [ann, ben] = await members('crossing', 2);
       const sent = await ann.invite(ben);
       const [back, withdraw] = await Promise.all([
         ben.invite(ann),
@@ -188,7 +192,7 @@ describe('racing requests (R7, R10, R14, R17)', () => {
   });
 
   it('R1: the same invitation sent 8 times at once is stored once', async () => {
-    const [ann, ben] = (await members('eager', 2)) as [Member, Member];
+    const [ann, ben] = await members('eager', 2);
     const replies = await Promise.all(Array.from({ length: 8 }, () => ann.invite(ben)));
     expect(replies.filter((r) => r.status === 201)).toHaveLength(1);
     for (const r of replies.filter((r) => r.status !== 201)) {

@@ -55,8 +55,8 @@ describe('counts and lists (R23)', () => {
       ids.push((await sender.invite(r)).body.id);
       t.advanceDays(1);
     }
-    await recipients[1]!.post(`/api/v1/invitations/${ids[1]}/ignore`);
-    await recipients[2]!.post(`/api/v1/invitations/${ids[2]}/accept`);
+    await recipients[1].post(`/api/v1/invitations/${ids[1]}/ignore`);
+    await recipients[2].post(`/api/v1/invitations/${ids[2]}/accept`);
     const items = (await sender.get('/api/v1/invitations/sent')).body.items;
     expect(items.map((i: Item) => i.id)).toEqual([ids[3], ids[1], ids[0]]);
     expect(items.map((i: { status: string }) => i.status)).toEqual([

@@ -16,7 +16,7 @@ afterAll(async () => {
 async function annInvitesBen() {
   const [ann, ben] = await Promise.all([t.member('ann'), t.member('ben')]);
   const sent = await ann.invite(ben);
-  return { ann, ben, id: sent.body.id as string };
+  return { ann, ben, id: String(sent.body.id) };
 }
 
 const ACTIONS = ['accept', 'ignore', 'withdraw'] as const;

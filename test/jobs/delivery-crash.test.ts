@@ -57,7 +57,7 @@ describe('delivery survives a worker killed mid-batch (§5)', () => {
     expect(queued.every((r) => r.claimed_until !== null)).toBe(true);
 
     // Two invitations whose mail was claimed but never handed over are withdrawn meanwhile.
-    const withdrawn = queued.slice(0, 2).map((r) => r.invitation_id as string);
+    const withdrawn = queued.slice(0, 2).map((r) => r.invitation_id);
     for (const id of withdrawn) {
       expect((await sender.post(`/api/v1/invitations/${id}/withdraw`)).status).toBe(200);
     }
@@ -70,7 +70,7 @@ describe('delivery survives a worker killed mid-batch (§5)', () => {
 
     const delivered = sink.mails.map((m) => m.to[0]).sort();
     const withdrawnEmails = new Set(
-      rows.filter((r) => withdrawn.includes(r.invitation_id as string)).map((r) => r.to_email),
+      rows.filter((r) => withdrawn.includes(r.invitation_id)).map((r) => r.to_email),
     );
     const expected = recipients.map((r) => r.email).filter((email) => !withdrawnEmails.has(email));
     expect(delivered).toEqual(expected.sort());

@@ -85,7 +85,7 @@ describe('reminder emails (R12)', () => {
     const sender = await t.member('eve');
     const [w, a, i, b] = await Promise.all(['wes', 'abe', 'ida', 'bob'].map((n) => t.member(n)));
     const ids = await Promise.all(
-      [w, a, i, b].map(async (m) => (await sender.invite(m!)).body.id as string),
+      [w, a, i, b].map(async (m) => String((await sender.invite(m!)).body.id)),
     );
     t.advanceDays(1);
     expect((await sender.post(`/api/v1/invitations/${ids[0]}/withdraw`)).status).toBe(200);

@@ -47,7 +47,7 @@ function unbounded(
 ): string[] {
   if (!schema || typeof schema !== 'object') return found;
   if (schema.$ref) {
-    const name = String(schema.$ref).split('/').pop() as string;
+    const name = String(schema.$ref).split('/').pop() ?? '';
     return unbounded(doc, doc.components.schemas[name], `${where}→${name}`, found);
   }
   for (const key of ['anyOf', 'oneOf', 'allOf'] as const) {

@@ -91,7 +91,7 @@ describe('open invitations cap (R6) with RAPPORT_MAX_OPEN_SENT=2', () => {
     for (const other of others.slice(0, 2)) {
       const sent = await sender.invite(other);
       expectStatus(sent, 201);
-      ids.push(sent.body.id as string);
+      ids.push(String(sent.body.id));
     }
     return { sender, others, ids };
   }

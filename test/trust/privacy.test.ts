@@ -3,7 +3,7 @@
  * is still pending and unseen, nor, once expired (R13), from any other expired one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API, type Member, startApp, type TestApp } from '../helpers/app.js';
+import { API, Member, startApp, type TestApp } from '../helpers/app.js';
 import { expectStatus } from '../helpers/expect.js';
 
 let t: TestApp;
@@ -152,7 +152,7 @@ describe('the sender cannot tell (R11, R20, R13)', () => {
     // The profile, search and a new invitation answer as they would for a handle that never existed.
     const nobody = {
       ...blocked,
-      recipient: { ...blocked.recipient, handle: 'nobody-here' } as Member,
+      recipient: new Member(t.app, 'nobody-here', blocked.recipient.email, blocked.recipient.token),
     };
     const asUnknown = async (c: Case) => {
       const profile = await c.sender.get(`${API}/members/${c.recipient.handle}`);

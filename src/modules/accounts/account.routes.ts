@@ -9,7 +9,7 @@ import { NewToken, SignedIn, SignInBody, SignUpBody, Token, TokenBody } from './
 export const accountRoutes =
   (auth: AuthHook): RoutesPlugin =>
   (ctx) =>
-  async (app) => {
+  (app) => {
     const secure = ctx.config.publicUrl.startsWith('https:');
     const setSessionCookie = (reply: FastifyReply, session: NewSession) =>
       reply.setCookie(SESSION_COOKIE, session.secret, {

@@ -4,7 +4,7 @@ import { BlocksPage, BlocksQuery } from './block.schemas.js';
 
 const tags = ['blocks'];
 
-export const blockRoutes: RoutesPlugin = (ctx) => async (app) => {
+export const blockRoutes: RoutesPlugin = (ctx) => (app) => {
   app.get(
     '/blocks',
     {

@@ -109,10 +109,11 @@ export async function secondDegree(
     .where('mine.member_id', '=', memberId)
     .where('theirs.peer_id', '!=', memberId)
     .where('members.suspended_at', 'is', null)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('connections as direct')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('connections as direct')
             .select('direct.peer_id')
             .where('direct.member_id', '=', memberId)
             .whereRef('direct.peer_id', '=', 'theirs.peer_id'),

@@ -11,7 +11,7 @@ import type { RoutesPlugin } from '../../http/types.js';
 
 const tags = ['connections'];
 
-export const connectionRoutes: RoutesPlugin = (ctx) => async (app) => {
+export const connectionRoutes: RoutesPlugin = (ctx) => (app) => {
   app.get(
     '/connections',
     {

@@ -4,7 +4,7 @@ import { ContactsPage, ContactsQuery, ImportBody, ImportResult } from './contact
 
 const tags = ['contacts'];
 
-export const contactRoutes: RoutesPlugin = (ctx) => async (app) => {
+export const contactRoutes: RoutesPlugin = (ctx) => (app) => {
   app.post(
     '/contacts/import',
     {

@@ -12,7 +12,7 @@ import {
 
 const tags = ['events'];
 
-export const eventRoutes: RoutesPlugin = (ctx) => async (app) => {
+export const eventRoutes: RoutesPlugin = (ctx) => (app) => {
   app.post(
     '/events',
     {

@@ -14,7 +14,7 @@ const FollowPage = PageOf(
   Type.Object({ member: MemberSummary, since: Type.String({ format: 'date-time' }) }),
 );
 
-export const followRoutes: RoutesPlugin = (ctx) => async (app) => {
+export const followRoutes: RoutesPlugin = (ctx) => (app) => {
   for (const direction of ['following', 'followers'] as const) {
     app.get(
       `/${direction}`,

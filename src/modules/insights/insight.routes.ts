@@ -2,7 +2,7 @@ import { errorResponses } from '../../http/common.schemas.js';
 import type { RoutesPlugin } from '../../http/types.js';
 import { InsightsView } from './insight.schemas.js';
 
-export const insightRoutes: RoutesPlugin = (ctx) => async (app) => {
+export const insightRoutes: RoutesPlugin = (ctx) => (app) => {
   app.get(
     '/insights',
     {

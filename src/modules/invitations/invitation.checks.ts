@@ -67,11 +67,16 @@ export function checkConnectionInvite(
       );
     }
   }
-  if (isRestricted(sender.restricted_until, now) && !sameEmail(email, recipient.email)) {
+  const restrictedUntil = sender.restricted_until;
+  if (
+    restrictedUntil !== null &&
+    isRestricted(restrictedUntil, now) &&
+    !sameEmail(email, recipient.email)
+  ) {
     throw new DomainError(
       'email_required',
       "While your invitations are restricted, each one needs the recipient's email address.",
-      { reason: 'sender_restricted', retryAt: new Date(sender.restricted_until as string) },
+      { reason: 'sender_restricted', retryAt: new Date(restrictedUntil) },
     );
   }
   if (

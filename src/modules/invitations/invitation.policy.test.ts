@@ -25,7 +25,8 @@ function outcome(
     );
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    return error.status as 403 | 404 | 409;
+    if (error.status === 403 || error.status === 404 || error.status === 409) return error.status;
+    throw error;
   }
 }
 

@@ -24,7 +24,7 @@ import {
 
 const tags = ['invitations'];
 
-export const invitationRoutes: RoutesPlugin = (ctx) => async (app) => {
+export const invitationRoutes: RoutesPlugin = (ctx) => (app) => {
   app.post(
     '/invitations',
     {

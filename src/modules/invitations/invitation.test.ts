@@ -24,7 +24,8 @@ function noteError(note: string, max: number): DomainError | null {
     normaliseNote(note, max);
     return null;
   } catch (error) {
-    return error as DomainError;
+    if (error instanceof DomainError) return error;
+    throw error;
   }
 }
 

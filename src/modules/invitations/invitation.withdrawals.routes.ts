@@ -4,7 +4,7 @@ import { errorResponses } from '../../http/common.schemas.js';
 import type { RoutesPlugin } from '../../http/types.js';
 import { withdrawnCsv, withdrawnCsvFilename } from './invitation.export.js';
 
-export const withdrawalRoutes: RoutesPlugin = (ctx) => async (app) => {
+export const withdrawalRoutes: RoutesPlugin = (ctx) => (app) => {
   app.get(
     '/invitations/withdrawn.csv',
     {

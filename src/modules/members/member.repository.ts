@@ -161,15 +161,16 @@ export async function searchMembers(
     .selectAll()
     .where('id', '!=', viewerId)
     .where('suspended_at', 'is', null)
-    .where(({ not, exists, selectFrom, or, and }) =>
-      not(
-        exists(
-          selectFrom('blocks')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('blocks')
             .select('blocker_id')
             .where((b) =>
-              or([
-                and([b('blocker_id', '=', viewerId), b('blocked_id', '=', b.ref('members.id'))]),
-                and([b('blocked_id', '=', viewerId), b('blocker_id', '=', b.ref('members.id'))]),
+              b.or([
+                b.and([b('blocker_id', '=', viewerId), b('blocked_id', '=', b.ref('members.id'))]),
+                b.and([b('blocked_id', '=', viewerId), b('blocker_id', '=', b.ref('members.id'))]),
               ]),
             ),
         ),

@@ -4,7 +4,7 @@ import type { RoutesPlugin } from '../../http/types.js';
 import { Me } from '../accounts/account.schemas.js';
 import { Profile, ProfilePatch, SearchPage, SearchQuery, Suggestions } from './member.schemas.js';
 
-export const memberRoutes: RoutesPlugin = (ctx) => async (app) => {
+export const memberRoutes: RoutesPlugin = (ctx) => (app) => {
   app.get(
     '/me',
     {

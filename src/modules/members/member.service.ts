@@ -66,6 +66,14 @@ export interface ProfileChanges {
   location?: string;
 }
 
+const PROFILE_FIELDS = [
+  'name',
+  'headline',
+  'company',
+  'industry',
+  'location',
+] as const satisfies (keyof ProfileChanges)[];
+
 export class MemberService {
   constructor(
     private readonly deps: ServiceDeps,
@@ -118,9 +126,11 @@ export class MemberService {
 
   async updateProfile(memberId: string, changes: ProfileChanges): Promise<void> {
     const member = await this.requireMember(memberId);
-    const trimmed = Object.fromEntries(
-      Object.entries(changes).map(([key, value]) => [key, (value as string).trim()]),
-    ) as ProfileChanges;
+    const trimmed: ProfileChanges = {};
+    for (const key of PROFILE_FIELDS) {
+      const value = changes[key];
+      if (value !== undefined) trimmed[key] = value.trim();
+    }
     const next = { ...member, ...trimmed };
     await updateMember(this.deps.database.db, memberId, {
       ...trimmed,

@@ -21,7 +21,7 @@ const Notification = Type.Object({
   read: Type.Boolean(),
 });
 
-export const notificationRoutes: RoutesPlugin = (ctx) => async (app) => {
+export const notificationRoutes: RoutesPlugin = (ctx) => (app) => {
   app.get(
     '/notifications',
     {

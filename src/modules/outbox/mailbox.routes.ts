@@ -12,7 +12,7 @@ const params = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
  * configured. Mail holds notes and unsubscribe links, so it answers only requests from this
  * machine; behind a same-host reverse proxy, RAPPORT_TRUST_PROXY makes request.ip the client's.
  */
-export const mailboxRoutes: RoutesPlugin = (ctx) => async (app) => {
+export const mailboxRoutes: RoutesPlugin = (ctx) => (app) => {
   if (ctx.config.smtpUrl || !ctx.config.devMailbox) return;
 
   const notHere = (request: FastifyRequest, reply: FastifyReply) =>

@@ -13,7 +13,7 @@ import {
 
 const tags = ['pages'];
 
-export const pageRoutes: RoutesPlugin = (ctx) => async (app) => {
+export const pageRoutes: RoutesPlugin = (ctx) => (app) => {
   app.post(
     '/pages',
     {

@@ -34,7 +34,7 @@ const SettingsPatch = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 
-export const settingsRoutes: RoutesPlugin = (ctx) => async (app) => {
+export const settingsRoutes: RoutesPlugin = (ctx) => (app) => {
   app.get(
     '/settings',
     {

@@ -3,8 +3,8 @@ import { unavailable } from '../../http/problem.js';
 import type { RoutesPlugin } from '../../http/types.js';
 import { probeDatabase } from './readiness.repository.js';
 
-export const opsRoutes: RoutesPlugin = (ctx) => async (app) => {
-  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+export const opsRoutes: RoutesPlugin = (ctx) => (app) => {
+  app.get('/healthz', { schema: { hide: true } }, () => ({ status: 'ok' }));
 
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
     try {

@@ -4,7 +4,7 @@ import type { RoutesPlugin } from '../../http/types.js';
 import { DAY_MS } from '../../lib/time.js';
 
 /** Registered only with RAPPORT_TEST_CLOCK=1: tests move time and run due jobs on demand. */
-export const testClockRoutes: RoutesPlugin = (ctx) => async (app) => {
+export const testClockRoutes: RoutesPlugin = (ctx) => (app) => {
   const clock = ctx.manualClock;
   if (!clock) return;
 
@@ -26,7 +26,7 @@ export const testClockRoutes: RoutesPlugin = (ctx) => async (app) => {
         response: { 200: Type.Object({ now: Type.String() }), ...errorResponses },
       },
     },
-    async (request) => {
+    (request) => {
       if (request.body.now) clock.set(new Date(request.body.now));
       if (request.body.advanceDays) clock.advance(request.body.advanceDays * DAY_MS);
       return { now: clock.now().toISOString() };

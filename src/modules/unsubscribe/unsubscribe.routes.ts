@@ -32,7 +32,8 @@ const oneClickBody = {
 };
 
 /** Outside sign-in: the signed token in the link is the authority (RFC 8058). */
-export const unsubscribeRoutes: RoutesPlugin = (ctx) => async (app) => {
+export const unsubscribeRoutes: RoutesPlugin = (ctx) => (app) => {
+  // Mail providers post `List-Unsubscribe=One-Click` as a form; only the token matters.
   app.addContentTypeParser(
     ['application/x-www-form-urlencoded', 'multipart/form-data'],
     { parseAs: 'string', bodyLimit: 4096 },

@@ -1,4 +1,8 @@
-import type { CSSProperties } from 'react';
+declare module 'react' {
+  interface CSSProperties {
+    '--avatar-hue'?: number;
+  }
+}
 
 const HUES = [168, 200, 25, 280, 330, 140, 45, 220];
 
@@ -25,7 +29,7 @@ export function Avatar({ name, handle, size = 'medium' }: AvatarProps) {
   return (
     <span
       className={`avatar avatar-${size}`}
-      style={{ '--avatar-hue': hueFor(handle) } as CSSProperties}
+      style={{ '--avatar-hue': hueFor(handle) }}
       aria-hidden="true"
     >
       {initials(name)}

@@ -25,7 +25,8 @@ export function MenuButton({ children, items, className = 'button', label }: Men
     if (!open) return;
     menuRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
     const closeOnOutside = (event: MouseEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
+      if (!(event.target instanceof Node && rootRef.current?.contains(event.target)))
+        setOpen(false);
     };
     document.addEventListener('mousedown', closeOnOutside);
     return () => document.removeEventListener('mousedown', closeOnOutside);
@@ -40,7 +41,7 @@ export function MenuButton({ children, items, className = 'button', label }: Men
     const entries = Array.from(
       menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [],
     );
-    const index = entries.indexOf(document.activeElement as HTMLElement);
+    const index = entries.findIndex((entry) => entry === document.activeElement);
     entries[(index + step + entries.length) % entries.length]?.focus();
   }
 

@@ -54,7 +54,7 @@ function SearchBox() {
   function submit(event: FormEvent) {
     event.preventDefault();
     const q = query.trim();
-    if (q) navigate(`/search?q=${encodeURIComponent(q)}`);
+    if (q) void navigate(`/search?q=${encodeURIComponent(q)}`);
   }
 
   return (
@@ -100,7 +100,7 @@ function MeMenu({ me }: { me: Me }) {
   async function leave() {
     await signOut().catch(() => undefined);
     queryClient.clear();
-    navigate('/signin');
+    void navigate('/signin');
   }
 
   return (
@@ -108,14 +108,16 @@ function MeMenu({ me }: { me: Me }) {
       className="navlink navlink-button"
       label={`Me: ${me.name}`}
       items={[
-        { label: 'View profile', onSelect: () => navigate(`/in/${me.handle}`) },
-        { label: 'Connections', onSelect: () => navigate('/connections') },
+        { label: 'View profile', onSelect: () => void navigate(`/in/${me.handle}`) },
+        { label: 'Connections', onSelect: () => void navigate('/connections') },
         {
           label: 'Manage invitations',
-          onSelect: () => navigate('/mynetwork/invitation-manager/received'),
+          onSelect: () => void navigate('/mynetwork/invitation-manager/received'),
         },
-        { label: 'Settings', onSelect: () => navigate('/settings') },
-        ...(me.role === 'admin' ? [{ label: 'Admin', onSelect: () => navigate('/admin') }] : []),
+        { label: 'Settings', onSelect: () => void navigate('/settings') },
+        ...(me.role === 'admin'
+          ? [{ label: 'Admin', onSelect: () => void navigate('/admin') }]
+          : []),
         { label: 'Sign out', onSelect: () => void leave() },
       ]}
     >

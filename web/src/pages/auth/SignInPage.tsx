@@ -35,7 +35,7 @@ export function SignInPage() {
 
   return (
     <AuthLayout title="Sign in">
-      <form className="form" onSubmit={submit}>
+      <form className="form" onSubmit={(event) => void submit(event)}>
         <TextField
           id="signin-email"
           label="Email"

@@ -50,7 +50,7 @@ export function SignUpPage() {
       {registration === 'closed' ? (
         <p role="status">Registration is closed. Ask the people who run this Rapport for access.</p>
       ) : (
-        <form className="form" onSubmit={submit}>
+        <form className="form" onSubmit={(event) => void submit(event)}>
           <TextField
             id="signup-name"
             label="Full name"

@@ -9,7 +9,7 @@ export function useAfterSignIn(): () => void {
   return () => {
     queryClient.clear();
     const next = params.get('next');
-    navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/mynetwork', {
+    void navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/mynetwork', {
       replace: true,
     });
   };

@@ -19,7 +19,7 @@ export function InvitationTabs({ current }: { current: ManagerTab }) {
   };
 
   function select(tab: ManagerTab) {
-    navigate(`/mynetwork/invitation-manager/${tab}`);
+    void navigate(`/mynetwork/invitation-manager/${tab}`);
     refs.current[tab]?.focus();
   }
 

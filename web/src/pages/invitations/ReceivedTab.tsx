@@ -10,7 +10,7 @@ const FILTERS: Filter[] = ['all', 'connection', 'page', 'event'];
 const LABELS: Record<Filter, string> = { all: 'All', ...KIND_LABELS };
 
 function parseFilter(value: string | null): Filter {
-  return FILTERS.includes(value as Filter) ? (value as Filter) : 'all';
+  return FILTERS.find((filter) => filter === value) ?? 'all';
 }
 
 export function ReceivedTab() {

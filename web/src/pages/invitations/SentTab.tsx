@@ -20,7 +20,7 @@ const EMPTY: Record<InvitationKind, string> = {
 };
 
 function parseKind(value: string | null): InvitationKind {
-  return KINDS.includes(value as InvitationKind) ? (value as InvitationKind) : 'connection';
+  return KINDS.find((kind) => kind === value) ?? 'connection';
 }
 
 export function SentTab() {

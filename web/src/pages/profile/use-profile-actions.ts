@@ -63,7 +63,7 @@ export function useProfileActions(profile: Profile) {
       action(
         () => endpoints.block(handle),
         `You blocked ${name}. You can unblock them in Settings.`,
-        () => navigate('/mynetwork'),
+        () => void navigate('/mynetwork'),
       ),
     ),
   };

@@ -44,7 +44,7 @@ export function CreateForm<T extends { id: string; name: string }>(props: Create
     onSuccess: (made) => {
       toasts.show({ message: created(made) });
       void refreshAfterChange(queryClient);
-      navigate(`/${noun}s/${encodeURIComponent(made.id)}`);
+      void navigate(`/${noun}s/${encodeURIComponent(made.id)}`);
     },
   });
 
