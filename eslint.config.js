@@ -43,6 +43,26 @@ export default tseslint.config(
   // The database layer stands on its own: it may use src/lib/, nothing else above it.
   dbBoundary(['src/db/*.ts'], '../'),
   dbBoundary(['src/db/*/*.ts'], '../../'),
+  // A module reaches another only through its service (or its pure rules, presenter and schemas):
+  // its repository is its own. Repositories may compose other tables' SQL; types may be shared.
+  {
+    files: ['src/modules/**/*.ts'],
+    ignores: ['src/modules/**/*.repository.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./[^/]+/[^/]+\\.repository\\.js$',
+              allowTypeImports: true,
+              message: "Use the other module's service; its repository is its own (convention 19).",
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     // Integration tests read untyped JSON replies through app.inject and assert on them.
     files: ['test/**'],

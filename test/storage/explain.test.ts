@@ -7,7 +7,7 @@ import { CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase } from '../../src/db/database.js';
 import type { Database } from '../../src/db/types.js';
-import { loadInviteFacts } from '../../src/modules/invitations/invitation.facts.js';
+import { loadInviteFacts } from '../../src/modules/invitations/invitation.facts.repository.js';
 import { latestCooldownWithdrawal } from '../../src/modules/invitations/invitation.repository.js';
 import {
   countReceived,

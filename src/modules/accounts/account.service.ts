@@ -6,12 +6,8 @@ import { addDays, HOUR_MS } from '../../lib/time.js';
 import type { ServiceDeps } from '../deps.js';
 import type { Registration } from '../registration/registration.service.js';
 import { newMemberRow } from '../members/member.js';
-import {
-  findMemberByEmail,
-  handleExists,
-  insertMember,
-  type MemberRow,
-} from '../members/member.repository.js';
+import { type MemberRow } from '../members/member.repository.js';
+import { findMemberByEmail, handleExists, insertMember } from '../members/member.service.js';
 import {
   deleteAccessToken,
   deleteSession,

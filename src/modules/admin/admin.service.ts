@@ -5,15 +5,12 @@ import { DomainError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { addDays } from '../../lib/time.js';
 import type { ServiceDeps } from '../deps.js';
-import { transition } from '../invitations/invitation.transitions.js';
+import { withdrawEverySent } from '../invitations/invitation.commands.js';
 import { isRestricted } from '../invitations/invitation.js';
-import {
-  countDontKnowSince,
-  countSenderOpen,
-  senderOpenRows,
-} from '../invitations/invitation.repository.js';
+import { countDontKnowSince, countSenderOpen } from '../invitations/invitation.queries.js';
 import { memberNotFound } from '../members/member.js';
-import { findMemberById, findMembersByIds, type MemberRow } from '../members/member.repository.js';
+import { type MemberRow } from '../members/member.repository.js';
+import { findMemberById, findMembersByIds } from '../members/member.service.js';
 import { type MemberSummary, toSummary } from '../members/member.presenter.js';
 import { createInviteCode, type InviteCode } from '../registration/registration.service.js';
 import {
@@ -111,12 +108,7 @@ export class AdminService {
       if (member.suspended_at)
         throw new DomainError('already_suspended', 'This member is already suspended.');
       await setSuspension(tx, member.id, { at, reason });
-      const open = await senderOpenRows(tx, member.id, at)
-        .select(['id', 'kind', 'sender_id', 'recipient_id'])
-        .execute();
-      // Kept invitations go too: keeping spares them only from clean-up and automatic withdrawal.
-      const env = { now, rules: this.deps.rules };
-      await transition(tx, open, { kind: 'withdraw', cause: 'suspension' }, env);
+      await withdrawEverySent(tx, member.id, 'suspension', { now, rules: this.deps.rules });
       await this.record(tx, adminId, 'suspend', member.id, reason, now);
     });
   }

@@ -2,9 +2,9 @@ import { memberNotFound } from '../members/member.js';
 import { type Page, presentPage } from '../../db/pagination.js';
 import { DomainError } from '../../lib/errors.js';
 import { addHours } from '../../lib/time.js';
-import { deleteConnection } from '../connections/connection.repository.js';
+import { deleteConnection } from '../connections/connection.service.js';
 import type { ServiceDeps } from '../deps.js';
-import { deleteFollowsBetween } from '../follows/follow.repository.js';
+import { deleteFollowsBetween } from '../follows/follow.service.js';
 import type { InvitationCommands } from '../invitations/invitation.commands.js';
 import { type MemberSummary, toSummary } from '../members/member.presenter.js';
 import { emitWebhookEvents } from '../webhooks/webhook.emit.js';
@@ -13,7 +13,7 @@ import {
   findMemberByHandle,
   findMembersByIds,
   lockMembers,
-} from '../members/member.repository.js';
+} from '../members/member.service.js';
 import {
   deleteBlock,
   deleteNotificationsBetween,
@@ -108,3 +108,6 @@ export class BlockService {
     });
   }
 }
+
+/** What other modules may use inside their own transactions (CONVENTIONS 19). */
+export { isBlockedEitherWay } from './block.repository.js';

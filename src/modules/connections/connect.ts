@@ -2,12 +2,9 @@ import { memberNotFound } from '../members/member.js';
 import type { Tx } from '../../db/types.js';
 import { DomainError } from '../../lib/errors.js';
 import type { RowsById } from '../../lib/rows-by-id.js';
-import { insertMutualFollows } from '../follows/follow.repository.js';
-import {
-  changeConnectionCount,
-  lockMembers,
-  type MemberRow,
-} from '../members/member.repository.js';
+import { insertMutualFollows } from '../follows/follow.service.js';
+import { type MemberRow } from '../members/member.repository.js';
+import { changeConnectionCount, lockMembers } from '../members/member.service.js';
 import { insertConnection } from './connection.repository.js';
 
 /**

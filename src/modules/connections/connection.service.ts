@@ -1,13 +1,9 @@
 import { type Page, presentPage } from '../../db/pagination.js';
 import { DomainError } from '../../lib/errors.js';
 import type { ServiceDeps } from '../deps.js';
-import { deleteFollowsBetween } from '../follows/follow.repository.js';
+import { deleteFollowsBetween } from '../follows/follow.service.js';
 import { type MemberSummary, toSummary } from '../members/member.presenter.js';
-import {
-  changeConnectionCount,
-  findMembersByIds,
-  lockMembers,
-} from '../members/member.repository.js';
+import { changeConnectionCount, findMembersByIds, lockMembers } from '../members/member.service.js';
 import type { MemberService } from '../members/member.service.js';
 import { emitWebhookEvents } from '../webhooks/webhook.emit.js';
 import { deleteConnection, listConnections } from './connection.repository.js';
@@ -58,3 +54,12 @@ export class ConnectionService {
     });
   }
 }
+
+/** What other modules may use inside their own transactions (CONVENTIONS 19). */
+export {
+  areConnected,
+  connectedAmong,
+  deleteConnection,
+  mutualCounts,
+  secondDegree,
+} from './connection.repository.js';

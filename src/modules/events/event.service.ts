@@ -3,7 +3,7 @@ import { type Page, presentPage } from '../../db/pagination.js';
 import { DomainError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { ServiceDeps } from '../deps.js';
-import { countTargetSentSince } from '../invitations/invitation.targets.repository.js';
+import { countTargetSentSince } from '../invitations/invitation.queries.js';
 import {
   type RecipientResult,
   sendTargetInvitations,

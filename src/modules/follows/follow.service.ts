@@ -3,8 +3,8 @@ import { type Page, presentPage } from '../../db/pagination.js';
 import { DomainError } from '../../lib/errors.js';
 import type { ServiceDeps } from '../deps.js';
 import { type MemberSummary, toSummary } from '../members/member.presenter.js';
-import { isBlockedEitherWay } from '../blocks/block.repository.js';
-import { findMembersByIds, lockMembers } from '../members/member.repository.js';
+import { isBlockedEitherWay } from '../blocks/block.service.js';
+import { findMembersByIds, lockMembers } from '../members/member.service.js';
 import type { MemberService } from '../members/member.service.js';
 import { deleteFollow, insertFollow, listFollows } from './follow.repository.js';
 
@@ -57,3 +57,11 @@ export class FollowService {
     }));
   }
 }
+
+/** What other modules may use inside their own transactions (CONVENTIONS 19). */
+export {
+  countFollows,
+  deleteFollowsBetween,
+  insertMutualFollows,
+  isFollowing,
+} from './follow.repository.js';

@@ -1,8 +1,9 @@
 import { addDays } from '../../lib/time.js';
 import type { ServiceDeps } from '../deps.js';
 import { STALE_AFTER_DAYS } from '../invitations/invitation.js';
-import { countSent, type CountsByKind } from '../invitations/invitation.views.repository.js';
-import { findMemberById } from '../members/member.repository.js';
+import { type CountsByKind } from '../invitations/invitation.views.repository.js';
+import { countSent } from '../invitations/invitation.queries.js';
+import { findMemberById } from '../members/member.service.js';
 import { acceptanceRate, ageRanges, INSIGHT_WINDOW_DAYS } from './insight.js';
 import {
   countAcceptedSince,

@@ -7,11 +7,12 @@ import { DomainError } from '../../lib/errors.js';
 import type { ServiceDeps } from '../deps.js';
 import { memberNotFound } from '../members/member.js';
 import { type MemberSummary, toSummary } from '../members/member.presenter.js';
-import { lockMemberAndHandle } from '../members/member.repository.js';
+import { lockMemberAndHandle } from '../members/member.service.js';
 import { checkConnectionInvite } from './invitation.checks.js';
 import { type CleanupInput, type CleanupResult, withdrawStale } from './invitation.cleanup.js';
 import { createInvitation } from './invitation.create.js';
-import { loadInviteFacts, overdue } from './invitation.facts.js';
+import { overdue } from './invitation.facts.js';
+import { loadInviteFacts } from './invitation.facts.repository.js';
 import {
   hiddenFromRecipient,
   type HowKnown,
@@ -27,8 +28,19 @@ import {
 } from './invitation.policy.js';
 import { type InvitationDetail, type SentInvitation, toSent } from './invitation.presenter.js';
 import { presentDetail } from './invitation.queries.js';
-import { findInvitation, findSenderOpenBetween, setKept } from './invitation.repository.js';
-import { type Change, type IgnoreReason, transition } from './invitation.transitions.js';
+import {
+  findInvitation,
+  findSenderOpenBetween,
+  REF_COLUMNS,
+  senderOpenRows,
+  setKept,
+} from './invitation.repository.js';
+import {
+  type Change,
+  type IgnoreReason,
+  transition,
+  type TransitionEnv,
+} from './invitation.transitions.js';
 
 export interface SendInput {
   to: string;
@@ -232,4 +244,21 @@ async function refuseRaced(tx: Tx, id: string, role: ViewerRole): Promise<never>
     throw invitationNotFound();
   }
   throw invitationNotOpen();
+}
+
+/**
+ * R32: every invitation the member sent that they still see as open, withdrawn inside the
+ * caller's transaction with every R15 effect. Kept ones go too: keeping spares an invitation only
+ * from clean-up and automatic withdrawal. The cause starts no resend cooldown.
+ */
+export async function withdrawEverySent(
+  tx: Tx,
+  senderId: string,
+  cause: 'suspension',
+  env: TransitionEnv,
+): Promise<void> {
+  const open = await senderOpenRows(tx, senderId, env.now.toISOString())
+    .select(REF_COLUMNS)
+    .execute();
+  await transition(tx, open, { kind: 'withdraw', cause }, env);
 }

@@ -8,8 +8,8 @@ import type { MemberRow } from '../members/member.repository.js';
 import {
   deleteNotificationsForInvitation,
   insertNotification,
-} from '../notifications/notification.repository.js';
-import { cancelMailForInvitations, enqueueMail, pendingMail } from '../outbox/outbox.repository.js';
+} from '../notifications/notification.service.js';
+import { cancelMailForInvitations, enqueueMail, pendingMail } from '../outbox/outbox.service.js';
 import type { InvitationRow } from './invitation.repository.js';
 
 export interface MailPayload {

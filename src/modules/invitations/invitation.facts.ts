@@ -1,23 +1,6 @@
-/**
- * What R1–R9 need to know about a connection invitation from one member to another, read in
- * two prepared statements rather than one query per rule: sending and every profile view need
- * all of it, and each statement costs more to issue than to run.
- */
-import { sql } from 'kysely';
-import type { Db } from '../../db/types.js';
-import { prepare } from '../../db/prepared.js';
-import { blocksBetween } from '../blocks/block.repository.js';
-import { connectionRow } from '../connections/connection.repository.js';
-import { contactRow } from '../contacts/contact.repository.js';
-import type { MemberRow } from '../members/member.repository.js';
-import { isPastExpiry, OPEN_STATUSES, weekWindowStart } from './invitation.js';
-import {
-  cooldownWithdrawals,
-  type InvitationRow,
-  senderOpenBetween,
-  senderOpenRows,
-  sentSinceRows,
-} from './invitation.repository.js';
+/** What R1–R9 know about a connection invitation from one member to another, and pure reads of it. */
+import { isPastExpiry, OPEN_STATUSES } from './invitation.js';
+import type { InvitationRow } from './invitation.repository.js';
 
 export interface InviteFacts {
   /** Connection invitations between the two, either way, open from their sender's side (R1). */
@@ -32,65 +15,6 @@ export interface InviteFacts {
   weekly: { count: number; oldest: string | null };
   /** R6: the sender's invitations of any kind still open. */
   openSent: number;
-}
-
-const openBetween = prepare((db, a: { sender: string; recipient: string }) =>
-  senderOpenBetween(db, a.sender, a.recipient).where('kind', '=', 'connection'),
-);
-
-const scalars = prepare(
-  (
-    db,
-    a: { sender: string; recipient: string; senderEmail: string; weekStart: string; now: string },
-  ) =>
-    db.selectNoFrom((eb) => [
-      eb.exists(blocksBetween(db, a.sender, a.recipient)).as('blocked'),
-      eb.exists(connectionRow(db, a.sender, a.recipient)).as('connected'),
-      eb.exists(contactRow(db, a.recipient, a.senderEmail)).as('sender_in_contacts'),
-      cooldownWithdrawals(db, {
-        senderId: a.sender,
-        recipientId: a.recipient,
-        kind: 'connection',
-        targetId: '',
-      })
-        .select((s) => s.fn.max('withdrawn_at').as('at'))
-        .as('last_withdrawal'),
-      sentSinceRows(db, a.sender, 'connection', a.weekStart)
-        .select(sql<number>`count(*)`.as('n'))
-        .as('weekly_count'),
-      sentSinceRows(db, a.sender, 'connection', a.weekStart)
-        .select((s) => s.fn.min('sent_at').as('oldest'))
-        .as('weekly_oldest'),
-      senderOpenRows(db, a.sender, a.now)
-        .select(sql<number>`count(*)`.as('n'))
-        .as('open_sent'),
-    ]),
-);
-
-export async function loadInviteFacts(
-  db: Db,
-  sender: Pick<MemberRow, 'id' | 'email'>,
-  recipientId: string,
-  now: Date,
-): Promise<InviteFacts> {
-  const pair = { sender: sender.id, recipient: recipientId };
-  const between = await openBetween.all(db, pair);
-  const row = await scalars.first(db, {
-    ...pair,
-    senderEmail: sender.email.toLowerCase(),
-    weekStart: weekWindowStart(now).toISOString(),
-    now: now.toISOString(),
-  });
-  return {
-    between,
-    // SQLite answers EXISTS with 0 or 1, PostgreSQL with a boolean.
-    blocked: Boolean(row?.blocked),
-    connected: Boolean(row?.connected),
-    senderInContacts: Boolean(row?.sender_in_contacts),
-    lastWithdrawal: row?.last_withdrawal ?? null,
-    weekly: { count: Number(row?.weekly_count ?? 0), oldest: row?.weekly_oldest ?? null },
-    openSent: Number(row?.open_sent ?? 0),
-  };
 }
 
 /** The invitation from `senderId` that is open from its sender's side and not past its expiry. */

@@ -7,14 +7,10 @@ import { type Page, type PageRequest, presentPage } from '../../db/pagination.js
 import { DomainError } from '../../lib/errors.js';
 import type { RowsById } from '../../lib/rows-by-id.js';
 import { addDays } from '../../lib/time.js';
-import { mutualCounts } from '../connections/connection.repository.js';
+import { mutualCounts } from '../connections/connection.service.js';
 import type { ServiceDeps } from '../deps.js';
-import {
-  findMemberById,
-  findMemberPair,
-  findMembersByIds,
-  type MemberRow,
-} from '../members/member.repository.js';
+import { type MemberRow } from '../members/member.repository.js';
+import { findMemberById, findMemberPair, findMembersByIds } from '../members/member.service.js';
 import { checkConnectionInvite } from './invitation.checks.js';
 import type { InviteFacts } from './invitation.facts.js';
 import {
@@ -232,3 +228,9 @@ export class InvitationQueries {
     }
   }
 }
+
+/** What other modules may read about invitations (CONVENTIONS 19). */
+export { loadInviteFacts } from './invitation.facts.repository.js';
+export { countDontKnowSince, countSenderOpen } from './invitation.repository.js';
+export { countTargetSentSince } from './invitation.targets.repository.js';
+export { countSent } from './invitation.views.repository.js';

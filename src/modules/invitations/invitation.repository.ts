@@ -14,6 +14,9 @@ export type InvitationRow = Selectable<InvitationTable>;
 /** The fields of an invitation a transition needs before it runs: accepts lock its members first. */
 export type InvitationRef = Pick<InvitationRow, 'id' | 'kind' | 'sender_id' | 'recipient_id'>;
 
+/** The columns of an `InvitationRef`, for queries that select the invitations a transition takes. */
+export const REF_COLUMNS = ['id', 'kind', 'sender_id', 'recipient_id'] as const;
+
 export interface PairKey {
   senderId: string;
   recipientId: string;

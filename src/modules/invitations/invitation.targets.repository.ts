@@ -1,4 +1,4 @@
-import { statusIn, TARGETED } from './invitation.repository.js';
+import { REF_COLUMNS, statusIn, TARGETED } from './invitation.repository.js';
 import type { Db } from '../../db/types.js';
 import type { InvitationKind } from '../../db/tables/invitation.js';
 import { SENDER_OPEN_STATUSES, TRANSITION_FROM } from './invitation.js';
@@ -39,7 +39,7 @@ export async function findOverdueForTarget(
 ): Promise<InvitationRef[]> {
   return db
     .selectFrom('invitations')
-    .select(['id', 'kind', 'sender_id', 'recipient_id'])
+    .select(REF_COLUMNS)
     .where(TARGETED)
     .where('kind', '=', kind)
     .where('target_id', '=', targetId)

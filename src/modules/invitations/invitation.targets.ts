@@ -6,10 +6,11 @@
 import type { RuleConfig } from '../../config.js';
 import type { Db, Tx } from '../../db/types.js';
 import { DomainError, type ErrorCode } from '../../lib/errors.js';
-import { isBlockedEitherWay } from '../blocks/block.repository.js';
-import { areConnected } from '../connections/connection.repository.js';
+import { isBlockedEitherWay } from '../blocks/block.service.js';
+import { areConnected } from '../connections/connection.service.js';
 import type { ServiceDeps } from '../deps.js';
-import { findMemberByHandle, lockMembers, type MemberRow } from '../members/member.repository.js';
+import { type MemberRow } from '../members/member.repository.js';
+import { findMemberByHandle, lockMembers } from '../members/member.service.js';
 import { checkOpenCap } from './invitation.checks.js';
 import { createInvitation } from './invitation.create.js';
 import { resendAvailableAt } from './invitation.js';

@@ -11,13 +11,9 @@ import { addDays } from '../../lib/time.js';
 import type { RowsById } from '../../lib/rows-by-id.js';
 import { connectMembers } from '../connections/connect.js';
 import { onEventInvitationAccepted } from '../events/event.invitations.js';
-import {
-  findMemberPair,
-  lockMembers,
-  type MemberRow,
-  updateMember,
-} from '../members/member.repository.js';
-import { cancelMailForInvitations } from '../outbox/outbox.repository.js';
+import { type MemberRow } from '../members/member.repository.js';
+import { findMemberPair, lockMembers, updateMember } from '../members/member.service.js';
+import { cancelMailForInvitations } from '../outbox/outbox.service.js';
 import { onPageInvitationAccepted } from '../pages/page.invitations.js';
 import type { InvitationEventType } from '../webhooks/webhook.js';
 import { emitWebhookEvents } from '../webhooks/webhook.emit.js';

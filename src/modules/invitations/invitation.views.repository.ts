@@ -1,4 +1,4 @@
-import { sql, type SqlBool } from 'kysely';
+import { type Expression, sql, type SqlBool } from 'kysely';
 import type { Db } from '../../db/types.js';
 import { paginate, type Page, type PageRequest } from '../../db/pagination.js';
 import type { InvitationKind } from '../../db/tables/invitation.js';
@@ -38,6 +38,26 @@ export interface ReceivedFilter {
   now: string;
 }
 
+/**
+ * One side's invitations in `status`, of one kind if asked, not yet past their expiry (R13):
+ * they leave every list then, even before the expiry job has marked them.
+ */
+function listable(
+  db: Db,
+  side: 'sender_id' | 'recipient_id',
+  memberId: string,
+  status: Expression<SqlBool>,
+  options: { kind?: InvitationKind; now: string },
+) {
+  const query = db
+    .selectFrom('invitations')
+    .selectAll()
+    .where(side, '=', memberId)
+    .where(status)
+    .where('expires_at', '>', options.now);
+  return options.kind ? query.where('kind', '=', options.kind) : query;
+}
+
 /** R23, R38, R40: the invitations a recipient may still answer, pending or ignored. */
 export async function listReceived(
   db: Db,
@@ -45,14 +65,7 @@ export async function listReceived(
   options: ReceivedFilter,
   page: PageRequest,
 ): Promise<Page<InvitationRow>> {
-  let query = db
-    .selectFrom('invitations')
-    .selectAll()
-    .where('recipient_id', '=', recipientId)
-    .where(statusIs(options.status))
-    // R13: past its expiry it has left the list, even before the expiry job has marked it.
-    .where('expires_at', '>', options.now);
-  if (options.kind) query = query.where('kind', '=', options.kind);
+  let query = listable(db, 'recipient_id', recipientId, statusIs(options.status), options);
   if (options.withNote) query = query.where('note', 'is not', null);
   const minMutual = options.minMutual ?? 0;
   if (minMutual > 0) {
@@ -91,6 +104,12 @@ export interface SentFilter {
   now: string;
 }
 
+/** The tables that page and event invitations point into, whose names `q` also matches. */
+const TARGET_TABLES = [
+  ['page', 'pages'],
+  ['event', 'events'],
+] as const;
+
 /** R23, R40: the invitations a sender still sees as open (an ignore or block reads as pending). */
 export async function listSent(
   db: Db,
@@ -98,13 +117,7 @@ export async function listSent(
   options: SentFilter,
   page: PageRequest,
 ): Promise<Page<InvitationRow>> {
-  let query = db
-    .selectFrom('invitations')
-    .selectAll()
-    .where('sender_id', '=', senderId)
-    .where(statusIn(SENDER_OPEN_STATUSES))
-    .where('expires_at', '>', options.now);
-  if (options.kind) query = query.where('kind', '=', options.kind);
+  let query = listable(db, 'sender_id', senderId, statusIn(SENDER_OPEN_STATUSES), options);
   if (options.sentBefore) query = query.where('sent_at', '<=', options.sentBefore);
   const pattern = containsPattern(options.q ?? '');
   if (pattern) {
@@ -119,26 +132,12 @@ export async function listSent(
             .whereRef('members.id', '=', 'invitations.recipient_id')
             .where('members.search_text', 'like', pattern),
         ),
-        eb.and([
-          eb('invitations.kind', '=', 'page'),
-          eb.exists(
-            eb
-              .selectFrom('pages')
-              .select('pages.id')
-              .whereRef('pages.id', '=', 'invitations.target_id')
-              .where(sql<SqlBool>`lower(pages.name) like ${pattern}`),
-          ),
-        ]),
-        eb.and([
-          eb('invitations.kind', '=', 'event'),
-          eb.exists(
-            eb
-              .selectFrom('events')
-              .select('events.id')
-              .whereRef('events.id', '=', 'invitations.target_id')
-              .where(sql<SqlBool>`lower(events.name) like ${pattern}`),
-          ),
-        ]),
+        ...TARGET_TABLES.map(([kind, table]) =>
+          eb.and([
+            eb('invitations.kind', '=', kind),
+            sql<SqlBool>`exists (select 1 from ${sql.table(table)} as t where t.id = invitations.target_id and lower(t.name) like ${pattern})`,
+          ]),
+        ),
       ]),
     );
   }
@@ -201,10 +200,7 @@ export async function findTargets(
   rows: InvitationRow[],
 ): Promise<Map<string, { id: string; name: string }>> {
   const targets = new Map<string, { id: string; name: string }>();
-  for (const [kind, table] of [
-    ['page', 'pages'],
-    ['event', 'events'],
-  ] as const) {
+  for (const [kind, table] of TARGET_TABLES) {
     const ids = rows.filter((r) => r.kind === kind).map((r) => r.target_id);
     if (ids.length === 0) continue;
     for (const t of await db

@@ -4,7 +4,7 @@ import type { InvitationKind, WithdrawCause } from '../../db/tables/invitation.j
 import type { SummaryFields } from '../members/member.presenter.js';
 import { RowsById } from '../../lib/rows-by-id.js';
 import { SENDER_OPEN_STATUSES, TRANSITION_FROM } from './invitation.js';
-import { type InvitationRef, statusIn } from './invitation.repository.js';
+import { type InvitationRef, REF_COLUMNS, statusIn } from './invitation.repository.js';
 
 /**
  * The recipients of a clean-up, with only the fields its result shows: at 10,000 invitations,
@@ -47,7 +47,7 @@ export async function lockAutoWithdrawable(
 ): Promise<InvitationRef[]> {
   return tx
     .selectFrom('invitations')
-    .select(['id', 'kind', 'sender_id', 'recipient_id'])
+    .select(REF_COLUMNS)
     .where('sender_id', 'in', (eb) =>
       eb.selectFrom('members').select('id').where('auto_withdraw_after_days', '=', days),
     )
@@ -65,7 +65,7 @@ export async function lockAutoWithdrawable(
 export async function lockExpired(tx: Tx, now: Date, limit: number): Promise<InvitationRef[]> {
   return tx
     .selectFrom('invitations')
-    .select(['id', 'kind', 'sender_id', 'recipient_id'])
+    .select(REF_COLUMNS)
     .where(statusIn(TRANSITION_FROM.expire))
     .where('expires_at', '<=', now.toISOString())
     .limit(limit)

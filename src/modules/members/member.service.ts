@@ -1,20 +1,16 @@
 import { memberNotFound } from './member.js';
 import { type Page, presentPage } from '../../db/pagination.js';
 import { DomainError } from '../../lib/errors.js';
-import { isBlockedEitherWay } from '../blocks/block.repository.js';
-import {
-  connectedAmong,
-  mutualCounts,
-  secondDegree,
-} from '../connections/connection.repository.js';
+import { isBlockedEitherWay } from '../blocks/block.service.js';
+import { connectedAmong, mutualCounts, secondDegree } from '../connections/connection.service.js';
 import type { ServiceDeps } from '../deps.js';
-import { countFollows, isFollowing } from '../follows/follow.repository.js';
-import type { CanInvite, InvitationQueries } from '../invitations/invitation.queries.js';
+import { countFollows, isFollowing } from '../follows/follow.service.js';
 import {
-  answerableFrom,
+  type CanInvite,
+  type InvitationQueries,
   loadInviteFacts,
-  senderOpenFrom,
-} from '../invitations/invitation.facts.js';
+} from '../invitations/invitation.queries.js';
+import { answerableFrom, senderOpenFrom } from '../invitations/invitation.facts.js';
 import { isPastExpiry, resendAvailableAt } from '../invitations/invitation.js';
 import { type MemberSummary, toSummary } from './member.presenter.js';
 import {
@@ -246,3 +242,18 @@ export class MemberService {
     }));
   }
 }
+
+/** What other modules may use inside their own transactions (CONVENTIONS 19). */
+export {
+  changeConnectionCount,
+  findMemberByEmail,
+  findMemberByHandle,
+  findMemberById,
+  findMemberPair,
+  findMembersByIds,
+  handleExists,
+  insertMember,
+  lockMemberAndHandle,
+  lockMembers,
+  updateMember,
+} from './member.repository.js';

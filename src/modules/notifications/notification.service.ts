@@ -1,7 +1,7 @@
 import { type Page, presentPage } from '../../db/pagination.js';
 import type { ServiceDeps } from '../deps.js';
 import { type MemberSummary, toSummary } from '../members/member.presenter.js';
-import { findMembersByIds } from '../members/member.repository.js';
+import { findMembersByIds } from '../members/member.service.js';
 import { countUnread, listNotifications, markRead } from './notification.repository.js';
 
 export interface NotificationView {
@@ -44,3 +44,6 @@ export class NotificationService {
     await markRead(this.deps.database.db, memberId, ids, this.deps.clock.now().toISOString());
   }
 }
+
+/** What other modules may use inside their own transactions (CONVENTIONS 19). */
+export { deleteNotificationsForInvitation, insertNotification } from './notification.repository.js';

@@ -1,7 +1,7 @@
 import type { MailTemplate, OutboxStatus } from '../../db/tables/outbox.js';
 import type { ComposedMail, MailComposer } from '../../mail/compose.js';
 import type { ServiceDeps } from '../deps.js';
-import { findMembersByIds } from '../members/member.repository.js';
+import { findMembersByIds } from '../members/member.service.js';
 import { findMail, listRecentMail, type OutboxRow } from './outbox.repository.js';
 
 export interface MailSummary {
@@ -62,3 +62,6 @@ export class MailboxService {
     });
   }
 }
+
+/** What other modules may use inside their own transactions (CONVENTIONS 19). */
+export { cancelMailForInvitations, enqueueMail, pendingMail } from './outbox.repository.js';

@@ -2,7 +2,7 @@ import type { Db } from '../../db/types.js';
 import { type Page, presentPage } from '../../db/pagination.js';
 import { DomainError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { areConnected } from '../connections/connection.repository.js';
+import { areConnected } from '../connections/connection.service.js';
 import type { ServiceDeps } from '../deps.js';
 import {
   type RecipientResult,

@@ -1,6 +1,6 @@
 import { isRestricted } from '../invitations/invitation.js';
 import type { ServiceDeps } from '../deps.js';
-import { updateMember } from '../members/member.repository.js';
+import { updateMember } from '../members/member.service.js';
 import type { MemberService } from '../members/member.service.js';
 
 export interface Settings {

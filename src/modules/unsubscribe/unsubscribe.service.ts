@@ -3,7 +3,7 @@ import { newSecret } from '../../lib/ids.js';
 import { PREFERENCE_OF } from '../../mail/preferences.js';
 import { readUnsubscribeToken } from '../../mail/unsubscribe-token.js';
 import type { ServiceDeps } from '../deps.js';
-import { updateMember } from '../members/member.repository.js';
+import { updateMember } from '../members/member.service.js';
 import { loadOrCreateSecret } from './server-secret.repository.js';
 
 /**

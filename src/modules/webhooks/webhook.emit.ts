@@ -4,7 +4,7 @@
  */
 import type { Tx } from '../../db/types.js';
 import { newId } from '../../lib/ids.js';
-import { findMembersByIds } from '../members/member.repository.js';
+import { findMembersByIds } from '../members/member.service.js';
 import {
   activeWebhooksOf,
   type InvitationParties,
