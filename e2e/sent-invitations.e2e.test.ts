@@ -201,9 +201,9 @@ describe('Manage invitations — Sent', () => {
       await member('Pinned'),
       await member('Fresh'),
     ];
-    await suite.api.invite(me, old1!);
-    await suite.api.invite(me, old2!);
-    const pin = await suite.api.invite(me, pinned!);
+    await suite.api.invite(me, old1);
+    await suite.api.invite(me, old2);
+    const pin = await suite.api.invite(me, pinned);
     await ok(
       suite.api.as(me).PUT('/api/v1/invitations/{id}/keep', { params: { path: { id: pin.id } } }),
     );

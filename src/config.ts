@@ -259,10 +259,12 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
 
-  const registration = (env.RAPPORT_REGISTRATION || 'open') as RegistrationMode;
-  if (!REGISTRATION_MODES.includes(registration)) {
+  const registrationName = env.RAPPORT_REGISTRATION || 'open';
+  // An unknown mode is reported below, and a config with problems is never returned.
+  const registration = REGISTRATION_MODES.find((mode) => mode === registrationName) ?? 'open';
+  if (registration !== registrationName) {
     problems.push(
-      `RAPPORT_REGISTRATION must be one of ${REGISTRATION_MODES.join(', ')}, got "${registration}"`,
+      `RAPPORT_REGISTRATION must be one of ${REGISTRATION_MODES.join(', ')}, got "${registrationName}"`,
     );
   }
   const allowedEmailDomains = list(env.RAPPORT_ALLOWED_EMAIL_DOMAINS).map((d) => d.toLowerCase());

@@ -5,7 +5,7 @@ export const MIGRATE_HELP = `  migrate    apply database migrations and exit`;
 
 /** `rapport migrate`: the schema brought up to date before new app processes start. */
 export async function migrateCommand(config: Config): Promise<number> {
-  const applied = await withContext(config, async (ctx) => ctx.migrated);
+  const applied = await withContext(config, (ctx) => Promise.resolve(ctx.migrated));
   process.stdout.write(
     applied.length ? `Applied: ${applied.join(', ')}\n` : 'Already up to date.\n',
   );

@@ -32,11 +32,14 @@ export function registerIdempotency(api: App, service: IdempotencyService): void
   api.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     if (!methods.includes('POST') || route.schema?.hide) return;
-    const response = route.schema?.response as Record<string, unknown> | undefined;
+    const response = route.schema?.response;
     route.schema = {
       ...route.schema,
       headers: route.schema?.headers ?? IdempotencyHeaders,
-      response: response ? { ...response, 422: Type.Ref(Problem) } : response,
+      response:
+        typeof response === 'object' && response !== null
+          ? { ...response, 422: Type.Ref(Problem) }
+          : response,
     };
   });
 

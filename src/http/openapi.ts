@@ -26,13 +26,26 @@ interface QuerySchema {
   required?: string[];
 }
 
+/** A query schema that lists both its properties and the required ones. */
+function isQuerySchema(value: unknown): value is Required<QuerySchema> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'required' in value &&
+    Array.isArray(value.required) &&
+    'properties' in value &&
+    typeof value.properties === 'object' &&
+    value.properties !== null
+  );
+}
+
 /**
  * A query parameter with a default is filled in by validation, so the handler's type says it is
  * always there; callers may still leave it out, and the description says so.
  */
 function optionalDefaults(schema: FastifySchema): FastifySchema {
-  const query = schema.querystring as QuerySchema | undefined;
-  if (!query?.required || !query.properties) return schema;
+  const query = schema.querystring;
+  if (!isQuerySchema(query)) return schema;
   const properties = query.properties;
   const required = query.required.filter((name) => properties[name]?.default === undefined);
   return { ...schema, querystring: { ...query, required } };
@@ -48,6 +61,19 @@ interface Operation {
   requestBody?: { required?: boolean; content: Record<string, { schema?: BodySchema }> };
 }
 
+/** An operation with a request body, whose media types (if listed) are an object. */
+function hasRequestBody(operation: unknown): operation is Required<Operation> {
+  return (
+    typeof operation === 'object' &&
+    operation !== null &&
+    'requestBody' in operation &&
+    typeof operation.requestBody === 'object' &&
+    operation.requestBody !== null &&
+    (!('content' in operation.requestBody) ||
+      (typeof operation.requestBody.content === 'object' && operation.requestBody.content !== null))
+  );
+}
+
 /** Whether what an empty body parses to (null from JSON, '' otherwise) passes the schema. */
 function acceptsEmpty(schema: BodySchema | undefined, json: boolean): boolean {
   if (!schema) return false;
@@ -57,14 +83,16 @@ function acceptsEmpty(schema: BodySchema | undefined, json: boolean): boolean {
 
 /** A body that may be empty may also be left out, which the description states by not requiring it. */
 function optionalEmptyBodies<T extends { paths?: object }>(document: T): T {
-  for (const item of Object.values(document.paths ?? {}) as Record<string, Operation>[]) {
-    for (const operation of Object.values(item)) {
+  const paths = document.paths ?? {};
+  for (const path of Object.keys(paths)) {
+    const item: unknown = Reflect.get(paths, path);
+    if (typeof item !== 'object' || item === null) continue;
+    for (const method of Object.keys(item)) {
+      const operation: unknown = Reflect.get(item, method);
+      if (!hasRequestBody(operation)) continue;
       const body = operation.requestBody;
-      const media = Object.entries(body?.content ?? {});
-      if (
-        body &&
-        media.every(([type, { schema }]) => acceptsEmpty(schema, type.endsWith('json')))
-      ) {
+      const media = Object.entries(body.content ?? {});
+      if (media.every(([type, { schema }]) => acceptsEmpty(schema, type.endsWith('json')))) {
         body.required = false;
       }
     }

@@ -70,17 +70,23 @@ export function webhookJob(deps: WebhookJobDeps, options: { batchSize?: number }
   };
 }
 
+/** The claim on a delivery this worker claimed: claiming always sets claimed_until. */
+function claimOf(row: WebhookDeliveryRow): string {
+  if (row.claimed_until === null) throw new Error(`webhook delivery ${row.id} carries no claim`);
+  return row.claimed_until;
+}
+
 async function deliverOne(deps: WebhookJobDeps, claimed: WebhookDeliveryRow): Promise<Outcome> {
   const { database, clock } = deps;
   // Counted in a transaction of its own, so the try shows even if this worker dies mid-send.
   const row = await startDeliveryAttempt(
     database.db,
     claimed.id,
-    claimed.claimed_until as string,
+    claimOf(claimed),
     later(clock.now(), CLAIM_MS),
   );
   if (!row) return 'skipped';
-  const claim = row.claimed_until as string;
+  const claim = claimOf(row);
   const webhook = await findWebhookById(database.db, row.webhook_id);
   if (!webhook || webhook.disabled_at) {
     await finishDeliveryAttempt(database.db, row.id, claim, {

@@ -47,7 +47,7 @@ describe('Idempotency-Key on POSTs (R36)', () => {
   it('R36: a refusal is repeated too, and the key is fresh again after 24 hours', async () => {
     const [cat, dan] = await Promise.all([t.member('cat'), t.member('dan')]);
     const sent = await cat.invite(dan);
-    const id = sent.body.id as string;
+    const id: string = sent.body.id;
     expect((await post(cat, `/api/v1/invitations/${id}/withdraw`, {}, 'w-1')).status).toBe(200);
     expect((await post(cat, `/api/v1/invitations/${id}/withdraw`, {}, 'w-1')).status).toBe(200);
     expectProblem(
@@ -185,8 +185,9 @@ describe('Idempotency-Key on POSTs (R36)', () => {
       responses: Record<string, unknown>;
     }
     const spec = (await inject(t.app, 'GET', '/api/v1/openapi.json')).body;
-    const posts = Object.entries(spec.paths as Record<string, { post?: Operation }>).flatMap(
-      ([path, item]) => (item.post ? [{ path, op: item.post }] : []),
+    const paths: Record<string, { post?: Operation }> = spec.paths;
+    const posts = Object.entries(paths).flatMap(([path, item]) =>
+      item.post ? [{ path, op: item.post }] : [],
     );
     expect(posts.length).toBeGreaterThan(10);
     for (const { path, op } of posts) {

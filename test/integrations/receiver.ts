@@ -1,12 +1,28 @@
 /** A real HTTP receiver on 127.0.0.1 for webhook tests: records every request per path. */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 
 export interface Received {
   path: string;
   headers: IncomingHttpHeaders;
   body: string;
+}
+
+interface WebhookEvent {
+  type: string;
+  data: Record<string, unknown>;
+}
+
+function isEvent(value: unknown): value is WebhookEvent {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'type' in value &&
+    typeof value.type === 'string' &&
+    'data' in value &&
+    typeof value.data === 'object' &&
+    value.data !== null
+  );
 }
 
 export class Receiver {
@@ -28,7 +44,10 @@ export class Receiver {
       });
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    this.port = (this.server.address() as AddressInfo).port;
+    const address = this.server.address();
+    if (address === null || typeof address === 'string')
+      throw new Error('the receiver is not on TCP');
+    this.port = address.port;
     return this;
   }
 
@@ -45,16 +64,17 @@ export class Receiver {
   }
 
   /** The events `path` received, each checked with the Standard Webhooks verifier. */
-  verifiedEvents(path: string, secret: string): { type: string; data: Record<string, unknown> }[] {
+  verifiedEvents(path: string, secret: string): WebhookEvent[] {
     const verifier = new Webhook(secret);
-    return this.at(path).map(
-      (r) =>
-        verifier.verify(r.body, {
-          'webhook-id': String(r.headers['webhook-id']),
-          'webhook-timestamp': String(r.headers['webhook-timestamp']),
-          'webhook-signature': String(r.headers['webhook-signature']),
-        }) as { type: string; data: Record<string, unknown> },
-    );
+    return this.at(path).map((r) => {
+      const event = verifier.verify(r.body, {
+        'webhook-id': String(r.headers['webhook-id']),
+        'webhook-timestamp': String(r.headers['webhook-timestamp']),
+        'webhook-signature': String(r.headers['webhook-signature']),
+      });
+      if (!isEvent(event)) throw new Error(`${path} received something other than an event`);
+      return event;
+    });
   }
 
   async stop(): Promise<void> {

@@ -134,7 +134,11 @@ describe('webhooks (R35)', () => {
     ]);
     const hooks = new Map<Member, Hook>();
     for (const m of [gus, hal, ida, jon, kim]) hooks.set(m, await hook(m));
-    const of = (m: Member) => eventsOf(hooks.get(m) as Hook);
+    const of = (m: Member) => {
+      const memberHook = hooks.get(m);
+      if (!memberHook) throw new Error(`${m.handle} has no webhook`);
+      return eventsOf(memberHook);
+    };
 
     // Hal ignores Gus; Ida blocks Gus.
     const toHal = await gus.invite(hal);

@@ -88,7 +88,7 @@ describe.runIf(dialect === 'sqlite')('backup and restore (sqlite)', () => {
           headers: { authorization: `Bearer ${sender.token}`, 'content-type': 'application/json' },
           body: JSON.stringify({ kind: 'connection', to: recipient.handle }),
         });
-        const body = (await response.json()) as { id: string };
+        const body: { id: string } = await response.json();
         expect(response.status, JSON.stringify(body)).toBe(201);
         acknowledged.push(body.id);
       }

@@ -76,7 +76,7 @@ describe('R34 private operations endpoints', () => {
         loadConfig(env);
         return '';
       } catch (error) {
-        return (error as Error).message;
+        return error instanceof Error ? error.message : String(error);
       }
     };
     expect(problems({ RAPPORT_METRICS_TOKEN: 'short' })).toContain('RAPPORT_METRICS_TOKEN');

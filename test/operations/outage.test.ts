@@ -53,7 +53,10 @@ async function postgresProxy(url: string): Promise<Outage> {
         upstream.on('error', drop).on('close', drop);
       });
       server.listen(port, '127.0.0.1', () => {
-        port = (server!.address() as { port: number }).port;
+        const address = server!.address();
+        if (address === null || typeof address === 'string')
+          throw new Error('the proxy is not on TCP');
+        port = address.port;
         resolve();
       });
     });
@@ -72,19 +75,22 @@ async function postgresProxy(url: string): Promise<Outage> {
 }
 
 /** Another process's exclusive transaction on the SQLite file: no one else may write. */
-async function sqliteLock(url: string): Promise<Outage> {
+function sqliteLock(url: string): Outage {
   const locker = new SqliteDatabase(url.slice('sqlite:'.length));
   return {
     appUrl: url,
-    async cut() {
+    cut() {
       locker.exec('begin exclusive');
+      return Promise.resolve();
     },
-    async restore() {
+    restore() {
       locker.exec('rollback');
+      return Promise.resolve();
     },
-    async close() {
+    close() {
       if (locker.inTransaction) locker.exec('rollback');
       locker.close();
+      return Promise.resolve();
     },
   };
 }
@@ -140,7 +146,7 @@ async function call(
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  const json = text.startsWith('{') ? (JSON.parse(text) as { code?: string; id?: string }) : {};
+  const json: { code?: string; id?: string } = text.startsWith('{') ? JSON.parse(text) : {};
   return {
     status: response.status,
     code: json.code,
@@ -154,8 +160,7 @@ beforeAll(async () => {
   database = openDatabase(throwaway.url);
   await migrateToLatest(database.db);
   members = await seedMembersWithTokens(database, throwaway.url, MEMBERS);
-  outage =
-    dialect === 'postgres' ? await postgresProxy(throwaway.url) : await sqliteLock(throwaway.url);
+  outage = dialect === 'postgres' ? await postgresProxy(throwaway.url) : sqliteLock(throwaway.url);
 }, 60_000);
 
 afterAll(async () => {

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase } from '../../src/db/database.js';
 import type { Database } from '../../src/db/types.js';
+import { elementAt } from '../../src/lib/arrays.js';
 import {
   createThrowawayDatabase,
   testDialect,
@@ -30,13 +31,14 @@ describe.skipIf(testDialect() !== 'postgres')('Idempotency-Key through two app p
       }),
     });
     const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const { csrfToken } = (await response.json()) as { csrfToken: string };
+    const { csrfToken }: { csrfToken: string } = await response.json();
     const token = await fetch(`${server}/api/v1/me/tokens`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
       body: JSON.stringify({ name: 'race' }),
     });
-    return ((await token.json()) as { token: string }).token;
+    const { token: secret }: { token: string } = await token.json();
+    return secret;
   }
 
   beforeAll(async () => {
@@ -74,7 +76,8 @@ describe.skipIf(testDialect() !== 'postgres')('Idempotency-Key through two app p
   });
 
   it('R36: the same key sent at once through both servers creates one invitation; the answers are the same 201, or one is 409 idempotency_key_in_use', async () => {
-    const [server0, server1] = servers as [string, string];
+    const server0 = elementAt(servers, 0);
+    const server1 = elementAt(servers, 1);
     const sender = await signUp(server0, 'race-sender');
     const recipients = Array.from({ length: 10 }, (_, i) => `race-recipient-${i}`);
     for (const handle of recipients) await signUp(server1, handle);
@@ -89,7 +92,8 @@ describe.skipIf(testDialect() !== 'postgres')('Idempotency-Key through two app p
         },
         body: JSON.stringify({ kind: 'connection', to }),
       });
-      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+      const body: Record<string, unknown> = await response.json();
+      return { status: response.status, body };
     };
 
     for (const to of recipients) {

@@ -13,7 +13,7 @@ import {
 const tags = ['admin'];
 
 /** R32: /admin, for admins only; everyone else gets 403 forbidden on every route. */
-export const adminRoutes: RoutesPlugin = (ctx) => async (app) => {
+export const adminRoutes: RoutesPlugin = (ctx) => (app) => {
   // After the body is read (an oversized one is 413 for anyone) and before it is validated.
   app.addHook('preValidation', async (request) => ctx.admin.requireAdmin(request.memberId));
 

@@ -81,13 +81,29 @@ const TABLE: Record<
   },
 };
 
+const VIEWERS: readonly Viewer[] = ['sender', 'recipient', 'stranger'];
+const ACTIONS: readonly InvitationAction[] = ['accept', 'ignore', 'keep', 'view', 'withdraw'];
+const STATUSES: readonly InvitationStatus[] = [
+  'accepted',
+  'blocked',
+  'expired',
+  'ignored',
+  'pending',
+  'withdrawn',
+];
+
+/** The entries of a table row, typed by its keys: those of `keys` the row has, in that order. */
+function entriesOf<K extends string, V>(row: Partial<Record<K, V>>, keys: readonly K[]): [K, V][] {
+  return keys.flatMap((key): [K, V][] => {
+    const value = row[key];
+    return value === undefined ? [] : [[key, value]];
+  });
+}
+
 describe('who may do what to an invitation (CONVENTIONS 14)', () => {
-  for (const [viewer, actions] of Object.entries(TABLE) as [Viewer, (typeof TABLE)[Viewer]][]) {
-    for (const [action, states] of Object.entries(actions) as [
-      InvitationAction,
-      Partial<Record<InvitationStatus, Outcome>>,
-    ][]) {
-      for (const [status, expected] of Object.entries(states) as [InvitationStatus, Outcome][]) {
+  for (const [viewer, actions] of entriesOf(TABLE, VIEWERS)) {
+    for (const [action, states] of entriesOf(actions, ACTIONS)) {
+      for (const [status, expected] of entriesOf(states, STATUSES)) {
         it(`${viewer} ${action} on ${status} → ${expected}`, () => {
           expect(outcome(viewer, action, status)).toBe(expected);
         });

@@ -5,12 +5,20 @@ import { Problem } from '../../http/common.schemas.js';
 import type { RoutesPlugin } from '../../http/types.js';
 import { STALE_AFTER_DAYS } from '../invitations/invitation.js';
 
-/** From src/ and from dist/ alike, package.json is three levels up. */
-const VERSION = (
-  JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  }
-).version;
+/** The version in package.json, which from src/ and from dist/ alike is three levels up. */
+function packageVersion(): string {
+  const manifest: unknown = JSON.parse(
+    readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'),
+  );
+  const version: unknown =
+    typeof manifest === 'object' && manifest !== null
+      ? Reflect.get(manifest, 'version')
+      : undefined;
+  if (typeof version !== 'string') throw new Error('package.json has no version');
+  return version;
+}
+
+const VERSION = packageVersion();
 
 const ruleProperties = Object.fromEntries(
   Object.entries(RULE_DEFAULTS).map(([key, value]) => [
@@ -27,7 +35,7 @@ const Instance = Type.Object({
 });
 
 /** R31: what a client needs before sign-in: how to register and the instance's rule numbers. */
-export const instanceRoutes: RoutesPlugin = (ctx) => async (app) => {
+export const instanceRoutes: RoutesPlugin = (ctx) => (app) => {
   app.get(
     '/instance',
     {
@@ -39,7 +47,7 @@ export const instanceRoutes: RoutesPlugin = (ctx) => async (app) => {
         response: { 200: Instance, 429: Type.Ref(Problem) },
       },
     },
-    async () => ({
+    () => ({
       name: ctx.config.instanceName,
       version: VERSION,
       registration: ctx.config.registration,

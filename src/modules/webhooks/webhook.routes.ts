@@ -10,7 +10,7 @@ import {
 
 const tags = ['webhooks'];
 
-export const webhookRoutes: RoutesPlugin = (ctx) => async (app) => {
+export const webhookRoutes: RoutesPlugin = (ctx) => (app) => {
   app.post(
     '/me/webhooks',
     {

@@ -13,7 +13,7 @@ import {
   listWebhooks,
   type WebhookRow,
 } from './webhook.repository.js';
-import { MAX_WEBHOOKS_PER_MEMBER, type WebhookEventType } from './webhook.js';
+import { isWebhookEventType, MAX_WEBHOOKS_PER_MEMBER, type WebhookEventType } from './webhook.js';
 import { checkWebhookUrl } from './webhook.url.js';
 
 export interface WebhookView {
@@ -34,11 +34,26 @@ export interface WebhookAttemptView {
   deliveryStatus: WebhookDeliveryStatus;
 }
 
+/** The event types a webhook row lists, as create wrote them. */
+function eventsOf(row: WebhookRow): WebhookEventType[] {
+  const parsed: unknown = JSON.parse(row.events);
+  if (!Array.isArray(parsed)) throw new Error(`webhook ${row.id} lists no event types`);
+  const events = parsed.filter(isWebhookEventType);
+  if (events.length !== parsed.length) throw new Error(`webhook ${row.id} lists unknown types`);
+  return events;
+}
+
+/** A delivery's event type, written only by emitWebhookEvent from the same list of types. */
+function eventTypeOf(type: string): WebhookEventType {
+  if (!isWebhookEventType(type)) throw new Error(`unknown webhook event type ${type}`);
+  return type;
+}
+
 function present(row: WebhookRow): WebhookView {
   return {
     id: row.id,
     url: row.url,
-    events: JSON.parse(row.events) as WebhookEventType[],
+    events: eventsOf(row),
     createdAt: row.created_at,
     disabledAt: row.disabled_at,
   };
@@ -101,8 +116,7 @@ export class WebhookService {
     return presentPage(page, (r) => ({
       id: r.id,
       deliveryId: r.delivery_id,
-      // Written only by emitWebhookEvent, from the same list of types.
-      type: r.type as WebhookEventType,
+      type: eventTypeOf(r.type),
       attemptedAt: r.attempted_at,
       responseStatus: r.response_status,
       error: r.error,

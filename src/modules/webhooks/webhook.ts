@@ -20,6 +20,10 @@ export type InvitationEventType = (typeof INVITATION_EVENTS)[number];
 export type ConnectionEventType = (typeof CONNECTION_EVENTS)[number];
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
 
+export function isWebhookEventType(value: unknown): value is WebhookEventType {
+  return WEBHOOK_EVENTS.some((type) => type === value);
+}
+
 /**
  * Who hears of an invitation event. Kept here, not at each call site, so no caller can tell a
  * sender of an ignore or a recipient of a withdrawal or an expiry; a block has no event at all.

@@ -54,12 +54,12 @@ export const publicOnlyLookup: LookupFunction = (hostname, options, callback) =>
       const wanted = options.family
         ? addresses.filter((a) => a.family === options.family)
         : addresses;
-      if (wanted.length === 0) {
+      const [first] = wanted;
+      if (first === undefined) {
         callback(notAllowed(`${hostname} has no public address of that family.`), '', 0);
       } else if (options.all) {
-        (callback as unknown as (e: null, all: typeof wanted) => void)(null, wanted);
+        callback(null, wanted);
       } else {
-        const first = wanted[0] as { address: string; family: number };
         callback(null, first.address, first.family);
       }
     },
