@@ -1,21 +1,28 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Type } from '@sinclair/typebox';
 import { RULE_DEFAULTS } from '../../config.js';
 import { Problem } from '../../http/common.schemas.js';
 import type { RoutesPlugin } from '../../http/types.js';
 import { STALE_AFTER_DAYS } from '../invitations/invitation.js';
 
-/** The version in package.json, which from src/ and from dist/ alike is three levels up. */
+/**
+ * The version in Rapport's package.json: the nearest one above this file, wherever the code was
+ * compiled to (src/, dist/, or a benchmark's build folder).
+ */
 function packageVersion(): string {
-  const manifest: unknown = JSON.parse(
-    readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'),
-  );
-  const version: unknown =
-    typeof manifest === 'object' && manifest !== null
-      ? Reflect.get(manifest, 'version')
-      : undefined;
-  if (typeof version !== 'string') throw new Error('package.json has no version');
-  return version;
+  for (let dir = new URL('./', import.meta.url); ; dir = new URL('../', dir)) {
+    const file = new URL('package.json', dir);
+    if (existsSync(file)) {
+      const manifest: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      const version: unknown =
+        typeof manifest === 'object' && manifest !== null
+          ? Reflect.get(manifest, 'version')
+          : undefined;
+      if (typeof version !== 'string') throw new Error(`${file.pathname} has no version`);
+      return version;
+    }
+    if (dir.pathname === '/') throw new Error('no package.json above the server code');
+  }
 }
 
 const VERSION = packageVersion();

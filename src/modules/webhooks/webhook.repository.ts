@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/types.js';
 import { paginate, type PageRequest } from '../../db/pagination.js';
+import { prepare } from '../../db/prepared.js';
 import type {
   WebhookAttemptTable,
   WebhookDeliveryTable,
@@ -48,8 +49,19 @@ export async function findWebhook(
 }
 
 /** The working webhooks of these members, for writing an event's deliveries. */
+/** The webhooks of one or two members, prepared once: every send, answer and withdrawal asks. */
+const pairWebhooks = prepare((db, a: { first: string; second: string }) =>
+  db
+    .selectFrom('webhooks')
+    .selectAll()
+    .where('member_id', 'in', [a.first, a.second])
+    .where('disabled_at', 'is', null),
+);
+
 export async function activeWebhooksOf(db: Db, memberIds: string[]): Promise<WebhookRow[]> {
-  if (memberIds.length === 0) return [];
+  const [first, second, ...more] = memberIds;
+  if (first === undefined) return [];
+  if (more.length === 0) return pairWebhooks.all(db, { first, second: second ?? first });
   return db
     .selectFrom('webhooks')
     .selectAll()
