@@ -28,13 +28,13 @@ export function autoWithdrawJob(database: Database, clock: Clock, rules: RuleCon
         for (;;) {
           const [locked, changed] = await database.transaction(async (tx) => {
             const due = await lockAutoWithdrawable(tx, days, sentBefore, at, BATCH);
-            const { rows } = await transition(
+            const changed = await transition(
               tx,
               due,
               { kind: 'withdraw', cause: 'automatic' },
               env,
             );
-            return [due.length, rows.length] as const;
+            return [due.length, changed.length] as const;
           });
           withdrawn += changed;
           if (locked < BATCH) break;

@@ -9,7 +9,11 @@ import {
   findInvitation,
   insertInvitation,
 } from '../../src/modules/invitations/invitation.repository.js';
-import { type Change, transition } from '../../src/modules/invitations/invitation.transitions.js';
+import {
+  type Change,
+  transition,
+  transitionOne,
+} from '../../src/modules/invitations/invitation.transitions.js';
 import { startApp, type TestApp } from '../helpers/app.js';
 import { memberId } from '../helpers/members.js';
 
@@ -87,15 +91,15 @@ describe('the transition writer (SPEC §1, R17)', () => {
       it(`${change.kind} from ${from}: ${end ?? 'refused, unchanged'}`, async () => {
         const row = await invitationIn(from);
         const env = { now: t.clock.now(), rules: t.ctx.config.rules };
-        const { rows } = await t.ctx.database.transaction((tx) =>
-          transition(tx, [row], change, env),
+        const changed = await t.ctx.database.transaction((tx) =>
+          transitionOne(tx, row, change, env),
         );
         const stored = await findInvitation(t.ctx.database.db, row.id);
         if (end) {
-          expect(rows.map((r) => [r.id, r.status])).toEqual([[row.id, end]]);
+          expect(changed.row).toEqual(stored);
           expect(stored?.status).toBe(end);
         } else {
-          expect(rows).toEqual([]);
+          expect(changed.row).toBeNull();
           expect(stored).toEqual(row);
         }
       });
@@ -111,15 +115,16 @@ describe('the transition writer (SPEC §1, R17)', () => {
       .where('id', '=', kept.id)
       .execute();
     for (const cause of ['cleanup', 'automatic'] as const) {
-      const { rows } = await t.ctx.database.transaction((tx) =>
+      const changed = await t.ctx.database.transaction((tx) =>
         transition(tx, [kept], { kind: 'withdraw', cause }, env),
       );
-      expect(rows).toEqual([]);
+      expect(changed).toEqual([]);
     }
-    const { rows } = await t.ctx.database.transaction((tx) =>
+    const changed = await t.ctx.database.transaction((tx) =>
       transition(tx, [kept], { kind: 'withdraw', cause: 'sender' }, env),
     );
-    expect(rows.map((r) => r.status)).toEqual(['withdrawn']);
+    expect(changed.map((r) => r.id)).toEqual([kept.id]);
+    expect((await findInvitation(t.ctx.database.db, kept.id))?.status).toBe('withdrawn');
   });
 
   it('a batch changes only those still in a starting state, in one call', async () => {
@@ -129,9 +134,9 @@ describe('the transition writer (SPEC §1, R17)', () => {
       await invitationIn('accepted'),
       await invitationIn('ignored'),
     ];
-    const { rows } = await t.ctx.database.transaction((tx) =>
+    const changed = await t.ctx.database.transaction((tx) =>
       transition(tx, batch, { kind: 'expire' }, env),
     );
-    expect(rows.map((r) => r.id).sort()).toEqual([batch[0]!.id, batch[2]!.id].sort());
+    expect(changed.map((r) => r.id).sort()).toEqual([batch[0]!.id, batch[2]!.id].sort());
   });
 });

@@ -67,7 +67,7 @@ export async function withdrawStale(
       for (let i = 0; i < toWithdraw.length; i += PROGRESS_STEP) {
         const batch = toWithdraw.slice(i, i + PROGRESS_STEP);
         const changed = await transition(tx, batch, { kind: 'withdraw', cause }, env);
-        for (const row of changed.rows) withdrawn.add(row.id);
+        for (const row of changed) withdrawn.add(row.id);
         onProgress?.(Math.min(i + PROGRESS_STEP, toWithdraw.length), toWithdraw.length);
       }
     }

@@ -40,6 +40,7 @@ import {
   type IgnoreReason,
   transition,
   type TransitionEnv,
+  transitionOne,
 } from './invitation.transitions.js';
 
 export interface SendInput {
@@ -108,8 +109,8 @@ export class InvitationCommands {
       const check = () => checkConnectionInvite(rules, sender, recipient, facts, now, input.email);
       const { mutual } = check();
       if (mutual) {
-        const { rows } = await transition(tx, [mutual], { kind: 'mutual_accept' }, env);
-        if (rows.length > 0) return { status: 'connected' as const, member: toSummary(recipient) };
+        const { row } = await transitionOne(tx, mutual, { kind: 'mutual_accept' }, env);
+        if (row) return { status: 'connected' as const, member: toSummary(recipient) };
         // Its sender withdrew it while this waited for the lock: no intent is left to match, so
         // this is an ordinary invitation, checked again now that the withdrawal is visible.
         facts = await loadInviteFacts(tx, sender, recipient.id, now);
@@ -133,8 +134,7 @@ export class InvitationCommands {
     const env = this.env();
     return this.deps.database.transaction(async (tx) => {
       const row = await this.authorized(tx, viewerId, 'accept', id, env.now);
-      const { rows, members } = await transition(tx, [row], { kind: 'accept' }, env);
-      const [accepted] = rows;
+      const { row: accepted, members } = await transitionOne(tx, row, { kind: 'accept' }, env);
       if (!accepted) return refuseRaced(tx, id, 'recipient');
       return presentDetail(tx, accepted, 'recipient', members);
     });
@@ -145,8 +145,8 @@ export class InvitationCommands {
     await this.deps.database.transaction(async (tx) => {
       const row = await this.authorized(tx, viewerId, 'ignore', id, env.now);
       const change: Change = { kind: 'ignore', reason: reason ?? null };
-      const { rows } = await transition(tx, [row], change, env);
-      if (rows.length === 0) await refuseRaced(tx, id, 'recipient');
+      const { row: ignored } = await transitionOne(tx, row, change, env);
+      if (!ignored) await refuseRaced(tx, id, 'recipient');
     });
   }
 
@@ -181,8 +181,8 @@ export class InvitationCommands {
     const env = this.env();
     return this.deps.database.transaction(async (tx) => {
       const row = await this.authorized(tx, viewerId, 'withdraw', id, env.now);
-      const { rows } = await transition(tx, [row], { kind: 'withdraw', cause: 'sender' }, env);
-      const [withdrawn] = rows;
+      const change: Change = { kind: 'withdraw', cause: 'sender' };
+      const { row: withdrawn } = await transitionOne(tx, row, change, env);
       if (!withdrawn) return refuseRaced(tx, id, 'sender');
       return {
         invitation: await presentDetail(tx, withdrawn, 'sender'),

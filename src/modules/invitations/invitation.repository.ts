@@ -162,49 +162,65 @@ function changeQuery(db: Db, ids: readonly string[], change: StatusChange, a: Ch
     .set(columnsOf(change, a))
     .where('id', 'in', ids)
     .where(statusIn(TRANSITION_FROM[change.kind]));
-  return (sparesKept(change) ? query.where('kept', '=', 0) : query).returningAll();
+  return sparesKept(change) ? query.where('kept', '=', 0) : query;
 }
 
-/** One prepared statement per transition (and cause) for the common batch of one. */
+function argsOf(change: StatusChange, now: Date): Omit<ChangeArgs, 'id'> {
+  return {
+    at: now.toISOString(),
+    reason: change.kind === 'ignore' ? change.reason : null,
+    cause: change.kind === 'withdraw' ? change.cause : null,
+  };
+}
+
+/** One prepared statement per transition (and cause) for a single invitation. */
 const singleChanges = new Map<string, PreparedQuery<ChangeArgs, InvitationRow>>();
 
-function singleChange(change: StatusChange): PreparedQuery<ChangeArgs, InvitationRow> {
+/**
+ * The state change of one invitation, if it is still in a state `change` may start from: the
+ * invitation as it is now, which its answer shows, or undefined.
+ */
+export async function updateOne(
+  tx: Tx,
+  id: string,
+  change: StatusChange,
+  now: Date,
+): Promise<InvitationRow | undefined> {
   const key = `${change.kind}|${sparesKept(change)}`;
   let query = singleChanges.get(key);
   if (!query) {
-    query = prepare((db, a: ChangeArgs) => changeQuery(db, [a.id], change, a));
+    query = prepare((db, a: ChangeArgs) => changeQuery(db, [a.id], change, a).returningAll());
     singleChanges.set(key, query);
   }
-  return query;
+  return query.first(tx, { ...argsOf(change, now), id });
 }
+
+/** What a batch's effects need of each invitation it changed (R15, R35). */
+export type ChangedInvitation = Pick<
+  InvitationRow,
+  'id' | 'kind' | 'sender_id' | 'recipient_id' | 'target_id'
+>;
 
 /** Statements stay well under both databases' bound-parameter limits. */
 const CHUNK = 500;
 
 /**
- * The state change itself: applies to the invitations still in a state `change` may start from,
- * and returns them as they are now.
+ * The state change of many invitations, in statements of up to CHUNK ids: those still in a state
+ * `change` may start from. Returns only what the effects need, since a clean-up changes thousands.
  */
-export async function updateStatuses(
+export async function updateMany(
   tx: Tx,
   ids: readonly string[],
   change: StatusChange,
   now: Date,
-): Promise<InvitationRow[]> {
-  const args = {
-    at: now.toISOString(),
-    reason: change.kind === 'ignore' ? change.reason : null,
-    cause: change.kind === 'withdraw' ? change.cause : null,
-  };
-  const [only] = ids;
-  if (only !== undefined && ids.length === 1) {
-    return singleChange(change).all(tx, { ...args, id: only });
-  }
-  const rows: InvitationRow[] = [];
+): Promise<ChangedInvitation[]> {
+  const args = { ...argsOf(change, now), id: '' };
+  const rows: ChangedInvitation[] = [];
   for (let i = 0; i < ids.length; i += CHUNK) {
-    rows.push(
-      ...(await changeQuery(tx, ids.slice(i, i + CHUNK), change, { ...args, id: '' }).execute()),
-    );
+    const changed = await changeQuery(tx, ids.slice(i, i + CHUNK), change, args)
+      .returning(['id', 'kind', 'sender_id', 'recipient_id', 'target_id'])
+      .execute();
+    rows.push(...changed);
   }
   return rows;
 }

@@ -2,7 +2,7 @@
  * The one writer of invitation states (SPEC §1, CONVENTIONS 13). Every transition — accept,
  * ignore, withdraw, expire, block, mutual accept — is one conditional UPDATE … RETURNING over
  * the ids, so racing requests end in one outcome, followed by that transition's effects in the
- * same transaction. A single withdrawal is a batch of one.
+ * same transaction. `transitionOne` is the same for one invitation, and gives it back whole.
  */
 import type { RuleConfig } from '../../config.js';
 import type { WithdrawCause } from '../../db/tables/invitation.js';
@@ -20,18 +20,23 @@ import { emitWebhookEvents } from '../webhooks/webhook.emit.js';
 import { announceAccept, eraseFromRecipient } from './invitation.effects.js';
 import { restrictionUntil, type Transition } from './invitation.js';
 import {
+  type ChangedInvitation,
   countDontKnowSince,
   type InvitationRef,
   type InvitationRow,
-  updateStatuses,
+  updateMany,
+  updateOne,
 } from './invitation.repository.js';
 
 export type IgnoreReason = 'dont_know';
 
-export type Change =
-  | { kind: 'accept' | 'mutual_accept' | 'expire' | 'block' }
+/** A change that closes an invitation or puts it aside, for one or many at once. */
+export type Closing =
+  | { kind: 'expire' | 'block' }
   | { kind: 'ignore'; reason: IgnoreReason | null }
   | { kind: 'withdraw'; cause: WithdrawCause };
+
+export type Change = { kind: 'accept' | 'mutual_accept' } | Closing;
 
 export interface TransitionEnv {
   now: Date;
@@ -39,8 +44,8 @@ export interface TransitionEnv {
 }
 
 export interface Transitioned {
-  /** The invitations that changed, as they are now; those no longer in a starting state are absent. */
-  rows: InvitationRow[];
+  /** The invitation as it is now; null when it was no longer in a state the change starts from. */
+  row: InvitationRow | null;
   /** An accept's two members, as the accept read them under lock. */
   members: RowsById<MemberRow> | null;
 }
@@ -63,26 +68,47 @@ const EVENT_OF: Record<Change['kind'], InvitationEventType | null> = {
 
 /**
  * Applies `change` to those of `invitations` still in a state it may start from, then its
- * effects. An accept changes one invitation at a time: it locks the two members first, in the
- * lock order every send and accept uses, so racing sends and accepts cannot deadlock.
+ * effects, and returns what changed.
  */
 export async function transition(
   tx: Tx,
-  invitations: readonly InvitationRef[],
+  invitations: readonly { id: string }[],
+  change: Closing,
+  env: TransitionEnv,
+): Promise<ChangedInvitation[]> {
+  const ids = invitations.map((i) => i.id);
+  if (ids.length === 0) return [];
+  const rows = await updateMany(tx, ids, change, env.now);
+  await closingEffects(tx, rows, change, env);
+  return rows;
+}
+
+/**
+ * One invitation. An accept locks the two members first, in the lock order every send and
+ * accept uses, so racing sends and accepts cannot deadlock.
+ */
+export async function transitionOne(
+  tx: Tx,
+  invitation: InvitationRef,
   change: Change,
   env: TransitionEnv,
 ): Promise<Transitioned> {
-  if (change.kind === 'accept' || change.kind === 'mutual_accept') {
-    const [one] = invitations;
-    if (!one || invitations.length > 1) throw new Error('An accept changes one invitation.');
-    return accept(tx, one, change.kind, env);
-  }
-  const rows = await updateStatuses(
-    tx,
-    invitations.map((i) => i.id),
-    change,
-    env.now,
-  );
+  if (!isClosing(change)) return accept(tx, invitation, change.kind, env);
+  const row = (await updateOne(tx, invitation.id, change, env.now)) ?? null;
+  if (row) await closingEffects(tx, [row], change, env);
+  return { row, members: null };
+}
+
+function isClosing(change: Change): change is Closing {
+  return change.kind !== 'accept' && change.kind !== 'mutual_accept';
+}
+
+async function closingEffects(
+  tx: Tx,
+  rows: readonly ChangedInvitation[],
+  change: Closing,
+  env: TransitionEnv,
+): Promise<void> {
   const ids = rows.map((r) => r.id);
   if (change.kind === 'ignore') {
     await cancelMailForInvitations(tx, ids, env.now.toISOString());
@@ -93,7 +119,6 @@ export async function transition(
   }
   const type = EVENT_OF[change.kind];
   if (type) await emitWebhookEvents(tx, [{ type, invitations: rows }], env.now);
-  return { rows, members: null };
 }
 
 async function accept(
@@ -107,8 +132,8 @@ async function accept(
   const locked = invitation.kind === 'connection' ? await lockMembers(tx, pair) : null;
   // The state change comes before the connection rows, so a second accept racing this one
   // finds the invitation answered (R17) instead of writing a duplicate connection.
-  const [row] = await updateStatuses(tx, [invitation.id], { kind }, env.now);
-  if (!row) return { rows: [], members: locked };
+  const row = await updateOne(tx, invitation.id, { kind }, env.now);
+  if (!row) return { row: null, members: locked };
   if (locked) {
     await connectMembers(tx, row.recipient_id, row.sender_id, env.rules.maxConnections, at, locked);
   }
@@ -130,7 +155,7 @@ async function accept(
     [{ type: 'invitation.accepted', invitations: [row] }, ...connected],
     env.now,
   );
-  return { rows: [row], members };
+  return { row, members };
 }
 
 /** R10: what accepting a page or event invitation does, by the module that owns the target. */
@@ -145,7 +170,11 @@ function acceptTarget(
 }
 
 /** R9: enough "I don't know this person" answers restrict the sender, without naming anyone. */
-async function countDontKnow(tx: Tx, rows: InvitationRow[], env: TransitionEnv): Promise<void> {
+async function countDontKnow(
+  tx: Tx,
+  rows: readonly ChangedInvitation[],
+  env: TransitionEnv,
+): Promise<void> {
   const { rules, now } = env;
   const senders = new Set(rows.filter((r) => r.kind === 'connection').map((r) => r.sender_id));
   for (const senderId of senders) {
