@@ -22,7 +22,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     throw new Error('dist/web is missing: run `npx vite build` before the end-to-end tests.');
   }
   const database = await createThrowawayDatabase('sqlite');
-  const config = testConfig(database.url, env);
+  // Warnings and errors still reach the test output; the start-up line of every server does not.
+  const config = testConfig(database.url, { RAPPORT_LOG_LEVEL: 'warn', ...env });
   const ctx = await createContext(config);
   const app = await buildApp(ctx);
   await app.listen({ port: 0, host: '127.0.0.1' });
