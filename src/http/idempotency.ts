@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyRequest, onSendAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
 import type { IdempotencyService } from '../modules/idempotency/idempotency.service.js';
 import { requestHash } from '../modules/idempotency/idempotency.service.js';
 import { Problem } from './common.schemas.js';
@@ -29,6 +29,8 @@ const claimed = new WeakMap<FastifyRequest, { memberId: string; key: string }>()
  * link's token, and a key belongs to a member.
  */
 export function registerIdempotency(api: App, service: IdempotencyService): void {
+  const admit = admitWith(service);
+  const keep = keepWith(service);
   api.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     if (!methods.includes('POST') || route.schema?.hide) return;
@@ -41,11 +43,22 @@ export function registerIdempotency(api: App, service: IdempotencyService): void
           ? { ...response, 422: Type.Ref(Problem) }
           : response,
     };
+    // On POST routes only: every other request would pay for two hooks that do nothing.
+    route.preHandler = [...asList(route.preHandler), admit];
+    route.onSend = [...asList(route.onSend), keep];
   });
+}
 
-  api.addHook('preHandler', async (request, reply) => {
+function asList<T>(hooks: T | T[] | undefined): T[] {
+  if (hooks === undefined) return [];
+  return Array.isArray(hooks) ? hooks : [hooks];
+}
+
+/** Before a POST's handler: claims a member's key, or answers again as the first time. */
+function admitWith(service: IdempotencyService): preHandlerAsyncHookHandler {
+  return async (request, reply) => {
     const key = request.headers[HEADER];
-    if (request.method !== 'POST' || typeof key !== 'string' || !request.memberId) return;
+    if (typeof key !== 'string' || !request.memberId) return;
     const hash = requestHash('POST', request.url, request.body);
     const admission = await service.admit(request.memberId, key, hash);
     if (admission.run) {
@@ -56,9 +69,12 @@ export function registerIdempotency(api: App, service: IdempotencyService): void
     reply.status(answer.status).header('idempotent-replayed', 'true');
     if (answer.contentType) reply.type(answer.contentType);
     return reply.send(answer.body);
-  });
+  };
+}
 
-  api.addHook('onSend', async (request, reply, payload) => {
+/** When a claimed POST's answer is sent: keeps it for the repeats. */
+function keepWith(service: IdempotencyService): onSendAsyncHookHandler {
+  return async (request, reply, payload) => {
     const owner = claimed.get(request);
     if (!owner) return payload;
     claimed.delete(request);
@@ -78,5 +94,5 @@ export function registerIdempotency(api: App, service: IdempotencyService): void
       body: body ?? '',
     });
     return payload;
-  });
+  };
 }
