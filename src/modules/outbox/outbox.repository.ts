@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/types.js';
+import { claimDue } from '../../db/leases.js';
 import { prepare } from '../../db/prepared.js';
 import type { OutboxTable } from '../../db/tables/outbox.js';
 
@@ -50,39 +51,14 @@ export async function cancelMailForInvitations(
     .execute();
 }
 
-/**
- * Claims up to `limit` due mails until `until` in one statement, so that of several workers
- * each mail goes to one: PostgreSQL skips rows another claim has locked, SQLite has one writer.
- * A claim that runs out (a crashed worker) makes its mails due again.
- */
-export async function claimDueMail(
+/** Claims up to `limit` due mails until `until`; see db/leases.ts. */
+export function claimDueMail(
   db: Db,
   now: string,
   until: string,
   limit: number,
 ): Promise<OutboxRow[]> {
-  const due = db
-    .selectFrom('outbox')
-    .select('id')
-    .where('status', '=', 'pending')
-    .where('next_attempt_at', '<=', now)
-    .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', now)]))
-    .orderBy('next_attempt_at')
-    .orderBy('id')
-    .limit(limit)
-    .forUpdate()
-    .skipLocked();
-  const rows = await db
-    .updateTable('outbox')
-    .set({ claimed_until: until })
-    .where('id', 'in', due)
-    .where('status', '=', 'pending')
-    .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', now)]))
-    .returningAll()
-    .execute();
-  return rows.sort(
-    (a, b) => a.next_attempt_at.localeCompare(b.next_attempt_at) || a.id.localeCompare(b.id),
-  );
+  return claimDue(db, 'outbox', now, until, limit);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/types.js';
 import { paginate, type PageRequest } from '../../db/pagination.js';
+import { claimDue } from '../../db/leases.js';
 import { prepare } from '../../db/prepared.js';
 import type {
   WebhookAttemptTable,
@@ -85,38 +86,14 @@ export async function insertDeliveries(db: Db, rows: WebhookDeliveryRow[]): Prom
   await db.insertInto('webhook_deliveries').values(rows).execute();
 }
 
-/**
- * Claims up to `limit` due deliveries until `until` in one statement, as mail is claimed: of
- * several workers each delivery goes to one; a claim that runs out makes it due again.
- */
-export async function claimDueDeliveries(
+/** Claims up to `limit` due deliveries until `until`, as mail is claimed; see db/leases.ts. */
+export function claimDueDeliveries(
   db: Db,
   now: string,
   until: string,
   limit: number,
 ): Promise<WebhookDeliveryRow[]> {
-  const due = db
-    .selectFrom('webhook_deliveries')
-    .select('id')
-    .where('status', '=', 'pending')
-    .where('next_attempt_at', '<=', now)
-    .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', now)]))
-    .orderBy('next_attempt_at')
-    .orderBy('id')
-    .limit(limit)
-    .forUpdate()
-    .skipLocked();
-  const rows = await db
-    .updateTable('webhook_deliveries')
-    .set({ claimed_until: until })
-    .where('id', 'in', due)
-    .where('status', '=', 'pending')
-    .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', now)]))
-    .returningAll()
-    .execute();
-  return rows.sort(
-    (a, b) => a.next_attempt_at.localeCompare(b.next_attempt_at) || a.id.localeCompare(b.id),
-  );
+  return claimDue(db, 'webhook_deliveries', now, until, limit);
 }
 
 /**
