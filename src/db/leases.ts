@@ -56,3 +56,38 @@ export async function claimDue(
     (a, b) => a.next_attempt_at.localeCompare(b.next_attempt_at) || a.id.localeCompare(b.id),
   );
 }
+
+/**
+ * Starts one try at a claimed row: counts it and renews the claim, only while the claim is still
+ * `claim` and the row still pending. Nothing when it was cancelled or another worker took it over.
+ */
+export function startAttemptOn(
+  db: Db,
+  table: 'outbox',
+  id: string,
+  claim: string,
+  renewedUntil: string,
+): Promise<Selectable<OutboxTable> | undefined>;
+export function startAttemptOn(
+  db: Db,
+  table: 'webhook_deliveries',
+  id: string,
+  claim: string,
+  renewedUntil: string,
+): Promise<Selectable<WebhookDeliveryTable> | undefined>;
+export async function startAttemptOn(
+  db: Db,
+  table: LeasedTable,
+  id: string,
+  claim: string,
+  renewedUntil: string,
+): Promise<Selectable<OutboxTable> | Selectable<WebhookDeliveryTable> | undefined> {
+  return db
+    .updateTable(table)
+    .set((eb) => ({ attempts: eb('attempts', '+', 1), claimed_until: renewedUntil }))
+    .where('id', '=', id)
+    .where('claimed_until', '=', claim)
+    .where('status', '=', 'pending')
+    .returningAll()
+    .executeTakeFirst();
+}

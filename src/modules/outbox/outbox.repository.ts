@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/types.js';
-import { claimDue } from '../../db/leases.js';
+import { claimDue, startAttemptOn } from '../../db/leases.js';
 import { prepare } from '../../db/prepared.js';
 import type { OutboxTable } from '../../db/tables/outbox.js';
 
@@ -66,20 +66,13 @@ export function claimDueMail(
  * still `claim` and the mail still pending. Returns the row, or nothing when the mail was
  * cancelled or another worker took it over.
  */
-export async function startAttempt(
+export function startAttempt(
   db: Db,
   id: string,
   claim: string,
   renewedUntil: string,
 ): Promise<OutboxRow | undefined> {
-  return db
-    .updateTable('outbox')
-    .set((eb) => ({ attempts: eb('attempts', '+', 1), claimed_until: renewedUntil }))
-    .where('id', '=', id)
-    .where('claimed_until', '=', claim)
-    .where('status', '=', 'pending')
-    .returningAll()
-    .executeTakeFirst();
+  return startAttemptOn(db, 'outbox', id, claim, renewedUntil);
 }
 
 export async function cancelMail(db: Db, row: OutboxRow, reason: string): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/types.js';
 import { paginate, type PageRequest } from '../../db/pagination.js';
-import { claimDue } from '../../db/leases.js';
+import { claimDue, startAttemptOn } from '../../db/leases.js';
 import { prepare } from '../../db/prepared.js';
 import type {
   WebhookAttemptTable,
@@ -100,20 +100,13 @@ export function claimDueDeliveries(
  * Starts one try at a claimed delivery: counts it and renews the claim, only while the claim
  * is still `claim`. Nothing when another worker took the delivery over.
  */
-export async function startDeliveryAttempt(
+export function startDeliveryAttempt(
   db: Db,
   id: string,
   claim: string,
   renewedUntil: string,
 ): Promise<WebhookDeliveryRow | undefined> {
-  return db
-    .updateTable('webhook_deliveries')
-    .set((eb) => ({ attempts: eb('attempts', '+', 1), claimed_until: renewedUntil }))
-    .where('id', '=', id)
-    .where('claimed_until', '=', claim)
-    .where('status', '=', 'pending')
-    .returningAll()
-    .executeTakeFirst();
+  return startAttemptOn(db, 'webhook_deliveries', id, claim, renewedUntil);
 }
 
 export async function findWebhookById(db: Db, id: string): Promise<WebhookRow | undefined> {
