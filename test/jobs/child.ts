@@ -39,6 +39,23 @@ export async function until(
   }
 }
 
+/** Waits until every server answers /readyz with 200, showing the children's output if not. */
+export async function untilReady(servers: string[], children: Child[]): Promise<void> {
+  for (const server of servers) {
+    await until(
+      async () => (await fetch(`${server}/readyz`).catch(() => null))?.status === 200,
+      `${server} to be ready\n${children.map((c) => c.output()).join('\n')}`,
+      60_000,
+    );
+  }
+}
+
+/** Stops every child with SIGTERM and waits for each to exit. */
+export async function stopAll(children: Child[]): Promise<void> {
+  for (const child of children) child.process.kill('SIGTERM');
+  await Promise.all(children.map((c) => c.exited));
+}
+
 /** A TCP port on 127.0.0.1 that was free a moment ago, for a child process to listen on. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

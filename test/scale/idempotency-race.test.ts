@@ -11,7 +11,7 @@ import {
   testDialect,
   type ThrowawayDatabase,
 } from '../helpers/database.js';
-import { type Child, freePort, runTs, until } from '../jobs/child.js';
+import { type Child, freePort, runTs, stopAll, untilReady } from '../jobs/child.js';
 
 describe.skipIf(testDialect() !== 'postgres')('Idempotency-Key through two app processes', () => {
   let throwaway: ThrowawayDatabase;
@@ -59,18 +59,11 @@ describe.skipIf(testDialect() !== 'postgres')('Idempotency-Key through two app p
       );
       servers.push(`http://127.0.0.1:${port}`);
     }
-    for (const server of servers) {
-      await until(
-        async () => (await fetch(`${server}/readyz`).catch(() => null))?.status === 200,
-        `${server} to be ready\n${children.map((c) => c.output()).join('\n')}`,
-        60_000,
-      );
-    }
+    await untilReady(servers, children);
   }, 120_000);
 
   afterAll(async () => {
-    for (const child of children) child.process.kill('SIGTERM');
-    await Promise.all(children.map((c) => c.exited));
+    await stopAll(children);
     await database?.close();
     await throwaway?.drop();
   });

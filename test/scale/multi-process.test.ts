@@ -14,7 +14,7 @@ import {
   type ThrowawayDatabase,
 } from '../helpers/database.js';
 import { SmtpSink } from '../email/smtp-sink.js';
-import { type Child, freePort, runTs, until } from '../jobs/child.js';
+import { type Child, freePort, runTs, stopAll, until, untilReady } from '../jobs/child.js';
 
 const MAX_CONNECTIONS = 5;
 const WEEKLY_LIMIT = 3;
@@ -108,18 +108,11 @@ describe.skipIf(testDialect() !== 'postgres')(
           }),
         );
       }
-      for (const server of servers) {
-        await until(
-          async () => (await fetch(`${server}/readyz`).catch(() => null))?.status === 200,
-          `${server} to be ready\n${children.map((c) => c.output()).join('\n')}`,
-          60_000,
-        );
-      }
+      await untilReady(servers, children);
     }, 120_000);
 
     afterAll(async () => {
-      for (const child of children) child.process.kill('SIGTERM');
-      await Promise.all(children.map((c) => c.exited));
+      await stopAll(children);
       await sink?.stop();
       await database?.close();
       await throwaway?.drop();
