@@ -45,6 +45,8 @@ export interface Config {
   /** Without it /metrics is not served. */
   metricsToken: string | null;
   devMailbox: boolean;
+  /** R25: unverified members may not send invitations nor get mail other than the verification. */
+  requireVerifiedEmail: boolean;
   /** Fastify's trustProxy: false, a hop count, or the proxies' addresses. */
   trustProxy: false | number | string[];
   rules: RuleConfig;
@@ -141,6 +143,12 @@ export const CONFIG_VARIABLES: { name: string; default: string; meaning: string 
     name: 'RAPPORT_DEV_MAILBOX',
     default: '0',
     meaning: '1 serves the development mailbox /dev/mailbox (to this machine, without SMTP)',
+  },
+  {
+    name: 'RAPPORT_REQUIRE_VERIFIED_EMAIL',
+    default: '1',
+    meaning:
+      '0 lets members with an unverified email send invitations and get every mail (verification is then only shown)',
   },
   {
     name: 'RAPPORT_TRUST_PROXY',
@@ -304,6 +312,7 @@ export function loadConfig(env: Env = process.env): Config {
     allowedEmailDomains,
     metricsToken,
     devMailbox: flag('RAPPORT_DEV_MAILBOX', false),
+    requireVerifiedEmail: flag('RAPPORT_REQUIRE_VERIFIED_EMAIL', true),
     trustProxy: trustProxy(env.RAPPORT_TRUST_PROXY, problems),
     rules,
   };

@@ -3,7 +3,7 @@ import type { Database, Tx } from '../db/types.js';
 import type { Clock } from '../lib/clock.js';
 import type { MailComposer } from '../mail/compose.js';
 import { classifySendError, type Mailer } from '../mail/mailer.js';
-import { allows } from '../mail/preferences.js';
+import { allows, awaitsVerification } from '../mail/preferences.js';
 import { lockInvitation } from '../modules/invitations/invitation.repository.js';
 import { findMemberById } from '../modules/members/member.repository.js';
 import {
@@ -24,6 +24,8 @@ export interface DeliveryDeps {
   mailer: Mailer;
   compose: MailComposer;
   log: Logger;
+  /** R25: mail other than account mail waits for a verified address. */
+  requireVerifiedEmail: boolean;
 }
 
 const BATCH = 20;
@@ -127,6 +129,10 @@ async function handOver(deps: DeliveryDeps, tx: Tx, row: OutboxRow): Promise<Out
   const recipient = await findMemberById(tx, row.recipient_id);
   if (!recipient || !allows(recipient, row.template)) {
     await cancelMail(tx, row, 'the recipient turned this email off');
+    return 'cancelled';
+  }
+  if (awaitsVerification(recipient, row.template, deps.requireVerifiedEmail)) {
+    await cancelMail(tx, row, 'the recipient has not verified their email address');
     return 'cancelled';
   }
   let mail;

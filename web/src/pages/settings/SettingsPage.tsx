@@ -2,6 +2,8 @@ import { Link } from 'react-router';
 import { useSettings } from '../../api/queries.js';
 import { LoadError, Loading } from '../../components/Status.js';
 import { AccountStatusSection } from './AccountStatusSection.js';
+import { EmailChangeSection } from './account/EmailChangeSection.js';
+import { PasswordSection } from './account/PasswordSection.js';
 import { AutoWithdrawSection } from './AutoWithdrawSection.js';
 import { BlockedMembersSection } from './BlockedMembersSection.js';
 import { EmailSection } from './EmailSection.js';
@@ -24,6 +26,8 @@ export function SettingsPage() {
           <AutoWithdrawSection settings={settings.data} />
           <BlockedMembersSection />
           <AccountStatusSection restriction={settings.data.restriction} />
+          <EmailChangeSection />
+          <PasswordSection />
           <section className="card" aria-labelledby="integrations-title">
             <h2 id="integrations-title" className="card-title">
               Integrations
