@@ -237,7 +237,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Sent counts; stale = sent at least 14 days ago */
+    /** Sent counts; stale = what the clean-up would withdraw (sent 14+ days ago, not kept) */
     get: operations['countSentInvitations'];
     put?: never;
     post?: never;
@@ -989,6 +989,10 @@ export interface components {
       target: {
         id: string;
         name: string;
+        /** Format: date-time */
+        startsAt?: string;
+        /** @description an event’s place; may be empty */
+        location?: string;
       } | null;
     };
     SentInvitation: {
@@ -1016,6 +1020,10 @@ export interface components {
       target: {
         id: string;
         name: string;
+        /** Format: date-time */
+        startsAt?: string;
+        /** @description an event’s place; may be empty */
+        location?: string;
       } | null;
       /**
        * Format: date-time
@@ -1054,6 +1062,10 @@ export interface components {
       target: {
         id: string;
         name: string;
+        /** Format: date-time */
+        startsAt?: string;
+        /** @description an event’s place; may be empty */
+        location?: string;
       } | null;
       history: {
         type: string;
@@ -3970,6 +3982,18 @@ export interface operations {
                 location: string;
               } | null;
               invitationId: string | null;
+              /** @description what the invitation is about, so the notification can name the page or event */
+              invitation: {
+                kind: 'connection' | 'page' | 'event';
+                target: {
+                  id: string;
+                  name: string;
+                  /** Format: date-time */
+                  startsAt?: string;
+                  /** @description an event’s place; may be empty */
+                  location?: string;
+                } | null;
+              } | null;
               /** Format: date-time */
               createdAt: string;
               read: boolean;
@@ -6118,7 +6142,7 @@ export interface operations {
                 event: number;
               };
             };
-            /** @description open sent invitations sent at least 14 days ago (R18) */
+            /** @description open sent invitations the clean-up would withdraw: sent at least 14 days ago, not kept (R18) */
             stale: number;
             /** @description your invitations accepted in the last 90 days, whenever sent */
             acceptedLast90Days: number;

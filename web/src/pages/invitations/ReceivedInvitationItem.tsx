@@ -4,14 +4,8 @@ import { MenuButton } from '../../components/MenuButton.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { Icon } from '../../components/Icons.js';
 import { firstName, plural } from '../../lib/member.js';
+import { invitedToLine, invitedToPhrase } from './invitation-words.js';
 import { useInvitationAnswers } from './use-invitation-answers.js';
-
-function invitedTo(invitation: ReceivedInvitation): string | null {
-  if (invitation.kind === 'page')
-    return `Invited you to follow ${invitation.target?.name ?? 'a page'}`;
-  if (invitation.kind === 'event') return `Invited you to ${invitation.target?.name ?? 'an event'}`;
-  return null;
-}
 
 /**
  * The name a screen reader gives the Accept and Ignore buttons. Heard away from the row, a page
@@ -19,18 +13,14 @@ function invitedTo(invitation: ReceivedInvitation): string | null {
  */
 function answerLabel(answer: 'Accept' | 'Ignore', invitation: ReceivedInvitation): string {
   const sender = invitation.sender.name;
-  const target = invitation.target?.name;
-  if (invitation.kind === 'page')
-    return `${answer} ${sender}'s invitation to follow ${target ? `the page ${target}` : 'a page'}`;
-  if (invitation.kind === 'event')
-    return `${answer} ${sender}'s invitation to ${target ? `the event ${target}` : 'an event'}`;
-  return `${answer} invitation from ${sender}`;
+  if (invitation.kind === 'connection') return `${answer} invitation from ${sender}`;
+  return `${answer} ${sender}'s invitation ${invitedToPhrase(invitation.kind, invitation.target)}`;
 }
 
 export function ReceivedInvitationItem({ invitation }: { invitation: ReceivedInvitation }) {
   const { accept, ignore, busy } = useInvitationAnswers(invitation);
   const name = firstName(invitation.sender);
-  const context = invitedTo(invitation);
+  const context = invitedToLine(invitation.kind, invitation.target, true);
 
   return (
     <li className="invitation-row">

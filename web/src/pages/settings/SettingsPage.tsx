@@ -4,6 +4,7 @@ import { LoadError, Loading } from '../../components/Status.js';
 import { AccountStatusSection } from './AccountStatusSection.js';
 import { AutoWithdrawSection } from './AutoWithdrawSection.js';
 import { BlockedMembersSection } from './BlockedMembersSection.js';
+import { ContactsSection } from './ContactsSection.js';
 import { EmailSection } from './EmailSection.js';
 import { InvitationPolicySection } from './InvitationPolicySection.js';
 
@@ -20,6 +21,7 @@ export function SettingsPage() {
       ) : (
         <>
           <InvitationPolicySection settings={settings.data} />
+          <ContactsSection />
           <EmailSection settings={settings.data} />
           <AutoWithdrawSection settings={settings.data} />
           <BlockedMembersSection />
