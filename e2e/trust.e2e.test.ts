@@ -47,6 +47,7 @@ describe('Trust in numbers and words', () => {
     await field.fill(note);
     await dialog.getByText('5 characters too many: shorten your note to send it').waitFor();
     expect(await field.inputValue()).toBe(note);
+    await shoot(page, 'trust-connect-note-too-long', false);
     expect(await dialog.getByRole('button', { name: 'Send invitation' }).isDisabled()).toBe(true);
 
     await field.fill('x'.repeat(120));
@@ -136,6 +137,9 @@ describe('Trust in numbers and words', () => {
       .waitFor();
     expect(await page.locator('li.notification.is-unread').count()).toBe(3);
     await shoot(page, 'trust-notifications-desktop');
+    await page.setViewportSize(PHONE);
+    await expectFitsPhone(page);
+    await shoot(page, 'trust-notifications-phone');
 
     await toPage.click();
     await page.waitForURL(`**/pages/${acme.id}`);
@@ -155,7 +159,7 @@ describe('Trust in numbers and words', () => {
     const { context, page } = await suite.signIn(me);
 
     await page.goto('/mynetwork');
-    const link = page.getByRole('link', { name: 'Notifications, 120 unread' });
+    const link = page.getByRole('link', { name: /^Notifications\s*, 120 unread$/ });
     await link.waitFor();
     expect(await link.locator('.badge').textContent()).toBe('99+');
     await context.close();
@@ -210,6 +214,9 @@ describe('Trust in numbers and words', () => {
     await section.getByRole('button', { name: 'Import contacts' }).click();
     await section.getByText('1 of 1 address matched and imported.').waitFor();
     await shoot(page, 'trust-settings-desktop');
+    await page.setViewportSize(PHONE);
+    await expectFitsPhone(page);
+    await shoot(page, 'trust-settings-phone');
 
     const contacts = await ok(suite.api.as(me).GET('/api/v1/contacts'));
     expect(contacts.items.map((c) => c.email).sort()).toEqual([

@@ -34,8 +34,9 @@ export function AutoWithdrawPreviewDialog(props: AutoWithdrawPreviewDialogProps)
       onCancel={onCancel}
     >
       <p>
-        This will withdraw {count} now: they have waited {formatDays(days)} or more. You won&apos;t
-        be able to resend to these people until {resendDate(invitations)}.
+        This will withdraw {count} now, sent {formatDays(days)} or more ago. You won&apos;t be able
+        to resend to {preview.count === 1 ? 'this person' : 'these people'} until{' '}
+        {resendDate(invitations)}.
       </p>
       <ul className="preview-list" aria-label="Invitations that will be withdrawn">
         {invitations.map((invitation) => (
