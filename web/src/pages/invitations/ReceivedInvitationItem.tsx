@@ -4,7 +4,7 @@ import { MenuButton } from '../../components/MenuButton.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { Icon } from '../../components/Icons.js';
 import { firstName, plural } from '../../lib/member.js';
-import { invitedToLine, invitedToPhrase } from './invitation-words.js';
+import { invitedToLine } from './invitation-words.js';
 import { useInvitationAnswers } from './use-invitation-answers.js';
 
 /**
@@ -13,8 +13,12 @@ import { useInvitationAnswers } from './use-invitation-answers.js';
  */
 function answerLabel(answer: 'Accept' | 'Ignore', invitation: ReceivedInvitation): string {
   const sender = invitation.sender.name;
-  if (invitation.kind === 'connection') return `${answer} invitation from ${sender}`;
-  return `${answer} ${sender}'s invitation ${invitedToPhrase(invitation.kind, invitation.target)}`;
+  const target = invitation.target?.name;
+  if (invitation.kind === 'page')
+    return `${answer} ${sender}'s invitation to follow ${target ? `the page ${target}` : 'a page'}`;
+  if (invitation.kind === 'event')
+    return `${answer} ${sender}'s invitation to ${target ? `the event ${target}` : 'an event'}`;
+  return `${answer} invitation from ${sender}`;
 }
 
 export function ReceivedInvitationItem({ invitation }: { invitation: ReceivedInvitation }) {
