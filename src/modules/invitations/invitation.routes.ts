@@ -93,7 +93,8 @@ export const invitationRoutes: RoutesPlugin = (ctx) => (app) => {
       schema: {
         tags,
         operationId: 'countSentInvitations',
-        summary: 'Sent counts; stale = sent at least 14 days ago',
+        summary:
+          'Sent counts; stale = what the clean-up would withdraw (sent 14+ days ago, not kept)',
         response: { 200: SentCount, ...errorResponses },
       },
     },

@@ -16,7 +16,7 @@ const messages: Record<string, Describe> = {
   cannot_invite_self: () => "You can't invite yourself.",
   already_connected: (_, who) => `You are already connected with ${who}.`,
   member_not_found: () => 'This member could not be found.',
-  note_too_long: () => 'Your note is too long. Keep it to 300 characters.',
+  note_too_long: () => 'Your note is longer than allowed. Shorten it and try again.',
   weekly_invitation_limit: (retryAt) =>
     `You've sent as many invitations as allowed this week. You can send more${until(retryAt)}.`,
   too_many_open_invitations: () =>

@@ -3,6 +3,7 @@ import * as endpoints from './endpoints.js';
 import type { InvitationKind } from './types.js';
 
 export const keys = {
+  instance: ['instance'] as const,
   me: ['me'] as const,
   quotas: ['quotas'] as const,
   received: (kind?: InvitationKind) => ['received', kind ?? 'all'] as const,
@@ -28,6 +29,13 @@ export const keys = {
 export function refreshAfterChange(queryClient: QueryClient): Promise<void> {
   return queryClient.invalidateQueries();
 }
+
+/** R31: the instance's rule numbers; they change only when the server restarts. */
+export const useInstance = () =>
+  useQuery({ queryKey: keys.instance, queryFn: endpoints.getInstance, staleTime: Infinity });
+
+/** The rule numbers alone (limits, days), for the many places that show one of them. */
+export const useRules = () => useInstance().data?.rules;
 
 export const useMe = () => useQuery({ queryKey: keys.me, queryFn: endpoints.getMe });
 export const useQuotas = () => useQuery({ queryKey: keys.quotas, queryFn: endpoints.getQuotas });

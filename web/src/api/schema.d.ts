@@ -322,7 +322,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Sent counts; stale = sent at least 14 days ago */
+    /** Sent counts; stale = what the clean-up would withdraw (sent 14+ days ago, not kept) */
     get: operations['countSentInvitations'];
     put?: never;
     post?: never;
@@ -1076,6 +1076,10 @@ export interface components {
       target: {
         id: string;
         name: string;
+        /** Format: date-time */
+        startsAt?: string;
+        /** @description an event’s place; may be empty */
+        location?: string;
       } | null;
     };
     SentInvitation: {
@@ -1103,6 +1107,10 @@ export interface components {
       target: {
         id: string;
         name: string;
+        /** Format: date-time */
+        startsAt?: string;
+        /** @description an event’s place; may be empty */
+        location?: string;
       } | null;
       /**
        * Format: date-time
@@ -1141,6 +1149,10 @@ export interface components {
       target: {
         id: string;
         name: string;
+        /** Format: date-time */
+        startsAt?: string;
+        /** @description an event’s place; may be empty */
+        location?: string;
       } | null;
       history: {
         type: string;
@@ -4520,6 +4532,18 @@ export interface operations {
                 location: string;
               } | null;
               invitationId: string | null;
+              /** @description what the invitation is about, so the notification can name the page or event */
+              invitation: {
+                kind: 'connection' | 'page' | 'event';
+                target: {
+                  id: string;
+                  name: string;
+                  /** Format: date-time */
+                  startsAt?: string;
+                  /** @description an event’s place; may be empty */
+                  location?: string;
+                } | null;
+              } | null;
               /** Format: date-time */
               createdAt: string;
               read: boolean;
@@ -6668,7 +6692,7 @@ export interface operations {
                 event: number;
               };
             };
-            /** @description open sent invitations sent at least 14 days ago (R18) */
+            /** @description open sent invitations the clean-up would withdraw: sent at least 14 days ago, not kept (R18) */
             stale: number;
             /** @description your invitations accepted in the last 90 days, whenever sent */
             acceptedLast90Days: number;

@@ -4,14 +4,8 @@ import { MenuButton } from '../../components/MenuButton.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { Icon } from '../../components/Icons.js';
 import { firstName, plural } from '../../lib/member.js';
+import { invitedToLine } from './invitation-words.js';
 import { useInvitationAnswers } from './use-invitation-answers.js';
-
-function invitedTo(invitation: ReceivedInvitation): string | null {
-  if (invitation.kind === 'page')
-    return `Invited you to follow ${invitation.target?.name ?? 'a page'}`;
-  if (invitation.kind === 'event') return `Invited you to ${invitation.target?.name ?? 'an event'}`;
-  return null;
-}
 
 /**
  * The name a screen reader gives the Accept and Ignore buttons. Heard away from the row, a page
@@ -30,7 +24,7 @@ function answerLabel(answer: 'Accept' | 'Ignore', invitation: ReceivedInvitation
 export function ReceivedInvitationItem({ invitation }: { invitation: ReceivedInvitation }) {
   const { accept, ignore, busy } = useInvitationAnswers(invitation);
   const name = firstName(invitation.sender);
-  const context = invitedTo(invitation);
+  const context = invitedToLine(invitation.kind, invitation.target, true);
 
   return (
     <li className="invitation-row">

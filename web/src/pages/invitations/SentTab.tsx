@@ -7,6 +7,7 @@ import { EmptyState, LoadError, Loading } from '../../components/Status.js';
 import { KIND_LABELS, KindChips } from './KindChips.js';
 import { SelectionBar } from './SelectionBar.js';
 import { SentInvitationRow } from './SentInvitationRow.js';
+import { StaleAge } from './StaleAge.js';
 import { StaleWithdrawDialog } from './StaleWithdrawDialog.js';
 import { usePendingWithdrawals } from './use-pending-withdrawals.js';
 import { WithdrawDialog } from './WithdrawDialog.js';
@@ -103,7 +104,7 @@ export function SentTab() {
             Select
           </button>
           <button type="button" className="button" onClick={() => setReviewingStale(true)}>
-            Withdraw all older than 2 weeks
+            Withdraw all older than <StaleAge />
           </button>
         </div>
       </div>

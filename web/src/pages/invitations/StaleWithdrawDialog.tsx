@@ -1,22 +1,24 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { bulkWithdraw, listSent } from '../../api/endpoints.js';
 import { describeError } from '../../api/problem-messages.js';
-import { refreshAfterChange } from '../../api/queries.js';
+import { refreshAfterChange, useRules } from '../../api/queries.js';
 import type { SentInvitation } from '../../api/types.js';
 import { Dialog } from '../../components/Dialog.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { ErrorNote, Loading } from '../../components/Status.js';
 import { useToasts } from '../../components/Toasts.js';
+import { formatCount } from '../../lib/format.js';
+import { plural } from '../../lib/member.js';
+import { invitationSubject } from './invitation-words.js';
+import { useStaleAge } from './StaleAge.js';
 import { resendDate } from './WithdrawDialog.js';
-
-const STALE_DAYS = 14;
 
 const WITHDRAWN = new Set(['withdrawn', 'would_withdraw', 'ok']);
 
-async function loadPreview() {
+async function loadPreview(olderThanDays: number) {
   const [dryRun, stale] = await Promise.all([
-    bulkWithdraw({ olderThanDays: STALE_DAYS, dryRun: true }),
-    listSent(undefined, STALE_DAYS),
+    bulkWithdraw({ olderThanDays, dryRun: true }),
+    listSent(undefined, olderThanDays),
   ]);
   const byId = new Map(stale.items.map((invitation) => [invitation.id, invitation]));
   const going = dryRun.items
@@ -27,26 +29,29 @@ async function loadPreview() {
   return { going, kept };
 }
 
-/** "Withdraw all older than 2 weeks": shows what would go, then withdraws it in one call. */
+/** "Withdraw all older than N days": shows what would go, then withdraws it in one call. */
 export function StaleWithdrawDialog({ onClose }: { onClose: () => void }) {
   const queryClient = useQueryClient();
   const toasts = useToasts();
+  const days = useRules()?.staleAfterDays;
+  const age = useStaleAge();
   const preview = useQuery({
-    queryKey: ['stale-preview'],
-    queryFn: loadPreview,
+    queryKey: ['stale-preview', days],
+    queryFn: () => loadPreview(days ?? 0),
+    enabled: days !== undefined,
     gcTime: 0,
     staleTime: 0,
   });
 
   const withdraw = useMutation({
-    mutationFn: (ids: string[]) => bulkWithdraw({ olderThanDays: STALE_DAYS, ids }),
+    mutationFn: (ids: string[]) => bulkWithdraw({ olderThanDays: days, ids }),
     onSuccess: (result, ids) => {
       const done = result.items.filter((item) => item.outcome === 'withdrawn').length;
       const missed = ids.length - done;
       toasts.show({
         message:
-          `${done} ${done === 1 ? 'invitation' : 'invitations'} withdrawn.` +
-          (missed > 0 ? ` ${missed} had already been answered.` : ''),
+          `${plural(done, 'invitation')} withdrawn.` +
+          (missed > 0 ? ` ${formatCount(missed)} had already been answered.` : ''),
       });
       void refreshAfterChange(queryClient);
       onClose();
@@ -60,7 +65,7 @@ export function StaleWithdrawDialog({ onClose }: { onClose: () => void }) {
     <Dialog
       open
       wide
-      title="Withdraw invitations older than 2 weeks"
+      title={`Withdraw invitations older than ${age}`}
       onClose={onClose}
       actions={
         <>
@@ -74,32 +79,33 @@ export function StaleWithdrawDialog({ onClose }: { onClose: () => void }) {
               disabled={withdraw.isPending}
               onClick={() => withdraw.mutate(going.map((invitation) => invitation.id))}
             >
-              Withdraw {going.length} {going.length === 1 ? 'invitation' : 'invitations'}
+              Withdraw {plural(going.length, 'invitation')}
             </button>
           )}
         </>
       }
     >
       {preview.isPending ? (
-        <Loading label="Finding invitations older than 2 weeks…" />
+        <Loading label={`Finding invitations older than ${age}…`} />
       ) : preview.isError ? (
         <ErrorNote>{describeError(preview.error)}</ErrorNote>
       ) : going.length === 0 ? (
         <p>
-          None of your invitations has waited more than 2 weeks
+          None of your invitations has waited more than {age}
           {kept.length > 0 ? ' apart from the ones you chose to keep' : ''}. Nothing to withdraw.
         </p>
       ) : (
         <>
           <p>
-            These {going.length} {going.length === 1 ? 'invitation has' : 'invitations have'} waited
-            more than 2 weeks. If you withdraw them now, you won&apos;t be able to resend to these
-            people until {resendDate(going)}.
+            These {formatCount(going.length)}{' '}
+            {going.length === 1 ? 'invitation has' : 'invitations have'} waited more than {age}. If
+            you withdraw them now, you won&apos;t be able to resend to these people until{' '}
+            {resendDate(going)}.
           </p>
           <ul className="preview-list" aria-label="Invitations that will be withdrawn">
             {going.map((invitation) => (
               <li key={invitation.id}>
-                <span>{invitation.recipient.name}</span>{' '}
+                <span>{invitationSubject(invitation)}</span>{' '}
                 <RelativeTime value={invitation.sentAt} prefix="· sent" />
               </li>
             ))}
@@ -110,7 +116,7 @@ export function StaleWithdrawDialog({ onClose }: { onClose: () => void }) {
         <p className="muted">
           {kept.length === 1
             ? '1 invitation you kept stays'
-            : `${kept.length} invitations you kept stay`}
+            : `${formatCount(kept.length)} invitations you kept stay`}
           : {kept.map((invitation) => invitation.recipient.name).join(', ')}.
         </p>
       )}

@@ -6,6 +6,7 @@ import { EmailChangeSection } from './account/EmailChangeSection.js';
 import { PasswordSection } from './account/PasswordSection.js';
 import { AutoWithdrawSection } from './AutoWithdrawSection.js';
 import { BlockedMembersSection } from './BlockedMembersSection.js';
+import { ContactsSection } from './ContactsSection.js';
 import { EmailSection } from './EmailSection.js';
 import { InvitationPolicySection } from './InvitationPolicySection.js';
 
@@ -22,6 +23,7 @@ export function SettingsPage() {
       ) : (
         <>
           <InvitationPolicySection settings={settings.data} />
+          <ContactsSection />
           <EmailSection settings={settings.data} />
           <AutoWithdrawSection settings={settings.data} />
           <BlockedMembersSection />
