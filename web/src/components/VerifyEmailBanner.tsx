@@ -1,17 +1,13 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import type { Me } from '../api/types.js';
 import { resendVerification } from '../api/credentials.js';
 import { describeError } from '../api/problem-messages.js';
-import { adminKeys, getInstance } from '../pages/admin/admin.api.js';
+import { useInstance } from '../api/queries.js';
 
 /** R25: tells an unverified member where the link went, and sends a new one on request. */
 export function VerifyEmailBanner({ me }: { me: Me }) {
   const resend = useMutation({ mutationFn: resendVerification });
-  const instance = useQuery({
-    queryKey: adminKeys.instance,
-    queryFn: getInstance,
-    enabled: !me.emailVerified,
-  });
+  const instance = useInstance();
   if (me.emailVerified) return null;
   return (
     <section className="notice notice-warning verify-banner" aria-label="Email verification">

@@ -11,7 +11,7 @@ import { useToasts } from '../../components/Toasts.js';
 import { formatCount } from '../../lib/format.js';
 import { visibleLength } from '../../lib/text.js';
 
-type Field = keyof Required<ProfilePatch>;
+type Field = Exclude<keyof ProfilePatch, 'email' | 'currentPassword'>;
 
 /** The profile fields PATCH /me takes, with the longest value the server accepts. */
 const FIELDS: { field: Field; label: string; max: number; autoComplete: string }[] = [
