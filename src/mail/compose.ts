@@ -21,10 +21,15 @@ const ACCOUNT_MAILS = {
   password_reset: { render: passwordResetMail, page: '/reset-password' },
 } satisfies Record<string, { render: (view: AccountMailView) => MailContent; page: string }>;
 
-/** What an account mail's outbox row holds: the token of its link (R25, R26). */
+/**
+ * What an account mail's outbox row holds: the token of its link (R25, R26), until the mail is
+ * handed over; then it is forgotten, so the database keeps no usable link.
+ */
 export interface AccountMailPayload {
-  token: string;
+  token: string | null;
 }
+
+export const DELIVERED_ACCOUNT_MAIL: AccountMailPayload = { token: null };
 
 function parseAccountPayload(text: string): AccountMailPayload {
   const value: unknown = JSON.parse(text);
@@ -32,7 +37,7 @@ function parseAccountPayload(text: string): AccountMailPayload {
     typeof value !== 'object' ||
     value === null ||
     !('token' in value) ||
-    typeof value.token !== 'string'
+    (typeof value.token !== 'string' && value.token !== null)
   ) {
     throw new Error('The outbox payload is not an account mail payload.');
   }
@@ -90,7 +95,7 @@ export function mailComposer(publicUrl: string, secret: string): MailComposer {
       const { token } = parseAccountPayload(mail.payload);
       const content = render({
         recipientName: recipient.name,
-        link: `${publicUrl}${page}?token=${encodeURIComponent(token)}`,
+        link: token ? `${publicUrl}${page}?token=${encodeURIComponent(token)}` : publicUrl + page,
       });
       const headers: Record<string, string> = { 'Auto-Submitted': 'auto-generated' };
       return { ...content, headers };

@@ -50,9 +50,15 @@ describe('R25 email verification', () => {
     const token = linkToken(mail!.text, '/verify-email');
     expect(mail!.html).toContain(`/verify-email?token=${token}`);
 
-    // Only the token's hash is stored.
+    // Only the token's hash is stored; the delivered mail's row forgot the token.
     const stored = await t.ctx.database.db.selectFrom('account_tokens').select('id').execute();
     expect(stored.map((r) => r.id)).not.toContain(token);
+    const outbox = await t.ctx.database.db
+      .selectFrom('outbox')
+      .select(['payload', 'status'])
+      .where('to_email', '=', ann.email)
+      .execute();
+    expect(outbox).toEqual([{ status: 'sent', payload: '{"token":null}' }]);
 
     const reply = await verify(token);
     expectStatus(reply, 200);

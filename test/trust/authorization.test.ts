@@ -181,6 +181,8 @@ const OWN = [
   'GET /me/webhooks',
   'GET /me',
   'PATCH /me',
+  'PUT /me/password',
+  'POST /me/email-verification',
   'GET /me/quotas',
   'GET /members',
   'GET /members/{handle}',

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { signUp } from '../../api/endpoints.js';
-import { describeError } from '../../api/problem-messages.js';
 import { useInstance } from '../../api/queries.js';
 import { ErrorNote } from '../../components/Status.js';
 import { TextField } from '../../components/TextField.js';
+import { describePasswordError, PASSWORD_POLICY } from '../../lib/password-policy.js';
 import { AuthLayout } from './AuthLayout.js';
 import { useAfterSignIn } from './use-after-sign-in.js';
 
@@ -39,7 +39,7 @@ export function SignUpPage() {
       });
       done();
     } catch (failure) {
-      setError(describeError(failure));
+      setError(describePasswordError(failure));
       setBusy(false);
     }
   }
@@ -72,9 +72,10 @@ export function SignUpPage() {
             label="Password"
             type="password"
             autoComplete="new-password"
-            minLength={8}
+            minLength={10}
+            maxLength={256}
             required
-            hint="At least 8 characters."
+            hint={PASSWORD_POLICY}
             value={form.password}
             onChange={update('password')}
           />
