@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { SQLITE_SYNCHRONOUS, type SqliteSynchronous } from './db/types.js';
 
 /** Environment → typed, validated configuration. Every RAPPORT_* variable of SPEC.md §6 lives here. */
 
@@ -22,6 +23,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string;
+  /** SQLite's `synchronous` pragma: `full` keeps every commit across a power loss. */
+  sqliteSynchronous: SqliteSynchronous;
   smtpUrl: string | null;
   /** The From address of every mail. */
   mailFrom: string;
@@ -72,6 +75,12 @@ export const CONFIG_VARIABLES: { name: string; default: string; meaning: string 
     name: 'RAPPORT_DATABASE_URL',
     default: 'sqlite:./data/rapport.db',
     meaning: 'sqlite:<file> or postgres://user@host/db',
+  },
+  {
+    name: 'RAPPORT_SQLITE_SYNCHRONOUS',
+    default: 'normal',
+    meaning:
+      'normal (a commit survives a crash of the process) or full (an fsync per commit: it survives a power loss too)',
   },
   {
     name: 'RAPPORT_SMTP_URL',
@@ -249,6 +258,14 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
 
+  const synchronousName = (env.RAPPORT_SQLITE_SYNCHRONOUS || 'normal').toLowerCase();
+  const sqliteSynchronous = SQLITE_SYNCHRONOUS.find((mode) => mode === synchronousName) ?? 'normal';
+  if (sqliteSynchronous !== synchronousName) {
+    problems.push(
+      `RAPPORT_SQLITE_SYNCHRONOUS must be one of ${SQLITE_SYNCHRONOUS.join(', ')}, got "${env.RAPPORT_SQLITE_SYNCHRONOUS}"`,
+    );
+  }
+
   const logLevel = env.RAPPORT_LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) {
     problems.push(`RAPPORT_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
@@ -292,6 +309,7 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     host,
     databaseUrl,
+    sqliteSynchronous,
     smtpUrl: url('RAPPORT_SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom,
     secret,

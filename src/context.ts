@@ -72,7 +72,9 @@ export async function createContext(
   options: { log?: Logger; clock?: Clock } = {},
 ): Promise<AppContext> {
   const log = options.log ?? pino({ level: config.logLevel });
-  const database = openDatabase(config.databaseUrl);
+  const database = openDatabase(config.databaseUrl, {
+    sqliteSynchronous: config.sqliteSynchronous,
+  });
   const migrated = await migrateToLatest(database.db);
   const manualClock = config.testClock ? new ManualClock() : null;
   const clock = options.clock ?? manualClock ?? systemClock;
