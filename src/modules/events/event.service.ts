@@ -97,7 +97,7 @@ export class EventService {
     const [organizers, attendees, counts, roles] = await Promise.all([
       listOrganizers(db, id, viewerId),
       listAttendees(db, id, viewerId, ATTENDEES_SHOWN),
-      countAttendees(db, [id]),
+      countAttendees(db, [id], viewerId),
       memberRoles(db, viewerId, [id]),
     ]);
     return {
@@ -120,7 +120,7 @@ export class EventService {
     });
     const ids = page.items.map((r) => r.id);
     const [counts, roles] = await Promise.all([
-      countAttendees(db, ids),
+      countAttendees(db, ids, viewerId),
       memberRoles(db, viewerId, ids),
     ]);
     return presentPage(page, (r) => summary(r, counts, roles));

@@ -10,7 +10,7 @@ import {
   type InvitationQueries,
   loadInviteFacts,
 } from '../invitations/invitation.queries.js';
-import { answerableFrom, senderOpenFrom } from '../invitations/invitation.facts.js';
+import { senderOpenFrom } from '../invitations/invitation.facts.js';
 import { isPastExpiry, resendAvailableAt } from '../invitations/invitation.js';
 import { type MemberSummary, toSummary } from './member.presenter.js';
 import {
@@ -144,7 +144,7 @@ export class MemberService {
     ]);
     if (!member) throw memberNotFound();
     const isSelf = viewer.id === member.id;
-    const facts = await loadInviteFacts(db, viewer, member.id, now);
+    const facts = await loadInviteFacts(db, viewer, member.id, now, this.deps.rules);
     // The facts carry the block, so the profile does not ask visibleMember to read it again.
     if (!isSelf && facts.blocked) throw memberNotFound();
     const [mutual, following, followers] = await Promise.all([
@@ -154,7 +154,7 @@ export class MemberService {
     ]);
     const connected = facts.connected;
     const sent = senderOpenFrom(facts, viewer.id, now);
-    const received = answerableFrom(facts, member.id, now);
+    const received = senderOpenFrom(facts, member.id, now);
     const canInvite = this.invitations.canInvite(viewer, member, facts);
     const mutualCount = isSelf ? 0 : (mutual.get(member.id) ?? 0);
     let relationship: Relationship = 'none';
@@ -225,7 +225,7 @@ export class MemberService {
     const kept: { id: string; mutual: number }[] = [];
     for (const candidate of candidates) {
       if (kept.length >= limit) break;
-      const facts = await loadInviteFacts(db, viewer, candidate.id, now);
+      const facts = await loadInviteFacts(db, viewer, candidate.id, now, this.deps.rules);
       const invited = facts.between.some((r) => !isPastExpiry(r.expires_at, now));
       const cooling =
         facts.lastWithdrawal !== null &&
@@ -255,5 +255,6 @@ export {
   insertMember,
   lockMemberAndHandle,
   lockMembers,
+  searchTextOf,
   updateMember,
 } from './member.repository.js';

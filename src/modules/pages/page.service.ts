@@ -76,7 +76,7 @@ export class PageService {
     const now = this.deps.clock.now();
     const [admins, followers, roles, used] = await Promise.all([
       listPageAdmins(db, id, viewerId),
-      countPageFollowers(db, [id]),
+      countPageFollowers(db, [id], viewerId),
       memberRoles(db, viewerId, [id]),
       creditsUsed(db, id, creditMonth(now)),
     ]);
@@ -100,7 +100,7 @@ export class PageService {
     });
     const ids = page.items.map((r) => r.id);
     const [followers, roles] = await Promise.all([
-      countPageFollowers(db, ids),
+      countPageFollowers(db, ids, viewerId),
       memberRoles(db, viewerId, ids),
     ]);
     return presentPage(page, (r) => summary(r, followers, roles));

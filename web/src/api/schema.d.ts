@@ -1804,6 +1804,8 @@ export interface operations {
               reblockLockHours: number;
               pageCreditsPerMonth: number;
               eventWeeklyInvitationLimit: number;
+              emailAttemptsLimit: number;
+              emailAttemptsWindowDays: number;
               staleAfterDays: number;
             };
           };
