@@ -10,6 +10,7 @@ import type {
 } from '../../db/tables/invitation.js';
 import { DomainError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import { memberText } from '../../lib/text.js';
 import { addDays, ceilToHour, DAY_MS } from '../../lib/time.js';
 
 export type { InvitationKind, InvitationStatus };
@@ -153,10 +154,13 @@ export function visibleLength(text: string): number {
   return [...graphemes.segment(text)].length;
 }
 
-/** R4: plain text only; the length is counted in characters a member sees. */
+/**
+ * R4: plain text only, line breaks allowed (SPEC §7 Text); the length is counted in characters
+ * a member sees.
+ */
 export function normaliseNote(note: string | undefined | null, maxLength: number): string | null {
   if (note === undefined || note === null) return null;
-  const trimmed = note.trim();
+  const trimmed = memberText('note', note, { multiline: true }).trim();
   if (trimmed === '') return null;
   if (visibleLength(trimmed) > maxLength) {
     throw new DomainError('note_too_long', `A note can be at most ${maxLength} characters long.`);

@@ -1,6 +1,7 @@
 import { memberNotFound } from './member.js';
 import { type Page, presentPage } from '../../db/pagination.js';
 import { DomainError } from '../../lib/errors.js';
+import { memberTexts, PROFILE_TEXT } from '../../lib/text.js';
 import { isBlockedEitherWay } from '../blocks/block.service.js';
 import { connectedAmong, mutualCounts, secondDegree } from '../connections/connection.service.js';
 import type { ServiceDeps } from '../deps.js';
@@ -62,14 +63,6 @@ export interface ProfileChanges {
   location?: string;
 }
 
-const PROFILE_FIELDS = [
-  'name',
-  'headline',
-  'company',
-  'industry',
-  'location',
-] as const satisfies (keyof ProfileChanges)[];
-
 export class MemberService {
   constructor(
     private readonly deps: ServiceDeps,
@@ -122,9 +115,10 @@ export class MemberService {
 
   async updateProfile(memberId: string, changes: ProfileChanges): Promise<void> {
     const member = await this.requireMember(memberId);
+    const checked = memberTexts(changes, PROFILE_TEXT);
     const trimmed: ProfileChanges = {};
-    for (const key of PROFILE_FIELDS) {
-      const value = changes[key];
+    for (const key of PROFILE_TEXT) {
+      const value = checked[key];
       if (value !== undefined) trimmed[key] = value.trim();
     }
     const next = { ...member, ...trimmed };
