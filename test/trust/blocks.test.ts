@@ -301,6 +301,11 @@ describe('blocking (R20)', () => {
     expectStatus(await ann.delete(`${API}/blocks/${ben.handle}`), 204);
     expectStatus(await ann.patch(`${API}/me`, { headline: 'Yet another' }), 200);
     await benSees();
+    // Withdrawn later, it is exported as it was seen.
+    expectStatus(await ben.post(`${API}/invitations/${id}/withdraw`), 200);
+    const csv = String((await ben.get(`${API}/invitations/withdrawn.csv`)).body);
+    expect(csv).toContain(`,${atBlock.name},${ann.handle},`);
+    expect(csv).not.toContain('Renamed');
   });
 
   it('R20: event attendee and page follower counts leave out whom the list beside them leaves out', async () => {

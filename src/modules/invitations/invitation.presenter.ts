@@ -47,7 +47,8 @@ export interface InvitationDetail {
   history: { type: string; at: string }[];
 }
 
-function frozenSummary(json: string): MemberSummary {
+/** R20: a recipient frozen at a block, as `closeForBlock` stored them. */
+export function frozenSummary(json: string): MemberSummary {
   const value: unknown = JSON.parse(json);
   const field = (key: keyof MemberSummary): string => {
     const v: unknown = typeof value === 'object' && value !== null ? Reflect.get(value, key) : null;
