@@ -17,6 +17,9 @@ export interface RuleConfig {
   reblockLockHours: number;
   pageCreditsPerMonth: number;
   eventWeeklyInvitationLimit: number;
+  /** R8: wrong addresses a sender may give for one recipient within the window below. */
+  emailAttemptsLimit: number;
+  emailAttemptsWindowDays: number;
 }
 
 export interface Config {
@@ -181,6 +184,8 @@ export const RULE_DEFAULTS: RuleConfig = {
   reblockLockHours: 48,
   pageCreditsPerMonth: 100,
   eventWeeklyInvitationLimit: 1000,
+  emailAttemptsLimit: 3,
+  emailAttemptsWindowDays: 30,
 };
 
 function isRuleKey(key: string): key is keyof RuleConfig {

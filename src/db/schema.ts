@@ -3,6 +3,7 @@ import type { AccountTokenTable } from './tables/account-token.js';
 import type { BlockLiftTable, BlockTable } from './tables/block.js';
 import type { ConnectionTable } from './tables/connection.js';
 import type { ContactTable } from './tables/contact.js';
+import type { EmailAttemptTable } from './tables/email-attempt.js';
 import type { EventAttendeeTable, EventOrganizerTable, EventTable } from './tables/event.js';
 import type { FollowTable } from './tables/follow.js';
 import type { IdempotencyKeyTable } from './tables/idempotency-key.js';
@@ -50,4 +51,5 @@ export interface Schema {
   webhook_attempts: WebhookAttemptTable;
   invite_codes: InviteCodeTable;
   admin_audit: AdminAuditTable;
+  email_attempts: EmailAttemptTable;
 }

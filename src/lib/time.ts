@@ -9,6 +9,11 @@ export function addHours(date: Date, hours: number): Date {
   return new Date(date.getTime() + hours * HOUR_MS);
 }
 
+/** The first whole hour at or after `date`. */
+export function ceilToHour(date: Date): Date {
+  return new Date(Math.ceil(date.getTime() / HOUR_MS) * HOUR_MS);
+}
+
 /** The first instant of the calendar month after `date`, in UTC. */
 export function startOfNextMonth(date: Date): Date {
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1));

@@ -30,7 +30,7 @@ describe('without RAPPORT_SMTP_URL mail stays in the outbox (§5)', () => {
     const list = await get('/dev/mailbox');
     expect(list.statusCode).toBe(200);
     expect(list.headers['content-type']).toMatch(/^text\/html/);
-    expect(list.body).toContain('Ann &lt;i&gt;Lee&lt;/i&gt; wants to connect with you');
+    expect(list.body).toContain('“Ann &lt;i&gt;Lee&lt;/i&gt;” wants to connect with you');
     expect(list.body).not.toContain('<i>Lee');
     expect(list.body).toContain(`href="/dev/mailbox/${row!.id}"`);
     expect(list.body).toContain(ben.email);
@@ -64,12 +64,12 @@ describe('without RAPPORT_SMTP_URL mail stays in the outbox (§5)', () => {
     const lines = list.output().trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(
-      `pending    invitation  ${dan.email}  Cat wants to connect with you`,
+      `pending    invitation  ${dan.email}  “Cat” wants to connect with you`,
     );
 
     const show = runTs('src/cli/index.ts', ['mail', 'show', lines[0]!.split(' ')[0]!], env);
     expect((await show.exited).code, show.output()).toBe(0);
-    expect(show.output()).toContain('Subject: Cat wants to connect with you');
+    expect(show.output()).toContain('Subject: “Cat” wants to connect with you');
     expect(show.output()).toContain('Hi Dan,');
   });
 });

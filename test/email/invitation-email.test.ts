@@ -32,11 +32,11 @@ describe('invitation and accepted emails over SMTP (§5)', () => {
     const mails = sink.to(ben.email);
     expect(mails).toHaveLength(1);
     const mail = mails[0]!;
-    expect(mail.subject).toBe('Ann wants to connect with you');
+    expect(mail.subject).toBe('“Ann” wants to connect with you');
     expect(mail.from).toBe('no-reply@rapport.example.org');
     expect(mail.text).toContain('Hi Ben,');
     expect(mail.text).toContain(
-      'Ann (Engineer <Acme> & "Co") wants to connect with you on Rapport.',
+      '“Ann” (“Engineer <Acme> & "Co"”) wants to connect with you on Rapport.',
     );
     expect(mail.text).toContain('> Hi <b>Ben</b> & co,\n> met at the <script>conf</script>');
     expect(mail.text).toContain(`${PUBLIC_URL}/mynetwork/invitation-manager/received`);
@@ -82,7 +82,7 @@ describe('invitation and accepted emails over SMTP (§5)', () => {
 
     const accepted = sink.to(cat.email);
     expect(accepted).toHaveLength(1);
-    expect(accepted[0]!.subject).toBe('Dan accepted your invitation to connect');
+    expect(accepted[0]!.subject).toBe('“Dan” accepted your invitation to connect');
     expect(accepted[0]!.text).toContain(`${PUBLIC_URL}/in/${dan.handle}`);
     expect(sink.to(eve.email)).toEqual([]);
     // The invitation mails to Dan were not delivered before he answered: they are moot now.

@@ -244,6 +244,24 @@ describe('answers to what is no longer open (R17)', () => {
     await expectRefused(ben, 'accept', id, 404, 'invitation_not_found');
   });
 
+  it('R13 R17: keeping an invitation past its expiry → 409 invitation_not_open, before and after the expiry job', async () => {
+    const { ann, id } = await annInvitesBen();
+    const keep = `/api/v1/invitations/${id}/keep`;
+    t.advanceDays(180);
+    expect(await invitationStatus(t, id)).toBe('pending');
+    expectProblem(await ann.put(keep), 409, 'invitation_not_open');
+    expectProblem(await ann.delete(keep), 409, 'invitation_not_open');
+    await t.runJobs();
+    expect(await invitationStatus(t, id)).toBe('expired');
+    expectProblem(await ann.put(keep), 409, 'invitation_not_open');
+    const kept = await t.ctx.database.db
+      .selectFrom('invitations')
+      .select('kept')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(kept.kept).toBe(0);
+  });
+
   it('only the recipient answers, only the sender withdraws; strangers see nothing', async () => {
     const { ann, ben, id } = await annInvitesBen();
     const eve = await t.member('eve');

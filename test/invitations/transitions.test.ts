@@ -31,14 +31,15 @@ const CHANGES: Change[] = [
   { kind: 'ignore', reason: null },
   { kind: 'withdraw', cause: 'sender' },
   { kind: 'expire' },
-  { kind: 'block' },
+  { kind: 'block', frozen: { summary: '{}', search: '' } },
   { kind: 'mutual_accept' },
 ];
 
 /**
  * SPEC §1: pending → accepted | ignored | withdrawn | expired | blocked; ignored → withdrawn |
  * expired | blocked | accepted, by its recipient (R38) or by a mutual invitation. A blocked invitation still reads as pending
- * to its sender (R20), so its sender can withdraw it and it expires (R13). Nothing else moves.
+ * to its sender (R20), so its sender can withdraw it and it expires (R13), and once the block is
+ * lifted the blocker's invitation back accepts it (R3). Nothing else moves.
  */
 const ENDS_IN: Record<string, InvitationStatus> = {
   'pending accept': 'accepted',
@@ -53,6 +54,7 @@ const ENDS_IN: Record<string, InvitationStatus> = {
   'ignored block': 'blocked',
   'ignored mutual_accept': 'accepted',
   'blocked withdraw': 'withdrawn',
+  'blocked mutual_accept': 'accepted',
   'blocked expire': 'expired',
 };
 

@@ -45,7 +45,7 @@ describe('expiry and mail (R13)', () => {
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'expired', remind_at: null });
     // One catch-up reminder would have gone out had the expiry not come first in the run.
-    expect(sink.to(dan.email).map((m) => m.subject)).toEqual(['Cat wants to connect with you']);
+    expect(sink.to(dan.email).map((m) => m.subject)).toEqual(['“Cat” wants to connect with you']);
     expect((await mailAbout(t, sent.body.id)).map((m) => m.status)).toEqual(['sent']);
   });
 });

@@ -33,7 +33,7 @@ describe('reminder emails (R12)', () => {
     const [ann, ben] = await Promise.all([t.member('ann'), t.member('ben')]);
     const sent = await ann.invite(ben, { note: 'We met at the meetup' });
     await t.runJobs();
-    expect(sink.to(ben.email).map((m) => m.subject)).toEqual(['Ann wants to connect with you']);
+    expect(sink.to(ben.email).map((m) => m.subject)).toEqual(['“Ann” wants to connect with you']);
 
     t.advanceDays(2);
     await t.runJobs();
@@ -45,7 +45,7 @@ describe('reminder emails (R12)', () => {
     await t.runJobs();
     expect(reminders(ben)).toHaveLength(1);
     const first = reminders(ben)[0]!;
-    expect(first.subject).toBe('Reminder: Ann is waiting for your answer');
+    expect(first.subject).toBe('Reminder: “Ann” is waiting for your answer');
     expect(first.text).toContain('> We met at the meetup');
     expect(first.headers['list-unsubscribe']).toContain('.reminder.');
 

@@ -7,6 +7,7 @@ import { CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase } from '../../src/db/database.js';
 import type { Database } from '../../src/db/types.js';
+import { RULE_DEFAULTS } from '../../src/config.js';
 import { loadInviteFacts } from '../../src/modules/invitations/invitation.facts.repository.js';
 import { latestCooldownWithdrawal } from '../../src/modules/invitations/invitation.repository.js';
 import {
@@ -245,6 +246,7 @@ describe(`index use with ${INVITATIONS.toLocaleString('en')} invitations`, () =>
           { id: member, email: 'm0000042@example.test' },
           'm0000043',
           new Date(NOW),
+          RULE_DEFAULTS,
         ),
     ],
     ['sent count', SENT, () => countSent(database.db, member, NOW, '2026-05-18T00:00:00.000Z')],

@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API, startApp, type TestApp } from '../helpers/app.js';
 import { expectProblem, expectStatus } from '../helpers/expect.js';
 import { mailStatuses } from '../helpers/mail.js';
-import { handles } from '../helpers/members.js';
-import { connect } from '../helpers/network.js';
+import { newPendingInvitation } from '../../src/modules/invitations/invitation.js';
+import { insertInvitation } from '../../src/modules/invitations/invitation.repository.js';
+import { handles, memberId } from '../helpers/members.js';
+import { connect, connectionCounts, invitationStatus } from '../helpers/network.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -250,5 +252,150 @@ describe('blocking (R20)', () => {
       others[0]!.handle,
     ]);
     expect(second.body.nextCursor).toBeNull();
+  });
+
+  it('R20: the blocked sender keeps seeing the blocker as at the block — Sent list, search, detail and clean-up preview — never updated, even after the block is lifted', async () => {
+    const before = { headline: 'Data engineer', company: 'Oldco', location: 'Paris' };
+    const [ann, ben, cy] = await Promise.all([
+      t.member('ann', before),
+      t.member('ben'),
+      t.member('cy'),
+    ]);
+    const id = (await ben.invite(ann)).body.id;
+    const fromCy = (await cy.invite(ann)).body.id;
+    const atBlock = (await cy.get(`${API}/invitations/${fromCy}`)).body.recipient;
+    expect(atBlock).toMatchObject(before);
+    expectStatus(await ann.put(`${API}/blocks/${ben.handle}`), 204);
+    const later = {
+      name: 'Ann Renamed',
+      headline: 'Chief of things',
+      company: 'Newco',
+      location: 'Oslo',
+    };
+    expectStatus(await ann.patch(`${API}/me`, later), 200);
+
+    const benSees = async () => {
+      const sent = (await ben.get(`${API}/invitations/sent`)).body.items;
+      expect(sent.map((i: { id: string; recipient: unknown }) => [i.id, i.recipient])).toEqual([
+        [id, atBlock],
+      ]);
+      expect((await ben.get(`${API}/invitations/${id}`)).body.recipient).toEqual(atBlock);
+      const found = (await ben.get(`${API}/invitations/sent?q=oldco`)).body.items;
+      expect(found.map((i: { id: string }) => i.id)).toEqual([id]);
+      expect((await ben.get(`${API}/invitations/sent?q=newco`)).body.items).toEqual([]);
+      expect((await ben.get(`${API}/invitations/sent?q=renamed`)).body.items).toEqual([]);
+      const preview = await ben.post(`${API}/invitations/withdraw`, {
+        olderThanDays: 0,
+        dryRun: true,
+      });
+      expect(
+        preview.body.items.map(
+          (i: { invitation: { recipient: unknown } }) => i.invitation.recipient,
+        ),
+      ).toEqual([atBlock]);
+    };
+    await benSees();
+    // Anyone not blocked sees ann as she is.
+    expect((await cy.get(`${API}/invitations/${fromCy}`)).body.recipient).toMatchObject(later);
+
+    expectStatus(await ann.delete(`${API}/blocks/${ben.handle}`), 204);
+    expectStatus(await ann.patch(`${API}/me`, { headline: 'Yet another' }), 200);
+    await benSees();
+    // Withdrawn later, it is exported as it was seen.
+    expectStatus(await ben.post(`${API}/invitations/${id}/withdraw`), 200);
+    const csv = String((await ben.get(`${API}/invitations/withdrawn.csv`)).body);
+    expect(csv).toContain(`,${atBlock.name},${ann.handle},`);
+    expect(csv).not.toContain('Renamed');
+  });
+
+  it('R20: event attendee and page follower counts leave out whom the list beside them leaves out', async () => {
+    const [ann, ben, cy] = await Promise.all([t.member('ann'), t.member('ben'), t.member('cy')]);
+    const startsAt = new Date(t.clock.now().getTime() + 30 * 86_400_000).toISOString();
+    const event = (await ann.post(`${API}/events`, { name: 'Summit', startsAt })).body;
+    const page = (await ann.post(`${API}/pages`, { name: 'Acme' })).body;
+    expectStatus(await ben.put(`${API}/pages/${page.id}/follow`), 200);
+    expectStatus(await cy.put(`${API}/pages/${page.id}/follow`), 200);
+    expect((await ben.get(`${API}/events/${event.id}`)).body.attendeeCount).toBe(1);
+    expect((await ben.get(`${API}/pages/${page.id}`)).body.followerCount).toBe(3);
+
+    expectStatus(await ann.put(`${API}/blocks/${ben.handle}`), 204);
+
+    const seenByBen = (await ben.get(`${API}/events/${event.id}`)).body;
+    expect(seenByBen.attendees).toEqual([]);
+    expect(seenByBen.attendeeCount).toBe(0);
+    expect((await ben.get(`${API}/pages/${page.id}`)).body.followerCount).toBe(2);
+    expect((await ben.get(`${API}/pages`)).body.items).toEqual([
+      expect.objectContaining({ id: page.id, followerCount: 2 }),
+    ]);
+    expect((await ann.get(`${API}/pages/${page.id}`)).body.followerCount).toBe(2);
+    expect((await ann.get(`${API}/events`)).body.items).toEqual([
+      expect.objectContaining({ id: event.id, attendeeCount: 1 }),
+    ]);
+    expect((await cy.get(`${API}/pages/${page.id}`)).body.followerCount).toBe(3);
+    expect((await cy.get(`${API}/events/${event.id}`)).body.attendeeCount).toBe(1);
+  });
+});
+
+describe('mutual intent after a block is lifted (R3)', () => {
+  it("R3: after unblocking, the blocker's invitation to the blocked member connects them at once: the blocked invitation is accepted", async () => {
+    const [ann, ben] = await Promise.all([t.member('ann'), t.member('ben')]);
+    const id = (await ben.invite(ann)).body.id;
+    expectStatus(await ann.put(`${API}/blocks/${ben.handle}`), 204);
+    expectStatus(await ann.delete(`${API}/blocks/${ben.handle}`), 204);
+    expect((await ann.get(`${API}/members/${ben.handle}`)).body).toMatchObject({
+      relationship: 'none',
+      canInvite: { ok: true },
+    });
+
+    const answer = await ann.invite(ben);
+    expectStatus(answer, 200);
+    expect(answer.body).toMatchObject({ status: 'connected', member: { handle: ben.handle } });
+    expect(await invitationStatus(t, id)).toBe('accepted');
+    expect(await handles(ann, `${API}/connections`)).toEqual([ben.handle]);
+    expect(await handles(ben, `${API}/connections`)).toEqual([ann.handle]);
+    for (const member of [ann, ben]) {
+      expect(await connectionCounts(t, member)).toEqual({ stored: 1, rows: 1, reverseRows: 1 });
+      expect((await member.get(`${API}/invitations/sent`)).body.items).toEqual([]);
+      expect((await member.get(`${API}/invitations/received/count`)).body.total).toBe(0);
+    }
+    // ben hears of it as of an accept.
+    const detail = (await ben.get(`${API}/invitations/${id}`)).body;
+    expect(detail.status).toBe('accepted');
+    const notes = (await ben.get(`${API}/notifications`)).body.items;
+    expect(notes.map((n: { actor: { handle: string } | null }) => n.actor?.handle)).toContain(
+      ann.handle,
+    );
+  });
+
+  it('R3: whenever two members become connected, every other open connection invitation between them closes silently, with no cooldown', async () => {
+    const [ann, ben] = await Promise.all([t.member('ann'), t.member('ben')]);
+    const fromAnn = (await ann.invite(ben)).body.id;
+    // An invitation back written past the send's checks, as a race or an older version could leave.
+    const back = newPendingInvitation(
+      {
+        kind: 'connection',
+        senderId: await memberId(t, ben),
+        recipientId: await memberId(t, ann),
+        targetId: '',
+        note: null,
+        howKnown: null,
+        now: t.clock.now(),
+      },
+      t.ctx.config.rules,
+    );
+    await insertInvitation(t.ctx.database.db, back);
+    expect((await ann.get(`${API}/invitations/received/count`)).body.total).toBe(1);
+
+    expectStatus(await ben.post(`${API}/invitations/${fromAnn}/accept`), 200);
+
+    expect(await invitationStatus(t, back.id)).toBe('withdrawn');
+    expect((await ann.get(`${API}/invitations/received`)).body.items).toEqual([]);
+    expect((await ann.get(`${API}/invitations/received/count`)).body.total).toBe(0);
+    expect((await ben.get(`${API}/invitations/sent`)).body.items).toEqual([]);
+    expect((await ben.get(`${API}/invitations/sent/count`)).body.total).toBe(0);
+    expect((await ben.get(`${API}/invitations/withdrawn.csv`)).body).not.toContain(back.id);
+    // Removing the connection lets them invite each other again at once (R19): no cooldown.
+    expectStatus(await ben.delete(`${API}/connections/${ann.handle}`), 204);
+    expectStatus(await ben.invite(ann), 201);
   });
 });

@@ -3,7 +3,9 @@ import { API, type Member, startApp, type TestApp } from '../helpers/app.js';
 import { expectProblem, expectStatus } from '../helpers/expect.js';
 import { signUp } from '../helpers/members.js';
 
-const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
 
 let t: TestApp;
 beforeAll(async () => {
@@ -26,7 +28,7 @@ async function dontKnow(sender: Member, recipients: Member[]): Promise<void> {
 }
 
 describe('restricted senders (R9)', () => {
-  it('R9: the 5th "I don’t know this person" within 90 days restricts the sender for 30 days: email required', async () => {
+  it('R9: the 5th "I don’t know this person" within 90 days restricts the sender for 30 days, to the next whole hour: email required', async () => {
     const [sender, target, ...answerers] = await signUp(
       t,
       'sender',
@@ -41,8 +43,13 @@ describe('restricted senders (R9)', () => {
     expect((await sender.get(`${API}/settings`)).body.restriction).toBeNull();
     expect((await sender.get(`${API}/me/quotas`)).body.restriction).toBeNull();
 
+    t.clock.advance(17 * MINUTE_MS + 4321);
     await dontKnow(sender, answerers.slice(4));
-    const until = new Date(t.clock.now().getTime() + 30 * DAY_MS).toISOString();
+    // R9: to the hour, so the last answer's moment cannot be read from it.
+    const until = new Date(
+      Math.ceil((t.clock.now().getTime() + 30 * DAY_MS) / HOUR_MS) * HOUR_MS,
+    ).toISOString();
+    expect(until).toMatch(/T\d\d:00:00\.000Z$/);
     expect((await sender.get(`${API}/settings`)).body.restriction).toEqual({ until });
     expect((await sender.get(`${API}/me/quotas`)).body.restriction).toEqual({ until });
 
@@ -119,7 +126,7 @@ describe('restricted senders (R9)', () => {
     expectStatus(await sender.invite(recipients[5]), 201);
   });
 
-  it('R9: the restriction ends after 30 days', async () => {
+  it('R9: the restriction ends 30 days later, at the whole hour it names', async () => {
     const [sender, target, ...answerers] = await signUp(
       t,
       'sender',
@@ -130,11 +137,13 @@ describe('restricted senders (R9)', () => {
       'd',
       'e',
     );
+    t.clock.advance(25 * MINUTE_MS);
     await dontKnow(sender, answerers);
-    const restrictedAt = t.clock.now().getTime();
-    t.clock.set(new Date(restrictedAt + 30 * DAY_MS - 1000));
+    const until = new Date((await sender.get(`${API}/settings`)).body.restriction.until).getTime();
+    expect(until).toBe(Math.ceil((t.clock.now().getTime() + 30 * DAY_MS) / HOUR_MS) * HOUR_MS);
+    t.clock.set(new Date(until - 1000));
     expectProblem(await sender.invite(target), 403, 'email_required');
-    t.clock.set(new Date(restrictedAt + 30 * DAY_MS));
+    t.clock.set(new Date(until));
     expect((await sender.get(`${API}/settings`)).body.restriction).toBeNull();
     expect((await sender.get(`${API}/me/quotas`)).body.restriction).toBeNull();
     expectStatus(await sender.invite(target), 201);

@@ -7,6 +7,7 @@ import * as operations from './0005-operations.js';
 import * as integrations from './0006-integrations.js';
 import * as listOrders from './0007-list-orders.js';
 import * as accountRecovery from './0008-account-recovery.js';
+import * as emailAttemptsAndFrozenRecipients from './0010-email-attempts-and-frozen-recipients.js';
 
 /** Every migration in order; names are frozen once landed. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006-integrations': integrations,
   '0007-list-orders': listOrders,
   '0008-account-recovery': accountRecovery,
+  '0010-email-attempts-and-frozen-recipients': emailAttemptsAndFrozenRecipients,
 };

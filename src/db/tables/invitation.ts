@@ -1,7 +1,8 @@
 export type InvitationKind = 'connection' | 'page' | 'event';
 export type InvitationStatus =
   'pending' | 'accepted' | 'ignored' | 'withdrawn' | 'expired' | 'blocked';
-export type WithdrawCause = 'sender' | 'cleanup' | 'automatic' | 'block' | 'suspension';
+export type WithdrawCause =
+  'sender' | 'cleanup' | 'automatic' | 'block' | 'suspension' | 'connected';
 
 export interface InvitationTable {
   id: string;
@@ -23,4 +24,8 @@ export interface InvitationTable {
   remind_at: string | null;
   reminders_sent: number;
   expires_at: string;
+  /** R20: the recipient's summary (JSON) as it was when they blocked the sender; null otherwise. */
+  frozen_recipient: string | null;
+  /** R20: what the sender's search matches of that frozen recipient. */
+  frozen_search: string | null;
 }

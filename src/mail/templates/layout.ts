@@ -32,11 +32,29 @@ export interface MailParts {
   because: string;
 }
 
-/** "Ann Smith (Engineer at Acme)", or just the name without a headline. */
+/** Text on one line, whatever line breaks or runs of spaces it was written with. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Member-written text (a name, a headline, a page's or event's name) inside the service's own
+ * words (SPEC §7 Text): on one line and between quotes it cannot close, so it never reads as
+ * the service speaking.
+ */
+export function quoted(text: string): string {
+  return `“${oneLine(text).replace(/[“”]/g, '"')}”`;
+}
+
+/** `text` quoted, or the service's own `fallback` words when there is none. */
+export function quotedOr(text: string | null, fallback: string): string {
+  return text === null ? fallback : quoted(text);
+}
+
+/** “Ann Smith” (“Engineer at Acme”), or just the name without a headline. */
 export function actorLine(payload: MailPayload): string {
-  return payload.actorHeadline
-    ? `${payload.actorName} (${payload.actorHeadline})`
-    : payload.actorName;
+  const name = quoted(payload.actorName);
+  return payload.actorHeadline ? `${name} (${quoted(payload.actorHeadline)})` : name;
 }
 
 /** A note keeps its line breaks; each line is escaped on its own. */
@@ -47,7 +65,7 @@ function noteLines(note: string) {
 /** Both bodies from one description, so the plain text and HTML say the same thing. No tracking pixels. */
 export function layout(parts: MailParts, view: MailView): MailContent {
   const { links } = view;
-  const greeting = `Hi ${view.recipientName},`;
+  const greeting = `Hi ${oneLine(view.recipientName)},`;
   const footer = `You get this email because ${parts.because}.`;
   const text = [
     greeting,

@@ -1,11 +1,11 @@
-import { actorLine, layout, type MailContent, type MailView } from './layout.js';
+import { actorLine, layout, quoted, type MailContent, type MailView } from './layout.js';
 
 /** R12: an invitation still waits for an answer. */
 export function reminderMail(view: MailView): MailContent {
   const { payload } = view;
   return layout(
     {
-      subject: `Reminder: ${payload.actorName} is waiting for your answer`,
+      subject: `Reminder: ${quoted(payload.actorName)} is waiting for your answer`,
       lines: [
         `${actorLine(payload)} invited you to connect on Rapport and is still waiting for your answer.`,
         'You can accept or ignore the invitation; the sender is never told that you ignored it.',

@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { isUniqueViolation, violatesUniqueColumn } from '../../db/errors.js';
 import { DomainError } from '../../lib/errors.js';
+import { memberTexts, PROFILE_TEXT } from '../../lib/text.js';
 import { hashSecret, newId, newSecret } from '../../lib/ids.js';
 import { addDays, HOUR_MS } from '../../lib/time.js';
 import type { ServiceDeps } from '../deps.js';
@@ -75,7 +76,8 @@ export class AccountService {
     private readonly credentials: CredentialService,
   ) {}
 
-  async signUp(input: SignUpInput): Promise<{ member: MemberRow; session: NewSession }> {
+  async signUp(raw: SignUpInput): Promise<{ member: MemberRow; session: NewSession }> {
+    const input = memberTexts(raw, PROFILE_TEXT);
     const now = this.deps.clock.now();
     const email = input.email.trim().toLowerCase();
     this.registration.check(email, input.inviteCode);

@@ -66,7 +66,7 @@ export class BlockService {
       if (target.id === blockerId)
         throw new DomainError('validation_failed', 'You cannot block yourself.');
       // Locks serialise the block with sends and accepts between the two (they lock the same rows).
-      await lockMembers(tx, [blockerId, target.id]);
+      const locked = await lockMembers(tx, [blockerId, target.id]);
       if (await findBlock(tx, blockerId, target.id)) return;
       if (await isBlockedEitherWay(tx, blockerId, target.id)) throw memberNotFound();
       const liftedAt = await findBlockLift(tx, blockerId, target.id);
@@ -91,7 +91,7 @@ export class BlockService {
       }
       await deleteFollowsBetween(tx, blockerId, target.id);
       await deleteNotificationsBetween(tx, blockerId, target.id);
-      await this.invitations.closeForBlock(tx, blockerId, target.id);
+      await this.invitations.closeForBlock(tx, locked.get(blockerId), target.id);
     });
   }
 

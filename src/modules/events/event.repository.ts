@@ -96,12 +96,18 @@ export async function listAttendees(
     .execute();
 }
 
-export async function countAttendees(db: Db, eventIds: string[]): Promise<Map<string, number>> {
+/** R20: the attendees `viewerId` may see, counted as the list beside the count shows them. */
+export async function countAttendees(
+  db: Db,
+  eventIds: string[],
+  viewerId: string,
+): Promise<Map<string, number>> {
   if (eventIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('event_attendees')
     .select(['event_id', (eb) => eb.fn.countAll<number>().as('n')])
     .where('event_id', 'in', eventIds)
+    .where(notBlockedWith(viewerId, 'event_attendees.member_id'))
     .groupBy('event_id')
     .execute();
   return new Map(rows.map((r) => [r.event_id, Number(r.n)]));

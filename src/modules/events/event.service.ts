@@ -2,6 +2,7 @@ import type { Db } from '../../db/types.js';
 import { type Page, presentPage } from '../../db/pagination.js';
 import { DomainError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import { memberText } from '../../lib/text.js';
 import type { ServiceDeps } from '../deps.js';
 import { countTargetSentSince } from '../invitations/invitation.queries.js';
 import {
@@ -78,9 +79,9 @@ export class EventService {
     await this.deps.database.transaction(async (db) => {
       await insertEvent(db, {
         id,
-        name: input.name.trim(),
-        description: input.description?.trim() ?? '',
-        location: input.location?.trim() ?? '',
+        name: memberText('name', input.name).trim(),
+        description: memberText('description', input.description ?? '', { multiline: true }).trim(),
+        location: memberText('location', input.location ?? '').trim(),
         starts_at: startsAt.toISOString(),
         created_by: memberId,
         created_at: at,
@@ -97,7 +98,7 @@ export class EventService {
     const [organizers, attendees, counts, roles] = await Promise.all([
       listOrganizers(db, id, viewerId),
       listAttendees(db, id, viewerId, ATTENDEES_SHOWN),
-      countAttendees(db, [id]),
+      countAttendees(db, [id], viewerId),
       memberRoles(db, viewerId, [id]),
     ]);
     return {
@@ -120,7 +121,7 @@ export class EventService {
     });
     const ids = page.items.map((r) => r.id);
     const [counts, roles] = await Promise.all([
-      countAttendees(db, ids),
+      countAttendees(db, ids, viewerId),
       memberRoles(db, viewerId, ids),
     ]);
     return presentPage(page, (r) => summary(r, counts, roles));

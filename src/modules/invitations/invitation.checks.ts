@@ -1,14 +1,15 @@
 /**
  * The checks a connection invitation must pass (R1–R9), in the order a member would want to
- * hear about them. Shared by sending and by the profile's `canInvite` (R24), so the two can
+ * hear about them, the recipient's address last (R8). Shared by sending and by the profile's `canInvite` (R24), so the two can
  * never disagree.
  */
 import { memberNotFound } from '../members/member.js';
 import type { RuleConfig } from '../../config.js';
 import type { Db } from '../../db/types.js';
 import { DomainError } from '../../lib/errors.js';
+import { addDays } from '../../lib/time.js';
 import type { MemberRow } from '../members/member.repository.js';
-import { answerableFrom, type InviteFacts, senderOpenFrom } from './invitation.facts.js';
+import { type InviteFacts, senderOpenFrom } from './invitation.facts.js';
 import { isRestricted, resendAvailableAt, weeklyRetryAt } from './invitation.js';
 import { countSenderOpen, type InvitationRow } from './invitation.repository.js';
 
@@ -54,7 +55,7 @@ export function checkConnectionInvite(
       { canFollow: true },
     );
   }
-  const mutual = answerableFrom(facts, recipient.id, now);
+  const mutual = senderOpenFrom(facts, recipient.id, now);
   if (mutual) return { mutual };
 
   if (facts.lastWithdrawal) {
@@ -67,29 +68,6 @@ export function checkConnectionInvite(
       );
     }
   }
-  const restrictedUntil = sender.restricted_until;
-  if (
-    restrictedUntil !== null &&
-    isRestricted(restrictedUntil, now) &&
-    !sameEmail(email, recipient.email)
-  ) {
-    throw new DomainError(
-      'email_required',
-      "While your invitations are restricted, each one needs the recipient's email address.",
-      { reason: 'sender_restricted', retryAt: new Date(restrictedUntil) },
-    );
-  }
-  if (
-    recipient.invitation_policy === 'email_or_contacts' &&
-    !sameEmail(email, recipient.email) &&
-    !facts.senderInContacts
-  ) {
-    throw new DomainError(
-      'email_required',
-      `${recipient.name} only accepts invitations from people who know their email address.`,
-      { reason: 'recipient_policy' },
-    );
-  }
   const { weekly } = facts;
   if (weekly.count >= rules.weeklyInvitationLimit && weekly.oldest) {
     throw new DomainError(
@@ -99,7 +77,59 @@ export function checkConnectionInvite(
     );
   }
   refuseOverOpenCap(rules, facts.openSent);
+  checkAddress(rules, sender, recipient, facts, now, email);
   return { mutual: null };
+}
+
+/**
+ * R8, R9: the recipient's address, when one is needed. It is the last check, so that every
+ * other refusal answers a wrong address and a right one alike, and wrong addresses are capped:
+ * past the cap every attempt answers the same, whatever address it gives.
+ */
+function checkAddress(
+  rules: RuleConfig,
+  sender: MemberRow,
+  recipient: MemberRow,
+  facts: InviteFacts,
+  now: Date,
+  email: string | undefined,
+): void {
+  const restrictedUntil = isRestricted(sender.restricted_until, now)
+    ? sender.restricted_until
+    : null;
+  const policy = recipient.invitation_policy === 'email_or_contacts' && !facts.senderInContacts;
+  if (restrictedUntil === null && !policy) return;
+  const attempts = facts.emailAttempts;
+  if (attempts.count >= rules.emailAttemptsLimit && attempts.oldest) {
+    throw new DomainError(
+      'email_attempts_exhausted',
+      `Too many wrong email addresses were given for ${recipient.name}.`,
+      { retryAt: addDays(new Date(attempts.oldest), rules.emailAttemptsWindowDays) },
+    );
+  }
+  if (sameEmail(email, recipient.email)) return;
+  if (restrictedUntil !== null) {
+    throw new DomainError(
+      'email_required',
+      "While your invitations are restricted, each one needs the recipient's email address.",
+      { reason: 'sender_restricted', retryAt: new Date(restrictedUntil) },
+    );
+  }
+  throw new DomainError(
+    'email_required',
+    `${recipient.name} only accepts invitations from people who know their email address.`,
+    { reason: 'recipient_policy' },
+  );
+}
+
+/** R8: a send refused for its address after giving one gave a wrong one, which counts. */
+export function isWrongAddress(error: unknown, email: string | undefined): error is DomainError {
+  return (
+    error instanceof DomainError &&
+    error.code === 'email_required' &&
+    email !== undefined &&
+    email.trim() !== ''
+  );
 }
 
 function refuseOverOpenCap(rules: RuleConfig, openSent: number): void {

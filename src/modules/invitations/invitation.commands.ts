@@ -7,8 +7,9 @@ import { DomainError } from '../../lib/errors.js';
 import type { ServiceDeps } from '../deps.js';
 import { memberNotFound } from '../members/member.js';
 import { type MemberSummary, toSummary } from '../members/member.presenter.js';
-import { lockMemberAndHandle } from '../members/member.service.js';
-import { checkConnectionInvite } from './invitation.checks.js';
+import type { MemberRow } from '../members/member.repository.js';
+import { lockMemberAndHandle, searchTextOf } from '../members/member.service.js';
+import { checkConnectionInvite, isWrongAddress } from './invitation.checks.js';
 import { type CleanupInput, type CleanupResult, withdrawStale } from './invitation.cleanup.js';
 import { createInvitation } from './invitation.create.js';
 import { overdue } from './invitation.facts.js';
@@ -31,6 +32,8 @@ import { presentDetail } from './invitation.queries.js';
 import {
   findInvitation,
   findSenderOpenBetween,
+  type InvitationRow,
+  recordEmailAttempt,
   REF_COLUMNS,
   senderOpenRows,
   setKept,
@@ -95,25 +98,34 @@ export class InvitationCommands {
     const env = this.env();
     const { now, rules } = env;
     const note = normaliseNote(input.note, rules.noteMaxLength);
-    return this.deps.database.transaction(async (tx) => {
+    const outcome = await this.deps.database.transaction(async (tx) => {
       // Locking both members serialises racing sends between the same two people (R3) and
-      // every limit counted for the sender (R5, R6).
+      // every limit counted for the sender (R5, R6, R8).
       const { member: sender, other: recipient } = await lockMemberAndHandle(
         tx,
         senderId,
         input.to,
       );
       if (!recipient) throw memberNotFound();
-      let facts = await loadInviteFacts(tx, sender, recipient.id, now);
+      let facts = await loadInviteFacts(tx, sender, recipient.id, now, rules);
       await transition(tx, overdue(facts, now), { kind: 'expire' }, env);
       const check = () => checkConnectionInvite(rules, sender, recipient, facts, now, input.email);
-      const { mutual } = check();
+      let mutual: InvitationRow | null;
+      try {
+        ({ mutual } = check());
+      } catch (error) {
+        if (!isWrongAddress(error, input.email)) throw error;
+        // R8: a wrong address counts although the send is refused, so the refusal is thrown
+        // only once the attempt is committed.
+        await recordEmailAttempt(tx, sender.id, recipient.id, now.toISOString());
+        return { status: 'refused' as const, error };
+      }
       if (mutual) {
         const { row } = await transitionOne(tx, mutual, { kind: 'mutual_accept' }, env);
         if (row) return { status: 'connected' as const, member: toSummary(recipient) };
         // Its sender withdrew it while this waited for the lock: no intent is left to match, so
         // this is an ordinary invitation, checked again now that the withdrawal is visible.
-        facts = await loadInviteFacts(tx, sender, recipient.id, now);
+        facts = await loadInviteFacts(tx, sender, recipient.id, now, rules);
         if (check().mutual) throw new DomainError('invitation_not_open', 'Please try again.');
       }
       const row = await createInvitation(tx, rules, {
@@ -128,6 +140,8 @@ export class InvitationCommands {
       const resend = resendAvailableAt(now, rules.resendCooldownDays);
       return { status: 'sent' as const, invitation: toSent(row, recipient, null, resend) };
     });
+    if (outcome.status === 'refused') throw outcome.error;
+    return outcome;
   }
 
   async accept(viewerId: string, id: string): Promise<InvitationDetail> {
@@ -209,15 +223,16 @@ export class InvitationCommands {
   /**
    * R20, inside the block's transaction: the blocker's invitations to the blocked member are
    * withdrawn without a cooldown; the blocked member's become `blocked` — gone for the blocker
-   * for good, still pending to their sender.
+   * for good, still pending to their sender, who keeps seeing the blocker as they are now.
    */
-  async closeForBlock(tx: Tx, blockerId: string, blockedId: string): Promise<void> {
+  async closeForBlock(tx: Tx, blocker: MemberRow, blockedId: string): Promise<void> {
     const env = this.env();
-    const open = await findSenderOpenBetween(tx, blockerId, blockedId);
-    const byBlocker = open.filter((r) => r.sender_id === blockerId);
+    const open = await findSenderOpenBetween(tx, blocker.id, blockedId);
+    const byBlocker = open.filter((r) => r.sender_id === blocker.id);
     const toBlocker = open.filter((r) => r.sender_id === blockedId);
     await transition(tx, byBlocker, { kind: 'withdraw', cause: 'block' }, env);
-    await transition(tx, toBlocker, { kind: 'block' }, env);
+    const frozen = { summary: JSON.stringify(toSummary(blocker)), search: searchTextOf(blocker) };
+    await transition(tx, toBlocker, { kind: 'block', frozen }, env);
   }
 
   private async authorized(

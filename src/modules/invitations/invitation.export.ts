@@ -3,6 +3,7 @@
  * of any size streams in constant memory.
  */
 import type { Db } from '../../db/types.js';
+import { frozenSummary } from './invitation.presenter.js';
 import { listWithdrawn } from './invitation.withdrawals.repository.js';
 
 const HEADER = [
@@ -40,17 +41,21 @@ export async function* withdrawnCsv(db: Db, senderId: string): AsyncGenerator<st
     const page = await listWithdrawn(db, senderId, { cursor, limit: BATCH });
     if (page.items.length > 0) {
       yield page.items
-        .map((r) =>
-          csvLine([
+        .map((r) => {
+          const recipient =
+            r.frozen_recipient === null
+              ? { name: r.recipient_name, handle: r.recipient_handle }
+              : frozenSummary(r.frozen_recipient);
+          return csvLine([
             r.withdrawn_at,
             r.kind,
-            r.recipient_name,
-            r.recipient_handle,
+            recipient.name,
+            recipient.handle,
             r.target_name ?? '',
             r.sent_at,
             r.withdraw_cause,
-          ]),
-        )
+          ]);
+        })
         .join('');
     }
     if (page.nextCursor === null) return;

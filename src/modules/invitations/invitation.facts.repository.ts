@@ -4,7 +4,9 @@
  * all of it, and each statement costs more to issue than to run.
  */
 import { sql } from 'kysely';
+import type { RuleConfig } from '../../config.js';
 import type { Db } from '../../db/types.js';
+import { addDays } from '../../lib/time.js';
 import { prepare } from '../../db/prepared.js';
 import { blocksBetween } from '../blocks/block.repository.js';
 import { connectionRow } from '../connections/connection.repository.js';
@@ -14,6 +16,7 @@ import type { InviteFacts } from './invitation.facts.js';
 import { weekWindowStart } from './invitation.js';
 import {
   cooldownWithdrawals,
+  emailAttemptsSince,
   senderOpenBetween,
   senderOpenRows,
   sentSinceRows,
@@ -26,7 +29,14 @@ const openBetween = prepare((db, a: { sender: string; recipient: string }) =>
 const scalars = prepare(
   (
     db,
-    a: { sender: string; recipient: string; senderEmail: string; weekStart: string; now: string },
+    a: {
+      sender: string;
+      recipient: string;
+      senderEmail: string;
+      weekStart: string;
+      emailSince: string;
+      now: string;
+    },
   ) =>
     db.selectNoFrom((eb) => [
       eb.exists(blocksBetween(db, a.sender, a.recipient)).as('blocked'),
@@ -46,6 +56,12 @@ const scalars = prepare(
       sentSinceRows(db, a.sender, 'connection', a.weekStart)
         .select((s) => s.fn.min('sent_at').as('oldest'))
         .as('weekly_oldest'),
+      emailAttemptsSince(db, a.sender, a.recipient, a.emailSince)
+        .select(sql<number>`count(*)`.as('n'))
+        .as('email_attempts'),
+      emailAttemptsSince(db, a.sender, a.recipient, a.emailSince)
+        .select((s) => s.fn.min('attempted_at').as('oldest'))
+        .as('email_attempts_oldest'),
       senderOpenRows(db, a.sender, a.now)
         .select(sql<number>`count(*)`.as('n'))
         .as('open_sent'),
@@ -57,6 +73,7 @@ export async function loadInviteFacts(
   sender: Pick<MemberRow, 'id' | 'email'>,
   recipientId: string,
   now: Date,
+  rules: Pick<RuleConfig, 'emailAttemptsWindowDays'>,
 ): Promise<InviteFacts> {
   const pair = { sender: sender.id, recipient: recipientId };
   const between = await openBetween.all(db, pair);
@@ -64,6 +81,7 @@ export async function loadInviteFacts(
     ...pair,
     senderEmail: sender.email.toLowerCase(),
     weekStart: weekWindowStart(now).toISOString(),
+    emailSince: addDays(now, -rules.emailAttemptsWindowDays).toISOString(),
     now: now.toISOString(),
   });
   return {
@@ -75,5 +93,9 @@ export async function loadInviteFacts(
     lastWithdrawal: row?.last_withdrawal ?? null,
     weekly: { count: Number(row?.weekly_count ?? 0), oldest: row?.weekly_oldest ?? null },
     openSent: Number(row?.open_sent ?? 0),
+    emailAttempts: {
+      count: Number(row?.email_attempts ?? 0),
+      oldest: row?.email_attempts_oldest ?? null,
+    },
   };
 }

@@ -1,5 +1,5 @@
 /** What R1–R9 know about a connection invitation from one member to another, and pure reads of it. */
-import { isPastExpiry, OPEN_STATUSES } from './invitation.js';
+import { isPastExpiry } from './invitation.js';
 import type { InvitationRow } from './invitation.repository.js';
 
 export interface InviteFacts {
@@ -15,25 +15,21 @@ export interface InviteFacts {
   weekly: { count: number; oldest: string | null };
   /** R6: the sender's invitations of any kind still open. */
   openSent: number;
+  /** R8: the wrong addresses the sender gave for the recipient in the window, and the oldest. */
+  emailAttempts: { count: number; oldest: string | null };
 }
 
-/** The invitation from `senderId` that is open from its sender's side and not past its expiry. */
+/**
+ * The invitation from `senderId` that is open from its sender's side and not past its expiry.
+ * R3: it is also the one whose recipient's own invitation back connects the two at once, a
+ * blocked one included: its recipient may have lifted the block since.
+ */
 export function senderOpenFrom(
   facts: InviteFacts,
   senderId: string,
   now: Date,
 ): InvitationRow | undefined {
   return facts.between.find((r) => r.sender_id === senderId && !isPastExpiry(r.expires_at, now));
-}
-
-/** R3: the invitation from `senderId` that its recipient could still answer. */
-export function answerableFrom(
-  facts: InviteFacts,
-  senderId: string,
-  now: Date,
-): InvitationRow | undefined {
-  const open = senderOpenFrom(facts, senderId, now);
-  return open && OPEN_STATUSES.includes(open.status) ? open : undefined;
 }
 
 /** R13: the ones already past their expiry, which the expiry job has not reached yet. */

@@ -48,6 +48,29 @@ export interface InvitationDetail {
   history: { type: string; at: string }[];
 }
 
+/** R20: a recipient frozen at a block, as `closeForBlock` stored them. */
+export function frozenSummary(json: string): MemberSummary {
+  const value: unknown = JSON.parse(json);
+  const field = (key: keyof MemberSummary): string => {
+    const v: unknown = typeof value === 'object' && value !== null ? Reflect.get(value, key) : null;
+    if (typeof v !== 'string') throw new Error(`a frozen recipient lacks its ${key}`);
+    return v;
+  };
+  return toSummary({
+    handle: field('handle'),
+    name: field('name'),
+    headline: field('headline'),
+    company: field('company'),
+    industry: field('industry'),
+    location: field('location'),
+  });
+}
+
+/** R20: the recipient as the sender sees them — as they were when they blocked the sender. */
+function recipientForSender(row: InvitationRow, recipient: SummaryFields): MemberSummary {
+  return row.frozen_recipient === null ? toSummary(recipient) : frozenSummary(row.frozen_recipient);
+}
+
 /** What every list shows of an open invitation; to its sender an ignore reads as pending (R11). */
 function openFields(row: InvitationRow) {
   return {
@@ -83,7 +106,7 @@ export function toSent(
 ): SentInvitation {
   return {
     ...openFields(row),
-    recipient: toSummary(recipient),
+    recipient: recipientForSender(row, recipient),
     kept: row.kept === 1,
     target,
     resendAvailableAt: resendAvailableAt.toISOString(),
@@ -120,7 +143,7 @@ export function toDetail(
     note: row.note,
     howKnown: row.how_known,
     sender: toSummary(sender),
-    recipient: toSummary(recipient),
+    recipient: isSender ? recipientForSender(row, recipient) : toSummary(recipient),
     kept: isSender ? row.kept === 1 : null,
     target,
     history,

@@ -64,7 +64,10 @@ export async function lockInvitation(tx: Tx, id: string): Promise<InvitationRow 
     .executeTakeFirst();
 }
 
-/** R16: the sender's withdrawals for this pair that start a cooldown (a block's or a suspension's does not). */
+/**
+ * R16: the sender's withdrawals for this pair that start a cooldown: the sender's own, not a
+ * block's, a suspension's or a connection's (R3, R19).
+ */
 export function cooldownWithdrawals(db: Db, key: PairKey) {
   return db
     .selectFrom('invitations')
@@ -73,7 +76,7 @@ export function cooldownWithdrawals(db: Db, key: PairKey) {
     .where('kind', '=', key.kind)
     .where('target_id', '=', key.targetId)
     .where(statusIs('withdrawn'))
-    .where('withdraw_cause', 'not in', ['block', 'suspension']);
+    .where('withdraw_cause', 'not in', ['block', 'suspension', 'connected']);
 }
 
 /** R16: when the latest of those withdrawals was. */
@@ -122,8 +125,37 @@ export async function countSenderOpen(db: Db, senderId: string, now: string): Pr
   return Number(row.n);
 }
 
+/** R8: the wrong addresses `senderId` gave for `recipientId` since `since`. */
+export function emailAttemptsSince(db: Db, senderId: string, recipientId: string, since: string) {
+  return db
+    .selectFrom('email_attempts')
+    .where('sender_id', '=', senderId)
+    .where('recipient_id', '=', recipientId)
+    .where('attempted_at', '>', since);
+}
+
+export async function recordEmailAttempt(
+  db: Db,
+  senderId: string,
+  recipientId: string,
+  at: string,
+): Promise<void> {
+  await db
+    .insertInto('email_attempts')
+    .values({ sender_id: senderId, recipient_id: recipientId, attempted_at: at })
+    .execute();
+}
+
+/** R20: the blocker as their blocked invitations' senders keep seeing them. */
+export interface FrozenRecipient {
+  /** The member summary, in JSON. */
+  summary: string;
+  search: string;
+}
+
 type StatusChange =
-  | { kind: 'accept' | 'mutual_accept' | 'expire' | 'block' }
+  | { kind: 'accept' | 'mutual_accept' | 'expire' }
+  | { kind: 'block'; frozen: FrozenRecipient }
   | { kind: 'ignore'; reason: string | null }
   | { kind: 'withdraw'; cause: WithdrawCause };
 
@@ -132,6 +164,8 @@ interface ChangeArgs {
   at: string;
   reason: string | null;
   cause: WithdrawCause | null;
+  frozen: string | null;
+  frozenSearch: string | null;
 }
 
 /** The columns each transition writes besides its status; every one stops the reminders (R12). */
@@ -140,12 +174,21 @@ function columnsOf(change: StatusChange, a: ChangeArgs): Updateable<InvitationTa
   switch (change.kind) {
     case 'accept':
     case 'mutual_accept':
-      // An accept after an "I don't know this person" ignore (R38) takes that answer back (R9).
-      return { ...base, responded_at: a.at, ignore_reason: null };
+      // An accept after an "I don't know this person" ignore (R38) takes that answer back (R9);
+      // a mutual accept of a blocked one (R3) shows its recipient as they are again (R20).
+      return {
+        ...base,
+        responded_at: a.at,
+        ignore_reason: null,
+        frozen_recipient: null,
+        frozen_search: null,
+      };
     case 'ignore':
       return { ...base, responded_at: a.at, ignore_reason: a.reason };
     case 'withdraw':
       return { ...base, withdrawn_at: a.at, withdraw_cause: a.cause };
+    case 'block':
+      return { ...base, frozen_recipient: a.frozen, frozen_search: a.frozenSearch };
     default:
       return base;
   }
@@ -170,6 +213,8 @@ function argsOf(change: StatusChange, now: Date): Omit<ChangeArgs, 'id'> {
     at: now.toISOString(),
     reason: change.kind === 'ignore' ? change.reason : null,
     cause: change.kind === 'withdraw' ? change.cause : null,
+    frozen: change.kind === 'block' ? change.frozen.summary : null,
+    frozenSearch: change.kind === 'block' ? change.frozen.search : null,
   };
 }
 

@@ -145,6 +145,14 @@ describe('restrictionUntil (R9)', () => {
     expect(restrictionUntil(1, 1, now, 2)).toEqual(at('2026-04-03T00:00:00.000Z'));
   });
 
+  it('R9: the end is rounded up to the next whole hour', () => {
+    const later = at('2026-04-01T10:17:42.123Z');
+    expect(restrictionUntil(5, 5, later, 30)).toEqual(at('2026-05-01T11:00:00.000Z'));
+    expect(restrictionUntil(5, 5, at('2026-04-01T10:00:00.001Z'), 30)).toEqual(
+      at('2026-05-01T11:00:00.000Z'),
+    );
+  });
+
   it('isRestricted holds until the end, not at it', () => {
     const until = '2026-05-01T00:00:00.000Z';
     expect(isRestricted(null, now)).toBe(false);

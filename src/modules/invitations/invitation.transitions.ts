@@ -22,6 +22,8 @@ import { restrictionUntil, type Transition } from './invitation.js';
 import {
   type ChangedInvitation,
   countDontKnowSince,
+  findSenderOpenBetween,
+  type FrozenRecipient,
   type InvitationRef,
   type InvitationRow,
   updateMany,
@@ -32,7 +34,8 @@ export type IgnoreReason = 'dont_know';
 
 /** A change that closes an invitation or puts it aside, for one or many at once. */
 export type Closing =
-  | { kind: 'expire' | 'block' }
+  | { kind: 'expire' }
+  | { kind: 'block'; frozen: FrozenRecipient }
   | { kind: 'ignore'; reason: IgnoreReason | null }
   | { kind: 'withdraw'; cause: WithdrawCause };
 
@@ -117,8 +120,23 @@ async function closingEffects(
     // R15, R13, R20: a withdrawal, expiry or block leaves nothing with the recipient.
     await eraseFromRecipient(tx, ids, env.now);
   }
-  const type = EVENT_OF[change.kind];
+  const type = isSilent(change) ? null : EVENT_OF[change.kind];
   if (type) await emitWebhookEvents(tx, [{ type, invitations: rows }], env.now);
+}
+
+/** R3: an invitation closed because its two members got connected otherwise tells no one. */
+function isSilent(change: Closing): boolean {
+  return change.kind === 'withdraw' && change.cause === 'connected';
+}
+
+/**
+ * R3: whenever two members become connected, by any path, every other connection invitation
+ * between them, either way, closes silently and leaves both members' lists.
+ */
+async function closeOthersBetween(tx: Tx, row: InvitationRow, env: TransitionEnv): Promise<void> {
+  const open = await findSenderOpenBetween(tx, row.sender_id, row.recipient_id);
+  const others = open.filter((r) => r.kind === 'connection' && r.id !== row.id);
+  await transition(tx, others, { kind: 'withdraw', cause: 'connected' }, env);
 }
 
 async function accept(
@@ -136,6 +154,7 @@ async function accept(
   if (!row) return { row: null, members: locked };
   if (locked) {
     await connectMembers(tx, row.recipient_id, row.sender_id, env.rules.maxConnections, at, locked);
+    await closeOthersBetween(tx, row, env);
   }
   const target = await acceptTarget(tx, row, at);
   const members = locked ?? (await findMemberPair(tx, pair));

@@ -10,7 +10,8 @@ import type {
 } from '../../db/tables/invitation.js';
 import { DomainError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { addDays, DAY_MS } from '../../lib/time.js';
+import { memberText } from '../../lib/text.js';
+import { addDays, ceilToHour, DAY_MS } from '../../lib/time.js';
 
 export type { InvitationKind, InvitationStatus };
 
@@ -41,7 +42,8 @@ export const TRANSITION_FROM: Record<Transition, readonly InvitationStatus[]> = 
   withdraw: ['pending', 'ignored', 'blocked'],
   expire: ['pending', 'ignored', 'blocked'],
   block: ['pending', 'ignored'],
-  mutual_accept: ['pending', 'ignored'],
+  // R3: a blocked invitation still stands for its sender's intent once the block is lifted.
+  mutual_accept: ['pending', 'ignored', 'blocked'],
 };
 
 /** The state each transition ends in. */
@@ -103,6 +105,8 @@ export function newPendingInvitation(
     remind_at: remindAt?.toISOString() ?? null,
     reminders_sent: 0,
     expires_at: expiresAt(now, rules.expiryDays).toISOString(),
+    frozen_recipient: null,
+    frozen_search: null,
   };
 }
 
@@ -150,10 +154,13 @@ export function visibleLength(text: string): number {
   return [...graphemes.segment(text)].length;
 }
 
-/** R4: plain text only; the length is counted in characters a member sees. */
+/**
+ * R4: plain text only, line breaks allowed (SPEC §7 Text); the length is counted in characters
+ * a member sees.
+ */
 export function normaliseNote(note: string | undefined | null, maxLength: number): string | null {
   if (note === undefined || note === null) return null;
-  const trimmed = note.trim();
+  const trimmed = memberText('note', note, { multiline: true }).trim();
   if (trimmed === '') return null;
   if (visibleLength(trimmed) > maxLength) {
     throw new DomainError('note_too_long', `A note can be at most ${maxLength} characters long.`);
@@ -161,14 +168,17 @@ export function normaliseNote(note: string | undefined | null, maxLength: number
   return trimmed;
 }
 
-/** R9: the answer that tips a sender over the threshold starts a restriction. */
+/**
+ * R9: the answer that tips a sender over the threshold starts a restriction. Its end is rounded
+ * up to the hour, so the moment of that answer cannot be read from it.
+ */
 export function restrictionUntil(
   dontKnowCount: number,
   threshold: number,
   now: Date,
   restrictionDays: number,
 ): Date | null {
-  return dontKnowCount >= threshold ? addDays(now, restrictionDays) : null;
+  return dontKnowCount >= threshold ? ceilToHour(addDays(now, restrictionDays)) : null;
 }
 
 export function isRestricted(restrictedUntil: string | null, now: Date): boolean {

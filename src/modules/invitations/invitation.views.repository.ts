@@ -125,13 +125,18 @@ export async function listSent(
     // row's recipient, page or event is looked up by its key: no scan of members or targets.
     query = query.where((eb) =>
       eb.or([
-        eb.exists(
-          eb
-            .selectFrom('members')
-            .select('members.id')
-            .whereRef('members.id', '=', 'invitations.recipient_id')
-            .where('members.search_text', 'like', pattern),
-        ),
+        // R20: a recipient frozen by a block is matched as they were then.
+        eb.and([
+          eb('invitations.frozen_search', 'is', null),
+          eb.exists(
+            eb
+              .selectFrom('members')
+              .select('members.id')
+              .whereRef('members.id', '=', 'invitations.recipient_id')
+              .where('members.search_text', 'like', pattern),
+          ),
+        ]),
+        eb('invitations.frozen_search', 'like', pattern),
         ...TARGET_TABLES.map(([kind, table]) =>
           eb.and([
             eb('invitations.kind', '=', kind),

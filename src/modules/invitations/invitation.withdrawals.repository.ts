@@ -102,6 +102,8 @@ export interface WithdrawnRow {
   withdraw_cause: WithdrawCause;
   recipient_name: string;
   recipient_handle: string;
+  /** R20: the recipient as they were when they blocked the sender, if they did. */
+  frozen_recipient: string | null;
   /** The page's or event's name; null for a connection invitation. */
   target_name: string | null;
 }
@@ -133,6 +135,7 @@ export async function listWithdrawn(
       'invitations.withdraw_cause',
       'members.name as recipient_name',
       'members.handle as recipient_handle',
+      'invitations.frozen_recipient',
       eb.fn.coalesce('pages.name', 'events.name').as('target_name'),
     ])
     .where('invitations.sender_id', '=', senderId)

@@ -1,6 +1,7 @@
 import { memberNotFound } from './member.js';
 import { type Page, presentPage } from '../../db/pagination.js';
 import { DomainError } from '../../lib/errors.js';
+import { memberTexts, PROFILE_TEXT } from '../../lib/text.js';
 import { isBlockedEitherWay } from '../blocks/block.service.js';
 import { connectedAmong, mutualCounts, secondDegree } from '../connections/connection.service.js';
 import type { ServiceDeps } from '../deps.js';
@@ -10,7 +11,7 @@ import {
   type InvitationQueries,
   loadInviteFacts,
 } from '../invitations/invitation.queries.js';
-import { answerableFrom, senderOpenFrom } from '../invitations/invitation.facts.js';
+import { senderOpenFrom } from '../invitations/invitation.facts.js';
 import { isPastExpiry, resendAvailableAt } from '../invitations/invitation.js';
 import { type MemberSummary, toSummary } from './member.presenter.js';
 import {
@@ -62,14 +63,6 @@ export interface ProfileChanges {
   industry?: string;
   location?: string;
 }
-
-const PROFILE_FIELDS = [
-  'name',
-  'headline',
-  'company',
-  'industry',
-  'location',
-] as const satisfies (keyof ProfileChanges)[];
 
 export class MemberService {
   constructor(
@@ -124,9 +117,10 @@ export class MemberService {
 
   async updateProfile(memberId: string, changes: ProfileChanges): Promise<void> {
     const member = await this.requireMember(memberId);
+    const checked = memberTexts(changes, PROFILE_TEXT);
     const trimmed: ProfileChanges = {};
-    for (const key of PROFILE_FIELDS) {
-      const value = changes[key];
+    for (const key of PROFILE_TEXT) {
+      const value = checked[key];
       if (value !== undefined) trimmed[key] = value.trim();
     }
     const next = { ...member, ...trimmed };
@@ -146,7 +140,7 @@ export class MemberService {
     ]);
     if (!member) throw memberNotFound();
     const isSelf = viewer.id === member.id;
-    const facts = await loadInviteFacts(db, viewer, member.id, now);
+    const facts = await loadInviteFacts(db, viewer, member.id, now, this.deps.rules);
     // The facts carry the block, so the profile does not ask visibleMember to read it again.
     if (!isSelf && facts.blocked) throw memberNotFound();
     const [mutual, following, followers] = await Promise.all([
@@ -156,7 +150,7 @@ export class MemberService {
     ]);
     const connected = facts.connected;
     const sent = senderOpenFrom(facts, viewer.id, now);
-    const received = answerableFrom(facts, member.id, now);
+    const received = senderOpenFrom(facts, member.id, now);
     const canInvite = this.invitations.canInvite(viewer, member, facts);
     const mutualCount = isSelf ? 0 : (mutual.get(member.id) ?? 0);
     let relationship: Relationship = 'none';
@@ -227,7 +221,7 @@ export class MemberService {
     const kept: { id: string; mutual: number }[] = [];
     for (const candidate of candidates) {
       if (kept.length >= limit) break;
-      const facts = await loadInviteFacts(db, viewer, candidate.id, now);
+      const facts = await loadInviteFacts(db, viewer, candidate.id, now, this.deps.rules);
       const invited = facts.between.some((r) => !isPastExpiry(r.expires_at, now));
       const cooling =
         facts.lastWithdrawal !== null &&
@@ -257,5 +251,6 @@ export {
   insertMember,
   lockMemberAndHandle,
   lockMembers,
+  searchTextOf,
   updateMember,
 } from './member.repository.js';

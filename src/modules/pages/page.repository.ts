@@ -80,12 +80,18 @@ export async function isFollowingPage(db: Db, pageId: string, memberId: string):
   return row !== undefined;
 }
 
-export async function countPageFollowers(db: Db, pageIds: string[]): Promise<Map<string, number>> {
+/** R20: followers a block either way hides from `viewerId` are not counted for them either. */
+export async function countPageFollowers(
+  db: Db,
+  pageIds: string[],
+  viewerId: string,
+): Promise<Map<string, number>> {
   if (pageIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('page_followers')
     .select(['page_id', (eb) => eb.fn.countAll<number>().as('n')])
     .where('page_id', 'in', pageIds)
+    .where(notBlockedWith(viewerId, 'page_followers.member_id'))
     .groupBy('page_id')
     .execute();
   return new Map(rows.map((r) => [r.page_id, Number(r.n)]));

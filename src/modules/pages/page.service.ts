@@ -2,6 +2,7 @@ import type { Db } from '../../db/types.js';
 import { type Page, presentPage } from '../../db/pagination.js';
 import { DomainError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import { memberText } from '../../lib/text.js';
 import { areConnected } from '../connections/connection.service.js';
 import type { ServiceDeps } from '../deps.js';
 import {
@@ -59,8 +60,8 @@ export class PageService {
     await this.deps.database.transaction(async (db) => {
       await insertPage(db, {
         id,
-        name: input.name.trim(),
-        description: input.description?.trim() ?? '',
+        name: memberText('name', input.name).trim(),
+        description: memberText('description', input.description ?? '', { multiline: true }).trim(),
         created_by: memberId,
         created_at: at,
       });
@@ -76,7 +77,7 @@ export class PageService {
     const now = this.deps.clock.now();
     const [admins, followers, roles, used] = await Promise.all([
       listPageAdmins(db, id, viewerId),
-      countPageFollowers(db, [id]),
+      countPageFollowers(db, [id], viewerId),
       memberRoles(db, viewerId, [id]),
       creditsUsed(db, id, creditMonth(now)),
     ]);
@@ -100,7 +101,7 @@ export class PageService {
     });
     const ids = page.items.map((r) => r.id);
     const [followers, roles] = await Promise.all([
-      countPageFollowers(db, ids),
+      countPageFollowers(db, ids, viewerId),
       memberRoles(db, viewerId, ids),
     ]);
     return presentPage(page, (r) => summary(r, followers, roles));

@@ -2360,6 +2360,8 @@ export interface operations {
               reblockLockHours: number;
               pageCreditsPerMonth: number;
               eventWeeklyInvitationLimit: number;
+              emailAttemptsLimit: number;
+              emailAttemptsWindowDays: number;
               staleAfterDays: number;
             };
           };
