@@ -13,6 +13,7 @@ import { type Clock, ManualClock, systemClock } from './lib/clock.js';
 import { mailComposer } from './mail/compose.js';
 import { smtpMailer } from './mail/mailer.js';
 import { AccountService } from './modules/accounts/account.service.js';
+import { LeavingService } from './modules/accounts/leaving.service.js';
 import { AdminService } from './modules/admin/admin.service.js';
 import { BlockService } from './modules/blocks/block.service.js';
 import { ConnectionService } from './modules/connections/connection.service.js';
@@ -44,6 +45,7 @@ export interface AppContext {
   /** Present only in test-clock mode (RAPPORT_TEST_CLOCK=1). */
   manualClock: ManualClock | null;
   accounts: AccountService;
+  leaving: LeavingService;
   admin: AdminService;
   members: MemberService;
   invitations: InvitationCommands;
@@ -112,6 +114,7 @@ export async function createContext(
     migrated,
     manualClock,
     accounts: new AccountService(deps, new Registration(config)),
+    leaving: new LeavingService(deps),
     admin: new AdminService(deps),
     members,
     invitations,

@@ -1,7 +1,7 @@
 export type InvitationKind = 'connection' | 'page' | 'event';
 export type InvitationStatus =
   'pending' | 'accepted' | 'ignored' | 'withdrawn' | 'expired' | 'blocked';
-export type WithdrawCause = 'sender' | 'cleanup' | 'automatic' | 'block' | 'suspension';
+export type WithdrawCause = 'sender' | 'cleanup' | 'automatic' | 'block' | 'suspension' | 'leaving';
 
 export interface InvitationTable {
   id: string;

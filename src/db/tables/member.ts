@@ -28,4 +28,6 @@ export interface MemberTable {
   /** Set while an admin has suspended the member (R32). */
   suspended_at: string | null;
   suspension_reason: string | null;
+  /** Set when the member left (R29): the row keeps others' records whole, with nothing personal. */
+  deleted_at: string | null;
 }

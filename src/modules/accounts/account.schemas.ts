@@ -50,13 +50,47 @@ export const Me = Type.Intersect(
 
 export const SignedIn = Type.Object({ member: Type.Ref(Me), csrfToken: Type.String() });
 
-export const TokenBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) });
+const TokenScope = (options: { default?: 'write' } = {}) =>
+  Type.Union([Type.Literal('read'), Type.Literal('write')], {
+    description: 'A `read` token may not change anything (R28)',
+    ...options,
+  });
+
+export const TokenBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    scope: Type.Optional(TokenScope({ default: 'write' })),
+    expiresInDays: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 3650,
+        description: 'Without it the token never expires',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
 export const Token = Type.Object({
   id: Type.String(),
   name: Type.String(),
+  scope: TokenScope(),
   createdAt: Type.String({ format: 'date-time' }),
   lastUsedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  expiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
+
+export const Session = Type.Object({
+  id: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+  lastUsedAt: Type.String({ format: 'date-time', description: 'To the minute' }),
+  userAgent: Type.Union([Type.String(), Type.Null()]),
+  current: Type.Boolean({ description: 'The session this request came with' }),
+});
+
+export const DeleteAccountBody = Type.Object(
+  { password: Type.String({ minLength: 1, maxLength: 256 }) },
+  { additionalProperties: false },
+);
 
 export const NewToken = Type.Intersect([Token, Type.Object({ token: Type.String() })]);

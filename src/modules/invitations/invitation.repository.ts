@@ -64,7 +64,7 @@ export async function lockInvitation(tx: Tx, id: string): Promise<InvitationRow 
     .executeTakeFirst();
 }
 
-/** R16: the sender's withdrawals for this pair that start a cooldown (a block's or a suspension's does not). */
+/** R16: the sender's withdrawals for this pair that start a cooldown (a block's, suspension's or leaving's do not). */
 export function cooldownWithdrawals(db: Db, key: PairKey) {
   return db
     .selectFrom('invitations')
@@ -73,7 +73,7 @@ export function cooldownWithdrawals(db: Db, key: PairKey) {
     .where('kind', '=', key.kind)
     .where('target_id', '=', key.targetId)
     .where(statusIs('withdrawn'))
-    .where('withdraw_cause', 'not in', ['block', 'suspension']);
+    .where('withdraw_cause', 'not in', ['block', 'suspension', 'leaving']);
 }
 
 /** R16: when the latest of those withdrawals was. */
@@ -123,7 +123,7 @@ export async function countSenderOpen(db: Db, senderId: string, now: string): Pr
 }
 
 type StatusChange =
-  | { kind: 'accept' | 'mutual_accept' | 'expire' | 'block' }
+  | { kind: 'accept' | 'mutual_accept' | 'expire' | 'block' | 'leave' }
   | { kind: 'ignore'; reason: string | null }
   | { kind: 'withdraw'; cause: WithdrawCause };
 
@@ -264,4 +264,35 @@ export function senderOpenBetween(db: Db, a: string, b: string) {
 
 export function findSenderOpenBetween(db: Db, a: string, b: string): Promise<InvitationRow[]> {
   return senderOpenBetween(db, a, b).execute();
+}
+
+/** R29: every invitation that is still open, either way, between `memberId` and anyone. */
+export function senderOpenInvolving(db: Db, memberId: string): Promise<InvitationRef[]> {
+  return db
+    .selectFrom('invitations')
+    .select(REF_COLUMNS)
+    .where((eb) => eb.or([eb('sender_id', '=', memberId), eb('recipient_id', '=', memberId)]))
+    .where(statusIn(SENDER_OPEN_STATUSES))
+    .execute();
+}
+
+/** R29: the open invitations to pages or events that are about to be deleted. */
+export async function senderOpenForTargets(
+  db: Db,
+  targets: { kind: InvitationKind; ids: readonly string[] }[],
+): Promise<InvitationRef[]> {
+  const rows: InvitationRef[] = [];
+  for (const { kind, ids } of targets) {
+    if (ids.length === 0) continue;
+    rows.push(
+      ...(await db
+        .selectFrom('invitations')
+        .select(REF_COLUMNS)
+        .where('kind', '=', kind)
+        .where('target_id', 'in', ids)
+        .where(statusIn(SENDER_OPEN_STATUSES))
+        .execute()),
+    );
+  }
+  return rows;
 }

@@ -30,7 +30,8 @@ export const SENDER_OPEN_STATUSES: readonly InvitationStatus[] = ['pending', 'ig
 export const STALE_AFTER_DAYS = 14;
 export const WEEK_DAYS = 7;
 
-export type Transition = 'accept' | 'ignore' | 'withdraw' | 'expire' | 'block' | 'mutual_accept';
+export type Transition =
+  'accept' | 'ignore' | 'withdraw' | 'expire' | 'block' | 'mutual_accept' | 'leave';
 
 /** The states each transition may start from; anything else is refused. */
 export const TRANSITION_FROM: Record<Transition, readonly InvitationStatus[]> = {
@@ -42,6 +43,8 @@ export const TRANSITION_FROM: Record<Transition, readonly InvitationStatus[]> = 
   expire: ['pending', 'ignored', 'blocked'],
   block: ['pending', 'ignored'],
   mutual_accept: ['pending', 'ignored'],
+  // R29: every invitation still open to a member who leaves, whatever its sender sees.
+  leave: ['pending', 'ignored', 'blocked'],
 };
 
 /** The state each transition ends in. */
@@ -52,6 +55,8 @@ export const TRANSITION_TO: Record<Transition, InvitationStatus> = {
   expire: 'expired',
   block: 'blocked',
   mutual_accept: 'accepted',
+  // Closed as an expiry is: it leaves both lists and starts no cooldown (R13).
+  leave: 'expired',
 };
 
 /** The status shown to the sender: ignored and blocked read as pending. */

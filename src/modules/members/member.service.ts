@@ -246,6 +246,7 @@ export class MemberService {
 /** What other modules may use inside their own transactions (CONVENTIONS 19). */
 export {
   changeConnectionCount,
+  emailExists,
   findMemberByEmail,
   findMemberByHandle,
   findMemberById,
@@ -255,5 +256,6 @@ export {
   insertMember,
   lockMemberAndHandle,
   lockMembers,
+  releaseNamesOfLeft,
   updateMember,
 } from './member.repository.js';

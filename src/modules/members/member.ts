@@ -40,6 +40,7 @@ export function newMemberRow(member: NewMember, at: string): MemberRow {
     role: 'member',
     suspended_at: null,
     suspension_reason: null,
+    deleted_at: null,
   };
   row.search_text = searchTextOf(row);
   return row;
