@@ -1,11 +1,14 @@
+import { Readable } from 'node:stream';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
 import { SESSION_COOKIE } from '../../http/auth.js';
 import { errorResponses, IdParams, NoContent } from '../../http/common.schemas.js';
 import type { AuthHook, RoutesPlugin } from '../../http/types.js';
 import { DomainError } from '../../lib/errors.js';
+import { exportAccount } from './account.export.js';
 import type { NewSession } from './account.service.js';
 import {
+  AccountExport,
   DeleteAccountBody,
   NewToken,
   Session,
@@ -221,6 +224,28 @@ export const accountRoutes =
         await ctx.leaving.leave(request.memberId, request.body.password);
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
         return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/me/export',
+      {
+        onRequest: auth,
+        schema: {
+          tags: ['accounts'],
+          operationId: 'exportAccount',
+          summary: 'Download everything Rapport holds about you, as you may see it (R30)',
+          // A stream at run time; described as the document it carries.
+          response: { 200: Type.Unsafe<Readable>(AccountExport), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const me = await ctx.members.me(request.memberId);
+        return reply
+          .type('application/json; charset=utf-8')
+          .header('content-disposition', `attachment; filename="rapport-${me.handle}.json"`)
+          .header('cache-control', 'no-store')
+          .send(Readable.from(exportAccount(ctx, request.memberId, ctx.clock.now())));
       },
     );
   };

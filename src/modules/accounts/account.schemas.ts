@@ -94,3 +94,26 @@ export const DeleteAccountBody = Type.Object(
 );
 
 export const NewToken = Type.Intersect([Token, Type.Object({ token: Type.String() })]);
+
+const Items = (description: string) => Type.Array(Type.Unknown(), { description });
+
+/** R30: written a piece at a time; each list holds what its own endpoint shows, every page of it. */
+export const AccountExport = Type.Object({
+  exportedAt: Type.String({ format: 'date-time' }),
+  profile: Type.Ref(Me),
+  settings: Type.Unknown({ description: 'As GET /settings shows them' }),
+  connections: Items('As GET /connections lists them'),
+  following: Items('As GET /following lists them'),
+  followers: Items('As GET /followers lists them'),
+  invitationsSent: Items(
+    'Every invitation sent, as GET /invitations/{id} shows it to its sender; those their recipient blocked are left out',
+  ),
+  invitationsReceived: Items(
+    'Every invitation received and still to be seen, as GET /invitations/{id} shows it to its recipient',
+  ),
+  blocks: Items('As GET /blocks lists them'),
+  contacts: Items('As GET /contacts lists them'),
+  pages: Items('As GET /pages lists them'),
+  events: Items('As GET /events lists them'),
+  notifications: Items('As GET /notifications lists them'),
+});

@@ -69,6 +69,13 @@ export function hiddenFromRecipient(status: InvitationStatus): boolean {
   return status === 'withdrawn' || status === 'blocked' || status === 'expired';
 }
 
+/** Every state its recipient may still see an invitation in. */
+export const RECIPIENT_VISIBLE_STATUSES: readonly InvitationStatus[] = [
+  'pending',
+  'ignored',
+  'accepted',
+];
+
 export function expiresAt(sentAt: Date, expiryDays: number): Date {
   return addDays(sentAt, expiryDays);
 }
