@@ -14,6 +14,7 @@ import { mailComposer } from './mail/compose.js';
 import { smtpMailer } from './mail/mailer.js';
 import { AccountService } from './modules/accounts/account.service.js';
 import { CredentialService } from './modules/accounts/credential.service.js';
+import { LeavingService } from './modules/accounts/leaving.service.js';
 import { AdminService } from './modules/admin/admin.service.js';
 import { BlockService } from './modules/blocks/block.service.js';
 import { ConnectionService } from './modules/connections/connection.service.js';
@@ -46,6 +47,7 @@ export interface AppContext {
   manualClock: ManualClock | null;
   accounts: AccountService;
   credentials: CredentialService;
+  leaving: LeavingService;
   admin: AdminService;
   members: MemberService;
   invitations: InvitationCommands;
@@ -130,6 +132,7 @@ export async function createContext(
     manualClock,
     accounts: new AccountService(deps, registration, credentials),
     credentials,
+    leaving: new LeavingService(deps),
     admin: new AdminService(deps),
     members,
     invitations,

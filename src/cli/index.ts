@@ -10,6 +10,7 @@ import {
   ruleVariable,
 } from '../config.js';
 import { CLEANUP_HELP, cleanupCommand } from './cleanup.command.js';
+import { EXPORT_HELP, exportCommand } from './export.command.js';
 import { MAIL_HELP, mailCommand } from './mail.command.js';
 import { MIGRATE_HELP, migrateCommand } from './migrate.command.js';
 import { SEED_HELP, seedCommand } from './seed.command.js';
@@ -27,6 +28,7 @@ ${MAIL_HELP}
 ${MIGRATE_HELP}
 ${SEED_HELP}
 ${CLEANUP_HELP}
+${EXPORT_HELP}
 ${ADMIN_HELP}
 ${BACKUP_HELP}
   help       show this help
@@ -77,6 +79,9 @@ async function main(argv: string[]): Promise<void> {
       return;
     case 'cleanup':
       process.exitCode = await cleanupCommand(config, values);
+      return;
+    case 'export':
+      process.exitCode = await exportCommand(config, values.member);
       return;
     case 'migrate':
       process.exitCode = await migrateCommand(config);

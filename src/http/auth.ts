@@ -4,10 +4,13 @@ import { type AccountService, csrfMatches } from '../modules/accounts/account.se
 
 export const SESSION_COOKIE = 'rapport_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** What a `read` token may do (R28): nothing that changes state. */
+const READ_METHODS = new Set(['GET', 'HEAD']);
 
 declare module 'fastify' {
   interface FastifyRequest {
     memberId: string;
+    /** Null when the request came with a personal access token. */
     sessionId: string | null;
   }
 }
@@ -23,6 +26,9 @@ export function authenticate(accounts: AccountService) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       const auth = match?.[1] ? await accounts.authenticateToken(match[1]) : null;
       if (!auth) throw new DomainError('unauthenticated', 'The access token is not valid.');
+      if (auth.scope === 'read' && !READ_METHODS.has(request.method)) {
+        throw new DomainError('insufficient_scope', 'This token may only read.');
+      }
       request.memberId = auth.memberId;
       request.sessionId = null;
       return;

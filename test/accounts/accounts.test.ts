@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject, startApp, type TestApp } from '../helpers/app.js';
+import { inject, PASSWORD, startApp, type TestApp } from '../helpers/app.js';
 import { expectProblem } from '../helpers/expect.js';
 import { connect } from '../helpers/network.js';
 
@@ -363,7 +363,18 @@ describe('sign-in and sessions', () => {
 describe('personal access tokens', () => {
   it('are shown once, listed without the secret, and stop working when revoked', async () => {
     const ann = await t.member('ann');
-    const made = await ann.post('/api/v1/me/tokens', { name: '  ci script ' });
+    // R28: only a signed-in session makes tokens.
+    const session = await inject(t.app, 'POST', '/api/v1/session', {
+      email: ann.email,
+      password: PASSWORD,
+    });
+    const made = await inject(
+      t.app,
+      'POST',
+      '/api/v1/me/tokens',
+      { name: '  ci script ' },
+      { cookie: cookieOf(session), 'x-csrf-token': String(session.body.csrfToken) },
+    );
     expect(made.status).toBe(201);
     expect(made.body).toMatchObject({ name: 'ci script', lastUsedAt: null });
     const token: string = made.body.token;

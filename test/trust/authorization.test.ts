@@ -22,6 +22,7 @@ interface Fixture {
   intruder: Member;
   invitationId: string;
   tokenId: string;
+  sessionId: string;
   notificationId: string;
   pageId: string | null;
   eventId: string | null;
@@ -117,6 +118,7 @@ function foreignAttempts(f: Fixture): Record<string, Attempt[]> {
       },
     })),
     'DELETE /me/tokens/{id}': [{ as: f.intruder, params: { id: f.tokenId }, status: [404] }],
+    'DELETE /me/sessions/{id}': [{ as: f.intruder, params: { id: f.sessionId }, status: [404] }],
     'DELETE /me/webhooks/{id}': [{ as: f.intruder, params: { id: f.webhookId }, status: [404] }],
     'GET /me/webhooks/{id}/deliveries': [
       { as: f.intruder, params: { id: f.webhookId }, status: [404] },
@@ -177,6 +179,10 @@ const OWN = [
   'DELETE /session',
   'POST /me/tokens',
   'GET /me/tokens',
+  'GET /me/sessions',
+  'DELETE /me/sessions',
+  'GET /me/export',
+  'DELETE /me',
   'POST /me/webhooks',
   'GET /me/webhooks',
   'GET /me',
@@ -291,6 +297,7 @@ beforeAll(async () => {
     intruder: intruder!,
     invitationId: sent.body.id,
     tokenId: (await owner!.get(`${API}/me/tokens`)).body.items[0].id,
+    sessionId: (await owner!.get(`${API}/me/sessions`)).body.items[0].id,
     notificationId: notification.id,
     pageId,
     eventId,

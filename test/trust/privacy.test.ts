@@ -3,7 +3,7 @@
  * is still pending and unseen, nor, once expired (R13), from any other expired one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API, Member, startApp, type TestApp } from '../helpers/app.js';
+import { API, Member, PASSWORD, startApp, type TestApp } from '../helpers/app.js';
 import { expectStatus } from '../helpers/expect.js';
 
 let t: TestApp;
@@ -213,5 +213,58 @@ describe('the sender cannot tell (R11, R20, R13)', () => {
     expect(first).toMatchObject([201, { status: 'pending' }]);
     for (const c of [cases.ignored, cases.dontKnow, cases.lifted])
       expect(await again(c)).toEqual(first);
+  });
+});
+
+describe('a member who left (R29)', () => {
+  /** What `other` reads of the network, of `handle`, and what inviting `handle` answers. */
+  async function otherSide(other: Member, handle: string): Promise<unknown> {
+    const urls = [
+      '/invitations/received',
+      '/invitations/received?status=ignored',
+      '/invitations/received/count',
+      '/invitations/sent',
+      '/invitations/sent/count',
+      '/notifications',
+      '/connections',
+      '/followers',
+      '/following',
+      '/suggestions',
+      `/members/${handle}`,
+      `/members?q=${handle}`,
+    ];
+    const reads: unknown[] = [];
+    for (const url of urls) {
+      const reply = await other.get(`${API}${url}`);
+      reads.push([reply.status, reply.body]);
+    }
+    const invite = await other.invite(handle);
+    reads.push([invite.status, invite.body]);
+    const me = (await other.get(`${API}/me`)).body;
+    reads.push(me.counts);
+    return reads;
+  }
+
+  it('R29: after an account deletion, the other side of every relation reads as if the member never existed', async () => {
+    const [leaver, invited, inviter, friend, follower] = await Promise.all(
+      ['leaver', 'invited', 'inviter', 'friend', 'follower'].map((n) => t.member(n)),
+    );
+    const controls = await Promise.all(
+      ['invited', 'inviter', 'friend', 'follower'].map((n) => t.member(n)),
+    );
+    expectStatus(await leaver!.invite(invited!), 201);
+    expectStatus(await inviter!.invite(leaver!), 201);
+    const toFriend = await friend!.invite(leaver!);
+    expectStatus(await leaver!.post(`${API}/invitations/${String(toFriend.body.id)}/accept`), 200);
+    expectStatus(await follower!.put(`${API}/follows/${leaver!.handle}`), 204);
+
+    expectStatus(await leaver!.request('DELETE', `${API}/me`, { password: PASSWORD }), 204);
+
+    const others = [invited!, inviter!, friend!, follower!];
+    for (const [i, other] of others.entries()) {
+      expect(await otherSide(other, leaver!.handle)).toEqual(
+        await otherSide(controls[i]!, 'never-was-here'),
+      );
+    }
   });
 });

@@ -8,6 +8,7 @@ import * as integrations from './0006-integrations.js';
 import * as listOrders from './0007-list-orders.js';
 import * as accountRecovery from './0008-account-recovery.js';
 import * as emailAttemptsAndFrozenRecipients from './0010-email-attempts-and-frozen-recipients.js';
+import * as sessionsAndLeaving from './0009-sessions-and-leaving.js';
 
 /** Every migration in order; names are frozen once landed. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-list-orders': listOrders,
   '0008-account-recovery': accountRecovery,
   '0010-email-attempts-and-frozen-recipients': emailAttemptsAndFrozenRecipients,
+  '0009-sessions-and-leaving': sessionsAndLeaving,
 };

@@ -30,4 +30,6 @@ export interface MemberTable {
   suspension_reason: string | null;
   /** Null until the member follows the link mailed to their current address (R25). */
   email_verified_at: string | null;
+  /** Set when the member left (R29): the row keeps others' records whole, with nothing personal. */
+  deleted_at: string | null;
 }

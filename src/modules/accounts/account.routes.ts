@@ -1,11 +1,23 @@
+import { Readable } from 'node:stream';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
 import { SESSION_COOKIE } from '../../http/auth.js';
 import { DomainError } from '../../lib/errors.js';
 import { errorResponses, IdParams, NoContent } from '../../http/common.schemas.js';
 import type { AuthHook, RoutesPlugin } from '../../http/types.js';
+import { exportAccount } from './account.export.js';
 import type { NewSession } from './account.service.js';
-import { NewToken, SignedIn, SignInBody, SignUpBody, Token, TokenBody } from './account.schemas.js';
+import {
+  AccountExport,
+  DeleteAccountBody,
+  NewToken,
+  Session,
+  SignedIn,
+  SignInBody,
+  SignUpBody,
+  Token,
+  TokenBody,
+} from './account.schemas.js';
 
 export const accountRoutes =
   (auth: AuthHook): RoutesPlugin =>
@@ -35,7 +47,10 @@ export const accountRoutes =
         },
       },
       async (request, reply) => {
-        const { member, session } = await ctx.accounts.signUp(request.body);
+        const { member, session } = await ctx.accounts.signUp(
+          request.body,
+          request.headers['user-agent'],
+        );
         setSessionCookie(reply, session);
         return reply
           .status(201)
@@ -60,7 +75,7 @@ export const accountRoutes =
         const { email, password } = request.body;
         await app.signInLimit.check(request.ip, email);
         const { member, session } = await ctx.accounts
-          .signIn(email, password)
+          .signIn(email, password, request.headers['user-agent'])
           .catch(async (error: unknown) => {
             if (error instanceof DomainError && error.code === 'unauthenticated') {
               await app.signInLimit.failed(request.ip, email);
@@ -99,13 +114,20 @@ export const accountRoutes =
         schema: {
           tags: ['accounts'],
           operationId: 'createToken',
-          summary: 'Create a personal access token (shown once)',
+          summary: 'Create a personal access token (shown once); only a signed-in browser may',
           body: TokenBody,
           response: { 201: NewToken, ...errorResponses },
         },
       },
-      async (request, reply) =>
-        reply.status(201).send(await ctx.accounts.createToken(request.memberId, request.body.name)),
+      async (request, reply) => {
+        // R28: a token cannot make another, so a leaked one cannot outlive its own revocation.
+        if (!request.sessionId) {
+          throw new DomainError('forbidden', 'Tokens are made from a signed-in session only.');
+        }
+        return reply
+          .status(201)
+          .send(await ctx.accounts.createToken(request.memberId, request.body));
+      },
     );
 
     app.get(
@@ -137,6 +159,98 @@ export const accountRoutes =
       async (request, reply) => {
         await ctx.accounts.deleteToken(request.memberId, request.params.id);
         return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/me/sessions',
+      {
+        onRequest: auth,
+        schema: {
+          tags: ['accounts'],
+          operationId: 'listSessions',
+          summary: 'Where you are signed in (R28)',
+          response: { 200: Type.Object({ items: Type.Array(Session) }), ...errorResponses },
+        },
+      },
+      async (request) => ({
+        items: await ctx.accounts.listSessions(request.memberId, request.sessionId),
+      }),
+    );
+
+    app.delete(
+      '/me/sessions/:id',
+      {
+        onRequest: auth,
+        schema: {
+          tags: ['accounts'],
+          operationId: 'endSession',
+          summary: 'End one of your sessions (R28)',
+          params: IdParams,
+          response: { 204: NoContent, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        await ctx.accounts.endSession(request.memberId, request.params.id);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.delete(
+      '/me/sessions',
+      {
+        onRequest: auth,
+        schema: {
+          tags: ['accounts'],
+          operationId: 'endOtherSessions',
+          summary: 'End every session but this one (R28)',
+          response: { 204: NoContent, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        await ctx.accounts.endOtherSessions(request.memberId, request.sessionId);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.delete(
+      '/me',
+      {
+        onRequest: auth,
+        schema: {
+          tags: ['accounts'],
+          operationId: 'deleteAccount',
+          summary: 'Leave Rapport: your account and everything of yours goes, at once (R29)',
+          body: DeleteAccountBody,
+          response: { 204: NoContent, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        await ctx.leaving.leave(request.memberId, request.body.password);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/me/export',
+      {
+        onRequest: auth,
+        schema: {
+          tags: ['accounts'],
+          operationId: 'exportAccount',
+          summary: 'Download everything Rapport holds about you, as you may see it (R30)',
+          // A stream at run time; described as the document it carries.
+          response: { 200: Type.Unsafe<Readable>(AccountExport), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const me = await ctx.members.me(request.memberId);
+        return reply
+          .type('application/json; charset=utf-8')
+          .header('content-disposition', `attachment; filename="rapport-${me.handle}.json"`)
+          .header('cache-control', 'no-store')
+          .send(Readable.from(exportAccount(ctx, request.memberId, ctx.clock.now())));
       },
     );
   };

@@ -54,13 +54,70 @@ export const Me = Type.Intersect(
 
 export const SignedIn = Type.Object({ member: Type.Ref(Me), csrfToken: Type.String() });
 
-export const TokenBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) });
+const TokenScope = (options: { default?: 'write' } = {}) =>
+  Type.Union([Type.Literal('read'), Type.Literal('write')], {
+    description: 'A `read` token may not change anything (R28)',
+    ...options,
+  });
+
+export const TokenBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    scope: Type.Optional(TokenScope({ default: 'write' })),
+    expiresInDays: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 3650,
+        description: 'Without it the token never expires',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
 export const Token = Type.Object({
   id: Type.String(),
   name: Type.String(),
+  scope: TokenScope(),
   createdAt: Type.String({ format: 'date-time' }),
   lastUsedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  expiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
 
+export const Session = Type.Object({
+  id: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+  lastUsedAt: Type.String({ format: 'date-time', description: 'To the minute' }),
+  userAgent: Type.Union([Type.String(), Type.Null()]),
+  current: Type.Boolean({ description: 'The session this request came with' }),
+});
+
+export const DeleteAccountBody = Type.Object(
+  { password: Type.String({ minLength: 1, maxLength: 256 }) },
+  { additionalProperties: false },
+);
+
 export const NewToken = Type.Intersect([Token, Type.Object({ token: Type.String() })]);
+
+const Items = (description: string) => Type.Array(Type.Unknown(), { description });
+
+/** R30: written a piece at a time; each list holds what its own endpoint shows, every page of it. */
+export const AccountExport = Type.Object({
+  exportedAt: Type.String({ format: 'date-time' }),
+  profile: Type.Ref(Me),
+  settings: Type.Unknown({ description: 'As GET /settings shows them' }),
+  connections: Items('As GET /connections lists them'),
+  following: Items('As GET /following lists them'),
+  followers: Items('As GET /followers lists them'),
+  invitationsSent: Items(
+    'Every invitation sent, as GET /invitations/{id} shows it to its sender; those their recipient blocked are left out',
+  ),
+  invitationsReceived: Items(
+    'Every invitation received and still to be seen, as GET /invitations/{id} shows it to its recipient',
+  ),
+  blocks: Items('As GET /blocks lists them'),
+  contacts: Items('As GET /contacts lists them'),
+  pages: Items('As GET /pages lists them'),
+  events: Items('As GET /events lists them'),
+  notifications: Items('As GET /notifications lists them'),
+});

@@ -3,27 +3,40 @@ import { isUniqueViolation, violatesUniqueColumn } from '../../db/errors.js';
 import { DomainError } from '../../lib/errors.js';
 import { memberTexts, PROFILE_TEXT } from '../../lib/text.js';
 import { hashSecret, newId, newSecret } from '../../lib/ids.js';
-import { addDays, HOUR_MS } from '../../lib/time.js';
+import { addDays, HOUR_MS, MINUTE_MS } from '../../lib/time.js';
+import type { TokenScope } from '../../db/tables/access-token.js';
 import type { ServiceDeps } from '../deps.js';
 import type { Registration } from '../registration/registration.service.js';
 import { newMemberRow } from '../members/member.js';
 import { type MemberRow } from '../members/member.repository.js';
-import { findMemberByEmail, handleExists, insertMember } from '../members/member.service.js';
+import {
+  emailExists,
+  findMemberByEmail,
+  handleExists,
+  insertMember,
+  releaseNamesOfLeft,
+} from '../members/member.service.js';
 import {
   deleteAccessToken,
+  deleteOtherSessions,
+  deleteOwnSession,
   deleteSession,
   findAccessTokenByHash,
   findSession,
   insertAccessToken,
   insertSession,
   listAccessTokens,
+  listSessions,
   touchAccessToken,
+  touchSession,
 } from './account.repository.js';
 import type { CredentialService } from './credential.service.js';
 import { hashPassword, UNKNOWN_MEMBER_HASH, verifyPassword } from './password.js';
 import { assertStrongPassword } from './password.policy.js';
 
 const SESSION_DAYS = 30;
+/** R29: how long the handle and email of a member who left stay taken. */
+const NAMES_HELD_DAYS = 30;
 export const HANDLE_PATTERN = '^[a-z0-9][a-z0-9-]{1,28}[a-z0-9]$';
 
 export interface SignUpInput {
@@ -48,7 +61,18 @@ export interface Authenticated {
   memberId: string;
   /** Set when the request came with the session cookie; such state changes need the CSRF token. */
   session: { id: string; csrfToken: string } | null;
+  /** A token's scope (R28); a session may do anything its member may. */
+  scope: TokenScope;
 }
+
+export interface TokenInput {
+  name: string;
+  scope?: TokenScope;
+  expiresInDays?: number;
+}
+
+/** The longest a browser's description of itself is kept. */
+const USER_AGENT_MAX = 400;
 
 /** A handle from a name: "Bea Recipient" → "bea-recipient". */
 function handleFromName(name: string): string {
@@ -76,7 +100,10 @@ export class AccountService {
     private readonly credentials: CredentialService,
   ) {}
 
-  async signUp(raw: SignUpInput): Promise<{ member: MemberRow; session: NewSession }> {
+  async signUp(
+    raw: SignUpInput,
+    userAgent?: string,
+  ): Promise<{ member: MemberRow; session: NewSession }> {
     const input = memberTexts(raw, PROFILE_TEXT);
     const now = this.deps.clock.now();
     const email = input.email.trim().toLowerCase();
@@ -91,7 +118,7 @@ export class AccountService {
     for (let attempt = 1; ; attempt++) {
       try {
         const member = await this.insertNewMember(input, email, passwordHash, now);
-        return { member, session: await this.createSession(member.id) };
+        return { member, session: await this.createSession(member.id, userAgent) };
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         if (!violatesUniqueColumn(error, 'members', 'handle')) {
@@ -115,13 +142,17 @@ export class AccountService {
   ): Promise<MemberRow> {
     const at = now.toISOString();
     return this.deps.database.transaction(async (db) => {
-      if (await findMemberByEmail(db, email)) {
+      const givenHandle = input.handle?.toLowerCase() ?? null;
+      await releaseNamesOfLeft(
+        db,
+        { email, handle: givenHandle },
+        addDays(now, -NAMES_HELD_DAYS).toISOString(),
+      );
+      if (await emailExists(db, email)) {
         throw new DomainError('email_taken', 'An account with this email address already exists.');
       }
-      const handle = input.handle
-        ? input.handle.toLowerCase()
-        : await this.freeHandle(db, input.name);
-      if (input.handle && (await handleExists(db, handle))) {
+      const handle = givenHandle ?? (await this.freeHandle(db, input.name));
+      if (givenHandle && (await handleExists(db, handle))) {
         throw new DomainError('handle_taken', `The handle "${handle}" is taken.`);
       }
       await this.registration.admit(db, input.inviteCode, now);
@@ -144,16 +175,21 @@ export class AccountService {
   async signIn(
     emailInput: string,
     password: string,
+    userAgent?: string,
   ): Promise<{ member: MemberRow; session: NewSession }> {
     const member = await findMemberByEmail(this.deps.database.db, emailInput.trim());
     const ok = await verifyPassword(member?.password_hash ?? (await UNKNOWN_MEMBER_HASH), password);
-    if (!member || !ok)
+    // A member who left (R29) keeps a row with no password, so this never lets them in.
+    if (!member || !ok || member.deleted_at)
       throw new DomainError('unauthenticated', 'The email address or password is wrong.');
     if (member.suspended_at) throw suspended();
-    return { member, session: await this.createSession(member.id) };
+    return { member, session: await this.createSession(member.id, userAgent) };
   }
 
-  private async createSession(memberId: string): Promise<NewSession> {
+  private async createSession(
+    memberId: string,
+    userAgent: string | undefined,
+  ): Promise<NewSession> {
     const now = this.deps.clock.now();
     const secret = newSecret();
     const session = { secret, csrfToken: newSecret(), expiresAt: addDays(now, SESSION_DAYS) };
@@ -163,6 +199,8 @@ export class AccountService {
       csrf_token: session.csrfToken,
       created_at: now.toISOString(),
       expires_at: session.expiresAt.toISOString(),
+      last_used_at: now.toISOString(),
+      user_agent: userAgent?.slice(0, USER_AGENT_MAX) ?? null,
     });
     return session;
   }
@@ -183,46 +221,79 @@ export class AccountService {
   async authenticateCookie(secret: string): Promise<Authenticated | null> {
     const id = hashSecret(secret);
     const session = await findSession(this.deps.database.db, id);
-    if (!session || new Date(session.expires_at) <= this.deps.clock.now()) return null;
+    const now = this.deps.clock.now();
+    if (!session || new Date(session.expires_at) <= now) return null;
     if (session.suspended_at) throw suspended();
-    return { memberId: session.member_id, session: { id, csrfToken: session.csrf_token } };
+    // R28 shows when a session was last used; to the minute is enough, and spares most requests a write.
+    if (!session.last_used_at || elapsedSince(session.last_used_at, now) > MINUTE_MS) {
+      await touchSession(this.deps.database.db, id, now.toISOString());
+    }
+    return {
+      memberId: session.member_id,
+      session: { id, csrfToken: session.csrf_token },
+      scope: 'write',
+    };
   }
 
   async authenticateToken(token: string): Promise<Authenticated | null> {
     const row = await findAccessTokenByHash(this.deps.database.db, hashSecret(token));
-    if (!row) return null;
-    if (row.suspended_at) throw suspended();
     const now = this.deps.clock.now();
+    // An expired token answers like an unknown one (R28).
+    if (!row || (row.expires_at && new Date(row.expires_at) <= now)) return null;
+    if (row.suspended_at) throw suspended();
     // Recording every use would add a write to every request; once an hour says enough.
-    if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > HOUR_MS) {
+    if (!row.last_used_at || elapsedSince(row.last_used_at, now) > HOUR_MS) {
       await touchAccessToken(this.deps.database.db, row.id, now.toISOString());
     }
-    return { memberId: row.member_id, session: null };
+    return { memberId: row.member_id, session: null, scope: row.scope };
   }
 
-  async createToken(memberId: string, name: string) {
+  /** R28: the member's sessions; `current` is the one the request came with. */
+  async listSessions(memberId: string, currentId: string | null) {
+    const now = this.deps.clock.now().toISOString();
+    const rows = await listSessions(this.deps.database.db, memberId, now);
+    return rows.map((r) => ({
+      id: r.id,
+      createdAt: r.created_at,
+      lastUsedAt: r.last_used_at ?? r.created_at,
+      userAgent: r.user_agent,
+      current: r.id === currentId,
+    }));
+  }
+
+  /** Someone else's session answers like one that does not exist. */
+  async endSession(memberId: string, id: string): Promise<void> {
+    if (!(await deleteOwnSession(this.deps.database.db, memberId, id))) {
+      throw new DomainError('session_not_found', 'There is no such session.');
+    }
+  }
+
+  /** Every session but the one the request came with (every one, for a token's request). */
+  async endOtherSessions(memberId: string, currentId: string | null): Promise<void> {
+    await deleteOtherSessions(this.deps.database.db, memberId, currentId);
+  }
+
+  async createToken(memberId: string, input: TokenInput) {
     const now = this.deps.clock.now();
     const token = newSecret('rpt_');
     const row = {
       id: newId(now),
       member_id: memberId,
-      name: name.trim(),
+      name: input.name.trim(),
       token_hash: hashSecret(token),
       created_at: now.toISOString(),
       last_used_at: null,
+      scope: input.scope ?? 'write',
+      expires_at:
+        input.expiresInDays === undefined ? null : addDays(now, input.expiresInDays).toISOString(),
     };
     await insertAccessToken(this.deps.database.db, row);
-    return { id: row.id, name: row.name, createdAt: row.created_at, lastUsedAt: null, token };
+    return { ...presentToken(row), token };
   }
 
   async listTokens(memberId: string) {
     const rows = await listAccessTokens(this.deps.database.db, memberId);
-    return rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      createdAt: r.created_at,
-      lastUsedAt: r.last_used_at,
-    }));
+    return rows.map(presentToken);
   }
 
   async deleteToken(memberId: string, id: string): Promise<void> {
@@ -230,6 +301,28 @@ export class AccountService {
       throw new DomainError('token_not_found', 'There is no such token.');
     }
   }
+}
+
+function elapsedSince(iso: string, now: Date): number {
+  return now.getTime() - new Date(iso).getTime();
+}
+
+function presentToken(r: {
+  id: string;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+  scope: TokenScope;
+  expires_at: string | null;
+}) {
+  return {
+    id: r.id,
+    name: r.name,
+    scope: r.scope,
+    createdAt: r.created_at,
+    lastUsedAt: r.last_used_at,
+    expiresAt: r.expires_at,
+  };
 }
 
 export function csrfMatches(expected: string, given: string | undefined): boolean {

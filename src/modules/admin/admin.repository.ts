@@ -19,6 +19,7 @@ export async function lockAnyMemberByHandle(
     .selectFrom('members')
     .selectAll()
     .where('handle', '=', handle.toLowerCase())
+    .where('deleted_at', 'is', null)
     .forUpdate()
     .executeTakeFirst();
 }
@@ -28,7 +29,8 @@ export async function listMembersForAdmin(
   options: { q: string; status: AdminMemberStatus | undefined; now: string },
   page: PageRequest,
 ): Promise<Page<MemberRow>> {
-  let query = db.selectFrom('members').selectAll();
+  // A member who left (R29) is no member at all, in any list.
+  let query = db.selectFrom('members').selectAll().where('deleted_at', 'is', null);
   // Wildcards are dropped rather than escaped: LIKE escapes differ between the two databases.
   const q = options.q
     .trim()

@@ -109,6 +109,7 @@ export async function secondDegree(
     .where('mine.member_id', '=', memberId)
     .where('theirs.peer_id', '!=', memberId)
     .where('members.suspended_at', 'is', null)
+    .where('members.deleted_at', 'is', null)
     .where((eb) =>
       eb.not(
         eb.exists(

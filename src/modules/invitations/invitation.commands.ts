@@ -35,6 +35,8 @@ import {
   type InvitationRow,
   recordEmailAttempt,
   REF_COLUMNS,
+  senderOpenForTargets,
+  senderOpenInvolving,
   senderOpenRows,
   setKept,
 } from './invitation.repository.js';
@@ -262,18 +264,39 @@ async function refuseRaced(tx: Tx, id: string, role: ViewerRole): Promise<never>
 }
 
 /**
- * R32: every invitation the member sent that they still see as open, withdrawn inside the
+ * R32, R29: every invitation the member sent that they still see as open, withdrawn inside the
  * caller's transaction with every R15 effect. Kept ones go too: keeping spares an invitation only
  * from clean-up and automatic withdrawal. The cause starts no resend cooldown.
  */
 export async function withdrawEverySent(
   tx: Tx,
   senderId: string,
-  cause: 'suspension',
+  cause: 'suspension' | 'leaving',
   env: TransitionEnv,
 ): Promise<void> {
   const open = await senderOpenRows(tx, senderId, env.now.toISOString())
     .select(REF_COLUMNS)
     .execute();
   await transition(tx, open, { kind: 'withdraw', cause }, env);
+}
+
+/**
+ * R29, inside the leaving member's transaction, after `withdrawEverySent`: open invitations to
+ * pages and events that are about to be deleted are withdrawn with every R15 effect, whoever
+ * sent them; then whatever is still open between the member and anyone closes as an expiry
+ * does — it leaves its sender's lists and counts, and no one is told.
+ */
+export async function closeForLeaving(
+  tx: Tx,
+  memberId: string,
+  targets: { kind: 'page' | 'event'; ids: readonly string[] }[],
+  env: TransitionEnv,
+): Promise<void> {
+  await transition(
+    tx,
+    await senderOpenForTargets(tx, targets),
+    { kind: 'withdraw', cause: 'leaving' },
+    env,
+  );
+  await transition(tx, await senderOpenInvolving(tx, memberId), { kind: 'leave' }, env);
 }

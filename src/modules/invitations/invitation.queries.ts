@@ -48,6 +48,7 @@ import {
   type CountsByKind,
   findInvitationKinds,
   findTargets,
+  listEveryInvitationOf,
   listReceived,
   type ListOrder,
   listSent,
@@ -106,6 +107,31 @@ export class InvitationQueries {
 
   private get db() {
     return this.deps.database.db;
+  }
+
+  /** R30: one page of every invitation the member sent or received, each as they may see it. */
+  async everyOf(
+    memberId: string,
+    role: ViewerRole,
+    page: PageRequest,
+  ): Promise<Page<InvitationDetail>> {
+    const rows = await listEveryInvitationOf(this.db, memberId, role, page);
+    const [people, targets] = await Promise.all([
+      findMembersByIds(
+        this.db,
+        rows.items.flatMap((r) => [r.sender_id, r.recipient_id]),
+      ),
+      findTargets(this.db, rows.items),
+    ]);
+    return presentPage(rows, (r) =>
+      toDetail(
+        r,
+        role,
+        people.get(r.sender_id),
+        people.get(r.recipient_id),
+        targets.get(r.target_id) ?? null,
+      ),
+    );
   }
 
   async get(viewerId: string, id: string): Promise<InvitationDetail> {

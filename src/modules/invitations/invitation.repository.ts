@@ -66,7 +66,7 @@ export async function lockInvitation(tx: Tx, id: string): Promise<InvitationRow 
 
 /**
  * R16: the sender's withdrawals for this pair that start a cooldown: the sender's own, not a
- * block's, a suspension's or a connection's (R3, R19).
+ * block's, a suspension's, a connection's or a leaving's (R3, R19, R29).
  */
 export function cooldownWithdrawals(db: Db, key: PairKey) {
   return db
@@ -76,7 +76,7 @@ export function cooldownWithdrawals(db: Db, key: PairKey) {
     .where('kind', '=', key.kind)
     .where('target_id', '=', key.targetId)
     .where(statusIs('withdrawn'))
-    .where('withdraw_cause', 'not in', ['block', 'suspension', 'connected']);
+    .where('withdraw_cause', 'not in', ['block', 'suspension', 'connected', 'leaving']);
 }
 
 /** R16: when the latest of those withdrawals was. */
@@ -154,7 +154,7 @@ export interface FrozenRecipient {
 }
 
 type StatusChange =
-  | { kind: 'accept' | 'mutual_accept' | 'expire' }
+  | { kind: 'accept' | 'mutual_accept' | 'expire' | 'leave' }
   | { kind: 'block'; frozen: FrozenRecipient }
   | { kind: 'ignore'; reason: string | null }
   | { kind: 'withdraw'; cause: WithdrawCause };
@@ -309,4 +309,35 @@ export function senderOpenBetween(db: Db, a: string, b: string) {
 
 export function findSenderOpenBetween(db: Db, a: string, b: string): Promise<InvitationRow[]> {
   return senderOpenBetween(db, a, b).execute();
+}
+
+/** R29: every invitation that is still open, either way, between `memberId` and anyone. */
+export function senderOpenInvolving(db: Db, memberId: string): Promise<InvitationRef[]> {
+  return db
+    .selectFrom('invitations')
+    .select(REF_COLUMNS)
+    .where((eb) => eb.or([eb('sender_id', '=', memberId), eb('recipient_id', '=', memberId)]))
+    .where(statusIn(SENDER_OPEN_STATUSES))
+    .execute();
+}
+
+/** R29: the open invitations to pages or events that are about to be deleted. */
+export async function senderOpenForTargets(
+  db: Db,
+  targets: { kind: InvitationKind; ids: readonly string[] }[],
+): Promise<InvitationRef[]> {
+  const rows: InvitationRef[] = [];
+  for (const { kind, ids } of targets) {
+    if (ids.length === 0) continue;
+    rows.push(
+      ...(await db
+        .selectFrom('invitations')
+        .select(REF_COLUMNS)
+        .where('kind', '=', kind)
+        .where('target_id', 'in', ids)
+        .where(statusIn(SENDER_OPEN_STATUSES))
+        .execute()),
+    );
+  }
+  return rows;
 }

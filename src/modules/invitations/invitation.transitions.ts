@@ -34,7 +34,7 @@ export type IgnoreReason = 'dont_know';
 
 /** A change that closes an invitation or puts it aside, for one or many at once. */
 export type Closing =
-  | { kind: 'expire' }
+  | { kind: 'expire' | 'leave' }
   | { kind: 'block'; frozen: FrozenRecipient }
   | { kind: 'ignore'; reason: IgnoreReason | null }
   | { kind: 'withdraw'; cause: WithdrawCause };
@@ -67,6 +67,8 @@ const EVENT_OF: Record<Change['kind'], InvitationEventType | null> = {
   withdraw: 'invitation.withdrawn',
   expire: 'invitation.expired',
   block: null,
+  // R29: the one who left has no webhooks left, and the others are told nothing.
+  leave: null,
 };
 
 /**
@@ -117,7 +119,7 @@ async function closingEffects(
     await cancelMailForInvitations(tx, ids, env.now.toISOString());
     if (change.reason === 'dont_know') await countDontKnow(tx, rows, env);
   } else {
-    // R15, R13, R20: a withdrawal, expiry or block leaves nothing with the recipient.
+    // R15, R13, R20, R29: a withdrawal, expiry, block or leaving leaves nothing with the recipient.
     await eraseFromRecipient(tx, ids, env.now);
   }
   const type = isSilent(change) ? null : EVENT_OF[change.kind];

@@ -31,7 +31,8 @@ export const SENDER_OPEN_STATUSES: readonly InvitationStatus[] = ['pending', 'ig
 export const STALE_AFTER_DAYS = 14;
 export const WEEK_DAYS = 7;
 
-export type Transition = 'accept' | 'ignore' | 'withdraw' | 'expire' | 'block' | 'mutual_accept';
+export type Transition =
+  'accept' | 'ignore' | 'withdraw' | 'expire' | 'block' | 'mutual_accept' | 'leave';
 
 /** The states each transition may start from; anything else is refused. */
 export const TRANSITION_FROM: Record<Transition, readonly InvitationStatus[]> = {
@@ -44,6 +45,8 @@ export const TRANSITION_FROM: Record<Transition, readonly InvitationStatus[]> = 
   block: ['pending', 'ignored'],
   // R3: a blocked invitation still stands for its sender's intent once the block is lifted.
   mutual_accept: ['pending', 'ignored', 'blocked'],
+  // R29: every invitation still open to a member who leaves, whatever its sender sees.
+  leave: ['pending', 'ignored', 'blocked'],
 };
 
 /** The state each transition ends in. */
@@ -54,6 +57,8 @@ export const TRANSITION_TO: Record<Transition, InvitationStatus> = {
   expire: 'expired',
   block: 'blocked',
   mutual_accept: 'accepted',
+  // Closed as an expiry is: it leaves both lists and starts no cooldown (R13).
+  leave: 'expired',
 };
 
 /** The status shown to the sender: ignored and blocked read as pending. */
@@ -65,6 +70,13 @@ export function statusForSender(status: InvitationStatus): InvitationStatus {
 export function hiddenFromRecipient(status: InvitationStatus): boolean {
   return status === 'withdrawn' || status === 'blocked' || status === 'expired';
 }
+
+/** Every state its recipient may still see an invitation in. */
+export const RECIPIENT_VISIBLE_STATUSES: readonly InvitationStatus[] = [
+  'pending',
+  'ignored',
+  'accepted',
+];
 
 export function expiresAt(sentAt: Date, expiryDays: number): Date {
   return addDays(sentAt, expiryDays);

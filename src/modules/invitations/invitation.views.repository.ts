@@ -2,7 +2,7 @@ import { type Expression, sql, type SqlBool } from 'kysely';
 import type { Db } from '../../db/types.js';
 import { paginate, type Page, type PageRequest } from '../../db/pagination.js';
 import type { InvitationKind } from '../../db/tables/invitation.js';
-import { SENDER_OPEN_STATUSES } from './invitation.js';
+import { RECIPIENT_VISIBLE_STATUSES, SENDER_OPEN_STATUSES } from './invitation.js';
 import { type InvitationRow, statusIn, statusIs } from './invitation.repository.js';
 
 export type ListOrder = 'newest' | 'oldest';
@@ -277,4 +277,30 @@ export async function listCleanupCandidates(
   if (options.kind) query = query.where('kind', '=', options.kind);
   if (options.ids) query = query.where('id', 'in', options.ids.length > 0 ? options.ids : ['']);
   return query.execute();
+}
+
+/**
+ * R30: every invitation the member sent or received, whatever became of it, but for those the
+ * member may not see: as sender, the ones their recipient blocked (R20); as recipient, the ones
+ * withdrawn, blocked or expired (R15). Oldest first, a page at a time.
+ */
+export function listEveryInvitationOf(
+  db: Db,
+  memberId: string,
+  role: 'sender' | 'recipient',
+  page: PageRequest,
+): Promise<Page<InvitationRow>> {
+  const query =
+    role === 'sender'
+      ? db
+          .selectFrom('invitations')
+          .selectAll()
+          .where('sender_id', '=', memberId)
+          .where(sql<SqlBool>`status <> 'blocked'`)
+      : db
+          .selectFrom('invitations')
+          .selectAll()
+          .where('recipient_id', '=', memberId)
+          .where(statusIn(RECIPIENT_VISIBLE_STATUSES));
+  return paginate(query, bySentAt('oldest'), page);
 }

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Db, Tx } from '../../db/types.js';
 import { RowsById } from '../../lib/rows-by-id.js';
 import { type Page, type PageRequest, paginate } from '../../db/pagination.js';
@@ -30,20 +30,55 @@ const byHandle = prepare((db, a: { handle: string }) =>
     .selectFrom('members')
     .selectAll()
     .where('handle', '=', a.handle)
-    .where('suspended_at', 'is', null),
+    .where('suspended_at', 'is', null)
+    .where('deleted_at', 'is', null),
 );
 
-/** A member others may reach; a suspended one is as unknown (R32). */
+/** A member others may reach; a suspended one (R32) or one who left (R29) is as unknown. */
 export function findMemberByHandle(db: Db, handle: string): Promise<MemberRow | undefined> {
   return byHandle.first(db, { handle: handle.toLowerCase() });
 }
 
+/** A member who has not left (R29): one who has cannot sign in or be mailed. */
 export async function findMemberByEmail(db: Db, email: string): Promise<MemberRow | undefined> {
   return db
     .selectFrom('members')
     .selectAll()
     .where('email', '=', email.toLowerCase())
+    .where('deleted_at', 'is', null)
     .executeTakeFirst();
+}
+
+/** Taken by anyone, a member who left in the last 30 days too (R29). */
+export async function emailExists(db: Db, email: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('members')
+    .select('id')
+    .where('email', '=', email.toLowerCase())
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * R29: the handle and email of a member who left more than `days` ago become free: the row that
+ * keeps others' records whole takes names no one can sign up with (`~` is never in a handle).
+ */
+export async function releaseNamesOfLeft(
+  db: Db,
+  names: { email: string; handle: string | null },
+  leftBefore: string,
+): Promise<void> {
+  await db
+    .updateTable('members')
+    .set({ handle: sql<string>`'~' || id`, email: sql<string>`'~' || id` })
+    .where('deleted_at', '<=', leftBefore)
+    .where((eb) =>
+      eb.or([
+        eb('email', '=', names.email),
+        ...(names.handle ? [eb('handle', '=', names.handle)] : []),
+      ]),
+    )
+    .execute();
 }
 
 export async function handleExists(db: Db, handle: string): Promise<boolean> {
@@ -103,7 +138,11 @@ const lockedByIdOrHandle = prepare((db, a: { id: string; handle: string }) =>
     .where((eb) =>
       eb.or([
         eb('id', '=', a.id),
-        eb.and([eb('handle', '=', a.handle), eb('suspended_at', 'is', null)]),
+        eb.and([
+          eb('handle', '=', a.handle),
+          eb('suspended_at', 'is', null),
+          eb('deleted_at', 'is', null),
+        ]),
       ]),
     )
     .orderBy('id')
@@ -161,6 +200,7 @@ export async function searchMembers(
     .selectAll()
     .where('id', '!=', viewerId)
     .where('suspended_at', 'is', null)
+    .where('deleted_at', 'is', null)
     .where((eb) =>
       eb.not(
         eb.exists(

@@ -242,6 +242,7 @@ export class MemberService {
 /** What other modules may use inside their own transactions (CONVENTIONS 19). */
 export {
   changeConnectionCount,
+  emailExists,
   findMemberByEmail,
   findMemberByHandle,
   findMemberById,
@@ -252,5 +253,6 @@ export {
   lockMemberAndHandle,
   lockMembers,
   searchTextOf,
+  releaseNamesOfLeft,
   updateMember,
 } from './member.repository.js';

@@ -43,6 +43,7 @@ export function newMemberRow(member: NewMember, at: string): MemberRow {
     suspended_at: null,
     suspension_reason: null,
     email_verified_at: member.emailVerifiedAt ?? null,
+    deleted_at: null,
   };
   row.search_text = searchTextOf(row);
   return row;

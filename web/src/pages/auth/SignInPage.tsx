@@ -35,6 +35,11 @@ export function SignInPage() {
 
   return (
     <AuthLayout title="Sign in">
+      {params.get('deleted') === '1' && (
+        <p role="status">
+          Your account has been deleted. Thank you for having been part of Rapport.
+        </p>
+      )}
       <form className="form" onSubmit={(event) => void submit(event)}>
         <TextField
           id="signin-email"

@@ -1,9 +1,13 @@
 import { Link } from 'react-router';
-import { useSettings } from '../../api/queries.js';
+import { useMe, useSettings } from '../../api/queries.js';
 import { LoadError, Loading } from '../../components/Status.js';
 import { AccountStatusSection } from './AccountStatusSection.js';
 import { EmailChangeSection } from './account/EmailChangeSection.js';
 import { PasswordSection } from './account/PasswordSection.js';
+import { DeleteAccountSection } from './account/DeleteAccountSection.js';
+import { ExportSection } from './account/ExportSection.js';
+import { SessionsSection } from './account/SessionsSection.js';
+import { TokensSection } from './account/TokensSection.js';
 import { AutoWithdrawSection } from './AutoWithdrawSection.js';
 import { BlockedMembersSection } from './BlockedMembersSection.js';
 import { ContactsSection } from './ContactsSection.js';
@@ -12,6 +16,7 @@ import { InvitationPolicySection } from './InvitationPolicySection.js';
 
 export function SettingsPage() {
   const settings = useSettings();
+  const me = useMe();
   return (
     <div className="stack settings">
       <title>Settings | Rapport</title>
@@ -39,6 +44,10 @@ export function SettingsPage() {
               <Link to="/settings/webhooks">Manage webhooks</Link>
             </p>
           </section>
+          <SessionsSection />
+          <TokensSection />
+          <ExportSection />
+          {me.data && <DeleteAccountSection handle={me.data.handle} />}
         </>
       )}
     </div>

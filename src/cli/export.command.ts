@@ -1,0 +1,40 @@
+/** `rapport export --member HANDLE`: a member's data (R30), as GET /me/export gives it, on stdout. */
+import type { Config } from '../config.js';
+import type { Clock } from '../lib/clock.js';
+import { exportAccount } from '../modules/accounts/account.export.js';
+import { findMemberByHandle } from '../modules/members/member.service.js';
+import { withContext } from './command.context.js';
+
+export const EXPORT_HELP = `  export --member HANDLE
+             write everything Rapport holds about a member, as they may see it, as JSON
+             to stdout (what the member downloads from Settings)`;
+
+export interface ExportIo {
+  out: { write(text: string): unknown };
+  err: { write(text: string): unknown };
+  clock?: Clock;
+}
+
+export async function exportCommand(
+  config: Config,
+  handle: string | undefined,
+  io: ExportIo = { out: process.stdout, err: process.stderr },
+): Promise<number> {
+  if (!handle) {
+    io.err.write('Say whose data: rapport export --member HANDLE\n');
+    return 2;
+  }
+  return withContext(
+    config,
+    async (ctx) => {
+      const member = await findMemberByHandle(ctx.database.db, handle);
+      if (!member) {
+        io.err.write(`No member has the handle "${handle}".\n`);
+        return 1;
+      }
+      for await (const piece of exportAccount(ctx, member.id, ctx.clock.now())) io.out.write(piece);
+      return 0;
+    },
+    { clock: io.clock },
+  );
+}

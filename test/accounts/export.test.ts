@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportCommand } from '../../src/cli/export.command.js';
+import { API, type Member, startApp, type TestApp } from '../helpers/app.js';
+import { expectStatus } from '../helpers/expect.js';
+import { memberRow, seedMembers } from '../helpers/members.js';
+import { connect, seedInvitationsBulk } from '../helpers/network.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function exported(member: Member) {
+  const reply = await member.get(`${API}/me/export`);
+  expectStatus(reply, 200);
+  expect(String(reply.headers['content-type'])).toMatch(/^application\/json/);
+  expect(String(reply.headers['content-disposition'])).toBe(
+    `attachment; filename="rapport-${member.handle}.json"`,
+  );
+  return reply.body;
+}
+
+async function cli(handle: string | undefined) {
+  let out = '';
+  let err = '';
+  const code = await exportCommand(t.ctx.config, handle, {
+    out: { write: (text: string) => (out += text) },
+    err: { write: (text: string) => (err += text) },
+    clock: t.clock,
+  });
+  return { code, out, err };
+}
+
+describe('R30 taking your data', () => {
+  it('R30: the export holds the profile, settings and every list, each as the member sees it', async () => {
+    const [ann, bob, cat, dan, eve] = await Promise.all([
+      t.member('ann', { headline: 'Builder' }),
+      t.member('bob'),
+      t.member('cat'),
+      t.member('dan'),
+      t.member('eve'),
+    ]);
+    await connect(ann, bob);
+    expectStatus(await ann.put(`${API}/follows/${cat.handle}`), 204);
+    expectStatus(await ann.patch(`${API}/settings`, { emailReminders: false }), 200);
+    const ignored = await ann.invite(cat, { note: 'Hi Cat' });
+    expectStatus(await cat.post(`${API}/invitations/${String(ignored.body.id)}/ignore`), 204);
+    const blockedByDan = await ann.invite(dan);
+    expectStatus(await dan.put(`${API}/blocks/${ann.handle}`), 204);
+    const fromEve = await eve.invite(ann);
+    expectStatus(await ann.put(`${API}/blocks/${eve.handle}`), 204);
+    const withdrawn = await ann.invite(eve.handle);
+    expect(withdrawn.status).toBe(404);
+    expectStatus(await ann.post(`${API}/contacts/import`, { emails: ['x@example.test'] }), 200);
+    const page = await ann.post(`${API}/pages`, { name: 'Ann Works' });
+    expectStatus(page, 201);
+
+    const body = await exported(ann);
+    expect(body.profile).toMatchObject({ handle: ann.handle, headline: 'Builder' });
+    expect(body.settings).toMatchObject({ emailReminders: false });
+    expect(body.connections.map((c: { member: { handle: string } }) => c.member.handle)).toEqual([
+      bob.handle,
+    ]);
+    expect(
+      body.following.map((f: { member: { handle: string } }) => f.member.handle).sort(),
+    ).toEqual([bob.handle, cat.handle].sort());
+    expect(body.followers.map((f: { member: { handle: string } }) => f.member.handle)).toEqual([
+      bob.handle,
+    ]);
+    const sent = new Map(
+      body.invitationsSent.map((i: { id: string; status: string }) => [i.id, i.status]),
+    );
+    // The ignore reads as pending; the invitation Dan blocked is not there at all.
+    expect(sent.get(ignored.body.id)).toBe('pending');
+    expect(sent.has(blockedByDan.body.id)).toBe(false);
+    expect(sent.size).toBe(2);
+    expect(JSON.stringify(body.invitationsSent)).not.toContain('ignored');
+    expect(body.invitationsReceived.map((i: { id: string }) => i.id)).toEqual([]);
+    expect(JSON.stringify(body)).not.toContain(fromEve.body.id);
+    expect(body.blocks.map((b: { member: { handle: string } }) => b.member.handle)).toEqual([
+      eve.handle,
+    ]);
+    expect(body.contacts).toEqual([expect.objectContaining({ email: 'x@example.test' })]);
+    expect(body.pages.map((p: { id: string }) => p.id)).toEqual([page.body.id]);
+    expect(body.events).toEqual([]);
+    expect(body.notifications.length).toBeGreaterThan(0);
+
+    // The recipient's side: Cat sees the invitation she ignored as ignored, with its history.
+    const cats = await exported(cat);
+    expect(cats.invitationsReceived).toEqual([
+      expect.objectContaining({
+        id: ignored.body.id,
+        status: 'ignored',
+        note: 'Hi Cat',
+        history: [
+          expect.objectContaining({ type: 'sent' }),
+          expect.objectContaining({ type: 'ignored' }),
+        ],
+      }),
+    ]);
+    // Dan blocked Ann: her invitation to him is absent from his export too.
+    expect(JSON.stringify(await exported(dan))).not.toContain(blockedByDan.body.id);
+  });
+
+  it('R30: every page of a long list is in the export, once', async () => {
+    const ann = await t.member('ann');
+    const recipients = await seedMembers(t, 450);
+    await seedInvitationsBulk(t, await memberRow(t, ann), recipients);
+    const body = await exported(ann);
+    const ids = body.invitationsSent.map((i: { id: string }) => i.id);
+    expect(ids).toHaveLength(450);
+    expect(new Set(ids).size).toBe(450);
+  });
+
+  it('R30: rapport export --member HANDLE writes the same JSON to stdout', async () => {
+    const [ann, bob] = await Promise.all([t.member('ann'), t.member('bob')]);
+    await connect(ann, bob);
+    const fromApi = await exported(ann);
+    const run = await cli(ann.handle);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.out)).toEqual(fromApi);
+
+    const unknown = await cli('nobody-here');
+    expect(unknown.code).toBe(1);
+    expect(unknown.out).toBe('');
+    expect(unknown.err).toContain('nobody-here');
+    expect((await cli(undefined)).code).toBe(2);
+  });
+});
