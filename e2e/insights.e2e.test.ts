@@ -34,7 +34,8 @@ describe('Insights: invitation figures and network composition, drawn as SVG', (
 
   /**
    * Alice connects with three people (3 accepted), then sends 7 connection invitations spread
-   * over 45 days and 1 page invitation: ages 45 · 30, 30 · 10 · 3, 3, 3 and 0 days.
+   * over 45 days and 1 page invitation: ages 45 · 30, 30 · 10 · 3, 3, 3 and 0 days. The first
+   * carries a note and says they are colleagues, the second says they are friends.
    */
   beforeAll(async () => {
     alice = await suite.api.member('Alice Analyst', { headline: 'Head of people at Initech' });
@@ -45,9 +46,12 @@ describe('Insights: invitation figures and network composition, drawn as SVG', (
     for (const other of [cal, dee, eve]) await suite.api.connect(alice, other);
 
     const pending = (first: string) => suite.api.member(`${first} Pending`);
-    await suite.api.invite(alice, await pending('Ann'));
+    await suite.api.invite(alice, await pending('Ann'), {
+      note: 'Loved your talk',
+      howKnown: 'colleague',
+    });
     await suite.api.advanceDays(15);
-    await suite.api.invite(alice, await pending('Ben'));
+    await suite.api.invite(alice, await pending('Ben'), { howKnown: 'friend' });
     await suite.api.invite(alice, await pending('Bo'));
     await suite.api.advanceDays(20);
     await suite.api.invite(alice, await pending('Cy'));
@@ -121,6 +125,55 @@ describe('Insights: invitation figures and network composition, drawn as SVG', (
     await context.close();
   });
 
+  it('R41 draws time to accept and the acceptance rate with and without a note and by how you know them', async () => {
+    const { context, page } = await suite.signIn(alice);
+    await page.goto('/insights');
+
+    // The three connections accepted at once.
+    const time = page.getByRole('region', { name: 'Time to accept' });
+    expect(await time.locator('.figure-value').textContent()).toBe('less than an hour');
+    await time
+      .getByText('The median wait of the 3 invitations accepted in the last 90 days')
+      .waitFor();
+    const within = await time
+      .locator('svg .rate-row')
+      .evaluateAll((nodes) =>
+        nodes.map((node) => [
+          node.getAttribute('data-label'),
+          node.querySelector('rect.chart-bar')?.getAttribute('width'),
+        ]),
+      );
+    expect(within).toEqual([
+      ['1 day', '100%'],
+      ['7 days', '100%'],
+      ['30 days', '100%'],
+    ]);
+    expect(await tableRows(page, 'Invitations accepted in the last 90 days, by how soon')).toEqual([
+      ['1 day', '100% (3 of 3)'],
+      ['7 days', '100% (3 of 3)'],
+      ['30 days', '100% (3 of 3)'],
+    ]);
+
+    // 10 connection invitations: Ann's with a note (colleague), Ben's (friend), 8 with neither.
+    const byAnswer = page.getByRole('region', { name: 'What gets your invitations accepted' });
+    await byAnswer.getByText('Acceptance rate of the 10 connection invitations').waitFor();
+    const note = byAnswer.getByRole('region', { name: 'With or without a note' });
+    const widths = await note
+      .locator('svg .rate-row rect.chart-bar')
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('width')));
+    expect(widths).toEqual(['0%', '33.33%']);
+    expect(await tableRows(page, 'Acceptance rate with and without a note')).toEqual([
+      ['With a note', '0% (0 of 1)'],
+      ['Without a note', '33% (3 of 9)'],
+    ]);
+    expect(await tableRows(page, 'Acceptance rate by how you know them')).toEqual([
+      ['Colleague', '0% (0 of 1)'],
+      ['Friend', '0% (0 of 1)'],
+      ['Not said', '38% (3 of 8)'],
+    ]);
+    await context.close();
+  });
+
   it('draws network composition by company, industry and location with the right numbers', async () => {
     const { context, page } = await suite.signIn(alice);
     await page.goto('/insights');
@@ -186,6 +239,12 @@ describe('Insights: invitation figures and network composition, drawn as SVG', (
     await page.getByText('No invitations are waiting for an answer').waitFor();
     await page.getByText('No connections yet').waitFor();
     await page.getByText("You haven't sent any invitations in the last 90 days.").waitFor();
+    await page
+      .getByText('None of your invitations was accepted in the last 90 days.', { exact: false })
+      .waitFor();
+    await page
+      .getByText("You haven't sent any connection invitations in the last 90 days.")
+      .waitFor();
     expect(await page.locator('svg .age-bar').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await shoot(page, 'insights-empty-phone');

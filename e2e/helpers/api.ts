@@ -69,7 +69,11 @@ export class Api {
     return { handle, name, email, password: PASSWORD, token };
   }
 
-  async invite(from: Member, to: Member, extra: { note?: string } = {}): Promise<SentInvitation> {
+  async invite(
+    from: Member,
+    to: Member,
+    extra: { note?: string; howKnown?: 'colleague' | 'classmate' | 'friend' | 'other' } = {},
+  ): Promise<SentInvitation> {
     const body = { kind: 'connection' as const, to: to.handle, ...extra };
     const result = await ok(this.as(from).POST('/api/v1/invitations', { body }));
     if (!('recipient' in result)) throw new Error(`${from.name} and ${to.name} connected at once`);

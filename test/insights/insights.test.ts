@@ -54,6 +54,55 @@ async function history(sender: Member, ignore: boolean) {
   t.clock.set(new Date(start));
 }
 
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+/**
+ * One sender's answers for R41: connections made on day 0 (outside the window), then on day 100
+ * five connection invitations with various notes and answers to "how do you know them", one more
+ * withdrawn, and a page invitation; their accepts come 1 hour to 40 days later. When `ignore` is
+ * true, the recipient of the unanswered colleague invitation ignores it.
+ */
+async function answers(sender: Member, ignore: boolean) {
+  const h = sender.handle;
+  const [a1, a2, a3, a4, a5, w, r] = await signUp(
+    t,
+    `${h}a1`,
+    `${h}a2`,
+    `${h}a3`,
+    `${h}a4`,
+    `${h}a5`,
+    `${h}w`,
+    `${h}r`,
+  );
+  const start = t.clock.now().getTime();
+  const at = (day: number, hours = 0) => t.clock.set(new Date(start + day * DAY + hours * HOUR));
+  await connectAll(t, sender, [r]);
+  const page = (await sender.post('/api/v1/pages', { name: 'Initech' })).body;
+
+  at(100);
+  await sender.invite(a1, { note: 'We met at the meetup', howKnown: 'colleague' });
+  await sender.invite(a2, { howKnown: 'colleague' });
+  await sender.invite(a3, { note: 'Old friends', howKnown: 'friend' });
+  await sender.invite(a4);
+  await sender.invite(a5, { howKnown: 'classmate' });
+  const withdrawn = (await sender.invite(w, { howKnown: 'other' })).body.id;
+  await sender.post(`/api/v1/pages/${page.id}/invitations`, { to: [r.handle] });
+  at(100, 1);
+  await r.post(`/api/v1/invitations/${await receivedId(r)}/accept`);
+  at(100, 2);
+  await a1.post(`/api/v1/invitations/${await receivedId(a1)}/accept`);
+  await sender.post(`/api/v1/invitations/${withdrawn}/withdraw`);
+  if (ignore) await a2.post(`/api/v1/invitations/${await receivedId(a2)}/ignore`);
+  at(103);
+  await a3.post(`/api/v1/invitations/${await receivedId(a3)}/accept`);
+  at(110);
+  await a5.post(`/api/v1/invitations/${await receivedId(a5)}/accept`);
+  at(140);
+  expect((await a4.invite(sender)).body.status).toBe('connected');
+  t.clock.set(new Date(start));
+}
+
 /** The invitation figures: everything but the time of the answer and the network. */
 const figures = (body: Record<string, unknown>) =>
   Object.fromEntries(
@@ -83,9 +132,73 @@ describe('insights', () => {
         { bucket: '31-90', minDays: 31, maxDays: 90, count: 4 },
         { bucket: '91-180', minDays: 91, maxDays: 180, count: 1 },
       ],
+      timeToAccept: {
+        windowDays: 90,
+        accepted: 1,
+        medianHours: 24,
+        within: [
+          { days: 1, count: 1, share: 1 },
+          { days: 7, count: 1, share: 1 },
+          { days: 30, count: 1, share: 1 },
+        ],
+      },
+      acceptanceByAnswer: {
+        windowDays: 90,
+        byNote: {
+          withNote: { sent: 0, accepted: 0, rate: null },
+          withoutNote: { sent: 6, accepted: 1, rate: 0.1667 },
+        },
+        byHowKnown: [
+          ...['colleague', 'classmate', 'friend', 'other'].map((howKnown) => ({
+            howKnown,
+            sent: 0,
+            accepted: 0,
+            rate: null,
+          })),
+          { howKnown: 'unspecified', sent: 6, accepted: 1, rate: 0.1667 },
+        ],
+      },
     });
     // bea did exactly the same, except that nobody ignored her: her figures cannot differ.
     expect(figures((await bea.get('/api/v1/insights')).body)).toEqual(figures(insights.body));
+  });
+
+  it('R41 R11: time to accept and acceptance by note and by how you know them; an ignore reads like no answer', async () => {
+    const start = new Date('2026-03-01T09:00:00.000Z');
+    const [cai, dan] = await signUp(t, 'cai', 'dan');
+    t.clock.set(start);
+    await answers(cai, true);
+    await answers(dan, false);
+    t.clock.set(new Date(start.getTime() + 145 * DAY));
+
+    const insights = (await cai.get('/api/v1/insights')).body;
+    expect(insights.timeToAccept).toEqual({
+      windowDays: 90,
+      // Waits of 1 h (the page), 2 h, 3 days, 10 days and 40 days (the mutual invitation).
+      accepted: 5,
+      medianHours: 72,
+      within: [
+        { days: 1, count: 2, share: 0.4 },
+        { days: 7, count: 3, share: 0.6 },
+        { days: 30, count: 4, share: 0.8 },
+      ],
+    });
+    expect(insights.acceptanceByAnswer).toEqual({
+      windowDays: 90,
+      byNote: {
+        withNote: { sent: 2, accepted: 2, rate: 1 },
+        withoutNote: { sent: 4, accepted: 2, rate: 0.5 },
+      },
+      byHowKnown: [
+        { howKnown: 'colleague', sent: 2, accepted: 1, rate: 0.5 },
+        { howKnown: 'classmate', sent: 1, accepted: 1, rate: 1 },
+        { howKnown: 'friend', sent: 1, accepted: 1, rate: 1 },
+        { howKnown: 'other', sent: 1, accepted: 0, rate: 0 },
+        { howKnown: 'unspecified', sent: 1, accepted: 1, rate: 1 },
+      ],
+    });
+    // dan did exactly the same, except that nobody ignored him: his figures cannot differ.
+    expect(figures((await dan.get('/api/v1/insights')).body)).toEqual(figures(insights));
   });
 
   it('network composition: top 10 companies, industries and locations of your connections, blanks left out', async () => {

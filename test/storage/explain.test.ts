@@ -17,6 +17,10 @@ import {
   listSent,
 } from '../../src/modules/invitations/invitation.views.repository.js';
 import {
+  acceptedWaitsSince,
+  sentByAnswerSince,
+} from '../../src/modules/insights/insight.repository.js';
+import {
   createThrowawayDatabase,
   testDialect,
   type ThrowawayDatabase,
@@ -26,6 +30,7 @@ const dialect = testDialect();
 const INVITATIONS = dialect === 'postgres' ? 1_000_000 : 200_000;
 const MEMBERS = INVITATIONS / 10;
 const NOW = '2026-06-01T00:00:00.000Z';
+const WINDOW_START = '2026-03-03T00:00:00.000Z';
 
 let throwaway: ThrowawayDatabase;
 let database: Database;
@@ -58,7 +63,7 @@ async function withIndexesRebuilt(insert: () => Promise<void>): Promise<void> {
   expect(found.rows.length).toBeGreaterThan(5);
 }
 
-/** Members m0000001…, invitations spread over six months, 70 % still open. */
+/** Members m0000001…, invitations spread over six months, 70 % still open, each answered a day after sending. */
 async function fill(): Promise<void> {
   const member = (expr: string) => `'m' || lpad(cast(${expr} as text), 7, '0')`;
   const memberSqlite = (expr: string) => `'m' || substr('0000000' || (${expr}), -7)`;
@@ -80,7 +85,9 @@ async function fill(): Promise<void> {
            (array['pending','pending','ignored','pending','accepted','withdrawn','pending','pending','expired','pending'])[1 + (g / 7) % 10],
            null, null,
            to_char(timestamp '2026-01-01' + (g % 15552000) * interval '1 second', 'YYYY-MM-DD"T"HH24:MI:SS.000"Z"'),
-           '${NOW}', null, null, null, null, 0, null, 0, '2027-01-01T00:00:00.000Z'
+           '${NOW}',
+           to_char(timestamp '2026-01-02' + (g % 15552000) * interval '1 second', 'YYYY-MM-DD"T"HH24:MI:SS.000"Z"'),
+           null, null, null, 0, null, 0, '2027-01-01T00:00:00.000Z'
          from generate_series(1, ${INVITATIONS}) g`,
         )
         .execute(database.db);
@@ -104,7 +111,8 @@ async function fill(): Promise<void> {
          ${memberSqlite(`1 + n % ${MEMBERS}`)}, ${memberSqlite(`1 + (n * 7919) % ${MEMBERS}`)}, cast(n as text),
          case (n / 7) % 10 when 2 then 'ignored' when 4 then 'accepted' when 5 then 'withdrawn' when 8 then 'expired' else 'pending' end,
          null, null, strftime('%Y-%m-%dT%H:%M:%S.000Z', '2026-01-01', '+' || (n % 15552000) || ' seconds'),
-         '${NOW}', null, null, null, null, 0, null, 0, '2027-01-01T00:00:00.000Z' from g`,
+         '${NOW}', strftime('%Y-%m-%dT%H:%M:%S.000Z', '2026-01-02', '+' || (n % 15552000) || ' seconds'),
+         null, null, null, 0, null, 0, '2027-01-01T00:00:00.000Z' from g`,
       )
       .execute(database.db);
   });
@@ -250,6 +258,16 @@ describe(`index use with ${INVITATIONS.toLocaleString('en')} invitations`, () =>
         ),
     ],
     ['sent count', SENT, () => countSent(database.db, member, NOW, '2026-05-18T00:00:00.000Z')],
+    [
+      'time to accept over 90 days (R41)',
+      /invitations_responded_idx/,
+      () => acceptedWaitsSince(database.db, member, WINDOW_START),
+    ],
+    [
+      'acceptance by note and how known over 90 days (R41)',
+      /invitations_weekly_idx/,
+      () => sentByAnswerSince(database.db, member, WINDOW_START),
+    ],
   ];
 
   for (const [name, index, run] of cases) {

@@ -1,20 +1,7 @@
-import { statusIs } from '../invitations/invitation.repository.js';
 import type { Db } from '../../db/types.js';
-import { SENDER_OPEN_STATUSES } from '../invitations/invitation.js';
-import { statusIn } from '../invitations/invitation.repository.js';
-import type { AgeRange } from './insight.js';
-
-/** The sender's invitations accepted since `since`, by when they were accepted. */
-export async function countAcceptedSince(db: Db, senderId: string, since: string): Promise<number> {
-  const row = await db
-    .selectFrom('invitations')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('sender_id', '=', senderId)
-    .where(statusIs('accepted'))
-    .where('responded_at', '>', since)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
+import { HOW_KNOWN, type HowKnown, SENDER_OPEN_STATUSES } from '../invitations/invitation.js';
+import { statusIn, statusIs } from '../invitations/invitation.repository.js';
+import type { AcceptedWait, AgeRange, SentByAnswer } from './insight.js';
 
 /**
  * Invitations sent since `since` and how many of them are accepted now. Nothing else about
@@ -74,6 +61,63 @@ export async function openAgeCounts(
     .executeTakeFirstOrThrow();
   const values = row as Record<string, number | string | null>;
   return ranges.map((_, i) => Number(values[`b${i}`] ?? 0));
+}
+
+/**
+ * R41: when each of the sender's invitations accepted since `since` was sent and accepted. The
+ * accepted invitations' own index finds them, so no other answer the sender ever got is read.
+ */
+export async function acceptedWaitsSince(
+  db: Db,
+  senderId: string,
+  since: string,
+): Promise<AcceptedWait[]> {
+  const rows = await db
+    .selectFrom('invitations')
+    .select(['sent_at', 'responded_at'])
+    .where('sender_id', '=', senderId)
+    .where(statusIs('accepted'))
+    .where('responded_at', '>', since)
+    .execute();
+  return rows.flatMap((r) =>
+    r.responded_at === null ? [] : [{ sentAt: r.sent_at, acceptedAt: r.responded_at }],
+  );
+}
+
+const isHowKnown = (value: string | null): value is HowKnown =>
+  HOW_KNOWN.some((answer) => answer === value);
+
+/**
+ * R41: the sender's connection invitations sent since `since`, grouped by whether they carried a
+ * note and by how the sender knows the recipient, with how many of each are accepted now. As in
+ * `sentCohort`, no other state is read (R11).
+ */
+export async function sentByAnswerSince(
+  db: Db,
+  senderId: string,
+  since: string,
+): Promise<SentByAnswer[]> {
+  const rows = await db
+    .selectFrom('invitations')
+    .select((eb) => [
+      eb.case().when('note', 'is not', null).then(1).else(0).end().as('with_note'),
+      'how_known',
+      eb.fn.countAll<number>().as('sent'),
+      eb.fn
+        .sum<number>(eb.case().when('status', '=', 'accepted').then(1).else(0).end())
+        .as('accepted'),
+    ])
+    .where('sender_id', '=', senderId)
+    .where('kind', '=', 'connection')
+    .where('sent_at', '>', since)
+    .groupBy(['with_note', 'how_known'])
+    .execute();
+  return rows.map((r) => ({
+    withNote: Number(r.with_note) === 1,
+    howKnown: isHowKnown(r.how_known) ? r.how_known : null,
+    sent: Number(r.sent),
+    accepted: Number(r.accepted ?? 0),
+  }));
 }
 
 export type ProfileField = 'company' | 'industry' | 'location';

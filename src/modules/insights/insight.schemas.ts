@@ -10,6 +10,65 @@ const Ranking = Type.Array(Type.Object({ value: Type.String(), count: Type.Integ
     'the 10 most common values among your connections, most common first; blanks left out',
 });
 
+const Rate = Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()], {
+  description: 'accepted ÷ sent, rounded to 4 places; null when none was sent',
+});
+const GroupRate = Type.Object({
+  sent: Type.Integer(),
+  accepted: Type.Integer({ description: 'how many of those are accepted now' }),
+  rate: Rate,
+});
+
+const TimeToAccept = Type.Object(
+  {
+    windowDays: Type.Integer(),
+    accepted: Type.Integer({ description: 'your invitations accepted in the window' }),
+    medianHours: Type.Union([Type.Number({ minimum: 0 }), Type.Null()], {
+      description:
+        'median time from sending to the accept, in hours to one decimal; null without accepts',
+    }),
+    within: Type.Array(
+      Type.Object({
+        days: Type.Integer({ description: '1, 7 or 30' }),
+        count: Type.Integer({
+          description: 'accepts that came at most this many days after sending',
+        }),
+        share: Rate,
+      }),
+    ),
+  },
+  {
+    description:
+      'R41: how long your invitations accepted in the last 90 days waited for their accept, whenever sent',
+  },
+);
+
+const AcceptanceByAnswer = Type.Object(
+  {
+    windowDays: Type.Integer(),
+    byNote: Type.Object({ withNote: GroupRate, withoutNote: GroupRate }),
+    byHowKnown: Type.Array(
+      Type.Object({
+        howKnown: Type.Union([
+          Type.Literal('colleague'),
+          Type.Literal('classmate'),
+          Type.Literal('friend'),
+          Type.Literal('other'),
+          Type.Literal('unspecified'),
+        ]),
+        ...GroupRate.properties,
+      }),
+      { description: 'every answer to "how do you know them", in this order, then none given' },
+    ),
+  },
+  {
+    description:
+      'R41: acceptance rate of the connection invitations you sent in the last 90 days, with and ' +
+      'without a note and by how you know the recipient; counted like `acceptance` (ignored ones ' +
+      'count as sent and not accepted, never told apart)',
+  },
+);
+
 export const InsightsView = Type.Object(
   {
     generatedAt: Type.String({ format: 'date-time' }),
@@ -52,6 +111,8 @@ export const InsightsView = Type.Object(
       }),
       { description: 'open sent invitations by whole days since sending' },
     ),
+    timeToAccept: TimeToAccept,
+    acceptanceByAnswer: AcceptanceByAnswer,
     network: Type.Object({
       connections: Type.Integer(),
       byCompany: Ranking,

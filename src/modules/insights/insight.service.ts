@@ -4,11 +4,20 @@ import { STALE_AFTER_DAYS } from '../invitations/invitation.js';
 import { type CountsByKind } from '../invitations/invitation.views.repository.js';
 import { countSent } from '../invitations/invitation.queries.js';
 import { findMemberById } from '../members/member.service.js';
-import { acceptanceRate, ageRanges, INSIGHT_WINDOW_DAYS } from './insight.js';
 import {
-  countAcceptedSince,
+  type AcceptanceByAnswer,
+  acceptanceByAnswer,
+  acceptanceRate,
+  ageRanges,
+  INSIGHT_WINDOW_DAYS,
+  type TimeToAccept,
+  timeToAccept,
+} from './insight.js';
+import {
+  acceptedWaitsSince,
   openAgeCounts,
   type ProfileField,
+  sentByAnswerSince,
   sentCohort,
   topAmongConnections,
 } from './insight.repository.js';
@@ -24,6 +33,8 @@ export interface Insights {
   acceptedLast90Days: number;
   acceptance: { windowDays: number; sent: number; accepted: number; rate: number | null };
   ageHistogram: { bucket: string; minDays: number; maxDays: number; count: number }[];
+  timeToAccept: { windowDays: number } & TimeToAccept;
+  acceptanceByAnswer: { windowDays: number } & AcceptanceByAnswer;
   network: { connections: number; byCompany: Ranking; byIndustry: Ranking; byLocation: Ranking };
 }
 
@@ -41,23 +52,24 @@ export class InsightService {
     const windowStart = addDays(now, -INSIGHT_WINDOW_DAYS).toISOString();
     const ranges = ageRanges(now);
     const top = (field: ProfileField) => topAmongConnections(db, memberId, field, TOP);
-    const [member, open, accepted, cohort, ages, byCompany, byIndustry, byLocation] =
-      await Promise.all([
-        findMemberById(db, memberId),
-        countSent(db, memberId, at, addDays(now, -STALE_AFTER_DAYS).toISOString()),
-        countAcceptedSince(db, memberId, windowStart),
-        sentCohort(db, memberId, windowStart),
-        openAgeCounts(db, memberId, at, ranges),
-        top('company'),
-        top('industry'),
-        top('location'),
-      ]);
+    const [member, open, cohort, ages, waits, byAnswer, ...network] = await Promise.all([
+      findMemberById(db, memberId),
+      countSent(db, memberId, at, addDays(now, -STALE_AFTER_DAYS).toISOString()),
+      sentCohort(db, memberId, windowStart),
+      openAgeCounts(db, memberId, at, ranges),
+      acceptedWaitsSince(db, memberId, windowStart),
+      sentByAnswerSince(db, memberId, windowStart),
+      top('company'),
+      top('industry'),
+      top('location'),
+    ]);
     const { byKind } = open;
+    const [byCompany, byIndustry, byLocation] = network;
     return {
       generatedAt: at,
       open: { total: byKind.connection + byKind.page + byKind.event, byKind },
       stale: open.stale,
-      acceptedLast90Days: accepted,
+      acceptedLast90Days: waits.length,
       acceptance: {
         windowDays: INSIGHT_WINDOW_DAYS,
         sent: cohort.sent,
@@ -70,6 +82,8 @@ export class InsightService {
         maxDays: r.maxDays,
         count: ages[i] ?? 0,
       })),
+      timeToAccept: { windowDays: INSIGHT_WINDOW_DAYS, ...timeToAccept(waits) },
+      acceptanceByAnswer: { windowDays: INSIGHT_WINDOW_DAYS, ...acceptanceByAnswer(byAnswer) },
       network: { connections: member?.connection_count ?? 0, byCompany, byIndustry, byLocation },
     };
   }

@@ -7193,6 +7193,51 @@ export interface operations {
               maxDays: number;
               count: number;
             }[];
+            /** @description R41: how long your invitations accepted in the last 90 days waited for their accept, whenever sent */
+            timeToAccept: {
+              windowDays: number;
+              /** @description your invitations accepted in the window */
+              accepted: number;
+              /** @description median time from sending to the accept, in hours to one decimal; null without accepts */
+              medianHours: number | null;
+              within: {
+                /** @description 1, 7 or 30 */
+                days: number;
+                /** @description accepts that came at most this many days after sending */
+                count: number;
+                /** @description accepted ÷ sent, rounded to 4 places; null when none was sent */
+                share: number | null;
+              }[];
+            };
+            /** @description R41: acceptance rate of the connection invitations you sent in the last 90 days, with and without a note and by how you know the recipient; counted like `acceptance` (ignored ones count as sent and not accepted, never told apart) */
+            acceptanceByAnswer: {
+              windowDays: number;
+              byNote: {
+                withNote: {
+                  sent: number;
+                  /** @description how many of those are accepted now */
+                  accepted: number;
+                  /** @description accepted ÷ sent, rounded to 4 places; null when none was sent */
+                  rate: number | null;
+                };
+                withoutNote: {
+                  sent: number;
+                  /** @description how many of those are accepted now */
+                  accepted: number;
+                  /** @description accepted ÷ sent, rounded to 4 places; null when none was sent */
+                  rate: number | null;
+                };
+              };
+              /** @description every answer to "how do you know them", in this order, then none given */
+              byHowKnown: {
+                howKnown: 'colleague' | 'classmate' | 'friend' | 'other' | 'unspecified';
+                sent: number;
+                /** @description how many of those are accepted now */
+                accepted: number;
+                /** @description accepted ÷ sent, rounded to 4 places; null when none was sent */
+                rate: number | null;
+              }[];
+            };
             network: {
               connections: number;
               /** @description the 10 most common values among your connections, most common first; blanks left out */

@@ -15,10 +15,8 @@ export function TopNav({ me }: { me: Me }) {
         Skip to content
       </a>
       <div className="topnav-inner">
-        <Link to="/mynetwork" className="brand" aria-label="Rapport home">
-          <span className="brand-mark" aria-hidden="true">
-            R
-          </span>
+        <Link to="/mynetwork" className="brand">
+          <span className="brand-mark brand-mark-drawn" aria-hidden="true" />
           <span className="brand-name">Rapport</span>
         </Link>
         <SearchBox />

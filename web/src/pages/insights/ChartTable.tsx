@@ -1,7 +1,7 @@
 interface ChartTableProps {
   caption: string;
   columns: [string, string];
-  rows: { label: string; value: number }[];
+  rows: { label: string; value: number | string }[];
 }
 
 /**
@@ -23,7 +23,9 @@ export function ChartTable({ caption, columns, rows }: ChartTableProps) {
           {rows.map((row) => (
             <tr key={row.label}>
               <th scope="row">{row.label}</th>
-              <td>{row.value.toLocaleString('en-GB')}</td>
+              <td>
+                {typeof row.value === 'number' ? row.value.toLocaleString('en-GB') : row.value}
+              </td>
             </tr>
           ))}
         </tbody>

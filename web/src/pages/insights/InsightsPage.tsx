@@ -1,5 +1,6 @@
 import { useInsights } from '../../api/queries.js';
 import { LoadError, Loading } from '../../components/Status.js';
+import { AcceptanceByAnswer, TimeToAccept } from './AcceptInsights.js';
 import { AgeHistogram } from './AgeHistogram.js';
 import { InvitationFigures } from './InvitationFigures.js';
 import { NetworkComposition } from './NetworkComposition.js';
@@ -17,7 +18,9 @@ export function InsightsPage() {
       ) : (
         <>
           <InvitationFigures insights={insights.data} />
+          <TimeToAccept figures={insights.data.timeToAccept} />
           <AgeHistogram buckets={insights.data.ageHistogram} />
+          <AcceptanceByAnswer figures={insights.data.acceptanceByAnswer} />
           <NetworkComposition network={insights.data.network} />
         </>
       )}

@@ -1,8 +1,7 @@
 import { Link } from 'react-router';
 import type { Insights } from '../../api/types.js';
 import { plural } from '../../lib/member.js';
-
-const percent = (rate: number) => `${Math.round(rate * 100)}%`;
+import { percent } from './format.js';
 
 function AcceptanceFigure({ acceptance }: { acceptance: Insights['acceptance'] }) {
   const { rate, sent, accepted, windowDays } = acceptance;

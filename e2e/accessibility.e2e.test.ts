@@ -1,0 +1,164 @@
+/**
+ * Every page of the web app, with a network like the demo's, at desktop and phone size, in light
+ * and dark: the newest axe-core finds no serious or critical violation (UX "Everywhere").
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { runTs } from '../test/jobs/child.js';
+import { type Member, ok } from './helpers/api.js';
+import { seriousViolations } from './helpers/axe.js';
+import { DESKTOP, PHONE, syncClock } from './helpers/browser.js';
+import { setupSuite } from './helpers/suite.js';
+import { Targets } from './helpers/targets.js';
+
+const VARIANTS = [
+  ['desktop light', DESKTOP, 'light'],
+  ['desktop dark', DESKTOP, 'dark'],
+  ['phone light', PHONE, 'light'],
+  ['phone dark', PHONE, 'dark'],
+] as const;
+
+/** The serious and critical violations of the loaded page in each size and colour scheme. */
+async function violationsEverywhere(page: Page): Promise<Record<string, string[]>> {
+  const found: Record<string, string[]> = {};
+  for (const [name, viewport, colorScheme] of VARIANTS) {
+    await page.setViewportSize(viewport);
+    await page.emulateMedia({ colorScheme });
+    const violations = await seriousViolations(page);
+    if (violations.length > 0) found[name] = violations;
+  }
+  return found;
+}
+
+describe('Accessibility of every page (UX: no serious or critical axe-core violation)', () => {
+  const suite = setupSuite({ RAPPORT_WEBHOOKS_ALLOW_PRIVATE: '1' });
+  const targets = () => new Targets(suite.api);
+  let alice: Member;
+  let bea: Member;
+  let erin: Member;
+  let admin: Member;
+  let pageId: string;
+  let eventId: string;
+  let aliceTab: { context: BrowserContext; page: Page };
+
+  /**
+   * Alice has connections at several companies, invitations received with and without a note,
+   * sent ones to people, a page and an event, notifications of accepts, and a webhook.
+   */
+  beforeAll(async () => {
+    const api = suite.api;
+    alice = await api.member('Alice Analyst', { headline: 'Head of people at Initech' });
+    admin = await api.member('Ada Admin');
+    bea = await api.member('Bea Builder', {
+      headline: 'Data engineer at Globex',
+      company: 'Globex',
+    });
+    const cal = await api.member('Cal Colleague', { headline: 'Designer', company: 'Initech' });
+    const dee = await api.member('Dee Designer', { company: 'Hooli' });
+    for (const peer of [bea, cal, dee]) await api.connect(alice, peer);
+    await api.connect(bea, cal);
+
+    erin = await api.member('Erin Incoming', { headline: 'Product lead at Acme' });
+    const fay = await api.member('Fay Friend');
+    await api.invite(erin, alice, {
+      note: 'We met at the meetup in Berlin',
+      howKnown: 'colleague',
+    });
+    await api.invite(fay, alice);
+    await api.advanceDays(16);
+    await api.invite(alice, await api.member('Gus Pending'), { note: 'Hello Gus' });
+    await api.invite(alice, await api.member('Hal Pending'), { howKnown: 'friend' });
+
+    const page = await targets().createPage(alice, 'Initech Research', 'Research at Initech.');
+    pageId = page.id;
+    await targets().invitePage(alice, pageId, [cal]);
+    const event = await targets().createEvent(alice, 'Initech Summer Meetup', 12, 'Berlin');
+    eventId = event.id;
+    await targets().inviteEvent(alice, eventId, [dee]);
+    await ok(
+      api.as(alice).POST('/api/v1/me/webhooks', {
+        body: { url: 'http://127.0.0.1:9/hooks', events: ['invitation.accepted'] },
+      }),
+    );
+
+    const grant = runTs('src/cli/index.ts', ['admin', 'grant', admin.handle], {
+      RAPPORT_DATABASE_URL: suite.databaseUrl,
+    });
+    expect((await grant.exited).code, grant.output()).toBe(0);
+    aliceTab = await suite.signIn(alice);
+  }, 120_000);
+
+  afterAll(async () => {
+    await aliceTab.context.close();
+  });
+
+  const pages: [string, () => string, string][] = [
+    ['My Network', () => '/mynetwork', 'Erin Incoming'],
+    ['invitation manager, Received', () => '/mynetwork/invitation-manager/received', 'Fay Friend'],
+    ['invitation manager, Sent', () => '/mynetwork/invitation-manager/sent', 'Gus Pending'],
+    ['own profile', () => `/in/${alice.handle}`, 'Head of people at Initech'],
+    ['a connection’s profile', () => `/in/${bea.handle}`, 'Data engineer at Globex'],
+    ['profile of someone who invited you', () => `/in/${erin.handle}`, 'Product lead at Acme'],
+    ['connections', () => '/connections', 'Dee Designer'],
+    ['notifications', () => '/notifications', 'Bea Builder'],
+    ['search', () => '/search?q=initech', 'Cal Colleague'],
+    ['pages list', () => '/pages', 'Initech Research'],
+    ['page detail', () => `/pages/${pageId}`, 'Research at Initech.'],
+    ['events list', () => '/events', 'Initech Summer Meetup'],
+    ['event detail', () => `/events/${eventId}`, 'Berlin'],
+    ['insights', () => '/insights', 'Time to accept'],
+    ['settings', () => '/settings', 'Who can send you invitations'],
+    ['webhooks', () => '/settings/webhooks', 'http://127.0.0.1:9/hooks'],
+  ];
+
+  for (const [name, path, ready] of pages) {
+    it(`${name}: light and dark, desktop and 375 px`, async () => {
+      const { page } = aliceTab;
+      await page.goto(path());
+      await page.getByRole('heading', { level: 1 }).first().waitFor({ state: 'attached' });
+      await page.getByText(ready, { exact: false }).first().waitFor();
+      expect(await violationsEverywhere(page)).toEqual({});
+    });
+  }
+
+  it('a menu opened from a card is not clipped by it at 375 px (UX: menus are never clipped)', async () => {
+    const { page } = aliceTab;
+    await page.setViewportSize(PHONE);
+    await page.goto(`/in/${bea.handle}`);
+    await page.getByRole('button', { name: /More/ }).click();
+    const items = await page.getByRole('menu').getByRole('menuitem').all();
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      await item.scrollIntoViewIfNeeded();
+      const box = await item.boundingBox();
+      if (box === null) throw new Error(`${await item.textContent()} is not drawn`);
+      // What is drawn at the item's centre is the item: no card clips it, nothing covers it.
+      const hit = await page.evaluate(
+        ({ x, y }) => document.elementFromPoint(x, y)?.closest('[role="menuitem"]')?.textContent,
+        { x: box.x + box.width / 2, y: box.y + box.height / 2 },
+      );
+      expect(hit).toBe(await item.textContent());
+    }
+    await page.keyboard.press('Escape');
+  });
+
+  it('admin, as an admin: light and dark, desktop and 375 px', async () => {
+    const { context, page } = await suite.signIn(admin);
+    await page.goto('/admin');
+    await page.getByText('Alice Analyst').first().waitFor();
+    expect(await violationsEverywhere(page)).toEqual({});
+    await context.close();
+  });
+
+  for (const path of ['/signin', '/signup']) {
+    it(`${path.slice(1)} (signed out): light and dark, desktop and 375 px`, async () => {
+      const context = await suite.browser.newContext({ baseURL: suite.api.baseUrl });
+      await syncClock(context, suite.api);
+      const page = await context.newPage();
+      await page.goto(path);
+      await page.getByRole('button', { name: /Sign (in|up)|Create account|Join/ }).waitFor();
+      expect(await violationsEverywhere(page)).toEqual({});
+      await context.close();
+    });
+  }
+});
