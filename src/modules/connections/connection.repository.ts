@@ -15,11 +15,13 @@ export async function areConnected(db: Db, a: string, b: string): Promise<boolea
   return (await connectionRow(db, a, b).executeTakeFirst()) !== undefined;
 }
 
-const bothRows = prepare((db, r: { a: string; b: string; at: string }) =>
-  db.insertInto('connections').values([
-    { member_id: r.a, peer_id: r.b, created_at: r.at },
-    { member_id: r.b, peer_id: r.a, created_at: r.at },
-  ]),
+const bothRows = prepare(
+  (db, r: { a: string; b: string; at: string }) =>
+    db.insertInto('connections').values([
+      { member_id: r.a, peer_id: r.b, created_at: r.at },
+      { member_id: r.b, peer_id: r.a, created_at: r.at },
+    ]),
+  { deferrable: true },
 );
 
 export async function insertConnection(db: Db, a: string, b: string, at: string): Promise<void> {
