@@ -36,7 +36,7 @@ export async function listLatency(
   recorder: Recorder,
   small: Network,
   large: Network,
-  options: { rounds: number; profileDir?: string },
+  options: { rounds: number; bursts: number; profileDir?: string },
 ): Promise<void> {
   const networks = [small, large];
   const readers = [await viewers(small), await viewers(large)];
@@ -52,23 +52,33 @@ export async function listLatency(
         await listPage([app.url], who(i, list), list.query, { amount }, list.limit);
       }
     }
-    const bursts = new Map<string, LoadResult[]>();
+    const bursts = new Map<string, LoadResult[][]>();
     for (let round = 0; round < options.rounds; round++) {
-      for (const list of LISTS) {
-        for (const [i, app] of apps.entries()) {
-          const key = `${list.name}@${networks[i]?.label}`;
-          const burst = await recorder.measured(`latency ${key} ${round + 1}`, [app], () =>
-            listPage([app.url], who(i, list), list.query, { duration: 1 }, list.limit),
-          );
-          bursts.set(key, [...(bursts.get(key) ?? []), burst]);
+      for (let burst = 0; burst < options.bursts; burst++) {
+        for (const list of LISTS) {
+          for (const [i, app] of apps.entries()) {
+            const key = `${list.name}@${networks[i]?.label}`;
+            const load = await recorder.measured(
+              `latency ${key} ${round + 1}.${burst + 1}`,
+              [app],
+              () => listPage([app.url], who(i, list), list.query, { duration: 1 }, list.limit),
+            );
+            const rounds = bursts.get(key) ?? [];
+            rounds[round] = [...(rounds[round] ?? []), load];
+            bursts.set(key, rounds);
+          }
         }
       }
     }
     for (const { name: list } of LISTS) {
-      const base = mergeLoads(bursts.get(`${list}@${small.label}`) ?? []);
-      const big = mergeLoads(bursts.get(`${list}@${large.label}`) ?? []);
-      const cpu = (loads: LoadResult[] | undefined) =>
-        median((loads ?? []).map((l) => l.cpuMsPerRequest ?? 0)).toFixed(2);
+      const smallBursts = bursts.get(`${list}@${small.label}`) ?? [];
+      const bigBursts = bursts.get(`${list}@${large.label}`) ?? [];
+      const smallRounds = smallBursts.map(mergeLoads);
+      const bigRounds = bigBursts.map(mergeLoads);
+      const base = mergeLoads(smallRounds);
+      const big = mergeLoads(bigRounds);
+      const cpu = (loads: LoadResult[][]) =>
+        median(loads.flat().map((l) => l.cpuMsPerRequest ?? 0)).toFixed(2);
       recorder.details[`latency ${list}`] = {
         [small.label]: { ...base, latencies: undefined },
         [large.label]: { ...big, latencies: undefined },
@@ -78,10 +88,11 @@ export async function listLatency(
         value: big.p99,
         unit: 'ms',
         baseline: { name: `p99 @${small.label}`, value: base.p99 },
+        ratios: bigRounds.map((b, r) => b.p99 / (smallRounds[r]?.p99 ?? b.p99)),
         target: { max: 1.5 },
         note:
           `(p50 ${big.p50.toFixed(1)} vs ${base.p50.toFixed(1)} ms; server CPU ` +
-          `${cpu(bursts.get(`${list}@${large.label}`))} vs ${cpu(bursts.get(`${list}@${small.label}`))} ms/request; ` +
+          `${cpu(bigBursts)} vs ${cpu(smallBursts)} ms/request; ` +
           `${big.non2xx + base.non2xx} non-2xx)`,
       });
     }

@@ -16,6 +16,11 @@ export interface Figure {
   note?: string;
   /** Every sample when the figure is a median over repeated runs. */
   samples?: number[];
+  /**
+   * The ratio of each round to its baseline in the same round: the figure's ratio is their
+   * median, printed with their range.
+   */
+  ratios?: number[];
 }
 
 export function median(values: number[]): number {
@@ -30,6 +35,7 @@ const round = (value: number) =>
   value >= 100 ? Math.round(value).toString() : value.toPrecision(3);
 
 export function ratioOf(figure: Figure): number | null {
+  if (figure.ratios && figure.ratios.length > 0) return median(figure.ratios);
   return figure.baseline && figure.baseline.value > 0 ? figure.value / figure.baseline.value : null;
 }
 
@@ -44,10 +50,13 @@ function verdict(figure: Figure): string {
 
 export function line(figure: Figure): string {
   const ratio = ratioOf(figure);
+  const ratios = figure.ratios ?? [];
   const spread =
-    figure.samples && figure.samples.length > 1
-      ? ` [median of ${figure.samples.length}: ${round(Math.min(...figure.samples))}–${round(Math.max(...figure.samples))}]`
-      : '';
+    ratios.length > 1
+      ? ` [median of ${ratios.length} rounds: ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}]`
+      : figure.samples && figure.samples.length > 1
+        ? ` [median of ${figure.samples.length}: ${round(Math.min(...figure.samples))}–${round(Math.max(...figure.samples))}]`
+        : '';
   const base = `${figure.name}: ${round(figure.value)} ${figure.unit}`;
   const compared = ratio === null ? '' : ` = ${ratio.toFixed(2)} × ${figure.baseline?.name}`;
   const note = figure.note ? `  ${figure.note}` : '';

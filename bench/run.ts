@@ -32,16 +32,7 @@ import {
 } from './population.js';
 import { Recorder } from './recorder.js';
 import { loadNote, median, writeResults } from './report.js';
-import {
-  answer,
-  bulkWithdraw,
-  ceiling,
-  listPage,
-  Pairs,
-  profile,
-  send,
-  warmUp,
-} from './scenarios.js';
+import { answer, bulkWithdraw, ceiling, listPage, Pairs, profile, send } from './scenarios.js';
 import {
   buildServer,
   observe,
@@ -64,8 +55,9 @@ const { values: flags } = parseArgs({
   },
 });
 const quick = flags.quick ?? false;
-const repeat = Number(flags.repeat ?? (quick ? 1 : 3));
-const duration = Number(flags.duration ?? (quick ? 3 : 10));
+// Quick rounds are shorter, not fewer: the median of three and its range is what both print.
+const repeat = Number(flags.repeat ?? 3);
+const duration = Number(flags.duration ?? (quick ? 4 : 10));
 const profileDir = flags.profile ? join(ROOT, 'bench/results/profiles') : undefined;
 const SMALL: [number, number] = [2_000, 10_000];
 const LARGE: [number, number] = flags.pg
@@ -79,17 +71,25 @@ const LARGE: [number, number] = flags.pg
 const recorder = new Recorder({ quick, repeat, duration });
 const { details } = recorder;
 
-interface WriteRound {
-  send: LoadResult;
-  accept: LoadResult;
-  withdraw: LoadResult;
-}
+/** What one round measures on one set of app processes: the writes, then the reads. */
+const SCENARIOS = ['send', 'accept', 'withdraw', 'received-page', 'sent-page', 'profile'] as const;
+type Scenario = (typeof SCENARIOS)[number];
+type Round = Record<Scenario, LoadResult>;
 
-/** Send for `duration`, then accept half of what was sent and withdraw the other half. */
-async function writeRound(label: string, servers: Server[], pairs: Pairs): Promise<WriteRound> {
+/**
+ * Every scenario once on `servers`: send for `seconds`, accept half of what was sent and
+ * withdraw the other half, then read each list and profiles for `seconds`.
+ */
+async function round(
+  label: string,
+  servers: Server[],
+  pairs: Pairs,
+  readers: Viewers,
+  seconds: number,
+): Promise<Round> {
   const urls = servers.map((s) => s.url);
   const { load: sent, sent: invitations } = await recorder.measured(`${label} send`, servers, () =>
-    send(urls, pairs, duration),
+    send(urls, pairs, seconds),
   );
   const half = Math.floor(invitations.length / 2);
   const accept = await recorder.measured(`${label} accept`, servers, () =>
@@ -98,14 +98,28 @@ async function writeRound(label: string, servers: Server[], pairs: Pairs): Promi
   const withdraw = await recorder.measured(`${label} withdraw`, servers, () =>
     answer(urls, invitations.slice(half), 'withdraw'),
   );
-  return { send: sent, accept, withdraw };
+  return {
+    send: sent,
+    accept,
+    withdraw,
+    'received-page': await recorder.measured(`${label} received-page`, servers, () =>
+      listPage(urls, readers.received, 'received', { duration: seconds }),
+    ),
+    'sent-page': await recorder.measured(`${label} sent-page`, servers, () =>
+      listPage(urls, readers.sent, 'sent', { duration: seconds }),
+    ),
+    profile: await recorder.measured(`${label} profile`, servers, () =>
+      profile(urls, readers.profile.viewers, readers.profile.others, seconds),
+    ),
+  };
 }
 
-function throughputFigures(
-  rounds: WriteRound[],
-  ceilingLoads: LoadResult[],
-  reads: Record<string, LoadResult>,
-): void {
+/** Each round's figure against its baseline measured in the same round. */
+function perRound(values: number[], baselines: number[]): number[] {
+  return values.map((v, i) => (baselines[i] ? v / (baselines[i] ?? 1) : 0));
+}
+
+function throughputFigures(rounds: Round[], ceilingLoads: LoadResult[]): void {
   const ceilings = ceilingLoads.map((c) => c.rps);
   const baseline = { name: 'ceiling', value: median(ceilings) };
   const cpu = median(ceilingLoads.map((c) => c.cpuMsPerRequest ?? 0));
@@ -116,23 +130,45 @@ function throughputFigures(
     samples: ceilings,
     note: `(bare Fastify + one raw INSERT; server CPU ${cpu.toFixed(2)} ms/request)`,
   });
-  for (const name of ['send', 'accept', 'withdraw'] as const) {
+  for (const name of SCENARIOS) {
     const runs = rounds.map((r) => r[name]);
+    const rates = runs.map((r) => r.rps);
     const last = elementAt(runs, runs.length - 1);
     recorder.print({
       name,
-      value: median(runs.map((r) => r.rps)),
+      value: median(rates),
       unit: 'req/s',
       baseline,
-      samples: runs.map((r) => r.rps),
-      target: { min: 0.5 },
+      ratios: perRound(rates, ceilings),
+      target:
+        name === 'send' || name === 'accept' || name === 'withdraw' ? { min: 0.5 } : undefined,
       note: loadNote(last),
     });
   }
-  for (const [name, load] of Object.entries(reads)) {
-    recorder.print({ name, value: load.rps, unit: 'req/s', baseline, note: loadNote(load) });
+}
+
+function twoProcessFigures(one: Round[], two: Round[]): void {
+  const cores = cpus().length;
+  for (const name of SCENARIOS) {
+    const single = one.map((r) => r[name].rps);
+    const double = two.map((r) => r[name].rps);
+    recorder.print({
+      name: `${name} ×2 processes`,
+      value: median(double),
+      unit: 'req/s',
+      baseline: { name: '1 process', value: median(single) },
+      ratios: perRound(double, single),
+      target: cores >= 4 ? { min: 1.6 } : undefined,
+      note: cores >= 4 ? '' : `(${cores} cores: no target)`,
+    });
   }
 }
+
+/** One-second bursts per list and network in each round of the list latency figures. */
+const bursts = Math.ceil(duration / 2);
+
+/** A round at most this long warms every server up before anything is measured; it is discarded. */
+const WARM_UP_SECONDS = Math.min(duration, 3);
 
 async function writesAndReads(
   scenario: Network,
@@ -146,64 +182,31 @@ async function writesAndReads(
   try {
     for (let i = 0; i < Math.max(...processes); i++)
       apps.push(await startRapport(scenario.url, { profileDir }));
-    const idleMb = rssMb(apps[0]!.pid);
-    const warm = elementAt(population.members, 0);
-    await warmUp(
-      apps.map((a) => a.url),
-      warm,
-    );
+    const idleMb = rssMb(elementAt(apps, 0).pid);
     const ceilingPairs = new Pairs(population.members);
     const pairs = new Pairs(population.members);
-    await ceiling(ceilingServer.url, ceilingPairs, 1);
+    await ceiling(ceilingServer.url, ceilingPairs, WARM_UP_SECONDS);
+    for (const p of processes)
+      await round(`${p}p warm-up`, apps.slice(0, p), pairs, readers, WARM_UP_SECONDS);
     const ceilings: LoadResult[] = [];
-    const rounds = new Map<number, WriteRound[]>(processes.map((p) => [p, []]));
+    const rounds = new Map<number, Round[]>(processes.map((p) => [p, []]));
     for (let r = 0; r < repeat; r++) {
       ceilings.push(
         await recorder.measured(`ceiling round ${r + 1}`, [ceilingServer], () =>
           ceiling(ceilingServer.url, ceilingPairs, duration),
         ),
       );
-      for (const p of processes)
-        rounds.get(p)?.push(await writeRound(`${p}p round ${r + 1}`, apps.slice(0, p), pairs));
-    }
-    const reads = new Map<number, Record<string, LoadResult>>();
-    for (const p of processes) {
-      const servers = apps.slice(0, p);
-      const urls = servers.map((s) => s.url);
-      reads.set(p, {
-        'received-page': await recorder.measured(`${p}p received-page`, servers, () =>
-          listPage(urls, readers.received, 'received', { duration }),
-        ),
-        'sent-page': await recorder.measured(`${p}p sent-page`, servers, () =>
-          listPage(urls, readers.sent, 'sent', { duration }),
-        ),
-        profile: await recorder.measured(`${p}p profile`, servers, () =>
-          profile(urls, readers.profile.viewers, readers.profile.others, duration),
-        ),
-      });
-    }
-    throughputFigures(rounds.get(1) ?? [], ceilings, reads.get(1) ?? {});
-    if (processes.includes(2)) {
-      for (const name of ['send', 'accept', 'withdraw', 'received-page', 'sent-page', 'profile']) {
-        const of = (p: number) => {
-          if (name in (reads.get(p) ?? {})) return reads.get(p)?.[name]?.rps ?? 0;
-          if (name !== 'send' && name !== 'accept' && name !== 'withdraw') return 0;
-          return median(rounds.get(p)?.map((r) => r[name].rps) ?? []);
-        };
-        const cores = cpus().length;
-        recorder.print({
-          name: `${name} ×2 processes`,
-          value: of(2),
-          unit: 'req/s',
-          baseline: { name: '1 process', value: of(1) },
-          target: cores >= 4 ? { min: 1.6 } : undefined,
-          note: cores >= 4 ? '' : `(${cores} cores: no target)`,
-        });
+      for (const p of processes) {
+        const servers = apps.slice(0, p);
+        rounds.get(p)?.push(await round(`${p}p round ${r + 1}`, servers, pairs, readers, duration));
       }
     }
+    throughputFigures(rounds.get(1) ?? [], ceilings);
+    if (processes.includes(2)) twoProcessFigures(rounds.get(1) ?? [], rounds.get(2) ?? []);
+    const first = elementAt(apps, 0);
     const bulk = await observe(
-      [apps[0]!.pid],
-      () => bulkWithdraw(apps[0]!.url, population.staleSender),
+      [first.pid],
+      () => bulkWithdraw(first.url, population.staleSender),
       await pgBackendPids([scenario.url]),
     );
     details['bulk-withdraw'] = { ...bulk.result, serverCpuMs: bulk.cpuMs };
@@ -212,7 +215,7 @@ async function writesAndReads(
       value: bulk.cpuMs,
       unit: 'ms server CPU',
       target: { max: 1000 },
-      note: `(one request: ${Math.round(bulk.result.ms)} ms round trip, ${bulk.result.count} withdrawn, HTTP ${bulk.result.status})`,
+      note: `(one request: ${Math.round(bulk.result.ms)} ms round trip, ${bulk.result.count} withdrawn, HTTP ${bulk.result.status}; ${Math.round(bulk.peakMb)} MB peak RSS)`,
     });
     recorder.print({
       name: 'server RSS under load',
@@ -241,7 +244,8 @@ async function benchSqlite(): Promise<void> {
     const ceilingDb = copySqlite(scenario, join(runDir, 'ceiling.db'));
     await writesAndReads(scenario, ceilingDb.url, population, await viewers(scenario), [1]);
     await listLatency(recorder, copySqlite(small, join(runDir, 'small.db')), large, {
-      rounds: duration,
+      rounds: repeat,
+      bursts,
       profileDir,
     });
   } finally {
@@ -261,7 +265,7 @@ async function benchPostgres(): Promise<void> {
       [small.label]: small.generatedSeconds,
       [large.label]: large.generatedSeconds,
     };
-    await listLatency(recorder, small, large, { rounds: duration, profileDir });
+    await listLatency(recorder, small, large, { rounds: repeat, bursts, profileDir });
   } finally {
     await dropPgDatabases();
   }

@@ -106,13 +106,21 @@ function passedOn(): Record<string, string> {
   return synchronous ? { RAPPORT_SQLITE_SYNCHRONOUS: synchronous } : {};
 }
 
+/** The Node flags on the `rapport` command's `#!/usr/bin/env -S node …` line. */
+function commandFlags(file: string): string[] {
+  const shebang = readFileSync(file, 'utf8').split('\n', 1)[0] ?? '';
+  return /^#!\/usr\/bin\/env -S node (.+)$/.exec(shebang)?.[1]?.split(' ') ?? [];
+}
+
+/** `rapport serve` with the Node flags the command starts with, as an operator runs it. */
 export function startRapport(
   databaseUrl: string,
   options: { profileDir?: string } = {},
 ): Promise<Server> {
   const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
+  const command = join(BUILD_DIR, 'cli/index.js');
   return start(
-    [...profile, join(BUILD_DIR, 'cli/index.js'), 'serve'],
+    [...commandFlags(command), ...profile, command, 'serve'],
     { ...BENCH_ENV, ...passedOn(), RAPPORT_DATABASE_URL: databaseUrl },
     /running at (http:\/\/\S+)/,
     'rapport serve',

@@ -1,4 +1,6 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=2
+// Without a bound V8 grows its young generation to 32 MB under load, a sixth of the server's
+// resident memory, for garbage that lives no longer than a request.
 import { parseArgs } from 'node:util';
 import { ADMIN_HELP, adminCommand, inviteCodesCommand } from './admin.command.js';
 import { BACKUP_HELP, backupCommand, restoreCommand } from './backup.command.js';

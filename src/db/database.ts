@@ -104,7 +104,14 @@ function openPostgres(url: string, poolSize: number, log?: LogConfig): Database 
   const pg = requireWhenNeeded<typeof Pg>('pg');
   pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
   // A server that does not answer fails the request (503) instead of holding it forever.
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+  // No JIT: a request's queries run in a millisecond, and compiling one whose estimate crosses
+  // jit_above_cost (a mutual count between well-connected members) took over a second.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: 5000,
+    options: '-c jit=off',
+  });
   // An idle connection that the server closes (a restart, or a dropped test database) emits
   // 'error' on the pool; unheard, that would end the process. The pool opens a new one on demand.
   pool.on('error', () => {});

@@ -1,4 +1,5 @@
 import type { Compilable, CompiledQuery, DialectAdapter, QueryResult } from 'kysely';
+import { markDeferrable } from './postgres-write-batch.js';
 import type { Db } from './types.js';
 
 const NAME = Symbol('parameter name');
@@ -25,6 +26,24 @@ export function statementName(sql: string): string | undefined {
   return statementNames.get(sql);
 }
 
+/** Gives `sql` a name of its own, for a statement made of prepared ones. */
+export function nameStatement(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `rapport_${statementNames.size + 1}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
+export interface PrepareOptions {
+  /**
+   * A write whose result no caller reads: inside a transaction on PostgreSQL it may travel with
+   * the next statement (see postgres-write-batch.ts), so `execute` tells nothing of its rows.
+   */
+  deferrable?: boolean;
+}
+
 interface Compiled<O> {
   query: CompiledQuery<O>;
   /** Per SQL parameter: the argument it takes, or the constant the query was built with. */
@@ -41,15 +60,18 @@ interface Compiled<O> {
 export class PreparedQuery<P extends object, O> {
   private readonly compiled = new WeakMap<DialectAdapter, Compiled<O>>();
 
-  constructor(private readonly build: (db: Db, args: P) => Compilable<O>) {}
+  constructor(
+    private readonly build: (db: Db, args: P) => Compilable<O>,
+    private readonly options: PrepareOptions = {},
+  ) {}
 
   private compiledFor(db: Db, args: P): Compiled<O> {
     const adapter = db.getExecutor().adapter;
     let compiled = this.compiled.get(adapter);
     if (!compiled) {
       const query = this.build(db, placeholders(args)).compile();
-      if (!statementNames.has(query.sql))
-        statementNames.set(query.sql, `rapport_${statementNames.size + 1}`);
+      nameStatement(query.sql);
+      if (this.options.deferrable) markDeferrable(query.sql);
       compiled = {
         query,
         slots: query.parameters.map((value) =>
@@ -86,6 +108,7 @@ export class PreparedQuery<P extends object, O> {
 
 export function prepare<P extends object, O>(
   build: (db: Db, args: P) => Compilable<O>,
+  options?: PrepareOptions,
 ): PreparedQuery<P, O> {
-  return new PreparedQuery(build);
+  return new PreparedQuery(build, options);
 }

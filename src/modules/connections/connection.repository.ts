@@ -1,3 +1,4 @@
+import { type Expression, sql } from 'kysely';
 import type { Db } from '../../db/types.js';
 import { prepare } from '../../db/prepared.js';
 import { type Page, type PageRequest, paginate } from '../../db/pagination.js';
@@ -15,11 +16,13 @@ export async function areConnected(db: Db, a: string, b: string): Promise<boolea
   return (await connectionRow(db, a, b).executeTakeFirst()) !== undefined;
 }
 
-const bothRows = prepare((db, r: { a: string; b: string; at: string }) =>
-  db.insertInto('connections').values([
-    { member_id: r.a, peer_id: r.b, created_at: r.at },
-    { member_id: r.b, peer_id: r.a, created_at: r.at },
-  ]),
+const bothRows = prepare(
+  (db, r: { a: string; b: string; at: string }) =>
+    db.insertInto('connections').values([
+      { member_id: r.a, peer_id: r.b, created_at: r.at },
+      { member_id: r.b, peer_id: r.a, created_at: r.at },
+    ]),
+  { deferrable: true },
 );
 
 export async function insertConnection(db: Db, a: string, b: string, at: string): Promise<void> {
@@ -74,20 +77,56 @@ export async function listConnections(
   );
 }
 
-/** How many connections `viewerId` shares with each of `others`. */
+/**
+ * How many of `walked`'s connections are also `probed`'s: walks one list and looks each peer up
+ * in the other by its primary key, so the cost is the length of the walked list alone. The
+ * `offset` (which SQLite takes only after a `limit`) keeps PostgreSQL from turning the EXISTS
+ * into a join whose order it would pick from average list lengths, which power-law lists are not.
+ */
+function sharedWalking(db: Db, walked: Expression<string>, probed: Expression<string>) {
+  return db
+    .selectFrom('connections as walked')
+    .select((s) => s.fn.countAll<number>().as('n'))
+    .where('walked.member_id', '=', walked)
+    .where((w) =>
+      w.exists(
+        w
+          .selectFrom('connections as probed')
+          .select('probed.peer_id')
+          .where('probed.member_id', '=', probed)
+          .whereRef('probed.peer_id', '=', 'walked.peer_id')
+          .limit(1)
+          .offset(0),
+      ),
+    );
+}
+
+/**
+ * How many connections `viewerId` shares with each of `others`. Each count walks the shorter of
+ * the two lists (by the maintained `connection_count`): a well-connected sender on a page of
+ * received invitations costs no more than the viewer's own list, and the counts stay exact.
+ */
 export async function mutualCounts(
   db: Db,
   viewerId: string,
   others: string[],
 ): Promise<Map<string, number>> {
   if (others.length === 0) return new Map();
+  const viewer = sql.val(viewerId);
   const rows = await db
-    .selectFrom('connections as mine')
-    .innerJoin('connections as theirs', 'theirs.peer_id', 'mine.peer_id')
-    .select(['theirs.member_id as other', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('mine.member_id', '=', viewerId)
-    .where('theirs.member_id', 'in', [...new Set(others)])
-    .groupBy('theirs.member_id')
+    .selectFrom('members')
+    .innerJoin('members as viewer', (join) => join.on('viewer.id', '=', viewerId))
+    .select((eb) => [
+      'members.id as other',
+      eb
+        .case()
+        .when('members.connection_count', '<', eb.ref('viewer.connection_count'))
+        .then(sharedWalking(db, eb.ref('members.id'), viewer))
+        .else(sharedWalking(db, viewer, eb.ref('members.id')))
+        .end()
+        .as('n'),
+    ])
+    .where('members.id', 'in', [...new Set(others)])
     .execute();
   return new Map(rows.map((r) => [r.other, Number(r.n)]));
 }

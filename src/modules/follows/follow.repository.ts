@@ -31,14 +31,16 @@ export async function insertFollow(
     .execute();
 }
 
-const mutualFollows = prepare((db, r: { a: string; b: string; at: string }) =>
-  db
-    .insertInto('follows')
-    .values([
-      { follower_id: r.a, followee_id: r.b, created_at: r.at },
-      { follower_id: r.b, followee_id: r.a, created_at: r.at },
-    ])
-    .onConflict((oc) => oc.columns(['follower_id', 'followee_id']).doNothing()),
+const mutualFollows = prepare(
+  (db, r: { a: string; b: string; at: string }) =>
+    db
+      .insertInto('follows')
+      .values([
+        { follower_id: r.a, followee_id: r.b, created_at: r.at },
+        { follower_id: r.b, followee_id: r.a, created_at: r.at },
+      ])
+      .onConflict((oc) => oc.columns(['follower_id', 'followee_id']).doNothing()),
+  { deferrable: true },
 );
 
 /** Each follows the other; a follow already there stays as it was. */

@@ -174,11 +174,13 @@ export async function updateMember(
   await db.updateTable('members').set(changes).where('id', '=', id).execute();
 }
 
-const connectionCountChange = prepare((db, a: { first: string; second: string; delta: number }) =>
-  db
-    .updateTable('members')
-    .set((eb) => ({ connection_count: eb('connection_count', '+', a.delta) }))
-    .where('id', 'in', [a.first, a.second]),
+const connectionCountChange = prepare(
+  (db, a: { first: string; second: string; delta: number }) =>
+    db
+      .updateTable('members')
+      .set((eb) => ({ connection_count: eb('connection_count', '+', a.delta) }))
+      .where('id', 'in', [a.first, a.second]),
+  { deferrable: true },
 );
 
 export async function changeConnectionCount(

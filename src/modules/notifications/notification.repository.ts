@@ -6,23 +6,34 @@ import type { NotificationTable } from '../../db/tables/notification.js';
 
 export type NotificationRow = Selectable<NotificationTable>;
 
-const insertRow = prepare((db, row: NotificationRow) => db.insertInto('notifications').values(row));
+const insertRow = prepare(
+  (db, row: NotificationRow) => db.insertInto('notifications').values(row),
+  { deferrable: true },
+);
 
 export async function insertNotification(db: Db, row: NotificationRow): Promise<void> {
   await insertRow.execute(db, row);
 }
+
+function receivedNotices(db: Db) {
+  return db.deleteFrom('notifications').where('type', '=', 'invitation_received');
+}
+
+/** The common case of one invitation, prepared: a single withdrawal. */
+const deleteForOne = prepare(
+  (db, a: { id: string }) => receivedNotices(db).where('invitation_id', '=', a.id),
+  { deferrable: true },
+);
 
 /** R15: a withdrawn invitation leaves no in-app trace with its recipient. */
 export async function deleteNotificationsForInvitation(
   db: Db,
   invitationIds: string[],
 ): Promise<void> {
-  if (invitationIds.length === 0) return;
-  await db
-    .deleteFrom('notifications')
-    .where('invitation_id', 'in', invitationIds)
-    .where('type', '=', 'invitation_received')
-    .execute();
+  const [first, ...more] = invitationIds;
+  if (first === undefined) return;
+  if (more.length === 0) await deleteForOne.execute(db, { id: first });
+  else await receivedNotices(db).where('invitation_id', 'in', invitationIds).execute();
 }
 
 /** Newest first. */

@@ -6,7 +6,9 @@ import type { OutboxTable } from '../../db/tables/outbox.js';
 
 export type OutboxRow = Selectable<OutboxTable>;
 
-const insertRow = prepare((db, row: OutboxRow) => db.insertInto('outbox').values(row));
+const insertRow = prepare((db, row: OutboxRow) => db.insertInto('outbox').values(row), {
+  deferrable: true,
+});
 
 /** Queues a whole row, as `pendingMail` makes one. */
 export async function enqueueMail(db: Db, row: OutboxRow): Promise<void> {
@@ -33,6 +35,20 @@ export function pendingMail(
   };
 }
 
+function pendingMailCancel(db: Db, reason: string) {
+  return db
+    .updateTable('outbox')
+    .set({ status: 'cancelled', last_error: reason })
+    .where('status', '=', 'pending');
+}
+
+/** The common case of one invitation, prepared: a single answer or withdrawal. */
+const cancelForOne = prepare(
+  (db, a: { id: string; reason: string }) =>
+    pendingMailCancel(db, a.reason).where('invitation_id', '=', a.id),
+  { deferrable: true },
+);
+
 /**
  * Cancels every mail about these invitations that has not been handed to the mail server yet
  * (R12, R15). Runs in the transaction that changes the invitation's state.
@@ -42,13 +58,11 @@ export async function cancelMailForInvitations(
   invitationIds: string[],
   at: string,
 ): Promise<void> {
-  if (invitationIds.length === 0) return;
-  await db
-    .updateTable('outbox')
-    .set({ status: 'cancelled', last_error: `invitation changed at ${at}` })
-    .where('invitation_id', 'in', invitationIds)
-    .where('status', '=', 'pending')
-    .execute();
+  const [first, ...more] = invitationIds;
+  if (first === undefined) return;
+  const reason = `invitation changed at ${at}`;
+  if (more.length === 0) await cancelForOne.execute(db, { id: first, reason });
+  else await pendingMailCancel(db, reason).where('invitation_id', 'in', invitationIds).execute();
 }
 
 /** Claims up to `limit` due mails until `until`; see db/leases.ts. */

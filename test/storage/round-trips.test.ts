@@ -1,0 +1,99 @@
+/**
+ * How many statements (round trips to PostgreSQL, calls into SQLite) a send, an accept and a
+ * withdrawal cost, BEGIN and COMMIT included: each one costs more to issue than to run, so the
+ * request paths keep to a budget, and this test fails when one creeps up.
+ */
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Member, startApp, type TestApp } from '../helpers/app.js';
+
+let t: TestApp;
+const issued: string[] = [];
+const restores: (() => void)[] = [];
+
+/** Wraps `method` of `target` so that every call records its SQL first. */
+function countCalls(
+  target: object,
+  method: string,
+  sqlOf: (self: unknown, args: unknown[]) => string,
+): void {
+  const original: unknown = Reflect.get(target, method);
+  if (typeof original !== 'function') throw new Error(`no ${method} to count`);
+  Reflect.set(target, method, function (this: unknown, ...args: unknown[]) {
+    issued.push(sqlOf(this, args));
+    return Reflect.apply(original, this, args);
+  });
+  restores.push(() => Reflect.set(target, method, original));
+}
+
+function textOf(query: unknown): string {
+  if (typeof query === 'string') return query;
+  if (typeof query === 'object' && query !== null && 'text' in query) return String(query.text);
+  return '';
+}
+
+beforeAll(async () => {
+  t = await startApp();
+  if (t.dialect === 'postgres') {
+    countCalls(pg.Client.prototype, 'query', (_self, [query]) => textOf(query));
+  } else {
+    const statement: object = Object.getPrototypeOf(
+      new SqliteDatabase(':memory:').prepare('select 1'),
+    );
+    for (const method of ['run', 'get', 'all', 'iterate'] as const)
+      countCalls(statement, method, (self) =>
+        textOf({ text: Reflect.get(Object(self), 'source') }),
+      );
+  }
+});
+
+afterAll(async () => {
+  for (const restore of restores.splice(0)) restore();
+  await t.close();
+});
+
+/**
+ * On PostgreSQL the writes whose results no one reads travel with the next statement
+ * (db/postgres-write-batch.ts); SQLite runs in the process, where a statement is a call.
+ */
+const BUDGET = {
+  postgres: { send: 9, accept: 8, withdraw: 7 },
+  sqlite: { send: 11, accept: 14, withdraw: 9 },
+};
+
+/** The statements one request issues. */
+async function statementsOf(request: () => Promise<{ status: number }>, status: number) {
+  issued.length = 0;
+  const reply = await request();
+  expect(reply.status).toBe(status);
+  return [...issued];
+}
+
+describe('statements per request on the write paths', () => {
+  let ann: Member;
+  let ben: Member;
+  let cat: Member;
+  beforeAll(async () => {
+    [ann, ben, cat] = await Promise.all([t.member('ann'), t.member('ben'), t.member('cat')]);
+  });
+
+  it('R1–R9 a send, R10 an accept and R14 a withdrawal each keep to their budget', async () => {
+    let id = '';
+    const send = await statementsOf(async () => {
+      const reply = await ann.invite(ben);
+      id = String(reply.body.id);
+      return reply;
+    }, 201);
+    const accept = await statementsOf(() => ben.post(`/api/v1/invitations/${id}/accept`), 200);
+    const sent = await ann.invite(cat);
+    const withdraw = await statementsOf(
+      () => ann.post(`/api/v1/invitations/${String(sent.body.id)}/withdraw`),
+      200,
+    );
+    const counts = { send: send.length, accept: accept.length, withdraw: withdraw.length };
+    // The token's last use is written at most hourly, so only the send and the accept (each the
+    // first request of a token) pay for it.
+    expect(counts).toEqual(BUDGET[t.dialect]);
+  });
+});
