@@ -2,13 +2,7 @@ export type InvitationKind = 'connection' | 'page' | 'event';
 export type InvitationStatus =
   'pending' | 'accepted' | 'ignored' | 'withdrawn' | 'expired' | 'blocked';
 export type WithdrawCause =
-  | 'sender'
-  | 'cleanup'
-  | 'automatic'
-  | 'block'
-  | 'suspension'
-  | 'connected'
-  | 'leaving';
+  'sender' | 'cleanup' | 'automatic' | 'block' | 'suspension' | 'connected' | 'leaving';
 
 export interface InvitationTable {
   id: string;
