@@ -12,11 +12,11 @@ afterAll(async () => {
   await t.close();
 });
 
-/** The body of a 200 answer; the assertions check its shape. */
-async function ok(reply: ReturnType<Member['get']>) {
-  const { status, body } = await reply;
-  expect(status, JSON.stringify(body)).toBe(200);
-  return body;
+/** The body of a 200 answer to a GET, or to a POST with `payload`; the assertions check it. */
+async function ok(member: Member, url: string, payload?: unknown) {
+  const reply = payload === undefined ? await member.get(url) : await member.post(url, payload);
+  expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+  return reply.body;
 }
 
 /** Ann's open invitations: two old ones to "Quux" people (one kept), a fresh one, a page one. */
@@ -40,14 +40,14 @@ async function annsInvitations() {
 }
 
 const listIds = async (member: Member, query: string) =>
-  (await ok(member.get(`/api/v1/invitations/sent?limit=100&${query}`))).items.map(
+  (await ok(member, `/api/v1/invitations/sent?limit=100&${query}`)).items.map(
     (i: { id: string }) => i.id,
   );
 
 describe('Sent counts narrow like the Sent list (R40)', () => {
   it('R40: sent/count takes olderThanDays and q, and each total matches the list it stands for', async () => {
     const { ann } = await annsInvitations();
-    const count = (query: string) => ok(ann.get(`/api/v1/invitations/sent/count?${query}`));
+    const count = (query: string) => ok(ann, `/api/v1/invitations/sent/count?${query}`);
 
     expect(await count('')).toMatchObject({
       total: 5,
@@ -88,7 +88,7 @@ describe('bulk withdrawal by the Sent list’s name search (R18, R40)', () => {
     const { ann, toZed, toZoe, toKim, toPage, toFresh } = await annsInvitations();
     const body = { olderThanDays: 0, q: 'quux' };
 
-    const preview = await ok(ann.post('/api/v1/invitations/withdraw', { ...body, dryRun: true }));
+    const preview = await ok(ann, '/api/v1/invitations/withdraw', { ...body, dryRun: true });
     const outcomes = Object.fromEntries(
       preview.items.map((i: { id: string; outcome: string }) => [i.id, i.outcome]),
     );
@@ -100,9 +100,7 @@ describe('bulk withdrawal by the Sent list’s name search (R18, R40)', () => {
     });
     expect(preview.count).toBe(3);
 
-    const done = await ok(
-      ann.post('/api/v1/invitations/withdraw', { ...body, excludeIds: [toPage] }),
-    );
+    const done = await ok(ann, '/api/v1/invitations/withdraw', { ...body, excludeIds: [toPage] });
     expect(done.count).toBe(2);
     expect((await listIds(ann, 'order=oldest')).sort()).toEqual([toZoe, toKim, toPage].sort());
   });
@@ -125,7 +123,7 @@ describe('Received counts for pending and ignored invitations (R23, R38)', () =>
     const fromB = (await b.invite(hub, { note: 'Hello again' })).body.id;
     await c.invite(hub);
     expect((await hub.post(`/api/v1/invitations/${fromB}/ignore`)).status).toBe(204);
-    const count = (query: string) => ok(hub.get(`/api/v1/invitations/received/count?${query}`));
+    const count = (query: string) => ok(hub, `/api/v1/invitations/received/count?${query}`);
 
     expect(await count('')).toEqual({ total: 2, byKind: { connection: 2, page: 0, event: 0 } });
     expect((await count('status=pending')).total).toBe(2);
@@ -142,6 +140,6 @@ describe('Received counts for pending and ignored invitations (R23, R38)', () =>
     );
 
     // R11: the sender still counts an ignored invitation as open, and nothing tells them more.
-    expect((await ok(b.get('/api/v1/invitations/sent/count'))).total).toBe(1);
+    expect((await ok(b, '/api/v1/invitations/sent/count')).total).toBe(1);
   });
 });
