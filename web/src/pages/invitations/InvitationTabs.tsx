@@ -14,8 +14,8 @@ export function InvitationTabs({ current }: { current: ManagerTab }) {
   const refs = useRef<Record<ManagerTab, HTMLButtonElement | null>>({ received: null, sent: null });
 
   const labels: Record<ManagerTab, string> = {
-    received: `Received${received.data ? ` (${received.data.total})` : ''}`,
-    sent: `Sent${sent.data ? ` (${sent.data.total})` : ''}`,
+    received: `Received${received.data ? ` (${received.data.total.toLocaleString('en-GB')})` : ''}`,
+    sent: `Sent${sent.data ? ` (${sent.data.total.toLocaleString('en-GB')})` : ''}`,
   };
 
   function select(tab: ManagerTab) {

@@ -29,7 +29,9 @@ export function KindChips<K extends string>(props: KindChipsProps<K>) {
           onClick={() => onChange(kind)}
         >
           {labels[kind]}
-          {counts?.[kind] !== undefined && <span className="chip-count">{counts[kind]}</span>}
+          {counts?.[kind] !== undefined && (
+            <span className="chip-count">{counts[kind].toLocaleString('en-GB')}</span>
+          )}
         </button>
       ))}
     </div>

@@ -1,56 +1,37 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { bulkWithdraw, listSent } from '../../api/endpoints.js';
+import { useQuery } from '@tanstack/react-query';
+import { bulkWithdraw } from '../../api/endpoints.js';
 import { describeError } from '../../api/problem-messages.js';
-import { refreshAfterChange } from '../../api/queries.js';
 import type { SentInvitation } from '../../api/types.js';
 import { Dialog } from '../../components/Dialog.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { ErrorNote, Loading } from '../../components/Status.js';
-import { useToasts } from '../../components/Toasts.js';
+import { STALE_DAYS } from './sent-view.js';
 import { resendDate } from './WithdrawDialog.js';
 
-const STALE_DAYS = 14;
-
-const WITHDRAWN = new Set(['withdrawn', 'would_withdraw', 'ok']);
-
+/** One dry run of R18 says what would go and what stays because it is kept. */
 async function loadPreview() {
-  const [dryRun, stale] = await Promise.all([
-    bulkWithdraw({ olderThanDays: STALE_DAYS, dryRun: true }),
-    listSent(undefined, STALE_DAYS),
-  ]);
-  const byId = new Map(stale.items.map((invitation) => [invitation.id, invitation]));
-  const going = dryRun.items
-    .filter((item) => WITHDRAWN.has(item.outcome))
-    .map((item) => item.invitation ?? byId.get(item.id))
-    .filter((invitation): invitation is SentInvitation => Boolean(invitation));
-  const kept = stale.items.filter((invitation) => invitation.kept);
-  return { going, kept };
+  const { items } = await bulkWithdraw({ olderThanDays: STALE_DAYS, dryRun: true });
+  const invitationsOf = (outcome: string) =>
+    items
+      .filter((item) => item.outcome === outcome)
+      .map((item) => item.invitation)
+      .filter((invitation): invitation is SentInvitation => Boolean(invitation));
+  return { going: invitationsOf('would_withdraw'), kept: invitationsOf('kept') };
 }
 
-/** "Withdraw all older than 2 weeks": shows what would go, then withdraws it in one call. */
-export function StaleWithdrawDialog({ onClose }: { onClose: () => void }) {
-  const queryClient = useQueryClient();
-  const toasts = useToasts();
+interface StaleWithdrawDialogProps {
+  /** The ids to withdraw, once confirmed; they wait for the Undo window like any withdrawal. */
+  onConfirm: (ids: string[]) => void;
+  onClose: () => void;
+}
+
+/** "Withdraw all older than 2 weeks": shows what would go, then one confirmation. */
+export function StaleWithdrawDialog({ onConfirm, onClose }: StaleWithdrawDialogProps) {
   const preview = useQuery({
     queryKey: ['stale-preview'],
     queryFn: loadPreview,
     gcTime: 0,
     staleTime: 0,
-  });
-
-  const withdraw = useMutation({
-    mutationFn: (ids: string[]) => bulkWithdraw({ olderThanDays: STALE_DAYS, ids }),
-    onSuccess: (result, ids) => {
-      const done = result.items.filter((item) => item.outcome === 'withdrawn').length;
-      const missed = ids.length - done;
-      toasts.show({
-        message:
-          `${done} ${done === 1 ? 'invitation' : 'invitations'} withdrawn.` +
-          (missed > 0 ? ` ${missed} had already been answered.` : ''),
-      });
-      void refreshAfterChange(queryClient);
-      onClose();
-    },
   });
 
   const going = preview.data?.going ?? [];
@@ -71,8 +52,7 @@ export function StaleWithdrawDialog({ onClose }: { onClose: () => void }) {
             <button
               type="button"
               className="button button-primary"
-              disabled={withdraw.isPending}
-              onClick={() => withdraw.mutate(going.map((invitation) => invitation.id))}
+              onClick={() => onConfirm(going.map((invitation) => invitation.id))}
             >
               Withdraw {going.length} {going.length === 1 ? 'invitation' : 'invitations'}
             </button>
@@ -114,7 +94,6 @@ export function StaleWithdrawDialog({ onClose }: { onClose: () => void }) {
           : {kept.map((invitation) => invitation.recipient.name).join(', ')}.
         </p>
       )}
-      {withdraw.isError && <ErrorNote>{describeError(withdraw.error)}</ErrorNote>}
     </Dialog>
   );
 }
