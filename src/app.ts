@@ -19,6 +19,7 @@ import { securityHeaders } from './http/security-headers.js';
 import type { App } from './http/types.js';
 import { Me } from './modules/accounts/account.schemas.js';
 import { accountRoutes } from './modules/accounts/account.routes.js';
+import { credentialRoutes } from './modules/accounts/credential.routes.js';
 import { adminRoutes } from './modules/admin/admin.routes.js';
 import { blockRoutes } from './modules/blocks/block.routes.js';
 import { connectionRoutes } from './modules/connections/connection.routes.js';
@@ -94,6 +95,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       await registerRateLimits(api, ctx);
       registerIdempotency(api, ctx.idempotency);
       await api.register(accountRoutes(auth)(ctx));
+      await api.register(credentialRoutes(auth)(ctx));
       await api.register(testClockRoutes(ctx));
       await api.register(unsubscribeRoutes(ctx));
       await api.register(instanceRoutes(ctx));

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { SQLITE_SYNCHRONOUS, type SqliteSynchronous } from './db/types.js';
 
 /** Environment → typed, validated configuration. Every RAPPORT_* variable of SPEC.md §6 lives here. */
 
@@ -22,6 +23,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string;
+  /** SQLite's `synchronous` pragma: `full` keeps every commit across a power loss. */
+  sqliteSynchronous: SqliteSynchronous;
   smtpUrl: string | null;
   /** The From address of every mail. */
   mailFrom: string;
@@ -45,6 +48,8 @@ export interface Config {
   /** Without it /metrics is not served. */
   metricsToken: string | null;
   devMailbox: boolean;
+  /** R25: unverified members may not send invitations nor get mail other than the verification. */
+  requireVerifiedEmail: boolean;
   /** Fastify's trustProxy: false, a hop count, or the proxies' addresses. */
   trustProxy: false | number | string[];
   rules: RuleConfig;
@@ -70,6 +75,12 @@ export const CONFIG_VARIABLES: { name: string; default: string; meaning: string 
     name: 'RAPPORT_DATABASE_URL',
     default: 'sqlite:./data/rapport.db',
     meaning: 'sqlite:<file> or postgres://user@host/db',
+  },
+  {
+    name: 'RAPPORT_SQLITE_SYNCHRONOUS',
+    default: 'normal',
+    meaning:
+      'normal (a commit survives a crash of the process) or full (an fsync per commit: it survives a power loss too)',
   },
   {
     name: 'RAPPORT_SMTP_URL',
@@ -141,6 +152,12 @@ export const CONFIG_VARIABLES: { name: string; default: string; meaning: string 
     name: 'RAPPORT_DEV_MAILBOX',
     default: '0',
     meaning: '1 serves the development mailbox /dev/mailbox (to this machine, without SMTP)',
+  },
+  {
+    name: 'RAPPORT_REQUIRE_VERIFIED_EMAIL',
+    default: '1',
+    meaning:
+      '0 lets members with an unverified email send invitations and get every mail (verification is then only shown)',
   },
   {
     name: 'RAPPORT_TRUST_PROXY',
@@ -241,6 +258,14 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
 
+  const synchronousName = (env.RAPPORT_SQLITE_SYNCHRONOUS || 'normal').toLowerCase();
+  const sqliteSynchronous = SQLITE_SYNCHRONOUS.find((mode) => mode === synchronousName) ?? 'normal';
+  if (sqliteSynchronous !== synchronousName) {
+    problems.push(
+      `RAPPORT_SQLITE_SYNCHRONOUS must be one of ${SQLITE_SYNCHRONOUS.join(', ')}, got "${env.RAPPORT_SQLITE_SYNCHRONOUS}"`,
+    );
+  }
+
   const logLevel = env.RAPPORT_LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) {
     problems.push(`RAPPORT_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
@@ -284,6 +309,7 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     host,
     databaseUrl,
+    sqliteSynchronous,
     smtpUrl: url('RAPPORT_SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom,
     secret,
@@ -304,6 +330,7 @@ export function loadConfig(env: Env = process.env): Config {
     allowedEmailDomains,
     metricsToken,
     devMailbox: flag('RAPPORT_DEV_MAILBOX', false),
+    requireVerifiedEmail: flag('RAPPORT_REQUIRE_VERIFIED_EMAIL', true),
     trustProxy: trustProxy(env.RAPPORT_TRUST_PROXY, problems),
     rules,
   };

@@ -13,6 +13,7 @@ import { type Clock, ManualClock, systemClock } from './lib/clock.js';
 import { mailComposer } from './mail/compose.js';
 import { smtpMailer } from './mail/mailer.js';
 import { AccountService } from './modules/accounts/account.service.js';
+import { CredentialService } from './modules/accounts/credential.service.js';
 import { AdminService } from './modules/admin/admin.service.js';
 import { BlockService } from './modules/blocks/block.service.js';
 import { ConnectionService } from './modules/connections/connection.service.js';
@@ -44,6 +45,7 @@ export interface AppContext {
   /** Present only in test-clock mode (RAPPORT_TEST_CLOCK=1). */
   manualClock: ManualClock | null;
   accounts: AccountService;
+  credentials: CredentialService;
   admin: AdminService;
   members: MemberService;
   invitations: InvitationCommands;
@@ -70,7 +72,9 @@ export async function createContext(
   options: { log?: Logger; clock?: Clock } = {},
 ): Promise<AppContext> {
   const log = options.log ?? pino({ level: config.logLevel });
-  const database = openDatabase(config.databaseUrl);
+  const database = openDatabase(config.databaseUrl, {
+    sqliteSynchronous: config.sqliteSynchronous,
+  });
   const migrated = await migrateToLatest(database.db);
   const manualClock = config.testClock ? new ManualClock() : null;
   const clock = options.clock ?? manualClock ?? systemClock;
@@ -80,12 +84,25 @@ export async function createContext(
   const invitationQueries = new InvitationQueries(deps);
   const members = new MemberService(deps, invitationQueries);
   const idempotency = new IdempotencyService(deps);
+  const registration = new Registration(config);
+  const credentials = new CredentialService(deps, registration, config.requireVerifiedEmail);
   const secret = await mailSecret(deps, config.secret);
   const compose = mailComposer(config.publicUrl, secret);
   // Without a mail server, mail stays in the outbox (the development mailbox shows it).
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
   // Delivery runs last, so mail the other jobs queue goes out in the same run.
-  const delivery = mailer ? [deliveryJob({ database, clock, mailer, compose, log })] : [];
+  const delivery = mailer
+    ? [
+        deliveryJob({
+          database,
+          clock,
+          mailer,
+          compose,
+          log,
+          requireVerifiedEmail: config.requireVerifiedEmail,
+        }),
+      ]
+    : [];
   const jobs = new JobRunner(
     [
       expiryJob(database, clock, config.rules),
@@ -111,7 +128,8 @@ export async function createContext(
     clock,
     migrated,
     manualClock,
-    accounts: new AccountService(deps, new Registration(config)),
+    accounts: new AccountService(deps, registration, credentials),
+    credentials,
     admin: new AdminService(deps),
     members,
     invitations,

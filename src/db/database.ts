@@ -17,9 +17,10 @@ import { migrations } from './migrations/index.js';
 import type { Schema } from './schema.js';
 import { requireWhenNeeded } from '../lib/require-when-needed.js';
 import { isRetryableConflict } from './errors.js';
+import { GroupCommit } from './group-commit.js';
 import { withNamedStatements } from './postgres-named-statements.js';
 import { startCheckpointer } from './sqlite-checkpointer.js';
-import type { Database, Db } from './types.js';
+import type { Database, Db, SqliteSynchronous } from './types.js';
 
 const ROW_LOCKS = new Set([
   'ForUpdate',
@@ -70,12 +71,13 @@ function withStatementCache(sqlite: SqliteDatabase.Database): KyselySqlite {
   };
 }
 
-function openSqlite(file: string, log?: LogConfig): Database {
+function openSqlite(file: string, synchronous: SqliteSynchronous, log?: LogConfig): Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma('journal_mode = WAL');
-  // NORMAL keeps every committed transaction across a process crash; only a power loss can lose the last ones.
-  sqlite.pragma('synchronous = NORMAL');
+  // NORMAL keeps every committed transaction across a process crash; only a power loss can lose
+  // the last ones. FULL also survives a power loss, at one fsync of the WAL per commit.
+  sqlite.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Schema>({
@@ -83,10 +85,11 @@ function openSqlite(file: string, log?: LogConfig): Database {
     log,
   });
   const checkpointer = file === ':memory:' ? null : startCheckpointer(sqlite, file);
+  const groupCommit = new GroupCommit(db);
   return {
     db,
     dialect: 'sqlite',
-    transaction: (fn) => db.transaction().execute(fn),
+    transaction: (fn) => groupCommit.transaction(fn),
     async close() {
       await checkpointer?.stop();
       await db.destroy();
@@ -134,11 +137,17 @@ export interface OpenOptions {
   poolSize?: number;
   /** Kysely's query log, for tests that read what the repositories ran. */
   log?: LogConfig;
+  /** SQLite's `synchronous` pragma; NORMAL unless asked. */
+  sqliteSynchronous?: SqliteSynchronous;
 }
 
 export function openDatabase(url: string, options: OpenOptions = {}): Database {
   if (url.startsWith('sqlite:'))
-    return openSqlite(url.slice('sqlite:'.length) || ':memory:', options.log);
+    return openSqlite(
+      url.slice('sqlite:'.length) || ':memory:',
+      options.sqliteSynchronous ?? 'normal',
+      options.log,
+    );
   return openPostgres(url, options.poolSize ?? 10, options.log);
 }
 

@@ -1,4 +1,5 @@
 import type { AccessTokenTable } from './tables/access-token.js';
+import type { AccountTokenTable } from './tables/account-token.js';
 import type { BlockLiftTable, BlockTable } from './tables/block.js';
 import type { ConnectionTable } from './tables/connection.js';
 import type { ContactTable } from './tables/contact.js';
@@ -25,6 +26,7 @@ export interface Schema {
   members: MemberTable;
   sessions: SessionTable;
   access_tokens: AccessTokenTable;
+  account_tokens: AccountTokenTable;
   invitations: InvitationTable;
   connections: ConnectionTable;
   follows: FollowTable;

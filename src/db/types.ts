@@ -3,6 +3,10 @@ import type { Schema } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
+export const SQLITE_SYNCHRONOUS = ['normal', 'full'] as const;
+/** SQLite's `synchronous` pragma in WAL mode: `full` survives a power loss, `normal` a crash. */
+export type SqliteSynchronous = (typeof SQLITE_SYNCHRONOUS)[number];
+
 /** Any connection: reads, and writes that need no transaction of their own. */
 export type Db = Kysely<Schema>;
 
@@ -15,7 +19,11 @@ export type Tx = Transaction<Schema>;
 export interface Database {
   db: Db;
   dialect: DialectName;
-  /** Runs `fn` in one transaction; on PostgreSQL, retries serialization failures and deadlocks. */
+  /**
+   * Runs `fn` in one transaction, and settles once it is committed or rolled back. On PostgreSQL
+   * it retries serialization failures and deadlocks; on SQLite transactions that arrive together
+   * share one commit, each in a savepoint of its own (db/group-commit.ts).
+   */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

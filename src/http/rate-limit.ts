@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type * as IoRedis from 'ioredis';
 import type { Redis } from 'ioredis';
@@ -6,6 +7,7 @@ import type { AppContext } from '../context.js';
 import type { Clock } from '../lib/clock.js';
 import { DomainError } from '../lib/errors.js';
 import { requireWhenNeeded } from '../lib/require-when-needed.js';
+import { SignInLimiter } from './sign-in-limit.js';
 import type { App } from './types.js';
 
 declare module 'fastify' {
@@ -22,10 +24,12 @@ interface RateRule {
   by: 'ip' | 'member';
 }
 
+/** Sign-in is limited by its failures instead, per address and per account (sign-in-limit.ts). */
 const RATE_RULES: Record<string, RateRule> = {
-  signIn: { max: 10, windowMs: 15 * 60_000, by: 'ip' },
   signUp: { max: 20, windowMs: 60 * 60_000, by: 'ip' },
   invite: { max: 60, windowMs: 60_000, by: 'member' },
+  verificationMail: { max: 5, windowMs: 60 * 60_000, by: 'member' },
+  passwordReset: { max: 10, windowMs: 60 * 60_000, by: 'ip' },
 };
 
 /**
@@ -36,14 +40,46 @@ export function windowEnd(now: number, windowMs: number): number {
   return now - (now % windowMs) + windowMs;
 }
 
-/** A store of fixed-window counters: in memory for one process, in Redis when several share limits. */
+/** The most events a sliding log keeps per key: more than any limit counted with one. */
+const LOG_CAP = 50;
+
+/**
+ * Fixed-window counters and sliding logs of events: in memory for one process, in Redis when
+ * several share limits.
+ */
 export interface RateStore {
   hit(key: string, windowMs: number, now: number): Promise<{ count: number; resetAt: number }>;
+  /** Records an event under `key` in a log that keeps the last `windowMs`. */
+  record(key: string, windowMs: number, now: number): Promise<void>;
+  /** The times of the events under `key` in the `windowMs` before `now`, oldest first. */
+  recent(key: string, windowMs: number, now: number): Promise<number[]>;
   close(): Promise<void>;
 }
 
 export class MemoryRateStore implements RateStore {
   private windows = new Map<string, { count: number; resetAt: number }>();
+  private logs = new Map<string, number[]>();
+
+  record(key: string, windowMs: number, now: number): Promise<void> {
+    if (this.logs.size > 100_000) this.pruneLogs(now, windowMs);
+    const log = [...this.inWindow(key, windowMs, now), now].slice(-LOG_CAP);
+    this.logs.set(key, log);
+    return Promise.resolve();
+  }
+
+  recent(key: string, windowMs: number, now: number): Promise<number[]> {
+    return Promise.resolve(this.inWindow(key, windowMs, now));
+  }
+
+  private inWindow(key: string, windowMs: number, now: number): number[] {
+    return (this.logs.get(key) ?? []).filter((at) => at > now - windowMs);
+  }
+
+  private pruneLogs(now: number, windowMs: number): void {
+    for (const [key, log] of this.logs) {
+      if (log.every((at) => at <= now - windowMs)) this.logs.delete(key);
+    }
+  }
 
   hit(key: string, windowMs: number, now: number): Promise<{ count: number; resetAt: number }> {
     let window = this.windows.get(key);
@@ -58,6 +94,7 @@ export class MemoryRateStore implements RateStore {
 
   close(): Promise<void> {
     this.windows.clear();
+    this.logs.clear();
     return Promise.resolve();
   }
 
@@ -100,6 +137,40 @@ class RedisRateStore implements RateStore {
     } catch (error) {
       this.degrade(error);
       return this.fallback.hit(key, windowMs, now);
+    }
+  }
+
+  /** A sorted set per key, scored by time; members are made unique by a random suffix. */
+  async record(key: string, windowMs: number, now: number): Promise<void> {
+    const log = `rapport:log:${key}`;
+    try {
+      const results = await this.redis
+        .multi()
+        .zadd(log, now, `${now}:${randomBytes(6).toString('hex')}`)
+        .zremrangebyscore(log, '-inf', now - windowMs)
+        .zremrangebyrank(log, 0, -LOG_CAP - 1)
+        .pexpire(log, windowMs)
+        .exec();
+      const failed = results?.find(([error]) => error);
+      if (!results || failed) throw failed?.[0] ?? new Error('the MULTI was discarded');
+    } catch (error) {
+      this.degrade(error);
+      await this.fallback.record(key, windowMs, now);
+    }
+  }
+
+  async recent(key: string, windowMs: number, now: number): Promise<number[]> {
+    try {
+      const scored = await this.redis.zrangebyscore(
+        `rapport:log:${key}`,
+        `(${now - windowMs}`,
+        '+inf',
+        'WITHSCORES',
+      );
+      return scored.filter((_, i) => i % 2 === 1).map(Number);
+    } catch (error) {
+      this.degrade(error);
+      return this.fallback.recent(key, windowMs, now);
     }
   }
 
@@ -157,10 +228,17 @@ function rateLimitHook(store: RateStore, clock: Clock) {
   };
 }
 
-/** Adds the limits to the API scope and closes their store with the app. */
+/**
+ * Adds the limits to the API scope, with the sign-in limiter its routes use, and closes their
+ * store with the app.
+ */
 export async function registerRateLimits(api: App, ctx: AppContext): Promise<void> {
-  if (!ctx.config.rateLimits) return;
+  if (!ctx.config.rateLimits) {
+    api.decorate('signInLimit', new SignInLimiter(null, ctx.clock));
+    return;
+  }
   const store = await createRateStore(ctx.config.redisUrl, ctx.log);
+  api.decorate('signInLimit', new SignInLimiter(store, ctx.clock));
   api.addHook('preHandler', rateLimitHook(store, ctx.clock));
   api.addHook('onClose', () => store.close());
 }

@@ -1,9 +1,9 @@
 import type { Logger } from 'pino';
 import type { Database, Tx } from '../db/types.js';
 import type { Clock } from '../lib/clock.js';
-import type { MailComposer } from '../mail/compose.js';
+import { DELIVERED_ACCOUNT_MAIL, type MailComposer } from '../mail/compose.js';
 import { classifySendError, type Mailer } from '../mail/mailer.js';
-import { allows } from '../mail/preferences.js';
+import { allows, awaitsVerification, isAccountMail } from '../mail/preferences.js';
 import { lockInvitation } from '../modules/invitations/invitation.repository.js';
 import { findMemberById } from '../modules/members/member.repository.js';
 import {
@@ -12,6 +12,7 @@ import {
   markFailed,
   markSent,
   type OutboxRow,
+  replacePayload,
   scheduleRetry,
   startAttempt,
 } from '../modules/outbox/outbox.repository.js';
@@ -24,6 +25,8 @@ export interface DeliveryDeps {
   mailer: Mailer;
   compose: MailComposer;
   log: Logger;
+  /** R25: mail other than account mail waits for a verified address. */
+  requireVerifiedEmail: boolean;
 }
 
 const BATCH = 20;
@@ -129,6 +132,10 @@ async function handOver(deps: DeliveryDeps, tx: Tx, row: OutboxRow): Promise<Out
     await cancelMail(tx, row, 'the recipient turned this email off');
     return 'cancelled';
   }
+  if (awaitsVerification(recipient, row.template, deps.requireVerifiedEmail)) {
+    await cancelMail(tx, row, 'the recipient has not verified their email address');
+    return 'cancelled';
+  }
   let mail;
   try {
     mail = deps.compose(row, recipient);
@@ -164,6 +171,9 @@ async function handOver(deps: DeliveryDeps, tx: Tx, row: OutboxRow): Promise<Out
       { mail: row.id },
       'mail sent after its claim ran out; another worker may send it again',
     );
+  } else if (isAccountMail(row.template)) {
+    // Only the recipient keeps the link; the database holds just its hash (R25, R26).
+    await replacePayload(tx, row.id, JSON.stringify(DELIVERED_ACCOUNT_MAIL));
   }
   return 'sent';
 }

@@ -1,17 +1,48 @@
-import type { MailTemplate } from '../db/tables/outbox.js';
+import type { InvitationMailTemplate, MailTemplate } from '../db/tables/outbox.js';
 import type { MailPayload } from '../modules/invitations/invitation.effects.js';
 import { KINDS } from '../modules/invitations/invitation.js';
+import { isAccountMail } from './preferences.js';
+import { type AccountMailView, passwordResetMail, verifyEmailMail } from './templates/account.js';
 import { acceptedMail } from './templates/accepted.js';
 import { invitationMail } from './templates/invitation.js';
 import type { MailContent, MailView } from './templates/layout.js';
 import { reminderMail } from './templates/reminder.js';
 import { unsubscribeToken } from './unsubscribe-token.js';
 
-const TEMPLATES: Record<MailTemplate, (view: MailView) => MailContent> = {
+const TEMPLATES: Record<InvitationMailTemplate, (view: MailView) => MailContent> = {
   invitation: invitationMail,
   reminder: reminderMail,
   accepted: acceptedMail,
 };
+
+/** Each account mail, with the web page its link opens. */
+const ACCOUNT_MAILS = {
+  verify_email: { render: verifyEmailMail, page: '/verify-email' },
+  password_reset: { render: passwordResetMail, page: '/reset-password' },
+} satisfies Record<string, { render: (view: AccountMailView) => MailContent; page: string }>;
+
+/**
+ * What an account mail's outbox row holds: the token of its link (R25, R26), until the mail is
+ * handed over; then it is forgotten, so the database keeps no usable link.
+ */
+export interface AccountMailPayload {
+  token: string | null;
+}
+
+export const DELIVERED_ACCOUNT_MAIL: AccountMailPayload = { token: null };
+
+function parseAccountPayload(text: string): AccountMailPayload {
+  const value: unknown = JSON.parse(text);
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    !('token' in value) ||
+    (typeof value.token !== 'string' && value.token !== null)
+  ) {
+    throw new Error('The outbox payload is not an account mail payload.');
+  }
+  return { token: value.token };
+}
 
 export interface ComposedMail extends MailContent {
   headers: Record<string, string>;
@@ -58,9 +89,20 @@ export type MailComposer = (
 /** Renders outbox rows into what is sent: both bodies, the links, and the unsubscribe headers. */
 export function mailComposer(publicUrl: string, secret: string): MailComposer {
   return (mail, recipient) => {
+    const { template } = mail;
+    if (isAccountMail(template)) {
+      const { render, page } = ACCOUNT_MAILS[template];
+      const { token } = parseAccountPayload(mail.payload);
+      const content = render({
+        recipientName: recipient.name,
+        link: token ? `${publicUrl}${page}?token=${encodeURIComponent(token)}` : publicUrl + page,
+      });
+      const headers: Record<string, string> = { 'Auto-Submitted': 'auto-generated' };
+      return { ...content, headers };
+    }
     const payload = parsePayload(mail.payload);
-    const unsubscribe = `${publicUrl}/api/v1/unsubscribe?token=${unsubscribeToken(secret, recipient.id, mail.template)}`;
-    const content = TEMPLATES[mail.template]({
+    const unsubscribe = `${publicUrl}/api/v1/unsubscribe?token=${unsubscribeToken(secret, recipient.id, template)}`;
+    const content = TEMPLATES[template]({
       recipientName: recipient.name,
       payload,
       links: {

@@ -1,9 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { MailTemplate } from '../db/tables/outbox.js';
+import type { InvitationMailTemplate } from '../db/tables/outbox.js';
 
-const MAIL_TEMPLATES: readonly MailTemplate[] = ['invitation', 'reminder', 'accepted'];
+const MAIL_TEMPLATES: readonly InvitationMailTemplate[] = ['invitation', 'reminder', 'accepted'];
 
-function signature(secret: string, memberId: string, template: MailTemplate): string {
+function signature(secret: string, memberId: string, template: InvitationMailTemplate): string {
   return createHmac('sha256', secret)
     .update(`unsubscribe\n${memberId}\n${template}`)
     .digest('base64url');
@@ -13,14 +13,18 @@ function signature(secret: string, memberId: string, template: MailTemplate): st
  * `<member id>.<kind>.<HMAC>`: a link that turns one email preference off without signing in
  * (RFC 8058). It never expires, as mail clients keep such links; changing the secret voids them.
  */
-export function unsubscribeToken(secret: string, memberId: string, template: MailTemplate): string {
+export function unsubscribeToken(
+  secret: string,
+  memberId: string,
+  template: InvitationMailTemplate,
+): string {
   return `${memberId}.${template}.${signature(secret, memberId, template)}`;
 }
 
 export function readUnsubscribeToken(
   secret: string,
   token: string,
-): { memberId: string; template: MailTemplate } | null {
+): { memberId: string; template: InvitationMailTemplate } | null {
   const [memberId, template, given, ...rest] = token.split('.');
   if (!memberId || !given || rest.length > 0) return null;
   const known = MAIL_TEMPLATES.find((t) => t === template);

@@ -113,6 +113,7 @@ export async function seedDemo(
         company,
         industry,
         location,
+        emailVerifiedAt: at,
       },
       at,
     );

@@ -148,6 +148,8 @@ export function memberRow(
     settings.page_invitations ? 1 : 0,
     null,
     null,
+    // Seeded members count as verified (R25).
+    createdAt,
   ];
 }
 

@@ -33,6 +33,7 @@ export const COLUMNS = {
     'page_invitations',
     'auto_withdraw_after_days',
     'restricted_until',
+    'email_verified_at',
   ],
   access_tokens: ['id', 'member_id', 'name', 'token_hash', 'created_at', 'last_used_at'],
   invitations: [

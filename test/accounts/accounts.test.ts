@@ -57,12 +57,11 @@ describe('sign-up', () => {
     expect(cookie).toMatch(/SameSite=Lax/i);
   });
 
-  it('refuses a bad email, a short password, a bad handle and a missing name with 400', async () => {
+  it('refuses a bad email, an empty password, a bad handle and a missing name with 400', async () => {
     for (const extra of [
       { email: 'not-an-email' },
       { email: '' },
       { email: 'a@' },
-      { password: 'short77' },
       { password: '' },
       { handle: 'A' },
       { handle: 'has space' },
@@ -83,12 +82,19 @@ describe('sign-up', () => {
     );
   });
 
-  it('a password of exactly 8 characters is enough', async () => {
+  it('R27: a password of exactly 10 characters is enough; 9 are too few', async () => {
+    const short = await inject(
+      t.app,
+      'POST',
+      '/api/v1/members',
+      signUpBody({ password: 'x7#kq2!pz' }),
+    );
+    expect(expectProblem(short, 400, 'weak_password').reason).toBe('too_short');
     const reply = await inject(
       t.app,
       'POST',
       '/api/v1/members',
-      signUpBody({ password: '12345678' }),
+      signUpBody({ password: 'x7#kq2!pzw' }),
     );
     expect(reply.status).toBe(201);
   });

@@ -294,7 +294,14 @@ describe('no input gives a 5xx', () => {
 
   it('every route without credentials answers 401, or below 500 where it is public', async () => {
     const failures: Failure[] = [];
-    const publicRoutes = ['POST /api/v1/members', 'POST /api/v1/session', 'GET /api/v1/instance'];
+    const publicRoutes = [
+      'POST /api/v1/members',
+      'POST /api/v1/session',
+      'GET /api/v1/instance',
+      'POST /api/v1/account/verify-email',
+      'POST /api/v1/account/password-reset',
+      'POST /api/v1/account/password-reset/confirm',
+    ];
     for (const route of routes) {
       const payload = ['GET', 'DELETE'].includes(route.method) ? undefined : '{}';
       const url = urlsFor(route)[0]!;

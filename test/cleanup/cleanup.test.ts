@@ -92,6 +92,19 @@ describe('stale-invitation clean-up (R18)', () => {
     });
   });
 
+  it('R18: the stale count of Sent and of Insights is what the clean-up would withdraw, kept ones left out', async () => {
+    const { ann, cat, ids } = await staleSetup();
+    await ann.put(`/api/v1/invitations/${ids[cat.handle]}/keep`);
+
+    const preview = await ann.post('/api/v1/invitations/withdraw', { dryRun: true });
+    expect(preview.body.count).toBe(3);
+    expect((await ann.get('/api/v1/invitations/sent/count')).body).toMatchObject({
+      total: 5,
+      stale: 3,
+    });
+    expect((await ann.get('/api/v1/insights')).body.stale).toBe(3);
+  });
+
   it('R18: one kind at a time', async () => {
     const { ann, eve, ids } = await staleSetup();
     const pages = await ann.post('/api/v1/invitations/withdraw', { kind: 'page' });

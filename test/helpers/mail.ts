@@ -48,6 +48,16 @@ export function oneClick(t: TestApp, url: string) {
   });
 }
 
+/** The token of the one link to `page` (like '/verify-email') in a mail's text. */
+export function linkToken(text: string, page: string): string {
+  const links = [...text.matchAll(new RegExp(`${PUBLIC_URL}${page}\\?token=([\\w%-]+)`, 'g'))];
+  const token = links[0]?.[1];
+  if (!token || links.some((link) => link[1] !== token)) {
+    throw new Error(`no single ${page} link in:\n${text}`);
+  }
+  return decodeURIComponent(token);
+}
+
 /** The URL inside `List-Unsubscribe: <…>`. */
 export function unsubscribeUrl(header: string | undefined): string {
   const match = /^<([^>]+)>$/.exec(header ?? '');

@@ -51,6 +51,7 @@ export async function seedMembers(
           passwordHash: 'not-a-hash',
           name: `Seeded Member ${seeded}`,
           handle,
+          emailVerifiedAt: at,
         },
         at,
       ),

@@ -187,6 +187,7 @@ describe('mail delivery (§5)', () => {
           mailer,
           compose: mailComposer(t.ctx.config.publicUrl, 's'.repeat(32)),
           log: t.ctx.log,
+          requireVerifiedEmail: false,
         },
         { batchSize: 5 },
       );

@@ -138,6 +138,13 @@ describe('rapport seed --members --invitations', () => {
     expect(early).toEqual([]);
   });
 
+  it('R25: generated members count as verified', async () => {
+    const [unverified] = await rows<{ n: number }>(
+      sql`select count(*) as n from members where email_verified_at is null`,
+    );
+    expect(Number(unverified?.n)).toBe(0);
+  });
+
   it('R15 R23: open invitations have their notification, and a generated member sees their lists', async () => {
     const [missing] = await rows<{ n: number }>(sql`
       select count(*) as n from invitations i where i.status in ('pending', 'ignored')

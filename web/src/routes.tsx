@@ -18,10 +18,16 @@ import { SettingsPage } from './pages/settings/SettingsPage.js';
 import { WebhooksPage } from './pages/settings/webhooks/WebhooksPage.js';
 import { SignInPage } from './pages/auth/SignInPage.js';
 import { SignUpPage } from './pages/auth/SignUpPage.js';
+import { VerifyEmailPage } from './pages/auth/VerifyEmailPage.js';
+import { ForgotPasswordPage } from './pages/auth/ForgotPasswordPage.js';
+import { ResetPasswordPage } from './pages/auth/ResetPasswordPage.js';
 
 export const router = createBrowserRouter([
   { path: '/signin', element: <SignInPage /> },
   { path: '/signup', element: <SignUpPage /> },
+  { path: '/verify-email', element: <VerifyEmailPage /> },
+  { path: '/forgot-password', element: <ForgotPasswordPage /> },
+  { path: '/reset-password', element: <ResetPasswordPage /> },
   {
     path: '/',
     element: <AppShell />,

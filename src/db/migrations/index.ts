@@ -6,6 +6,7 @@ import * as leanerInvitationIndexes from './0004-leaner-invitation-indexes.js';
 import * as operations from './0005-operations.js';
 import * as integrations from './0006-integrations.js';
 import * as listOrders from './0007-list-orders.js';
+import * as accountRecovery from './0008-account-recovery.js';
 
 /** Every migration in order; names are frozen once landed. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005-operations': operations,
   '0006-integrations': integrations,
   '0007-list-orders': listOrders,
+  '0008-account-recovery': accountRecovery,
 };

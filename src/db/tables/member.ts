@@ -28,4 +28,6 @@ export interface MemberTable {
   /** Set while an admin has suspended the member (R32). */
   suspended_at: string | null;
   suspension_reason: string | null;
+  /** Null until the member follows the link mailed to their current address (R25). */
+  email_verified_at: string | null;
 }

@@ -1,5 +1,9 @@
 export type OutboxStatus = 'pending' | 'sent' | 'cancelled' | 'failed';
-export type MailTemplate = 'invitation' | 'reminder' | 'accepted';
+/** Mail about invitations, each kind of which a member can turn off. */
+export type InvitationMailTemplate = 'invitation' | 'reminder' | 'accepted';
+/** Mail about the account itself (R25, R26): always sent, never unsubscribed from. */
+export type AccountMailTemplate = 'verify_email' | 'password_reset';
+export type MailTemplate = InvitationMailTemplate | AccountMailTemplate;
 
 /** Mail waiting for delivery, written in the same transaction as the change that causes it. */
 export interface OutboxTable {

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
 import { SESSION_COOKIE } from '../../http/auth.js';
+import { DomainError } from '../../lib/errors.js';
 import { errorResponses, IdParams, NoContent } from '../../http/common.schemas.js';
 import type { AuthHook, RoutesPlugin } from '../../http/types.js';
 import type { NewSession } from './account.service.js';
@@ -45,21 +46,27 @@ export const accountRoutes =
     app.post(
       '/session',
       {
-        config: { rateLimit: 'signIn' },
         schema: {
           tags: ['accounts'],
           operationId: 'signIn',
           security: [],
-          summary: 'Sign in (a new session each time)',
+          summary:
+            'Sign in (a new session each time); failures are limited per address and per account (R27)',
           body: SignInBody,
           response: { 200: SignedIn, ...errorResponses },
         },
       },
       async (request, reply) => {
-        const { member, session } = await ctx.accounts.signIn(
-          request.body.email,
-          request.body.password,
-        );
+        const { email, password } = request.body;
+        await app.signInLimit.check(request.ip, email);
+        const { member, session } = await ctx.accounts
+          .signIn(email, password)
+          .catch(async (error: unknown) => {
+            if (error instanceof DomainError && error.code === 'unauthenticated') {
+              await app.signInLimit.failed(request.ip, email);
+            }
+            throw error;
+          });
         const previous = request.cookies[SESSION_COOKIE];
         if (previous) await ctx.accounts.signOutSecret(previous);
         setSessionCookie(reply, session);

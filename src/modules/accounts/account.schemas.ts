@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { MemberSummary } from '../../http/common.schemas.js';
 import { HANDLE_PATTERN } from './account.service.js';
+import { CurrentPassword, NewPassword } from './credential.schemas.js';
 
 const Email = Type.String({ format: 'email', maxLength: 254 });
 const ProfileText = (max: number) => Type.String({ maxLength: max });
@@ -8,7 +9,7 @@ const ProfileText = (max: number) => Type.String({ maxLength: max });
 export const SignUpBody = Type.Object(
   {
     email: Email,
-    password: Type.String({ minLength: 8, maxLength: 200 }),
+    password: NewPassword,
     name: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }),
     handle: Type.Optional(Type.String({ minLength: 3, maxLength: 30, pattern: HANDLE_PATTERN })),
     headline: Type.Optional(ProfileText(200)),
@@ -24,7 +25,7 @@ export const SignUpBody = Type.Object(
 
 export const SignInBody = Type.Object({
   email: Type.String({ minLength: 1, maxLength: 254 }),
-  password: Type.String({ minLength: 1, maxLength: 200 }),
+  password: CurrentPassword,
 });
 
 export const Me = Type.Intersect(
@@ -33,6 +34,9 @@ export const Me = Type.Intersect(
     Type.Object({
       id: Type.String(),
       email: Type.String(),
+      emailVerified: Type.Boolean({
+        description: 'false until the link mailed to this address is followed (R25)',
+      }),
       role: Type.Union([Type.Literal('member'), Type.Literal('admin')]),
       createdAt: Type.String({ format: 'date-time' }),
       counts: Type.Object({

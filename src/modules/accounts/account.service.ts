@@ -18,7 +18,9 @@ import {
   listAccessTokens,
   touchAccessToken,
 } from './account.repository.js';
+import type { CredentialService } from './credential.service.js';
 import { hashPassword, UNKNOWN_MEMBER_HASH, verifyPassword } from './password.js';
+import { assertStrongPassword } from './password.policy.js';
 
 const SESSION_DAYS = 30;
 export const HANDLE_PATTERN = '^[a-z0-9][a-z0-9-]{1,28}[a-z0-9]$';
@@ -70,12 +72,17 @@ export class AccountService {
   constructor(
     private readonly deps: ServiceDeps,
     private readonly registration: Registration,
+    private readonly credentials: CredentialService,
   ) {}
 
   async signUp(input: SignUpInput): Promise<{ member: MemberRow; session: NewSession }> {
     const now = this.deps.clock.now();
     const email = input.email.trim().toLowerCase();
     this.registration.check(email, input.inviteCode);
+    assertStrongPassword(input.password, {
+      handle: input.handle ?? handleFromName(input.name),
+      email,
+    });
     const passwordHash = await hashPassword(input.password);
     // A racing sign-up can take the email or handle between the checks below and the insert;
     // the unique index then refuses it. A handle we made up ourselves is simply made up again.
@@ -118,6 +125,7 @@ export class AccountService {
       await this.registration.admit(db, input.inviteCode, now);
       const row = newMemberRow({ ...input, id: newId(now), email, passwordHash, handle }, at);
       await insertMember(db, row);
+      await this.credentials.welcome(db, row, now);
       return row;
     });
   }

@@ -60,6 +60,8 @@ export const eventRoutes: RoutesPlugin = (ctx) => (app) => {
     '/events/:id/invitations',
     {
       config: { rateLimit: 'invite' },
+      // R25: no invitation of any kind before the sender's email is verified.
+      preHandler: (request) => ctx.credentials.assertMaySend(request.memberId),
       schema: {
         tags,
         operationId: 'inviteToEvent',

@@ -20,7 +20,10 @@ export const InsightsView = Type.Object(
           'your open sent invitations; one that was ignored counts as open, like an unseen one',
       },
     ),
-    stale: Type.Integer({ description: 'open sent invitations sent at least 14 days ago (R18)' }),
+    stale: Type.Integer({
+      description:
+        'open sent invitations the clean-up would withdraw: sent at least 14 days ago, not kept (R18)',
+    }),
     acceptedLast90Days: Type.Integer({
       description: 'your invitations accepted in the last 90 days, whenever sent',
     }),

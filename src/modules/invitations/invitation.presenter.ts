@@ -2,8 +2,9 @@ import { type MemberSummary, type SummaryFields, toSummary } from '../members/me
 import type { MemberRow } from '../members/member.repository.js';
 import { statusForSender } from './invitation.js';
 import type { InvitationRow } from './invitation.repository.js';
+import type { TargetRow } from './invitation.views.repository.js';
 
-export type Target = { id: string; name: string } | null;
+export type Target = TargetRow | null;
 
 export interface ReceivedInvitation {
   id: string;

@@ -29,6 +29,7 @@ import {
 } from './invitation.policy.js';
 import {
   type InvitationDetail,
+  type Target,
   type ReceivedInvitation,
   type SentInvitation,
   toDetail,
@@ -45,12 +46,31 @@ import {
   countReceived,
   countSent,
   type CountsByKind,
+  findInvitationKinds,
   findTargets,
   listReceived,
   type ListOrder,
   listSent,
   type ReceivedFilter,
 } from './invitation.views.repository.js';
+
+/** What an invitation is about: its kind and, for a page or an event, which one. */
+export interface InvitationSubject {
+  kind: InvitationKind;
+  target: Target;
+}
+
+/** The subject of each of `ids` that still exists, for lines that mention invitations. */
+export async function invitationSubjects(
+  db: Db,
+  ids: string[],
+): Promise<Map<string, InvitationSubject>> {
+  const rows = await findInvitationKinds(db, [...new Set(ids)]);
+  const targets = await findTargets(db, rows);
+  return new Map(
+    rows.map((r) => [r.id, { kind: r.kind, target: targets.get(r.target_id) ?? null }]),
+  );
+}
 
 export interface Quotas {
   weekly: { limit: number; used: number; remaining: number; renewsAt: string | null };

@@ -31,6 +31,8 @@ export const invitationRoutes: RoutesPlugin = (ctx) => (app) => {
     '/invitations',
     {
       config: { rateLimit: 'invite' },
+      // R25: no invitation of any kind before the sender's email is verified.
+      preHandler: (request) => ctx.credentials.assertMaySend(request.memberId),
       schema: {
         tags,
         operationId: 'sendInvitation',
@@ -94,7 +96,8 @@ export const invitationRoutes: RoutesPlugin = (ctx) => (app) => {
       schema: {
         tags,
         operationId: 'countSentInvitations',
-        summary: 'Sent counts, narrowed like the list; stale = sent at least 14 days ago',
+        summary:
+          'Sent counts, narrowed like the list; stale = what the clean-up would withdraw (sent 14+ days ago, not kept)',
         querystring: SentCountQuery,
         response: { 200: SentCount, ...errorResponses },
       },

@@ -2,8 +2,17 @@ import { Type } from '@sinclair/typebox';
 import { Id, Kind, MemberSummary, PageOf, PageQuery } from '../../http/common.schemas.js';
 import { HOW_KNOWN } from './invitation.js';
 
-const Target = Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()]);
 const DateTime = Type.String({ format: 'date-time' });
+/** The page or event an invitation is about; null for a connection invitation. */
+export const Target = Type.Union([
+  Type.Object({
+    id: Type.String(),
+    name: Type.String(),
+    startsAt: Type.Optional(DateTime),
+    location: Type.Optional(Type.String({ description: 'an event’s place; may be empty' })),
+  }),
+  Type.Null(),
+]);
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
 export const SendBody = Type.Object(

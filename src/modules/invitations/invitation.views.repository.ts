@@ -184,6 +184,7 @@ export interface SentCountFilter {
   q?: string;
 }
 
+/** Open sent invitations by kind, and how many of them the clean-up would withdraw (R18). */
 export async function countSent(
   db: Db,
   senderId: string,
@@ -197,7 +198,14 @@ export async function countSent(
       'kind',
       eb.fn.countAll<number>().as('n'),
       eb.fn
-        .sum<number>(eb.case().when('sent_at', '<=', staleBefore).then(1).else(0).end())
+        .sum<number>(
+          eb
+            .case()
+            .when(eb.and([eb('sent_at', '<=', staleBefore), eb('kept', '=', 0)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
         .as('stale'),
     ])
     .where('sender_id', '=', senderId)
@@ -214,21 +222,53 @@ export async function countSent(
   };
 }
 
-/** Names of the pages and events that invitations point to. */
+export interface TargetRow {
+  id: string;
+  name: string;
+  /** An event's start and place, so a list can say "Product breakfast · 12 Dec, Berlin". */
+  startsAt?: string;
+  location?: string;
+}
+
+/** The kind and target of each of `ids` that exists. */
+export async function findInvitationKinds(
+  db: Db,
+  ids: string[],
+): Promise<Pick<InvitationRow, 'id' | 'kind' | 'target_id'>[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('invitations')
+    .select(['id', 'kind', 'target_id'])
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** The pages and events that invitations point to. */
 export async function findTargets(
   db: Db,
-  rows: InvitationRow[],
-): Promise<Map<string, { id: string; name: string }>> {
-  const targets = new Map<string, { id: string; name: string }>();
-  for (const [kind, table] of TARGET_TABLES) {
-    const ids = rows.filter((r) => r.kind === kind).map((r) => r.target_id);
-    if (ids.length === 0) continue;
+  rows: Pick<InvitationRow, 'kind' | 'target_id'>[],
+): Promise<Map<string, TargetRow>> {
+  const targets = new Map<string, TargetRow>();
+  const idsOf = (kind: InvitationKind) =>
+    rows.filter((r) => r.kind === kind).map((r) => r.target_id);
+  const pageIds = idsOf('page');
+  const eventIds = idsOf('event');
+  if (pageIds.length > 0) {
     for (const t of await db
-      .selectFrom(table)
+      .selectFrom('pages')
       .select(['id', 'name'])
-      .where('id', 'in', ids)
+      .where('id', 'in', pageIds)
       .execute()) {
       targets.set(t.id, t);
+    }
+  }
+  if (eventIds.length > 0) {
+    for (const t of await db
+      .selectFrom('events')
+      .select(['id', 'name', 'starts_at', 'location'])
+      .where('id', 'in', eventIds)
+      .execute()) {
+      targets.set(t.id, { id: t.id, name: t.name, startsAt: t.starts_at, location: t.location });
     }
   }
   return targets;

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { errorResponses, HandleParams } from '../../http/common.schemas.js';
 import type { RoutesPlugin } from '../../http/types.js';
+import { DomainError } from '../../lib/errors.js';
 import { Me } from '../accounts/account.schemas.js';
 import { Profile, ProfilePatch, SearchPage, SearchQuery, Suggestions } from './member.schemas.js';
 
@@ -30,13 +31,24 @@ export const memberRoutes: RoutesPlugin = (ctx) => (app) => {
       schema: {
         tags: ['members'],
         operationId: 'updateMe',
-        summary: 'Change your profile',
+        summary: 'Change your profile, or your email with your current password (R25)',
         body: ProfilePatch,
         response: { 200: Type.Ref(Me), ...errorResponses },
       },
     },
     async (request) => {
-      await ctx.members.updateProfile(request.memberId, request.body);
+      const { email, currentPassword, ...profile } = request.body;
+      if (email !== undefined) {
+        if (currentPassword === undefined) {
+          throw new DomainError('validation_failed', 'Changing your email needs your password.', {
+            errors: [{ path: '/body/currentPassword', message: 'is required with email' }],
+          });
+        }
+        await ctx.credentials.changeEmail(request.memberId, currentPassword, email);
+      }
+      if (Object.keys(profile).length > 0) {
+        await ctx.members.updateProfile(request.memberId, profile);
+      }
       return ctx.members.me(request.memberId);
     },
   );

@@ -46,6 +46,15 @@ export const ProfilePatch = Type.Object(
     company: Type.Optional(Type.String({ maxLength: 100 })),
     industry: Type.Optional(Type.String({ maxLength: 100 })),
     location: Type.Optional(Type.String({ maxLength: 100 })),
+    email: Type.Optional(
+      Type.String({
+        format: 'email',
+        maxLength: 254,
+        description:
+          'A new address needs `currentPassword`, and is unverified until its link is followed (R25)',
+      }),
+    ),
+    currentPassword: Type.Optional(Type.String({ minLength: 1, maxLength: 1024 })),
   },
   { additionalProperties: false, minProperties: 1 },
 );

@@ -43,6 +43,7 @@ export interface Profile extends MemberSummary {
 export interface Me extends MemberSummary {
   id: string;
   email: string;
+  emailVerified: boolean;
   role: MemberRow['role'];
   createdAt: string;
   counts: {
@@ -108,6 +109,7 @@ export class MemberService {
       ...toSummary(member),
       id: member.id,
       email: member.email,
+      emailVerified: member.email_verified_at !== null,
       role: member.role,
       createdAt: member.created_at,
       counts: {

@@ -12,6 +12,8 @@ export interface NewMember {
   company?: string;
   industry?: string;
   location?: string;
+  /** Set for members made verified, such as demo members (R25); null for a new sign-up. */
+  emailVerifiedAt?: string | null;
 }
 
 /** A new member's row with the default settings every account starts with. */
@@ -40,6 +42,7 @@ export function newMemberRow(member: NewMember, at: string): MemberRow {
     role: 'member',
     suspended_at: null,
     suspension_reason: null,
+    email_verified_at: member.emailVerifiedAt ?? null,
   };
   row.search_text = searchTextOf(row);
   return row;

@@ -2,11 +2,13 @@ import { Type } from '@sinclair/typebox';
 import {
   errorResponses,
   Id,
+  Kind,
   MemberSummary,
   NoContent,
   PageQuery,
 } from '../../http/common.schemas.js';
 import type { RoutesPlugin } from '../../http/types.js';
+import { Target } from '../invitations/invitation.schemas.js';
 
 const tags = ['notifications'];
 
@@ -17,6 +19,9 @@ const Notification = Type.Object({
   }),
   actor: Type.Union([MemberSummary, Type.Null()]),
   invitationId: Type.Union([Type.String(), Type.Null()]),
+  invitation: Type.Union([Type.Object({ kind: Kind, target: Target }), Type.Null()], {
+    description: 'what the invitation is about, so the notification can name the page or event',
+  }),
   createdAt: Type.String({ format: 'date-time' }),
   read: Type.Boolean(),
 });

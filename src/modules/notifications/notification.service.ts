@@ -2,6 +2,7 @@ import { type Page, presentPage } from '../../db/pagination.js';
 import type { ServiceDeps } from '../deps.js';
 import { type MemberSummary, toSummary } from '../members/member.presenter.js';
 import { findMembersByIds } from '../members/member.service.js';
+import { type InvitationSubject, invitationSubjects } from '../invitations/invitation.queries.js';
 import { countUnread, listNotifications, markRead } from './notification.repository.js';
 
 export interface NotificationView {
@@ -9,6 +10,7 @@ export interface NotificationView {
   type: string;
   actor: MemberSummary | null;
   invitationId: string | null;
+  invitation: InvitationSubject | null;
   createdAt: string;
   read: boolean;
 }
@@ -25,15 +27,22 @@ export class NotificationService {
       listNotifications(db, memberId, { cursor: options.cursor, limit: options.limit }),
       countUnread(db, memberId),
     ]);
-    const actors = await findMembersByIds(
-      db,
-      page.items.flatMap((r) => (r.actor_id ? [r.actor_id] : [])),
-    );
+    const [actors, subjects] = await Promise.all([
+      findMembersByIds(
+        db,
+        page.items.flatMap((r) => (r.actor_id ? [r.actor_id] : [])),
+      ),
+      invitationSubjects(
+        db,
+        page.items.flatMap((r) => (r.invitation_id ? [r.invitation_id] : [])),
+      ),
+    ]);
     const presented = presentPage(page, (r) => ({
       id: r.id,
       type: r.type,
       actor: r.actor_id ? toSummary(actors.get(r.actor_id)) : null,
       invitationId: r.invitation_id,
+      invitation: (r.invitation_id && subjects.get(r.invitation_id)) || null,
       createdAt: r.created_at,
       read: r.read_at !== null,
     }));

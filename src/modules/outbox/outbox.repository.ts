@@ -104,6 +104,11 @@ export async function markSent(db: Db, id: string, claim: string, at: string): P
   return result.numUpdatedRows > 0n;
 }
 
+/** Replaces what a mail holds, such as a link's token once the mail is handed over. */
+export async function replacePayload(db: Db, id: string, payload: string): Promise<void> {
+  await db.updateTable('outbox').set({ payload }).where('id', '=', id).execute();
+}
+
 export async function scheduleRetry(
   db: Db,
   id: string,

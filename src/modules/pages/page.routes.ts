@@ -94,6 +94,8 @@ export const pageRoutes: RoutesPlugin = (ctx) => (app) => {
     '/pages/:id/invitations',
     {
       config: { rateLimit: 'invite' },
+      // R25: no invitation of any kind before the sender's email is verified.
+      preHandler: (request) => ctx.credentials.assertMaySend(request.memberId),
       schema: {
         tags,
         operationId: 'inviteToPage',

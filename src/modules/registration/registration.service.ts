@@ -34,18 +34,23 @@ export class Registration {
     if (this.rules.registration === 'closed') {
       throw new DomainError('registration_closed', 'Registration on this instance is closed.');
     }
+    this.checkEmailDomain(email);
+    if (this.rules.registration === 'invite' && !inviteCode?.trim()) {
+      throw new DomainError(
+        'invite_code_required',
+        'Signing up on this instance needs an invite code.',
+      );
+    }
+  }
+
+  /** Whether members may use this address: at sign-up, and when they change their email. */
+  checkEmailDomain(email: string): void {
     const domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
     const allowed = this.rules.allowedEmailDomains;
     if (allowed.length > 0 && !allowed.includes(domain)) {
       throw new DomainError(
         'email_domain_not_allowed',
-        `Sign-up is open to addresses at ${allowed.join(', ')} only.`,
-      );
-    }
-    if (this.rules.registration === 'invite' && !inviteCode?.trim()) {
-      throw new DomainError(
-        'invite_code_required',
-        'Signing up on this instance needs an invite code.',
+        `Accounts here are open to addresses at ${allowed.join(', ')} only.`,
       );
     }
   }

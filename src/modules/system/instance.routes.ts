@@ -38,6 +38,9 @@ const Instance = Type.Object({
   name: Type.String(),
   version: Type.String(),
   registration: Type.Union([Type.Literal('open'), Type.Literal('invite'), Type.Literal('closed')]),
+  requireVerifiedEmail: Type.Boolean({
+    description: 'Whether members must verify their email before sending invitations (R25)',
+  }),
   rules: Type.Object({ ...ruleProperties, staleAfterDays: Type.Integer() }),
 });
 
@@ -58,6 +61,7 @@ export const instanceRoutes: RoutesPlugin = (ctx) => (app) => {
       name: ctx.config.instanceName,
       version: VERSION,
       registration: ctx.config.registration,
+      requireVerifiedEmail: ctx.config.requireVerifiedEmail,
       rules: { ...ctx.config.rules, staleAfterDays: STALE_AFTER_DAYS },
     }),
   );

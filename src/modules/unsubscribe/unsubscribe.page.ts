@@ -1,9 +1,9 @@
-import type { MailTemplate } from '../../db/tables/outbox.js';
+import type { InvitationMailTemplate } from '../../db/tables/outbox.js';
 import { html, page } from '../../mail/html.js';
 import { DESCRIPTION_OF } from '../../mail/preferences.js';
 
 /** GET: asks before changing anything, since mail scanners open links on their own. */
-export function confirmPage(template: MailTemplate, token: string): string {
+export function confirmPage(template: InvitationMailTemplate, token: string): string {
   return page(
     'Unsubscribe — Rapport',
     html`<h1>Unsubscribe</h1>
@@ -16,7 +16,7 @@ export function confirmPage(template: MailTemplate, token: string): string {
   );
 }
 
-export function donePage(template: MailTemplate): string {
+export function donePage(template: InvitationMailTemplate): string {
   return page(
     'Unsubscribed — Rapport',
     html`<h1>You are unsubscribed</h1>

@@ -1,4 +1,4 @@
-import type { MailTemplate } from '../../db/tables/outbox.js';
+import type { InvitationMailTemplate } from '../../db/tables/outbox.js';
 import { newSecret } from '../../lib/ids.js';
 import { PREFERENCE_OF } from '../../mail/preferences.js';
 import { readUnsubscribeToken } from '../../mail/unsubscribe-token.js';
@@ -24,12 +24,12 @@ export class UnsubscribeService {
   ) {}
 
   /** The kind of mail a link stops, or null when the link is not one of ours. */
-  read(token: string): MailTemplate | null {
+  read(token: string): InvitationMailTemplate | null {
     return readUnsubscribeToken(this.secret, token)?.template ?? null;
   }
 
   /** Turns the preference off; doing it again changes nothing. Null when the link is not valid. */
-  async unsubscribe(token: string): Promise<MailTemplate | null> {
+  async unsubscribe(token: string): Promise<InvitationMailTemplate | null> {
     const found = readUnsubscribeToken(this.secret, token);
     if (!found) return null;
     await updateMember(this.deps.database.db, found.memberId, {

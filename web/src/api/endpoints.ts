@@ -3,6 +3,7 @@ import type {
   BulkWithdrawInput,
   CreateEventInput,
   CreatePageInput,
+  ProfilePatch,
   ReceivedCountFilter,
   ReceivedFilter,
   RespondInput,
@@ -41,6 +42,12 @@ export async function getMe() {
   if (me.csrfToken) rememberCsrfToken(me.csrfToken);
   return me;
 }
+
+/** Read before signing in too: a 401 here is no ended sign-in to redirect from. */
+export const getInstance = () => call(() => api.GET('/api/v1/instance'), noRedirect);
+
+export const updateMe = (patch: ProfilePatch) =>
+  call(() => api.PATCH('/api/v1/me', { body: patch }));
 
 export const getQuotas = () => call(() => api.GET('/api/v1/me/quotas'));
 
@@ -147,6 +154,22 @@ export const listNotifications = (cursor?: string) =>
 
 export const markNotificationsRead = (ids?: string[]) =>
   call(() => api.POST('/api/v1/notifications/read', { body: ids ? { ids } : {} }));
+
+/** R8: an address book as typed or pasted addresses. */
+export const importContacts = (emails: string[]) =>
+  call(() => api.POST('/api/v1/contacts/import', { body: { emails } }));
+
+/** R8: an address book file, sent as it is; the server finds its email column. */
+export const importContactsFile = (text: string) =>
+  call(() =>
+    api.POST('/api/v1/contacts/import', {
+      body: text,
+      bodySerializer: (body) => body,
+      headers: { 'Content-Type': 'text/csv' },
+    }),
+  );
+
+export const clearContacts = () => call(() => api.DELETE('/api/v1/contacts'));
 
 export const createPage = (input: CreatePageInput) =>
   call(() => api.POST('/api/v1/pages', { body: input }));

@@ -16,7 +16,7 @@ const messages: Record<string, Describe> = {
   cannot_invite_self: () => "You can't invite yourself.",
   already_connected: (_, who) => `You are already connected with ${who}.`,
   member_not_found: () => 'This member could not be found.',
-  note_too_long: () => 'Your note is too long. Keep it to 300 characters.',
+  note_too_long: () => 'Your note is longer than allowed. Shorten it and try again.',
   weekly_invitation_limit: (retryAt) =>
     `You've sent as many invitations as allowed this week. You can send more${until(retryAt)}.`,
   too_many_open_invitations: () =>
@@ -68,6 +68,12 @@ const messages: Record<string, Describe> = {
   invalid_invite_code: () => 'That invite code is unknown, used up or expired.',
   email_domain_not_allowed: () => "Sign-up isn't open to addresses at that domain.",
   account_suspended: () => 'This account is suspended.',
+  email_unverified: () =>
+    'Please verify your email address first: follow the link we emailed you. Until then you cannot send invitations.',
+  invalid_token: () =>
+    'This link no longer works: it was used already, has expired, or a newer one replaced it.',
+  weak_password: () => 'Choose a stronger password.',
+  wrong_password: () => 'Your current password is not right.',
   already_suspended: (_, who) => `${who} is already suspended.`,
   not_suspended: (_, who) => `${who} is not suspended.`,
   not_restricted: (_, who) => `${who} is not restricted.`,

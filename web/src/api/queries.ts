@@ -10,6 +10,7 @@ import type {
 } from './types.js';
 
 export const keys = {
+  instance: ['instance'] as const,
   me: ['me'] as const,
   quotas: ['quotas'] as const,
   received: (kind?: InvitationKind) => ['received', kind ?? 'all'] as const,
@@ -39,6 +40,13 @@ export function refreshAfterChange(queryClient: QueryClient): Promise<void> {
   return queryClient.invalidateQueries();
 }
 
+/** R31: the instance's rule numbers; they change only when the server restarts. */
+export const useInstance = () =>
+  useQuery({ queryKey: keys.instance, queryFn: endpoints.getInstance, staleTime: Infinity });
+
+/** The rule numbers alone (limits, days), for the many places that show one of them. */
+export const useRules = () => useInstance().data?.rules;
+
 export const useMe = () => useQuery({ queryKey: keys.me, queryFn: endpoints.getMe });
 export const useQuotas = () => useQuery({ queryKey: keys.quotas, queryFn: endpoints.getQuotas });
 
@@ -61,14 +69,19 @@ export const useReceivedCount = (filter: ReceivedCountFilter = {}) =>
     queryFn: () => endpoints.countReceived(filter),
   });
 
-export const useSentList = (filter: SentFilter) =>
+export const useSentList = (filter: SentFilter, enabled = true) =>
   useCursorList({
     queryKey: keys.sent(filter),
     fetchPage: (cursor) => endpoints.listSent(filter, cursor),
+    enabled,
   });
 
-export const useSentCount = (filter: SentCountFilter = {}) =>
-  useQuery({ queryKey: keys.sentCount(filter), queryFn: () => endpoints.countSent(filter) });
+export const useSentCount = (filter: SentCountFilter = {}, enabled = true) =>
+  useQuery({
+    queryKey: keys.sentCount(filter),
+    queryFn: () => endpoints.countSent(filter),
+    enabled,
+  });
 
 export const useProfile = (handle: string) =>
   useQuery({ queryKey: keys.profile(handle), queryFn: () => endpoints.getProfile(handle) });

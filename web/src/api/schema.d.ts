@@ -31,7 +31,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Sign in (a new session each time) */
+    /** Sign in (a new session each time); failures are limited per address and per account (R27) */
     post: operations['signIn'];
     /** Sign out */
     delete: operations['signOut'];
@@ -70,6 +70,91 @@ export interface paths {
     post?: never;
     /** Revoke a token */
     delete: operations['deleteToken'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/account/verify-email': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Verify your email address with the token from the mailed link (R25) */
+    post: operations['verifyEmail'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/email-verification': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mail a new verification link to your address (R25) */
+    post: operations['resendEmailVerification'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/account/password-reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mail a password reset link; the answer is the same whether or not the account exists (R26) */
+    post: operations['requestPasswordReset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/account/password-reset/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Set a new password with the token from the mailed link; ends every session (R26) */
+    post: operations['confirmPasswordReset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Change your password; every other session ends (R27) */
+    put: operations['changePassword'];
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -124,7 +209,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change your profile */
+    /** Change your profile, or your email with your current password (R25) */
     patch: operations['updateMe'];
     trace?: never;
   };
@@ -237,7 +322,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Sent counts, narrowed like the list; stale = sent at least 14 days ago */
+    /** Sent counts, narrowed like the list; stale = what the clean-up would withdraw (sent 14+ days ago, not kept) */
     get: operations['countSentInvitations'];
     put?: never;
     post?: never;
@@ -955,6 +1040,8 @@ export interface components {
     } & {
       id: string;
       email: string;
+      /** @description false until the link mailed to this address is followed (R25) */
+      emailVerified: boolean;
       role: 'member' | 'admin';
       /** Format: date-time */
       createdAt: string;
@@ -989,6 +1076,10 @@ export interface components {
       target: {
         id: string;
         name: string;
+        /** Format: date-time */
+        startsAt?: string;
+        /** @description an event’s place; may be empty */
+        location?: string;
       } | null;
     };
     SentInvitation: {
@@ -1016,6 +1107,10 @@ export interface components {
       target: {
         id: string;
         name: string;
+        /** Format: date-time */
+        startsAt?: string;
+        /** @description an event’s place; may be empty */
+        location?: string;
       } | null;
       /**
        * Format: date-time
@@ -1054,6 +1149,10 @@ export interface components {
       target: {
         id: string;
         name: string;
+        /** Format: date-time */
+        startsAt?: string;
+        /** @description an event’s place; may be empty */
+        location?: string;
       } | null;
       history: {
         type: string;
@@ -1176,6 +1275,7 @@ export interface operations {
         'application/json': {
           /** Format: email */
           email: string;
+          /** @description 10 to 256 characters, not among the 10,000 most common passwords, without your handle or email name (R27) */
           password: string;
           name: string;
           handle?: string;
@@ -1690,6 +1790,460 @@ export interface operations {
       };
     };
   };
+  verifyEmail: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Repeat a POST safely (R36): within 24 hours the same key and body get the first answer again. */
+        'idempotency-key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The token from the link in the email */
+          token: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            email: string;
+            /** @enum {boolean} */
+            emailVerified: true;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  resendEmailVerification: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Repeat a POST safely (R36): within 24 hours the same key and body get the first answer again. */
+        'idempotency-key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description true when the address was verified already, and no mail was sent */
+            emailVerified: boolean;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  requestPasswordReset: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Repeat a POST safely (R36): within 24 hours the same key and body get the first answer again. */
+        'idempotency-key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          email: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description The same whether or not an account has this address */
+            message: string;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  confirmPasswordReset: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Repeat a POST safely (R36): within 24 hours the same key and body get the first answer again. */
+        'idempotency-key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The token from the link in the email */
+          token: string;
+          /** @description 10 to 256 characters, not among the 10,000 most common passwords, without your handle or email name (R27) */
+          password: string;
+        };
+      };
+    };
+    responses: {
+      /** @description No content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  changePassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          currentPassword: string;
+          /** @description 10 to 256 characters, not among the 10,000 most common passwords, without your handle or email name (R27) */
+          newPassword: string;
+        };
+      };
+    };
+    responses: {
+      /** @description No content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   showUnsubscribe: {
     parameters: {
       query: {
@@ -1790,6 +2344,8 @@ export interface operations {
             name: string;
             version: string;
             registration: 'open' | 'invite' | 'closed';
+            /** @description Whether members must verify their email before sending invitations (R25) */
+            requireVerifiedEmail: boolean;
             rules: {
               noteMaxLength: number;
               weeklyInvitationLimit: number;
@@ -1909,6 +2465,12 @@ export interface operations {
           company?: string;
           industry?: string;
           location?: string;
+          /**
+           * Format: email
+           * @description A new address needs `currentPassword`, and is unverified until its link is followed (R25)
+           */
+          email?: string;
+          currentPassword?: string;
         };
       };
     };
@@ -3981,6 +4543,18 @@ export interface operations {
                 location: string;
               } | null;
               invitationId: string | null;
+              /** @description what the invitation is about, so the notification can name the page or event */
+              invitation: {
+                kind: 'connection' | 'page' | 'event';
+                target: {
+                  id: string;
+                  name: string;
+                  /** Format: date-time */
+                  startsAt?: string;
+                  /** @description an event’s place; may be empty */
+                  location?: string;
+                } | null;
+              } | null;
               /** Format: date-time */
               createdAt: string;
               read: boolean;
@@ -6129,7 +6703,7 @@ export interface operations {
                 event: number;
               };
             };
-            /** @description open sent invitations sent at least 14 days ago (R18) */
+            /** @description open sent invitations the clean-up would withdraw: sent at least 14 days ago, not kept (R18) */
             stale: number;
             /** @description your invitations accepted in the last 90 days, whenever sent */
             acceptedLast90Days: number;

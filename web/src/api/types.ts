@@ -29,6 +29,8 @@ type Filter<Op extends keyof operations> = Omit<
 type Item<List> = List extends { items: (infer T)[] } ? T : never;
 
 export type Me = Schemas['Me'];
+export type Instance = Reply<'getInstance'>;
+export type Rules = Instance['rules'];
 export type ReceivedInvitation = Schemas['ReceivedInvitation'];
 export type SentInvitation = Schemas['SentInvitation'];
 
@@ -43,6 +45,8 @@ export type ReceivedFilter = Filter<'listReceivedInvitations'>;
 export type ReceivedCountFilter = Filter<'countReceivedInvitations'>;
 export type Follow = Item<Reply<'listFollowers'>>;
 export type SettingsPatch = Input<'updateSettings'>;
+export type ProfilePatch = Input<'updateMe'>;
+export type ContactsImport = Reply<'importContacts'>;
 export type CreatePageInput = Input<'createPage'>;
 export type CreateEventInput = Input<'createEvent'>;
 
@@ -59,6 +63,8 @@ export type InvitationPolicy = Settings['invitationPolicy'];
 export type Notification = Item<Reply<'listNotifications'>>;
 
 export type InvitationKind = SentInvitation['kind'];
+/** The page or event an invitation is about; null for a connection invitation. */
+export type Target = SentInvitation['target'];
 export type HowKnown = NonNullable<SendInvitationInput['howKnown']>;
 export type KindCounts = Reply<'countReceivedInvitations'>['byKind'];
 export type BulkWithdrawResult = Reply<'withdrawInvitations'>;

@@ -2,6 +2,7 @@ import { Outlet } from 'react-router';
 import { useMe } from '../api/queries.js';
 import { LoadError, Loading } from './Status.js';
 import { TopNav } from './TopNav.js';
+import { VerifyEmailBanner } from './VerifyEmailBanner.js';
 
 /** The frame of every signed-in page: top navigation, then the page. */
 export function AppShell() {
@@ -24,6 +25,7 @@ export function AppShell() {
     <>
       <TopNav me={me.data} />
       <main id="main" className="page" tabIndex={-1}>
+        <VerifyEmailBanner me={me.data} />
         <Outlet />
       </main>
     </>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { describeError } from '../api/problem-messages.js';
+import { formatCount } from '../lib/format.js';
 import { plural } from '../lib/member.js';
 import type { CursorList } from './use-cursor-list.js';
 
@@ -60,7 +61,7 @@ export function InfiniteList({ list, noun, total, hiddenCount = 0, children }: I
   const status = isFetchingNextPage
     ? `Loading more ${many}…`
     : total !== undefined
-      ? `Showing ${shown.toLocaleString('en-GB')} of ${plural(Math.max(shown, total), one, many)}`
+      ? `Showing ${formatCount(shown)} of ${plural(Math.max(shown, total), one, many)}`
       : `Showing ${plural(shown, one, many)}`;
 
   return (

@@ -1,4 +1,12 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 
 export interface MenuItem {
   label: string;
@@ -20,6 +28,23 @@ export function MenuButton({ children, items, className = 'button', label }: Men
   const menuRef = useRef<HTMLUListElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const menuId = useId();
+  const [placement, setPlacement] = useState('menu');
+
+  // The menu opens below and to the left of its button; where the screen has no room for that
+  // (a button near the left edge at 375 px, or near the bottom), it turns to where there is.
+  useLayoutEffect(() => {
+    const menu = menuRef.current;
+    const button = buttonRef.current;
+    if (!open || !menu || !button) return;
+    const margin = 8;
+    const at = button.getBoundingClientRect();
+    const { offsetWidth: width, offsetHeight: height } = menu;
+    const classes = ['menu'];
+    if (at.right - width < margin) classes.push('menu-start');
+    const roomBelow = window.innerHeight - at.bottom;
+    if (roomBelow < height + margin && at.top > height + margin) classes.push('menu-up');
+    setPlacement(classes.join(' '));
+  }, [open]);
 
   useEffect(() => {
     if (!open) return;
@@ -75,7 +100,7 @@ export function MenuButton({ children, items, className = 'button', label }: Men
         {children}
       </button>
       {open && (
-        <ul className="menu" role="menu" id={menuId} ref={menuRef} onKeyDown={onMenuKeyDown}>
+        <ul className={placement} role="menu" id={menuId} ref={menuRef} onKeyDown={onMenuKeyDown}>
           {items.map((item) => (
             <li key={item.label} role="none">
               <button

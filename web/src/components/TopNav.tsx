@@ -6,6 +6,7 @@ import { useNotifications } from '../api/queries.js';
 import type { Me } from '../api/types.js';
 import { Icon } from './Icons.js';
 import { MenuButton } from './MenuButton.js';
+import { formatBadge, formatCount } from '../lib/format.js';
 
 export function TopNav({ me }: { me: Me }) {
   return (
@@ -83,12 +84,12 @@ function NotificationsLink() {
         <Icon name="bell" />
         {unread > 0 && (
           <span className="badge" aria-hidden="true">
-            {unread > 99 ? '99+' : unread}
+            {formatBadge(unread)}
           </span>
         )}
       </span>
       <span className="navlink-label">Notifications</span>
-      {unread > 0 && <span className="visually-hidden">, {unread} unread</span>}
+      {unread > 0 && <span className="visually-hidden">, {formatCount(unread)} unread</span>}
     </NavLink>
   );
 }
@@ -109,6 +110,10 @@ function MeMenu({ me }: { me: Me }) {
       label={`Me: ${me.name}`}
       items={[
         { label: 'View profile', onSelect: () => void navigate(`/in/${me.handle}`) },
+        {
+          label: 'Edit profile',
+          onSelect: () => void navigate(`/in/${me.handle}?edit=profile`),
+        },
         { label: 'Connections', onSelect: () => void navigate('/connections') },
         {
           label: 'Manage invitations',

@@ -1,4 +1,5 @@
 import type { Degree, MemberSummary } from '../api/types.js';
+import { formatCount } from './format.js';
 
 export function firstName(member: Pick<MemberSummary, 'name'>): string {
   return member.name.trim().split(/\s+/)[0] ?? member.name;
@@ -18,5 +19,5 @@ export function describeMember(member: MemberSummary): string {
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
 }

@@ -1,3 +1,5 @@
+import { plural } from './member.js';
+
 const dateFormat = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'long',
@@ -58,4 +60,9 @@ export function formatRenewal(value: string, now: number = Date.now()): string {
 
 export function addDays(days: number, from: number = Date.now()): Date {
   return new Date(from + days * DAY);
+}
+
+/** A rule's number of days in words: "2 weeks", "10 days". */
+export function formatDays(days: number): string {
+  return days % 7 === 0 ? plural(days / 7, 'week') : plural(days, 'day');
 }

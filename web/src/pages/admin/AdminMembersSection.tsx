@@ -1,7 +1,7 @@
 import { useDeferredValue, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { describeError } from '../../api/problem-messages.js';
-import { refreshAfterChange } from '../../api/queries.js';
+import { refreshAfterChange, useRules } from '../../api/queries.js';
 import { MemberLine } from '../../components/MemberLine.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
 import { useToasts } from '../../components/Toasts.js';
@@ -40,6 +40,7 @@ export function AdminMembersSection() {
   });
   const queryClient = useQueryClient();
   const toasts = useToasts();
+  const windowDays = useRules()?.dontKnowWindowDays;
   const [suspending, setSuspending] = useState<AdminMember | null>(null);
 
   const act = useMutation({
@@ -101,7 +102,8 @@ export function AdminMembersSection() {
                 </p>
                 <p className="meta">
                   {plural(member.openSent, 'open sent invitation')} ·{' '}
-                  {plural(member.dontKnowRecent, '“I don’t know” answer')} in 90 days
+                  {plural(member.dontKnowRecent, '“I don’t know” answer')}
+                  {windowDays === undefined ? '' : ` in ${plural(windowDays, 'day')}`}
                 </p>
                 {member.suspensionReason && (
                   <p className="meta">Suspended: {member.suspensionReason}</p>

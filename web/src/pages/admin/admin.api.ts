@@ -1,7 +1,6 @@
 /**
- * Admin (R31, R32): every call of the Admin page, and the instance's registration mode that the
- * sign-up page reads, in one place. Like api/types.ts, the shapes are taken from the generated
- * description (schema.d.ts); none is written out by hand.
+ * Admin (R32): every call of the Admin page in one place. Like api/types.ts, the shapes are
+ * taken from the generated description (schema.d.ts); none is written out by hand.
  */
 import { api, call } from '../../api/client.js';
 import type { operations } from '../../api/schema.js';
@@ -18,12 +17,10 @@ export type AdminMember = Json<'listAdminMembers', 200>['items'][number];
 export type AdminMemberStatus = AdminMember['status'];
 export type AuditEntry = Json<'listAdminAudit', 200>['items'][number];
 export type AdminAction = AuditEntry['action'];
-export type Instance = Json<'getInstance', 200>;
 
 export const adminKeys = {
   members: (q: string, status: string) => ['admin', 'members', q, status] as const,
   audit: ['admin', 'audit'] as const,
-  instance: ['instance'] as const,
 };
 
 const byHandle = (handle: string) => ({ params: { path: { handle } } });
@@ -49,6 +46,3 @@ export const unsuspendMember = (handle: string) =>
 
 export const liftRestriction = (handle: string) =>
   call(() => api.POST('/api/v1/admin/members/{handle}/lift-restriction', byHandle(handle)));
-
-/** Read before signing in too: a 401 here is no ended sign-in to redirect from. */
-export const getInstance = () => call(() => api.GET('/api/v1/instance'), { redirectOn401: false });

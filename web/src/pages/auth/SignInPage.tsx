@@ -54,6 +54,9 @@ export function SignInPage() {
           value={password}
           onChange={(event) => setPassword(event.target.value)}
         />
+        <p className="forgot-password">
+          <Link to="/forgot-password">Forgot password?</Link>
+        </p>
         {error && <ErrorNote>{error}</ErrorNote>}
         <button type="submit" className="button button-primary button-block" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}

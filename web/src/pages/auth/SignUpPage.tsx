@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { signUp } from '../../api/endpoints.js';
-import { describeError } from '../../api/problem-messages.js';
+import { useInstance } from '../../api/queries.js';
 import { ErrorNote } from '../../components/Status.js';
 import { TextField } from '../../components/TextField.js';
-import { adminKeys, getInstance } from '../admin/admin.api.js';
+import { describePasswordError, PASSWORD_POLICY } from '../../lib/password-policy.js';
 import { AuthLayout } from './AuthLayout.js';
 import { useAfterSignIn } from './use-after-sign-in.js';
 
@@ -17,7 +16,7 @@ export function SignUpPage() {
     headline: '',
     inviteCode: '',
   });
-  const instance = useQuery({ queryKey: adminKeys.instance, queryFn: getInstance });
+  const instance = useInstance();
   const registration = instance.data?.registration ?? 'open';
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -40,7 +39,7 @@ export function SignUpPage() {
       });
       done();
     } catch (failure) {
-      setError(describeError(failure));
+      setError(describePasswordError(failure));
       setBusy(false);
     }
   }
@@ -73,9 +72,10 @@ export function SignUpPage() {
             label="Password"
             type="password"
             autoComplete="new-password"
-            minLength={8}
+            minLength={10}
+            maxLength={256}
             required
-            hint="At least 8 characters."
+            hint={PASSWORD_POLICY}
             value={form.password}
             onChange={update('password')}
           />

@@ -4,11 +4,10 @@ import { plural } from '../../lib/member.js';
 import { formatDateTime } from '../../lib/time.js';
 import type { QuotaRefusal } from '../pages/InviteResults.js';
 import { InviteConnectionsCard } from '../shared/InviteConnectionsCard.js';
-
-const count = (value: number) => value.toLocaleString('en-GB');
+import { formatCount } from '../../lib/format.js';
 
 function allowanceLine(allowance: InvitationAllowance): string {
-  return `You can send ${plural(allowance.remaining, 'more invitation')} this week. Each event can send ${count(allowance.limit)} in any 7 days.`;
+  return `You can send ${plural(allowance.remaining, 'more invitation')} this week. Each event can send ${formatCount(allowance.limit)} in any 7 days.`;
 }
 
 /** Organisers only: the event's rolling weekly allowance (R22) and inviting connections. */
@@ -22,7 +21,7 @@ export function EventInvitationsCard({
   const quota: QuotaRefusal = {
     code: 'event_invitation_limit',
     describe: (retryAt) =>
-      `${event.name} has sent its ${count(allowance.limit)} invitations for this week, the most an event can send in 7 days.` +
+      `${event.name} has sent its ${formatCount(allowance.limit)} invitations for this week, the most an event can send in 7 days.` +
       (retryAt ? ` You can invite more from ${formatDateTime(retryAt)}.` : ''),
   };
   const exhausted = allowance.remaining === 0;

@@ -4,7 +4,9 @@ import { describeError } from '../../api/problem-messages.js';
 import type { BulkWithdrawInput, SentInvitation } from '../../api/types.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { Loading } from '../../components/Status.js';
+import { formatCount } from '../../lib/format.js';
 import { plural } from '../../lib/member.js';
+import { invitationSubject } from './invitation-words.js';
 import { resendDate } from './WithdrawDialog.js';
 
 /** Names shown in the preview; the rest are counted. */
@@ -58,7 +60,7 @@ export function BulkWithdrawDialog({ request, onConfirm, onCancel }: BulkWithdra
           </p>
           <ul className="preview-list" aria-label="Invitations that will be withdrawn">
             {named.map((invitation) => (
-              <li key={invitation.id}>{invitation.recipient.name}</li>
+              <li key={invitation.id}>{invitationSubject(invitation)}</li>
             ))}
             {count > named.length && <li>and {plural(count - named.length, 'more', 'more')}</li>}
           </ul>
@@ -68,7 +70,7 @@ export function BulkWithdrawDialog({ request, onConfirm, onCancel }: BulkWithdra
         <p className="muted">
           {kept === 1
             ? '1 invitation you kept stays.'
-            : `${kept.toLocaleString('en-GB')} invitations you kept stay.`}
+            : `${formatCount(kept)} invitations you kept stay.`}
         </p>
       )}
     </ConfirmDialog>

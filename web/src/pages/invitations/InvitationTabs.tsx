@@ -1,6 +1,7 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useReceivedCount, useSentCount } from '../../api/queries.js';
+import { formatCount } from '../../lib/format.js';
 
 export type ManagerTab = 'received' | 'sent';
 
@@ -14,8 +15,8 @@ export function InvitationTabs({ current }: { current: ManagerTab }) {
   const refs = useRef<Record<ManagerTab, HTMLButtonElement | null>>({ received: null, sent: null });
 
   const labels: Record<ManagerTab, string> = {
-    received: `Received${received.data ? ` (${received.data.total.toLocaleString('en-GB')})` : ''}`,
-    sent: `Sent${sent.data ? ` (${sent.data.total.toLocaleString('en-GB')})` : ''}`,
+    received: `Received${received.data ? ` (${formatCount(received.data.total)})` : ''}`,
+    sent: `Sent${sent.data ? ` (${formatCount(sent.data.total)})` : ''}`,
   };
 
   function select(tab: ManagerTab) {

@@ -1,4 +1,5 @@
 import type { InvitationKind, KindCounts } from '../../api/types.js';
+import { formatCount } from '../../lib/format.js';
 
 export const KIND_LABELS: Record<InvitationKind, string> = {
   connection: 'People',
@@ -20,20 +21,21 @@ export function KindChips<K extends string>(props: KindChipsProps<K>) {
   const { label, options, current, counts, labels, onChange } = props;
   return (
     <div className="chips" role="group" aria-label={label}>
-      {options.map((kind) => (
-        <button
-          key={kind}
-          type="button"
-          className="chip"
-          aria-pressed={kind === current}
-          onClick={() => onChange(kind)}
-        >
-          {labels[kind]}
-          {counts?.[kind] !== undefined && (
-            <span className="chip-count">{counts[kind].toLocaleString('en-GB')}</span>
-          )}
-        </button>
-      ))}
+      {options.map((kind) => {
+        const count = counts?.[kind];
+        return (
+          <button
+            key={kind}
+            type="button"
+            className="chip"
+            aria-pressed={kind === current}
+            onClick={() => onChange(kind)}
+          >
+            {labels[kind]}
+            {count !== undefined && <span className="chip-count">{formatCount(count)}</span>}
+          </button>
+        );
+      })}
     </div>
   );
 }

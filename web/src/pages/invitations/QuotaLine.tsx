@@ -1,18 +1,19 @@
 import { useQuotas } from '../../api/queries.js';
 import { formatDate, formatRenewal } from '../../lib/time.js';
+import { formatCount } from '../../lib/format.js';
 
 /** "This week: 63 of 100 left · renews Tue" — shown before the limit bites. */
 export function QuotaLine() {
   const { data } = useQuotas();
   if (!data) return null;
   const { weekly, open, restriction } = data;
-  const nearOpenLimit = open.remaining < open.limit * 0.1;
+  // R6 shows once a member has used half of it, long before it bites.
+  const nearOpenLimit = open.used > open.limit / 2;
 
   return (
     <p className="quota-line">
       <span>
-        This week: {weekly.remaining.toLocaleString('en-GB')} of{' '}
-        {weekly.limit.toLocaleString('en-GB')} left
+        This week: {formatCount(weekly.remaining)} of {formatCount(weekly.limit)} left
         {weekly.renewsAt && (
           <>
             {' · '}
@@ -25,7 +26,7 @@ export function QuotaLine() {
       {nearOpenLimit && (
         <span>
           {' · '}
-          {open.remaining.toLocaleString('en-GB')} more open invitations allowed
+          {formatCount(open.remaining)} more open invitations allowed
         </span>
       )}
       {restriction && (

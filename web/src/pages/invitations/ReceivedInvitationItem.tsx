@@ -5,14 +5,8 @@ import { MenuButton } from '../../components/MenuButton.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { Icon } from '../../components/Icons.js';
 import { firstName, plural } from '../../lib/member.js';
+import { invitedToLine } from './invitation-words.js';
 import { useInvitationAnswers } from './use-invitation-answers.js';
-
-function invitedTo(invitation: ReceivedInvitation): string | null {
-  if (invitation.kind === 'page')
-    return `Invited you to follow ${invitation.target?.name ?? 'a page'}`;
-  if (invitation.kind === 'event') return `Invited you to ${invitation.target?.name ?? 'an event'}`;
-  return null;
-}
 
 /**
  * The name a screen reader gives the Accept and Ignore buttons. Heard away from the row, a page
@@ -43,7 +37,7 @@ export const ReceivedInvitationItem = memo(function ReceivedInvitationItem({
 }: ReceivedInvitationItemProps) {
   const { accept, ignore, busy } = useInvitationAnswers(invitation);
   const name = firstName(invitation.sender);
-  const context = invitedTo(invitation);
+  const context = invitedToLine(invitation.kind, invitation.target, true);
   // R38: an ignored invitation stays open, so it can still be accepted, not ignored again.
   const ignored = invitation.status === 'ignored';
 

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { formatCount } from '../../lib/format.js';
 import { plural } from '../../lib/member.js';
 import type { useSelection } from './use-selection.js';
 
@@ -36,7 +37,7 @@ export function SelectionBar({ loaded, total, selection, children }: SelectionBa
       </label>
       {allLoaded && !everything && total > loaded.length && (
         <button type="button" className="button button-quiet" onClick={selection.selectAllMatching}>
-          Select all {total.toLocaleString('en-GB')} that match
+          Select all {formatCount(total)} that match
         </button>
       )}
       {everything && (
@@ -47,7 +48,7 @@ export function SelectionBar({ loaded, total, selection, children }: SelectionBa
       <span className="muted" aria-live="polite">
         {everything && count === total
           ? `All ${plural(total, 'invitation')} that match selected`
-          : `${count.toLocaleString('en-GB')} selected`}
+          : `${formatCount(count)} selected`}
       </span>
       {children}
     </div>

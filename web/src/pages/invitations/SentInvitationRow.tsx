@@ -7,6 +7,7 @@ import { Icon } from '../../components/Icons.js';
 import { MemberLine } from '../../components/MemberLine.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { useToasts } from '../../components/Toasts.js';
+import { invitedToLine } from './invitation-words.js';
 
 interface SentInvitationRowProps {
   invitation: SentInvitation;
@@ -16,17 +17,11 @@ interface SentInvitationRowProps {
   onWithdraw: (invitation: SentInvitation) => void;
 }
 
-function invitedTo(invitation: SentInvitation): string | null {
-  if (invitation.kind === 'page') return `Invited to follow ${invitation.target?.name ?? 'a page'}`;
-  if (invitation.kind === 'event') return `Invited to ${invitation.target?.name ?? 'an event'}`;
-  return null;
-}
-
 /** Memoised: loading the next page of a long list leaves the rows already shown alone. */
 export const SentInvitationRow = memo(function SentInvitationRow(props: SentInvitationRowProps) {
   const { invitation, selecting, selected, onToggleSelected, onWithdraw } = props;
   const name = invitation.recipient.name;
-  const context = invitedTo(invitation);
+  const context = invitedToLine(invitation.kind, invitation.target);
   const queryClient = useQueryClient();
   const toasts = useToasts();
 

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { withdrawnCsvUrl } from '../../api/endpoints.js';
-import { useSentCount, useSentList } from '../../api/queries.js';
+import { useRules, useSentCount, useSentList } from '../../api/queries.js';
 import type { BulkWithdrawInput, SentInvitation } from '../../api/types.js';
 import { InfiniteList } from '../../components/InfiniteList.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
@@ -19,6 +19,7 @@ import {
   type SentView,
   writeSentView,
 } from './sent-view.js';
+import { StaleAge, useStaleAge } from './StaleAge.js';
 import { StaleWithdrawDialog } from './StaleWithdrawDialog.js';
 import { usePendingWithdrawals } from './use-pending-withdrawals.js';
 import { useSelection } from './use-selection.js';
@@ -46,9 +47,13 @@ function focusSentList() {
 export function SentTab() {
   const [params, setParams] = useSearchParams();
   const view = readSentView(params);
-  const filter = sentFilter(view);
-  const sent = useSentList(filter);
-  const count = useSentCount({ olderThanDays: filter.olderThanDays, q: filter.q });
+  const staleAfterDays = useRules()?.staleAfterDays;
+  const staleAge = useStaleAge();
+  const filter = sentFilter(view, staleAfterDays);
+  // "Older than the stale age" waits for the instance's rule rather than listing every age.
+  const ready = view.age !== 'stale' || staleAfterDays !== undefined;
+  const sent = useSentList(filter, ready);
+  const count = useSentCount({ olderThanDays: filter.olderThanDays, q: filter.q }, ready);
   const { hidden, schedule } = usePendingWithdrawals(focusSentList);
   const [selecting, setSelecting] = useState(false);
   const [single, setSingle] = useState<SentInvitation | null>(null);
@@ -79,7 +84,7 @@ export function SentTab() {
     else
       setBulk({
         kind: filter.kind,
-        // Without a day count R18 means "older than 2 weeks"; 0 days is every age.
+        // Without a day count R18 means "stale"; 0 days is every age.
         olderThanDays: filter.olderThanDays ?? 0,
         q: filter.q,
         excludeIds: [...current.excluded],
@@ -133,7 +138,7 @@ export function SentTab() {
             Select
           </button>
           <button type="button" className="button" onClick={() => setReviewingStale(true)}>
-            Withdraw all older than 2 weeks
+            Withdraw all older than <StaleAge />
           </button>
         </div>
       </div>
@@ -150,7 +155,7 @@ export function SentTab() {
             onChange={(event) => change({ age: event.target.value === 'stale' ? 'stale' : 'any' })}
           >
             <option value={'any' satisfies Age}>Any time</option>
-            <option value={'stale' satisfies Age}>More than 2 weeks ago</option>
+            <option value={'stale' satisfies Age}>{`More than ${staleAge} ago`}</option>
           </select>
         </div>
       </ListFilters>

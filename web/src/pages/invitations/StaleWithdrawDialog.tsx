@@ -1,16 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
 import { bulkWithdraw } from '../../api/endpoints.js';
 import { describeError } from '../../api/problem-messages.js';
+import { useRules } from '../../api/queries.js';
 import type { SentInvitation } from '../../api/types.js';
 import { Dialog } from '../../components/Dialog.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { ErrorNote, Loading } from '../../components/Status.js';
-import { STALE_DAYS } from './sent-view.js';
+import { formatCount } from '../../lib/format.js';
+import { plural } from '../../lib/member.js';
+import { invitationSubject } from './invitation-words.js';
+import { useStaleAge } from './StaleAge.js';
 import { resendDate } from './WithdrawDialog.js';
 
 /** One dry run of R18 says what would go and what stays because it is kept. */
-async function loadPreview() {
-  const { items } = await bulkWithdraw({ olderThanDays: STALE_DAYS, dryRun: true });
+async function loadPreview(olderThanDays: number) {
+  const { items } = await bulkWithdraw({ olderThanDays, dryRun: true });
   const invitationsOf = (outcome: string) =>
     items
       .filter((item) => item.outcome === outcome)
@@ -25,11 +29,14 @@ interface StaleWithdrawDialogProps {
   onClose: () => void;
 }
 
-/** "Withdraw all older than 2 weeks": shows what would go, then one confirmation. */
+/** "Withdraw all older than N days": shows what would go, then one confirmation. */
 export function StaleWithdrawDialog({ onConfirm, onClose }: StaleWithdrawDialogProps) {
+  const days = useRules()?.staleAfterDays;
+  const age = useStaleAge();
   const preview = useQuery({
-    queryKey: ['stale-preview'],
-    queryFn: loadPreview,
+    queryKey: ['stale-preview', days],
+    queryFn: () => loadPreview(days ?? 0),
+    enabled: days !== undefined,
     gcTime: 0,
     staleTime: 0,
   });
@@ -41,7 +48,7 @@ export function StaleWithdrawDialog({ onConfirm, onClose }: StaleWithdrawDialogP
     <Dialog
       open
       wide
-      title="Withdraw invitations older than 2 weeks"
+      title={`Withdraw invitations older than ${age}`}
       onClose={onClose}
       actions={
         <>
@@ -54,32 +61,33 @@ export function StaleWithdrawDialog({ onConfirm, onClose }: StaleWithdrawDialogP
               className="button button-primary"
               onClick={() => onConfirm(going.map((invitation) => invitation.id))}
             >
-              Withdraw {going.length} {going.length === 1 ? 'invitation' : 'invitations'}
+              Withdraw {plural(going.length, 'invitation')}
             </button>
           )}
         </>
       }
     >
       {preview.isPending ? (
-        <Loading label="Finding invitations older than 2 weeks…" />
+        <Loading label={`Finding invitations older than ${age}…`} />
       ) : preview.isError ? (
         <ErrorNote>{describeError(preview.error)}</ErrorNote>
       ) : going.length === 0 ? (
         <p>
-          None of your invitations has waited more than 2 weeks
+          None of your invitations has waited more than {age}
           {kept.length > 0 ? ' apart from the ones you chose to keep' : ''}. Nothing to withdraw.
         </p>
       ) : (
         <>
           <p>
-            These {going.length} {going.length === 1 ? 'invitation has' : 'invitations have'} waited
-            more than 2 weeks. If you withdraw them now, you won&apos;t be able to resend to these
-            people until {resendDate(going)}.
+            These {formatCount(going.length)}{' '}
+            {going.length === 1 ? 'invitation has' : 'invitations have'} waited more than {age}. If
+            you withdraw them now, you won&apos;t be able to resend to these people until{' '}
+            {resendDate(going)}.
           </p>
           <ul className="preview-list" aria-label="Invitations that will be withdrawn">
             {going.map((invitation) => (
               <li key={invitation.id}>
-                <span>{invitation.recipient.name}</span>{' '}
+                <span>{invitationSubject(invitation)}</span>{' '}
                 <RelativeTime value={invitation.sentAt} prefix="· sent" />
               </li>
             ))}
@@ -90,7 +98,7 @@ export function StaleWithdrawDialog({ onConfirm, onClose }: StaleWithdrawDialogP
         <p className="muted">
           {kept.length === 1
             ? '1 invitation you kept stays'
-            : `${kept.length} invitations you kept stay`}
+            : `${formatCount(kept.length)} invitations you kept stay`}
           : {kept.map((invitation) => invitation.recipient.name).join(', ')}.
         </p>
       )}

@@ -1,16 +1,12 @@
 import type { SentInvitation } from '../../api/types.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
-import { addDays, formatDate } from '../../lib/time.js';
+import { formatCount } from '../../lib/format.js';
+import { formatDate } from '../../lib/time.js';
 
-/** The cooldown rule (R16) as configured on the server; used only if it sent no date. */
-const FALLBACK_COOLDOWN_DAYS = 21;
-
+/** The latest date (R16) on which one of `invitations` could be sent again if withdrawn now. */
 export function resendDate(invitations: SentInvitation[]): string {
-  const dates = invitations
-    .map((invitation) => invitation.resendAvailableAt)
-    .filter((value): value is string => Boolean(value))
-    .sort();
-  return formatDate(dates.at(-1) ?? addDays(FALLBACK_COOLDOWN_DAYS));
+  const dates = invitations.map((invitation) => invitation.resendAvailableAt).sort();
+  return formatDate(dates.at(-1) ?? new Date());
 }
 
 interface WithdrawDialogProps {
@@ -28,7 +24,9 @@ export function WithdrawDialog({ invitations, onConfirm, onCancel }: WithdrawDia
   return (
     <ConfirmDialog
       open
-      title={single ? 'Withdraw invitation' : `Withdraw ${invitations.length} invitations`}
+      title={
+        single ? 'Withdraw invitation' : `Withdraw ${formatCount(invitations.length)} invitations`
+      }
       confirmLabel="Withdraw"
       onConfirm={onConfirm}
       onCancel={onCancel}
@@ -41,8 +39,8 @@ export function WithdrawDialog({ invitations, onConfirm, onCancel }: WithdrawDia
       ) : (
         <>
           <p>
-            If you withdraw now, you won&apos;t be able to resend to these {invitations.length}{' '}
-            people until {until}.
+            If you withdraw now, you won&apos;t be able to resend to these{' '}
+            {formatCount(invitations.length)} people until {until}.
           </p>
           <ul className="preview-list">
             {invitations.map((invitation) => (

@@ -4,9 +4,6 @@ import type { Order } from './ListFilters.js';
 export type KindFilter = 'all' | InvitationKind;
 export type Age = 'any' | 'stale';
 
-/** "Older than 2 weeks", as the stale-invitation clean-up counts it (R18). */
-export const STALE_DAYS = 14;
-
 export const KIND_FILTERS: KindFilter[] = ['all', 'connection', 'page', 'event'];
 
 /** What the Sent tab shows, kept in the address so a filtered view can be linked to. */
@@ -37,11 +34,14 @@ export function writeSentView(view: SentView, params: URLSearchParams): URLSearc
   return next;
 }
 
-/** The API's form of the view: the list's query, and R18's filter form for bulk withdrawal. */
-export function sentFilter(view: SentView): SentFilter {
+/**
+ * The API's form of the view: the list's query, and R18's filter form for bulk withdrawal.
+ * `staleAfterDays` is the instance's rule for "stale", as the clean-up counts it.
+ */
+export function sentFilter(view: SentView, staleAfterDays: number | undefined): SentFilter {
   return {
     kind: view.kind === 'all' ? undefined : view.kind,
-    olderThanDays: view.age === 'stale' ? STALE_DAYS : undefined,
+    olderThanDays: view.age === 'stale' ? staleAfterDays : undefined,
     order: view.order,
     q: view.q || undefined,
   };

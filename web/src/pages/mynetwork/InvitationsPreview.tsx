@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useReceived, useReceivedCount } from '../../api/queries.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
 import { ReceivedInvitationItem } from '../invitations/ReceivedInvitationItem.js';
+import { formatCount } from '../../lib/format.js';
 
 const PREVIEW_SIZE = 3;
 
@@ -14,11 +15,11 @@ export function InvitationsPreview() {
     <section className="card" aria-labelledby="invitations-title">
       <div className="card-header">
         <h2 id="invitations-title" className="card-title">
-          Invitations {count.data ? `(${total})` : ''}
+          Invitations {count.data ? `(${formatCount(total)})` : ''}
         </h2>
         {total > 0 && (
           <Link to="/mynetwork/invitation-manager/received" className="card-link">
-            See all {total}
+            See all {formatCount(total)}
           </Link>
         )}
       </div>

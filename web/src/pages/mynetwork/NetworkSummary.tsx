@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { useMe } from '../../api/queries.js';
+import { formatCount } from '../../lib/format.js';
 
 export function NetworkSummary() {
   const { data: me } = useMe();
@@ -20,7 +21,7 @@ export function NetworkSummary() {
           <li key={row.label}>
             <Link to={row.to} className="summary-row">
               <span>{row.label}</span>
-              <span className="summary-count">{row.count.toLocaleString('en-GB')}</span>
+              <span className="summary-count">{formatCount(row.count)}</span>
             </Link>
           </li>
         ))}

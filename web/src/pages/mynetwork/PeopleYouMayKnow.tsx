@@ -6,6 +6,7 @@ import { Avatar } from '../../components/Avatar.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
 import { describeMember, plural } from '../../lib/member.js';
 import { ConnectDialog } from '../profile/ConnectDialog.js';
+import { WeeklyQuotaNote } from '../shared/WeeklyQuotaNote.js';
 
 export function PeopleYouMayKnow() {
   const suggestions = useSuggestions();
@@ -13,9 +14,12 @@ export function PeopleYouMayKnow() {
 
   return (
     <section className="card" aria-labelledby="pymk-title">
-      <h2 id="pymk-title" className="card-title">
-        People you may know
-      </h2>
+      <div className="card-header">
+        <h2 id="pymk-title" className="card-title">
+          People you may know
+        </h2>
+        <WeeklyQuotaNote />
+      </div>
       {suggestions.isPending ? (
         <Loading label="Finding people you may know…" />
       ) : suggestions.isError ? (

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useSentCount } from '../../api/queries.js';
+import { plural } from '../../lib/member.js';
 import { DAY_MS } from '../../lib/time.js';
+import { StaleAge } from '../invitations/StaleAge.js';
 
 const SNOOZE_KEY = 'rapport.staleNudgeSnoozedUntil';
 const SNOOZE_DAYS = 7;
@@ -25,7 +27,7 @@ export function StaleInvitationsNudge() {
     <section className="card nudge" aria-labelledby="nudge-title">
       <div>
         <h2 id="nudge-title" className="nudge-title">
-          You have {stale} {stale === 1 ? 'invitation' : 'invitations'} waiting more than 2 weeks
+          You have {plural(stale, 'invitation')} waiting more than <StaleAge />
         </h2>
         <p className="muted">
           Old invitations rarely get answered. Withdrawing them keeps your list tidy.

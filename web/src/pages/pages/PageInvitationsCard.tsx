@@ -3,10 +3,11 @@ import type { InvitationAllowance, PageView } from '../../api/types.js';
 import { formatDate } from '../../lib/time.js';
 import { InviteConnectionsCard } from '../shared/InviteConnectionsCard.js';
 import type { QuotaRefusal } from './InviteResults.js';
+import { formatCount } from '../../lib/format.js';
 
 function creditsLine(credits: InvitationAllowance): string {
   const renews = credits.renewsAt ? ` They renew on ${formatDate(credits.renewsAt)}.` : '';
-  return `${credits.remaining.toLocaleString('en-GB')} of ${credits.limit.toLocaleString('en-GB')} invitation credits left this month.${renews}`;
+  return `${formatCount(credits.remaining)} of ${formatCount(credits.limit)} invitation credits left this month.${renews}`;
 }
 
 /** Admins only: the page's monthly credits (R21) and inviting connections to follow it. */
@@ -20,7 +21,7 @@ export function PageInvitationsCard({
   const quota: QuotaRefusal = {
     code: 'page_credits_exhausted',
     describe: (retryAt) =>
-      `${page.name} has used all ${credits.limit.toLocaleString('en-GB')} invitation credits for this month.` +
+      `${page.name} has used all ${formatCount(credits.limit)} invitation credits for this month.` +
       (retryAt ? ` New credits arrive on ${formatDate(retryAt)}.` : ''),
   };
 

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { describeCode } from '../../api/problem-messages.js';
 import type { CanInvite } from '../../api/types.js';
+import { StaleAge } from '../invitations/StaleAge.js';
 
 interface CannotInviteNoteProps {
   /** A `canInvite` with `ok: false`. */
@@ -39,7 +40,7 @@ export function CannotInviteNote({ refusal, name, email, onEmailChange }: Cannot
       {refusal.code === 'too_many_open_invitations' && (
         <p>
           <Link to="/mynetwork/invitation-manager/sent?review=stale">
-            Review invitations older than 2 weeks
+            Review invitations older than <StaleAge />
           </Link>
         </p>
       )}

@@ -2,15 +2,15 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { sendInvitation } from '../../api/endpoints.js';
 import { describeError, errorCode } from '../../api/problem-messages.js';
-import { refreshAfterChange } from '../../api/queries.js';
+import { refreshAfterChange, useRules } from '../../api/queries.js';
 import type { HowKnown, MemberSummary } from '../../api/types.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorNote } from '../../components/Status.js';
 import { useToasts } from '../../components/Toasts.js';
 import { firstName } from '../../lib/member.js';
-import { clipVisible, visibleLength } from '../../lib/text.js';
-
-const NOTE_MAX = 300;
+import { formatCount } from '../../lib/format.js';
+import { visibleLength } from '../../lib/text.js';
+import { WeeklyQuotaNote } from '../shared/WeeklyQuotaNote.js';
 
 const HOW_KNOWN: { value: HowKnown; label: string }[] = [
   { value: 'colleague', label: 'Colleague' },
@@ -56,12 +56,15 @@ export function ConnectDialog({ member, open, onClose, email, requireEmail }: Co
   });
 
   const askEmail = requireEmail || errorCode(send.error) === 'email_required';
+  const noteMax = useRules()?.noteMaxLength;
   const noteLength = visibleLength(note);
-  const remaining = NOTE_MAX - noteLength;
+  const remaining = noteMax === undefined ? null : noteMax - noteLength;
+  // A note over the limit is never cut behind the member's back: it stays, marked, unsendable.
+  const noteTooLong = remaining !== null && remaining < 0;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    send.mutate(address.trim() || undefined);
+    if (!noteTooLong) send.mutate(address.trim() || undefined);
   }
 
   return (
@@ -90,16 +93,21 @@ export function ConnectDialog({ member, open, onClose, email, requireEmail }: Co
             rows={4}
             value={note}
             aria-describedby="connect-note-count"
+            aria-invalid={noteTooLong}
             placeholder={`Hi ${name}, we met at…`}
-            onChange={(event) => setNote(clipVisible(event.target.value, NOTE_MAX))}
+            onChange={(event) => setNote(event.target.value)}
           />
-          <p
-            id="connect-note-count"
-            className={remaining <= 20 ? 'hint counter counter-low' : 'hint counter'}
-            aria-live={remaining <= 20 ? 'polite' : 'off'}
-          >
-            {noteLength}/{NOTE_MAX}
-          </p>
+          {remaining !== null && (
+            <p
+              id="connect-note-count"
+              className={remaining <= 20 ? 'hint counter counter-low' : 'hint counter'}
+              aria-live={remaining <= 20 ? 'polite' : 'off'}
+            >
+              {noteTooLong
+                ? `${formatCount(-remaining)} ${remaining === -1 ? 'character' : 'characters'} too many: shorten your note to send it`
+                : `${formatCount(noteLength)}/${formatCount(noteMax ?? 0)}`}
+            </p>
+          )}
         </div>
         {askEmail && (
           <div className="field">
@@ -125,11 +133,16 @@ export function ConnectDialog({ member, open, onClose, email, requireEmail }: Co
             That email address doesn&apos;t match {name}&apos;s. Check it and try again.
           </ErrorNote>
         )}
+        <WeeklyQuotaNote />
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="button button-primary" disabled={send.isPending}>
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={send.isPending || noteTooLong}
+          >
             {send.isPending ? 'Sending…' : 'Send invitation'}
           </button>
         </div>

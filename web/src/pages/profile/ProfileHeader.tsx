@@ -1,7 +1,8 @@
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { Profile } from '../../api/types.js';
 import { Avatar } from '../../components/Avatar.js';
 import { degreeLabel, plural } from '../../lib/member.js';
+import { EditProfileDialog } from './EditProfileDialog.js';
 import { RelationshipActions } from './RelationshipActions.js';
 
 export function ProfileHeader({ profile }: { profile: Profile }) {
@@ -32,13 +33,34 @@ export function ProfileHeader({ profile }: { profile: Profile }) {
           <span>{plural(profile.followerCount, 'follower')}</span>
         </p>
         {profile.isSelf ? (
-          <p className="muted">
-            This is how others see your profile. <Link to="/settings">Settings</Link>
-          </p>
+          <OwnProfileActions profile={profile} />
         ) : (
           <RelationshipActions profile={profile} />
         )}
       </div>
     </section>
+  );
+}
+
+/** Me → Edit profile lands here with ?edit=profile, which opens the form at once. */
+function OwnProfileActions({ profile }: { profile: Profile }) {
+  const [params, setParams] = useSearchParams();
+  const editing = params.get('edit') === 'profile';
+  const setEditing = (open: boolean) =>
+    setParams(open ? { edit: 'profile' } : {}, { replace: true });
+
+  return (
+    <>
+      <div className="profile-actions">
+        <button type="button" className="button button-primary" onClick={() => setEditing(true)}>
+          Edit profile
+        </button>
+        <Link to="/settings" className="button">
+          Settings
+        </Link>
+      </div>
+      <p className="muted">This is how others see your profile.</p>
+      {editing && <EditProfileDialog profile={profile} onClose={() => setEditing(false)} />}
+    </>
   );
 }

@@ -1,20 +1,53 @@
 import { useState, type FormEvent } from 'react';
-import type { Settings } from '../../api/types.js';
+import { useMutation } from '@tanstack/react-query';
+import { bulkWithdraw } from '../../api/endpoints.js';
+import { describeError } from '../../api/problem-messages.js';
+import { useRules } from '../../api/queries.js';
+import type { BulkWithdrawResult, Settings } from '../../api/types.js';
+import { ErrorNote } from '../../components/Status.js';
+import { formatCount } from '../../lib/format.js';
+import { AutoWithdrawPreviewDialog } from './AutoWithdrawPreviewDialog.js';
 import { useSaveSettings } from './use-save-settings.js';
 
 const DEFAULT_DAYS = 30;
 
+/** Turning it on, or lowering its days, may withdraw invitations at once; raising it never does. */
+function mayWithdrawNow(saved: number | null, next: number | null): next is number {
+  return next !== null && (saved === null || next < saved);
+}
+
 export function AutoWithdrawSection({ settings }: { settings: Settings }) {
   const save = useSaveSettings();
+  const maxDays = useRules()?.expiryDays;
   const [enabled, setEnabled] = useState(settings.autoWithdrawAfterDays !== null);
   const [days, setDays] = useState(String(settings.autoWithdrawAfterDays ?? DEFAULT_DAYS));
+  const [preview, setPreview] = useState<{ days: number; result: BulkWithdrawResult } | null>(null);
   const parsed = Number.parseInt(days, 10);
-  const valid = !enabled || (Number.isInteger(parsed) && parsed >= 1 && parsed <= 180);
+  const valid =
+    !enabled ||
+    (Number.isInteger(parsed) && parsed >= 1 && (maxDays === undefined || parsed <= maxDays));
+
+  const check = useMutation({
+    mutationFn: (olderThanDays: number) => bulkWithdraw({ olderThanDays, dryRun: true }),
+    onSuccess: (result, olderThanDays) => {
+      if (result.count > 0) setPreview({ days: olderThanDays, result });
+      else save.mutate({ autoWithdrawAfterDays: olderThanDays });
+    },
+  });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (valid) save.mutate({ autoWithdrawAfterDays: enabled ? parsed : null });
+    if (!valid) return;
+    const next = enabled ? parsed : null;
+    if (mayWithdrawNow(settings.autoWithdrawAfterDays, next)) check.mutate(next);
+    else save.mutate({ autoWithdrawAfterDays: next });
   }
+
+  function confirm(confirmedDays: number) {
+    save.mutate({ autoWithdrawAfterDays: confirmedDays }, { onSettled: () => setPreview(null) });
+  }
+
+  const range = maxDays === undefined ? '' : `between 1 and ${formatCount(maxDays)}`;
 
   return (
     <section className="card" aria-labelledby="auto-title">
@@ -43,27 +76,37 @@ export function AutoWithdrawSection({ settings }: { settings: Settings }) {
               type="number"
               inputMode="numeric"
               min={1}
-              max={180}
+              max={maxDays}
               value={days}
               aria-invalid={!valid}
               aria-describedby="auto-days-hint"
               onChange={(event) => setDays(event.target.value)}
             />
-            <p id="auto-days-hint" className="hint">
-              {valid ? 'Between 1 and 180 days.' : 'Enter a number of days between 1 and 180.'}
+            <p id="auto-days-hint" className={valid ? 'hint' : 'hint counter-low'}>
+              {valid ? `A number of days ${range}.` : `Enter a number of days ${range}.`}
             </p>
           </div>
         )}
+        {check.isError && <ErrorNote>{describeError(check.error)}</ErrorNote>}
         <div>
           <button
             type="submit"
             className="button button-primary"
-            disabled={!valid || save.isPending}
+            disabled={!valid || save.isPending || check.isPending}
           >
             Save clean-up setting
           </button>
         </div>
       </form>
+      {preview && (
+        <AutoWithdrawPreviewDialog
+          days={preview.days}
+          preview={preview.result}
+          busy={save.isPending}
+          onConfirm={() => confirm(preview.days)}
+          onCancel={() => setPreview(null)}
+        />
+      )}
     </section>
   );
 }

@@ -2,20 +2,21 @@ import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { unblock } from '../../api/endpoints.js';
 import { describeError } from '../../api/problem-messages.js';
-import { refreshAfterChange, useBlocks } from '../../api/queries.js';
+import { refreshAfterChange, useBlocks, useRules } from '../../api/queries.js';
 import type { MemberSummary } from '../../api/types.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { MemberLine } from '../../components/MemberLine.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
 import { useToasts } from '../../components/Toasts.js';
-import { firstName } from '../../lib/member.js';
+import { firstName, plural } from '../../lib/member.js';
 
 export function BlockedMembersSection() {
   const blocks = useBlocks();
   const queryClient = useQueryClient();
   const toasts = useToasts();
   const [unblocking, setUnblocking] = useState<MemberSummary | null>(null);
+  const lockHours = useRules()?.reblockLockHours;
 
   const lift = useMutation({
     mutationFn: (member: MemberSummary) => unblock(member.handle),
@@ -77,7 +78,8 @@ export function BlockedMembersSection() {
         >
           <p>
             {firstName(unblocking)} will be able to see your profile and invite you again. If you
-            change your mind, you can only block {firstName(unblocking)} again after 48 hours.
+            change your mind, you can only block {firstName(unblocking)} again
+            {lockHours === undefined ? ' later' : ` after ${plural(lockHours, 'hour')}`}.
           </p>
         </ConfirmDialog>
       )}

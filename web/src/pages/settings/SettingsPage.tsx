@@ -2,8 +2,11 @@ import { Link } from 'react-router';
 import { useSettings } from '../../api/queries.js';
 import { LoadError, Loading } from '../../components/Status.js';
 import { AccountStatusSection } from './AccountStatusSection.js';
+import { EmailChangeSection } from './account/EmailChangeSection.js';
+import { PasswordSection } from './account/PasswordSection.js';
 import { AutoWithdrawSection } from './AutoWithdrawSection.js';
 import { BlockedMembersSection } from './BlockedMembersSection.js';
+import { ContactsSection } from './ContactsSection.js';
 import { EmailSection } from './EmailSection.js';
 import { InvitationPolicySection } from './InvitationPolicySection.js';
 
@@ -20,10 +23,13 @@ export function SettingsPage() {
       ) : (
         <>
           <InvitationPolicySection settings={settings.data} />
+          <ContactsSection />
           <EmailSection settings={settings.data} />
           <AutoWithdrawSection settings={settings.data} />
           <BlockedMembersSection />
           <AccountStatusSection restriction={settings.data.restriction} />
+          <EmailChangeSection />
+          <PasswordSection />
           <section className="card" aria-labelledby="integrations-title">
             <h2 id="integrations-title" className="card-title">
               Integrations

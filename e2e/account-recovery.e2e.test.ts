@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { DESKTOP } from './helpers/browser.js';
+import { setupSuite } from './helpers/suite.js';
+
+describe('Account recovery', () => {
+  // Mail stays in the outbox, readable on the development mailbox.
+  const suite = setupSuite({ RAPPORT_DEV_MAILBOX: '1' });
+
+  it('R26: from the sign-in page, "Forgot password?", the link from the mailbox, a new password, then sign in with it', async () => {
+    const rita = await suite.api.member('Rita Reset');
+    const context = await suite.browser.newContext({
+      baseURL: suite.api.baseUrl,
+      viewport: DESKTOP,
+      locale: 'en-GB',
+    });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+
+    await page.goto('/signin');
+    await page.getByRole('link', { name: 'Forgot password?' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Reset your password' }).waitFor();
+    await page.getByRole('textbox', { name: 'Email' }).fill(rita.email);
+    await page.getByRole('button', { name: 'Send me a link' }).click();
+    await page.getByText(`If an account exists for ${rita.email}`).waitFor();
+
+    await page.goto('/dev/mailbox');
+    await page.getByRole('link', { name: 'Reset your Rapport password' }).click();
+    const text = await page.locator('pre').innerText();
+    // The mail's links use the configured public URL; this server listens on a port of its own.
+    const link = new URL(/https?:\/\/\S+\/reset-password\?token=\S+/.exec(text)?.[0] ?? '');
+    expect(link.pathname).toBe('/reset-password');
+
+    await page.goto(`${link.pathname}${link.search}`);
+    await page.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
+    await page.getByText('At least 10 characters.', { exact: false }).waitFor();
+    const newPassword = 'a fresh start 2026';
+    await page.getByLabel('New password', { exact: true }).fill(newPassword);
+    await page.getByLabel('Repeat the new password').fill(newPassword);
+    await page.getByRole('button', { name: 'Set new password' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Password changed' }).waitFor();
+
+    await page.getByRole('link', { name: 'Sign in' }).click();
+    await page.getByRole('textbox', { name: 'Email' }).fill(rita.email);
+    await page.getByLabel('Password', { exact: true }).fill(newPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL('**/mynetwork');
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await context.close();
+  });
+});

@@ -1,0 +1,113 @@
+import { type ControlledTransaction, sql } from 'kysely';
+import type { Schema } from './schema.js';
+import type { Db, Tx } from './types.js';
+
+/** The most requests one commit answers, so that a request never waits behind many others. */
+export const MAX_BATCH = 64;
+
+interface BatchFailure {
+  error: unknown;
+}
+
+interface Waiting {
+  /** Runs the request's work; throws what the work threw. */
+  run(tx: Tx): Promise<void>;
+  /** Called once the batch has ended: committed, or failed as a whole. */
+  answer(batchFailure?: BatchFailure): void;
+}
+
+/**
+ * Group commit on SQLite's one writer connection. Transactions that arrive together run one
+ * after another inside one SQLite transaction, each in a savepoint of its own: a request that
+ * fails rolls back to its savepoint alone, and the next request starts only once the previous
+ * one's savepoint is released or rolled back. Every request is answered after the shared COMMIT;
+ * if the COMMIT fails, every request of the batch fails with it. The batch is one write of the
+ * WAL (and one fsync with synchronous=FULL) for many requests, and pages that several of them
+ * change, such as the ends of the same indexes, are written once.
+ *
+ * A batch starts one turn of the event loop after its first request, so that the requests whose
+ * bytes arrived together join it; it takes what waits when each request ends, and closes when
+ * nothing waits or at `maxBatch` requests.
+ */
+export class GroupCommit {
+  private readonly waiting: Waiting[] = [];
+  private scheduled = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly maxBatch = MAX_BATCH,
+  ) {}
+
+  async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    let outcome: { value: T } | { error: unknown } | undefined;
+    const batchFailure = await new Promise<BatchFailure | undefined>((answer) => {
+      this.waiting.push({
+        async run(tx) {
+          try {
+            outcome = { value: await work(tx) };
+          } catch (error) {
+            outcome = { error };
+            throw error;
+          }
+        },
+        answer,
+      });
+      this.schedule();
+    });
+    if (batchFailure) throw batchFailure.error;
+    if (!outcome || 'error' in outcome) throw outcome?.error;
+    return outcome.value;
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => void this.runBatch());
+  }
+
+  private async runBatch(): Promise<void> {
+    const batch: Waiting[] = [];
+    let failure: BatchFailure | undefined;
+    try {
+      const trx = await this.db.startTransaction().execute();
+      try {
+        for (let next = this.waiting.shift(); next; next = this.waiting.shift()) {
+          batch.push(next);
+          await runInSavepoint(trx, next);
+          if (batch.length >= this.maxBatch) break;
+        }
+        await trx.commit().execute();
+      } catch (error) {
+        // Left open by a failed COMMIT; already ended by an error that ends the transaction.
+        await trx
+          .rollback()
+          .execute()
+          .catch(() => undefined);
+        throw error;
+      }
+    } catch (error) {
+      failure = { error };
+      // A BEGIN that failed took no request yet: the first ones waiting get its error.
+      if (batch.length === 0) batch.push(...this.waiting.splice(0, this.maxBatch));
+    }
+    this.scheduled = false;
+    for (const request of batch) request.answer(failure);
+    if (this.waiting.length > 0) this.schedule();
+  }
+}
+
+async function runInSavepoint(trx: ControlledTransaction<Schema>, request: Waiting): Promise<void> {
+  await sql`savepoint request`.execute(trx);
+  try {
+    await request.run(trx);
+  } catch (error) {
+    // A full disk or an I/O error ends the whole transaction, savepoint included: then the
+    // whole batch fails with that error.
+    const undone = await sql`rollback to request`
+      .execute(trx)
+      .then(() => true)
+      .catch(() => false);
+    if (!undone) throw error;
+  }
+  await sql`release request`.execute(trx);
+}

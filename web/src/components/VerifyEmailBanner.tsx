@@ -1,0 +1,39 @@
+import { useMutation } from '@tanstack/react-query';
+import type { Me } from '../api/types.js';
+import { resendVerification } from '../api/credentials.js';
+import { describeError } from '../api/problem-messages.js';
+import { useInstance } from '../api/queries.js';
+
+/** R25: tells an unverified member where the link went, and sends a new one on request. */
+export function VerifyEmailBanner({ me }: { me: Me }) {
+  const resend = useMutation({ mutationFn: resendVerification });
+  const instance = useInstance();
+  if (me.emailVerified) return null;
+  return (
+    <section className="notice notice-warning verify-banner" aria-label="Email verification">
+      <p>
+        Please verify your email address by following the link we send to{' '}
+        <strong>{me.email}</strong>.
+        {instance.data?.requireVerifiedEmail &&
+          ' Until then you cannot send invitations, and we send you no other email.'}
+      </p>
+      {resend.isSuccess ? (
+        <p role="status">We sent a new link. It works for 24 hours.</p>
+      ) : (
+        <button
+          type="button"
+          className="button button-small"
+          disabled={resend.isPending}
+          onClick={() => resend.mutate()}
+        >
+          {resend.isPending ? 'Sending…' : 'Send a new link'}
+        </button>
+      )}
+      {resend.isError && (
+        <p role="alert" className="error-note">
+          {describeError(resend.error)}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { changePassword } from '../../../api/credentials.js';
+import { ErrorNote } from '../../../components/Status.js';
+import { TextField } from '../../../components/TextField.js';
+import { describePasswordError, PASSWORD_POLICY } from '../../../lib/password-policy.js';
+
+/** R27: a new password, given the current one; other sessions end, this one stays. */
+export function PasswordSection() {
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [mismatch, setMismatch] = useState(false);
+  const change = useMutation({
+    mutationFn: () => changePassword(current, next),
+    onSuccess: () => {
+      setCurrent('');
+      setNext('');
+      setRepeat('');
+    },
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setMismatch(next !== repeat);
+    if (next === repeat) change.mutate();
+  }
+
+  return (
+    <section className="card" aria-labelledby="account-password-title">
+      <h2 id="account-password-title" className="card-title">
+        Password
+      </h2>
+      <form className="form" onSubmit={submit}>
+        <TextField
+          id="account-current-password"
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={current}
+          onChange={(event) => setCurrent(event.target.value)}
+        />
+        <TextField
+          id="account-new-password"
+          label="New password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={10}
+          maxLength={256}
+          hint={PASSWORD_POLICY}
+          value={next}
+          onChange={(event) => setNext(event.target.value)}
+        />
+        <TextField
+          id="account-repeat-password"
+          label="Repeat the new password"
+          type="password"
+          autoComplete="new-password"
+          required
+          invalid={mismatch}
+          hint={mismatch ? 'The two passwords are not the same.' : undefined}
+          value={repeat}
+          onChange={(event) => setRepeat(event.target.value)}
+        />
+        {change.isError && <ErrorNote>{describePasswordError(change.error)}</ErrorNote>}
+        {change.isSuccess && (
+          <p role="status">Your password is changed. Your other devices are signed out.</p>
+        )}
+        <div>
+          <button type="submit" className="button button-primary" disabled={change.isPending}>
+            {change.isPending ? 'Saving…' : 'Change password'}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
