@@ -26,7 +26,7 @@ describe('Manage invitations — Sent', () => {
     return items.filter((item) => item.sender.handle === sender.handle).length;
   }
 
-  it('filters by People and shows Pages and Events chips with counts (R23)', async () => {
+  it('shows All first, then People, Pages and Events chips with counts (R23, R40)', async () => {
     const me = await member('Filter');
     await suite.api.invite(me, await member('One'));
     await suite.api.invite(me, await member('Two'));
@@ -34,9 +34,12 @@ describe('Manage invitations — Sent', () => {
 
     await page.goto(SENT);
     const chips = page.getByRole('group', { name: 'Show sent invitations for' });
+    const all = chips.getByRole('button', { name: /All/ });
+    await expect.poll(() => all.textContent()).toBe('All2');
+    expect(await all.getAttribute('aria-pressed')).toBe('true');
     const people = chips.getByRole('button', { name: /People/ });
-    await expect.poll(() => people.textContent()).toBe('People2');
-    expect(await people.getAttribute('aria-pressed')).toBe('true');
+    expect(await people.textContent()).toBe('People2');
+    expect(await people.getAttribute('aria-pressed')).toBe('false');
     expect(await chips.getByRole('button', { name: /Pages/ }).textContent()).toBe('Pages0');
     expect(await chips.getByRole('button', { name: /Events/ }).textContent()).toBe('Events0');
     const rows = page.getByRole('list', { name: 'Sent invitations' }).getByRole('listitem');
@@ -224,10 +227,19 @@ describe('Manage invitations — Sent', () => {
     await dialog.getByText(`1 invitation you kept stays: ${pinned.name}.`).waitFor();
     expect(await received(old1, me)).toBe(1);
 
+    const withdrawn = page.waitForResponse(
+      (r) =>
+        /\/invitations\/withdraw$/.test(r.url()) &&
+        !(r.request().postData() ?? '').includes('"dryRun":true') &&
+        r.ok(),
+      { timeout: 15_000 },
+    );
     await dialog.getByRole('button', { name: 'Withdraw 2 invitations' }).click();
     await page.getByText('2 invitations withdrawn.').waitFor();
     const rows = page.getByRole('list', { name: 'Sent invitations' }).getByRole('listitem');
     await expect.poll(() => rows.count()).toBe(2);
+    // Like any withdrawal it waits for its Undo window to end before it is sent.
+    await withdrawn;
     expect(await received(old1, me)).toBe(0);
     expect(await received(old2, me)).toBe(0);
     expect(await received(pinned, me)).toBe(1);

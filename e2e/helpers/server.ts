@@ -1,13 +1,15 @@
 import { existsSync } from 'node:fs';
 import { buildApp } from '../../src/app.js';
 import { createContext } from '../../src/context.js';
-import { testConfig } from '../../test/helpers/app.js';
+import { type Seeding, testConfig } from '../../test/helpers/app.js';
 import { createThrowawayDatabase } from '../../test/helpers/database.js';
 
 export interface TestServer {
   baseUrl: string;
   /** For commands run beside the server, such as `rapport admin grant`. */
   databaseUrl: string;
+  /** For tests that need thousands of rows, written straight into the database. */
+  seeding: Seeding;
   close(): Promise<void>;
 }
 
@@ -27,11 +29,14 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   const ctx = await createContext(config);
   const app = await buildApp(ctx);
   await app.listen({ port: 0, host: '127.0.0.1' });
+  const clock = ctx.manualClock;
+  if (!clock) throw new Error('e2e servers run on the manual clock');
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('The server has no TCP address');
   return {
     baseUrl: `http://127.0.0.1:${address.port}`,
     databaseUrl: config.databaseUrl,
+    seeding: { ctx, clock },
     async close() {
       await app.close();
       await ctx.close();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'playwright-core';
+import type { Seeding } from '../../test/helpers/app.js';
 import { Api, type Member } from './api.js';
 import { launchBrowser, signedIn, type SignedIn, type SignInOptions } from './browser.js';
 import { startServer, type TestServer } from './server.js';
@@ -11,6 +12,8 @@ export interface Suite {
   readonly browser: Browser;
   /** The server's database, for commands run beside it. */
   readonly databaseUrl: string;
+  /** The server's context and clock, to write thousands of rows at once. */
+  readonly seeding: Seeding;
   /** A browser context signed in as `member`. */
   signIn(member: Member, options?: SignInOptions): Promise<SignedIn>;
 }
@@ -51,6 +54,9 @@ export function setupSuite(env: Record<string, string> = {}): Suite {
     },
     get databaseUrl() {
       return started(server).databaseUrl;
+    },
+    get seeding() {
+      return started(server).seeding;
     },
     signIn: (member, options) => signedIn(started(browser), started(api), member, options),
   };

@@ -97,6 +97,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** What writing rows straight into a test server's database needs: its context and clock. */
+export type Seeding = Pick<TestApp, 'ctx' | 'clock'>;
+
 let counter = 0;
 
 /**

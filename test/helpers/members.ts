@@ -15,7 +15,7 @@ import {
 import { newMemberRow } from '../../src/modules/members/member.js';
 import { generateNetwork } from '../../src/seed/generate.js';
 import { issueTokens, type TokenHolder } from '../../src/seed/generate.tokens.js';
-import type { Member, TestApp } from './app.js';
+import type { Member, Seeding, TestApp } from './app.js';
 import { expectStatus } from './expect.js';
 
 /** Rows per multi-row insert. */
@@ -35,7 +35,7 @@ export function signUp<const N extends readonly string[]>(
 }
 
 export async function seedMembers(
-  t: TestApp,
+  t: Seeding,
   count: number,
   profile: (i: number) => Partial<MemberRow> = () => ({}),
 ): Promise<MemberRow[]> {
@@ -71,7 +71,7 @@ export async function seedMembers(
   return rows;
 }
 
-export async function memberRow(t: TestApp, member: Member | string): Promise<MemberRow> {
+export async function memberRow(t: Seeding, member: Member | string): Promise<MemberRow> {
   const handle = typeof member === 'string' ? member : member.handle;
   const row = await findMemberByHandle(t.ctx.database.db, handle);
   if (!row) throw new Error(`no member ${handle}`);

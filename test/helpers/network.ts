@@ -9,7 +9,7 @@ import { newId } from '../../src/lib/ids.js';
 import { newPendingInvitation } from '../../src/modules/invitations/invitation.js';
 import type { InvitationRow } from '../../src/modules/invitations/invitation.repository.js';
 import type { MemberRow } from '../../src/modules/members/member.repository.js';
-import type { Member, TestApp } from './app.js';
+import type { Member, Seeding, TestApp } from './app.js';
 import { CHUNK, memberId, memberRow } from './members.js';
 
 /** Connects two members the way members do: `a` invites, `b` accepts. */
@@ -70,7 +70,7 @@ export async function connectAll(
  * multi-row inserts: thousands of invitations in well under a second on either database.
  */
 export async function seedInvitationsBulk(
-  t: TestApp,
+  t: Seeding,
   sender: MemberRow,
   recipients: MemberRow[],
   options: { kind?: InvitationKind; target?: { id: string; name: string } } = {},

@@ -2,6 +2,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { AppShell } from './components/AppShell.js';
 import { AdminPage } from './pages/admin/AdminPage.js';
 import { ConnectionsPage } from './pages/connections/ConnectionsPage.js';
+import { FollowsPage } from './pages/connections/FollowsPage.js';
 import { EventDetailPage } from './pages/events/EventDetailPage.js';
 import { EventsPage } from './pages/events/EventsPage.js';
 import { InsightsPage } from './pages/insights/InsightsPage.js';
@@ -43,6 +44,8 @@ export const router = createBrowserRouter([
       { path: 'settings/webhooks', element: <WebhooksPage /> },
       { path: 'notifications', element: <NotificationsPage /> },
       { path: 'connections', element: <ConnectionsPage /> },
+      { path: 'followers', element: <FollowsPage side="followers" key="followers" /> },
+      { path: 'following', element: <FollowsPage side="following" key="following" /> },
       { path: 'search', element: <SearchPage /> },
       { path: 'insights', element: <InsightsPage /> },
       { path: 'pages', element: <PagesPage /> },

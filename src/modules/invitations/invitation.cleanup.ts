@@ -15,6 +15,8 @@ import { findRecipientSummaries } from './invitation.withdrawals.repository.js';
 export interface CleanupInput {
   olderThanDays?: number;
   kind?: InvitationKind;
+  /** The recipient's, page's or event's name, as the Sent list's search (R40). */
+  q?: string;
   ids?: string[];
   excludeIds?: string[];
   dryRun?: boolean;
@@ -57,6 +59,7 @@ export async function withdrawStale(
       sentBefore:
         olderThanDays === undefined ? undefined : addDays(now, -olderThanDays).toISOString(),
       kind: input.kind,
+      q: input.q,
       ids: input.ids,
       now: at,
     });

@@ -213,14 +213,19 @@ export class InvitationQueries {
     );
   }
 
-  async countReceived(viewerId: string): Promise<{ total: number; byKind: CountsByKind }> {
+  async countReceived(
+    viewerId: string,
+    filter: { status?: 'pending' | 'ignored'; withNote?: boolean } = {},
+  ): Promise<{ total: number; byKind: CountsByKind }> {
     const now = this.deps.clock.now().toISOString();
-    const byKind = await countReceived(this.db, viewerId, now);
+    const byKind = await countReceived(this.db, viewerId, now, filter);
     return { total: byKind.connection + byKind.page + byKind.event, byKind };
   }
 
+  /** `olderThanDays` and `q` narrow the counts the way they narrow the list (R40). */
   async countSent(
     viewerId: string,
+    filter: { olderThanDays?: number; q?: string } = {},
   ): Promise<{ total: number; byKind: CountsByKind; stale: number }> {
     const now = this.deps.clock.now();
     const { byKind, stale } = await countSent(
@@ -228,6 +233,13 @@ export class InvitationQueries {
       viewerId,
       now.toISOString(),
       addDays(now, -STALE_AFTER_DAYS).toISOString(),
+      {
+        sentBefore:
+          filter.olderThanDays === undefined
+            ? undefined
+            : addDays(now, -filter.olderThanDays).toISOString(),
+        q: filter.q,
+      },
     );
     return { total: byKind.connection + byKind.page + byKind.event, byKind, stale };
   }

@@ -9,6 +9,7 @@ import {
   Kept,
   Quotas,
   ReceivedCount,
+  ReceivedCountQuery,
   ReceivedPage,
   ReceivedQuery,
   RespondBody,
@@ -16,6 +17,7 @@ import {
   SendBody,
   SendResult,
   SentCount,
+  SentCountQuery,
   SentInvitation,
   SentPage,
   SentQuery,
@@ -66,11 +68,12 @@ export const invitationRoutes: RoutesPlugin = (ctx) => (app) => {
       schema: {
         tags,
         operationId: 'countReceivedInvitations',
-        summary: 'Received count ("See all N")',
+        summary: 'Received count ("See all N"), pending or ignored (R23, R38)',
+        querystring: ReceivedCountQuery,
         response: { 200: ReceivedCount, ...errorResponses },
       },
     },
-    async (request) => ctx.invitationQueries.countReceived(request.memberId),
+    async (request) => ctx.invitationQueries.countReceived(request.memberId, request.query),
   );
 
   app.get(
@@ -94,11 +97,12 @@ export const invitationRoutes: RoutesPlugin = (ctx) => (app) => {
         tags,
         operationId: 'countSentInvitations',
         summary:
-          'Sent counts; stale = what the clean-up would withdraw (sent 14+ days ago, not kept)',
+          'Sent counts, narrowed like the list; stale = what the clean-up would withdraw (sent 14+ days ago, not kept)',
+        querystring: SentCountQuery,
         response: { 200: SentCount, ...errorResponses },
       },
     },
-    async (request) => ctx.invitationQueries.countSent(request.memberId),
+    async (request) => ctx.invitationQueries.countSent(request.memberId, request.query),
   );
 
   app.post(

@@ -99,18 +99,23 @@ const Order = Type.Union([Type.Literal('newest'), Type.Literal('oldest')], {
   description: 'by the time sent (R40)',
 });
 
+const ReceivedStatus = Type.Union([Type.Literal('pending'), Type.Literal('ignored')], {
+  default: 'pending',
+  description: 'ignored invitations stay open and can still be accepted (R38)',
+});
+const WithNote = Type.Boolean({ description: 'true: only invitations that carry a note' });
+
+/** The "See all N" count is of pending ones (R23); `status=ignored` counts what R38 lists. */
+export const ReceivedCountQuery = Type.Object({
+  status: Type.Optional(ReceivedStatus),
+  withNote: Type.Optional(WithNote),
+});
+
 export const ReceivedQuery = Type.Object({
   kind: Type.Optional(Kind),
   order: Type.Optional(Order),
-  status: Type.Optional(
-    Type.Union([Type.Literal('pending'), Type.Literal('ignored')], {
-      default: 'pending',
-      description: 'ignored invitations stay open and can still be accepted (R38)',
-    }),
-  ),
-  withNote: Type.Optional(
-    Type.Boolean({ description: 'true: only invitations that carry a note' }),
-  ),
+  status: Type.Optional(ReceivedStatus),
+  withNote: Type.Optional(WithNote),
   minMutual: Type.Optional(
     Type.Integer({
       minimum: 0,
@@ -120,17 +125,22 @@ export const ReceivedQuery = Type.Object({
   ),
   ...PageQuery,
 });
+const OlderThanDays = Type.Integer({ minimum: 0, maximum: 3650 });
+const NameQuery = Type.String({
+  maxLength: 100,
+  description: 'part of the recipient’s name or handle, or of the page’s or event’s name',
+});
 export const SentQuery = Type.Object({
   kind: Type.Optional(Kind),
-  olderThanDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650 })),
+  olderThanDays: Type.Optional(OlderThanDays),
   order: Type.Optional(Order),
-  q: Type.Optional(
-    Type.String({
-      maxLength: 100,
-      description: 'part of the recipient’s name or handle, or of the page’s or event’s name',
-    }),
-  ),
+  q: Type.Optional(NameQuery),
   ...PageQuery,
+});
+/** The Sent list's filters, so its counts and chips change together with it (R40). */
+export const SentCountQuery = Type.Object({
+  olderThanDays: Type.Optional(OlderThanDays),
+  q: Type.Optional(NameQuery),
 });
 
 export const ReceivedPage = PageOf(Type.Ref(ReceivedInvitation));
@@ -190,8 +200,9 @@ export const Kept = Type.Object({ kept: Type.Boolean() });
 
 export const BulkWithdrawBody = Type.Object(
   {
-    olderThanDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650 })),
+    olderThanDays: Type.Optional(OlderThanDays),
     kind: Type.Optional(Kind),
+    q: Type.Optional(NameQuery),
     ids: Type.Optional(Type.Array(Id, { maxItems: 10000 })),
     excludeIds: Type.Optional(Type.Array(Id, { maxItems: 10000 })),
     dryRun: Type.Optional(Type.Boolean()),

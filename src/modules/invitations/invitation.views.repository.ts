@@ -1,4 +1,5 @@
-import { type Expression, sql, type SqlBool } from 'kysely';
+import { type Expression, type ExpressionBuilder, sql, type SqlBool } from 'kysely';
+import type { Schema } from '../../db/schema.js';
 import type { Db } from '../../db/types.js';
 import { paginate, type Page, type PageRequest } from '../../db/pagination.js';
 import type { InvitationKind } from '../../db/tables/invitation.js';
@@ -110,6 +111,38 @@ const TARGET_TABLES = [
   ['event', 'events'],
 ] as const;
 
+/**
+ * A sender's invitations whose recipient's name or handle, or whose page's or event's name,
+ * contains `q`; null when `q` has nothing to match. R6 bounds a sender's open invitations, so
+ * the sender's index is read in order and each row's recipient, page or event is looked up by
+ * its key: no scan of members or targets.
+ */
+function nameMatches(q: string | undefined) {
+  const pattern = containsPattern(q ?? '');
+  if (!pattern) return null;
+  return (eb: ExpressionBuilder<Schema, 'invitations'>) =>
+    eb.or([
+      // R20: a recipient frozen by a block is matched as they were then.
+      eb.and([
+        eb('invitations.frozen_search', 'is', null),
+        eb.exists(
+          eb
+            .selectFrom('members')
+            .select('members.id')
+            .whereRef('members.id', '=', 'invitations.recipient_id')
+            .where('members.search_text', 'like', pattern),
+        ),
+      ]),
+      eb('invitations.frozen_search', 'like', pattern),
+      ...TARGET_TABLES.map(([kind, table]) =>
+        eb.and([
+          eb('invitations.kind', '=', kind),
+          sql<SqlBool>`exists (select 1 from ${sql.table(table)} as t where t.id = invitations.target_id and lower(t.name) like ${pattern})`,
+        ]),
+      ),
+    ]);
+}
+
 /** R23, R40: the invitations a sender still sees as open (an ignore or block reads as pending). */
 export async function listSent(
   db: Db,
@@ -119,33 +152,8 @@ export async function listSent(
 ): Promise<Page<InvitationRow>> {
   let query = listable(db, 'sender_id', senderId, statusIn(SENDER_OPEN_STATUSES), options);
   if (options.sentBefore) query = query.where('sent_at', '<=', options.sentBefore);
-  const pattern = containsPattern(options.q ?? '');
-  if (pattern) {
-    // R6 bounds a sender's open invitations, so the sender's index is read in order and each
-    // row's recipient, page or event is looked up by its key: no scan of members or targets.
-    query = query.where((eb) =>
-      eb.or([
-        // R20: a recipient frozen by a block is matched as they were then.
-        eb.and([
-          eb('invitations.frozen_search', 'is', null),
-          eb.exists(
-            eb
-              .selectFrom('members')
-              .select('members.id')
-              .whereRef('members.id', '=', 'invitations.recipient_id')
-              .where('members.search_text', 'like', pattern),
-          ),
-        ]),
-        eb('invitations.frozen_search', 'like', pattern),
-        ...TARGET_TABLES.map(([kind, table]) =>
-          eb.and([
-            eb('invitations.kind', '=', kind),
-            sql<SqlBool>`exists (select 1 from ${sql.table(table)} as t where t.id = invitations.target_id and lower(t.name) like ${pattern})`,
-          ]),
-        ),
-      ]),
-    );
-  }
+  const matches = nameMatches(options.q);
+  if (matches) query = query.where(matches);
   return paginate(query, bySentAt(options.order), page);
 }
 
@@ -161,16 +169,24 @@ export async function countReceived(
   db: Db,
   recipientId: string,
   now?: string,
+  filter: { status?: 'pending' | 'ignored'; withNote?: boolean } = {},
 ): Promise<CountsByKind> {
   let query = db
     .selectFrom('invitations')
     .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
     .where('recipient_id', '=', recipientId)
-    .where(statusIs('pending'))
+    .where(statusIs(filter.status ?? 'pending'))
     .groupBy('kind');
   if (now) query = query.where('expires_at', '>', now);
+  if (filter.withNote) query = query.where('note', 'is not', null);
   const rows = await query.execute();
   return byKind(rows);
+}
+
+/** Narrows the Sent counts like the list: sent at or before `sentBefore`, names matching `q`. */
+export interface SentCountFilter {
+  sentBefore?: string;
+  q?: string;
 }
 
 /** Open sent invitations by kind, and how many of them the clean-up would withdraw (R18). */
@@ -179,8 +195,9 @@ export async function countSent(
   senderId: string,
   now: string,
   staleBefore: string,
+  filter: SentCountFilter = {},
 ): Promise<{ byKind: CountsByKind; stale: number }> {
-  const rows = await db
+  let query = db
     .selectFrom('invitations')
     .select((eb) => [
       'kind',
@@ -199,8 +216,11 @@ export async function countSent(
     .where('sender_id', '=', senderId)
     .where(statusIn(SENDER_OPEN_STATUSES))
     .where('expires_at', '>', now)
-    .groupBy('kind')
-    .execute();
+    .groupBy('kind');
+  if (filter.sentBefore) query = query.where('sent_at', '<=', filter.sentBefore);
+  const matches = nameMatches(filter.q);
+  if (matches) query = query.where(matches);
+  const rows = await query.execute();
   return {
     byKind: byKind(rows),
     stale: rows.reduce((sum, row) => sum + Number(row.stale ?? 0), 0),
@@ -263,7 +283,7 @@ export async function findTargets(
 export async function listCleanupCandidates(
   db: Db,
   senderId: string,
-  options: { sentBefore?: string; kind?: InvitationKind; ids?: string[]; now: string },
+  options: { sentBefore?: string; kind?: InvitationKind; ids?: string[]; q?: string; now: string },
 ): Promise<InvitationRow[]> {
   let query = db
     .selectFrom('invitations')
@@ -276,6 +296,8 @@ export async function listCleanupCandidates(
   if (options.sentBefore) query = query.where('sent_at', '<=', options.sentBefore);
   if (options.kind) query = query.where('kind', '=', options.kind);
   if (options.ids) query = query.where('id', 'in', options.ids.length > 0 ? options.ids : ['']);
+  const matches = nameMatches(options.q);
+  if (matches) query = query.where(matches);
   return query.execute();
 }
 

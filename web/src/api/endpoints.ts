@@ -3,9 +3,13 @@ import type {
   BulkWithdrawInput,
   CreateEventInput,
   CreatePageInput,
-  InvitationKind,
   ProfilePatch,
+  ReceivedCountFilter,
+  ReceivedFilter,
+  RespondInput,
   SendInvitationInput,
+  SentCountFilter,
+  SentFilter,
   SettingsPatch,
   SignUpInput,
 } from './types.js';
@@ -47,8 +51,8 @@ export const updateMe = (patch: ProfilePatch) =>
 
 export const getQuotas = () => call(() => api.GET('/api/v1/me/quotas'));
 
-export const searchMembers = (q: string) =>
-  call(() => api.GET('/api/v1/members', { params: { query: { q, limit: 50 } } }));
+export const searchMembers = (q: string, cursor?: string) =>
+  call(() => api.GET('/api/v1/members', { params: { query: { q, cursor, limit: 50 } } }));
 
 export const getProfile = (handle: string) =>
   call(() => api.GET('/api/v1/members/{handle}', { params: { path: { handle } } }));
@@ -58,19 +62,33 @@ export const getSuggestions = () => call(() => api.GET('/api/v1/suggestions'));
 export const sendInvitation = (input: SendInvitationInput) =>
   call(() => api.POST('/api/v1/invitations', { body: input }));
 
-export const listReceived = (kind?: InvitationKind, limit = 50) =>
-  call(() => api.GET('/api/v1/invitations/received', { params: { query: { kind, limit } } }));
+/** Rows per page of the long lists: the API's largest page. */
+const PAGE = 100;
 
-export const countReceived = () => call(() => api.GET('/api/v1/invitations/received/count'));
+export const listReceived = (filter: ReceivedFilter = {}, cursor?: string, limit = PAGE) =>
+  call(() =>
+    api.GET('/api/v1/invitations/received', { params: { query: { ...filter, cursor, limit } } }),
+  );
 
-export const listSent = (kind?: InvitationKind, olderThanDays?: number) =>
+export const countReceived = (filter: ReceivedCountFilter = {}) =>
+  call(() => api.GET('/api/v1/invitations/received/count', { params: { query: filter } }));
+
+export const respondToInvitations = (input: RespondInput) =>
+  call(() => api.POST('/api/v1/invitations/respond', { body: input }));
+
+export const listSent = (filter: SentFilter = {}, cursor?: string) =>
   call(() =>
     api.GET('/api/v1/invitations/sent', {
-      params: { query: { kind, olderThanDays, limit: 100 } },
+      params: { query: { ...filter, q: filter.q || undefined, cursor, limit: PAGE } },
     }),
   );
 
-export const countSent = () => call(() => api.GET('/api/v1/invitations/sent/count'));
+export const countSent = (filter: SentCountFilter = {}) =>
+  call(() =>
+    api.GET('/api/v1/invitations/sent/count', {
+      params: { query: { ...filter, q: filter.q || undefined } },
+    }),
+  );
 
 const byId = (id: string) => ({ params: { path: { id } } });
 
@@ -99,10 +117,18 @@ export const withdrawnCsvUrl = '/api/v1/invitations/withdrawn.csv';
 
 const byHandle = (handle: string) => ({ params: { path: { handle } } });
 
-export const listConnections = (q?: string) =>
+export const listConnections = (q?: string, cursor?: string) =>
   call(() =>
-    api.GET('/api/v1/connections', { params: { query: { q: q || undefined, limit: 100 } } }),
+    api.GET('/api/v1/connections', {
+      params: { query: { q: q || undefined, cursor, limit: PAGE } },
+    }),
   );
+
+export const listFollowers = (cursor?: string) =>
+  call(() => api.GET('/api/v1/followers', { params: { query: { cursor, limit: PAGE } } }));
+
+export const listFollowing = (cursor?: string) =>
+  call(() => api.GET('/api/v1/following', { params: { query: { cursor, limit: PAGE } } }));
 
 export const removeConnection = (handle: string) =>
   call(() => api.DELETE('/api/v1/connections/{handle}', byHandle(handle)));
@@ -123,8 +149,8 @@ export const getSettings = () => call(() => api.GET('/api/v1/settings'));
 export const updateSettings = (patch: SettingsPatch) =>
   call(() => api.PATCH('/api/v1/settings', { body: patch }));
 
-export const listNotifications = () =>
-  call(() => api.GET('/api/v1/notifications', { params: { query: { limit: 50 } } }));
+export const listNotifications = (cursor?: string) =>
+  call(() => api.GET('/api/v1/notifications', { params: { query: { cursor, limit: 50 } } }));
 
 export const markNotificationsRead = (ids?: string[]) =>
   call(() => api.POST('/api/v1/notifications/read', { body: ids ? { ids } : {} }));

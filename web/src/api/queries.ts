@@ -1,23 +1,33 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { useCursorList } from '../components/use-cursor-list.js';
 import * as endpoints from './endpoints.js';
-import type { InvitationKind } from './types.js';
+import type {
+  InvitationKind,
+  ReceivedCountFilter,
+  ReceivedFilter,
+  SentCountFilter,
+  SentFilter,
+} from './types.js';
 
 export const keys = {
   instance: ['instance'] as const,
   me: ['me'] as const,
   quotas: ['quotas'] as const,
   received: (kind?: InvitationKind) => ['received', kind ?? 'all'] as const,
-  receivedCount: ['received-count'] as const,
-  sent: (kind?: InvitationKind, olderThanDays?: number) =>
-    ['sent', kind ?? 'all', olderThanDays ?? null] as const,
-  sentCount: ['sent-count'] as const,
+  receivedList: (filter: ReceivedFilter) => ['received', 'list', filter] as const,
+  receivedCount: (filter: ReceivedCountFilter = {}) => ['received-count', filter] as const,
+  sent: (filter: SentFilter) => ['sent', filter] as const,
+  sentCount: (filter: SentCountFilter = {}) => ['sent-count', filter] as const,
   profile: (handle: string) => ['profile', handle] as const,
   suggestions: ['suggestions'] as const,
   search: (q: string) => ['search', q] as const,
   connections: (q: string) => ['connections', q] as const,
+  followers: ['followers'] as const,
+  following: ['following'] as const,
   blocks: ['blocks'] as const,
   settings: ['settings'] as const,
   notifications: ['notifications'] as const,
+  notificationList: ['notifications', 'list'] as const,
   pages: ['pages'] as const,
   page: (id: string) => ['pages', id] as const,
   events: ['events'] as const,
@@ -40,17 +50,38 @@ export const useRules = () => useInstance().data?.rules;
 export const useMe = () => useQuery({ queryKey: keys.me, queryFn: endpoints.getMe });
 export const useQuotas = () => useQuery({ queryKey: keys.quotas, queryFn: endpoints.getQuotas });
 
+/** The newest few, for My Network's preview. */
 export const useReceived = (kind?: InvitationKind) =>
-  useQuery({ queryKey: keys.received(kind), queryFn: () => endpoints.listReceived(kind) });
+  useQuery({
+    queryKey: keys.received(kind),
+    queryFn: () => endpoints.listReceived({ kind }, undefined, 50),
+  });
 
-export const useReceivedCount = () =>
-  useQuery({ queryKey: keys.receivedCount, queryFn: endpoints.countReceived });
+export const useReceivedList = (filter: ReceivedFilter) =>
+  useCursorList({
+    queryKey: keys.receivedList(filter),
+    fetchPage: (cursor) => endpoints.listReceived(filter, cursor),
+  });
 
-export const useSent = (kind?: InvitationKind) =>
-  useQuery({ queryKey: keys.sent(kind), queryFn: () => endpoints.listSent(kind) });
+export const useReceivedCount = (filter: ReceivedCountFilter = {}) =>
+  useQuery({
+    queryKey: keys.receivedCount(filter),
+    queryFn: () => endpoints.countReceived(filter),
+  });
 
-export const useSentCount = () =>
-  useQuery({ queryKey: keys.sentCount, queryFn: endpoints.countSent });
+export const useSentList = (filter: SentFilter, enabled = true) =>
+  useCursorList({
+    queryKey: keys.sent(filter),
+    fetchPage: (cursor) => endpoints.listSent(filter, cursor),
+    enabled,
+  });
+
+export const useSentCount = (filter: SentCountFilter = {}, enabled = true) =>
+  useQuery({
+    queryKey: keys.sentCount(filter),
+    queryFn: () => endpoints.countSent(filter),
+    enabled,
+  });
 
 export const useProfile = (handle: string) =>
   useQuery({ queryKey: keys.profile(handle), queryFn: () => endpoints.getProfile(handle) });
@@ -59,26 +90,39 @@ export const useSuggestions = () =>
   useQuery({ queryKey: keys.suggestions, queryFn: endpoints.getSuggestions });
 
 export const useSearch = (q: string) =>
-  useQuery({
+  useCursorList({
     queryKey: keys.search(q),
-    queryFn: () => endpoints.searchMembers(q),
+    fetchPage: (cursor) => endpoints.searchMembers(q, cursor),
     enabled: q.trim().length > 0,
   });
 
 export const useConnections = (q: string) =>
-  useQuery({ queryKey: keys.connections(q), queryFn: () => endpoints.listConnections(q) });
+  useCursorList({
+    queryKey: keys.connections(q),
+    fetchPage: (cursor) => endpoints.listConnections(q, cursor),
+  });
+
+export const useFollowers = (enabled = true) =>
+  useCursorList({ queryKey: keys.followers, fetchPage: endpoints.listFollowers, enabled });
+
+export const useFollowing = (enabled = true) =>
+  useCursorList({ queryKey: keys.following, fetchPage: endpoints.listFollowing, enabled });
 
 export const useBlocks = () => useQuery({ queryKey: keys.blocks, queryFn: endpoints.listBlocks });
 
 export const useSettings = () =>
   useQuery({ queryKey: keys.settings, queryFn: endpoints.getSettings });
 
+/** The newest page, for the unread badge. */
 export const useNotifications = () =>
   useQuery({
     queryKey: keys.notifications,
-    queryFn: endpoints.listNotifications,
+    queryFn: () => endpoints.listNotifications(),
     refetchInterval: 60_000,
   });
+
+export const useNotificationList = () =>
+  useCursorList({ queryKey: keys.notificationList, fetchPage: endpoints.listNotifications });
 
 export const usePages = () => useQuery({ queryKey: keys.pages, queryFn: endpoints.listPages });
 

@@ -341,7 +341,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Received count ("See all N") */
+    /** Received count ("See all N"), pending or ignored (R23, R38) */
     get: operations['countReceivedInvitations'];
     put?: never;
     post?: never;
@@ -375,7 +375,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Sent counts; stale = what the clean-up would withdraw (sent 14+ days ago, not kept) */
+    /** Sent counts, narrowed like the list; stale = what the clean-up would withdraw (sent 14+ days ago, not kept) */
     get: operations['countSentInvitations'];
     put?: never;
     post?: never;
@@ -3427,7 +3427,12 @@ export interface operations {
   };
   countReceivedInvitations: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description ignored invitations stay open and can still be accepted (R38) */
+        status?: 'pending' | 'ignored';
+        /** @description true: only invitations that carry a note */
+        withNote?: boolean;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3594,7 +3599,11 @@ export interface operations {
   };
   countSentInvitations: {
     parameters: {
-      query?: never;
+      query?: {
+        olderThanDays?: number;
+        /** @description part of the recipient’s name or handle, or of the page’s or event’s name */
+        q?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3689,6 +3698,8 @@ export interface operations {
         'application/json': {
           olderThanDays?: number;
           kind?: 'connection' | 'page' | 'event';
+          /** @description part of the recipient’s name or handle, or of the page’s or event’s name */
+          q?: string;
           ids?: string[];
           excludeIds?: string[];
           dryRun?: boolean;

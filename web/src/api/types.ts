@@ -20,6 +20,12 @@ type Input<Op extends keyof operations> =
     ? NonNullable<T>
     : never;
 
+/** The query an operation takes, without the cursor and page size its list hook adds. */
+type Filter<Op extends keyof operations> = Omit<
+  NonNullable<operations[Op]['parameters']['query']>,
+  'cursor' | 'limit'
+>;
+
 type Item<List> = List extends { items: (infer T)[] } ? T : never;
 
 export type Me = Schemas['Me'];
@@ -31,6 +37,13 @@ export type SentInvitation = Schemas['SentInvitation'];
 export type SignUpInput = Input<'signUp'>;
 export type SendInvitationInput = Input<'sendInvitation'>;
 export type BulkWithdrawInput = Input<'withdrawInvitations'>;
+export type RespondInput = Input<'respondToInvitations'>;
+export type RespondOutcome = Reply<'respondToInvitations'>['items'][number]['outcome'];
+export type SentFilter = Filter<'listSentInvitations'>;
+export type SentCountFilter = Filter<'countSentInvitations'>;
+export type ReceivedFilter = Filter<'listReceivedInvitations'>;
+export type ReceivedCountFilter = Filter<'countReceivedInvitations'>;
+export type Follow = Item<Reply<'listFollowers'>>;
 export type SettingsPatch = Input<'updateSettings'>;
 export type ProfilePatch = Input<'updateMe'>;
 export type ContactsImport = Reply<'importContacts'>;

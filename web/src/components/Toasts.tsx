@@ -17,6 +17,10 @@ export interface ToastInput {
   duration?: number | null;
   /** Called when the member closes the toast with its close button. */
   onClose?: () => void;
+  /** Moves keyboard focus to the action at once, so Undo is one key away. */
+  focusAction?: boolean;
+  /** Where focus goes when the toast ends while focus is in it. */
+  returnFocus?: () => void;
 }
 
 interface Toast extends ToastInput {
@@ -39,13 +43,20 @@ export function useToasts(): ToastApi {
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const nextId = useRef(1);
+  const region = useRef<HTMLDivElement>(null);
+  const returns = useRef(new Map<number, () => void>());
 
   const dismiss = useCallback((id: number) => {
+    const returnFocus = returns.current.get(id);
+    returns.current.delete(id);
+    // A toast that held focus must not leave it on the page's body when it goes.
+    if (returnFocus && region.current?.contains(document.activeElement)) returnFocus();
     setToasts((current) => current.filter((toast) => toast.id !== id));
   }, []);
 
   const show = useCallback((input: ToastInput) => {
     const id = nextId.current++;
+    if (input.returnFocus) returns.current.set(id, input.returnFocus);
     setToasts((current) => [...current.slice(-3), { ...input, id }]);
     return id;
   }, []);
@@ -55,7 +66,12 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={api}>
       {children}
-      <div className="toasts" role="region" aria-label="Notifications about your actions">
+      <div
+        className="toasts"
+        role="region"
+        aria-label="Notifications about your actions"
+        ref={region}
+      >
         <div aria-live="polite" aria-atomic="false">
           {toasts.map((toast) => (
             <ToastItem key={toast.id} toast={toast} dismiss={dismiss} />
@@ -70,6 +86,11 @@ function ToastItem({ toast, dismiss }: { toast: Toast; dismiss: (id: number) => 
   const { id } = toast;
   const duration = toast.duration === undefined ? 5000 : toast.duration;
   const onDismiss = () => dismiss(id);
+  const action = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (toast.focusAction) action.current?.focus();
+  }, [toast.focusAction]);
 
   useEffect(() => {
     if (duration === null) return;
@@ -84,6 +105,7 @@ function ToastItem({ toast, dismiss }: { toast: Toast; dismiss: (id: number) => 
         <button
           type="button"
           className="toast-action"
+          ref={action}
           onClick={() => {
             toast.action?.onClick();
             onDismiss();

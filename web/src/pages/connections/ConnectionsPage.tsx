@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { MemberLine } from '../../components/MemberLine.js';
 import { MenuButton } from '../../components/MenuButton.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
+import { InfiniteList } from '../../components/InfiniteList.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
 import { useToasts } from '../../components/Toasts.js';
 import { Icon } from '../../components/Icons.js';
@@ -47,37 +48,46 @@ export function ConnectionsPage() {
           onChange={(event) => setQuery(event.target.value)}
         />
       </div>
-      {connections.isPending ? (
+      {connections.query.isPending ? (
         <Loading label="Loading connections…" />
-      ) : connections.isError ? (
-        <LoadError error={connections.error} onRetry={() => void connections.refetch()} />
-      ) : connections.data.items.length === 0 ? (
+      ) : connections.query.isError ? (
+        <LoadError
+          error={connections.query.error}
+          onRetry={() => void connections.query.refetch()}
+        />
+      ) : connections.items.length === 0 ? (
         <EmptyState title={deferred ? `No connections match “${deferred}”` : 'No connections yet'}>
           <p>
             Invite people you know from <Link to="/mynetwork">My Network</Link>.
           </p>
         </EmptyState>
       ) : (
-        <ul className="rows">
-          {connections.data.items.map(({ member, connectedAt }) => (
-            <li key={member.handle} className="invitation-row">
-              <MemberLine member={member}>
-                <p className="meta">
-                  <RelativeTime value={connectedAt} prefix="Connected" />
-                </p>
-              </MemberLine>
-              <div className="row-actions">
-                <MenuButton
-                  className="button button-quiet button-icon"
-                  label={`More options for ${member.name}`}
-                  items={[{ label: 'Remove connection', onSelect: () => setRemoving(member) }]}
-                >
-                  <Icon name="more" />
-                </MenuButton>
-              </div>
-            </li>
-          ))}
-        </ul>
+        <InfiniteList
+          list={connections}
+          noun={['connection', 'connections']}
+          total={deferred ? undefined : me?.counts.connections}
+        >
+          <ul className="rows">
+            {connections.items.map(({ member, connectedAt }) => (
+              <li key={member.handle} className="invitation-row">
+                <MemberLine member={member}>
+                  <p className="meta">
+                    <RelativeTime value={connectedAt} prefix="Connected" />
+                  </p>
+                </MemberLine>
+                <div className="row-actions">
+                  <MenuButton
+                    className="button button-quiet button-icon"
+                    label={`More options for ${member.name}`}
+                    items={[{ label: 'Remove connection', onSelect: () => setRemoving(member) }]}
+                  >
+                    <Icon name="more" />
+                  </MenuButton>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </InfiniteList>
       )}
       {removing && (
         <ConfirmDialog

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ReceivedInvitation } from '../../api/types.js';
 import { MemberLine } from '../../components/MemberLine.js';
 import { MenuButton } from '../../components/MenuButton.js';
@@ -21,13 +22,36 @@ function answerLabel(answer: 'Accept' | 'Ignore', invitation: ReceivedInvitation
   return `${answer} invitation from ${sender}`;
 }
 
-export function ReceivedInvitationItem({ invitation }: { invitation: ReceivedInvitation }) {
+interface ReceivedInvitationItemProps {
+  invitation: ReceivedInvitation;
+  /** With a checkbox, for answering several at once (R39). */
+  onToggleSelected?: (id: string) => void;
+  selected?: boolean;
+}
+
+/** Memoised: loading the next page of a long list leaves the rows already shown alone. */
+export const ReceivedInvitationItem = memo(function ReceivedInvitationItem({
+  invitation,
+  onToggleSelected,
+  selected = false,
+}: ReceivedInvitationItemProps) {
   const { accept, ignore, busy } = useInvitationAnswers(invitation);
   const name = firstName(invitation.sender);
   const context = invitedToLine(invitation.kind, invitation.target, true);
+  // R38: an ignored invitation stays open, so it can still be accepted, not ignored again.
+  const ignored = invitation.status === 'ignored';
 
   return (
-    <li className="invitation-row">
+    <li className={selected ? 'invitation-row is-selected' : 'invitation-row'}>
+      {onToggleSelected && (
+        <input
+          type="checkbox"
+          className="row-check"
+          checked={selected}
+          onChange={() => onToggleSelected(invitation.id)}
+          aria-label={`Select invitation from ${invitation.sender.name}`}
+        />
+      )}
       <MemberLine member={invitation.sender}>
         {context && <p className="invitation-context">{context}</p>}
         {invitation.note && <blockquote className="invitation-note">{invitation.note}</blockquote>}
@@ -36,10 +60,11 @@ export function ReceivedInvitationItem({ invitation }: { invitation: ReceivedInv
             <span>{plural(invitation.mutualCount, 'mutual connection')}</span>
           )}
           <RelativeTime value={invitation.sentAt} />
+          {ignored && <span className="kept-label">Ignored</span>}
         </p>
       </MemberLine>
       <div className="row-actions">
-        {invitation.kind === 'connection' && (
+        {invitation.kind === 'connection' && !ignored && (
           <MenuButton
             className="button button-quiet button-icon"
             label={`More options for the invitation from ${invitation.sender.name}`}
@@ -53,15 +78,17 @@ export function ReceivedInvitationItem({ invitation }: { invitation: ReceivedInv
             <Icon name="more" />
           </MenuButton>
         )}
-        <button
-          type="button"
-          className="button"
-          disabled={busy}
-          aria-label={answerLabel('Ignore', invitation)}
-          onClick={() => ignore.mutate(undefined)}
-        >
-          Ignore
-        </button>
+        {!ignored && (
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            aria-label={answerLabel('Ignore', invitation)}
+            onClick={() => ignore.mutate(undefined)}
+          >
+            Ignore
+          </button>
+        )}
         <button
           type="button"
           className="button button-primary"
@@ -74,4 +101,4 @@ export function ReceivedInvitationItem({ invitation }: { invitation: ReceivedInv
       </div>
     </li>
   );
-}
+});

@@ -1,53 +1,188 @@
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useReceived, useReceivedCount } from '../../api/queries.js';
-import type { InvitationKind } from '../../api/types.js';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { describeError } from '../../api/problem-messages.js';
+import { refreshAfterChange, useReceivedCount, useReceivedList } from '../../api/queries.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { InfiniteList } from '../../components/InfiniteList.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
+import { useToasts } from '../../components/Toasts.js';
+import { plural } from '../../lib/member.js';
+import { type Action, describeTally, respondInChunks, selectedIds } from './bulk-respond.js';
 import { countsWithAll, KIND_LABELS, KindChips } from './KindChips.js';
+import { ListFilters } from './ListFilters.js';
 import { ReceivedInvitationItem } from './ReceivedInvitationItem.js';
+import {
+  KIND_FILTERS,
+  type KindFilter,
+  readReceivedView,
+  receivedFilter,
+  type ReceivedStatus,
+  type ReceivedView,
+  STATUSES,
+  writeReceivedView,
+} from './received-view.js';
+import { SelectionBar } from './SelectionBar.js';
+import { useSelection } from './use-selection.js';
 
-type Filter = 'all' | InvitationKind;
-const FILTERS: Filter[] = ['all', 'connection', 'page', 'event'];
-const LABELS: Record<Filter, string> = { all: 'All', ...KIND_LABELS };
-
-function parseFilter(value: string | null): Filter {
-  return FILTERS.find((filter) => filter === value) ?? 'all';
-}
+const LABELS: Record<KindFilter, string> = { all: 'All', ...KIND_LABELS };
+const STATUS_LABELS: Record<ReceivedStatus, string> = { pending: 'Pending', ignored: 'Ignored' };
+const NOUN = ['invitation', 'invitations'] as const;
 
 export function ReceivedTab() {
   const [params, setParams] = useSearchParams();
-  const filter = parseFilter(params.get('kind'));
-  const received = useReceived(filter === 'all' ? undefined : filter);
-  const count = useReceivedCount();
+  const view = readReceivedView(params);
+  const filter = receivedFilter(view);
+  const received = useReceivedList(filter);
+  const withNote = view.withNote || undefined;
+  const pending = useReceivedCount({ status: 'pending', withNote });
+  const ignored = useReceivedCount({ status: 'ignored', withNote });
+  const count = view.status === 'ignored' ? ignored : pending;
+  const counts = countsWithAll(count.data);
+  const matching = counts?.[view.kind] ?? received.items.length;
+  const selection = useSelection(matching);
+  const [selecting, setSelecting] = useState(false);
+  const [confirming, setConfirming] = useState<Action | null>(null);
+  const queryClient = useQueryClient();
+  const toasts = useToasts();
+
+  const respond = useMutation({
+    mutationFn: async (action: Action) =>
+      respondInChunks(await selectedIds(selection.selection, filter), action),
+    onSuccess: (tally, action) => {
+      toasts.show({ message: describeTally(tally, action) });
+      selection.clear();
+    },
+    onError: (error) => toasts.show({ message: describeError(error), tone: 'error' }),
+    onSettled: () => {
+      setConfirming(null);
+      return refreshAfterChange(queryClient);
+    },
+  });
+
+  function change(patch: Partial<ReceivedView>) {
+    selection.clear();
+    setParams(writeReceivedView({ ...view, ...patch }), { replace: true });
+  }
+
+  const statusCounts = { pending: pending.data?.total, ignored: ignored.data?.total };
 
   return (
     <>
       <div className="toolbar">
         <KindChips
+          label="Show received invitations that are"
+          options={STATUSES}
+          current={view.status}
+          counts={statusCounts}
+          labels={STATUS_LABELS}
+          onChange={(status) => change({ status })}
+        />
+        <div className="toolbar-actions">
+          <button
+            type="button"
+            className="button button-quiet"
+            aria-pressed={selecting}
+            onClick={() => {
+              setSelecting((value) => !value);
+              selection.clear();
+            }}
+          >
+            Select
+          </button>
+        </div>
+      </div>
+      <div className="toolbar">
+        <KindChips
           label="Show received invitations for"
-          options={FILTERS}
-          current={filter}
-          counts={countsWithAll(count.data)}
+          options={KIND_FILTERS}
+          current={view.kind}
+          counts={counts}
           labels={LABELS}
-          onChange={(kind) => setParams(kind === 'all' ? {} : { kind }, { replace: true })}
+          onChange={(kind) => change({ kind })}
         />
       </div>
-      {received.isPending ? (
+      <ListFilters order={view.order} onOrder={(order) => change({ order })}>
+        <label className="choice list-choice">
+          <input
+            type="checkbox"
+            checked={view.withNote}
+            onChange={(event) => change({ withNote: event.target.checked })}
+          />
+          With a note
+        </label>
+      </ListFilters>
+      {selecting && (
+        <SelectionBar
+          loaded={received.items.map((invitation) => invitation.id)}
+          total={matching}
+          selection={selection}
+        >
+          {view.status === 'pending' && (
+            <button
+              type="button"
+              className="button"
+              disabled={selection.count === 0 || respond.isPending}
+              onClick={() => setConfirming('ignore')}
+            >
+              Ignore selected
+            </button>
+          )}
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={selection.count === 0 || respond.isPending}
+            onClick={() => setConfirming('accept')}
+          >
+            Accept selected
+          </button>
+        </SelectionBar>
+      )}
+      {received.query.isPending ? (
         <Loading label="Loading invitations…" />
-      ) : received.isError ? (
-        <LoadError error={received.error} onRetry={() => void received.refetch()} />
-      ) : received.data.items.length === 0 ? (
-        <EmptyState title="No pending invitations">
+      ) : received.query.isError ? (
+        <LoadError error={received.query.error} onRetry={() => void received.query.refetch()} />
+      ) : received.items.length === 0 ? (
+        <EmptyState
+          title={view.status === 'ignored' ? 'No ignored invitations' : 'No pending invitations'}
+        >
           <p>
-            When someone invites you, it shows up here. Meanwhile, look at{' '}
-            <Link to="/mynetwork">people you may know</Link>.
+            {view.status === 'ignored'
+              ? 'Invitations you ignore wait here while they stay open; you can still accept them.'
+              : 'When someone invites you, it shows up here. Meanwhile, look at '}
+            {view.status === 'pending' && <Link to="/mynetwork">people you may know</Link>}
+            {view.status === 'pending' && '.'}
           </p>
         </EmptyState>
       ) : (
-        <ul className="rows" aria-label="Received invitations">
-          {received.data.items.map((invitation) => (
-            <ReceivedInvitationItem key={invitation.id} invitation={invitation} />
-          ))}
-        </ul>
+        <InfiniteList list={received} noun={NOUN} total={matching}>
+          <ul className="rows" aria-label="Received invitations">
+            {received.items.map((invitation) => (
+              <ReceivedInvitationItem
+                key={invitation.id}
+                invitation={invitation}
+                selected={selection.isSelected(invitation.id)}
+                onToggleSelected={selecting ? selection.toggle : undefined}
+              />
+            ))}
+          </ul>
+        </InfiniteList>
+      )}
+      {confirming && (
+        <ConfirmDialog
+          open
+          title={`${confirming === 'accept' ? 'Accept' : 'Ignore'} ${plural(selection.count, 'invitation')}`}
+          confirmLabel={confirming === 'accept' ? 'Accept' : 'Ignore'}
+          busy={respond.isPending}
+          onConfirm={() => respond.mutate(confirming)}
+          onCancel={() => setConfirming(null)}
+        >
+          <p>
+            {confirming === 'accept'
+              ? 'You will be connected with these people, follow these pages and attend these events.'
+              : 'The senders are not told. Ignored invitations stay open, so you can still accept them later.'}
+          </p>
+        </ConfirmDialog>
       )}
     </>
   );

@@ -1,36 +1,56 @@
+import type { ReactNode } from 'react';
+import { formatCount } from '../../lib/format.js';
+import { plural } from '../../lib/member.js';
+import type { useSelection } from './use-selection.js';
+
 interface SelectionBarProps {
+  /** The rows loaded and shown. */
+  loaded: string[];
+  /** How many the current filter matches, loaded or not. */
   total: number;
-  selected: number;
-  onSelectAll: (all: boolean) => void;
-  onWithdraw: () => void;
+  selection: ReturnType<typeof useSelection>;
+  /** The buttons that act on what is selected. */
+  children: ReactNode;
 }
 
-export function SelectionBar({ total, selected, onSelectAll, onWithdraw }: SelectionBarProps) {
-  const all = total > 0 && selected === total;
+/**
+ * "Select all" ticks the loaded rows; then "Select all N that match" reaches the rest of the
+ * filter (R40), the way a large professional network's invitation manager does.
+ */
+export function SelectionBar({ loaded, total, selection, children }: SelectionBarProps) {
+  const { selection: current, count } = selection;
+  const everything = current.kind === 'all';
+  const allLoaded = loaded.length > 0 && loaded.every((id) => selection.isSelected(id));
+
   return (
     <div className="selection-bar">
       <label className="choice">
         <input
           type="checkbox"
-          checked={all}
+          checked={allLoaded}
           ref={(element) => {
-            if (element) element.indeterminate = selected > 0 && !all;
+            if (element) element.indeterminate = count > 0 && !allLoaded;
           }}
-          onChange={() => onSelectAll(!all)}
+          onChange={() => (allLoaded ? selection.clear() : selection.selectIds(loaded))}
         />
         Select all
       </label>
+      {allLoaded && !everything && total > loaded.length && (
+        <button type="button" className="button button-quiet" onClick={selection.selectAllMatching}>
+          Select all {formatCount(total)} that match
+        </button>
+      )}
+      {everything && (
+        <button type="button" className="button button-quiet" onClick={selection.clear}>
+          Clear selection
+        </button>
+      )}
       <span className="muted" aria-live="polite">
-        {selected} selected
+        {everything && count === total
+          ? `All ${plural(total, 'invitation')} that match selected`
+          : `${formatCount(count)} selected`}
       </span>
-      <button
-        type="button"
-        className="button button-primary"
-        disabled={selected === 0}
-        onClick={onWithdraw}
-      >
-        Withdraw selected
-      </button>
+      {children}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { setKept } from '../../api/endpoints.js';
 import { describeError } from '../../api/problem-messages.js';
@@ -12,11 +13,12 @@ interface SentInvitationRowProps {
   invitation: SentInvitation;
   selecting: boolean;
   selected: boolean;
-  onToggleSelected: () => void;
-  onWithdraw: () => void;
+  onToggleSelected: (id: string) => void;
+  onWithdraw: (invitation: SentInvitation) => void;
 }
 
-export function SentInvitationRow(props: SentInvitationRowProps) {
+/** Memoised: loading the next page of a long list leaves the rows already shown alone. */
+export const SentInvitationRow = memo(function SentInvitationRow(props: SentInvitationRowProps) {
   const { invitation, selecting, selected, onToggleSelected, onWithdraw } = props;
   const name = invitation.recipient.name;
   const context = invitedToLine(invitation.kind, invitation.target);
@@ -43,7 +45,7 @@ export function SentInvitationRow(props: SentInvitationRowProps) {
           type="checkbox"
           className="row-check"
           checked={selected}
-          onChange={onToggleSelected}
+          onChange={() => onToggleSelected(invitation.id)}
           aria-label={`Select invitation to ${name}`}
         />
       )}
@@ -71,11 +73,11 @@ export function SentInvitationRow(props: SentInvitationRowProps) {
           type="button"
           className="button"
           aria-label={`Withdraw invitation to ${name}`}
-          onClick={onWithdraw}
+          onClick={() => onWithdraw(invitation)}
         >
           Withdraw
         </button>
       </div>
     </li>
   );
-}
+});

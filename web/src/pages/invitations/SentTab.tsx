@@ -1,72 +1,100 @@
-import { useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { withdrawnCsvUrl } from '../../api/endpoints.js';
-import { useSent, useSentCount } from '../../api/queries.js';
-import type { InvitationKind, SentInvitation } from '../../api/types.js';
+import { useRules, useSentCount, useSentList } from '../../api/queries.js';
+import type { BulkWithdrawInput, SentInvitation } from '../../api/types.js';
+import { InfiniteList } from '../../components/InfiniteList.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
-import { KIND_LABELS, KindChips } from './KindChips.js';
+import { BulkWithdrawDialog } from './BulkWithdrawDialog.js';
+import { countsWithAll, KIND_LABELS, KindChips } from './KindChips.js';
+import { ListFilters } from './ListFilters.js';
 import { SelectionBar } from './SelectionBar.js';
 import { SentInvitationRow } from './SentInvitationRow.js';
-import { StaleAge } from './StaleAge.js';
+import {
+  type Age,
+  KIND_FILTERS,
+  type KindFilter,
+  readSentView,
+  sentFilter,
+  type SentView,
+  writeSentView,
+} from './sent-view.js';
+import { StaleAge, useStaleAge } from './StaleAge.js';
 import { StaleWithdrawDialog } from './StaleWithdrawDialog.js';
 import { usePendingWithdrawals } from './use-pending-withdrawals.js';
+import { useSelection } from './use-selection.js';
 import { WithdrawDialog } from './WithdrawDialog.js';
 
-const KINDS: InvitationKind[] = ['connection', 'page', 'event'];
+const LABELS: Record<KindFilter, string> = { all: 'All', ...KIND_LABELS };
 
-const EMPTY: Record<InvitationKind, string> = {
+const EMPTY: Record<KindFilter, string> = {
+  all: 'When you invite someone, the invitation waits here until they answer.',
   connection: 'When you invite someone to connect, the invitation waits here until they answer.',
   page: 'Invitations to follow a page you run show up here.',
   event: 'Invitations to events you organise show up here.',
 };
 
-function parseKind(value: string | null): InvitationKind {
-  return KINDS.find((kind) => kind === value) ?? 'connection';
+const NOUN = ['invitation', 'invitations'] as const;
+
+/** Keyboard focus after a withdrawal's toast ends: the list's first Withdraw, else its heading. */
+function focusSentList() {
+  const next = document.querySelector<HTMLElement>(
+    '#panel-sent ul button[aria-label^="Withdraw invitation"]',
+  );
+  (next ?? document.getElementById('sent-heading'))?.focus();
 }
 
 export function SentTab() {
   const [params, setParams] = useSearchParams();
-  const kind = parseKind(params.get('kind'));
-  const sent = useSent(kind);
-  const count = useSentCount();
-  const { hidden, schedule } = usePendingWithdrawals();
+  const view = readSentView(params);
+  const staleAfterDays = useRules()?.staleAfterDays;
+  const staleAge = useStaleAge();
+  const filter = sentFilter(view, staleAfterDays);
+  // "Older than the stale age" waits for the instance's rule rather than listing every age.
+  const ready = view.age !== 'stale' || staleAfterDays !== undefined;
+  const sent = useSentList(filter, ready);
+  const count = useSentCount({ olderThanDays: filter.olderThanDays, q: filter.q }, ready);
+  const { hidden, schedule } = usePendingWithdrawals(focusSentList);
   const [selecting, setSelecting] = useState(false);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [confirming, setConfirming] = useState<SentInvitation[] | null>(null);
+  const [single, setSingle] = useState<SentInvitation | null>(null);
+  const [bulk, setBulk] = useState<Omit<BulkWithdrawInput, 'dryRun'> | null>(null);
   const [reviewingStale, setReviewingStale] = useState(params.get('review') === 'stale');
-  const listRef = useRef<HTMLUListElement>(null);
 
-  const visible = (sent.data?.items ?? []).filter((invitation) => !hidden.has(invitation.id));
-  const hiddenOfKind = (sent.data?.items ?? []).length - visible.length;
-  const counts = count.data && {
-    ...count.data.byKind,
-    [kind]: Math.max(0, count.data.byKind[kind] - hiddenOfKind),
-  };
+  const visible = sent.items.filter((invitation) => !hidden.has(invitation.id));
+  const hiddenCount = sent.items.length - visible.length;
+  const counts = countsWithAll(count.data);
+  const matching = Math.max(0, (counts?.[view.kind] ?? sent.items.length) - hiddenCount);
+  const selection = useSelection(matching);
+  const { clear } = selection;
 
-  function changeKind(next: InvitationKind) {
-    setSelected(new Set());
-    setParams(next === 'connection' ? {} : { kind: next }, { replace: true });
+  const change = useCallback(
+    (patch: Partial<SentView>) => {
+      clear();
+      setParams((current) => writeSentView({ ...readSentView(current), ...patch }, current), {
+        replace: true,
+      });
+    },
+    [clear, setParams],
+  );
+  const changeQ = useCallback((q: string) => change({ q }), [change]);
+
+  function withdrawSelected() {
+    const { selection: current } = selection;
+    if (current.kind === 'some') setBulk({ ids: [...current.ids] });
+    else
+      setBulk({
+        kind: filter.kind,
+        // Without a day count R18 means "stale"; 0 days is every age.
+        olderThanDays: filter.olderThanDays ?? 0,
+        q: filter.q,
+        excludeIds: [...current.excluded],
+      });
   }
 
-  function toggle(id: string) {
-    setSelected((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-  }
-
-  function confirmWithdraw() {
-    if (!confirming) return;
-    schedule(confirming);
-    setSelected(new Set());
-    setConfirming(null);
-    // The row that opened the dialog is gone; keep keyboard focus in the list.
-    window.requestAnimationFrame(() => {
-      const next = listRef.current?.querySelector<HTMLElement>('button[aria-label^="Withdraw"]');
-      (next ?? document.getElementById('sent-heading'))?.focus();
-    });
+  function confirmBulk(ids: string[]) {
+    setBulk(null);
+    selection.clear();
+    schedule({ ids });
   }
 
   function closeStaleReview() {
@@ -77,6 +105,12 @@ export function SentTab() {
     }
   }
 
+  const shownCounts = counts && {
+    ...counts,
+    all: Math.max(0, counts.all - hiddenCount),
+    [view.kind]: matching,
+  };
+
   return (
     <>
       <h2 id="sent-heading" className="visually-hidden" tabIndex={-1}>
@@ -85,11 +119,11 @@ export function SentTab() {
       <div className="toolbar">
         <KindChips
           label="Show sent invitations for"
-          options={KINDS}
-          current={kind}
-          counts={counts}
-          labels={KIND_LABELS}
-          onChange={changeKind}
+          options={KIND_FILTERS}
+          current={view.kind}
+          counts={shownCounts}
+          labels={LABELS}
+          onChange={(kind) => change({ kind })}
         />
         <div className="toolbar-actions">
           <button
@@ -98,7 +132,7 @@ export function SentTab() {
             aria-pressed={selecting}
             onClick={() => {
               setSelecting((value) => !value);
-              setSelected(new Set());
+              selection.clear();
             }}
           >
             Select
@@ -108,51 +142,98 @@ export function SentTab() {
           </button>
         </div>
       </div>
+      <ListFilters
+        order={view.order}
+        onOrder={(order) => change({ order })}
+        search={{ label: 'Search by name', value: view.q, onChange: changeQ }}
+      >
+        <div className="field field-compact">
+          <label htmlFor="sent-age">Sent</label>
+          <select
+            id="sent-age"
+            value={view.age}
+            onChange={(event) => change({ age: event.target.value === 'stale' ? 'stale' : 'any' })}
+          >
+            <option value={'any' satisfies Age}>Any time</option>
+            <option value={'stale' satisfies Age}>{`More than ${staleAge} ago`}</option>
+          </select>
+        </div>
+      </ListFilters>
       {selecting && (
         <SelectionBar
-          total={visible.length}
-          selected={selected.size}
-          onSelectAll={(all) =>
-            setSelected(all ? new Set(visible.map((invitation) => invitation.id)) : new Set())
-          }
-          onWithdraw={() => setConfirming(visible.filter((inv) => selected.has(inv.id)))}
-        />
+          loaded={visible.map((invitation) => invitation.id)}
+          total={matching}
+          selection={selection}
+        >
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={selection.count === 0}
+            onClick={withdrawSelected}
+          >
+            Withdraw selected
+          </button>
+        </SelectionBar>
       )}
-      {sent.isPending ? (
+      {sent.query.isPending ? (
         <Loading label="Loading sent invitations…" />
-      ) : sent.isError ? (
-        <LoadError error={sent.error} onRetry={() => void sent.refetch()} />
-      ) : visible.length === 0 ? (
-        <EmptyState title={`No pending ${KIND_LABELS[kind].toLowerCase()} invitations`}>
-          <p>{EMPTY[kind]}</p>
+      ) : sent.query.isError ? (
+        <LoadError error={sent.query.error} onRetry={() => void sent.query.refetch()} />
+      ) : visible.length === 0 && !sent.query.hasNextPage ? (
+        <EmptyState
+          title={
+            view.q
+              ? `No pending invitations match “${view.q}”`
+              : view.kind === 'all'
+                ? 'No pending invitations'
+                : `No pending ${KIND_LABELS[view.kind].toLowerCase()} invitations`
+          }
+        >
+          <p>{EMPTY[view.kind]}</p>
         </EmptyState>
       ) : (
-        <ul className="rows" aria-label="Sent invitations" ref={listRef}>
-          {visible.map((invitation) => (
-            <SentInvitationRow
-              key={invitation.id}
-              invitation={invitation}
-              selecting={selecting}
-              selected={selected.has(invitation.id)}
-              onToggleSelected={() => toggle(invitation.id)}
-              onWithdraw={() => setConfirming([invitation])}
-            />
-          ))}
-        </ul>
+        <InfiniteList list={sent} noun={NOUN} total={matching} hiddenCount={hiddenCount}>
+          <ul className="rows" aria-label="Sent invitations">
+            {visible.map((invitation) => (
+              <SentInvitationRow
+                key={invitation.id}
+                invitation={invitation}
+                selecting={selecting}
+                selected={selection.isSelected(invitation.id)}
+                onToggleSelected={selection.toggle}
+                onWithdraw={setSingle}
+              />
+            ))}
+          </ul>
+        </InfiniteList>
       )}
       <p className="footnote">
         <a href={withdrawnCsvUrl} download>
           Download your withdrawn invitations (CSV)
         </a>
       </p>
-      {confirming && (
+      {single && (
         <WithdrawDialog
-          invitations={confirming}
-          onConfirm={confirmWithdraw}
-          onCancel={() => setConfirming(null)}
+          invitations={[single]}
+          onConfirm={() => {
+            setSingle(null);
+            schedule({ ids: [single.id], name: single.recipient.name });
+          }}
+          onCancel={() => setSingle(null)}
         />
       )}
-      {reviewingStale && <StaleWithdrawDialog onClose={closeStaleReview} />}
+      {bulk && (
+        <BulkWithdrawDialog request={bulk} onConfirm={confirmBulk} onCancel={() => setBulk(null)} />
+      )}
+      {reviewingStale && (
+        <StaleWithdrawDialog
+          onConfirm={(ids) => {
+            closeStaleReview();
+            schedule({ ids });
+          }}
+          onClose={closeStaleReview}
+        />
+      )}
     </>
   );
 }

@@ -1,38 +1,36 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { bulkWithdraw, listSent } from '../../api/endpoints.js';
+import { useQuery } from '@tanstack/react-query';
+import { bulkWithdraw } from '../../api/endpoints.js';
 import { describeError } from '../../api/problem-messages.js';
-import { refreshAfterChange, useRules } from '../../api/queries.js';
+import { useRules } from '../../api/queries.js';
 import type { SentInvitation } from '../../api/types.js';
 import { Dialog } from '../../components/Dialog.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { ErrorNote, Loading } from '../../components/Status.js';
-import { useToasts } from '../../components/Toasts.js';
 import { formatCount } from '../../lib/format.js';
 import { plural } from '../../lib/member.js';
 import { invitationSubject } from './invitation-words.js';
 import { useStaleAge } from './StaleAge.js';
 import { resendDate } from './WithdrawDialog.js';
 
-const WITHDRAWN = new Set(['withdrawn', 'would_withdraw', 'ok']);
-
+/** One dry run of R18 says what would go and what stays because it is kept. */
 async function loadPreview(olderThanDays: number) {
-  const [dryRun, stale] = await Promise.all([
-    bulkWithdraw({ olderThanDays, dryRun: true }),
-    listSent(undefined, olderThanDays),
-  ]);
-  const byId = new Map(stale.items.map((invitation) => [invitation.id, invitation]));
-  const going = dryRun.items
-    .filter((item) => WITHDRAWN.has(item.outcome))
-    .map((item) => item.invitation ?? byId.get(item.id))
-    .filter((invitation): invitation is SentInvitation => Boolean(invitation));
-  const kept = stale.items.filter((invitation) => invitation.kept);
-  return { going, kept };
+  const { items } = await bulkWithdraw({ olderThanDays, dryRun: true });
+  const invitationsOf = (outcome: string) =>
+    items
+      .filter((item) => item.outcome === outcome)
+      .map((item) => item.invitation)
+      .filter((invitation): invitation is SentInvitation => Boolean(invitation));
+  return { going: invitationsOf('would_withdraw'), kept: invitationsOf('kept') };
 }
 
-/** "Withdraw all older than N days": shows what would go, then withdraws it in one call. */
-export function StaleWithdrawDialog({ onClose }: { onClose: () => void }) {
-  const queryClient = useQueryClient();
-  const toasts = useToasts();
+interface StaleWithdrawDialogProps {
+  /** The ids to withdraw, once confirmed; they wait for the Undo window like any withdrawal. */
+  onConfirm: (ids: string[]) => void;
+  onClose: () => void;
+}
+
+/** "Withdraw all older than N days": shows what would go, then one confirmation. */
+export function StaleWithdrawDialog({ onConfirm, onClose }: StaleWithdrawDialogProps) {
   const days = useRules()?.staleAfterDays;
   const age = useStaleAge();
   const preview = useQuery({
@@ -41,21 +39,6 @@ export function StaleWithdrawDialog({ onClose }: { onClose: () => void }) {
     enabled: days !== undefined,
     gcTime: 0,
     staleTime: 0,
-  });
-
-  const withdraw = useMutation({
-    mutationFn: (ids: string[]) => bulkWithdraw({ olderThanDays: days, ids }),
-    onSuccess: (result, ids) => {
-      const done = result.items.filter((item) => item.outcome === 'withdrawn').length;
-      const missed = ids.length - done;
-      toasts.show({
-        message:
-          `${plural(done, 'invitation')} withdrawn.` +
-          (missed > 0 ? ` ${formatCount(missed)} had already been answered.` : ''),
-      });
-      void refreshAfterChange(queryClient);
-      onClose();
-    },
   });
 
   const going = preview.data?.going ?? [];
@@ -76,8 +59,7 @@ export function StaleWithdrawDialog({ onClose }: { onClose: () => void }) {
             <button
               type="button"
               className="button button-primary"
-              disabled={withdraw.isPending}
-              onClick={() => withdraw.mutate(going.map((invitation) => invitation.id))}
+              onClick={() => onConfirm(going.map((invitation) => invitation.id))}
             >
               Withdraw {plural(going.length, 'invitation')}
             </button>
@@ -120,7 +102,6 @@ export function StaleWithdrawDialog({ onClose }: { onClose: () => void }) {
           : {kept.map((invitation) => invitation.recipient.name).join(', ')}.
         </p>
       )}
-      {withdraw.isError && <ErrorNote>{describeError(withdraw.error)}</ErrorNote>}
     </Dialog>
   );
 }

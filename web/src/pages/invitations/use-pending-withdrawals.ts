@@ -3,28 +3,34 @@ import { useQueryClient } from '@tanstack/react-query';
 import { bulkWithdraw, withdrawInvitation } from '../../api/endpoints.js';
 import { describeError } from '../../api/problem-messages.js';
 import { refreshAfterChange } from '../../api/queries.js';
-import type { SentInvitation } from '../../api/types.js';
 import { useToasts } from '../../components/Toasts.js';
+import { plural } from '../../lib/member.js';
 
 const UNDO_MS = 5000;
 
+/** What one confirmation withdraws: the ids, and how the toast names them. */
+export interface Withdrawal {
+  ids: string[];
+  /** The one recipient's name when a single invitation goes. */
+  name?: string;
+}
+
 interface Batch {
-  invitations: SentInvitation[];
+  ids: string[];
   timer: number;
   toastId: number;
 }
 
-function toastMessage(invitations: SentInvitation[]): string {
-  const [first] = invitations;
-  if (invitations.length === 1 && first) return `Invitation to ${first.recipient.name} withdrawn.`;
-  return `${invitations.length} invitations withdrawn.`;
+function toastMessage({ ids, name }: Withdrawal): string {
+  if (ids.length === 1 && name) return `Invitation to ${name} withdrawn.`;
+  return `${plural(ids.length, 'invitation')} withdrawn.`;
 }
 
 /**
  * Withdrawals wait for the Undo toast to end before anything is sent. Leaving the page
  * (or closing the tab) sends whatever is still waiting.
  */
-export function usePendingWithdrawals() {
+export function usePendingWithdrawals(returnFocus: () => void) {
   const queryClient = useQueryClient();
   const toasts = useToasts();
   const batches = useRef(new Map<number, Batch>());
@@ -32,7 +38,8 @@ export function usePendingWithdrawals() {
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
 
   const reveal = useCallback((ids: string[]) => {
-    setHidden((current) => new Set([...current].filter((id) => !ids.includes(id))));
+    const shown = new Set(ids);
+    setHidden((current) => new Set([...current].filter((id) => !shown.has(id))));
   }, []);
 
   const take = useCallback(
@@ -51,10 +58,15 @@ export function usePendingWithdrawals() {
     async (batchId: number, leaving = false) => {
       const batch = take(batchId);
       if (!batch) return;
-      const ids = batch.invitations.map((invitation) => invitation.id);
+      const { ids } = batch;
       try {
         if (ids.length === 1) await withdrawInvitation(ids[0]!, leaving);
-        else await bulkWithdraw({ ids }, leaving);
+        else {
+          const result = await bulkWithdraw({ ids }, leaving);
+          const missed = ids.length - result.count;
+          if (missed > 0 && !leaving)
+            toasts.show({ message: `${plural(missed, 'invitation')} had already been answered.` });
+        }
       } catch (error) {
         toasts.show({ message: describeError(error), tone: 'error' });
       }
@@ -68,26 +80,29 @@ export function usePendingWithdrawals() {
   const undo = useCallback(
     (batchId: number) => {
       const batch = take(batchId);
-      if (batch) reveal(batch.invitations.map((invitation) => invitation.id));
+      if (batch) reveal(batch.ids);
     },
     [take, reveal],
   );
 
   const schedule = useCallback(
-    (invitations: SentInvitation[]) => {
+    (withdrawal: Withdrawal) => {
       const batchId = nextBatch.current++;
-      const ids = invitations.map((invitation) => invitation.id);
+      const { ids } = withdrawal;
       setHidden((current) => new Set([...current, ...ids]));
+      // Focus goes to Undo at once, so a keyboard or screen-reader user can take it back in time.
       const toastId = toasts.show({
-        message: toastMessage(invitations),
+        message: toastMessage(withdrawal),
         action: { label: 'Undo', onClick: () => undo(batchId) },
         duration: null,
         onClose: () => void commit(batchId),
+        focusAction: true,
+        returnFocus,
       });
       const timer = window.setTimeout(() => void commit(batchId), UNDO_MS);
-      batches.current.set(batchId, { invitations, timer, toastId });
+      batches.current.set(batchId, { ids, timer, toastId });
     },
-    [toasts, undo, commit],
+    [toasts, undo, commit, returnFocus],
   );
 
   useEffect(() => {

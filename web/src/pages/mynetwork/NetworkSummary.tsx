@@ -7,8 +7,8 @@ export function NetworkSummary() {
   if (!me) return null;
   const rows = [
     { label: 'Connections', count: me.counts.connections, to: '/connections' },
-    { label: 'Following', count: me.counts.following, to: null },
-    { label: 'Followers', count: me.counts.followers, to: null },
+    { label: 'Following', count: me.counts.following, to: '/following' },
+    { label: 'Followers', count: me.counts.followers, to: '/followers' },
     { label: 'Invitations sent', count: me.counts.sent, to: '/mynetwork/invitation-manager/sent' },
   ];
   return (
@@ -19,17 +19,10 @@ export function NetworkSummary() {
       <ul className="summary-list">
         {rows.map((row) => (
           <li key={row.label}>
-            {row.to ? (
-              <Link to={row.to} className="summary-row">
-                <span>{row.label}</span>
-                <span className="summary-count">{formatCount(row.count)}</span>
-              </Link>
-            ) : (
-              <span className="summary-row">
-                <span>{row.label}</span>
-                <span className="summary-count">{formatCount(row.count)}</span>
-              </span>
-            )}
+            <Link to={row.to} className="summary-row">
+              <span>{row.label}</span>
+              <span className="summary-count">{formatCount(row.count)}</span>
+            </Link>
           </li>
         ))}
       </ul>

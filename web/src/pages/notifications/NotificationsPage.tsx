@@ -1,18 +1,20 @@
 import { Link } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { markNotificationsRead } from '../../api/endpoints.js';
-import { keys, useNotifications } from '../../api/queries.js';
+import { keys, useNotificationList, useNotifications } from '../../api/queries.js';
+import { InfiniteList } from '../../components/InfiniteList.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
 import { NotificationItem } from './NotificationItem.js';
 
 export function NotificationsPage() {
-  const notifications = useNotifications();
+  const notifications = useNotificationList();
+  const newest = useNotifications();
   const queryClient = useQueryClient();
   const markAllRead = useMutation({
     mutationFn: () => markNotificationsRead(),
     onSettled: () => queryClient.invalidateQueries({ queryKey: keys.notifications }),
   });
-  const unread = notifications.data?.unread ?? 0;
+  const unread = newest.data?.unread ?? 0;
 
   return (
     <section className="card" aria-labelledby="notifications-title">
@@ -32,11 +34,14 @@ export function NotificationsPage() {
           </button>
         )}
       </div>
-      {notifications.isPending ? (
+      {notifications.query.isPending ? (
         <Loading label="Loading notifications…" />
-      ) : notifications.isError ? (
-        <LoadError error={notifications.error} onRetry={() => void notifications.refetch()} />
-      ) : notifications.data.items.length === 0 ? (
+      ) : notifications.query.isError ? (
+        <LoadError
+          error={notifications.query.error}
+          onRetry={() => void notifications.query.refetch()}
+        />
+      ) : notifications.items.length === 0 ? (
         <EmptyState title="Nothing new">
           <p>
             You&apos;ll hear here when someone invites you or accepts your invitation.{' '}
@@ -44,11 +49,13 @@ export function NotificationsPage() {
           </p>
         </EmptyState>
       ) : (
-        <ul className="rows">
-          {notifications.data.items.map((item) => (
-            <NotificationItem key={item.id} notification={item} />
-          ))}
-        </ul>
+        <InfiniteList list={notifications} noun={['notification', 'notifications']}>
+          <ul className="rows">
+            {notifications.items.map((item) => (
+              <NotificationItem key={item.id} notification={item} />
+            ))}
+          </ul>
+        </InfiniteList>
       )}
     </section>
   );

@@ -2,6 +2,7 @@ import { useDeferredValue, useState } from 'react';
 import { useConnections } from '../../api/queries.js';
 import type { MemberSummary } from '../../api/types.js';
 import { Avatar } from '../../components/Avatar.js';
+import { InfiniteList } from '../../components/InfiniteList.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
 import { describeMember, plural } from '../../lib/member.js';
 
@@ -29,37 +30,42 @@ export function ConnectionChecklist({ selected, onToggle }: ConnectionChecklistP
           onChange={(event) => setQuery(event.target.value)}
         />
       </div>
-      {connections.isPending ? (
+      {connections.query.isPending ? (
         <Loading label="Loading connections…" />
-      ) : connections.isError ? (
-        <LoadError error={connections.error} onRetry={() => void connections.refetch()} />
-      ) : connections.data.items.length === 0 ? (
+      ) : connections.query.isError ? (
+        <LoadError
+          error={connections.query.error}
+          onRetry={() => void connections.query.refetch()}
+        />
+      ) : connections.items.length === 0 ? (
         <EmptyState title={deferred ? `No connections match “${deferred}”` : 'No connections yet'}>
           <p>Only your connections can be invited.</p>
         </EmptyState>
       ) : (
-        <fieldset className="checklist">
-          <legend className="visually-hidden">Connections to invite</legend>
-          <ul className="checklist-items">
-            {connections.data.items.map(({ member }) => (
-              <li key={member.handle}>
-                <label className="checklist-item">
-                  <input
-                    type="checkbox"
-                    className="row-check"
-                    checked={selected.has(member.handle)}
-                    onChange={() => onToggle(member)}
-                  />
-                  <Avatar name={member.name} handle={member.handle} size="small" />
-                  <span className="member-text">
-                    <span className="checklist-name">{member.name}</span>
-                    <span className="member-headline">{describeMember(member)}</span>
-                  </span>
-                </label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
+        <InfiniteList list={connections} noun={['connection', 'connections']}>
+          <fieldset className="checklist">
+            <legend className="visually-hidden">Connections to invite</legend>
+            <ul className="checklist-items">
+              {connections.items.map(({ member }) => (
+                <li key={member.handle}>
+                  <label className="checklist-item">
+                    <input
+                      type="checkbox"
+                      className="row-check"
+                      checked={selected.has(member.handle)}
+                      onChange={() => onToggle(member)}
+                    />
+                    <Avatar name={member.name} handle={member.handle} size="small" />
+                    <span className="member-text">
+                      <span className="checklist-name">{member.name}</span>
+                      <span className="member-headline">{describeMember(member)}</span>
+                    </span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+        </InfiniteList>
       )}
       <p className="hint" aria-live="polite">
         {selected.size === 0

@@ -1,6 +1,7 @@
 import { useSearchParams } from 'react-router';
 import { useSearch } from '../../api/queries.js';
 import { MemberLine } from '../../components/MemberLine.js';
+import { InfiniteList } from '../../components/InfiniteList.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
 import { degreeLabel, plural } from '../../lib/member.js';
 
@@ -17,29 +18,31 @@ export function SearchPage() {
       </h1>
       {!q ? (
         <EmptyState title="Type a name, company or headline in the search box above." />
-      ) : results.isPending ? (
+      ) : results.query.isPending ? (
         <Loading label="Searching…" />
-      ) : results.isError ? (
-        <LoadError error={results.error} onRetry={() => void results.refetch()} />
-      ) : results.data.items.length === 0 ? (
+      ) : results.query.isError ? (
+        <LoadError error={results.query.error} onRetry={() => void results.query.refetch()} />
+      ) : results.items.length === 0 ? (
         <EmptyState title={`No one matches “${q}”`}>
           <p>Check the spelling, or try a company or a shorter part of the name.</p>
         </EmptyState>
       ) : (
-        <ul className="rows">
-          {results.data.items.map((member) => (
-            <li key={member.handle} className="invitation-row">
-              <MemberLine member={member}>
-                <p className="meta">
-                  {degreeLabel(member.degree) && <span>{degreeLabel(member.degree)}</span>}
-                  {member.mutualCount > 0 && (
-                    <span>{plural(member.mutualCount, 'mutual connection')}</span>
-                  )}
-                </p>
-              </MemberLine>
-            </li>
-          ))}
-        </ul>
+        <InfiniteList list={results} noun={['person', 'people']}>
+          <ul className="rows">
+            {results.items.map((member) => (
+              <li key={member.handle} className="invitation-row">
+                <MemberLine member={member}>
+                  <p className="meta">
+                    {degreeLabel(member.degree) && <span>{degreeLabel(member.degree)}</span>}
+                    {member.mutualCount > 0 && (
+                      <span>{plural(member.mutualCount, 'mutual connection')}</span>
+                    )}
+                  </p>
+                </MemberLine>
+              </li>
+            ))}
+          </ul>
+        </InfiniteList>
       )}
     </section>
   );

@@ -1,0 +1,105 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { describeError } from '../api/problem-messages.js';
+import { formatCount } from '../lib/format.js';
+import { plural } from '../lib/member.js';
+import type { CursorList } from './use-cursor-list.js';
+
+interface InfiniteListProps {
+  list: CursorList<unknown>;
+  /** What the rows are, one and many: "invitation", "invitations". */
+  noun: readonly [string, string];
+  /** How many the whole list holds, when the server counts it. */
+  total?: number;
+  /** Rows loaded but hidden meanwhile (a withdrawal waiting for its Undo to end). */
+  hiddenCount?: number;
+  children: ReactNode;
+}
+
+/** How far below the visible part of the page the next page starts loading. */
+const AHEAD = '600px';
+
+/**
+ * A list that goes on to its last row (R40): the next page loads as the end of the list scrolls
+ * near, "Show more" does the same from the keyboard, a live line says how many are shown, and
+ * the end says so.
+ */
+export function InfiniteList({ list, noun, total, hiddenCount = 0, children }: InfiniteListProps) {
+  const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage, error } =
+    list.query;
+  const sentinel = useRef<HTMLDivElement>(null);
+  const end = useRef<HTMLParagraphElement>(null);
+  const pressed = useRef(false);
+  const shown = Math.max(0, list.items.length - hiddenCount);
+  const [one, many] = noun;
+
+  // While every loaded row is hidden (a bulk withdrawal waiting for its Undo), nothing scrolls,
+  // so pages would load one after another for rows that may never show.
+  const idle = shown === 0 && hiddenCount > 0;
+
+  useEffect(() => {
+    const element = sentinel.current;
+    if (!element || !hasNextPage || isFetchingNextPage || isFetchNextPageError || idle) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting))
+          void fetchNextPage({ cancelRefetch: false });
+      },
+      { rootMargin: `0px 0px ${AHEAD} 0px` },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [hasNextPage, isFetchingNextPage, isFetchNextPageError, idle, fetchNextPage]);
+
+  // "Show more" goes away with the last page; its keyboard user lands on the end marker.
+  useEffect(() => {
+    if (!hasNextPage && pressed.current) {
+      pressed.current = false;
+      end.current?.focus();
+    }
+  }, [hasNextPage]);
+
+  const status = isFetchingNextPage
+    ? `Loading more ${many}…`
+    : total !== undefined
+      ? `Showing ${formatCount(shown)} of ${plural(Math.max(shown, total), one, many)}`
+      : `Showing ${plural(shown, one, many)}`;
+
+  return (
+    <>
+      {children}
+      <div className="list-end" ref={sentinel}>
+        {hasNextPage ? (
+          <>
+            <p className="list-status muted" role="status" aria-live="polite">
+              {status}
+            </p>
+            {isFetchNextPageError && <p className="error-note">{describeError(error)}</p>}
+            <button
+              type="button"
+              className="button"
+              disabled={isFetchingNextPage}
+              onClick={() => {
+                pressed.current = true;
+                void fetchNextPage({ cancelRefetch: false });
+              }}
+            >
+              {isFetchNextPageError ? 'Try again' : `Show more ${many}`}
+            </button>
+          </>
+        ) : (
+          shown > 0 && (
+            <p
+              className="list-status muted"
+              role="status"
+              aria-live="polite"
+              tabIndex={-1}
+              ref={end}
+            >
+              That&apos;s everything — {plural(shown, one, many)}
+            </p>
+          )
+        )}
+      </div>
+    </>
+  );
+}

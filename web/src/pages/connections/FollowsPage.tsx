@@ -1,0 +1,65 @@
+import { Link } from 'react-router';
+import { useFollowers, useFollowing, useMe } from '../../api/queries.js';
+import { InfiniteList } from '../../components/InfiniteList.js';
+import { MemberLine } from '../../components/MemberLine.js';
+import { RelativeTime } from '../../components/RelativeTime.js';
+import { EmptyState, LoadError, Loading } from '../../components/Status.js';
+
+type Side = 'followers' | 'following';
+
+const TEXT: Record<Side, { title: string; empty: string; since: string }> = {
+  followers: {
+    title: 'Followers',
+    empty: 'Nobody follows you yet',
+    since: 'Following you since',
+  },
+  following: {
+    title: 'Following',
+    empty: 'You follow nobody yet',
+    since: 'Followed',
+  },
+};
+
+/** The members who follow you, or whom you follow, to the last one (R40). */
+export function FollowsPage({ side }: { side: Side }) {
+  const followers = useFollowers(side === 'followers');
+  const following = useFollowing(side === 'following');
+  const list = side === 'followers' ? followers : following;
+  const { data: me } = useMe();
+  const text = TEXT[side];
+
+  return (
+    <section className="card" aria-labelledby="follows-title">
+      <title>{`${text.title} | Rapport`}</title>
+      <h1 id="follows-title" className="card-title">
+        {text.title}
+      </h1>
+      {list.query.isPending ? (
+        <Loading label={`Loading ${text.title.toLowerCase()}…`} />
+      ) : list.query.isError ? (
+        <LoadError error={list.query.error} onRetry={() => void list.query.refetch()} />
+      ) : list.items.length === 0 ? (
+        <EmptyState title={text.empty}>
+          <p>
+            Connecting with someone means following each other. Find people in{' '}
+            <Link to="/mynetwork">My Network</Link>.
+          </p>
+        </EmptyState>
+      ) : (
+        <InfiniteList list={list} noun={['member', 'members']} total={me?.counts[side]}>
+          <ul className="rows">
+            {list.items.map(({ member, since }) => (
+              <li key={member.handle} className="invitation-row">
+                <MemberLine member={member}>
+                  <p className="meta">
+                    <RelativeTime value={since} prefix={text.since} />
+                  </p>
+                </MemberLine>
+              </li>
+            ))}
+          </ul>
+        </InfiniteList>
+      )}
+    </section>
+  );
+}
