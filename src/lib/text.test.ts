@@ -38,6 +38,12 @@ describe('member-written text (SPEC §7 Text)', () => {
     }
   });
 
+  it('Text: a joiner inside an emoji sequence is part of the picture, and passes', () => {
+    for (const emoji of ['👩‍👩‍👧‍👦', '🏳️‍🌈', '👩🏽‍💻']) expect(checkText(emoji).ok, emoji).toBe(true);
+    expect(refused('👩\u200d')).toBe(true);
+    expect(refused('a\u200d👩')).toBe(true);
+  });
+
   it('Text: up to 3 combining marks in a row pass, 4 are refused', () => {
     expect(checkText('q\u0301\u0302\u0303').ok).toBe(true);
     expect(refused('q\u0301\u0302\u0303\u0304')).toBe(true);

@@ -11,6 +11,9 @@ import { DomainError } from './errors.js';
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/u;
+/** A zero-width joiner inside an emoji sequence (👩‍👩‍👧‍👦), where it is part of one picture. */
+const EMOJI_JOINER =
+  /(?<=\p{Extended_Pictographic}[\u{1f3fb}-\u{1f3ff}\ufe0f]?)\u200d(?=\p{Extended_Pictographic})/gu;
 const MAX_COMBINING_RUN = 3;
 const COMBINING_RUN = new RegExp(`[\\p{Mn}\\p{Me}]{${MAX_COMBINING_RUN + 1},}`, 'u');
 
@@ -29,7 +32,8 @@ export function checkText(
   const controls = options.multiline ? text.replaceAll('\n', '') : text;
   if (CONTROL.test(controls)) return { ok: false, reason: 'contains a control character' };
   if (BIDI.test(text)) return { ok: false, reason: 'contains a bidirectional control character' };
-  if (ZERO_WIDTH.test(text)) return { ok: false, reason: 'contains a zero-width character' };
+  if (ZERO_WIDTH.test(text.replace(EMOJI_JOINER, '')))
+    return { ok: false, reason: 'contains a zero-width character' };
   if (COMBINING_RUN.test(text)) {
     return { ok: false, reason: `has more than ${MAX_COMBINING_RUN} combining marks in a row` };
   }

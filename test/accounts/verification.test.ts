@@ -213,7 +213,9 @@ describe('R25 with requireVerifiedEmail off', () => {
     );
     expectStatus(await jo.invite(kim), 201);
     await off.t.runJobs();
-    expect(off.sink.to(kim.email).map((m) => m.subject)).toEqual(['Jo wants to connect with you']);
+    expect(off.sink.to(kim.email).map((m) => m.subject)).toEqual([
+      '“Jo” wants to connect with you',
+    ]);
 
     // A member may still verify, by asking for a link.
     expectStatus(await kim.post(`${API}/me/email-verification`), 202);

@@ -19,7 +19,7 @@ async function invitedToBoth(): Promise<{
   ann: Member;
   ben: Member;
   page: { id: string };
-  event: { id: string };
+  event: { id: string; startsAt: string };
   pageInv: string;
   eventInv: string;
 }> {
@@ -46,7 +46,12 @@ describe('page and event invitations in the lists and under withdrawal (R14–R1
     expect(pages[0].target).toEqual({ id: page.id, name: 'Acme' });
     const events = (await ben.get('/api/v1/invitations/received?kind=event')).body.items;
     expect(events.map((i: { id: string }) => i.id)).toEqual([eventInv]);
-    expect(events[0].target).toEqual({ id: event.id, name: 'Meetup' });
+    expect(events[0].target).toEqual({
+      id: event.id,
+      name: 'Meetup',
+      startsAt: event.startsAt,
+      location: '',
+    });
 
     const sentPages = (await ann.get('/api/v1/invitations/sent?kind=page')).body.items;
     expect(sentPages.map((i: { id: string; target: unknown }) => [i.id, i.target])).toEqual([

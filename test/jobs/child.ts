@@ -10,11 +10,14 @@ export interface Child {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Runs a TypeScript file of this repository with tsx in a child process. */
+/**
+ * Runs a TypeScript file of this repository with tsx in a child process. Like `testConfig`, its
+ * members may invite and be mailed before verifying their email unless `env` says otherwise.
+ */
 export function runTs(file: string, args: string[], env: Record<string, string>): Child {
   const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', RAPPORT_REQUIRE_VERIFIED_EMAIL: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -172,8 +172,8 @@ export function visibleLength(text: string): number {
  */
 export function normaliseNote(note: string | undefined | null, maxLength: number): string | null {
   if (note === undefined || note === null) return null;
-  const trimmed = memberText('note', note, { multiline: true }).trim();
-  if (trimmed === '') return null;
+  if (note.trim() === '') return null;
+  const trimmed = memberText('note', note.trim(), { multiline: true });
   if (visibleLength(trimmed) > maxLength) {
     throw new DomainError('note_too_long', `A note can be at most ${maxLength} characters long.`);
   }
