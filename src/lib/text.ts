@@ -13,7 +13,7 @@ const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/u;
 /** A zero-width joiner inside an emoji sequence (👩‍👩‍👧‍👦), where it is part of one picture. */
 const EMOJI_JOINER =
-  /(?<=\p{Extended_Pictographic}[\u{1f3fb}-\u{1f3ff}\ufe0f]?)\u200d(?=\p{Extended_Pictographic})/gu;
+  /(?<=\p{Extended_Pictographic}(?:[\u{1f3fb}-\u{1f3ff}]|\ufe0f)?)\u200d(?=\p{Extended_Pictographic})/gu;
 const MAX_COMBINING_RUN = 3;
 const COMBINING_RUN = new RegExp(`[\\p{Mn}\\p{Me}]{${MAX_COMBINING_RUN + 1},}`, 'u');
 
