@@ -1,5 +1,5 @@
 import { html } from '../html.js';
-import type { MailContent } from './layout.js';
+import { actionButton, mailDocument, type MailContent } from './layout.js';
 
 /** What an account mail needs: whom it greets and the single-use link it carries. */
 export interface AccountMailView {
@@ -31,30 +31,15 @@ function accountLayout(parts: AccountMailParts, view: AccountMailView): MailCont
     parts.notYou,
     '',
   ].join('\n');
-  const body = html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <title>${parts.subject}</title>
-      </head>
-      <body
-        style="font:16px/1.5 system-ui,sans-serif;color:#1d2226;max-width:36rem;margin:0 auto;padding:1rem"
-      >
-        <p>${greeting}</p>
-        ${parts.lines.map((line) => html`<p>${line}</p>`)}
-        <p>
-          <a
-            href="${view.link}"
-            style="display:inline-block;padding:.5rem 1rem;background:#0a66c2;color:#fff;text-decoration:none;border-radius:1rem"
-            >${parts.action}</a
-          >
-        </p>
-        <p style="font-size:14px;color:#444">Or open this address: ${view.link}</p>
-        <hr style="border:0;border-top:1px solid #ddd" />
-        <p style="font-size:12px;color:#666">${parts.notYou}</p>
-      </body>
-    </html> `;
-  return { subject: parts.subject, text, html: body.value };
+  const body = mailDocument(
+    parts.subject,
+    html`<p>${greeting}</p>
+      ${parts.lines.map((line) => html`<p>${line}</p>`)} ${actionButton(view.link, parts.action)}
+      <p style="font-size:14px;color:#444">Or open this address: ${view.link}</p>
+      <hr style="border:0;border-top:1px solid #ddd" />
+      <p style="font-size:12px;color:#666">${parts.notYou}</p>`,
+  );
+  return { subject: parts.subject, text, html: body };
 }
 
 /** R25: the link that verifies the address it was sent to. */

@@ -1,5 +1,5 @@
 import type { MailPayload } from '../../modules/invitations/invitation.effects.js';
-import { html } from '../html.js';
+import { html, type SafeHtml } from '../html.js';
 
 interface MailLinks {
   /** The recipient's Received tab. */
@@ -81,39 +81,50 @@ export function layout(parts: MailParts, view: MailView): MailContent {
     '',
   ].join('\n');
 
-  const body = html`<!doctype html>
+  const body = mailDocument(
+    parts.subject,
+    html`<p>${greeting}</p>
+      ${parts.lines.map((line) => html`<p>${line}</p>`)}
+      ${
+        parts.note
+          ? html`<blockquote style="margin:1rem 0;padding:.5rem 1rem;border-left:3px solid #0a66c2">
+              ${noteLines(parts.note)}
+            </blockquote>`
+          : ''
+      }
+      ${actionButton(parts.action.url, parts.action.label)}
+      <hr style="border:0;border-top:1px solid #ddd" />
+      <p style="font-size:12px;color:#666">
+        ${footer} <a href="${links.settings}">Email settings</a> ·
+        <a href="${links.unsubscribe}">Unsubscribe</a>
+      </p>`,
+  );
+  return { subject: parts.subject, text, html: body };
+}
+
+/** The HTML frame every mail shares, around its `content`. */
+export function mailDocument(subject: string, content: SafeHtml): string {
+  return html`<!doctype html>
     <html lang="en">
       <head>
         <meta charset="utf-8" />
-        <title>${parts.subject}</title>
+        <title>${subject}</title>
       </head>
       <body
         style="font:16px/1.5 system-ui,sans-serif;color:#1d2226;max-width:36rem;margin:0 auto;padding:1rem"
       >
-        <p>${greeting}</p>
-        ${parts.lines.map((line) => html`<p>${line}</p>`)}
-        ${
-          parts.note
-            ? html`<blockquote
-                style="margin:1rem 0;padding:.5rem 1rem;border-left:3px solid #0a66c2"
-              >
-                ${noteLines(parts.note)}
-              </blockquote>`
-            : ''
-        }
-        <p>
-          <a
-            href="${parts.action.url}"
-            style="display:inline-block;padding:.5rem 1rem;background:#0a66c2;color:#fff;text-decoration:none;border-radius:1rem"
-            >${parts.action.label}</a
-          >
-        </p>
-        <hr style="border:0;border-top:1px solid #ddd" />
-        <p style="font-size:12px;color:#666">
-          ${footer} <a href="${links.settings}">Email settings</a> ·
-          <a href="${links.unsubscribe}">Unsubscribe</a>
-        </p>
+        ${content}
       </body>
-    </html> `;
-  return { subject: parts.subject, text, html: body.value };
+    </html> `.value;
+}
+
+/** The one button of a mail. */
+export function actionButton(url: string, label: string): SafeHtml {
+  return html`<p>
+    <a
+      href="${url}"
+      style="display:inline-block;padding:.5rem 1rem;background:#0a66c2;color:#fff;text-decoration:none;border-radius:1rem"
+      >${label}</a
+    >
+  </p>`;
 }
