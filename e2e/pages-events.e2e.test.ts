@@ -31,7 +31,7 @@ describe('Pages and events (R21, R22) in the web app', () => {
     await ok(suite.api.as(eve).PATCH('/api/v1/settings', { body: { pageInvitations: false } }));
   }, 60_000);
 
-  it('the Sent tab shows only the page invitation under Pages and only the event one under Events (R23)', async () => {
+  it('the Sent tab shows all kinds under All, and only the page invitation under Pages and only the event one under Events (R23, R40)', async () => {
     const page = await targets.createPage(alice, 'Initech Engineering');
     const event = await targets.createEvent(alice, 'Initech Launch Party', 10);
     await targets.invitePage(alice, page.id, [bea]);
@@ -44,7 +44,12 @@ describe('Pages and events (R21, R22) in the web app', () => {
     const chips = tab.getByRole('group', { name: 'Show sent invitations for' });
     const rows = tab.getByRole('list', { name: 'Sent invitations' }).getByRole('listitem');
     await rows.filter({ hasText: 'Sam Stranger' }).waitFor();
+    expect(await rows.count()).toBe(3);
+
+    await chips.getByRole('button', { name: /People/ }).click();
+    await rows.filter({ hasText: 'Bea Member' }).waitFor({ state: 'detached' });
     expect(await rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('Sam Stranger');
 
     await chips.getByRole('button', { name: /Pages/ }).click();
     await rows.filter({ hasText: 'Bea Member' }).waitFor();
