@@ -4,9 +4,9 @@ import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client.js';
 import { confirmPasswordReset } from '../../api/credentials.js';
 import { ErrorNote } from '../../components/Status.js';
-import { TextField } from '../../components/TextField.js';
-import { describePasswordError, PASSWORD_POLICY } from '../../lib/password-policy.js';
+import { describePasswordError } from '../../lib/password-policy.js';
 import { AuthLayout } from './AuthLayout.js';
+import { NewPasswordFields } from './NewPasswordFields.js';
 
 /** R26: the page the reset link opens: a new password, then sign in with it. */
 export function ResetPasswordPage() {
@@ -40,28 +40,12 @@ export function ResetPasswordPage() {
   return (
     <AuthLayout title="Choose a new password">
       <form className="form" onSubmit={submit}>
-        <TextField
-          id="new-password"
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={10}
-          maxLength={256}
-          hint={PASSWORD_POLICY}
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-        />
-        <TextField
-          id="repeat-password"
-          label="Repeat the new password"
-          type="password"
-          autoComplete="new-password"
-          required
-          invalid={mismatch}
-          hint={mismatch ? 'The two passwords are not the same.' : undefined}
-          value={repeat}
-          onChange={(event) => setRepeat(event.target.value)}
+        <NewPasswordFields
+          password={password}
+          repeat={repeat}
+          mismatch={mismatch}
+          onPassword={setPassword}
+          onRepeat={setRepeat}
         />
         {reset.isError && <ErrorNote>{describePasswordError(reset.error)}</ErrorNote>}
         {linkUsedUp && (

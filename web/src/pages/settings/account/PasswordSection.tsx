@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { changePassword } from '../../../api/credentials.js';
 import { ErrorNote } from '../../../components/Status.js';
 import { TextField } from '../../../components/TextField.js';
-import { describePasswordError, PASSWORD_POLICY } from '../../../lib/password-policy.js';
+import { describePasswordError } from '../../../lib/password-policy.js';
+import { NewPasswordFields } from '../../auth/NewPasswordFields.js';
 
 /** R27: a new password, given the current one; other sessions end, this one stays. */
 export function PasswordSection() {
@@ -41,28 +42,13 @@ export function PasswordSection() {
           value={current}
           onChange={(event) => setCurrent(event.target.value)}
         />
-        <TextField
-          id="account-new-password"
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={10}
-          maxLength={256}
-          hint={PASSWORD_POLICY}
-          value={next}
-          onChange={(event) => setNext(event.target.value)}
-        />
-        <TextField
-          id="account-repeat-password"
-          label="Repeat the new password"
-          type="password"
-          autoComplete="new-password"
-          required
-          invalid={mismatch}
-          hint={mismatch ? 'The two passwords are not the same.' : undefined}
-          value={repeat}
-          onChange={(event) => setRepeat(event.target.value)}
+        <NewPasswordFields
+          idPrefix="account-"
+          password={next}
+          repeat={repeat}
+          mismatch={mismatch}
+          onPassword={setNext}
+          onRepeat={setRepeat}
         />
         {change.isError && <ErrorNote>{describePasswordError(change.error)}</ErrorNote>}
         {change.isSuccess && (
