@@ -10,6 +10,7 @@ import { useToasts } from '../../components/Toasts.js';
 import { plural } from '../../lib/member.js';
 import { type Action, describeTally, respondInChunks, selectedIds } from './bulk-respond.js';
 import { countsWithAll, KIND_LABELS, KindChips } from './KindChips.js';
+import { SelectModeButton } from './SelectModeButton.js';
 import { ListFilters } from './ListFilters.js';
 import { ReceivedInvitationItem } from './ReceivedInvitationItem.js';
 import {
@@ -79,17 +80,13 @@ export function ReceivedTab() {
           onChange={(status) => change({ status })}
         />
         <div className="toolbar-actions">
-          <button
-            type="button"
-            className="button button-quiet"
-            aria-pressed={selecting}
-            onClick={() => {
+          <SelectModeButton
+            selecting={selecting}
+            onToggle={() => {
               setSelecting((value) => !value);
               selection.clear();
             }}
-          >
-            Select
-          </button>
+          />
         </div>
       </div>
       <div className="toolbar">

@@ -7,6 +7,7 @@ import { InfiniteList } from '../../components/InfiniteList.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
 import { BulkWithdrawDialog } from './BulkWithdrawDialog.js';
 import { countsWithAll, KIND_LABELS, KindChips } from './KindChips.js';
+import { SelectModeButton } from './SelectModeButton.js';
 import { ListFilters } from './ListFilters.js';
 import { SelectionBar } from './SelectionBar.js';
 import { SentInvitationRow } from './SentInvitationRow.js';
@@ -126,17 +127,13 @@ export function SentTab() {
           onChange={(kind) => change({ kind })}
         />
         <div className="toolbar-actions">
-          <button
-            type="button"
-            className="button button-quiet"
-            aria-pressed={selecting}
-            onClick={() => {
+          <SelectModeButton
+            selecting={selecting}
+            onToggle={() => {
               setSelecting((value) => !value);
               selection.clear();
             }}
-          >
-            Select
-          </button>
+          />
           <button type="button" className="button" onClick={() => setReviewingStale(true)}>
             Withdraw all older than <StaleAge />
           </button>

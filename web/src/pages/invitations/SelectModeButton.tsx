@@ -1,0 +1,19 @@
+/** Turns selecting rows on and off; either way starts from nothing selected. */
+export function SelectModeButton({
+  selecting,
+  onToggle,
+}: {
+  selecting: boolean;
+  onToggle: () => void;
+}) {
+  return (
+    <button
+      type="button"
+      className="button button-quiet"
+      aria-pressed={selecting}
+      onClick={onToggle}
+    >
+      Select
+    </button>
+  );
+}
