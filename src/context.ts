@@ -83,7 +83,7 @@ export async function createContext(
   const deps: ServiceDeps = { database, clock, rules: config.rules };
 
   const invitations = new InvitationCommands(deps);
-  const invitationQueries = new InvitationQueries(deps);
+  const invitationQueries = new InvitationQueries(deps, config.requireVerifiedEmail);
   const members = new MemberService(deps, invitationQueries);
   const idempotency = new IdempotencyService(deps);
   const registration = new Registration(config);

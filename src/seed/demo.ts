@@ -211,7 +211,10 @@ export async function seedDemo(
 
   // A page and an event on each side, so the Pages and Events filters have invitations in them.
   const deps = { database, clock, rules: config.rules };
-  const pages = new PageService(deps, new MemberService(deps, new InvitationQueries(deps)));
+  const pages = new PageService(
+    deps,
+    new MemberService(deps, new InvitationQueries(deps, config.requireVerifiedEmail)),
+  );
   const events = new EventService(deps);
   at(20);
   const guild = await pages.create(alice.id, {

@@ -108,6 +108,11 @@ describe('R25 email verification', () => {
     const eve = await verified(await t.member('eve'));
 
     expectProblem(await cat.invite(eve), 403, 'email_unverified');
+    // R24: the profile's Connect says what sending says.
+    expect((await cat.get(`${API}/members/${eve.handle}`)).body.canInvite).toEqual({
+      ok: false,
+      code: 'email_unverified',
+    });
     expectProblem(
       await cat.post(`${API}/pages/${page.body.id}/invitations`, { to: [dan.handle] }),
       403,
@@ -121,6 +126,7 @@ describe('R25 email verification', () => {
     expect((await eve.get(`${API}/invitations/received/count`)).body.total).toBe(0);
 
     await verified(cat);
+    expect((await cat.get(`${API}/members/${eve.handle}`)).body.canInvite).toEqual({ ok: true });
     expectStatus(await cat.invite(eve), 201);
     const pageInvites = await cat.post(`${API}/pages/${page.body.id}/invitations`, {
       to: [dan.handle],
@@ -211,6 +217,7 @@ describe('R25 with requireVerifiedEmail off', () => {
     expect((await inject(off.t.app, 'GET', `${API}/instance`)).body.requireVerifiedEmail).toBe(
       false,
     );
+    expect((await jo.get(`${API}/members/${kim.handle}`)).body.canInvite).toEqual({ ok: true });
     expectStatus(await jo.invite(kim), 201);
     await off.t.runJobs();
     expect(off.sink.to(kim.email).map((m) => m.subject)).toEqual([

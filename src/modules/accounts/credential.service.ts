@@ -11,6 +11,7 @@ import { hashSecret, newId, newSecret } from '../../lib/ids.js';
 import { HOUR_MS } from '../../lib/time.js';
 import type { AccountMailPayload } from '../../mail/compose.js';
 import type { ServiceDeps } from '../deps.js';
+import { unverifiedSender } from '../members/member.js';
 import type { MemberRow } from '../members/member.repository.js';
 import { findMemberByEmail, findMemberById, updateMember } from '../members/member.service.js';
 import { enqueueMail, pendingMail } from '../outbox/outbox.service.js';
@@ -112,13 +113,8 @@ export class CredentialService {
   /** R25: sending any invitation needs a verified address while the instance requires one. */
   async assertMaySend(memberId: string): Promise<void> {
     if (!this.requireVerifiedEmail) return;
-    const member = await this.member(memberId);
-    if (member.email_verified_at === null) {
-      throw new DomainError(
-        'email_unverified',
-        'Please verify your email address before sending invitations: follow the link we mailed you, or ask for a new one.',
-      );
-    }
+    const refusal = unverifiedSender(await this.member(memberId), this.requireVerifiedEmail);
+    if (refusal) throw refusal;
   }
 
   /** R25: a new verification link, unless the address is verified already. */

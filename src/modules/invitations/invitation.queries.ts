@@ -9,6 +9,7 @@ import type { RowsById } from '../../lib/rows-by-id.js';
 import { addDays } from '../../lib/time.js';
 import { mutualCounts } from '../connections/connection.service.js';
 import type { ServiceDeps } from '../deps.js';
+import { unverifiedSender } from '../members/member.js';
 import { type MemberRow } from '../members/member.repository.js';
 import { findMemberById, findMemberPair, findMembersByIds } from '../members/member.service.js';
 import { checkConnectionInvite } from './invitation.checks.js';
@@ -103,7 +104,11 @@ export async function presentDetail(
 }
 
 export class InvitationQueries {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(
+    private readonly deps: ServiceDeps,
+    /** R25, for `canInvite`: whether sending needs a verified address. */
+    private readonly requireVerifiedEmail: boolean,
+  ) {}
 
   private get db() {
     return this.deps.database.db;
@@ -272,6 +277,8 @@ export class InvitationQueries {
 
   /** R24: whether `viewer` could send a connection invitation to `other` now, and if not, why. */
   canInvite(viewer: MemberRow, other: MemberRow, facts: InviteFacts): CanInvite {
+    const unverified = unverifiedSender(viewer, this.requireVerifiedEmail);
+    if (unverified) return { ok: false, code: unverified.code };
     try {
       checkConnectionInvite(this.deps.rules, viewer, other, facts, this.deps.clock.now());
       return { ok: true };

@@ -53,3 +53,19 @@ export function newMemberRow(member: NewMember, at: string): MemberRow {
 export function memberNotFound(): DomainError {
   return new DomainError('member_not_found', 'That member does not exist.');
 }
+
+/**
+ * R25: while the instance requires verified addresses, a member whose address is not verified
+ * may send no invitation. Sending refuses with this error first, and a profile's `canInvite`
+ * (R24) gives its code, so the two agree.
+ */
+export function unverifiedSender(
+  member: Pick<MemberRow, 'email_verified_at'>,
+  requireVerifiedEmail: boolean,
+): DomainError | null {
+  if (!requireVerifiedEmail || member.email_verified_at !== null) return null;
+  return new DomainError(
+    'email_unverified',
+    'Please verify your email address before sending invitations: follow the link we mailed you, or ask for a new one.',
+  );
+}
