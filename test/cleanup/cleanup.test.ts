@@ -115,6 +115,26 @@ describe('stale-invitation clean-up (R18)', () => {
     });
   });
 
+  it("R18: automatic withdrawal takes 1 day up to the instance's expiryDays", async () => {
+    const [gus] = await signUp(t, 'gus');
+    const limit = t.ctx.config.rules.expiryDays;
+    for (const days of [-1, limit + 1]) {
+      const refused = await gus.patch('/api/v1/settings', { autoWithdrawAfterDays: days });
+      expect(refused.status).toBe(400);
+    }
+    const longest = await gus.patch('/api/v1/settings', { autoWithdrawAfterDays: limit });
+    expect(longest.body.autoWithdrawAfterDays).toBe(limit);
+
+    const longer = await startApp({ RAPPORT_EXPIRY_DAYS: '365' });
+    try {
+      const [hal] = await signUp(longer, 'hal');
+      const year = await hal.patch('/api/v1/settings', { autoWithdrawAfterDays: 300 });
+      expect(year.body.autoWithdrawAfterDays).toBe(300);
+    } finally {
+      await longer.close();
+    }
+  });
+
   it('R18: automatic withdrawal after N days spares kept invitations, and a second run does nothing', async () => {
     const { ann, ben, cat, dan, fay, ids } = await staleSetup();
     await ann.put(`/api/v1/invitations/${ids[cat.handle]}/keep`);

@@ -20,19 +20,24 @@ const Settings = Type.Object({
   ),
 });
 
-const SettingsPatch = Type.Object(
-  {
-    invitationPolicy: Type.Optional(Policy),
-    emailOnInvitation: Type.Optional(Type.Boolean()),
-    emailReminders: Type.Optional(Type.Boolean()),
-    emailOnAccept: Type.Optional(Type.Boolean()),
-    pageInvitations: Type.Optional(Type.Boolean()),
-    autoWithdrawAfterDays: Type.Optional(
-      Type.Union([Type.Integer({ minimum: 1, maximum: 180 }), Type.Null()]),
-    ),
-  },
-  { additionalProperties: false, minProperties: 1 },
-);
+/**
+ * What a member may change. Automatic withdrawal after more days than an invitation lives would
+ * never run, so its bound is this instance's `expiryDays`, which the web app reads too.
+ */
+const settingsPatch = (expiryDays: number) =>
+  Type.Object(
+    {
+      invitationPolicy: Type.Optional(Policy),
+      emailOnInvitation: Type.Optional(Type.Boolean()),
+      emailReminders: Type.Optional(Type.Boolean()),
+      emailOnAccept: Type.Optional(Type.Boolean()),
+      pageInvitations: Type.Optional(Type.Boolean()),
+      autoWithdrawAfterDays: Type.Optional(
+        Type.Union([Type.Integer({ minimum: 1, maximum: expiryDays }), Type.Null()]),
+      ),
+    },
+    { additionalProperties: false, minProperties: 1 },
+  );
 
 export const settingsRoutes: RoutesPlugin = (ctx) => (app) => {
   app.get(
@@ -55,7 +60,7 @@ export const settingsRoutes: RoutesPlugin = (ctx) => (app) => {
         tags,
         operationId: 'updateSettings',
         summary: 'Change your settings',
-        body: SettingsPatch,
+        body: settingsPatch(ctx.config.rules.expiryDays),
         response: { 200: Settings, ...errorResponses },
       },
     },
