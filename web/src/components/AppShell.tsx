@@ -1,19 +1,13 @@
 import { Outlet } from 'react-router';
 import { useMe } from '../api/queries.js';
-import { LoadError, Loading } from './Status.js';
+import { LoadError, PageLoading } from './Status.js';
 import { TopNav } from './TopNav.js';
 import { VerifyEmailBanner } from './VerifyEmailBanner.js';
 
 /** The frame of every signed-in page: top navigation, then the page. */
 export function AppShell() {
   const me = useMe();
-  if (me.isPending) {
-    return (
-      <main id="main" className="page">
-        <Loading />
-      </main>
-    );
-  }
+  if (me.isPending) return <PageLoading />;
   if (me.isError) {
     return (
       <main id="main" className="page">
