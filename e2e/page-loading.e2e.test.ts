@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Route } from 'playwright-core';
 import { setupSuite } from './helpers/suite.js';
 
-/** Each page's code arrives on its first visit; this holds it back on the way. */
+/** Each page's code arrives on its first visit; these hold it back or lose it on the way. */
 describe('Pages fetched on their first visit', () => {
   const suite = setupSuite();
   const INSIGHTS_CODE = /\/assets\/InsightsPage-[^/]+\.js$/;
@@ -26,6 +26,25 @@ describe('Pages fetched on their first visit', () => {
     await held[0]!.continue();
     await page.getByRole('heading', { level: 1, name: 'Insights' }).waitFor();
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Insights');
+    await context.close();
+  });
+
+  it('says so inside the frame when the page’s code cannot be fetched, and Try again loads it', async () => {
+    const me = await suite.api.member('Fay Fetch');
+    const { context, page } = await suite.signIn(me);
+    await page.goto('/mynetwork');
+    await page.getByRole('heading', { level: 1, name: 'My Network' }).waitFor();
+    await page.route(INSIGHTS_CODE, (route) => route.fulfill({ status: 404, body: '' }));
+
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Insights' }).click();
+    const failure = page.locator('#main').getByRole('alert');
+    await failure.getByText('Something went wrong. Please try again.').waitFor();
+    expect(await nav.isVisible()).toBe(true);
+
+    await page.unroute(INSIGHTS_CODE);
+    await failure.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Insights' }).waitFor();
     await context.close();
   });
 });

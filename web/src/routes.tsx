@@ -1,5 +1,6 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AppShell } from './components/AppShell.js';
+import { PageError } from './components/PageError.js';
 import { SignedOutFrame } from './components/SignedOutFrame.js';
 import { lazyPage } from './lib/lazy-page.js';
 // Not found is a few hundred bytes and must show even when nothing else has loaded.
@@ -57,6 +58,11 @@ const ResetPasswordPage = lazyPage(
 export const router = createBrowserRouter([
   {
     element: <SignedOutFrame />,
+    errorElement: (
+      <main id="main" className="page">
+        <PageError />
+      </main>
+    ),
     children: [
       { path: '/signin', element: <SignInPage /> },
       { path: '/signup', element: <SignUpPage /> },
@@ -69,28 +75,34 @@ export const router = createBrowserRouter([
     path: '/',
     element: <AppShell />,
     children: [
-      { index: true, element: <Navigate to="/mynetwork" replace /> },
-      { path: 'mynetwork', element: <MyNetworkPage /> },
       {
-        path: 'mynetwork/invitation-manager',
-        element: <Navigate to="/mynetwork/invitation-manager/received" replace />,
+        // Inside the frame, so a page that fails leaves the navigation in place.
+        errorElement: <PageError />,
+        children: [
+          { index: true, element: <Navigate to="/mynetwork" replace /> },
+          { path: 'mynetwork', element: <MyNetworkPage /> },
+          {
+            path: 'mynetwork/invitation-manager',
+            element: <Navigate to="/mynetwork/invitation-manager/received" replace />,
+          },
+          { path: 'mynetwork/invitation-manager/:tab', element: <InvitationManagerPage /> },
+          { path: 'in/:handle', element: <ProfilePage /> },
+          { path: 'settings', element: <SettingsPage /> },
+          { path: 'settings/webhooks', element: <WebhooksPage /> },
+          { path: 'notifications', element: <NotificationsPage /> },
+          { path: 'connections', element: <ConnectionsPage /> },
+          { path: 'followers', element: <FollowsPage side="followers" key="followers" /> },
+          { path: 'following', element: <FollowsPage side="following" key="following" /> },
+          { path: 'search', element: <SearchPage /> },
+          { path: 'insights', element: <InsightsPage /> },
+          { path: 'pages', element: <PagesPage /> },
+          { path: 'pages/:id', element: <PageDetailPage /> },
+          { path: 'events', element: <EventsPage /> },
+          { path: 'events/:id', element: <EventDetailPage /> },
+          { path: 'admin', element: <AdminPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
       },
-      { path: 'mynetwork/invitation-manager/:tab', element: <InvitationManagerPage /> },
-      { path: 'in/:handle', element: <ProfilePage /> },
-      { path: 'settings', element: <SettingsPage /> },
-      { path: 'settings/webhooks', element: <WebhooksPage /> },
-      { path: 'notifications', element: <NotificationsPage /> },
-      { path: 'connections', element: <ConnectionsPage /> },
-      { path: 'followers', element: <FollowsPage side="followers" key="followers" /> },
-      { path: 'following', element: <FollowsPage side="following" key="following" /> },
-      { path: 'search', element: <SearchPage /> },
-      { path: 'insights', element: <InsightsPage /> },
-      { path: 'pages', element: <PagesPage /> },
-      { path: 'pages/:id', element: <PageDetailPage /> },
-      { path: 'events', element: <EventsPage /> },
-      { path: 'events/:id', element: <EventDetailPage /> },
-      { path: 'admin', element: <AdminPage /> },
-      { path: '*', element: <NotFoundPage /> },
     ],
   },
 ]);
