@@ -1,59 +1,108 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AppShell } from './components/AppShell.js';
-import { AdminPage } from './pages/admin/AdminPage.js';
-import { ConnectionsPage } from './pages/connections/ConnectionsPage.js';
-import { FollowsPage } from './pages/connections/FollowsPage.js';
-import { EventDetailPage } from './pages/events/EventDetailPage.js';
-import { EventsPage } from './pages/events/EventsPage.js';
-import { InsightsPage } from './pages/insights/InsightsPage.js';
-import { InvitationManagerPage } from './pages/invitations/InvitationManagerPage.js';
-import { MyNetworkPage } from './pages/mynetwork/MyNetworkPage.js';
+import { PageError } from './components/PageError.js';
+import { SignedOutFrame } from './components/SignedOutFrame.js';
+import { lazyPage } from './lib/lazy-page.js';
+// Not found is a few hundred bytes and must show even when nothing else has loaded.
 import { NotFoundPage } from './pages/NotFoundPage.js';
-import { NotificationsPage } from './pages/notifications/NotificationsPage.js';
-import { PageDetailPage } from './pages/pages/PageDetailPage.js';
-import { PagesPage } from './pages/pages/PagesPage.js';
-import { ProfilePage } from './pages/profile/ProfilePage.js';
-import { SearchPage } from './pages/search/SearchPage.js';
-import { SettingsPage } from './pages/settings/SettingsPage.js';
-import { WebhooksPage } from './pages/settings/webhooks/WebhooksPage.js';
-import { SignInPage } from './pages/auth/SignInPage.js';
-import { SignUpPage } from './pages/auth/SignUpPage.js';
-import { VerifyEmailPage } from './pages/auth/VerifyEmailPage.js';
-import { ForgotPasswordPage } from './pages/auth/ForgotPasswordPage.js';
-import { ResetPasswordPage } from './pages/auth/ResetPasswordPage.js';
+
+const AdminPage = lazyPage(async () => (await import('./pages/admin/AdminPage.js')).AdminPage);
+const ConnectionsPage = lazyPage(
+  async () => (await import('./pages/connections/ConnectionsPage.js')).ConnectionsPage,
+);
+const FollowsPage = lazyPage(
+  async () => (await import('./pages/connections/FollowsPage.js')).FollowsPage,
+);
+const EventDetailPage = lazyPage(
+  async () => (await import('./pages/events/EventDetailPage.js')).EventDetailPage,
+);
+const EventsPage = lazyPage(async () => (await import('./pages/events/EventsPage.js')).EventsPage);
+const InsightsPage = lazyPage(
+  async () => (await import('./pages/insights/InsightsPage.js')).InsightsPage,
+);
+const InvitationManagerPage = lazyPage(
+  async () => (await import('./pages/invitations/InvitationManagerPage.js')).InvitationManagerPage,
+);
+const MyNetworkPage = lazyPage(
+  async () => (await import('./pages/mynetwork/MyNetworkPage.js')).MyNetworkPage,
+);
+const NotificationsPage = lazyPage(
+  async () => (await import('./pages/notifications/NotificationsPage.js')).NotificationsPage,
+);
+const PageDetailPage = lazyPage(
+  async () => (await import('./pages/pages/PageDetailPage.js')).PageDetailPage,
+);
+const PagesPage = lazyPage(async () => (await import('./pages/pages/PagesPage.js')).PagesPage);
+const ProfilePage = lazyPage(
+  async () => (await import('./pages/profile/ProfilePage.js')).ProfilePage,
+);
+const SearchPage = lazyPage(async () => (await import('./pages/search/SearchPage.js')).SearchPage);
+const SettingsPage = lazyPage(
+  async () => (await import('./pages/settings/SettingsPage.js')).SettingsPage,
+);
+const WebhooksPage = lazyPage(
+  async () => (await import('./pages/settings/webhooks/WebhooksPage.js')).WebhooksPage,
+);
+const SignInPage = lazyPage(async () => (await import('./pages/auth/SignInPage.js')).SignInPage);
+const SignUpPage = lazyPage(async () => (await import('./pages/auth/SignUpPage.js')).SignUpPage);
+const VerifyEmailPage = lazyPage(
+  async () => (await import('./pages/auth/VerifyEmailPage.js')).VerifyEmailPage,
+);
+const ForgotPasswordPage = lazyPage(
+  async () => (await import('./pages/auth/ForgotPasswordPage.js')).ForgotPasswordPage,
+);
+const ResetPasswordPage = lazyPage(
+  async () => (await import('./pages/auth/ResetPasswordPage.js')).ResetPasswordPage,
+);
 
 export const router = createBrowserRouter([
-  { path: '/signin', element: <SignInPage /> },
-  { path: '/signup', element: <SignUpPage /> },
-  { path: '/verify-email', element: <VerifyEmailPage /> },
-  { path: '/forgot-password', element: <ForgotPasswordPage /> },
-  { path: '/reset-password', element: <ResetPasswordPage /> },
+  {
+    element: <SignedOutFrame />,
+    errorElement: (
+      <main id="main" className="page">
+        <PageError />
+      </main>
+    ),
+    children: [
+      { path: '/signin', element: <SignInPage /> },
+      { path: '/signup', element: <SignUpPage /> },
+      { path: '/verify-email', element: <VerifyEmailPage /> },
+      { path: '/forgot-password', element: <ForgotPasswordPage /> },
+      { path: '/reset-password', element: <ResetPasswordPage /> },
+    ],
+  },
   {
     path: '/',
     element: <AppShell />,
     children: [
-      { index: true, element: <Navigate to="/mynetwork" replace /> },
-      { path: 'mynetwork', element: <MyNetworkPage /> },
       {
-        path: 'mynetwork/invitation-manager',
-        element: <Navigate to="/mynetwork/invitation-manager/received" replace />,
+        // Inside the frame, so a page that fails leaves the navigation in place.
+        errorElement: <PageError />,
+        children: [
+          { index: true, element: <Navigate to="/mynetwork" replace /> },
+          { path: 'mynetwork', element: <MyNetworkPage /> },
+          {
+            path: 'mynetwork/invitation-manager',
+            element: <Navigate to="/mynetwork/invitation-manager/received" replace />,
+          },
+          { path: 'mynetwork/invitation-manager/:tab', element: <InvitationManagerPage /> },
+          { path: 'in/:handle', element: <ProfilePage /> },
+          { path: 'settings', element: <SettingsPage /> },
+          { path: 'settings/webhooks', element: <WebhooksPage /> },
+          { path: 'notifications', element: <NotificationsPage /> },
+          { path: 'connections', element: <ConnectionsPage /> },
+          { path: 'followers', element: <FollowsPage side="followers" key="followers" /> },
+          { path: 'following', element: <FollowsPage side="following" key="following" /> },
+          { path: 'search', element: <SearchPage /> },
+          { path: 'insights', element: <InsightsPage /> },
+          { path: 'pages', element: <PagesPage /> },
+          { path: 'pages/:id', element: <PageDetailPage /> },
+          { path: 'events', element: <EventsPage /> },
+          { path: 'events/:id', element: <EventDetailPage /> },
+          { path: 'admin', element: <AdminPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
       },
-      { path: 'mynetwork/invitation-manager/:tab', element: <InvitationManagerPage /> },
-      { path: 'in/:handle', element: <ProfilePage /> },
-      { path: 'settings', element: <SettingsPage /> },
-      { path: 'settings/webhooks', element: <WebhooksPage /> },
-      { path: 'notifications', element: <NotificationsPage /> },
-      { path: 'connections', element: <ConnectionsPage /> },
-      { path: 'followers', element: <FollowsPage side="followers" key="followers" /> },
-      { path: 'following', element: <FollowsPage side="following" key="following" /> },
-      { path: 'search', element: <SearchPage /> },
-      { path: 'insights', element: <InsightsPage /> },
-      { path: 'pages', element: <PagesPage /> },
-      { path: 'pages/:id', element: <PageDetailPage /> },
-      { path: 'events', element: <EventsPage /> },
-      { path: 'events/:id', element: <EventDetailPage /> },
-      { path: 'admin', element: <AdminPage /> },
-      { path: '*', element: <NotFoundPage /> },
     ],
   },
 ]);

@@ -10,6 +10,15 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
   );
 }
 
+/** A whole page still loading, before any frame around it is ready. */
+export function PageLoading() {
+  return (
+    <main id="main" className="page">
+      <Loading />
+    </main>
+  );
+}
+
 export function ErrorNote({ children }: { children: ReactNode }) {
   return (
     <p className="error-note" role="alert">
