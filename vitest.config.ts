@@ -7,6 +7,10 @@ import { defineConfig } from 'vitest/config';
  * The integration files share their worker's loaded modules (isolate: false): each one starts
  * its own app on its own database and nothing in them changes module state, so loading the app
  * afresh for each of the 67 files only cost time (about half of the SQLite run).
+ *
+ * End-to-end files run beside the others, up to three at once: each starts its own server on its
+ * own SQLite file and its own Chromium, and mostly waits on them; run one after another at the
+ * end, they made the whole run about twice as long.
  */
 export default defineConfig({
   test: {
@@ -40,7 +44,6 @@ export default defineConfig({
           include: ['e2e/**/*.e2e.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
         },
       },
     ],
