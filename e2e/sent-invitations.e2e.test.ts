@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { type Member, ok } from './helpers/api.js';
-import { longDate } from './helpers/browser.js';
+import { endUndoWindow, longDate } from './helpers/browser.js';
 import { setupSuite } from './helpers/suite.js';
 
 const SENT = '/mynetwork/invitation-manager/sent';
@@ -84,7 +84,9 @@ describe('Manage invitations — Sent', () => {
     expect(requests).toHaveLength(0);
     expect(await received(bea, me)).toBe(1);
 
-    await page.waitForResponse((r) => /\/withdraw$/.test(r.url()) && r.ok(), { timeout: 8000 });
+    const withdrawn = page.waitForResponse((r) => /\/withdraw$/.test(r.url()) && r.ok());
+    await endUndoWindow(page);
+    await withdrawn;
     expect(requests).toHaveLength(1);
     expect(await received(bea, me)).toBe(0);
     await page.getByRole('button', { name: 'Undo', exact: true }).waitFor({ state: 'detached' });
@@ -106,7 +108,7 @@ describe('Manage invitations — Sent', () => {
     await withdraw.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Undo', exact: true }).click();
     await withdraw.waitFor();
-    await page.waitForTimeout(6000);
+    await endUndoWindow(page);
     expect(requests).toHaveLength(0);
     expect(await received(cal, me)).toBe(1);
     expect(await withdraw.count()).toBe(1);
@@ -146,9 +148,11 @@ describe('Manage invitations — Sent', () => {
     const dialog = page.getByRole('dialog', { name: 'Withdraw 2 invitations' });
     await dialog.getByRole('button', { name: 'Withdraw', exact: true }).click();
     await page.getByText('2 invitations withdrawn.').waitFor();
-    await page.waitForResponse((r) => /\/invitations\/withdraw$/.test(r.url()) && r.ok(), {
-      timeout: 8000,
-    });
+    const withdrawn = page.waitForResponse(
+      (r) => /\/invitations\/withdraw$/.test(r.url()) && r.ok(),
+    );
+    await endUndoWindow(page);
+    await withdrawn;
     expect(await received(a, me)).toBe(0);
     expect(await received(b, me)).toBe(0);
     expect(await received(c, me)).toBe(1);
@@ -191,7 +195,9 @@ describe('Manage invitations — Sent', () => {
     await page.waitForFunction(() => document.activeElement !== document.body, null, {
       timeout: 2000,
     });
-    await page.waitForResponse((r) => /\/withdraw$/.test(r.url()) && r.ok(), { timeout: 8000 });
+    const withdrawn = page.waitForResponse((r) => /\/withdraw$/.test(r.url()) && r.ok());
+    await endUndoWindow(page);
+    await withdrawn;
     expect(await received(dan, me)).toBe(0);
     await context.close();
   });
@@ -232,13 +238,13 @@ describe('Manage invitations — Sent', () => {
         /\/invitations\/withdraw$/.test(r.url()) &&
         !(r.request().postData() ?? '').includes('"dryRun":true') &&
         r.ok(),
-      { timeout: 15_000 },
     );
     await dialog.getByRole('button', { name: 'Withdraw 2 invitations' }).click();
     await page.getByText('2 invitations withdrawn.').waitFor();
     const rows = page.getByRole('list', { name: 'Sent invitations' }).getByRole('listitem');
     await expect.poll(() => rows.count()).toBe(2);
     // Like any withdrawal it waits for its Undo window to end before it is sent.
+    await endUndoWindow(page);
     await withdrawn;
     expect(await received(old1, me)).toBe(0);
     expect(await received(old2, me)).toBe(0);

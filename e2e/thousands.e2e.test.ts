@@ -4,7 +4,7 @@ import { memberRow, seedMembers } from '../test/helpers/members.js';
 import { seedInvitationsBulk } from '../test/helpers/network.js';
 import { ok } from './helpers/api.js';
 import { seriousViolations } from './helpers/axe.js';
-import { DESKTOP, expectFitsPhone, PHONE, shoot } from './helpers/browser.js';
+import { DESKTOP, endUndoWindow, expectFitsPhone, PHONE, shoot } from './helpers/browser.js';
 import { setupSuite } from './helpers/suite.js';
 
 const SENT = '/mynetwork/invitation-manager/sent';
@@ -94,7 +94,7 @@ describe('a member with thousands of invitations (R6, R18, R38, R39, R40)', () =
     await expect.poll(() => rows.count(), WAIT).toBe(0);
     await page.keyboard.press('Enter');
     await expect.poll(() => rows.count(), WAIT).toBe(100);
-    await page.waitForTimeout(6_000);
+    await endUndoWindow(page);
     expect(requests).toEqual([]);
     const count = await ok(suite.api.as(me).GET('/api/v1/invitations/sent/count'));
     expect(count.total).toBe(3_000);

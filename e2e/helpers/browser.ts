@@ -66,6 +66,14 @@ export async function syncClock(context: BrowserContext, api: Api): Promise<void
   await context.clock.setFixedTime(await api.serverNow());
 }
 
+/**
+ * Lets the Undo window of a withdrawal (5 s in the web app) run out on the page's clock, so a
+ * waiting withdrawal is sent now, and one that was undone shows it sends nothing, at once.
+ */
+export async function endUndoWindow(page: Page): Promise<void> {
+  await page.clock.fastForward(6_000);
+}
+
 /** "18 December 2026", as the app writes dates. */
 export function longDate(value: Date | string): string {
   return new Intl.DateTimeFormat('en-GB', {
