@@ -38,12 +38,18 @@ export function percentile(sorted: number[], p: number): number {
   return elementAt(sorted, Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length)));
 }
 
+/** The latency of every response, and when the last one arrived. */
+interface Responses {
+  latencies: number[];
+  lastAt: number;
+}
+
 function once(
   url: string,
   connections: number,
   spec: LoadSpec,
   amount: number | undefined,
-  latencies: number[],
+  responses: Responses,
 ) {
   return new Promise<Result>((resolve, reject) => {
     const instance = autocannon(
@@ -63,15 +69,20 @@ function once(
       },
       (error, result) => (error ? reject(error) : resolve(result)),
     );
-    instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) =>
-      latencies.push(ms),
-    );
+    instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => {
+      responses.latencies.push(ms);
+      responses.lastAt = performance.now();
+    });
   });
 }
 
+/**
+ * The rate counts time up to the last response: autocannon ends a run only on its once-a-second
+ * tick, so a run of `amount` requests that took 1.2 s would otherwise count as 2 s.
+ */
 export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
-  const latencies: number[] = [];
   const started = performance.now();
+  const responses: Responses = { latencies: [], lastAt: started };
   const share = Math.floor(CONNECTIONS / spec.urls.length);
   const results = await Promise.all(
     spec.urls.map((url, i) =>
@@ -83,7 +94,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
           ? undefined
           : Math.floor(spec.amount / spec.urls.length) +
               (i === 0 ? spec.amount % spec.urls.length : 0),
-        latencies,
+        responses,
       ),
     ),
   );
@@ -93,7 +104,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
       statuses[status] = (statuses[status] ?? 0) + Number(count);
     }
   }
-  return summarize(latencies, (performance.now() - started) / 1000, {
+  return summarize(responses.latencies, (responses.lastAt - started) / 1000, {
     non2xx: results.reduce((sum, r) => sum + r.non2xx, 0),
     errors: results.reduce((sum, r) => sum + r.errors, 0),
     statuses,
@@ -111,7 +122,7 @@ function summarize(
     requests: latencies.length,
     latencies,
     seconds,
-    rps: latencies.length / seconds,
+    rps: seconds > 0 ? latencies.length / seconds : 0,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     ...counts,
