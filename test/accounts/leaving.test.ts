@@ -4,7 +4,7 @@ import type { SmtpSink } from '../email/smtp-sink.js';
 import { API, inject, type Member, PASSWORD, type TestApp } from '../helpers/app.js';
 import { expectProblem, expectStatus } from '../helpers/expect.js';
 import { startWithSink } from '../helpers/mail.js';
-import { memberId } from '../helpers/members.js';
+import { memberId, NETWORK_READS, readsOf } from '../helpers/members.js';
 import { connect, invitationStatus } from '../helpers/network.js';
 import { Receiver } from '../integrations/receiver.js';
 
@@ -36,29 +36,8 @@ function leave(member: Member, password = PASSWORD) {
 }
 
 /** Everything `member` reads that could name someone else. */
-async function reads(member: Member): Promise<Record<string, unknown>> {
-  const urls = [
-    '/me',
-    '/invitations/received',
-    '/invitations/received?status=ignored',
-    '/invitations/received/count',
-    '/invitations/sent',
-    '/invitations/sent/count',
-    '/notifications',
-    '/connections',
-    '/followers',
-    '/following',
-    '/blocks',
-    '/suggestions',
-    '/pages',
-    '/events',
-  ];
-  const result: Record<string, unknown> = {};
-  for (const url of urls) {
-    const reply = await member.get(`${API}${url}`);
-    result[url] = [reply.status, reply.body];
-  }
-  return result;
+function reads(member: Member): Promise<Record<string, unknown>> {
+  return readsOf(member, ['/me', ...NETWORK_READS, '/blocks', '/pages', '/events']);
 }
 
 /** Every row of these tables that mentions `text` anywhere, as JSON. */

@@ -15,7 +15,7 @@ import {
 import { newMemberRow } from '../../src/modules/members/member.js';
 import { generateNetwork } from '../../src/seed/generate.js';
 import { issueTokens, type TokenHolder } from '../../src/seed/generate.tokens.js';
-import type { Member, Seeding, TestApp } from './app.js';
+import { API, type Member, type Seeding, type TestApp } from './app.js';
 import { expectStatus } from './expect.js';
 
 /** Rows per multi-row insert. */
@@ -116,4 +116,31 @@ export async function seedMembersWithTokens(
     .orderBy('id')
     .execute();
   return issueTokens(url, members, now);
+}
+
+/** Every list and count a member reads of their own network that could name someone else. */
+export const NETWORK_READS = [
+  '/invitations/received',
+  '/invitations/received?status=ignored',
+  '/invitations/received/count',
+  '/invitations/sent',
+  '/invitations/sent/count',
+  '/notifications',
+  '/connections',
+  '/followers',
+  '/following',
+  '/suggestions',
+] as const;
+
+/** `[status, body]` of each of `urls` (under /api/v1) as `member` reads them, by url. */
+export async function readsOf(
+  member: Member,
+  urls: readonly string[],
+): Promise<Record<string, unknown>> {
+  const result: Record<string, unknown> = {};
+  for (const url of urls) {
+    const reply = await member.get(`${API}${url}`);
+    result[url] = [reply.status, reply.body];
+  }
+  return result;
 }

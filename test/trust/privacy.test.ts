@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API, Member, PASSWORD, startApp, type TestApp } from '../helpers/app.js';
 import { expectStatus } from '../helpers/expect.js';
+import { NETWORK_READS, readsOf } from '../helpers/members.js';
 
 let t: TestApp;
 let hasInsights = false;
@@ -219,25 +220,9 @@ describe('the sender cannot tell (R11, R20, R13)', () => {
 describe('a member who left (R29)', () => {
   /** What `other` reads of the network, of `handle`, and what inviting `handle` answers. */
   async function otherSide(other: Member, handle: string): Promise<unknown> {
-    const urls = [
-      '/invitations/received',
-      '/invitations/received?status=ignored',
-      '/invitations/received/count',
-      '/invitations/sent',
-      '/invitations/sent/count',
-      '/notifications',
-      '/connections',
-      '/followers',
-      '/following',
-      '/suggestions',
-      `/members/${handle}`,
-      `/members?q=${handle}`,
-    ];
-    const reads: unknown[] = [];
-    for (const url of urls) {
-      const reply = await other.get(`${API}${url}`);
-      reads.push([reply.status, reply.body]);
-    }
+    const reads: unknown[] = Object.values(
+      await readsOf(other, [...NETWORK_READS, `/members/${handle}`, `/members?q=${handle}`]),
+    );
     const invite = await other.invite(handle);
     reads.push([invite.status, invite.body]);
     const me = (await other.get(`${API}/me`)).body;
