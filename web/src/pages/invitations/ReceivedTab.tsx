@@ -42,7 +42,6 @@ export function ReceivedTab() {
   const counts = countsWithAll(count.data);
   const matching = counts?.[view.kind] ?? received.items.length;
   const selection = useSelection(matching);
-  const [selecting, setSelecting] = useState(false);
   const [confirming, setConfirming] = useState<Action | null>(null);
   const queryClient = useQueryClient();
   const toasts = useToasts();
@@ -80,13 +79,7 @@ export function ReceivedTab() {
           onChange={(status) => change({ status })}
         />
         <div className="toolbar-actions">
-          <SelectModeButton
-            selecting={selecting}
-            onToggle={() => {
-              setSelecting((value) => !value);
-              selection.clear();
-            }}
-          />
+          <SelectModeButton selecting={selection.selecting} onToggle={selection.toggleSelecting} />
         </div>
       </div>
       <div className="toolbar">
@@ -109,7 +102,7 @@ export function ReceivedTab() {
           With a note
         </label>
       </ListFilters>
-      {selecting && (
+      {selection.selecting && (
         <SelectionBar
           loaded={received.items.map((invitation) => invitation.id)}
           total={matching}
@@ -159,7 +152,7 @@ export function ReceivedTab() {
                 key={invitation.id}
                 invitation={invitation}
                 selected={selection.isSelected(invitation.id)}
-                onToggleSelected={selecting ? selection.toggle : undefined}
+                onToggleSelected={selection.selecting ? selection.toggle : undefined}
               />
             ))}
           </ul>

@@ -1,4 +1,4 @@
-/** Turns selecting rows on and off; either way starts from nothing selected. */
+/** Turns selecting rows on and off (`useSelection().toggleSelecting`). */
 export function SelectModeButton({
   selecting,
   onToggle,

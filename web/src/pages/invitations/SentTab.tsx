@@ -56,7 +56,6 @@ export function SentTab() {
   const sent = useSentList(filter, ready);
   const count = useSentCount({ olderThanDays: filter.olderThanDays, q: filter.q }, ready);
   const { hidden, schedule } = usePendingWithdrawals(focusSentList);
-  const [selecting, setSelecting] = useState(false);
   const [single, setSingle] = useState<SentInvitation | null>(null);
   const [bulk, setBulk] = useState<Omit<BulkWithdrawInput, 'dryRun'> | null>(null);
   const [reviewingStale, setReviewingStale] = useState(params.get('review') === 'stale');
@@ -127,13 +126,7 @@ export function SentTab() {
           onChange={(kind) => change({ kind })}
         />
         <div className="toolbar-actions">
-          <SelectModeButton
-            selecting={selecting}
-            onToggle={() => {
-              setSelecting((value) => !value);
-              selection.clear();
-            }}
-          />
+          <SelectModeButton selecting={selection.selecting} onToggle={selection.toggleSelecting} />
           <button type="button" className="button" onClick={() => setReviewingStale(true)}>
             Withdraw all older than <StaleAge />
           </button>
@@ -156,7 +149,7 @@ export function SentTab() {
           </select>
         </div>
       </ListFilters>
-      {selecting && (
+      {selection.selecting && (
         <SelectionBar
           loaded={visible.map((invitation) => invitation.id)}
           total={matching}
@@ -195,7 +188,7 @@ export function SentTab() {
               <SentInvitationRow
                 key={invitation.id}
                 invitation={invitation}
-                selecting={selecting}
+                selecting={selection.selecting}
                 selected={selection.isSelected(invitation.id)}
                 onToggleSelected={selection.toggle}
                 onWithdraw={setSingle}

@@ -9,7 +9,9 @@ export type Selection =
 
 const NONE: Selection = { kind: 'some', ids: new Set() };
 
+/** Whether rows can be picked now, and which are; turning picking on or off starts from none. */
 export function useSelection(total: number) {
+  const [selecting, setSelecting] = useState(false);
   const [selection, setSelection] = useState<Selection>(NONE);
 
   const isSelected = useCallback(
@@ -36,12 +38,36 @@ export function useSelection(total: number) {
     [],
   );
   const clear = useCallback(() => setSelection(NONE), []);
+  const toggleSelecting = useCallback(() => {
+    setSelecting((value) => !value);
+    setSelection(NONE);
+  }, []);
 
   const count =
     selection.kind === 'all' ? Math.max(0, total - selection.excluded.size) : selection.ids.size;
 
   return useMemo(
-    () => ({ selection, count, isSelected, toggle, selectIds, selectAllMatching, clear }),
-    [selection, count, isSelected, toggle, selectIds, selectAllMatching, clear],
+    () => ({
+      selecting,
+      toggleSelecting,
+      selection,
+      count,
+      isSelected,
+      toggle,
+      selectIds,
+      selectAllMatching,
+      clear,
+    }),
+    [
+      selecting,
+      toggleSelecting,
+      selection,
+      count,
+      isSelected,
+      toggle,
+      selectIds,
+      selectAllMatching,
+      clear,
+    ],
   );
 }
