@@ -48,6 +48,15 @@ describe('stale-invitation clean-up (R18)', () => {
       [ids[dan.handle]!]: 'would_withdraw',
       [ids[eve.handle]!]: 'would_withdraw',
     });
+    // The preview shows each invitation as the Sent list does, so it can name who would go.
+    const previewed = Object.fromEntries(
+      preview.body.items.map((i: { id: string; invitation: { recipient: { handle: string } } }) => [
+        i.id,
+        i.invitation.recipient.handle,
+      ]),
+    );
+    expect(previewed[ids[ben.handle]!]).toBe(ben.handle);
+    expect(previewed[ids[cat.handle]!]).toBe(cat.handle);
     expect(await sentIds(ann)).toEqual(before);
     expect((await ben.get('/api/v1/invitations/received/count')).body.total).toBe(1);
     expect((await ben.get('/api/v1/notifications')).body.items).toHaveLength(1);
@@ -69,6 +78,8 @@ describe('stale-invitation clean-up (R18)', () => {
       [ids[dan.handle]!]: 'excluded',
       [ids[eve.handle]!]: 'withdrawn',
     });
+    // After the act, each item is its id and outcome (SPEC §3): the caller already saw the rest.
+    for (const item of done.body.items) expect(Object.keys(item).sort()).toEqual(['id', 'outcome']);
     expect(await sentIds(ann)).toEqual([ids[cat.handle], ids[dan.handle], ids[fay.handle]].sort());
     for (const gone of [ben, eve]) {
       expect((await gone.get('/api/v1/invitations/received/count')).body.total).toBe(0);

@@ -9,7 +9,12 @@ import type { WithdrawCause } from '../../db/tables/invitation.js';
 import { resendAvailableAt, STALE_AFTER_DAYS, type InvitationKind } from './invitation.js';
 import { type SentInvitation, toSent } from './invitation.presenter.js';
 import { transition } from './invitation.transitions.js';
-import { findTargets, listCleanupCandidates } from './invitation.views.repository.js';
+import {
+  type CleanupFilter,
+  findTargets,
+  listCleanupCandidateIds,
+  listCleanupCandidates,
+} from './invitation.views.repository.js';
 import { findRecipientSummaries } from './invitation.withdrawals.repository.js';
 
 export interface CleanupInput {
@@ -27,7 +32,10 @@ export type CleanupOutcome = 'withdrawn' | 'would_withdraw' | 'kept' | 'excluded
 export interface CleanupItem {
   id: string;
   outcome: CleanupOutcome;
-  /** Absent for an id that is not (or no longer) an open invitation of the caller. */
+  /**
+   * In a dry run, the invitation as the Sent list shows it, so a preview can name what would go;
+   * absent after a withdrawal, and for an id that is not (or no longer) an open invitation.
+   */
   invitation?: SentInvitation;
 }
 
@@ -47,37 +55,43 @@ export async function withdrawStale(
   cause: WithdrawCause,
   onProgress?: (done: number, total: number) => void,
 ): Promise<CleanupResult> {
-  const now = deps.clock.now();
-  const at = now.toISOString();
-  const olderThanDays = input.olderThanDays ?? (input.ids ? undefined : STALE_AFTER_DAYS);
   if (input.ids && input.ids.length > 10_000) {
     throw new DomainError('validation_failed', 'At most 10,000 ids can be withdrawn at once.');
   }
+  const now = deps.clock.now();
+  const olderThanDays = input.olderThanDays ?? (input.ids ? undefined : STALE_AFTER_DAYS);
+  const filter: CleanupFilter = {
+    sentBefore:
+      olderThanDays === undefined ? undefined : addDays(now, -olderThanDays).toISOString(),
+    kind: input.kind,
+    q: input.q,
+    ids: input.ids,
+    now: now.toISOString(),
+  };
   const excluded = new Set(input.excludeIds ?? []);
-  const { rows, withdrawn } = await deps.database.transaction(async (tx) => {
-    const rows = await listCleanupCandidates(tx, senderId, {
-      sentBefore:
-        olderThanDays === undefined ? undefined : addDays(now, -olderThanDays).toISOString(),
-      kind: input.kind,
-      q: input.q,
-      ids: input.ids,
-      now: at,
-    });
-    const toWithdraw = rows.filter((r) => r.kept === 0 && !excluded.has(r.id));
-    const withdrawn = new Set<string>();
-    if (!input.dryRun) {
-      const env = { now, rules: deps.rules };
-      for (let i = 0; i < toWithdraw.length; i += PROGRESS_STEP) {
-        const batch = toWithdraw.slice(i, i + PROGRESS_STEP);
-        const changed = await transition(tx, batch, { kind: 'withdraw', cause }, env);
-        for (const row of changed) withdrawn.add(row.id);
-        onProgress?.(Math.min(i + PROGRESS_STEP, toWithdraw.length), toWithdraw.length);
-      }
-    }
-    return { rows, withdrawn };
-  });
-  // Presenting reads outside the transaction, so the withdrawn rows are not held locked meanwhile.
+  const items = input.dryRun
+    ? await preview(deps, senderId, filter, excluded, now)
+    : await withdraw(deps, senderId, filter, excluded, { cause, now, onProgress });
+  const found = new Set(items.map((i) => i.id));
+  for (const id of input.ids ?? []) {
+    if (!found.has(id)) items.push({ id, outcome: 'not_open' });
+  }
+  const count = items.filter(
+    (i) => i.outcome === 'withdrawn' || i.outcome === 'would_withdraw',
+  ).length;
+  return { dryRun: input.dryRun ?? false, count, items };
+}
+
+/** What a withdrawal would do, each candidate shown as the Sent list shows it. */
+async function preview(
+  deps: ServiceDeps,
+  senderId: string,
+  filter: CleanupFilter,
+  excluded: Set<string>,
+  now: Date,
+): Promise<CleanupItem[]> {
   const db = deps.database.db;
+  const rows = await listCleanupCandidates(db, senderId, filter);
   const [recipients, targets] = await Promise.all([
     findRecipientSummaries(
       db,
@@ -86,23 +100,43 @@ export async function withdrawStale(
     findTargets(db, rows),
   ]);
   const resend = resendAvailableAt(now, deps.rules.resendCooldownDays);
-  const outcomeOf = (id: string, kept: boolean): CleanupOutcome => {
-    if (excluded.has(id)) return 'excluded';
-    if (kept) return 'kept';
-    if (input.dryRun) return 'would_withdraw';
-    return withdrawn.has(id) ? 'withdrawn' : 'not_open';
-  };
-  const items: CleanupItem[] = rows.map((r) => ({
+  return rows.map((r) => ({
     id: r.id,
-    outcome: outcomeOf(r.id, r.kept === 1),
+    outcome: excluded.has(r.id) ? 'excluded' : r.kept === 1 ? 'kept' : 'would_withdraw',
     invitation: toSent(r, recipients.get(r.recipient_id), targets.get(r.target_id) ?? null, resend),
   }));
-  const found = new Set(rows.map((r) => r.id));
-  for (const id of input.ids ?? []) {
-    if (!found.has(id)) items.push({ id, outcome: 'not_open' });
-  }
-  const count = items.filter(
-    (i) => i.outcome === 'withdrawn' || i.outcome === 'would_withdraw',
-  ).length;
-  return { dryRun: input.dryRun ?? false, count, items };
+}
+
+/**
+ * Withdraws the candidates that are neither kept nor excluded, with every effect of a single
+ * withdrawal, in one transaction; reports progress every PROGRESS_STEP withdrawals.
+ */
+async function withdraw(
+  deps: ServiceDeps,
+  senderId: string,
+  filter: CleanupFilter,
+  excluded: Set<string>,
+  options: {
+    cause: WithdrawCause;
+    now: Date;
+    onProgress?: (done: number, total: number) => void;
+  },
+): Promise<CleanupItem[]> {
+  return deps.database.transaction(async (tx) => {
+    const rows = await listCleanupCandidateIds(tx, senderId, filter);
+    const toWithdraw = rows.filter((r) => r.kept === 0 && !excluded.has(r.id));
+    const withdrawn = new Set<string>();
+    const env = { now: options.now, rules: deps.rules };
+    for (let i = 0; i < toWithdraw.length; i += PROGRESS_STEP) {
+      const batch = toWithdraw.slice(i, i + PROGRESS_STEP);
+      const changed = await transition(tx, batch, { kind: 'withdraw', cause: options.cause }, env);
+      for (const row of changed) withdrawn.add(row.id);
+      options.onProgress?.(Math.min(i + PROGRESS_STEP, toWithdraw.length), toWithdraw.length);
+    }
+    return rows.map((r): CleanupItem => {
+      if (excluded.has(r.id)) return { id: r.id, outcome: 'excluded' };
+      if (r.kept === 1) return { id: r.id, outcome: 'kept' };
+      return { id: r.id, outcome: withdrawn.has(r.id) ? 'withdrawn' : 'not_open' };
+    });
+  });
 }

@@ -214,17 +214,21 @@ export const BulkWithdrawResult = Type.Object({
   dryRun: Type.Boolean(),
   count: Type.Integer(),
   items: Type.Array(
-    Type.Object({
-      id: Type.String(),
-      outcome: Type.String({
-        description: 'withdrawn | would_withdraw | kept | excluded | not_open',
-      }),
-      // Optional rather than nullable: serialising a union costs a validation per item, which
-      // shows at 10,000 items.
-      invitation: Type.Optional(
-        Type.Ref(SentInvitation, { description: 'absent for an id that is not open' }),
-      ),
-    }),
+    Type.Object(
+      {
+        id: Type.String(),
+        outcome: Type.String({
+          description: 'withdrawn | would_withdraw | kept | excluded | not_open',
+        }),
+        // Optional rather than nullable: serialising a union costs a validation per item, which
+        // shows at 10,000 items.
+        invitation: Type.Optional(Type.Ref(SentInvitation)),
+      },
+      {
+        description:
+          'invitation: in a dry run, the invitation as the Sent list shows it; absent after a withdrawal, and for an id that is not open',
+      },
+    ),
   ),
 });
 

@@ -279,26 +279,46 @@ export async function findTargets(
   return targets;
 }
 
-/** R18: the sender's open invitations for a clean-up, oldest first. */
-export async function listCleanupCandidates(
-  db: Db,
-  senderId: string,
-  options: { sentBefore?: string; kind?: InvitationKind; ids?: string[]; q?: string; now: string },
-): Promise<InvitationRow[]> {
+export interface CleanupFilter {
+  sentBefore?: string;
+  kind?: InvitationKind;
+  ids?: string[];
+  q?: string;
+  now: string;
+}
+
+/** R18: the sender's open invitations a clean-up considers, oldest first. */
+function cleanupCandidates(db: Db, senderId: string, filter: CleanupFilter) {
   let query = db
     .selectFrom('invitations')
-    .selectAll()
     .where('sender_id', '=', senderId)
     .where(statusIn(SENDER_OPEN_STATUSES))
-    .where('expires_at', '>', options.now)
+    .where('expires_at', '>', filter.now)
     .orderBy('sent_at')
     .orderBy('id');
-  if (options.sentBefore) query = query.where('sent_at', '<=', options.sentBefore);
-  if (options.kind) query = query.where('kind', '=', options.kind);
-  if (options.ids) query = query.where('id', 'in', options.ids.length > 0 ? options.ids : ['']);
-  const matches = nameMatches(options.q);
-  if (matches) query = query.where(matches);
-  return query.execute();
+  if (filter.sentBefore) query = query.where('sent_at', '<=', filter.sentBefore);
+  if (filter.kind) query = query.where('kind', '=', filter.kind);
+  if (filter.ids) query = query.where('id', 'in', filter.ids.length > 0 ? filter.ids : ['']);
+  const matches = nameMatches(filter.q);
+  return matches ? query.where(matches) : query;
+}
+
+/** The candidates whole, for a preview that shows each of them. */
+export function listCleanupCandidates(
+  db: Db,
+  senderId: string,
+  filter: CleanupFilter,
+): Promise<InvitationRow[]> {
+  return cleanupCandidates(db, senderId, filter).selectAll().execute();
+}
+
+/** Only what a withdrawal decides on: at 10,000 candidates, whole rows cost more than it does. */
+export function listCleanupCandidateIds(
+  db: Db,
+  senderId: string,
+  filter: CleanupFilter,
+): Promise<{ id: string; kept: number }[]> {
+  return cleanupCandidates(db, senderId, filter).select(['id', 'kept']).execute();
 }
 
 /**
