@@ -28,7 +28,8 @@ export function InfiniteList({ list, noun, total, hiddenCount = 0, children }: I
     list.query;
   const sentinel = useRef<HTMLDivElement>(null);
   const end = useRef<HTMLParagraphElement>(null);
-  const pressed = useRef(false);
+  // Whether "Show more" was pressed or holds focus: the member is then following it to the end.
+  const onMore = useRef(false);
   const shown = Math.max(0, list.items.length - hiddenCount);
   const [one, many] = noun;
 
@@ -50,12 +51,13 @@ export function InfiniteList({ list, noun, total, hiddenCount = 0, children }: I
     return () => observer.disconnect();
   }, [hasNextPage, isFetchingNextPage, isFetchNextPageError, idle, fetchNextPage]);
 
-  // "Show more" goes away with the last page; its keyboard user lands on the end marker.
+  // "Show more" goes away with the last page, however it was loaded; the member who was on it
+  // lands on the end marker rather than on the page's body.
   useEffect(() => {
-    if (!hasNextPage && pressed.current) {
-      pressed.current = false;
-      end.current?.focus();
-    }
+    if (hasNextPage || !onMore.current) return;
+    onMore.current = false;
+    const active = document.activeElement;
+    if (!active || active === document.body) end.current?.focus();
   }, [hasNextPage]);
 
   const status = isFetchingNextPage
@@ -74,13 +76,21 @@ export function InfiniteList({ list, noun, total, hiddenCount = 0, children }: I
               {status}
             </p>
             {isFetchNextPageError && <p className="error-note">{describeError(error)}</p>}
+            {/* Busy, not disabled, while a page loads: a disabled button drops its focus and
+                leaves the Tab order, so a keyboard user would lose their place. */}
             <button
               type="button"
               className="button"
-              disabled={isFetchingNextPage}
+              aria-disabled={isFetchingNextPage}
+              onFocus={() => (onMore.current = true)}
+              // Removing the button blurs it with nowhere to go; only a move elsewhere counts.
+              onBlur={(event) => {
+                if (event.relatedTarget) onMore.current = false;
+              }}
               onClick={() => {
-                pressed.current = true;
-                void fetchNextPage({ cancelRefetch: false });
+                onMore.current = true;
+                // The page on its way (scrolling asked for it too) is what this press asks for.
+                if (!isFetchingNextPage) void fetchNextPage({ cancelRefetch: false });
               }}
             >
               {isFetchNextPageError ? 'Try again' : `Show more ${many}`}
