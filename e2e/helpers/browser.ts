@@ -74,6 +74,14 @@ export async function endUndoWindow(page: Page): Promise<void> {
   await page.clock.fastForward(6_000);
 }
 
+/** What has keyboard focus: its text, or "body" when focus has fallen to the page. */
+export function focusedText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    return !element || element === document.body ? 'body' : (element.textContent ?? '');
+  });
+}
+
 /** "18 December 2026", as the app writes dates. */
 export function longDate(value: Date | string): string {
   return new Intl.DateTimeFormat('en-GB', {

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import type { ElementHandle, Page, Route } from 'playwright-core';
+import { memberRow, seedMembers } from '../test/helpers/members.js';
+import { seedInvitationsBulk } from '../test/helpers/network.js';
+import { focusedText } from './helpers/browser.js';
+import { setupSuite } from './helpers/suite.js';
+
+const SENT = '/mynetwork/invitation-manager/sent';
+/** The web app reads a long list 100 rows at a time. */
+const PAGE = 100;
+
+/** Every next page of the Sent list (a request with a cursor) waits until the test lets it on. */
+async function holdNextPages(page: Page): Promise<{ held: Route[]; cursors: string[] }> {
+  const held: Route[] = [];
+  const cursors: string[] = [];
+  await page.route(
+    (url) => url.pathname === '/api/v1/invitations/sent' && url.searchParams.has('cursor'),
+    (route) => {
+      cursors.push(new URL(route.request().url()).searchParams.get('cursor') ?? '');
+      held.push(route);
+    },
+  );
+  return { held, cursors };
+}
+
+function isFocused(element: ElementHandle): Promise<boolean> {
+  return element.evaluate((node) => node.isConnected && node === document.activeElement);
+}
+
+describe('the end of a long list from the keyboard (R40)', () => {
+  const suite = setupSuite();
+
+  it('R40: "Show more" keeps focus while a page loads, a press meanwhile loads nothing twice, and the end marker takes focus', async () => {
+    const me = await suite.api.member('Kim Keyboard');
+    const { seeding } = suite;
+    const recipients = await seedMembers(seeding, 2 * PAGE + 50);
+    await seedInvitationsBulk(seeding, await memberRow(seeding, me.handle), recipients);
+    const { context, page } = await suite.signIn(me);
+    const { held, cursors } = await holdNextPages(page);
+    await page.goto(SENT);
+    const rows = page.getByRole('list', { name: 'Sent invitations' }).getByRole('listitem');
+    await expect.poll(() => rows.count()).toBe(PAGE);
+
+    // Reaching the last row from the keyboard scrolls the end of the list near: the next page
+    // starts loading before the member presses anything, and Tab still lands on "Show more".
+    await rows
+      .last()
+      .getByRole('button', { name: /^Withdraw invitation/ })
+      .focus();
+    await page.keyboard.press('Tab');
+    const more = page.getByRole('button', { name: 'Show more invitations' });
+    const button = await more.elementHandle();
+    expect(await isFocused(button)).toBe(true);
+    await expect.poll(() => held.length).toBe(1);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    expect(await isFocused(button)).toBe(true);
+    expect(held).toHaveLength(1);
+
+    await held[0]!.continue();
+    await expect.poll(() => rows.count()).toBe(2 * PAGE);
+    expect(await isFocused(button)).toBe(true);
+
+    // The last page loads by scrolling while focus stays on "Show more", and Enter meanwhile.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await expect.poll(() => held.length).toBe(2);
+    await page.keyboard.press('Enter');
+    expect(await isFocused(button)).toBe(true);
+    await held[1]!.continue();
+    await expect.poll(() => rows.count()).toBe(2 * PAGE + 50);
+    await expect.poll(() => focusedText(page)).toBe("That's everything — 250 invitations");
+
+    expect(held).toHaveLength(2);
+    expect(new Set(cursors).size).toBe(2);
+    const shown = await rows
+      .getByRole('button', { name: /^Withdraw invitation to / })
+      .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
+    expect(shown).toHaveLength(recipients.length);
+    expect(new Set(shown)).toEqual(
+      new Set(recipients.map((recipient) => `Withdraw invitation to ${recipient.name}`)),
+    );
+    await context.close();
+  });
+
+  it('R40: the last page loaded by scrolling while focus is on "Show more" hands focus to the end marker', async () => {
+    const me = await suite.api.member('Sol Scroller');
+    const { seeding } = suite;
+    const recipients = await seedMembers(seeding, PAGE + 20);
+    await seedInvitationsBulk(seeding, await memberRow(seeding, me.handle), recipients);
+    const { context, page } = await suite.signIn(me);
+    const { held } = await holdNextPages(page);
+    await page.goto(SENT);
+    const rows = page.getByRole('list', { name: 'Sent invitations' }).getByRole('listitem');
+    await expect.poll(() => rows.count()).toBe(PAGE);
+
+    await rows
+      .last()
+      .getByRole('button', { name: /^Withdraw invitation/ })
+      .focus();
+    await page.keyboard.press('Tab');
+    expect(await focusedText(page)).toBe('Show more invitations');
+    await expect.poll(() => held.length).toBe(1);
+    expect(await focusedText(page)).toBe('Show more invitations');
+
+    await held[0]!.continue();
+    await expect.poll(() => rows.count()).toBe(PAGE + 20);
+    await expect.poll(() => focusedText(page)).toBe("That's everything — 120 invitations");
+    expect(held).toHaveLength(1);
+    await context.close();
+  });
+});
