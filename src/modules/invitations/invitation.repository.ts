@@ -307,8 +307,13 @@ export function senderOpenBetween(db: Db, a: string, b: string) {
     .where(statusIn(SENDER_OPEN_STATUSES));
 }
 
+/** Prepared: every accept of a connection invitation reads it (R3). */
+const openBetween = prepare((db, members: { a: string; b: string }) =>
+  senderOpenBetween(db, members.a, members.b),
+);
+
 export function findSenderOpenBetween(db: Db, a: string, b: string): Promise<InvitationRow[]> {
-  return senderOpenBetween(db, a, b).execute();
+  return openBetween.all(db, { a, b });
 }
 
 /** R29: every invitation that is still open, either way, between `memberId` and anyone. */
