@@ -1,4 +1,4 @@
-import { type ControlledTransaction, sql } from 'kysely';
+import { CompiledQuery, type ControlledTransaction } from 'kysely';
 import type { Schema } from './schema.js';
 import type { Db, Tx } from './types.js';
 
@@ -96,18 +96,23 @@ export class GroupCommit {
   }
 }
 
+/** Compiled once: every request runs two of these. */
+const SAVEPOINT = CompiledQuery.raw('savepoint request');
+const ROLLBACK_TO = CompiledQuery.raw('rollback to request');
+const RELEASE = CompiledQuery.raw('release request');
+
 async function runInSavepoint(trx: ControlledTransaction<Schema>, request: Waiting): Promise<void> {
-  await sql`savepoint request`.execute(trx);
+  await trx.executeQuery(SAVEPOINT);
   try {
     await request.run(trx);
   } catch (error) {
     // A full disk or an I/O error ends the whole transaction, savepoint included: then the
     // whole batch fails with that error.
-    const undone = await sql`rollback to request`
-      .execute(trx)
+    const undone = await trx
+      .executeQuery(ROLLBACK_TO)
       .then(() => true)
       .catch(() => false);
     if (!undone) throw error;
   }
-  await sql`release request`.execute(trx);
+  await trx.executeQuery(RELEASE);
 }
