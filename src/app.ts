@@ -16,6 +16,7 @@ import { rejectNulCharacters } from './http/input-guard.js';
 import { createErrorHandler, problem, routerErrorHandler } from './http/problem.js';
 import { registerRateLimits } from './http/rate-limit.js';
 import { securityHeaders } from './http/security-headers.js';
+import { validatorCompilers } from './http/validators.js';
 import type { App } from './http/types.js';
 import { Me } from './modules/accounts/account.schemas.js';
 import { accountRoutes } from './modules/accounts/account.routes.js';
@@ -62,14 +63,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     logController: new LogController({
       disableRequestLogging: ctx.config.logLevel !== 'debug' && ctx.config.logLevel !== 'trace',
     }),
-    ajv: {
-      customOptions: {
-        coerceTypes: 'array',
-        useDefaults: true,
-        removeAdditional: false,
-        allErrors: false,
-      },
-    },
+    schemaController: validatorCompilers,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(createErrorHandler(ctx.clock));

@@ -162,6 +162,32 @@ describe('hardening', () => {
     expect((await ben.get(`${API}/invitations/received/count`)).body.total).toBe(0);
   });
 
+  it('R18 R25: a JSON body must carry the types its schema says; nothing is coerced or changed', async () => {
+    const ben = await t.member('ben');
+    await ann.patch(`${API}/settings`, { autoWithdrawAfterDays: 30, emailReminders: true });
+    for (const wrong of [
+      { autoWithdrawAfterDays: 0 },
+      { autoWithdrawAfterDays: '30' },
+      { autoWithdrawAfterDays: false },
+      { emailReminders: null },
+      { emailReminders: 'false' },
+      { emailReminders: 0 },
+    ]) {
+      expectProblem(await ann.patch(`${API}/settings`, wrong), 400, 'validation_failed');
+    }
+    const settings = (await ann.get(`${API}/settings`)).body;
+    expect(settings.autoWithdrawAfterDays).toBe(30);
+    expect(settings.emailReminders).toBe(true);
+
+    const sent = (await ann.invite(ben)).body.id;
+    for (const wrong of [{ ids: sent }, { dryRun: 'false' }, { olderThanDays: '14' }]) {
+      expectProblem(await ann.post(`${API}/invitations/withdraw`, wrong), 400, 'validation_failed');
+    }
+    expect((await ben.get(`${API}/invitations/received/count`)).body.total).toBe(1);
+    // Query strings are text: their numbers and booleans are still read as such.
+    expect((await ben.get(`${API}/invitations/received?limit=1&withNote=false`)).status).toBe(200);
+  });
+
   it('bodies that try prototype pollution or are not JSON are refused with 400', async () => {
     const poisoned = await raw(
       'POST',
