@@ -153,7 +153,7 @@ describe('Trust in numbers and words', () => {
     await context.close();
   });
 
-  it('badges cap at 99+ and say the exact number to screen readers', async () => {
+  it('badges cap at 99+, shown on one line on a desktop and a phone, and say the exact number to screen readers', async () => {
     const me = await suite.api.member('Ula Unread');
     await seedNotifications(me, 120);
     const { context, page } = await suite.signIn(me);
@@ -161,7 +161,14 @@ describe('Trust in numbers and words', () => {
     await page.goto('/mynetwork');
     const link = page.getByRole('link', { name: /^Notifications\s*, 120 unread$/ });
     await link.waitFor();
-    expect(await link.locator('.badge').textContent()).toBe('99+');
+    const badge = link.locator('.badge');
+    expect(await badge.textContent()).toBe('99+');
+    // A "+" wrapped under the badge would be white on the white bar: there but unseen.
+    const fitsItsBox = () =>
+      badge.evaluate((element) => element.scrollHeight <= element.clientHeight);
+    expect(await fitsItsBox()).toBe(true);
+    await page.setViewportSize(PHONE);
+    expect(await fitsItsBox()).toBe(true);
     await context.close();
   });
 
