@@ -165,6 +165,34 @@ describe('a member with thousands of invitations (R6, R18, R38, R39, R40)', () =
     await context.close();
   });
 
+  it('R40: "Select all that match" and "Clear selection" hand the keyboard focus to each other’s place', async () => {
+    const me = await suite.api.member('Sia Select');
+    const { seeding } = suite;
+    await seedInvitationsBulk(
+      seeding,
+      await memberRow(seeding, me.handle),
+      await seedMembers(seeding, 150),
+    );
+    const { context, page } = await suite.signIn(me);
+    await page.goto(SENT);
+    const rows = page.getByRole('list', { name: 'Sent invitations' }).getByRole('listitem');
+    await expect.poll(() => rows.count(), WAIT).toBe(100);
+    await page.getByRole('button', { name: 'Select', exact: true }).click();
+    await page.getByRole('checkbox', { name: 'Select all' }).check();
+    const focused = () => page.evaluate(() => document.activeElement?.textContent);
+
+    await page.getByRole('button', { name: 'Select all 150 that match' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('All 150 invitations that match selected').waitFor();
+    expect(await focused()).toBe('Clear selection');
+
+    await page.keyboard.press('Enter');
+    await page.getByText('0 selected').waitFor();
+    const selectAll = page.getByRole('checkbox', { name: 'Select all' });
+    expect(await selectAll.evaluate((box) => box === document.activeElement)).toBe(true);
+    await context.close();
+  });
+
   it('R40: Sent and Received with long lists fit a 375-px screen with no serious axe violation', async () => {
     const me = await suite.api.member('Phil Phone');
     const { seeding } = suite;

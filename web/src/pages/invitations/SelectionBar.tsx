@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { formatCount } from '../../lib/format.js';
 import { plural } from '../../lib/member.js';
 import type { useSelection } from './use-selection.js';
@@ -21,6 +22,19 @@ export function SelectionBar({ loaded, total, selection, children }: SelectionBa
   const { selection: current, count } = selection;
   const everything = current.kind === 'all';
   const allLoaded = loaded.length > 0 && loaded.every((id) => selection.isSelected(id));
+  const selectAllBox = useRef<HTMLInputElement>(null);
+  const clearButton = useRef<HTMLButtonElement>(null);
+
+  // Each of the two buttons goes away when pressed; the keyboard focus moves on to what takes
+  // its place rather than falling back to the top of the page.
+  function selectAllMatching() {
+    flushSync(selection.selectAllMatching);
+    clearButton.current?.focus();
+  }
+  function clearEverything() {
+    flushSync(selection.clear);
+    selectAllBox.current?.focus();
+  }
 
   return (
     <div className="selection-bar">
@@ -29,6 +43,7 @@ export function SelectionBar({ loaded, total, selection, children }: SelectionBa
           type="checkbox"
           checked={allLoaded}
           ref={(element) => {
+            selectAllBox.current = element;
             if (element) element.indeterminate = count > 0 && !allLoaded;
           }}
           onChange={() => (allLoaded ? selection.clear() : selection.selectIds(loaded))}
@@ -36,12 +51,17 @@ export function SelectionBar({ loaded, total, selection, children }: SelectionBa
         Select all
       </label>
       {allLoaded && !everything && total > loaded.length && (
-        <button type="button" className="button button-quiet" onClick={selection.selectAllMatching}>
+        <button type="button" className="button button-quiet" onClick={selectAllMatching}>
           Select all {formatCount(total)} that match
         </button>
       )}
       {everything && (
-        <button type="button" className="button button-quiet" onClick={selection.clear}>
+        <button
+          type="button"
+          className="button button-quiet"
+          ref={clearButton}
+          onClick={clearEverything}
+        >
           Clear selection
         </button>
       )}
