@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { memberRow, seedMembers } from '../test/helpers/members.js';
+import { seedInvitationsBulk } from '../test/helpers/network.js';
 import { type Member, ok } from './helpers/api.js';
 import { seriousViolations } from './helpers/axe.js';
 import { DESKTOP, PHONE, shoot } from './helpers/browser.js';
@@ -249,5 +251,34 @@ describe('Insights: invitation figures and network composition, drawn as SVG', (
     expect(await seriousViolations(page)).toEqual([]);
     await shoot(page, 'insights-empty-phone');
     await context.close();
+  });
+});
+
+describe('Insights with thousands of invitations', () => {
+  const suite = setupSuite();
+
+  it('writes every number in the member’s own format, the stale link’s included', async () => {
+    const me = await suite.api.member('Tia Thousand');
+    const { seeding } = suite;
+    const recipients = await seedMembers(seeding, 1_200);
+    await seedInvitationsBulk(seeding, await memberRow(seeding, me.handle), recipients);
+    await suite.api.advanceDays(15);
+
+    for (const [locale, figure] of [
+      ['en-GB', '1,200'],
+      ['de-DE', '1.200'],
+    ] as const) {
+      const { context, page } = await suite.signIn(me, { locale });
+      await page.goto('/insights');
+      const open = page.getByRole('region', { name: 'Waiting for an answer' });
+      await open.getByText(`${figure} people · 0 pages · 0 events`).waitFor();
+      expect(await open.locator('.figure-value').textContent()).toBe(figure);
+      const stale = page.getByRole('region', { name: 'Older than 2 weeks' });
+      expect(await stale.locator('.figure-value').textContent()).toBe(figure);
+      await stale.getByRole('link', { name: `Review and withdraw all ${figure}` }).waitFor();
+      const age = await tableRows(page, 'Open invitations by days since you sent them');
+      expect(age).toContainEqual(['15–30 days', figure]);
+      await context.close();
+    }
   });
 });

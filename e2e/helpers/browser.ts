@@ -28,6 +28,8 @@ export interface SignInOptions {
   viewport?: { width: number; height: number };
   colorScheme?: 'light' | 'dark';
   timezoneId?: string;
+  /** The browser's language, which sets how numbers are written ("1,200" or "1.200"). */
+  locale?: string;
 }
 
 export interface SignedIn {
@@ -50,7 +52,7 @@ export async function signedIn(
     viewport: options.viewport ?? DESKTOP,
     colorScheme: options.colorScheme ?? 'light',
     timezoneId: options.timezoneId ?? 'UTC',
-    locale: 'en-GB',
+    locale: options.locale ?? 'en-GB',
   });
   context.setDefaultTimeout(10_000);
   const response = await context.request.post('/api/v1/session', {

@@ -1,5 +1,6 @@
 import type { Insights } from '../../api/types.js';
 import { plural } from '../../lib/member.js';
+import { formatCount } from '../../lib/format.js';
 import { type RateItem, RateBars } from './RateBars.js';
 import { waitLabel } from './format.js';
 
@@ -16,7 +17,7 @@ const HOW_KNOWN_LABELS = {
 const rateItem = (label: string, group: Group): RateItem => ({
   label,
   rate: group.rate,
-  detail: `${group.accepted.toLocaleString('en-GB')} of ${group.sent.toLocaleString('en-GB')}`,
+  detail: `${formatCount(group.accepted)} of ${formatCount(group.sent)}`,
 });
 
 /** R41: the median wait for an accept and how many accepts came within 1, 7 and 30 days. */

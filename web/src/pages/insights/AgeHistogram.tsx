@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { AgeBucket } from '../../api/types.js';
 import { EmptyState } from '../../components/Status.js';
 import { plural } from '../../lib/member.js';
+import { formatCount } from '../../lib/format.js';
 import { ChartTable } from './ChartTable.js';
 
 const HEIGHT = 200;
@@ -53,7 +54,7 @@ export function AgeHistogram({ buckets }: { buckets: AgeBucket[] }) {
                     <title>{`${rangeLabel(bucket)} days: ${plural(bucket.count, 'invitation')}`}</title>
                   </rect>
                   <text className="chart-value" x={centre} y={TOP + PLOT - height - 6}>
-                    {bucket.count.toLocaleString('en-GB')}
+                    {formatCount(bucket.count)}
                   </text>
                   <text className="chart-tick" x={centre} y={HEIGHT - 8}>
                     {rangeLabel(bucket)}

@@ -1,3 +1,5 @@
+import { formatCount } from '../../lib/format.js';
+
 interface ChartTableProps {
   caption: string;
   columns: [string, string];
@@ -23,9 +25,7 @@ export function ChartTable({ caption, columns, rows }: ChartTableProps) {
           {rows.map((row) => (
             <tr key={row.label}>
               <th scope="row">{row.label}</th>
-              <td>
-                {typeof row.value === 'number' ? row.value.toLocaleString('en-GB') : row.value}
-              </td>
+              <td>{typeof row.value === 'number' ? formatCount(row.value) : row.value}</td>
             </tr>
           ))}
         </tbody>

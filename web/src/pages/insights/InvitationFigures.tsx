@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { Insights } from '../../api/types.js';
 import { plural } from '../../lib/member.js';
+import { formatCount } from '../../lib/format.js';
 import { percent } from './format.js';
 
 function AcceptanceFigure({ acceptance }: { acceptance: Insights['acceptance'] }) {
@@ -29,7 +30,7 @@ function AcceptanceFigure({ acceptance }: { acceptance: Insights['acceptance'] }
       <p className="figure-note">
         {rate === null
           ? `You haven't sent any invitations in the last ${windowDays} days.`
-          : `${accepted.toLocaleString('en-GB')} of ${plural(sent, 'invitation')} you sent in the last ${windowDays} days ${accepted === 1 ? 'was' : 'were'} accepted.`}
+          : `${formatCount(accepted)} of ${plural(sent, 'invitation')} you sent in the last ${windowDays} days ${accepted === 1 ? 'was' : 'were'} accepted.`}
       </p>
     </section>
   );
@@ -42,7 +43,7 @@ function OpenFigure({ open }: { open: Insights['open'] }) {
       <h2 id="open-title" className="figure-title">
         Waiting for an answer
       </h2>
-      <p className="figure-value">{open.total.toLocaleString('en-GB')}</p>
+      <p className="figure-value">{formatCount(open.total)}</p>
       <p className="figure-note">
         {plural(connection, 'person', 'people')} · {plural(page, 'page')} · {plural(event, 'event')}
       </p>
@@ -56,14 +57,14 @@ function StaleFigure({ stale }: { stale: number }) {
       <h2 id="stale-title" className="figure-title">
         Older than 2 weeks
       </h2>
-      <p className="figure-value">{stale.toLocaleString('en-GB')}</p>
+      <p className="figure-value">{formatCount(stale)}</p>
       {stale === 0 ? (
         <p className="figure-note">Nothing to tidy up. Old invitations show up here.</p>
       ) : (
         <p className="figure-note">
           Old invitations rarely get answered.{' '}
           <Link to="/mynetwork/invitation-manager/sent?review=stale">
-            Review and withdraw {stale === 1 ? 'it' : `all ${stale}`}
+            Review and withdraw {stale === 1 ? 'it' : `all ${formatCount(stale)}`}
           </Link>
         </p>
       )}

@@ -1,4 +1,5 @@
 import type { Ranked } from '../../api/types.js';
+import { formatCount } from '../../lib/format.js';
 import { ChartTable } from './ChartTable.js';
 
 const ROW = 44;
@@ -45,7 +46,7 @@ export function RankingChart({ id, title, noun, items, emptyText }: RankingChart
                     {shorten(item.value)}
                   </text>
                   <text className="chart-count" x="100%" y={top + 16}>
-                    {item.count.toLocaleString('en-GB')}
+                    {formatCount(item.count)}
                   </text>
                   <rect
                     className="chart-track"
@@ -63,7 +64,7 @@ export function RankingChart({ id, title, noun, items, emptyText }: RankingChart
                     height={BAR}
                     rx={BAR / 2}
                   >
-                    <title>{`${item.value}: ${item.count.toLocaleString('en-GB')}`}</title>
+                    <title>{`${item.value}: ${formatCount(item.count)}`}</title>
                   </rect>
                 </g>
               );
