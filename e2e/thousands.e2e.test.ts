@@ -193,6 +193,38 @@ describe('a member with thousands of invitations (R6, R18, R38, R39, R40)', () =
     await context.close();
   });
 
+  it('R39: answering by keyboard moves the focus on to the next invitation, never to the top of the page', async () => {
+    const kim = await suite.api.member('Kim Keyboard');
+    for (const name of ['Ana Early', 'Ben Middle', 'Cal Latest']) {
+      await suite.api.invite(await suite.api.member(name), kim);
+    }
+    const { context, page } = await suite.signIn(kim);
+    await page.goto(RECEIVED);
+    const rows = page.getByRole('list', { name: 'Received invitations' }).getByRole('listitem');
+    await expect.poll(() => rows.count(), WAIT).toBe(3);
+    const focusedName = () =>
+      page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+
+    await page.getByRole('button', { name: 'Accept invitation from Cal Latest' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('You and Cal are now connected.').waitFor();
+    await expect.poll(focusedName, WAIT).toBe('Accept invitation from Ben Middle');
+
+    await page.getByRole('button', { name: 'Ignore invitation from Ben Middle' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Invitation from Ben ignored.').waitFor();
+    await expect.poll(focusedName, WAIT).toBe('Accept invitation from Ana Early');
+    await expect.poll(() => rows.count(), WAIT).toBe(1);
+
+    // The last one answered, the focus goes to the panel the list was in.
+    await page.keyboard.press('Enter');
+    await page.getByText('No pending invitations').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe(
+      'tabpanel',
+    );
+    await context.close();
+  });
+
   it('R40: Sent and Received with long lists fit a 375-px screen with no serious axe violation', async () => {
     const me = await suite.api.member('Phil Phone');
     const { seeding } = suite;

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import type { ReceivedInvitation } from '../../api/types.js';
 import { MemberLine } from '../../components/MemberLine.js';
 import { MenuButton } from '../../components/MenuButton.js';
@@ -22,6 +22,20 @@ function answerLabel(answer: 'Accept' | 'Ignore', invitation: ReceivedInvitation
   return `${answer} invitation from ${sender}`;
 }
 
+/**
+ * Where the keyboard goes once a row is answered and before it leaves the list: the next row's
+ * Accept (the one above when it was the last row), else the panel the list is in — never the
+ * top of the page. Focus elsewhere (the member moved on meanwhile) is left alone.
+ */
+function focusAfterAnswer(row: HTMLLIElement | null) {
+  if (!row?.contains(document.activeElement)) return;
+  const neighbour = row.nextElementSibling ?? row.previousElementSibling;
+  const next =
+    neighbour?.querySelector<HTMLElement>('button[aria-label^="Accept"]') ??
+    row.closest<HTMLElement>('[tabindex="-1"]');
+  next?.focus();
+}
+
 interface ReceivedInvitationItemProps {
   invitation: ReceivedInvitation;
   /** With a checkbox, for answering several at once (R39). */
@@ -35,14 +49,17 @@ export const ReceivedInvitationItem = memo(function ReceivedInvitationItem({
   onToggleSelected,
   selected = false,
 }: ReceivedInvitationItemProps) {
-  const { accept, ignore, busy } = useInvitationAnswers(invitation);
+  const row = useRef<HTMLLIElement>(null);
+  const { accept, ignore, busy } = useInvitationAnswers(invitation, () =>
+    focusAfterAnswer(row.current),
+  );
   const name = firstName(invitation.sender);
   const context = invitedToLine(invitation.kind, invitation.target, true);
   // R38: an ignored invitation stays open, so it can still be accepted, not ignored again.
   const ignored = invitation.status === 'ignored';
 
   return (
-    <li className={selected ? 'invitation-row is-selected' : 'invitation-row'}>
+    <li ref={row} className={selected ? 'invitation-row is-selected' : 'invitation-row'}>
       {onToggleSelected && (
         <input
           type="checkbox"
@@ -82,19 +99,20 @@ export const ReceivedInvitationItem = memo(function ReceivedInvitationItem({
           <button
             type="button"
             className="button"
-            disabled={busy}
+            aria-disabled={busy}
             aria-label={answerLabel('Ignore', invitation)}
-            onClick={() => ignore.mutate(undefined)}
+            onClick={() => !busy && ignore.mutate(undefined)}
           >
             Ignore
           </button>
         )}
+        {/* Busy rather than disabled while the answer goes: a disabled button drops the focus. */}
         <button
           type="button"
           className="button button-primary"
-          disabled={busy}
+          aria-disabled={busy}
           aria-label={answerLabel('Accept', invitation)}
-          onClick={() => accept.mutate()}
+          onClick={() => !busy && accept.mutate()}
         >
           Accept
         </button>

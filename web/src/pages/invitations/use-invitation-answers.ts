@@ -13,8 +13,11 @@ function acceptedMessage(invitation: ReceivedInvitation): string {
   return `You and ${firstName(invitation.sender)} are now connected.`;
 }
 
-/** Accept and ignore for one received invitation, with the counts refreshed afterwards. */
-export function useInvitationAnswers(invitation: ReceivedInvitation) {
+/**
+ * Accept and ignore for one received invitation, with the counts refreshed afterwards.
+ * `onAnswered` runs once the answer is in, while the row is still shown.
+ */
+export function useInvitationAnswers(invitation: ReceivedInvitation, onAnswered: () => void) {
   const queryClient = useQueryClient();
   const toasts = useToasts();
   const name = firstName(invitation.sender);
@@ -23,14 +26,20 @@ export function useInvitationAnswers(invitation: ReceivedInvitation) {
 
   const accept = useMutation({
     mutationFn: () => acceptInvitation(invitation.id),
-    onSuccess: () => toasts.show({ message: acceptedMessage(invitation) }),
+    onSuccess: () => {
+      onAnswered();
+      toasts.show({ message: acceptedMessage(invitation) });
+    },
     onError,
     onSettled: () => refreshAfterChange(queryClient),
   });
 
   const ignore = useMutation({
     mutationFn: (reason?: 'dont_know') => ignoreInvitation(invitation.id, reason),
-    onSuccess: () => toasts.show({ message: `Invitation from ${name} ignored.` }),
+    onSuccess: () => {
+      onAnswered();
+      toasts.show({ message: `Invitation from ${name} ignored.` });
+    },
     onError,
     onSettled: () => refreshAfterChange(queryClient),
   });
