@@ -102,6 +102,10 @@ describe('Trust in numbers and words', () => {
 
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect((await ok(suite.api.as(me).GET('/api/v1/settings'))).autoWithdrawAfterDays).toBeNull();
+    // Focus goes back to the button that opened the preview, not to the top of the page.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Save clean-up setting',
+    );
 
     await page.getByRole('button', { name: 'Save clean-up setting' }).click();
     await dialog.getByRole('button', { name: 'Withdraw 1 invitation and save' }).click();

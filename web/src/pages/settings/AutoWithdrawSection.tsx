@@ -35,9 +35,11 @@ export function AutoWithdrawSection({ settings }: { settings: Settings }) {
     },
   });
 
+  const busy = save.isPending || check.isPending;
+
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!valid) return;
+    if (!valid || busy) return;
     const next = enabled ? parsed : null;
     if (mayWithdrawNow(settings.autoWithdrawAfterDays, next)) check.mutate(next);
     else save.mutate({ autoWithdrawAfterDays: next });
@@ -89,10 +91,13 @@ export function AutoWithdrawSection({ settings }: { settings: Settings }) {
         )}
         {check.isError && <ErrorNote>{describeError(check.error)}</ErrorNote>}
         <div>
+          {/* Busy rather than disabled while the preview loads: a disabled button drops the
+              focus, and the preview could not give it back when it closes. */}
           <button
             type="submit"
             className="button button-primary"
-            disabled={!valid || save.isPending || check.isPending}
+            disabled={!valid}
+            aria-disabled={busy}
           >
             Save clean-up setting
           </button>
