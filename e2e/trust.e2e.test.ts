@@ -176,6 +176,20 @@ describe('Trust in numbers and words', () => {
     await context.close();
   });
 
+  it('"Mark all as read" by keyboard leaves the focus on the page’s heading when it goes away', async () => {
+    const me = await suite.api.member('Mo Marker');
+    await seedNotifications(me, 3);
+    const { context, page } = await suite.signIn(me);
+
+    await page.goto('/notifications');
+    await page.getByRole('button', { name: 'Mark all as read' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Mark all as read' }).waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Notifications');
+    expect((await ok(suite.api.as(me).GET('/api/v1/notifications'))).unread).toBe(0);
+    await context.close();
+  });
+
   it('edits your own profile from your profile page and from the Me menu', async () => {
     const me = await suite.api.member('Eda Editor');
     const { context, page } = await suite.signIn(me, { viewport: PHONE });

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { markNotificationsRead } from '../../api/endpoints.js';
@@ -10,8 +11,11 @@ export function NotificationsPage() {
   const notifications = useNotificationList();
   const newest = useNotifications();
   const queryClient = useQueryClient();
+  const heading = useRef<HTMLHeadingElement>(null);
   const markAllRead = useMutation({
     mutationFn: () => markNotificationsRead(),
+    // The button goes away with the last unread one; the keyboard stays on this page's heading.
+    onSuccess: () => heading.current?.focus(),
     onSettled: () => queryClient.invalidateQueries({ queryKey: keys.notifications }),
   });
   const unread = newest.data?.unread ?? 0;
@@ -20,15 +24,15 @@ export function NotificationsPage() {
     <section className="card" aria-labelledby="notifications-title">
       <title>Notifications | Rapport</title>
       <div className="card-header">
-        <h1 id="notifications-title" className="card-title">
+        <h1 id="notifications-title" className="card-title" ref={heading} tabIndex={-1}>
           Notifications
         </h1>
         {unread > 0 && (
           <button
             type="button"
             className="button button-quiet"
-            disabled={markAllRead.isPending}
-            onClick={() => markAllRead.mutate()}
+            aria-disabled={markAllRead.isPending}
+            onClick={() => !markAllRead.isPending && markAllRead.mutate()}
           >
             Mark all as read
           </button>
