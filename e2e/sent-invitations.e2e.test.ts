@@ -202,6 +202,29 @@ describe('Manage invitations — Sent', () => {
     await context.close();
   });
 
+  it('keeps and unkeeps an invitation with the keyboard, the focus staying on Keep', async () => {
+    const me = await member('Keeper');
+    const kit = await member('Kit Kept');
+    const invitation = await suite.api.invite(me, kit);
+    const { context, page } = await suite.signIn(me);
+    const keep = page.getByRole('button', { name: `Keep invitation to ${kit.name}` });
+    const isKept = async () =>
+      (await suite.api.sent(me)).items.find((item) => item.id === invitation.id)?.kept;
+
+    await page.goto(SENT);
+    await keep.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => keep.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(isKept).toBe(true);
+    expect(await keep.evaluate((button) => button === document.activeElement)).toBe(true);
+
+    await page.keyboard.press('Enter');
+    await expect.poll(isKept).toBe(false);
+    expect(await keep.getAttribute('aria-pressed')).toBe('false');
+    expect(await keep.evaluate((button) => button === document.activeElement)).toBe(true);
+    await context.close();
+  });
+
   it('withdraws all invitations older than 2 weeks after a preview, keeping pinned ones (R18)', async () => {
     const me = await member('Tidy');
     const [old1, old2, pinned, fresh] = [

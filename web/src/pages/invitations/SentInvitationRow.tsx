@@ -63,8 +63,9 @@ export const SentInvitationRow = memo(function SentInvitationRow(props: SentInvi
           aria-pressed={kept}
           aria-label={`Keep invitation to ${name}`}
           title="Kept invitations are never withdrawn by clean-up"
-          disabled={keep.isPending}
-          onClick={() => keep.mutate(!kept)}
+          // Busy rather than disabled while it saves: a disabled button drops the focus.
+          aria-disabled={keep.isPending}
+          onClick={() => !keep.isPending && keep.mutate(!kept)}
         >
           <Icon name="pin" />
           Keep
