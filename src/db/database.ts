@@ -84,6 +84,11 @@ function openSqlite(file: string, synchronous: SqliteSynchronous, log?: LogConfi
   // have to restore in a statement journal, spilled to a temporary file past 64 KB: in memory
   // instead, an accept costs 20 % less CPU. The journal lives only until the savepoint ends.
   sqlite.pragma('temp_store = MEMORY');
+  // SQLite's own lower() folds ASCII letters only; searches by name fold every script, as
+  // PostgreSQL's lower() does, so "zoë" finds "ZOË" on both.
+  sqlite.function('lower', { deterministic: true }, (text: unknown) =>
+    typeof text === 'string' ? text.toLowerCase() : text,
+  );
   const db = new Kysely<Schema>({
     dialect: new RapportSqliteDialect({ database: withStatementCache(sqlite) }),
     log,

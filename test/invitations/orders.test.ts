@@ -70,6 +70,11 @@ describe('every order of the Sent list reaches its end (R40)', () => {
     const page = (await ann.post('/api/v1/pages', { name: 'Acme Labs' })).body;
     const startsAt = new Date(t.clock.now().getTime() + 30 * 86_400_000).toISOString();
     const event = (await ann.post('/api/v1/events', { name: 'Quux Meetup', startsAt })).body;
+    // Only names and handles count: this recipient's headline and company say "quux".
+    const kit = await t.member('kit', { name: 'Kit Lane' });
+    await kit.patch('/api/v1/me', { headline: 'Quux engineer', company: 'Quux Corp' });
+    const toKit = (await ann.invite(kit)).body.id;
+    t.advanceDays(1);
     const toZed = (await ann.invite(zed)).body.id;
     t.advanceDays(1);
     const toZoe = (await ann.invite(zoe)).body.id;
@@ -86,15 +91,29 @@ describe('every order of the Sent list reaches its end (R40)', () => {
     expect(await search('q=quux')).toEqual([eventInv, toZoe, toZed]);
     expect(await search('q=QUUX&order=oldest')).toEqual([toZed, toZoe, eventInv]);
     expect(await search(`q=${encodeURIComponent('zoë')}`)).toEqual([toZoe]);
+    expect(await search(`q=${encodeURIComponent('ZOË')}`)).toEqual([toZoe]);
     expect(await search('q=acme')).toEqual([pageInv]);
     expect(await search(`q=${ben.handle}`)).toEqual([pageInv]);
     expect(await search('q=quux&kind=connection')).toEqual([toZoe, toZed]);
     expect(await search('q=nobody')).toEqual([]);
     // LIKE wildcards are taken out, not obeyed: "%" alone filters nothing.
-    expect(await search(`q=${encodeURIComponent('%')}`)).toEqual([eventInv, pageInv, toZoe, toZed]);
+    expect(await search(`q=${encodeURIComponent('%')}`)).toEqual([
+      eventInv,
+      pageInv,
+      toZoe,
+      toZed,
+      toKit,
+    ]);
     expect(await search(`q=${encodeURIComponent('q_ux')}`)).toEqual([]);
     const paged = await walk(ann, '/api/v1/invitations/sent?q=quux&order=oldest', 1);
     expect(ids(paged.items)).toEqual([toZed, toZoe, eventInv]);
+
+    // R20: a recipient who blocked the sender is matched by the name and handle they had then.
+    await kit.put(`/api/v1/blocks/${ann.handle}`);
+    await kit.patch('/api/v1/me', { name: 'Kit Quux' });
+    expect(await search('q=quux')).toEqual([eventInv, toZoe, toZed]);
+    expect(await search('q=lane')).toEqual([toKit]);
+    expect(await search(`q=${kit.handle}`)).toEqual([toKit]);
   });
 
   it('R40: bad order or q answers 400 validation_failed', async () => {

@@ -280,10 +280,13 @@ describe('blocking (R20)', () => {
         [id, atBlock],
       ]);
       expect((await ben.get(`${API}/invitations/${id}`)).body.recipient).toEqual(atBlock);
-      const found = (await ben.get(`${API}/invitations/sent?q=oldco`)).body.items;
+      // Search matches the name and handle as at the block (R40: names only, never the company).
+      const found = (await ben.get(`${API}/invitations/sent?q=${ann.handle}`)).body.items;
       expect(found.map((i: { id: string }) => i.id)).toEqual([id]);
-      expect((await ben.get(`${API}/invitations/sent?q=newco`)).body.items).toEqual([]);
       expect((await ben.get(`${API}/invitations/sent?q=renamed`)).body.items).toEqual([]);
+      for (const company of ['oldco', 'newco']) {
+        expect((await ben.get(`${API}/invitations/sent?q=${company}`)).body.items).toEqual([]);
+      }
       const preview = await ben.post(`${API}/invitations/withdraw`, {
         olderThanDays: 0,
         dryRun: true,

@@ -9,6 +9,7 @@ import * as listOrders from './0007-list-orders.js';
 import * as accountRecovery from './0008-account-recovery.js';
 import * as emailAttemptsAndFrozenRecipients from './0010-email-attempts-and-frozen-recipients.js';
 import * as sessionsAndLeaving from './0009-sessions-and-leaving.js';
+import * as frozenSearchByName from './0011-frozen-search-by-name.js';
 
 /** Every migration in order; names are frozen once landed. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008-account-recovery': accountRecovery,
   '0010-email-attempts-and-frozen-recipients': emailAttemptsAndFrozenRecipients,
   '0009-sessions-and-leaving': sessionsAndLeaving,
+  '0011-frozen-search-by-name': frozenSearchByName,
 };

@@ -8,7 +8,7 @@ import type { ServiceDeps } from '../deps.js';
 import { memberNotFound } from '../members/member.js';
 import { type MemberSummary, toSummary } from '../members/member.presenter.js';
 import type { MemberRow } from '../members/member.repository.js';
-import { lockMemberAndHandle, searchTextOf } from '../members/member.service.js';
+import { lockMemberAndHandle } from '../members/member.service.js';
 import { checkConnectionInvite, isWrongAddress } from './invitation.checks.js';
 import { type CleanupInput, type CleanupResult, withdrawStale } from './invitation.cleanup.js';
 import { createInvitation } from './invitation.create.js';
@@ -32,6 +32,7 @@ import { presentDetail } from './invitation.queries.js';
 import {
   findInvitation,
   findSenderOpenBetween,
+  frozenSearchOf,
   type InvitationRow,
   recordEmailAttempt,
   REF_COLUMNS,
@@ -233,7 +234,7 @@ export class InvitationCommands {
     const byBlocker = open.filter((r) => r.sender_id === blocker.id);
     const toBlocker = open.filter((r) => r.sender_id === blockedId);
     await transition(tx, byBlocker, { kind: 'withdraw', cause: 'block' }, env);
-    const frozen = { summary: JSON.stringify(toSummary(blocker)), search: searchTextOf(blocker) };
+    const frozen = { summary: JSON.stringify(toSummary(blocker)), search: frozenSearchOf(blocker) };
     await transition(tx, toBlocker, { kind: 'block', frozen }, env);
   }
 

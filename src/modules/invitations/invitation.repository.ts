@@ -150,7 +150,13 @@ export async function recordEmailAttempt(
 export interface FrozenRecipient {
   /** The member summary, in JSON. */
   summary: string;
+  /** What the Sent list's search matches (R40): `frozenSearchOf`. */
   search: string;
+}
+
+/** A recipient's name and handle, lowercased, as the Sent list's search matches them (R40). */
+export function frozenSearchOf(member: { name: string; handle: string }): string {
+  return `${member.name} ${member.handle}`.toLowerCase();
 }
 
 type StatusChange =

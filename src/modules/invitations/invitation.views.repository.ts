@@ -130,7 +130,12 @@ function nameMatches(q: string | undefined) {
             .selectFrom('members')
             .select('members.id')
             .whereRef('members.id', '=', 'invitations.recipient_id')
-            .where('members.search_text', 'like', pattern),
+            .where((m) =>
+              m.or([
+                m(sql<string>`lower(members.name)`, 'like', pattern),
+                m('members.handle', 'like', pattern),
+              ]),
+            ),
         ),
       ]),
       eb('invitations.frozen_search', 'like', pattern),

@@ -252,7 +252,6 @@ export {
   insertMember,
   lockMemberAndHandle,
   lockMembers,
-  searchTextOf,
   releaseNamesOfLeft,
   updateMember,
 } from './member.repository.js';

@@ -1,0 +1,73 @@
+/**
+ * R20, R40: blocked invitations frozen before the Sent list's search kept to names had the
+ * blocker's headline and company in `frozen_search`; migration 0011 makes it their name and
+ * handle again, from the frozen summary, on a database with rows in it.
+ */
+import { Migrator } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/database.js';
+import { migrations } from '../../src/db/migrations/index.js';
+import type { Database } from '../../src/db/types.js';
+import { newMemberRow } from '../../src/modules/members/member.js';
+import { newPendingInvitation } from '../../src/modules/invitations/invitation.js';
+import { RULE_DEFAULTS } from '../../src/config.js';
+import { createThrowawayDatabase, type ThrowawayDatabase } from '../helpers/database.js';
+
+let throwaway: ThrowawayDatabase;
+let database: Database;
+
+beforeAll(async () => {
+  throwaway = await createThrowawayDatabase();
+  database = openDatabase(throwaway.url);
+});
+afterAll(async () => {
+  await database.close();
+  await throwaway.drop();
+});
+
+function migrator(): Migrator {
+  return new Migrator({
+    db: database.db,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+  });
+}
+
+it('R20 R40: 0011 keeps only the name and handle of a blocker frozen before it', async () => {
+  const before = await migrator().migrateTo('0010-email-attempts-and-frozen-recipients');
+  expect(before.error).toBeUndefined();
+  const at = '2026-06-01T00:00:00.000Z';
+  const member = (name: string, handle: string) =>
+    newMemberRow(
+      { id: handle, email: `${handle}@example.test`, passwordHash: 'x', name, handle },
+      at,
+    );
+  const [sender, blocker] = [member('Sam Sender', 'sam'), member('Åsa Blocker', 'asa-b')];
+  await database.db.insertInto('members').values([sender, blocker]).execute();
+  const invitation = {
+    ...newPendingInvitation(
+      {
+        kind: 'connection',
+        senderId: sender.id,
+        recipientId: blocker.id,
+        targetId: '',
+        note: null,
+        howKnown: null,
+        now: new Date(at),
+      },
+      RULE_DEFAULTS,
+    ),
+    status: 'blocked' as const,
+    frozen_recipient: JSON.stringify({ name: 'Åsa Blocker', handle: 'asa-b', company: 'Oldco' }),
+    frozen_search: 'åsa blocker asa-b data engineer oldco',
+  };
+  await database.db.insertInto('invitations').values(invitation).execute();
+
+  const after = await migrator().migrateToLatest();
+  expect(after.error).toBeUndefined();
+  const row = await database.db
+    .selectFrom('invitations')
+    .select('frozen_search')
+    .where('id', '=', invitation.id)
+    .executeTakeFirstOrThrow();
+  expect(row.frozen_search).toBe('åsa blocker asa-b');
+});
