@@ -233,6 +233,37 @@ describe('a member with thousands of invitations (R6, R18, R38, R39, R40)', () =
     await context.close();
   });
 
+  it('R18: the stale preview names five kept invitations and counts the rest, its buttons in view on a phone', async () => {
+    const me = await suite.api.member('Pia Pinned');
+    const { seeding } = suite;
+    const invitations = await seedInvitationsBulk(
+      seeding,
+      await memberRow(seeding, me.handle),
+      await seedMembers(seeding, 30),
+    );
+    await suite.api.advanceDays(15);
+    for (const invitation of invitations.slice(0, 12)) {
+      await ok(
+        suite.api.as(me).PUT('/api/v1/invitations/{id}/keep', {
+          params: { path: { id: invitation.id } },
+        }),
+      );
+    }
+    const { context, page } = await suite.signIn(me, { viewport: PHONE });
+    await page.goto(SENT);
+    await page.getByRole('button', { name: 'Withdraw all older than 2 weeks' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect
+      .poll(() => dialog.getByText(/invitations you kept stay/).textContent(), WAIT)
+      .toMatch(/^12 invitations you kept stay: [^,]+(, [^,]+){4} and 7 more\.$/);
+    // Focus starts on Cancel: it and Withdraw are on the screen as the dialog opens.
+    for (const name of ['Cancel', 'Withdraw 18 invitations']) {
+      const box = await dialog.getByRole('button', { name }).boundingBox();
+      expect(box && box.y + box.height).toBeLessThanOrEqual(PHONE.height);
+    }
+    await context.close();
+  });
+
   it('R40: Sent and Received with long lists fit a 375-px screen with no serious axe violation', async () => {
     const me = await suite.api.member('Phil Phone');
     const { seeding } = suite;

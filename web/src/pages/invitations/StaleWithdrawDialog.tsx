@@ -23,6 +23,15 @@ async function loadPreview(olderThanDays: number) {
   return { going: invitationsOf('would_withdraw'), kept: invitationsOf('kept') };
 }
 
+/** Kept invitations named in the preview; the rest are counted, so the buttons stay in view. */
+const KEPT_NAMED = 5;
+
+function keptNames(kept: SentInvitation[]): string {
+  const names = kept.slice(0, KEPT_NAMED).map((invitation) => invitation.recipient.name);
+  const more = kept.length - names.length;
+  return more > 0 ? `${names.join(', ')} and ${formatCount(more)} more` : names.join(', ');
+}
+
 interface StaleWithdrawDialogProps {
   /** The ids to withdraw, once confirmed; they wait for the Undo window like any withdrawal. */
   onConfirm: (ids: string[]) => void;
@@ -99,7 +108,7 @@ export function StaleWithdrawDialog({ onConfirm, onClose }: StaleWithdrawDialogP
           {kept.length === 1
             ? '1 invitation you kept stays'
             : `${formatCount(kept.length)} invitations you kept stay`}
-          : {kept.map((invitation) => invitation.recipient.name).join(', ')}.
+          : {keptNames(kept)}.
         </p>
       )}
     </Dialog>
