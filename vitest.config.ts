@@ -17,7 +17,7 @@ export default defineConfig({
     // Most test time is spent waiting on databases, SMTP and child processes, not on the CPU.
     maxWorkers: 3,
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.test.ts'] } },
+      { test: { name: 'unit', include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'] } },
       {
         test: {
           name: 'sqlite',

@@ -10,10 +10,11 @@ import { describeError } from '../../../api/problem-messages.js';
 import { RelativeTime } from '../../../components/RelativeTime.js';
 import { ErrorNote, LoadError, Loading } from '../../../components/Status.js';
 import { useToasts } from '../../../components/Toasts.js';
+import { describeUserAgent } from '../../../lib/user-agent.js';
 
-/** A browser's own description, shortened to what a member recognises. */
+/** The browser and system a session was started from, in plain words. */
 function browserName(session: Session): string {
-  return session.userAgent?.trim() || 'Unknown browser';
+  return describeUserAgent(session.userAgent) ?? 'Unknown browser';
 }
 
 /** R28: where the member is signed in; end one, or every other. */
