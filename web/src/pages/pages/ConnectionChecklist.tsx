@@ -1,5 +1,5 @@
 import { useDeferredValue, useState } from 'react';
-import { useConnections } from '../../api/queries.js';
+import { useConnections, useMe } from '../../api/queries.js';
 import type { MemberSummary } from '../../api/types.js';
 import { Avatar } from '../../components/Avatar.js';
 import { InfiniteList } from '../../components/InfiniteList.js';
@@ -16,6 +16,7 @@ export function ConnectionChecklist({ selected, onToggle }: ConnectionChecklistP
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query.trim());
   const connections = useConnections(deferred);
+  const { data: me } = useMe();
 
   return (
     <div className="stack">
@@ -42,7 +43,11 @@ export function ConnectionChecklist({ selected, onToggle }: ConnectionChecklistP
           <p>Only your connections can be invited.</p>
         </EmptyState>
       ) : (
-        <InfiniteList list={connections} noun={['connection', 'connections']}>
+        <InfiniteList
+          list={connections}
+          noun={['connection', 'connections']}
+          total={deferred ? undefined : me?.counts.connections}
+        >
           <fieldset className="checklist">
             <legend className="visually-hidden">Connections to invite</legend>
             <ul className="checklist-items">
