@@ -106,22 +106,31 @@ function passedOn(): Record<string, string> {
   return synchronous ? { RAPPORT_SQLITE_SYNCHRONOUS: synchronous } : {};
 }
 
-/** The Node flags on the `rapport` command's `#!/usr/bin/env -S node …` line. */
-function commandFlags(file: string): string[] {
+/** The environment and Node flags on the `rapport` command's `#!/usr/bin/env -S … node …` line. */
+function commandLine(file: string): { env: Record<string, string>; flags: string[] } {
   const shebang = readFileSync(file, 'utf8').split('\n', 1)[0] ?? '';
-  return /^#!\/usr\/bin\/env -S node (.+)$/.exec(shebang)?.[1]?.split(' ') ?? [];
+  const [settings = '', flags = ''] =
+    /^#!\/usr\/bin\/env -S (.*?)\bnode\b ?(.*)$/.exec(shebang)?.slice(1) ?? [];
+  const env = Object.fromEntries(
+    settings
+      .split(' ')
+      .filter((word) => word.includes('='))
+      .map((word) => [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)]),
+  );
+  return { env, flags: flags.split(' ').filter(Boolean) };
 }
 
-/** `rapport serve` with the Node flags the command starts with, as an operator runs it. */
+/** `rapport serve` with the environment and Node flags the command starts with, as an operator runs it. */
 export function startRapport(
   databaseUrl: string,
   options: { profileDir?: string } = {},
 ): Promise<Server> {
   const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
   const command = join(BUILD_DIR, 'cli/index.js');
+  const line = commandLine(command);
   return start(
-    [...commandFlags(command), ...profile, command, 'serve'],
-    { ...BENCH_ENV, ...passedOn(), RAPPORT_DATABASE_URL: databaseUrl },
+    [...line.flags, ...profile, command, 'serve'],
+    { ...line.env, ...BENCH_ENV, ...passedOn(), RAPPORT_DATABASE_URL: databaseUrl },
     /running at (http:\/\/\S+)/,
     'rapport serve',
   );
