@@ -27,27 +27,39 @@ function isFocused(element: ElementHandle): Promise<boolean> {
   return element.evaluate((node) => node.isConnected && node === document.activeElement);
 }
 
+/**
+ * A member who sent `count` invitations, on their Sent list with its next pages held, and the
+ * keyboard moved from the last row's Withdraw to "Show more": reaching the last row scrolls the
+ * end of the list near, so the next page starts loading before the member presses anything.
+ */
+async function tabToShowMore(suite: ReturnType<typeof setupSuite>, name: string, count: number) {
+  const me = await suite.api.member(name);
+  const { seeding } = suite;
+  const recipients = await seedMembers(seeding, count);
+  await seedInvitationsBulk(seeding, await memberRow(seeding, me.handle), recipients);
+  const { context, page } = await suite.signIn(me);
+  const { held, cursors } = await holdNextPages(page);
+  await page.goto(SENT);
+  const rows = page.getByRole('list', { name: 'Sent invitations' }).getByRole('listitem');
+  await expect.poll(() => rows.count()).toBe(PAGE);
+  await rows
+    .last()
+    .getByRole('button', { name: /^Withdraw invitation/ })
+    .focus();
+  await page.keyboard.press('Tab');
+  return { context, page, rows, recipients, held, cursors };
+}
+
 describe('the end of a long list from the keyboard (R40)', () => {
   const suite = setupSuite();
 
   it('R40: "Show more" keeps focus while a page loads, a press meanwhile loads nothing twice, and the end marker takes focus', async () => {
-    const me = await suite.api.member('Kim Keyboard');
-    const { seeding } = suite;
-    const recipients = await seedMembers(seeding, 2 * PAGE + 50);
-    await seedInvitationsBulk(seeding, await memberRow(seeding, me.handle), recipients);
-    const { context, page } = await suite.signIn(me);
-    const { held, cursors } = await holdNextPages(page);
-    await page.goto(SENT);
-    const rows = page.getByRole('list', { name: 'Sent invitations' }).getByRole('listitem');
-    await expect.poll(() => rows.count()).toBe(PAGE);
-
-    // Reaching the last row from the keyboard scrolls the end of the list near: the next page
-    // starts loading before the member presses anything, and Tab still lands on "Show more".
-    await rows
-      .last()
-      .getByRole('button', { name: /^Withdraw invitation/ })
-      .focus();
-    await page.keyboard.press('Tab');
+    const { context, page, rows, recipients, held, cursors } = await tabToShowMore(
+      suite,
+      'Kim Keyboard',
+      2 * PAGE + 50,
+    );
+    // Tab lands on "Show more" while the next page is on its way.
     const more = page.getByRole('button', { name: 'Show more invitations' });
     const button = await more.elementHandle();
     expect(await isFocused(button)).toBe(true);
@@ -83,21 +95,7 @@ describe('the end of a long list from the keyboard (R40)', () => {
   });
 
   it('R40: the last page loaded by scrolling while focus is on "Show more" hands focus to the end marker', async () => {
-    const me = await suite.api.member('Sol Scroller');
-    const { seeding } = suite;
-    const recipients = await seedMembers(seeding, PAGE + 20);
-    await seedInvitationsBulk(seeding, await memberRow(seeding, me.handle), recipients);
-    const { context, page } = await suite.signIn(me);
-    const { held } = await holdNextPages(page);
-    await page.goto(SENT);
-    const rows = page.getByRole('list', { name: 'Sent invitations' }).getByRole('listitem');
-    await expect.poll(() => rows.count()).toBe(PAGE);
-
-    await rows
-      .last()
-      .getByRole('button', { name: /^Withdraw invitation/ })
-      .focus();
-    await page.keyboard.press('Tab');
+    const { context, page, rows, held } = await tabToShowMore(suite, 'Sol Scroller', PAGE + 20);
     expect(await focusedText(page)).toBe('Show more invitations');
     await expect.poll(() => held.length).toBe(1);
     expect(await focusedText(page)).toBe('Show more invitations');
