@@ -2,6 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { describeError } from '../api/problem-messages.js';
 import { formatCount } from '../lib/format.js';
 import { plural } from '../lib/member.js';
+import { BusyButton } from './BusyButton.js';
 import type { CursorList } from './use-cursor-list.js';
 
 interface InfiniteListProps {
@@ -76,12 +77,9 @@ export function InfiniteList({ list, noun, total, hiddenCount = 0, children }: I
               {status}
             </p>
             {isFetchNextPageError && <p className="error-note">{describeError(error)}</p>}
-            {/* Busy, not disabled, while a page loads: a disabled button drops its focus and
-                leaves the Tab order, so a keyboard user would lose their place. */}
-            <button
-              type="button"
+            <BusyButton
               className="button"
-              aria-disabled={isFetchingNextPage}
+              busy={isFetchingNextPage}
               onFocus={() => (onMore.current = true)}
               // Removing the button blurs it with nowhere to go; only a move elsewhere counts.
               onBlur={(event) => {
@@ -89,12 +87,11 @@ export function InfiniteList({ list, noun, total, hiddenCount = 0, children }: I
               }}
               onClick={() => {
                 onMore.current = true;
-                // The page on its way (scrolling asked for it too) is what this press asks for.
-                if (!isFetchingNextPage) void fetchNextPage({ cancelRefetch: false });
+                void fetchNextPage({ cancelRefetch: false });
               }}
             >
               {isFetchNextPageError ? 'Try again' : `Show more ${many}`}
-            </button>
+            </BusyButton>
           </>
         ) : (
           shown > 0 && (

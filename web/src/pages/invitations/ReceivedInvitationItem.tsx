@@ -1,5 +1,6 @@
 import { memo, useRef } from 'react';
 import type { ReceivedInvitation } from '../../api/types.js';
+import { BusyButton } from '../../components/BusyButton.js';
 import { MemberLine } from '../../components/MemberLine.js';
 import { MenuButton } from '../../components/MenuButton.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
@@ -96,26 +97,23 @@ export const ReceivedInvitationItem = memo(function ReceivedInvitationItem({
           </MenuButton>
         )}
         {!ignored && (
-          <button
-            type="button"
+          <BusyButton
             className="button"
-            aria-disabled={busy}
+            busy={busy}
             aria-label={answerLabel('Ignore', invitation)}
-            onClick={() => !busy && ignore.mutate(undefined)}
+            onClick={() => ignore.mutate(undefined)}
           >
             Ignore
-          </button>
+          </BusyButton>
         )}
-        {/* Busy rather than disabled while the answer goes: a disabled button drops the focus. */}
-        <button
-          type="button"
+        <BusyButton
           className="button button-primary"
-          aria-disabled={busy}
+          busy={busy}
           aria-label={answerLabel('Accept', invitation)}
-          onClick={() => !busy && accept.mutate()}
+          onClick={() => accept.mutate()}
         >
           Accept
-        </button>
+        </BusyButton>
       </div>
     </li>
   );

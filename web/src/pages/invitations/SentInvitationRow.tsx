@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { setKept } from '../../api/endpoints.js';
 import { describeError } from '../../api/problem-messages.js';
 import type { SentInvitation } from '../../api/types.js';
+import { BusyButton } from '../../components/BusyButton.js';
 import { Icon } from '../../components/Icons.js';
 import { MemberLine } from '../../components/MemberLine.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
@@ -57,19 +58,17 @@ export const SentInvitationRow = memo(function SentInvitationRow(props: SentInvi
         </p>
       </MemberLine>
       <div className="row-actions">
-        <button
-          type="button"
+        <BusyButton
           className="button button-quiet keep-toggle"
           aria-pressed={kept}
           aria-label={`Keep invitation to ${name}`}
           title="Kept invitations are never withdrawn by clean-up"
-          // Busy rather than disabled while it saves: a disabled button drops the focus.
-          aria-disabled={keep.isPending}
-          onClick={() => !keep.isPending && keep.mutate(!kept)}
+          busy={keep.isPending}
+          onClick={() => keep.mutate(!kept)}
         >
           <Icon name="pin" />
           Keep
-        </button>
+        </BusyButton>
         <button
           type="button"
           className="button"

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { markNotificationsRead } from '../../api/endpoints.js';
 import { keys, useNotificationList, useNotifications } from '../../api/queries.js';
+import { BusyButton } from '../../components/BusyButton.js';
 import { InfiniteList } from '../../components/InfiniteList.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
 import { NotificationItem } from './NotificationItem.js';
@@ -28,14 +29,13 @@ export function NotificationsPage() {
           Notifications
         </h1>
         {unread > 0 && (
-          <button
-            type="button"
+          <BusyButton
             className="button button-quiet"
-            aria-disabled={markAllRead.isPending}
-            onClick={() => !markAllRead.isPending && markAllRead.mutate()}
+            busy={markAllRead.isPending}
+            onClick={() => markAllRead.mutate()}
           >
             Mark all as read
-          </button>
+          </BusyButton>
         )}
       </div>
       {notifications.query.isPending ? (

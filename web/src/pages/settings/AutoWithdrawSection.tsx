@@ -4,6 +4,7 @@ import { bulkWithdraw } from '../../api/endpoints.js';
 import { describeError } from '../../api/problem-messages.js';
 import { useRules } from '../../api/queries.js';
 import type { BulkWithdrawResult, Settings } from '../../api/types.js';
+import { BusyButton } from '../../components/BusyButton.js';
 import { ErrorNote } from '../../components/Status.js';
 import { formatCount } from '../../lib/format.js';
 import { AutoWithdrawPreviewDialog } from './AutoWithdrawPreviewDialog.js';
@@ -91,16 +92,11 @@ export function AutoWithdrawSection({ settings }: { settings: Settings }) {
         )}
         {check.isError && <ErrorNote>{describeError(check.error)}</ErrorNote>}
         <div>
-          {/* Busy rather than disabled while the preview loads: a disabled button drops the
-              focus, and the preview could not give it back when it closes. */}
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={!valid}
-            aria-disabled={busy}
-          >
+          {/* Busy rather than disabled while the preview loads, so that the preview can give the
+              focus back to it when it closes. */}
+          <BusyButton type="submit" className="button button-primary" disabled={!valid} busy={busy}>
             Save clean-up setting
-          </button>
+          </BusyButton>
         </div>
       </form>
       {preview && (
