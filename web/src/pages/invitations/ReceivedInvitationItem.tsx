@@ -1,6 +1,7 @@
 import { memo, useRef } from 'react';
 import type { ReceivedInvitation } from '../../api/types.js';
 import { BusyButton } from '../../components/BusyButton.js';
+import { focusNextRow } from '../../components/focus-next-row.js';
 import { MemberLine } from '../../components/MemberLine.js';
 import { MenuButton } from '../../components/MenuButton.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
@@ -23,18 +24,9 @@ function answerLabel(answer: 'Accept' | 'Ignore', invitation: ReceivedInvitation
   return `${answer} invitation from ${sender}`;
 }
 
-/**
- * Where the keyboard goes once a row is answered and before it leaves the list: the next row's
- * Accept (the one above when it was the last row), else the panel the list is in — never the
- * top of the page. Focus elsewhere (the member moved on meanwhile) is left alone.
- */
+/** Once a row is answered, the keyboard goes on to a neighbour's Accept, else to the panel. */
 function focusAfterAnswer(row: HTMLLIElement | null) {
-  if (!row?.contains(document.activeElement)) return;
-  const neighbour = row.nextElementSibling ?? row.previousElementSibling;
-  const next =
-    neighbour?.querySelector<HTMLElement>('button[aria-label^="Accept"]') ??
-    row.closest<HTMLElement>('[tabindex="-1"]');
-  next?.focus();
+  focusNextRow(row, 'button[aria-label^="Accept"]', row?.closest<HTMLElement>('[tabindex="-1"]'));
 }
 
 interface ReceivedInvitationItemProps {
