@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   accountKeys,
@@ -7,6 +8,8 @@ import {
   useSessions,
 } from '../../../api/account.js';
 import { describeError } from '../../../api/problem-messages.js';
+import { BusyButton } from '../../../components/BusyButton.js';
+import { focusNextRow } from '../../../components/focus-next-row.js';
 import { RelativeTime } from '../../../components/RelativeTime.js';
 import { ErrorNote, LoadError, Loading } from '../../../components/Status.js';
 import { useToasts } from '../../../components/Toasts.js';
@@ -23,15 +26,27 @@ export function SessionsSection() {
   const queryClient = useQueryClient();
   const toasts = useToasts();
   const refresh = () => queryClient.invalidateQueries({ queryKey: accountKeys.sessions });
+  const heading = useRef<HTMLHeadingElement>(null);
+  const rows = useRef<HTMLUListElement>(null);
+  const endOthersButton = useRef<HTMLButtonElement>(null);
 
   const endOne = useMutation({
     mutationFn: (session: Session) => endSession(session.id),
-    onSuccess: () => toasts.show({ message: 'That session has ended.' }),
+    onSuccess: (_result, session) => {
+      // The ended session's row goes away with its button: the keyboard moves on to another's.
+      const row = rows.current?.querySelector(`[data-session="${CSS.escape(session.id)}"]`);
+      focusNextRow(row, 'button', heading.current);
+      toasts.show({ message: 'That session has ended.' });
+    },
     onSettled: refresh,
   });
   const endOthers = useMutation({
     mutationFn: endOtherSessions,
-    onSuccess: () => toasts.show({ message: 'You are signed out everywhere else.' }),
+    onSuccess: () => {
+      // The button goes away with the other sessions; the keyboard stays on this section.
+      if (document.activeElement === endOthersButton.current) heading.current?.focus();
+      toasts.show({ message: 'You are signed out everywhere else.' });
+    },
     onSettled: refresh,
   });
   const error = endOne.error ?? endOthers.error;
@@ -39,7 +54,7 @@ export function SessionsSection() {
 
   return (
     <section className="card" aria-labelledby="sessions-title">
-      <h2 id="sessions-title" className="card-title">
+      <h2 id="sessions-title" className="card-title" ref={heading} tabIndex={-1}>
         Where you're signed in
       </h2>
       {sessions.isPending ? (
@@ -48,9 +63,9 @@ export function SessionsSection() {
         <LoadError error={sessions.error} onRetry={() => void sessions.refetch()} />
       ) : (
         <>
-          <ul className="rows" aria-label="Sessions">
+          <ul className="rows" aria-label="Sessions" ref={rows}>
             {sessions.data.items.map((session) => (
-              <li key={session.id} className="invitation-row">
+              <li key={session.id} className="invitation-row" data-session={session.id}>
                 <div>
                   <p>
                     <strong>{browserName(session)}</strong>
@@ -63,15 +78,14 @@ export function SessionsSection() {
                 </div>
                 {!session.current && (
                   <div className="row-actions">
-                    <button
-                      type="button"
+                    <BusyButton
                       className="button"
                       aria-label={`Sign out ${browserName(session)}`}
-                      disabled={endOne.isPending}
+                      busy={endOne.isPending}
                       onClick={() => endOne.mutate(session)}
                     >
                       Sign out
-                    </button>
+                    </BusyButton>
                   </div>
                 )}
               </li>
@@ -80,14 +94,14 @@ export function SessionsSection() {
           {error && <ErrorNote>{describeError(error)}</ErrorNote>}
           {others.length > 0 && (
             <div>
-              <button
-                type="button"
+              <BusyButton
                 className="button"
-                disabled={endOthers.isPending}
+                ref={endOthersButton}
+                busy={endOthers.isPending}
                 onClick={() => endOthers.mutate()}
               >
                 Sign out all other sessions
-              </button>
+              </BusyButton>
             </div>
           )}
         </>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   accountKeys,
@@ -9,6 +9,8 @@ import {
   useTokens,
 } from '../../../api/account.js';
 import { describeError } from '../../../api/problem-messages.js';
+import { BusyButton } from '../../../components/BusyButton.js';
+import { focusNextRow } from '../../../components/focus-next-row.js';
 import { RelativeTime } from '../../../components/RelativeTime.js';
 import { EmptyState, ErrorNote, LoadError, Loading } from '../../../components/Status.js';
 import { TextField } from '../../../components/TextField.js';
@@ -49,6 +51,8 @@ export function TokensSection() {
   const [expiry, setExpiry] = useState(0);
   const [made, setMade] = useState<NewToken | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: accountKeys.tokens });
+  const heading = useRef<HTMLHeadingElement>(null);
+  const rows = useRef<HTMLUListElement>(null);
 
   const create = useMutation({
     mutationFn: () =>
@@ -59,7 +63,15 @@ export function TokensSection() {
     },
     onSettled: refresh,
   });
-  const revoke = useMutation({ mutationFn: (id: string) => revokeToken(id), onSettled: refresh });
+  const revoke = useMutation({
+    mutationFn: (id: string) => revokeToken(id),
+    onSuccess: (_result, id) => {
+      // The revoked token's row goes away with its button: the keyboard moves on to another's.
+      const row = rows.current?.querySelector(`[data-token="${CSS.escape(id)}"]`);
+      focusNextRow(row, 'button', heading.current);
+    },
+    onSettled: refresh,
+  });
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -68,7 +80,7 @@ export function TokensSection() {
 
   return (
     <section className="card" aria-labelledby="tokens-title">
-      <h2 id="tokens-title" className="card-title">
+      <h2 id="tokens-title" className="card-title" ref={heading} tabIndex={-1}>
         Personal access tokens
       </h2>
       {tokens.isPending ? (
@@ -80,9 +92,9 @@ export function TokensSection() {
           <p>A token lets a script use Rapport as you. Make one below.</p>
         </EmptyState>
       ) : (
-        <ul className="rows" aria-label="Tokens">
+        <ul className="rows" aria-label="Tokens" ref={rows}>
           {tokens.data.items.map((token) => (
-            <li key={token.id} className="invitation-row">
+            <li key={token.id} className="invitation-row" data-token={token.id}>
               <div>
                 <p>
                   <strong>{token.name}</strong>
@@ -90,15 +102,14 @@ export function TokensSection() {
                 <TokenLine token={token} />
               </div>
               <div className="row-actions">
-                <button
-                  type="button"
+                <BusyButton
                   className="button"
                   aria-label={`Revoke ${token.name}`}
-                  disabled={revoke.isPending}
+                  busy={revoke.isPending}
                   onClick={() => revoke.mutate(token.id)}
                 >
                   Revoke
-                </button>
+                </BusyButton>
               </div>
             </li>
           ))}
