@@ -3,6 +3,7 @@ import { setFollowingPage } from '../../api/endpoints.js';
 import { describeError } from '../../api/problem-messages.js';
 import { keys, refreshAfterChange } from '../../api/queries.js';
 import type { PageView } from '../../api/types.js';
+import { BusyButton } from '../../components/BusyButton.js';
 import { useToasts } from '../../components/Toasts.js';
 
 export function FollowPageButton({ page }: { page: PageView }) {
@@ -23,13 +24,12 @@ export function FollowPageButton({ page }: { page: PageView }) {
   });
 
   return (
-    <button
-      type="button"
+    <BusyButton
       className={page.following ? 'button' : 'button button-primary'}
-      disabled={change.isPending}
+      busy={change.isPending}
       onClick={() => change.mutate(!page.following)}
     >
       {page.following ? 'Unfollow' : 'Follow'}
-    </button>
+    </BusyButton>
   );
 }

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Profile } from '../../api/types.js';
+import { BusyButton } from '../../components/BusyButton.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { MenuButton, type MenuItem } from '../../components/MenuButton.js';
 import { firstName } from '../../lib/member.js';
@@ -11,7 +12,12 @@ import { WithdrawFromProfileDialog } from './WithdrawFromProfileDialog.js';
 type Open = 'connect' | 'withdraw' | 'remove' | 'block' | null;
 
 export function RelationshipActions({ profile }: { profile: Profile }) {
-  const actions = useProfileActions(profile);
+  const row = useRef<HTMLDivElement>(null);
+  const followButton = useRef<HTMLButtonElement>(null);
+  // Accept and Ignore go away with the answer: the keyboard on one stays in this row, on Follow.
+  const actions = useProfileActions(profile, () => {
+    if (row.current?.contains(document.activeElement)) followButton.current?.focus();
+  });
   const [open, setOpen] = useState<Open>(null);
   const [email, setEmail] = useState('');
   const name = firstName(profile);
@@ -30,7 +36,7 @@ export function RelationshipActions({ profile }: { profile: Profile }) {
 
   return (
     <>
-      <div className="profile-actions">
+      <div className="profile-actions" ref={row}>
         {profile.relationship === 'none' && (
           <button
             type="button"
@@ -52,22 +58,20 @@ export function RelationshipActions({ profile }: { profile: Profile }) {
         )}
         {profile.relationship === 'invitation_received' && (
           <>
-            <button
-              type="button"
+            <BusyButton
               className="button button-primary"
-              disabled={actions.accept.isPending}
+              busy={actions.accept.isPending}
               onClick={() => actions.accept.mutate()}
             >
               Accept
-            </button>
-            <button
-              type="button"
+            </BusyButton>
+            <BusyButton
               className="button"
-              disabled={actions.ignore.isPending}
+              busy={actions.ignore.isPending}
               onClick={() => actions.ignore.mutate()}
             >
               Ignore
-            </button>
+            </BusyButton>
           </>
         )}
         {profile.relationship === 'connected' && (
@@ -78,14 +82,14 @@ export function RelationshipActions({ profile }: { profile: Profile }) {
             Connected ✓
           </MenuButton>
         )}
-        <button
-          type="button"
+        <BusyButton
           className="button"
-          disabled={actions.follow.isPending || actions.unfollow.isPending}
+          ref={followButton}
+          busy={actions.follow.isPending || actions.unfollow.isPending}
           onClick={() => (profile.following ? actions.unfollow : actions.follow).mutate()}
         >
           {profile.following ? 'Unfollow' : 'Follow'}
-        </button>
+        </BusyButton>
         <MenuButton className="button" items={moreItems}>
           More ▾
         </MenuButton>

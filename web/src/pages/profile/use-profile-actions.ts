@@ -7,8 +7,11 @@ import type { Profile } from '../../api/types.js';
 import { useToasts } from '../../components/Toasts.js';
 import { firstName } from '../../lib/member.js';
 
-/** Everything a member can do from someone's profile, each followed by a refresh of the counts. */
-export function useProfileActions(profile: Profile) {
+/**
+ * Everything a member can do from someone's profile, each followed by a refresh of the counts.
+ * `onAnswered` runs once an accept or ignore is in, while its buttons are still shown.
+ */
+export function useProfileActions(profile: Profile, onAnswered: () => void) {
   const queryClient = useQueryClient();
   const toasts = useToasts();
   const navigate = useNavigate();
@@ -38,12 +41,14 @@ export function useProfileActions(profile: Profile) {
       action(
         () => endpoints.acceptInvitation(needInvitation()),
         `You and ${name} are now connected.`,
+        onAnswered,
       ),
     ),
     ignore: useMutation(
       action(
         () => endpoints.ignoreInvitation(needInvitation()),
         `Invitation from ${name} ignored.`,
+        onAnswered,
       ),
     ),
     withdraw: useMutation(
