@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { BusyButton } from './BusyButton.js';
 import { Dialog } from './Dialog.js';
 import { ErrorNote } from './Status.js';
 
@@ -26,14 +27,13 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
           <button type="button" className="button" onClick={onCancel}>
             Cancel
           </button>
-          <button
-            type="button"
+          <BusyButton
             className={danger ? 'button button-danger' : 'button button-primary'}
             onClick={onConfirm}
-            disabled={busy}
+            busy={busy ?? false}
           >
             {confirmLabel}
-          </button>
+          </BusyButton>
         </>
       }
     >

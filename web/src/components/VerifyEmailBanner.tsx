@@ -3,6 +3,12 @@ import type { Me } from '../api/types.js';
 import { resendVerification } from '../api/credentials.js';
 import { describeError } from '../api/problem-messages.js';
 import { useInstance } from '../api/queries.js';
+import { BusyButton } from './BusyButton.js';
+
+/** The button leaves once the link is sent; the keyboard that was on it lands on the news. */
+function focusIfLost(sent: HTMLParagraphElement | null) {
+  if (sent && document.activeElement === document.body) sent.focus();
+}
 
 /** R25: tells an unverified member where the link went, and sends a new one on request. */
 export function VerifyEmailBanner({ me }: { me: Me }) {
@@ -18,16 +24,17 @@ export function VerifyEmailBanner({ me }: { me: Me }) {
           ' Until then you cannot send invitations, and we send you no other email.'}
       </p>
       {resend.isSuccess ? (
-        <p role="status">We sent a new link. It works for 24 hours.</p>
+        <p role="status" tabIndex={-1} ref={focusIfLost}>
+          We sent a new link. It works for 24 hours.
+        </p>
       ) : (
-        <button
-          type="button"
+        <BusyButton
           className="button button-small"
-          disabled={resend.isPending}
+          busy={resend.isPending}
           onClick={() => resend.mutate()}
         >
           {resend.isPending ? 'Sending…' : 'Send a new link'}
-        </button>
+        </BusyButton>
       )}
       {resend.isError && (
         <p role="alert" className="error-note">

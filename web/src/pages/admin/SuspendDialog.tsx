@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { describeError } from '../../api/problem-messages.js';
 import { refreshAfterChange } from '../../api/queries.js';
+import { BusyButton } from '../../components/BusyButton.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorNote } from '../../components/Status.js';
 import { useToasts } from '../../components/Toasts.js';
@@ -54,13 +55,14 @@ export function SuspendDialog({ member, onClose }: { member: AdminMember; onClos
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button
+          <BusyButton
             type="submit"
             className="button button-danger"
-            disabled={suspend.isPending || reason.trim() === ''}
+            disabled={reason.trim() === ''}
+            busy={suspend.isPending}
           >
             Suspend
-          </button>
+          </BusyButton>
         </div>
       </form>
     </Dialog>

@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { describeError } from '../../api/problem-messages.js';
 import { refreshAfterChange, useReceivedCount, useReceivedList } from '../../api/queries.js';
+import { BusyButton } from '../../components/BusyButton.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { InfiniteList } from '../../components/InfiniteList.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
@@ -109,23 +110,23 @@ export function ReceivedTab() {
           selection={selection}
         >
           {view.status === 'pending' && (
-            <button
-              type="button"
+            <BusyButton
               className="button"
-              disabled={selection.count === 0 || respond.isPending}
+              disabled={selection.count === 0}
+              busy={respond.isPending}
               onClick={() => setConfirming('ignore')}
             >
               Ignore selected
-            </button>
+            </BusyButton>
           )}
-          <button
-            type="button"
+          <BusyButton
             className="button button-primary"
-            disabled={selection.count === 0 || respond.isPending}
+            disabled={selection.count === 0}
+            busy={respond.isPending}
             onClick={() => setConfirming('accept')}
           >
             Accept selected
-          </button>
+          </BusyButton>
         </SelectionBar>
       )}
       {received.query.isPending ? (
