@@ -1,7 +1,9 @@
-import { useDeferredValue, useState } from 'react';
+import { useDeferredValue, useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { describeError } from '../../api/problem-messages.js';
 import { refreshAfterChange, useRules } from '../../api/queries.js';
+import { BusyButton } from '../../components/BusyButton.js';
+import { focusNextRow } from '../../components/focus-next-row.js';
 import { MemberLine } from '../../components/MemberLine.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
 import { useToasts } from '../../components/Toasts.js';
@@ -23,6 +25,14 @@ const STATUSES: { value: AdminMemberStatus | ''; label: string }[] = [
   { value: 'suspended', label: 'Suspended' },
 ];
 
+type Action = 'unsuspend' | 'lift';
+
+/** The status a member leaves by the action, and with it a list showing that status only. */
+const LEFT_STATUS: Record<Action, AdminMemberStatus> = {
+  unsuspend: 'suspended',
+  lift: 'restricted',
+};
+
 const STATUS_LABELS: Record<AdminMemberStatus, string> = {
   active: 'Active',
   unverified: 'Unverified',
@@ -42,17 +52,33 @@ export function AdminMembersSection() {
   const toasts = useToasts();
   const windowDays = useRules()?.dontKnowWindowDays;
   const [suspending, setSuspending] = useState<AdminMember | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const rows = useRef<HTMLUListElement>(null);
+
+  /**
+   * Lift and Unsuspend go away once done. The keyboard on one stays on the member's name, or,
+   * when the member is about to leave a list filtered by the old status, moves on to the next
+   * member's action.
+   */
+  function keepFocusAfter(member: AdminMember, action: Action) {
+    const row = rows.current?.querySelector(`[data-member="${CSS.escape(member.handle)}"]`);
+    if (status === LEFT_STATUS[action]) focusNextRow(row, 'button', heading.current);
+    else if (row?.contains(document.activeElement))
+      row.querySelector<HTMLElement>('.member-name')?.focus();
+  }
 
   const act = useMutation({
-    mutationFn: ({ member, action }: { member: AdminMember; action: 'unsuspend' | 'lift' }) =>
+    mutationFn: ({ member, action }: { member: AdminMember; action: Action }) =>
       action === 'unsuspend' ? unsuspendMember(member.handle) : liftRestriction(member.handle),
-    onSuccess: (_result, { member, action }) =>
+    onSuccess: (_result, { member, action }) => {
+      keepFocusAfter(member, action);
       toasts.show({
         message:
           action === 'unsuspend'
             ? `${member.name} is no longer suspended.`
             : `${member.name} can send invitations again.`,
-      }),
+      });
+    },
     onError: (error, { member }) =>
       toasts.show({ message: describeError(error, { name: member.name }) }),
     onSettled: () => refreshAfterChange(queryClient),
@@ -60,7 +86,7 @@ export function AdminMembersSection() {
 
   return (
     <section className="card" aria-labelledby="admin-members-title">
-      <h2 id="admin-members-title" className="card-title">
+      <h2 id="admin-members-title" className="card-title" ref={heading} tabIndex={-1}>
         Members
       </h2>
       <div className="field">
@@ -92,9 +118,9 @@ export function AdminMembersSection() {
       ) : members.data.items.length === 0 ? (
         <EmptyState title="No members match" />
       ) : (
-        <ul className="rows" aria-label="Members">
+        <ul className="rows" aria-label="Members" ref={rows}>
           {members.data.items.map((member) => (
-            <li key={member.handle} className="invitation-row">
+            <li key={member.handle} className="invitation-row" data-member={member.handle}>
               <MemberLine member={member} size="small">
                 <p className="meta">
                   {STATUS_LABELS[member.status]}
@@ -111,26 +137,24 @@ export function AdminMembersSection() {
               </MemberLine>
               <div className="row-actions">
                 {member.status === 'restricted' && (
-                  <button
-                    type="button"
+                  <BusyButton
                     className="button"
                     aria-label={`Lift the restriction of ${member.name}`}
-                    disabled={act.isPending}
+                    busy={act.isPending}
                     onClick={() => act.mutate({ member, action: 'lift' })}
                   >
                     Lift restriction
-                  </button>
+                  </BusyButton>
                 )}
                 {member.status === 'suspended' ? (
-                  <button
-                    type="button"
+                  <BusyButton
                     className="button"
                     aria-label={`Unsuspend ${member.name}`}
-                    disabled={act.isPending}
+                    busy={act.isPending}
                     onClick={() => act.mutate({ member, action: 'unsuspend' })}
                   >
                     Unsuspend
-                  </button>
+                  </BusyButton>
                 ) : (
                   member.role !== 'admin' && (
                     <button
