@@ -1,0 +1,116 @@
+/**
+ * A button busy with its request keeps the keyboard focus: a disabled one would drop it to the
+ * top of the page. Each request is held on its way until the test lets it go, so the test looks
+ * at the page while it runs without waiting for any time.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page, Route } from 'playwright-core';
+import { ok } from './helpers/api.js';
+import { setupSuite } from './helpers/suite.js';
+
+/** The page's `method` requests to `url`, each held on its way until the test lets it go on. */
+async function holdRequests(page: Page, method: string, url: string): Promise<Route[]> {
+  const held: Route[] = [];
+  await page.route(url, async (route) => {
+    if (route.request().method() === method) held.push(route);
+    else await route.fallback();
+  });
+  return held;
+}
+
+/** What has keyboard focus: its accessible name or text, or "body" when focus has fallen. */
+function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    if (!element || element === document.body) return 'body';
+    return element.getAttribute('aria-label') ?? element.textContent ?? '';
+  });
+}
+
+/** Whether what has keyboard focus says it is busy. */
+function focusedIsBusy(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.activeElement?.getAttribute('aria-disabled') === 'true');
+}
+
+describe('Buttons busy with their request keep the keyboard focus', () => {
+  const suite = setupSuite();
+
+  it('Follow on a profile keeps the focus while it goes, and turns into Unfollow under it', async () => {
+    const me = await suite.api.member('Fay Follower');
+    const bea = await suite.api.member('Bea Followed');
+    const { context, page } = await suite.signIn(me);
+    const follows = await holdRequests(page, 'PUT', '**/api/v1/follows/*');
+
+    await page.goto(`/in/${bea.handle}`);
+    await page.getByRole('button', { name: 'Follow', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => follows.length).toBe(1);
+    expect(await focused(page)).toBe('Follow');
+    expect(await focusedIsBusy(page)).toBe(true);
+
+    await follows[0]!.continue();
+    await page.getByText('You now follow Bea.').waitFor();
+    await expect.poll(() => focused(page)).toBe('Unfollow');
+    await expect.poll(() => focusedIsBusy(page)).toBe(false);
+    await context.close();
+  });
+
+  it('R28: signing sessions out keeps the focus, then moves it to another session or the heading', async () => {
+    const me = await suite.api.member('Sid Sessions');
+    for (const userAgent of ['Laptop browser', 'Phone browser']) {
+      await ok(
+        suite.api.client.POST('/api/v1/session', {
+          headers: { 'user-agent': userAgent },
+          body: { email: me.email, password: me.password },
+        }),
+      );
+    }
+    const { context, page } = await suite.signIn(me);
+    const endings = await holdRequests(page, 'DELETE', '**/api/v1/me/sessions/*');
+    const endingOthers = await holdRequests(page, 'DELETE', '**/api/v1/me/sessions');
+
+    await page.goto('/settings');
+    await page.getByRole('button', { name: 'Sign out Laptop browser' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => endings.length).toBe(1);
+    expect(await focused(page)).toBe('Sign out Laptop browser');
+    expect(await focusedIsBusy(page)).toBe(true);
+
+    // The session's row goes away: the focus moves on to another session's button.
+    await endings[0]!.continue();
+    await page
+      .getByRole('button', { name: 'Sign out Laptop browser' })
+      .waitFor({ state: 'detached' });
+    expect(await focused(page)).toMatch(/^Sign out (?!Laptop)/);
+
+    // With the other sessions, their button goes: the focus stays in the section, on its heading.
+    const everyOther = page.getByRole('button', { name: 'Sign out all other sessions' });
+    await everyOther.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => endingOthers.length).toBe(1);
+    expect(await focused(page)).toBe('Sign out all other sessions');
+    expect(await focusedIsBusy(page)).toBe(true);
+    await endingOthers[0]!.continue();
+    await everyOther.waitFor({ state: 'detached' });
+    expect(await focused(page)).toBe("Where you're signed in");
+    await context.close();
+  });
+
+  it('R28: revoking a token keeps the focus, then leaves it on the tokens heading, not the page', async () => {
+    const me = await suite.api.member('Tom Tokens');
+    const { context, page } = await suite.signIn(me);
+    const revokes = await holdRequests(page, 'DELETE', '**/api/v1/me/tokens/*');
+
+    await page.goto('/settings');
+    await page.getByRole('button', { name: 'Revoke e2e setup' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => revokes.length).toBe(1);
+    expect(await focused(page)).toBe('Revoke e2e setup');
+    expect(await focusedIsBusy(page)).toBe(true);
+
+    await revokes[0]!.continue();
+    await page.getByText('No tokens yet').waitFor();
+    expect(await focused(page)).toBe('Personal access tokens');
+    await context.close();
+  });
+});
