@@ -55,6 +55,22 @@ describe('Buttons busy with their request keep the keyboard focus', () => {
     await context.close();
   });
 
+  it('Accept on a profile goes away with the answer, and the focus moves on to the follow button', async () => {
+    const me = await suite.api.member('Ada Answer');
+    const bea = await suite.api.member('Bea Inviter');
+    await suite.api.invite(bea, me);
+    const { context, page } = await suite.signIn(me);
+
+    await page.goto(`/in/${bea.handle}`);
+    await page.getByRole('button', { name: 'Accept', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('You and Bea are now connected.').waitFor();
+    await page.getByRole('button', { name: 'Connected ✓' }).waitFor();
+    // Connected members follow each other, so the button the focus is on reads Unfollow.
+    expect(await focused(page)).toBe('Unfollow');
+    await context.close();
+  });
+
   it('R28: signing sessions out keeps the focus, then moves it to another session or the heading', async () => {
     const me = await suite.api.member('Sid Sessions');
     for (const userAgent of ['Laptop browser', 'Phone browser']) {
