@@ -25,6 +25,7 @@ describe('describeUserAgent (R28: where the member is signed in)', () => {
     ],
     ['curl/8.5.0', 'curl'],
     ['Mozilla/5.0 (X11; Linux x86_64)', 'A browser on Linux'],
+    ['Laptop browser', 'Laptop browser'],
     ['', null],
     [null, null],
   ])('%s → %s', (userAgent, expected) => {

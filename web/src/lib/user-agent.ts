@@ -24,7 +24,8 @@ function firstMatch(text: string, patterns: [RegExp, string][]): string | null {
 
 /**
  * A browser's user-agent string in the words a member recognises: "Chrome on Linux", "Safari on
- * iOS", or a program's own name ("curl") for a script; null when there is nothing to go on.
+ * iOS", or a program's own name ("curl") for a script; the string itself when none of these is
+ * in it, and null when it is empty.
  */
 export function describeUserAgent(userAgent: string | null): string | null {
   const text = userAgent?.trim() ?? '';
@@ -35,5 +36,5 @@ export function describeUserAgent(userAgent: string | null): string | null {
   if (browser) return browser;
   const program = /^[\w.-]+(?=\/)/.exec(text)?.[0];
   if (program && program !== 'Mozilla') return program;
-  return system ? `A browser on ${system}` : null;
+  return system ? `A browser on ${system}` : text;
 }
