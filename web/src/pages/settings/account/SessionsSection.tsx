@@ -72,7 +72,7 @@ export function SessionsSection() {
                     {session.current && ' · this browser'}
                   </p>
                   <p className="meta">
-                    <RelativeTime value={session.createdAt} prefix="Signed in" /> ·{' '}
+                    <RelativeTime value={session.createdAt} prefix="Signed in" />{' '}
                     <RelativeTime value={session.lastUsedAt} prefix="last used" />
                   </p>
                 </div>
