@@ -97,7 +97,7 @@ describe('Buttons busy with their request keep the keyboard focus', () => {
     await page
       .getByRole('button', { name: 'Sign out Laptop browser' })
       .waitFor({ state: 'detached' });
-    expect(await focused(page)).toMatch(/^Sign out (?!Laptop)/);
+    await expect.poll(() => focused(page)).toMatch(/^Sign out (?!Laptop)/);
 
     // With the other sessions, their button goes: the focus stays in the section, on its heading.
     const everyOther = page.getByRole('button', { name: 'Sign out all other sessions' });
@@ -108,7 +108,7 @@ describe('Buttons busy with their request keep the keyboard focus', () => {
     expect(await focusedIsBusy(page)).toBe(true);
     await endingOthers[0]!.continue();
     await everyOther.waitFor({ state: 'detached' });
-    expect(await focused(page)).toBe("Where you're signed in");
+    await expect.poll(() => focused(page)).toBe("Where you're signed in");
     await context.close();
   });
 
