@@ -91,19 +91,25 @@ export async function emitWebhookEvents(
   events: readonly WebhookEvent[],
   now: Date,
 ): Promise<void> {
-  const audience = new Set(events.flatMap((event) => [...audienceOf(event)]));
+  const audience = new Set<string>();
+  for (const event of events) for (const member of audienceOf(event)) audience.add(member);
   if (audience.size === 0) return;
   const webhooks = await activeWebhooksOf(tx, [...audience]);
   if (webhooks.length === 0) return;
   const listeners = new Set(webhooks.map((w) => w.member_id));
+  // Each webhook's subscriptions read once, not once for every notice it is matched against.
+  const subscribed = webhooks.map((webhook) => ({
+    webhook,
+    types: new Set(subscribedTypes(webhook.events)),
+  }));
   const listening = events
     .flatMap((event) => noticesOf(event, listeners))
     .flatMap((notice) =>
-      webhooks
+      subscribed
         .filter(
-          (w) => w.member_id === notice.memberId && subscribedTypes(w.events).includes(notice.type),
+          ({ webhook, types }) => webhook.member_id === notice.memberId && types.has(notice.type),
         )
-        .map((webhook) => ({ notice, webhook })),
+        .map(({ webhook }) => ({ notice, webhook })),
     );
   if (listening.length === 0) return;
   const peers = await findMembersByIds(
