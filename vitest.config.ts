@@ -44,6 +44,9 @@ export default defineConfig({
           include: ['e2e/**/*.e2e.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // A page in Chromium beside two other test files can take seconds to show what a
+          // quiet machine shows at once; one second, vitest's default, failed on busy runs.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
