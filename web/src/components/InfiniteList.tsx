@@ -102,7 +102,7 @@ export function InfiniteList({ list, noun, total, hiddenCount = 0, children }: I
               tabIndex={-1}
               ref={end}
             >
-              That&apos;s everything — {plural(shown, one, many)}
+              {shown === 1 ? `The only ${one}, shown` : `All ${formatCount(shown)} shown`}
             </p>
           )
         )}
