@@ -56,6 +56,7 @@ export type Profile = Reply<'getMember'>;
 export type CanInvite = Profile['canInvite'];
 export type Degree = Profile['degree'];
 export type Suggestion = Item<Reply<'listSuggestions'>>;
+export type MemberSearchResult = Item<Reply<'searchMembers'>>;
 export type Block = Item<Reply<'listBlocks'>>;
 export type Quotas = Reply<'getQuotas'>;
 export type Settings = Reply<'getSettings'>;

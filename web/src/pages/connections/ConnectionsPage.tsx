@@ -6,14 +6,11 @@ import { describeError } from '../../api/problem-messages.js';
 import { refreshAfterChange, useConnections, useMe } from '../../api/queries.js';
 import type { MemberSummary } from '../../api/types.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
-import { MemberLine } from '../../components/MemberLine.js';
-import { MenuButton } from '../../components/MenuButton.js';
-import { RelativeTime } from '../../components/RelativeTime.js';
 import { InfiniteList } from '../../components/InfiniteList.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
 import { useToasts } from '../../components/Toasts.js';
-import { Icon } from '../../components/Icons.js';
 import { firstName, plural } from '../../lib/member.js';
+import { ConnectionRow } from './ConnectionRow.js';
 
 export function ConnectionsPage() {
   const [query, setQuery] = useState('');
@@ -69,22 +66,12 @@ export function ConnectionsPage() {
         >
           <ul className="rows">
             {connections.items.map(({ member, connectedAt }) => (
-              <li key={member.handle} className="invitation-row">
-                <MemberLine member={member}>
-                  <p className="meta">
-                    <RelativeTime value={connectedAt} prefix="Connected" />
-                  </p>
-                </MemberLine>
-                <div className="row-actions">
-                  <MenuButton
-                    className="button button-quiet button-icon"
-                    label={`More options for ${member.name}`}
-                    items={[{ label: 'Remove connection', onSelect: () => setRemoving(member) }]}
-                  >
-                    <Icon name="more" />
-                  </MenuButton>
-                </div>
-              </li>
+              <ConnectionRow
+                key={member.handle}
+                member={member}
+                connectedAt={connectedAt}
+                onRemove={setRemoving}
+              />
             ))}
           </ul>
         </InfiniteList>

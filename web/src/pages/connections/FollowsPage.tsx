@@ -1,9 +1,8 @@
 import { Link } from 'react-router';
 import { useFollowers, useFollowing, useMe } from '../../api/queries.js';
 import { InfiniteList } from '../../components/InfiniteList.js';
-import { MemberLine } from '../../components/MemberLine.js';
-import { RelativeTime } from '../../components/RelativeTime.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
+import { FollowRow } from './FollowRow.js';
 
 type Side = 'followers' | 'following';
 
@@ -49,13 +48,12 @@ export function FollowsPage({ side }: { side: Side }) {
         <InfiniteList list={list} noun={['member', 'members']} total={me?.counts[side]}>
           <ul className="rows">
             {list.items.map(({ member, since }) => (
-              <li key={member.handle} className="invitation-row">
-                <MemberLine member={member}>
-                  <p className="meta">
-                    <RelativeTime value={since} prefix={text.since} />
-                  </p>
-                </MemberLine>
-              </li>
+              <FollowRow
+                key={member.handle}
+                member={member}
+                since={since}
+                sincePrefix={text.since}
+              />
             ))}
           </ul>
         </InfiniteList>

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { markNotificationsRead } from '../../api/endpoints.js';
@@ -16,7 +17,12 @@ function useMarkRead() {
   });
 }
 
-export function NotificationItem({ notification }: { notification: Notification }) {
+/** Memoised: loading the next page of a long list leaves the rows already shown alone. */
+export const NotificationItem = memo(function NotificationItem({
+  notification,
+}: {
+  notification: Notification;
+}) {
   const { actor } = notification;
   const markRead = useMarkRead();
   const unread = !notification.read;
@@ -41,4 +47,4 @@ export function NotificationItem({ notification }: { notification: Notification 
       {unread && <span className="unread-dot" aria-hidden="true" />}
     </li>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useDeferredValue, useState } from 'react';
+import { memo, useDeferredValue, useState } from 'react';
 import { useConnections, useMe } from '../../api/queries.js';
 import type { MemberSummary } from '../../api/types.js';
 import { Avatar } from '../../components/Avatar.js';
@@ -10,6 +10,33 @@ interface ConnectionChecklistProps {
   selected: ReadonlyMap<string, MemberSummary>;
   onToggle: (member: MemberSummary) => void;
 }
+
+interface ChecklistRowProps {
+  member: MemberSummary;
+  checked: boolean;
+  onToggle: (member: MemberSummary) => void;
+}
+
+/** Memoised: ticking one of thousands, or loading the next page, redraws only what changed. */
+const ChecklistRow = memo(function ChecklistRow({ member, checked, onToggle }: ChecklistRowProps) {
+  return (
+    <li>
+      <label className="checklist-item">
+        <input
+          type="checkbox"
+          className="row-check"
+          checked={checked}
+          onChange={() => onToggle(member)}
+        />
+        <Avatar name={member.name} handle={member.handle} size="small" />
+        <span className="member-text">
+          <span className="checklist-name">{member.name}</span>
+          <span className="member-headline">{describeMember(member)}</span>
+        </span>
+      </label>
+    </li>
+  );
+});
 
 /** The member's connections with a checkbox each; what is ticked stays ticked across searches. */
 export function ConnectionChecklist({ selected, onToggle }: ConnectionChecklistProps) {
@@ -52,21 +79,12 @@ export function ConnectionChecklist({ selected, onToggle }: ConnectionChecklistP
             <legend className="visually-hidden">Connections to invite</legend>
             <ul className="checklist-items">
               {connections.items.map(({ member }) => (
-                <li key={member.handle}>
-                  <label className="checklist-item">
-                    <input
-                      type="checkbox"
-                      className="row-check"
-                      checked={selected.has(member.handle)}
-                      onChange={() => onToggle(member)}
-                    />
-                    <Avatar name={member.name} handle={member.handle} size="small" />
-                    <span className="member-text">
-                      <span className="checklist-name">{member.name}</span>
-                      <span className="member-headline">{describeMember(member)}</span>
-                    </span>
-                  </label>
-                </li>
+                <ChecklistRow
+                  key={member.handle}
+                  member={member}
+                  checked={selected.has(member.handle)}
+                  onToggle={onToggle}
+                />
               ))}
             </ul>
           </fieldset>

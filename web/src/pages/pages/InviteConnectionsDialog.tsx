@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../api/client.js';
 import { describeError, errorCode } from '../../api/problem-messages.js';
@@ -37,14 +37,15 @@ export function InviteConnectionsDialog(props: InviteConnectionsDialogProps) {
     if (send.isSuccess) doneRef.current?.focus();
   }, [send.isSuccess]);
 
-  function toggle(member: MemberSummary) {
+  // Stable, so ticking one connection leaves the other rows of the checklist alone.
+  const toggle = useCallback((member: MemberSummary) => {
     setSelected((current) => {
       const next = new Map(current);
       if (next.has(member.handle)) next.delete(member.handle);
       else next.set(member.handle, member);
       return next;
     });
-  }
+  }, []);
 
   function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,9 +1,8 @@
 import { useSearchParams } from 'react-router';
 import { useSearch } from '../../api/queries.js';
-import { MemberLine } from '../../components/MemberLine.js';
 import { InfiniteList } from '../../components/InfiniteList.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
-import { degreeLabel, plural } from '../../lib/member.js';
+import { PersonRow } from './PersonRow.js';
 
 export function SearchPage() {
   const [params] = useSearchParams();
@@ -30,16 +29,7 @@ export function SearchPage() {
         <InfiniteList list={results} noun={['person', 'people']}>
           <ul className="rows">
             {results.items.map((member) => (
-              <li key={member.handle} className="invitation-row">
-                <MemberLine member={member}>
-                  <p className="meta">
-                    {degreeLabel(member.degree) && <span>{degreeLabel(member.degree)}</span>}
-                    {member.mutualCount > 0 && (
-                      <span>{plural(member.mutualCount, 'mutual connection')}</span>
-                    )}
-                  </p>
-                </MemberLine>
-              </li>
+              <PersonRow key={member.handle} member={member} />
             ))}
           </ul>
         </InfiniteList>
