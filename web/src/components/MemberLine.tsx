@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { MemberSummary } from '../api/types.js';
 import { describeMember } from '../lib/member.js';
 import { Avatar } from './Avatar.js';
+import { RelativeTime } from './RelativeTime.js';
 
 interface MemberLineProps {
   member: MemberSummary;
@@ -24,5 +25,25 @@ export function MemberLine({ member, children, size = 'medium' }: MemberLineProp
         {children}
       </div>
     </div>
+  );
+}
+
+interface DatedMemberLineProps {
+  member: MemberSummary;
+  /** When the relationship began: connected, followed, blocked. */
+  at: string;
+  /** "Connected", "Followed", "Blocked". */
+  prefix: string;
+  size?: MemberLineProps['size'];
+}
+
+/** A member with when the relationship the list is about began. */
+export function DatedMemberLine({ member, at, prefix, size }: DatedMemberLineProps) {
+  return (
+    <MemberLine member={member} size={size}>
+      <p className="meta">
+        <RelativeTime value={at} prefix={prefix} />
+      </p>
+    </MemberLine>
   );
 }

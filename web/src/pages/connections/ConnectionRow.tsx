@@ -1,9 +1,8 @@
 import { memo } from 'react';
 import type { MemberSummary } from '../../api/types.js';
 import { Icon } from '../../components/Icons.js';
-import { MemberLine } from '../../components/MemberLine.js';
+import { DatedMemberLine } from '../../components/MemberLine.js';
 import { MenuButton } from '../../components/MenuButton.js';
-import { RelativeTime } from '../../components/RelativeTime.js';
 
 interface ConnectionRowProps {
   member: MemberSummary;
@@ -16,11 +15,7 @@ export const ConnectionRow = memo(function ConnectionRow(props: ConnectionRowPro
   const { member, connectedAt, onRemove } = props;
   return (
     <li className="invitation-row">
-      <MemberLine member={member}>
-        <p className="meta">
-          <RelativeTime value={connectedAt} prefix="Connected" />
-        </p>
-      </MemberLine>
+      <DatedMemberLine member={member} at={connectedAt} prefix="Connected" />
       <div className="row-actions">
         <MenuButton
           className="button button-quiet button-icon"

@@ -1,7 +1,6 @@
 import { memo } from 'react';
 import type { MemberSummary } from '../../api/types.js';
-import { MemberLine } from '../../components/MemberLine.js';
-import { RelativeTime } from '../../components/RelativeTime.js';
+import { DatedMemberLine } from '../../components/MemberLine.js';
 
 interface FollowRowProps {
   member: MemberSummary;
@@ -14,11 +13,7 @@ interface FollowRowProps {
 export const FollowRow = memo(function FollowRow({ member, since, sincePrefix }: FollowRowProps) {
   return (
     <li className="invitation-row">
-      <MemberLine member={member}>
-        <p className="meta">
-          <RelativeTime value={since} prefix={sincePrefix} />
-        </p>
-      </MemberLine>
+      <DatedMemberLine member={member} at={since} prefix={sincePrefix} />
     </li>
   );
 });

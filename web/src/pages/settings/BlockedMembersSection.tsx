@@ -5,8 +5,7 @@ import { describeError } from '../../api/problem-messages.js';
 import { refreshAfterChange, useBlocks, useRules } from '../../api/queries.js';
 import type { MemberSummary } from '../../api/types.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
-import { MemberLine } from '../../components/MemberLine.js';
-import { RelativeTime } from '../../components/RelativeTime.js';
+import { DatedMemberLine } from '../../components/MemberLine.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
 import { useToasts } from '../../components/Toasts.js';
 import { firstName, plural } from '../../lib/member.js';
@@ -44,11 +43,7 @@ export function BlockedMembersSection() {
         <ul className="rows" aria-label="Blocked members">
           {blocks.data.items.map(({ member, blockedAt }) => (
             <li key={member.handle} className="invitation-row">
-              <MemberLine member={member} size="small">
-                <p className="meta">
-                  <RelativeTime value={blockedAt} prefix="Blocked" />
-                </p>
-              </MemberLine>
+              <DatedMemberLine member={member} at={blockedAt} prefix="Blocked" size="small" />
               <div className="row-actions">
                 <button
                   type="button"
