@@ -48,8 +48,8 @@ describe('Pages and events (R21, R22) in the web app', () => {
 
     await chips.getByRole('button', { name: /People/ }).click();
     await rows.filter({ hasText: 'Bea Member' }).waitFor({ state: 'detached' });
-    expect(await rows.count()).toBe(1);
-    expect(await rows.first().textContent()).toContain('Sam Stranger');
+    await rows.filter({ hasText: 'Sam Stranger' }).waitFor();
+    await expect.poll(() => rows.count()).toBe(1);
 
     await chips.getByRole('button', { name: /Pages/ }).click();
     await rows.filter({ hasText: 'Bea Member' }).waitFor();
