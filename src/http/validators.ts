@@ -2,6 +2,7 @@ import AjvCompiler from '@fastify/ajv-compiler';
 import type { FastifyServerOptions } from 'fastify';
 
 const buildCompiler = AjvCompiler();
+type AjvValidate = ReturnType<ReturnType<typeof buildCompiler>>;
 
 /** Defaults filled in, nothing removed unasked, and the first error only (a long list costs). */
 const AJV_OPTIONS = { useDefaults: true, removeAdditional: false, allErrors: false } as const;
@@ -21,7 +22,48 @@ export const validatorCompilers: NonNullable<FastifyServerOptions['schemaControl
       const exact = buildCompiler(externalSchemas, {
         customOptions: { ...AJV_OPTIONS, coerceTypes: false },
       });
-      return (route) => (route.httpPart === 'body' ? exact(route) : coercing(route));
+      return (route) =>
+        route.httpPart === 'body' ? exact(route) : finiteNumbersOnly(coercing(route));
     },
   },
 };
+
+/** Where in `value` the first number that is not finite lies, as a JSON pointer, or null. */
+function nonFinitePath(value: unknown, path = ''): string | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? null : path;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, inner] of Object.entries(value)) {
+    const found = nonFinitePath(inner, `${path}/${key}`);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/**
+ * Coercion reads "1e400", "Infinity" and "-Infinity" as numbers, and Ajv then checks no bound on
+ * them (its `minimum` and `maximum` test finite numbers only): they would pass as a `limit` or a
+ * number of days and fail in SQL or date arithmetic. A coerced input holding one is refused.
+ */
+function finiteNumbersOnly(validate: AjvValidate): AjvValidate {
+  const checked: AjvValidate = Object.assign(
+    (data: unknown, context?: Parameters<AjvValidate>[1]): data is unknown => {
+      const valid = validate(data, context) === true;
+      const path = valid ? nonFinitePath(data) : null;
+      checked.errors = !valid ? validate.errors : path === null ? null : [notFinite(path)];
+      return valid && path === null;
+    },
+    // Fastify passes Ajv's functions (known by their schemaEnv) the part's parent, for coercion.
+    { schema: validate.schema, schemaEnv: validate.schemaEnv, errors: null },
+  );
+  return checked;
+}
+
+function notFinite(instancePath: string): NonNullable<AjvValidate['errors']>[number] {
+  return {
+    keyword: 'type',
+    instancePath,
+    schemaPath: '#',
+    params: {},
+    message: 'must be a finite number',
+  };
+}

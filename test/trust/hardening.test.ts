@@ -162,6 +162,34 @@ describe('hardening', () => {
     expect((await ben.get(`${API}/invitations/received/count`)).body.total).toBe(0);
   });
 
+  it('a number in a query that is not finite is refused with 400 validation_failed on every list', async () => {
+    const lists = [
+      'connections?limit=',
+      'followers?limit=',
+      'notifications?limit=',
+      'suggestions?limit=',
+      'members?q=ann&limit=',
+      'invitations/received?minMutual=',
+      'invitations/sent?olderThanDays=',
+    ];
+    for (const list of lists) {
+      for (const number of ['1e400', 'Infinity', '-Infinity', 'NaN']) {
+        const reply = await ann.get(`${API}/${list}${number}`);
+        expectProblem(reply, 400, 'validation_failed');
+        expect(reply.body.errors[0].path).toMatch(
+          /^\/querystring\/(limit|minMutual|olderThanDays)$/,
+        );
+      }
+    }
+    const body = await raw(
+      'POST',
+      `${API}/invitations/withdraw`,
+      'application/json',
+      '{"olderThanDays": 1e400}',
+    );
+    expectProblem(body, 400, 'validation_failed');
+  });
+
   it('R18 R25: a JSON body must carry the types its schema says; nothing is coerced or changed', async () => {
     const ben = await t.member('ben');
     await ann.patch(`${API}/settings`, { autoWithdrawAfterDays: 30, emailReminders: true });
