@@ -1,30 +1,64 @@
 import type { FastifyRequest } from 'fastify';
-import { DomainError } from '../lib/errors.js';
+import { DomainError, type ErrorCode } from '../lib/errors.js';
 
 const MAX_DEPTH = 64;
 
-/** Whether a parsed input holds a NUL character in any string or key. */
-function containsNul(value: unknown, depth = 0): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return false;
-  for (const [key, inner] of Object.entries(value)) {
-    if (key.includes('\u0000') || containsNul(inner, depth + 1)) return true;
+/** Half of a UTF-16 pair without its other half: JSON's "\ud800" can carry one. */
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
+interface Fault {
+  code: ErrorCode;
+  detail: string;
+  message: string;
+}
+
+const NUL: Fault = {
+  code: 'validation_failed',
+  detail: 'Text may not contain NUL characters.',
+  message: 'contains a NUL character',
+};
+
+const BROKEN: Fault = {
+  code: 'invalid_text',
+  detail: 'Text may not contain half of a character (a lone UTF-16 surrogate).',
+  message: 'contains a lone UTF-16 surrogate',
+};
+
+function faultIn(text: string): Fault | null {
+  if (text.includes('\u0000')) return NUL;
+  return LONE_SURROGATE.test(text) ? BROKEN : null;
+}
+
+/** The first string or key in a parsed input that may not be stored, and where it is. */
+function findFault(value: unknown, path: string, depth = 0): { fault: Fault; path: string } | null {
+  if (typeof value === 'string') {
+    const fault = faultIn(value);
+    return fault && { fault, path };
   }
-  return false;
+  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return null;
+  for (const [key, inner] of Object.entries(value)) {
+    const keyFault = faultIn(key);
+    if (keyFault) return { fault: keyFault, path };
+    const found = findFault(inner, `${path}/${key}`, depth + 1);
+    if (found) return found;
+  }
+  return null;
 }
 
 /**
- * Text with a NUL character is refused on both databases alike: PostgreSQL cannot store it (it
- * would fail as a server error there) and no member types one. Runs before schema validation.
+ * Text that cannot be stored as it was sent is refused on both databases alike, before schema
+ * validation: a NUL character (PostgreSQL cannot store one, so it would fail as a server error
+ * there, and no member types one), and a lone surrogate (UTF-8 has no encoding for it, so each
+ * database would keep other text than was sent, and not the same other text).
  */
-export function rejectNulCharacters(request: FastifyRequest): Promise<void> {
+export function rejectUnstorableText(request: FastifyRequest): Promise<void> {
   const inputs = { params: request.params, query: request.query, body: request.body };
   for (const [where, value] of Object.entries(inputs)) {
-    if (containsNul(value)) {
+    const found = findFault(value, `/${where}`);
+    if (found) {
+      const { fault, path } = found;
       return Promise.reject(
-        new DomainError('validation_failed', 'Text may not contain NUL characters.', {
-          errors: [{ path: `/${where}`, message: 'contains a NUL character' }],
-        }),
+        new DomainError(fault.code, fault.detail, { errors: [{ path, message: fault.message }] }),
       );
     }
   }

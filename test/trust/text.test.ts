@@ -82,6 +82,23 @@ describe('member-written text (SPEC §7 Text)', () => {
     expect((await ann.get(`${API}/events`)).body.items).toEqual([]);
   });
 
+  it('Text: half of a character (a lone UTF-16 surrogate) is refused with 400 invalid_text in any field, search words too, and nothing is stored', async () => {
+    const [ann, ben] = await Promise.all([t.member('ann'), t.member('ben')]);
+    for (const half of ['\ud800', '\udfff', 'x\udc00\ud800']) {
+      expectInvalidText(await ann.patch(`${API}/me`, { headline: `Chief ${half}` }), 'headline');
+      expectInvalidText(await ann.patch(`${API}/me`, { name: half }), 'name');
+      expectInvalidText(await ann.invite(ben, { note: `Hi${half}` }), 'note');
+      expectInvalidText(await ann.post(`${API}/pages`, { name: half }), 'name');
+      const bulk = await ann.post(`${API}/invitations/withdraw`, { q: half, dryRun: true });
+      expectInvalidText(bulk, 'q');
+    }
+    // A whole character from beyond the first plane is two halves together, and is text.
+    expectStatus(await ann.patch(`${API}/me`, { headline: 'Chief \ud83d\ude80' }), 200);
+    expect((await ann.get(`${API}/me`)).body).toMatchObject({ name: 'Ann', headline: 'Chief 🚀' });
+    expect((await ann.get(`${API}/invitations/sent`)).body.items).toEqual([]);
+    expect((await ann.get(`${API}/pages`)).body.items).toEqual([]);
+  });
+
   it('Text: mails quote member-written names, so a name that pretends to be a sentence or holds line breaks cannot pass for the service', async () => {
     const posing =
       'Rapport Security. Your account will be closed; confirm your password at evil.example';
