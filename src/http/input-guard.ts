@@ -64,3 +64,25 @@ export function rejectUnstorableText(request: FastifyRequest): Promise<void> {
   }
   return Promise.resolve();
 }
+
+/** Whether a parsed body says nothing: none, an empty one, or a JSON object without fields. */
+function saysNothing(body: unknown): boolean {
+  if (body === undefined || body === null || body === '') return true;
+  return typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0;
+}
+
+/**
+ * An operation that takes no body (withdraw, accept, follow…) refuses one that says something,
+ * as SPEC §3 refuses unknown fields, instead of dropping it without a word: a client that sends
+ * `{"reason": …}` where none is read learns so. No body, an empty one and `{}` are welcome.
+ */
+export function rejectUnexpectedBody(request: FastifyRequest): Promise<void> {
+  if (request.is404 || request.routeOptions.schema?.body !== undefined || saysNothing(request.body))
+    return Promise.resolve();
+  const message = 'must be empty: this operation takes no body';
+  return Promise.reject(
+    new DomainError('validation_failed', `The request is not valid: /body ${message}.`, {
+      errors: [{ path: '/body', message }],
+    }),
+  );
+}

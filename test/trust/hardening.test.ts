@@ -73,14 +73,20 @@ function unbounded(
   return found;
 }
 
-async function raw(method: 'POST' | 'PUT', url: string, contentType: string, payload: string) {
+async function raw(
+  method: 'POST' | 'PUT' | 'DELETE',
+  url: string,
+  contentType: string,
+  payload: string,
+) {
   const response = await t.app.inject({
     method,
     url,
     headers: { authorization: `Bearer ${ann.token}`, 'content-type': contentType },
     payload,
   });
-  return { status: response.statusCode, body: response.json(), headers: response.headers };
+  const body = response.body === '' ? null : response.json();
+  return { status: response.statusCode, body, headers: response.headers };
 }
 
 describe('hardening', () => {
@@ -188,6 +194,44 @@ describe('hardening', () => {
       '{"olderThanDays": 1e400}',
     );
     expectProblem(body, 400, 'validation_failed');
+  });
+
+  it('R18: an operation that takes no body refuses one that says something with 400 validation_failed, and does nothing', async () => {
+    const [ben, cat] = await Promise.all([t.member('ben'), t.member('cat')]);
+    const sent = (await ann.invite(ben)).body.id;
+    const bodiless = [
+      ['POST', `${API}/invitations/${sent}/withdraw`],
+      ['POST', `${API}/invitations/${sent}/accept`],
+      ['PUT', `${API}/follows/${cat.handle}`],
+      ['PUT', `${API}/blocks/${cat.handle}`],
+    ] as const;
+    for (const [method, url] of bodiless) {
+      for (const payload of ['{"x":1}', '{"reason":"spam"}', '[]', '"yes"', '1', 'true']) {
+        const refused = await raw(method, url, 'application/json', payload);
+        expectProblem(refused, 400, 'validation_failed');
+        expect(refused.body.errors).toEqual([{ path: '/body', message: expect.any(String) }]);
+      }
+      expectProblem(await raw(method, url, 'text/csv', 'email\na@x.io'), 400, 'validation_failed');
+    }
+    expect((await ben.get(`${API}/invitations/received/count`)).body.total).toBe(1);
+    expect((await ann.get(`${API}/following`)).body.items).toEqual([]);
+    expect((await ann.get(`${API}/blocks`)).body.items).toEqual([]);
+
+    // No body, an empty one, `null` and `{}` say nothing, and are welcome.
+    expect((await ann.request('PUT', `${API}/follows/${cat.handle}`)).status).toBe(204);
+    expect((await raw('PUT', `${API}/blocks/${cat.handle}`, 'application/json', '')).status).toBe(
+      204,
+    );
+    expect(
+      (await raw('DELETE', `${API}/blocks/${cat.handle}`, 'application/json', 'null')).status,
+    ).toBe(204);
+    expect((await ann.post(`${API}/invitations/${sent}/withdraw`, {})).status).toBe(200);
+    // A body sent to no operation at all is still a 404.
+    expectProblem(
+      await raw('POST', `${API}/nowhere`, 'application/json', '{"x":1}'),
+      404,
+      'not_found',
+    );
   });
 
   it('R18 R25: a JSON body must carry the types its schema says; nothing is coerced or changed', async () => {
