@@ -65,6 +65,41 @@ describe('Idempotency-Key on POSTs (R36)', () => {
     );
   });
 
+  it('R36: the same body with its fields in another order or spacing is the same request', async () => {
+    const [amy, bob, cal] = await Promise.all([t.member('amy'), t.member('bob'), t.member('cal')]);
+    const raw = (payload: string, key: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/invitations',
+        headers: {
+          authorization: `Bearer ${amy.token}`,
+          'content-type': 'application/json',
+          'idempotency-key': key,
+        },
+        payload,
+      });
+    const first = await raw(
+      `{"kind":"connection","to":"${bob.handle}","note":"Hello","howKnown":"colleague"}`,
+      'order',
+    );
+    expect(first.statusCode).toBe(201);
+    const again = await raw(
+      `{ "howKnown": "colleague", "note": "Hello",\n  "to": "${bob.handle}", "kind": "connection" }`,
+      'order',
+    );
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json()).toEqual(first.json());
+    expect(await invitationsBetween(amy, bob)).toBe(1);
+    // Another value under the same names is still another request.
+    const other = await raw(
+      `{"note":"Hello","to":"${cal.handle}","kind":"connection","howKnown":"colleague"}`,
+      'order',
+    );
+    expect(other.statusCode).toBe(422);
+    expect(await invitationsBetween(amy, cal)).toBe(0);
+  });
+
   it('R36: the same key with another body is refused with 422 idempotency_key_reused, and nothing happens', async () => {
     const [eve, fay, gus] = await Promise.all([t.member('eve'), t.member('fay'), t.member('gus')]);
     expect(

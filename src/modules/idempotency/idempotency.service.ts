@@ -22,11 +22,20 @@ export interface StoredAnswer {
 
 export type Admission = { run: true } | { run: false; answer: StoredAnswer };
 
-/** What makes two requests "the same": method, path with query, and body. */
+/**
+ * What makes two requests "the same": method, path with query, and body as a JSON value, so a
+ * client that sends its fields in another order or spacing on a retry is still repeating itself.
+ */
 export function requestHash(method: string, url: string, body: unknown): string {
   return createHash('sha256')
-    .update(JSON.stringify([method, url, body ?? null]))
+    .update(JSON.stringify([method, url, body ?? null], keysInOrder))
     .digest('hex');
+}
+
+/** Each object with its keys sorted, for one serialisation of equal JSON values. */
+function keysInOrder(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /**
