@@ -26,6 +26,13 @@ describe('Admin', () => {
     await page.getByRole('searchbox', { name: /Search members/ }).fill('sam');
     const members = page.getByRole('list', { name: 'Members' });
     await members.getByText('1 open sent invitation ·', { exact: false }).waitFor();
+    // Nobody here has verified their email yet: Sam is listed as unverified, not as active.
+    const statuses = page.getByRole('group', { name: 'Status' });
+    await statuses.getByRole('button', { name: 'Active' }).click();
+    await page.getByText('No members match').waitFor();
+    await statuses.getByRole('button', { name: 'Unverified' }).click();
+    await members.getByText('Unverified · ', { exact: false }).waitFor();
+    await statuses.getByRole('button', { name: 'Everyone' }).click();
     await members.getByRole('button', { name: 'Suspend Sam Spammer' }).click();
 
     const dialog = page.getByRole('dialog', { name: 'Suspend Sam Spammer?' });

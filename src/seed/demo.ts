@@ -1,11 +1,13 @@
 /**
  * A small, realistic network for trying Rapport: a few dozen members, connections, and pending
  * invitations in both directions, some older than two weeks. Invitations go through the real
- * service with a clock set in the past, so the demo data obeys every rule.
+ * service with a clock set in the past, so the demo data obeys every rule: where an operator's
+ * limits are lower than the demo needs, what they refuse is left out and the rest loads.
  */
 import type { Config } from '../config.js';
 import type { Database } from '../db/types.js';
 import { elementAt } from '../lib/arrays.js';
+import { DomainError } from '../lib/errors.js';
 import { ManualClock } from '../lib/clock.js';
 import { newId } from '../lib/ids.js';
 import { addDays, DAY_MS } from '../lib/time.js';
@@ -14,6 +16,7 @@ import { connectMembers } from '../modules/connections/connect.js';
 import { areConnected } from '../modules/connections/connection.repository.js';
 import { findSenderOpenBetween } from '../modules/invitations/invitation.repository.js';
 import { InvitationCommands } from '../modules/invitations/invitation.commands.js';
+import { visibleLength } from '../modules/invitations/invitation.js';
 import { InvitationQueries } from '../modules/invitations/invitation.queries.js';
 import { EventService } from '../modules/events/event.service.js';
 import { newMemberRow } from '../modules/members/member.js';
@@ -85,6 +88,16 @@ function random(seed: number): () => number {
   };
 }
 
+/** A step the rules refuse (a limit reached, say) is left out; anything else still fails. */
+async function unlessRefused<T>(step: () => Promise<T>): Promise<T | null> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof DomainError && error.status < 500) return null;
+    throw error;
+  }
+}
+
 export async function seedDemo(
   database: Database,
   config: Config,
@@ -130,25 +143,30 @@ export async function seedDemo(
 
   await database.transaction(async (db) => {
     // Alice knows the first dozen; the rest of the network links up more loosely.
+    // R7 refuses before it writes anything, so a refusal leaves the transaction usable.
     for (const other of members.slice(1, 13)) {
-      await connectMembers(
-        db,
-        alice.id,
-        other.id,
-        config.rules.maxConnections,
-        addDays(now, -50).toISOString(),
+      await unlessRefused(() =>
+        connectMembers(
+          db,
+          alice.id,
+          other.id,
+          config.rules.maxConnections,
+          addDays(now, -50).toISOString(),
+        ),
       );
     }
     for (let i = 1; i < members.length; i++) {
       for (let j = i + 1; j < members.length; j++) {
         if (i < 13 && j < 13) continue;
         if (rand() < 0.18) {
-          await connectMembers(
-            db,
-            members[i]!.id,
-            members[j]!.id,
-            config.rules.maxConnections,
-            addDays(now, -40).toISOString(),
+          await unlessRefused(() =>
+            connectMembers(
+              db,
+              members[i]!.id,
+              members[j]!.id,
+              config.rules.maxConnections,
+              addDays(now, -40).toISOString(),
+            ),
           );
         }
       }
@@ -166,12 +184,16 @@ export async function seedDemo(
       if (sent >= 6 || sender.id === recipient.id || !(await unconnected(sender, recipient)))
         continue;
       at(sent < 4 ? 1 + sent * 2 : 16 + sent * 3);
-      await invitations.send(sender.id, {
-        to: recipient.handle,
-        note: NOTES[noteIndex++ % NOTES.length] ?? undefined,
-        howKnown: 'other',
-      });
-      sent++;
+      const note = NOTES[noteIndex++ % NOTES.length];
+      const result = await unlessRefused(() =>
+        invitations.send(sender.id, {
+          to: recipient.handle,
+          // R4: a note longer than the operator allows is left off, not the invitation.
+          note: note && visibleLength(note) <= config.rules.noteMaxLength ? note : undefined,
+          howKnown: 'other',
+        }),
+      );
+      if (result) sent++;
     }
   }
 
@@ -183,10 +205,10 @@ export async function seedDemo(
         continue;
       if ((await findSenderOpenBetween(database.db, sender.id, recipient.id)).length > 0) continue;
       at(sent < 3 ? 2 + sent * 3 : 15 + sent * 4);
-      const result = await invitations.send(sender.id, {
-        to: recipient.handle,
-        howKnown: 'colleague',
-      });
+      const result = await unlessRefused(() =>
+        invitations.send(sender.id, { to: recipient.handle, howKnown: 'colleague' }),
+      );
+      if (!result) continue;
       if (result.status === 'sent' && sent === 4)
         await invitations.setKept(sender.id, result.invitation.id, true);
       sent++;
@@ -199,14 +221,13 @@ export async function seedDemo(
     const open = await findSenderOpenBetween(database.db, alice.id, recipient.id);
     if (open.length > 0 || !(await unconnected(alice, recipient))) continue;
     at(40);
-    const result = await invitations.send(alice.id, {
-      to: recipient.handle,
-      howKnown: 'colleague',
-    });
-    if (result.status !== 'sent') continue;
+    const result = await unlessRefused(() =>
+      invitations.send(alice.id, { to: recipient.handle, howKnown: 'colleague' }),
+    );
+    if (result?.status !== 'sent') continue;
     at(38);
-    await invitations.accept(recipient.id, result.invitation.id);
-    accepted++;
+    if (await unlessRefused(() => invitations.accept(recipient.id, result.invitation.id)))
+      accepted++;
   }
 
   // A page and an event on each side, so the Pages and Events filters have invitations in them.
@@ -221,34 +242,39 @@ export async function seedDemo(
     name: 'Acme Product Guild',
     description: 'Product people at Acme and friends: talks, notes and open roles.',
   });
-  await pages.invite(
-    alice.id,
-    guild.id,
-    members.slice(1, 5).map((m) => m.handle),
+  // Page credits (R21) and the events' weekly limit (R22) refuse the whole batch once spent.
+  await unlessRefused(() =>
+    pages.invite(
+      alice.id,
+      guild.id,
+      members.slice(1, 5).map((m) => m.handle),
+    ),
   );
   const globex = await pages.create(bob.id, {
     name: 'Globex Engineering',
     description: 'How Globex builds and runs its platform.',
   });
   at(3);
-  await pages.invite(bob.id, globex.id, [alice.handle]);
+  await unlessRefused(() => pages.invite(bob.id, globex.id, [alice.handle]));
   const meetup = await events.create(carol.id, {
     name: 'Design systems meetup',
     startsAt: addDays(now, 12).toISOString(),
     location: 'London',
     description: 'An evening of short talks on accessible design systems.',
   });
-  await events.invite(carol.id, meetup.id, [alice.handle]);
+  await unlessRefused(() => events.invite(carol.id, meetup.id, [alice.handle]));
   at(16);
   const launch = await events.create(alice.id, {
     name: 'Rapport launch party',
     startsAt: addDays(now, 30).toISOString(),
     location: 'Lisbon',
   });
-  await events.invite(
-    alice.id,
-    launch.id,
-    members.slice(5, 9).map((m) => m.handle),
+  await unlessRefused(() =>
+    events.invite(
+      alice.id,
+      launch.id,
+      members.slice(5, 9).map((m) => m.handle),
+    ),
   );
   return true;
 }

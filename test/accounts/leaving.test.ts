@@ -208,6 +208,49 @@ describe('R29 leaving', () => {
     ]);
   });
 
+  it('R29: invitations to the leaver close at the moment they leave, and each sender reads them closed then, never ignored', async () => {
+    const leaver = await t.member('closer');
+    const [waiting, ignoredOne] = await Promise.all([t.member('waiting'), t.member('ignoredone')]);
+    const waitingHook = await hook(waiting);
+    const pending = await waiting.invite(leaver);
+    const ignored = await ignoredOne.invite(leaver);
+    expectStatus(await leaver.post(`${API}/invitations/${String(ignored.body.id)}/ignore`), 204);
+    expectStatus(await t.runJobs(), 200);
+    const heardBefore = receiver.verifiedEvents(waitingHook.path, waitingHook.secret).length;
+
+    t.advanceDays(5);
+    const leftAt = t.clock.now().toISOString();
+    expectStatus(await leave(leaver), 204);
+    for (const [sender, sent] of [
+      [waiting, pending],
+      [ignoredOne, ignored],
+    ] as const) {
+      const id = String(sent.body.id);
+      const read = await sender.get(`${API}/invitations/${id}`);
+      expectStatus(read, 200);
+      expect(read.body).toMatchObject({ status: 'expired', viewerRole: 'sender' });
+      expect(read.body.history).toEqual([
+        { type: 'sent', at: sent.body.sentAt },
+        { type: 'expired', at: leftAt },
+      ]);
+      expect((await sender.get(`${API}/invitations/sent`)).body.items).toEqual([]);
+      expectProblem(
+        await sender.post(`${API}/invitations/${id}/withdraw`),
+        409,
+        'invitation_not_open',
+      );
+    }
+    // Nothing more happens to them later: the expiry job finds nothing left to close or tell.
+    t.advanceDays(200);
+    expectStatus(await t.runJobs(), 200);
+    const later = await waiting.get(`${API}/invitations/${String(pending.body.id)}`);
+    expect(later.body.history).toEqual([
+      { type: 'sent', at: pending.body.sentAt },
+      { type: 'expired', at: leftAt },
+    ]);
+    expect(receiver.verifiedEvents(waitingHook.path, waitingHook.secret)).toHaveLength(heardBefore);
+  });
+
   it('R29: the leaver’s row keeps nothing personal, and admins no longer list it', async () => {
     const cat = await t.member('cat', { headline: 'Chief Cat', company: 'Catco' });
     const catId = await memberId(t, cat);

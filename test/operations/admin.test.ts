@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject, type Member, startApp, type TestApp } from '../helpers/app.js';
+import { inject, type Member, PASSWORD, startApp, type TestApp } from '../helpers/app.js';
 import { runTs } from '../jobs/child.js';
 import { expectProblem } from '../helpers/expect.js';
 import { memberId } from '../helpers/members.js';
@@ -50,7 +50,7 @@ describe('R32 admins and moderation', () => {
     const listed = await admin.get(`${API}/admin/members?q=${spam.handle}`);
     expect(listed.status).toBe(200);
     expect(listed.body.items).toEqual([
-      expect.objectContaining({ handle: spam.handle, status: 'active', openSent: 2 }),
+      expect.objectContaining({ handle: spam.handle, status: 'unverified', openSent: 2 }),
     ]);
 
     t.clock.advance(1000);
@@ -149,6 +149,45 @@ describe('R32 admins and moderation', () => {
       404,
       'member_not_found',
     );
+  });
+
+  it('R32: status=unverified lists, page by page, the members in good standing who have not verified their email', async () => {
+    const [una, vic, wes, xan] = await Promise.all([
+      t.member('una'),
+      t.member('vic'),
+      t.member('wes'),
+      t.member('xan'),
+    ]);
+    // Set straight in the database, so the audit log of the test below keeps its own actions.
+    const at = t.clock.now().toISOString();
+    const set = (handle: string, columns: { email_verified_at?: string; suspended_at?: string }) =>
+      t.ctx.database.db.updateTable('members').set(columns).where('handle', '=', handle).execute();
+    await set(vic.handle, { email_verified_at: at });
+    await set(wes.handle, { suspended_at: at });
+    expect((await xan.request('DELETE', `${API}/me`, { password: PASSWORD })).status).toBe(204);
+
+    const handles = async (status: string) => {
+      const seen: { handle: string; status: string }[] = [];
+      let cursor = '';
+      do {
+        const page = await admin.get(`${API}/admin/members?status=${status}&limit=2${cursor}`);
+        expect(page.status).toBe(200);
+        seen.push(...page.body.items.map((m: { handle: string; status: string }) => m));
+        cursor = page.body.nextCursor ? `&cursor=${encodeURIComponent(page.body.nextCursor)}` : '';
+      } while (cursor);
+      expect(new Set(seen.map((m) => m.status))).toEqual(new Set([status]));
+      return seen.map((m) => m.handle);
+    };
+    const unverified = await handles('unverified');
+    expect(unverified).toContain(una.handle);
+    expect(unverified).not.toContain(vic.handle);
+    expect(unverified).not.toContain(wes.handle);
+    expect(unverified).not.toContain(xan.handle);
+    expect(new Set(unverified).size).toBe(unverified.length);
+    const active = await handles('active');
+    expect(active).toContain(vic.handle);
+    expect(active).not.toContain(una.handle);
+    expect(await handles('suspended')).toContain(wes.handle);
   });
 
   it('R32: admins make invite codes; a member who is not an admin gets 403 forbidden', async () => {

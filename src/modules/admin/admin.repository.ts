@@ -41,6 +41,13 @@ export async function listMembersForAdmin(
       eb.or([eb('search_text', 'like', `%${q}%`), eb('email', 'like', `%${q}%`)]),
     );
   }
+  // Each member has one status, the first that holds of suspended, restricted, unverified, active.
+  const inGoodStanding = (members: typeof query) =>
+    members
+      .where('suspended_at', 'is', null)
+      .where((eb) =>
+        eb.or([eb('restricted_until', 'is', null), eb('restricted_until', '<=', options.now)]),
+      );
   switch (options.status) {
     case 'suspended':
       query = query.where('suspended_at', 'is not', null);
@@ -48,16 +55,13 @@ export async function listMembersForAdmin(
     case 'restricted':
       query = query.where('suspended_at', 'is', null).where('restricted_until', '>', options.now);
       break;
-    case 'active':
-      query = query
-        .where('suspended_at', 'is', null)
-        .where((eb) =>
-          eb.or([eb('restricted_until', 'is', null), eb('restricted_until', '<=', options.now)]),
-        );
-      break;
-    // No address is left unverified while sign-up does not ask to verify one.
     case 'unverified':
-      return { items: [], nextCursor: null };
+      // With `deleted_at is null` above, the WHERE term of the index that holds only these few.
+      query = inGoodStanding(query).where('email_verified_at', 'is', null);
+      break;
+    case 'active':
+      query = inGoodStanding(query).where('email_verified_at', 'is not', null);
+      break;
     default:
       break;
   }

@@ -1,12 +1,18 @@
 import { Type } from '@sinclair/typebox';
 import { MemberSummary, PageOf, PageQuery } from '../../http/common.schemas.js';
 
-export const AdminMemberStatus = Type.Union([
-  Type.Literal('active'),
-  Type.Literal('unverified'),
-  Type.Literal('restricted'),
-  Type.Literal('suspended'),
-]);
+export const AdminMemberStatus = Type.Union(
+  [
+    Type.Literal('active'),
+    Type.Literal('unverified'),
+    Type.Literal('restricted'),
+    Type.Literal('suspended'),
+  ],
+  {
+    description:
+      'Each member has one: suspended, else restricted (R9), else unverified (email not verified, R25), else active',
+  },
+);
 
 export const AdminMembersQuery = Type.Object({
   q: Type.String({ maxLength: 200, default: '' }),

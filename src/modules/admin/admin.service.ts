@@ -216,5 +216,6 @@ export class AdminService {
 function statusOf(member: MemberRow, now: Date): AdminMemberStatus {
   if (member.suspended_at) return 'suspended';
   if (isRestricted(member.restricted_until, now)) return 'restricted';
+  if (!member.email_verified_at) return 'unverified';
   return 'active';
 }

@@ -195,6 +195,9 @@ function columnsOf(change: StatusChange, a: ChangeArgs): Updateable<InvitationTa
       return { ...base, withdrawn_at: a.at, withdraw_cause: a.cause };
     case 'block':
       return { ...base, frozen_recipient: a.frozen, frozen_search: a.frozenSearch };
+    case 'leave':
+      // R29: it closes as an expiry does, but now, and its sender's history says so.
+      return { ...base, expires_at: a.at };
     default:
       return base;
   }

@@ -7721,6 +7721,7 @@ export interface operations {
     parameters: {
       query?: {
         q?: string;
+        /** @description Each member has one: suspended, else restricted (R9), else unverified (email not verified, R25), else active */
         status?: 'active' | 'unverified' | 'restricted' | 'suspended';
         limit?: number;
         cursor?: string;
@@ -7748,6 +7749,7 @@ export interface operations {
             } & {
               email: string;
               role: 'member' | 'admin';
+              /** @description Each member has one: suspended, else restricted (R9), else unverified (email not verified, R25), else active */
               status: 'active' | 'unverified' | 'restricted' | 'suspended';
               /** Format: date-time */
               createdAt: string;

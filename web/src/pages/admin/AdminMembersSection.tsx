@@ -21,6 +21,7 @@ import { SuspendDialog } from './SuspendDialog.js';
 const STATUSES: { value: AdminMemberStatus | ''; label: string }[] = [
   { value: '', label: 'Everyone' },
   { value: 'active', label: 'Active' },
+  { value: 'unverified', label: 'Unverified' },
   { value: 'restricted', label: 'Restricted' },
   { value: 'suspended', label: 'Suspended' },
 ];
