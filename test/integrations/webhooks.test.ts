@@ -330,6 +330,7 @@ describe('webhook URLs without RAPPORT_WEBHOOKS_ALLOW_PRIVATE (R35)', () => {
           secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
           created_at: u.clock.now().toISOString(),
           failing_since: null,
+          last_failed_at: null,
           disabled_at: null,
         })
         .execute();

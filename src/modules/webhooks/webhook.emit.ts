@@ -134,6 +134,7 @@ export async function emitWebhookEvents(
       id: `msg_${newId(now)}`,
       webhook_id: webhook.id,
       type: notice.type,
+      invitation_id: notice.invitation?.id ?? null,
       payload: JSON.stringify({ type: notice.type, timestamp: at, data }),
       status: 'pending',
       attempts: 0,
