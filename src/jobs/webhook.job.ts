@@ -9,6 +9,7 @@ import {
   findWebhookById,
   finishDeliveryAttempt,
   insertAttempt,
+  lockDelivery,
   setFailingSince,
   startDeliveryAttempt,
   type WebhookDeliveryRow,
@@ -109,6 +110,8 @@ async function deliverOne(deps: WebhookJobDeps, claimed: WebhookDeliveryRow): Pr
   const now = clock.now();
   const at = now.toISOString();
   return database.transaction(async (db) => {
+    // Taken back (R15) while this try ran: there is no delivery left to log it against.
+    if (!(await lockDelivery(db, row.id))) return 'cancelled';
     await insertAttempt(db, {
       id: newId(now),
       delivery_id: row.id,

@@ -140,10 +140,12 @@ describe('webhooks (R35)', () => {
       return eventsOf(memberHook);
     };
 
-    // Hal ignores Gus; Ida blocks Gus.
+    // Hal ignores Gus; Ida blocks Gus. Each has heard of the invitation first.
     const toHal = await gus.invite(hal);
+    expect(await of(hal)).toEqual(['invitation.received']);
     expect((await hal.post(`/api/v1/invitations/${toHal.body.id}/ignore`, {})).status).toBe(204);
     await gus.invite(ida);
+    expect(await of(ida)).toEqual(['invitation.received']);
     expect((await ida.put(`/api/v1/blocks/${gus.handle}`)).status).toBe(204);
     expect(await of(gus)).toEqual(['invitation.sent', 'invitation.sent']);
     expect(await of(hal)).toEqual(['invitation.ignored', 'invitation.received']);
@@ -151,13 +153,16 @@ describe('webhooks (R35)', () => {
 
     // Jon withdraws an invitation to Kim, withdraws the next in bulk, and lets the third expire.
     const first = await jon.invite(kim);
+    await of(kim);
     await jon.post(`/api/v1/invitations/${first.body.id}/withdraw`);
     t.advanceDays(21);
     const second = await jon.invite(kim);
+    await of(kim);
     const bulk = await jon.post('/api/v1/invitations/withdraw', { ids: [second.body.id] });
     expect(bulk.status).toBe(200);
     t.advanceDays(21);
     await jon.invite(kim);
+    await of(kim);
     t.advanceDays(181);
     expect(await of(jon)).toEqual([
       'invitation.expired',
@@ -174,11 +179,90 @@ describe('webhooks (R35)', () => {
     ]);
   });
 
+  it('R35 R15: a withdrawal takes back what its recipient’s webhook was not sent yet, one or in bulk', async () => {
+    const [abe, bea, cid, deb, eli] = await Promise.all([
+      t.member('abe'),
+      t.member('bea'),
+      t.member('cid'),
+      t.member('deb'),
+      t.member('eli'),
+    ]);
+    const [abeHook, beaHook, cidHook, eliHook] = [
+      await hook(abe),
+      await hook(bea),
+      await hook(cid),
+      await hook(eli),
+    ];
+    const toBea = await abe.invite(bea);
+    expect((await abe.post(`/api/v1/invitations/${toBea.body.id}/withdraw`)).status).toBe(200);
+
+    // Cid's receiver failed the first try, so the event waits for a retry when withdrawn.
+    receiver.answer(cidHook.path, 500);
+    const toCid = await abe.invite(cid);
+    expect(await eventsOf(cidHook)).toEqual(['invitation.received']);
+    const toDeb = await abe.invite(deb);
+    await abe.invite(eli);
+    const bulk = await abe.post('/api/v1/invitations/withdraw', {
+      ids: [toCid.body.id, toDeb.body.id],
+    });
+    expect(bulk.status).toBe(200);
+    t.clock.advance(61_000);
+
+    expect(await eventsOf(beaHook)).toEqual([]);
+    expect(await eventsOf(cidHook)).toEqual(['invitation.received']);
+    expect(await eventsOf(eliHook)).toEqual(['invitation.received']);
+    expect(await eventsOf(abeHook)).toEqual([
+      ...Array<string>(4).fill('invitation.sent'),
+      ...Array<string>(3).fill('invitation.withdrawn'),
+    ]);
+    for (const [member, memberHook] of [
+      [bea, beaHook],
+      [cid, cidHook],
+    ] as const) {
+      const log = await member.get(`/api/v1/me/webhooks/${memberHook.id}/deliveries`);
+      expect(log.status).toBe(200);
+      expect(log.body.items).toEqual([]);
+    }
+  });
+
+  it('R35 R20 R13: an invitation closed by a block or an expiry before the worker runs never reaches its recipient’s webhook', async () => {
+    const [fio, gil, hoa, ivo] = await Promise.all([
+      t.member('fio'),
+      t.member('gil'),
+      t.member('hoa'),
+      t.member('ivo'),
+    ]);
+    const [fioHook, gilHook, hoaHook, ivoHook] = [
+      await hook(fio),
+      await hook(gil),
+      await hook(hoa),
+      await hook(ivo),
+    ];
+    // Gil blocks Fio, whom he invited (withdrawn), and Ivo, who invited him (blocked).
+    await gil.invite(fio);
+    await ivo.invite(gil);
+    expect((await gil.put(`/api/v1/blocks/${fio.handle}`)).status).toBe(204);
+    expect((await gil.put(`/api/v1/blocks/${ivo.handle}`)).status).toBe(204);
+    await gil.invite(hoa);
+    t.advanceDays(181);
+    expect(await eventsOf(fioHook)).toEqual([]);
+    // To Ivo the blocked invitation looks open, and then expires like any other.
+    expect(await eventsOf(ivoHook)).toEqual(['invitation.expired', 'invitation.sent']);
+    expect(await eventsOf(gilHook)).toEqual([
+      'invitation.expired',
+      'invitation.sent',
+      'invitation.sent',
+      'invitation.withdrawn',
+    ]);
+    expect(await eventsOf(hoaHook)).toEqual([]);
+  });
+
   it('R35 R18: an automatic withdrawal tells the sender and not the recipient', async () => {
     const [uli, val] = await Promise.all([t.member('uli'), t.member('val')]);
     const [uliHook, valHook] = [await hook(uli), await hook(val)];
     expect((await uli.patch('/api/v1/settings', { autoWithdrawAfterDays: 14 })).status).toBe(200);
     await uli.invite(val);
+    expect(await eventsOf(valHook)).toEqual(['invitation.received']);
     t.advanceDays(15);
     expect(await eventsOf(uliHook)).toEqual(['invitation.sent', 'invitation.withdrawn']);
     expect(await eventsOf(valHook)).toEqual(['invitation.received']);

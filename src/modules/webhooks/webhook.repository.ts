@@ -172,6 +172,56 @@ export async function disableWebhook(db: Db, id: string, at: string): Promise<bo
   return true;
 }
 
+/**
+ * R15, R20: takes back what the recipients of these invitations were not sent yet: their
+ * webhooks' deliveries about them still waiting, with the log of any failed tries. The rows are
+ * locked first, so a worker sending one of them now either logs its try before they go or
+ * finds them gone. The senders' deliveries stay: theirs is a record of what they did.
+ */
+export async function deleteUnsentToRecipients(db: Db, invitationIds: string[]): Promise<void> {
+  if (invitationIds.length === 0) return;
+  const unsent = await db
+    .selectFrom('webhook_deliveries as d')
+    .select('d.id')
+    .where('d.invitation_id', 'in', invitationIds)
+    .where('d.status', '=', 'pending')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('invitations as i')
+          .innerJoin('webhooks as w', 'w.member_id', 'i.recipient_id')
+          .select('i.id')
+          .whereRef('i.id', '=', 'd.invitation_id')
+          .whereRef('w.id', '=', 'd.webhook_id'),
+      ),
+    )
+    .forUpdate()
+    .execute();
+  // A bulk withdrawal to members with several webhooks each can take back many.
+  for (let i = 0; i < unsent.length; i += CHUNK) {
+    const ids = unsent.slice(i, i + CHUNK).map((d) => d.id);
+    await db.deleteFrom('webhook_attempts').where('delivery_id', 'in', ids).execute();
+    await db.deleteFrom('webhook_deliveries').where('id', 'in', ids).execute();
+  }
+}
+
+/** Statements stay well under both databases' bound-parameter limits. */
+const CHUNK = 500;
+
+/**
+ * Locks a delivery for recording the try just made; nothing when the delivery was taken back
+ * while the try ran (see `deleteUnsentToRecipients`).
+ */
+export async function lockDelivery(db: Db, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('webhook_deliveries')
+    .select('id')
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** A webhook's tries, newest first, with the event each was for. */
 export async function listAttempts(db: Db, webhookId: string, page: PageRequest) {
   const query = db
