@@ -45,6 +45,20 @@ async function eventsOf(h: Hook): Promise<string[]> {
     .sort();
 }
 
+/** Runs the jobs every half hour for `hours` hours of the test clock. */
+async function failFor(h: Hook, hours: number): Promise<void> {
+  for (let minutes = 0; minutes < hours * 60; minutes += 30) {
+    t.clock.advance(30 * 60_000);
+    await eventsOf(h);
+  }
+}
+
+/** When the member's one webhook was turned off; null while it is on. */
+async function disabledAt(member: Member): Promise<string | null> {
+  const [webhook] = (await member.get('/api/v1/me/webhooks')).body.items;
+  return webhook.disabledAt;
+}
+
 describe('webhooks (R35)', () => {
   it('R35: create shows the secret once; list, delivery log and delete are the owner’s alone', async () => {
     const [ann, ben] = await Promise.all([t.member('ann'), t.member('ben')]);
@@ -307,32 +321,52 @@ describe('webhooks (R35)', () => {
   it('R35: retries stop 24 hours after the event; a webhook failing for 3 days is turned off and its owner told in the app', async () => {
     const [pia, quin] = await Promise.all([t.member('pia'), t.member('quin')]);
     const piaHook = await hook(pia, ['invitation.sent']);
-    receiver.answer(piaHook.path, ...Array<number>(100).fill(500));
+    receiver.answer(piaHook.path, ...Array<number>(200).fill(500));
     await pia.invite(quin);
     await eventsOf(piaHook);
-    for (let minutes = 0; minutes < 25 * 60; minutes += 30) {
-      t.clock.advance(30 * 60_000);
-      await eventsOf(piaHook);
-    }
+    await failFor(piaHook, 25);
     const attempts = receiver.at(piaHook.path).length;
     expect(attempts).toBeGreaterThan(5);
     const log = await pia.get(`/api/v1/me/webhooks/${piaHook.id}/deliveries?limit=100`);
     expect(log.body.items[0].deliveryStatus).toBe('failed');
-    expect((await pia.get('/api/v1/me/webhooks')).body.items[0].disabledAt).toBeNull();
+    expect(await disabledAt(pia)).toBeNull();
 
-    t.advanceDays(2);
-    const [rex] = await Promise.all([t.member('rex')]);
-    await pia.invite(rex);
+    // New events keep it failing with never a day between two failures, for 3 days in all.
+    await pia.invite(await t.member('rex'));
+    await failFor(piaHook, 25);
+    await pia.invite(await t.member('sue'));
+    await failFor(piaHook, 21.5);
+    expect(await disabledAt(pia)).toBeNull();
+    t.clock.advance(30 * 60_000);
+    await pia.invite(await t.member('pia-4'));
     await eventsOf(piaHook);
-    const [webhook] = (await pia.get('/api/v1/me/webhooks')).body.items;
-    expect(webhook.disabledAt).toBe(t.clock.now().toISOString());
+    expect(await disabledAt(pia)).toBe(t.clock.now().toISOString());
     const notices = (await pia.get('/api/v1/notifications')).body.items;
     expect(notices.map((n: { type: string }) => n.type)).toContain('webhook_disabled');
 
     const seen = receiver.at(piaHook.path).length;
-    await pia.invite(await t.member('sue'));
+    await pia.invite(await t.member('pia-5'));
     await eventsOf(piaHook);
     expect(receiver.at(piaHook.path)).toHaveLength(seen);
+  });
+
+  it('R35: failures more than a day apart are separate runs, so a first failure after weeks of quiet leaves the webhook on', async () => {
+    const [xan, yul] = await Promise.all([t.member('xan'), t.member('yul')]);
+    const xanHook = await hook(xan, ['invitation.sent']);
+    receiver.answer(xanHook.path, ...Array<number>(100).fill(500));
+    await xan.invite(yul);
+    await eventsOf(xanHook);
+    await failFor(xanHook, 25);
+    expect(await disabledAt(xan)).toBeNull();
+
+    t.advanceDays(30);
+    const before = receiver.at(xanHook.path).length;
+    await xan.invite(await t.member('zed'));
+    await eventsOf(xanHook);
+    expect(receiver.at(xanHook.path)).toHaveLength(before + 1);
+    expect(await disabledAt(xan)).toBeNull();
+    const notices = (await xan.get('/api/v1/notifications')).body.items;
+    expect(notices.map((n: { type: string }) => n.type)).not.toContain('webhook_disabled');
   });
 
   it('R35: two workers never make the same attempt twice', async () => {

@@ -142,16 +142,42 @@ export async function finishDeliveryAttempt(
   return result.numUpdatedRows > 0n;
 }
 
-/** Records how the webhook is doing after a try: a success clears its run of failures. */
-export async function setFailingSince(
+/** A success ends the webhook's run of failures. */
+export async function endFailureRun(db: Db, id: string): Promise<void> {
+  await db.updateTable('webhooks').set({ failing_since: null }).where('id', '=', id).execute();
+}
+
+/**
+ * Records a failed try at `at` and gives back when the webhook's run of failures began: at `at`
+ * when no run was under way, or its last failure was before `runBrokenBefore`.
+ */
+export async function recordFailure(
   db: Db,
   id: string,
-  failingSince: string | null,
-): Promise<void> {
-  let query = db.updateTable('webhooks').set({ failing_since: failingSince }).where('id', '=', id);
-  // The first failure of a run starts it; later ones keep its start.
-  if (failingSince !== null) query = query.where('failing_since', 'is', null);
-  await query.execute();
+  at: string,
+  runBrokenBefore: string,
+): Promise<string | null> {
+  const row = await db
+    .updateTable('webhooks')
+    .set((eb) => ({
+      failing_since: eb
+        .case()
+        .when(
+          eb.or([
+            eb('failing_since', 'is', null),
+            eb('last_failed_at', 'is', null),
+            eb('last_failed_at', '<', runBrokenBefore),
+          ]),
+        )
+        .then(at)
+        .else(eb.ref('failing_since'))
+        .end(),
+      last_failed_at: at,
+    }))
+    .where('id', '=', id)
+    .returning('failing_since')
+    .executeTakeFirst();
+  return row?.failing_since ?? null;
 }
 
 /** Turns a webhook off and cancels what it had waiting; false when it was off already. */
