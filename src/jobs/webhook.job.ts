@@ -6,15 +6,21 @@ import { insertNotification } from '../modules/notifications/notification.reposi
 import {
   claimDueDeliveries,
   disableWebhook,
+  endFailureRun,
   findWebhookById,
   finishDeliveryAttempt,
   insertAttempt,
-  setFailingSince,
+  lockDelivery,
+  recordFailure,
   startDeliveryAttempt,
   type WebhookDeliveryRow,
 } from '../modules/webhooks/webhook.repository.js';
 import { sendWebhook } from '../modules/webhooks/webhook.sender.js';
-import { nextWebhookAttemptAt, shouldDisable } from '../modules/webhooks/webhook.js';
+import {
+  failureRunBrokenBefore,
+  nextWebhookAttemptAt,
+  shouldDisable,
+} from '../modules/webhooks/webhook.js';
 import type { Job } from './job.js';
 
 export interface WebhookJobDeps {
@@ -40,7 +46,8 @@ function later(now: Date, ms: number): string {
  * R35: delivers webhook events at least once, from the rows `emitWebhookEvent` wrote with each
  * change. Deliveries are claimed like mail (see delivery.job.ts), so of several workers one
  * makes each try; every try is logged; failures are retried with back-off for 24 hours, and a
- * webhook that has failed for 3 days is turned off and its owner told in the app.
+ * webhook that has failed for 3 days, with no day between two failures, is turned off and its
+ * owner told in the app.
  */
 export function webhookJob(deps: WebhookJobDeps, options: { batchSize?: number } = {}): Job {
   const batchSize = options.batchSize ?? BATCH;
@@ -109,6 +116,8 @@ async function deliverOne(deps: WebhookJobDeps, claimed: WebhookDeliveryRow): Pr
   const now = clock.now();
   const at = now.toISOString();
   return database.transaction(async (db) => {
+    // Taken back (R15) while this try ran: there is no delivery left to log it against.
+    if (!(await lockDelivery(db, row.id))) return 'cancelled';
     await insertAttempt(db, {
       id: newId(now),
       delivery_id: row.id,
@@ -119,11 +128,16 @@ async function deliverOne(deps: WebhookJobDeps, claimed: WebhookDeliveryRow): Pr
     });
     if (result.ok) {
       await finishDeliveryAttempt(db, row.id, claim, { status: 'delivered', at });
-      await setFailingSince(db, webhook.id, null);
+      await endFailureRun(db, webhook.id);
       return 'delivered';
     }
-    await setFailingSince(db, webhook.id, at);
-    if (shouldDisable(webhook.failing_since, now)) {
+    const failingSince = await recordFailure(
+      db,
+      webhook.id,
+      at,
+      failureRunBrokenBefore(now).toISOString(),
+    );
+    if (shouldDisable(failingSince, now)) {
       if (await disableWebhook(db, webhook.id, at)) {
         await insertNotification(db, {
           id: newId(now),

@@ -45,6 +45,20 @@ async function eventsOf(h: Hook): Promise<string[]> {
     .sort();
 }
 
+/** Runs the jobs every half hour for `hours` hours of the test clock. */
+async function failFor(h: Hook, hours: number): Promise<void> {
+  for (let minutes = 0; minutes < hours * 60; minutes += 30) {
+    t.clock.advance(30 * 60_000);
+    await eventsOf(h);
+  }
+}
+
+/** When the member's one webhook was turned off; null while it is on. */
+async function disabledAt(member: Member): Promise<string | null> {
+  const [webhook] = (await member.get('/api/v1/me/webhooks')).body.items;
+  return webhook.disabledAt;
+}
+
 describe('webhooks (R35)', () => {
   it('R35: create shows the secret once; list, delivery log and delete are the owner’s alone', async () => {
     const [ann, ben] = await Promise.all([t.member('ann'), t.member('ben')]);
@@ -140,10 +154,12 @@ describe('webhooks (R35)', () => {
       return eventsOf(memberHook);
     };
 
-    // Hal ignores Gus; Ida blocks Gus.
+    // Hal ignores Gus; Ida blocks Gus. Each has heard of the invitation first.
     const toHal = await gus.invite(hal);
+    expect(await of(hal)).toEqual(['invitation.received']);
     expect((await hal.post(`/api/v1/invitations/${toHal.body.id}/ignore`, {})).status).toBe(204);
     await gus.invite(ida);
+    expect(await of(ida)).toEqual(['invitation.received']);
     expect((await ida.put(`/api/v1/blocks/${gus.handle}`)).status).toBe(204);
     expect(await of(gus)).toEqual(['invitation.sent', 'invitation.sent']);
     expect(await of(hal)).toEqual(['invitation.ignored', 'invitation.received']);
@@ -151,13 +167,16 @@ describe('webhooks (R35)', () => {
 
     // Jon withdraws an invitation to Kim, withdraws the next in bulk, and lets the third expire.
     const first = await jon.invite(kim);
+    await of(kim);
     await jon.post(`/api/v1/invitations/${first.body.id}/withdraw`);
     t.advanceDays(21);
     const second = await jon.invite(kim);
+    await of(kim);
     const bulk = await jon.post('/api/v1/invitations/withdraw', { ids: [second.body.id] });
     expect(bulk.status).toBe(200);
     t.advanceDays(21);
     await jon.invite(kim);
+    await of(kim);
     t.advanceDays(181);
     expect(await of(jon)).toEqual([
       'invitation.expired',
@@ -174,11 +193,90 @@ describe('webhooks (R35)', () => {
     ]);
   });
 
+  it('R35 R15: a withdrawal takes back what its recipient’s webhook was not sent yet, one or in bulk', async () => {
+    const [abe, bea, cid, deb, eli] = await Promise.all([
+      t.member('abe'),
+      t.member('bea'),
+      t.member('cid'),
+      t.member('deb'),
+      t.member('eli'),
+    ]);
+    const [abeHook, beaHook, cidHook, eliHook] = [
+      await hook(abe),
+      await hook(bea),
+      await hook(cid),
+      await hook(eli),
+    ];
+    const toBea = await abe.invite(bea);
+    expect((await abe.post(`/api/v1/invitations/${toBea.body.id}/withdraw`)).status).toBe(200);
+
+    // Cid's receiver failed the first try, so the event waits for a retry when withdrawn.
+    receiver.answer(cidHook.path, 500);
+    const toCid = await abe.invite(cid);
+    expect(await eventsOf(cidHook)).toEqual(['invitation.received']);
+    const toDeb = await abe.invite(deb);
+    await abe.invite(eli);
+    const bulk = await abe.post('/api/v1/invitations/withdraw', {
+      ids: [toCid.body.id, toDeb.body.id],
+    });
+    expect(bulk.status).toBe(200);
+    t.clock.advance(61_000);
+
+    expect(await eventsOf(beaHook)).toEqual([]);
+    expect(await eventsOf(cidHook)).toEqual(['invitation.received']);
+    expect(await eventsOf(eliHook)).toEqual(['invitation.received']);
+    expect(await eventsOf(abeHook)).toEqual([
+      ...Array<string>(4).fill('invitation.sent'),
+      ...Array<string>(3).fill('invitation.withdrawn'),
+    ]);
+    for (const [member, memberHook] of [
+      [bea, beaHook],
+      [cid, cidHook],
+    ] as const) {
+      const log = await member.get(`/api/v1/me/webhooks/${memberHook.id}/deliveries`);
+      expect(log.status).toBe(200);
+      expect(log.body.items).toEqual([]);
+    }
+  });
+
+  it('R35 R20 R13: an invitation closed by a block or an expiry before the worker runs never reaches its recipient’s webhook', async () => {
+    const [fio, gil, hoa, ivo] = await Promise.all([
+      t.member('fio'),
+      t.member('gil'),
+      t.member('hoa'),
+      t.member('ivo'),
+    ]);
+    const [fioHook, gilHook, hoaHook, ivoHook] = [
+      await hook(fio),
+      await hook(gil),
+      await hook(hoa),
+      await hook(ivo),
+    ];
+    // Gil blocks Fio, whom he invited (withdrawn), and Ivo, who invited him (blocked).
+    await gil.invite(fio);
+    await ivo.invite(gil);
+    expect((await gil.put(`/api/v1/blocks/${fio.handle}`)).status).toBe(204);
+    expect((await gil.put(`/api/v1/blocks/${ivo.handle}`)).status).toBe(204);
+    await gil.invite(hoa);
+    t.advanceDays(181);
+    expect(await eventsOf(fioHook)).toEqual([]);
+    // To Ivo the blocked invitation looks open, and then expires like any other.
+    expect(await eventsOf(ivoHook)).toEqual(['invitation.expired', 'invitation.sent']);
+    expect(await eventsOf(gilHook)).toEqual([
+      'invitation.expired',
+      'invitation.sent',
+      'invitation.sent',
+      'invitation.withdrawn',
+    ]);
+    expect(await eventsOf(hoaHook)).toEqual([]);
+  });
+
   it('R35 R18: an automatic withdrawal tells the sender and not the recipient', async () => {
     const [uli, val] = await Promise.all([t.member('uli'), t.member('val')]);
     const [uliHook, valHook] = [await hook(uli), await hook(val)];
     expect((await uli.patch('/api/v1/settings', { autoWithdrawAfterDays: 14 })).status).toBe(200);
     await uli.invite(val);
+    expect(await eventsOf(valHook)).toEqual(['invitation.received']);
     t.advanceDays(15);
     expect(await eventsOf(uliHook)).toEqual(['invitation.sent', 'invitation.withdrawn']);
     expect(await eventsOf(valHook)).toEqual(['invitation.received']);
@@ -223,32 +321,52 @@ describe('webhooks (R35)', () => {
   it('R35: retries stop 24 hours after the event; a webhook failing for 3 days is turned off and its owner told in the app', async () => {
     const [pia, quin] = await Promise.all([t.member('pia'), t.member('quin')]);
     const piaHook = await hook(pia, ['invitation.sent']);
-    receiver.answer(piaHook.path, ...Array<number>(100).fill(500));
+    receiver.answer(piaHook.path, ...Array<number>(200).fill(500));
     await pia.invite(quin);
     await eventsOf(piaHook);
-    for (let minutes = 0; minutes < 25 * 60; minutes += 30) {
-      t.clock.advance(30 * 60_000);
-      await eventsOf(piaHook);
-    }
+    await failFor(piaHook, 25);
     const attempts = receiver.at(piaHook.path).length;
     expect(attempts).toBeGreaterThan(5);
     const log = await pia.get(`/api/v1/me/webhooks/${piaHook.id}/deliveries?limit=100`);
     expect(log.body.items[0].deliveryStatus).toBe('failed');
-    expect((await pia.get('/api/v1/me/webhooks')).body.items[0].disabledAt).toBeNull();
+    expect(await disabledAt(pia)).toBeNull();
 
-    t.advanceDays(2);
-    const [rex] = await Promise.all([t.member('rex')]);
-    await pia.invite(rex);
+    // New events keep it failing with never a day between two failures, for 3 days in all.
+    await pia.invite(await t.member('rex'));
+    await failFor(piaHook, 25);
+    await pia.invite(await t.member('sue'));
+    await failFor(piaHook, 21.5);
+    expect(await disabledAt(pia)).toBeNull();
+    t.clock.advance(30 * 60_000);
+    await pia.invite(await t.member('pia-4'));
     await eventsOf(piaHook);
-    const [webhook] = (await pia.get('/api/v1/me/webhooks')).body.items;
-    expect(webhook.disabledAt).toBe(t.clock.now().toISOString());
+    expect(await disabledAt(pia)).toBe(t.clock.now().toISOString());
     const notices = (await pia.get('/api/v1/notifications')).body.items;
     expect(notices.map((n: { type: string }) => n.type)).toContain('webhook_disabled');
 
     const seen = receiver.at(piaHook.path).length;
-    await pia.invite(await t.member('sue'));
+    await pia.invite(await t.member('pia-5'));
     await eventsOf(piaHook);
     expect(receiver.at(piaHook.path)).toHaveLength(seen);
+  });
+
+  it('R35: failures more than a day apart are separate runs, so a first failure after weeks of quiet leaves the webhook on', async () => {
+    const [xan, yul] = await Promise.all([t.member('xan'), t.member('yul')]);
+    const xanHook = await hook(xan, ['invitation.sent']);
+    receiver.answer(xanHook.path, ...Array<number>(100).fill(500));
+    await xan.invite(yul);
+    await eventsOf(xanHook);
+    await failFor(xanHook, 25);
+    expect(await disabledAt(xan)).toBeNull();
+
+    t.advanceDays(30);
+    const before = receiver.at(xanHook.path).length;
+    await xan.invite(await t.member('zed'));
+    await eventsOf(xanHook);
+    expect(receiver.at(xanHook.path)).toHaveLength(before + 1);
+    expect(await disabledAt(xan)).toBeNull();
+    const notices = (await xan.get('/api/v1/notifications')).body.items;
+    expect(notices.map((n: { type: string }) => n.type)).not.toContain('webhook_disabled');
   });
 
   it('R35: two workers never make the same attempt twice', async () => {
@@ -330,6 +448,7 @@ describe('webhook URLs without RAPPORT_WEBHOOKS_ALLOW_PRIVATE (R35)', () => {
           secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
           created_at: u.clock.now().toISOString(),
           failing_since: null,
+          last_failed_at: null,
           disabled_at: null,
         })
         .execute();

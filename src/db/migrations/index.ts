@@ -10,6 +10,7 @@ import * as accountRecovery from './0008-account-recovery.js';
 import * as emailAttemptsAndFrozenRecipients from './0010-email-attempts-and-frozen-recipients.js';
 import * as sessionsAndLeaving from './0009-sessions-and-leaving.js';
 import * as frozenSearchByName from './0011-frozen-search-by-name.js';
+import * as webhookInvitationsAndLastFailure from './0012-webhook-invitations-and-last-failure.js';
 import * as unverifiedMembers from './0013-unverified-members.js';
 
 /** Every migration in order; names are frozen once landed. */
@@ -25,5 +26,6 @@ export const migrations: Record<string, Migration> = {
   '0010-email-attempts-and-frozen-recipients': emailAttemptsAndFrozenRecipients,
   '0009-sessions-and-leaving': sessionsAndLeaving,
   '0011-frozen-search-by-name': frozenSearchByName,
+  '0012-webhook-invitations-and-last-failure': webhookInvitationsAndLastFailure,
   '0013-unverified-members': unverifiedMembers,
 };

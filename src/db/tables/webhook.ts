@@ -12,6 +12,8 @@ export interface WebhookTable {
   created_at: string;
   /** Start of the current run of failed attempts; null after a success. */
   failing_since: string | null;
+  /** The last failed attempt: a failure more than a day after it starts a new run. */
+  last_failed_at: string | null;
   disabled_at: string | null;
 }
 
@@ -20,6 +22,8 @@ export interface WebhookDeliveryTable {
   id: string;
   webhook_id: string;
   type: string;
+  /** The invitation an invitation event tells of, so its recipient's copy can be taken back. */
+  invitation_id: string | null;
   /** The exact JSON body that is signed and sent. */
   payload: string;
   status: WebhookDeliveryStatus;

@@ -10,6 +10,7 @@ import {
   insertNotification,
 } from '../notifications/notification.service.js';
 import { cancelMailForInvitations, enqueueMail, pendingMail } from '../outbox/outbox.service.js';
+import { deleteUnsentToRecipients } from '../webhooks/webhook.emit.js';
 import type { InvitationRow } from './invitation.repository.js';
 
 export interface MailPayload {
@@ -132,4 +133,5 @@ export async function eraseFromRecipient(
 ): Promise<void> {
   await deleteNotificationsForInvitation(db, invitationIds);
   await cancelMailForInvitations(db, invitationIds, now.toISOString());
+  await deleteUnsentToRecipients(db, invitationIds);
 }

@@ -1,6 +1,7 @@
 /**
  * The one way other modules raise webhook events: inside the transaction of the change, one
- * delivery row per matching webhook, so each event is sent after commit or not at all.
+ * delivery row per matching webhook, so each event is sent after commit or not at all; and take
+ * back, with a withdrawal, expiry or block, what an invitation's recipient was not sent yet.
  */
 import type { Tx } from '../../db/types.js';
 import { newId } from '../../lib/ids.js';
@@ -134,6 +135,7 @@ export async function emitWebhookEvents(
       id: `msg_${newId(now)}`,
       webhook_id: webhook.id,
       type: notice.type,
+      invitation_id: notice.invitation?.id ?? null,
       payload: JSON.stringify({ type: notice.type, timestamp: at, data }),
       status: 'pending',
       attempts: 0,
@@ -146,3 +148,5 @@ export async function emitWebhookEvents(
   });
   await insertDeliveries(tx, rows);
 }
+
+export { deleteUnsentToRecipients } from './webhook.repository.js';

@@ -142,16 +142,42 @@ export async function finishDeliveryAttempt(
   return result.numUpdatedRows > 0n;
 }
 
-/** Records how the webhook is doing after a try: a success clears its run of failures. */
-export async function setFailingSince(
+/** A success ends the webhook's run of failures. */
+export async function endFailureRun(db: Db, id: string): Promise<void> {
+  await db.updateTable('webhooks').set({ failing_since: null }).where('id', '=', id).execute();
+}
+
+/**
+ * Records a failed try at `at` and gives back when the webhook's run of failures began: at `at`
+ * when no run was under way, or its last failure was before `runBrokenBefore`.
+ */
+export async function recordFailure(
   db: Db,
   id: string,
-  failingSince: string | null,
-): Promise<void> {
-  let query = db.updateTable('webhooks').set({ failing_since: failingSince }).where('id', '=', id);
-  // The first failure of a run starts it; later ones keep its start.
-  if (failingSince !== null) query = query.where('failing_since', 'is', null);
-  await query.execute();
+  at: string,
+  runBrokenBefore: string,
+): Promise<string | null> {
+  const row = await db
+    .updateTable('webhooks')
+    .set((eb) => ({
+      failing_since: eb
+        .case()
+        .when(
+          eb.or([
+            eb('failing_since', 'is', null),
+            eb('last_failed_at', 'is', null),
+            eb('last_failed_at', '<', runBrokenBefore),
+          ]),
+        )
+        .then(at)
+        .else(eb.ref('failing_since'))
+        .end(),
+      last_failed_at: at,
+    }))
+    .where('id', '=', id)
+    .returning('failing_since')
+    .executeTakeFirst();
+  return row?.failing_since ?? null;
 }
 
 /** Turns a webhook off and cancels what it had waiting; false when it was off already. */
@@ -170,6 +196,56 @@ export async function disableWebhook(db: Db, id: string, at: string): Promise<bo
     .where('status', '=', 'pending')
     .execute();
   return true;
+}
+
+/**
+ * R15, R20: takes back what the recipients of these invitations were not sent yet: their
+ * webhooks' deliveries about them still waiting, with the log of any failed tries. The rows are
+ * locked first, so a worker sending one of them now either logs its try before they go or
+ * finds them gone. The senders' deliveries stay: theirs is a record of what they did.
+ */
+export async function deleteUnsentToRecipients(db: Db, invitationIds: string[]): Promise<void> {
+  if (invitationIds.length === 0) return;
+  const unsent = await db
+    .selectFrom('webhook_deliveries as d')
+    .select('d.id')
+    .where('d.invitation_id', 'in', invitationIds)
+    .where('d.status', '=', 'pending')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('invitations as i')
+          .innerJoin('webhooks as w', 'w.member_id', 'i.recipient_id')
+          .select('i.id')
+          .whereRef('i.id', '=', 'd.invitation_id')
+          .whereRef('w.id', '=', 'd.webhook_id'),
+      ),
+    )
+    .forUpdate()
+    .execute();
+  // A bulk withdrawal to members with several webhooks each can take back many.
+  for (let i = 0; i < unsent.length; i += CHUNK) {
+    const ids = unsent.slice(i, i + CHUNK).map((d) => d.id);
+    await db.deleteFrom('webhook_attempts').where('delivery_id', 'in', ids).execute();
+    await db.deleteFrom('webhook_deliveries').where('id', 'in', ids).execute();
+  }
+}
+
+/** Statements stay well under both databases' bound-parameter limits. */
+const CHUNK = 500;
+
+/**
+ * Locks a delivery for recording the try just made; nothing when the delivery was taken back
+ * while the try ran (see `deleteUnsentToRecipients`).
+ */
+export async function lockDelivery(db: Db, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('webhook_deliveries')
+    .select('id')
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** A webhook's tries, newest first, with the event each was for. */

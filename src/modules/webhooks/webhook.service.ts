@@ -81,6 +81,7 @@ export class WebhookService {
       secret: `whsec_${randomBytes(32).toString('base64')}`,
       created_at: now.toISOString(),
       failing_since: null,
+      last_failed_at: null,
       disabled_at: null,
     };
     await this.deps.database.transaction(async (db) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  failureRunBrokenBefore,
   INVITATION_AUDIENCE,
   isPublicAddress,
   nextWebhookAttemptAt,
@@ -55,5 +56,11 @@ describe('webhook rules (R35)', () => {
     expect(shouldDisable(null, new Date('2026-03-09T09:00:00Z'))).toBe(false);
     expect(shouldDisable(since, new Date('2026-03-05T08:59:59Z'))).toBe(false);
     expect(shouldDisable(since, new Date('2026-03-05T09:00:00Z'))).toBe(true);
+  });
+
+  it('R35: a failure more than a day after the one before starts a new run', () => {
+    expect(failureRunBrokenBefore(new Date('2026-03-05T09:00:00Z')).toISOString()).toBe(
+      '2026-03-04T09:00:00.000Z',
+    );
   });
 });

@@ -48,6 +48,11 @@ export const MAX_WEBHOOKS_PER_MEMBER = 10;
 export const RETRY_WINDOW_MS = 24 * HOUR_MS;
 /** A webhook whose deliveries have failed without a success for this long is turned off. */
 export const DISABLE_AFTER_MS = 3 * DAY_MS;
+/**
+ * Failures further apart than this are not one run: a failing delivery is tried at least hourly
+ * for a day, so such a gap means nothing was sent in between, not that the webhook kept failing.
+ */
+const FAILURE_RUN_GAP_MS = RETRY_WINDOW_MS;
 const FIRST_RETRY_MS = 60_000;
 const LONGEST_WAIT_MS = HOUR_MS;
 
@@ -59,6 +64,11 @@ export function nextWebhookAttemptAt(attempts: number, createdAt: Date, now: Dat
   const wait = Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1), LONGEST_WAIT_MS);
   const next = new Date(now.getTime() + wait);
   return next.getTime() - createdAt.getTime() > RETRY_WINDOW_MS ? null : next;
+}
+
+/** A failure at `now` starts a new run when the one before it was earlier than this. */
+export function failureRunBrokenBefore(now: Date): Date {
+  return new Date(now.getTime() - FAILURE_RUN_GAP_MS);
 }
 
 /** Whether a webhook failing since `failingSince` has failed long enough to be turned off. */
