@@ -43,7 +43,7 @@ function later(now: Date, ms: number): string {
 }
 
 /**
- * R35: delivers webhook events at least once, from the rows `emitWebhookEvent` wrote with each
+ * R35: delivers webhook events at least once, from the rows `emitWebhookEvents` wrote with each
  * change. Deliveries are claimed like mail (see delivery.job.ts), so of several workers one
  * makes each try; every try is logged; failures are retried with back-off for 24 hours, and a
  * webhook that has failed for 3 days, with no day between two failures, is turned off and its

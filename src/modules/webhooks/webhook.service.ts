@@ -43,7 +43,7 @@ function eventsOf(row: WebhookRow): WebhookEventType[] {
   return events;
 }
 
-/** A delivery's event type, written only by emitWebhookEvent from the same list of types. */
+/** A delivery's event type, written only by emitWebhookEvents from the same list of types. */
 function eventTypeOf(type: string): WebhookEventType {
   if (!isWebhookEventType(type)) throw new Error(`unknown webhook event type ${type}`);
   return type;
