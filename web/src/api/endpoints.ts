@@ -189,8 +189,8 @@ export const inviteToPage = (id: string, to: string[]) =>
 
 export const createEvent = (input: CreateEventInput) =>
   call(() => api.POST('/api/v1/events', { body: input }));
-export const listEvents = () =>
-  call(() => api.GET('/api/v1/events', { params: { query: { limit: 100 } } }));
+export const listEvents = (cursor?: string) =>
+  call(() => api.GET('/api/v1/events', { params: { query: { cursor, limit: PAGE } } }));
 export const getEvent = (id: string) => call(() => api.GET('/api/v1/events/{id}', byId(id)));
 
 export const inviteToEvent = (id: string, to: string[]) =>

@@ -129,7 +129,8 @@ export const usePages = () => useQuery({ queryKey: keys.pages, queryFn: endpoint
 export const usePage = (id: string) =>
   useQuery({ queryKey: keys.page(id), queryFn: () => endpoints.getPage(id) });
 
-export const useEvents = () => useQuery({ queryKey: keys.events, queryFn: endpoints.listEvents });
+export const useEvents = () =>
+  useCursorList({ queryKey: keys.events, fetchPage: endpoints.listEvents });
 
 export const useEvent = (id: string) =>
   useQuery({ queryKey: keys.event(id), queryFn: () => endpoints.getEvent(id) });
