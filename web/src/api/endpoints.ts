@@ -173,8 +173,8 @@ export const clearContacts = () => call(() => api.DELETE('/api/v1/contacts'));
 
 export const createPage = (input: CreatePageInput) =>
   call(() => api.POST('/api/v1/pages', { body: input }));
-export const listPages = () =>
-  call(() => api.GET('/api/v1/pages', { params: { query: { limit: 100 } } }));
+export const listPages = (cursor?: string) =>
+  call(() => api.GET('/api/v1/pages', { params: { query: { cursor, limit: PAGE } } }));
 export const getPage = (id: string) => call(() => api.GET('/api/v1/pages/{id}', byId(id)));
 
 export const setFollowingPage = (id: string, following: boolean) =>

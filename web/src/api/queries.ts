@@ -124,7 +124,8 @@ export const useNotifications = () =>
 export const useNotificationList = () =>
   useCursorList({ queryKey: keys.notificationList, fetchPage: endpoints.listNotifications });
 
-export const usePages = () => useQuery({ queryKey: keys.pages, queryFn: endpoints.listPages });
+export const usePages = () =>
+  useCursorList({ queryKey: keys.pages, fetchPage: endpoints.listPages });
 
 export const usePage = (id: string) =>
   useQuery({ queryKey: keys.page(id), queryFn: () => endpoints.getPage(id) });
