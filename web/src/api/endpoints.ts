@@ -138,8 +138,8 @@ export const follow = (handle: string) =>
 export const unfollow = (handle: string) =>
   call(() => api.DELETE('/api/v1/follows/{handle}', byHandle(handle)));
 
-export const listBlocks = () =>
-  call(() => api.GET('/api/v1/blocks', { params: { query: { limit: 100 } } }));
+export const listBlocks = (cursor?: string) =>
+  call(() => api.GET('/api/v1/blocks', { params: { query: { cursor, limit: PAGE } } }));
 export const block = (handle: string) =>
   call(() => api.PUT('/api/v1/blocks/{handle}', byHandle(handle)));
 export const unblock = (handle: string) =>

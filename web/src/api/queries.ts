@@ -108,7 +108,8 @@ export const useFollowers = (enabled = true) =>
 export const useFollowing = (enabled = true) =>
   useCursorList({ queryKey: keys.following, fetchPage: endpoints.listFollowing, enabled });
 
-export const useBlocks = () => useQuery({ queryKey: keys.blocks, queryFn: endpoints.listBlocks });
+export const useBlocks = () =>
+  useCursorList({ queryKey: keys.blocks, fetchPage: endpoints.listBlocks });
 
 export const useSettings = () =>
   useQuery({ queryKey: keys.settings, queryFn: endpoints.getSettings });
