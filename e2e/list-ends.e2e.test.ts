@@ -13,15 +13,24 @@ const COUNT = 2 * PAGE + 15;
 describe('lists read to their end from the keyboard (R40)', () => {
   const suite = setupSuite();
 
-  it('R40: the Admin members list reaches "All 75 shown" by Show more', async () => {
+  it('R40: the Admin members list reaches "All 75 shown" and the audit log "All 76 shown" by Show more', async () => {
     const admin = await suite.api.member('Ari Admin');
-    const grant = runTs('src/cli/index.ts', ['admin', 'grant', admin.handle], {
+    const granting = runTs('src/cli/index.ts', ['admin', 'grant', admin.handle], {
       RAPPORT_DATABASE_URL: suite.databaseUrl,
     });
-    expect((await grant.exited).code, grant.output()).toBe(0);
+    expect((await granting.exited).code, granting.output()).toBe(0);
     const listed = await seedMembers(suite.seeding, COUNT, (i) => ({ name: `Listed Member ${i}` }));
+    for (const member of listed) {
+      await ok(
+        suite.api.as(admin).POST('/api/v1/admin/members/{handle}/suspend', {
+          params: { path: { handle: member.handle } },
+          body: { reason: 'Mass invitations' },
+        }),
+      );
+    }
     const { context, page } = await suite.signIn(admin);
     await smallPages(page, '/api/v1/admin/members', PAGE);
+    await smallPages(page, '/api/v1/admin/audit', PAGE);
     await page.goto('/admin');
     await page.getByRole('searchbox', { name: /Search members/ }).fill('listed');
     const rows = page.getByRole('list', { name: 'Members' }).locator(':scope > li');
@@ -31,6 +40,14 @@ describe('lists read to their end from the keyboard (R40)', () => {
     expect(presses).toBeGreaterThanOrEqual(1);
     const shown = await rows.locator('.member-name').allTextContents();
     expect(new Set(shown)).toEqual(new Set(listed.map((member) => member.name)));
+
+    // Every suspension, and the grant that made Ari an admin.
+    const entries = page
+      .getByRole('list', { name: 'Admin actions, newest first' })
+      .locator(':scope > li');
+    await showEverything(page, entries, 'Show more admin actions', `All ${COUNT + 1} shown`);
+    const grant = entries.filter({ hasText: 'The command line made admin Ari Admin' });
+    expect(await grant.count()).toBe(1);
     await context.close();
   });
 
@@ -51,6 +68,25 @@ describe('lists read to their end from the keyboard (R40)', () => {
 
     const presses = await showEverything(page, rows, 'Show more events', `All ${COUNT} shown`);
     expect(presses).toBeGreaterThanOrEqual(1);
+    expect(new Set(await rows.locator('.member-name').allTextContents())).toEqual(new Set(names));
+    await context.close();
+  });
+
+  it('R40: Your pages reaches "All 75 shown" by Show more', async () => {
+    const me = await suite.api.member('Pat Pages');
+    const names: string[] = [];
+    for (let i = 0; i < COUNT; i++) {
+      const name = `Team page ${i}`;
+      await ok(suite.api.as(me).POST('/api/v1/pages', { body: { name } }));
+      names.push(name);
+    }
+    const { context, page } = await suite.signIn(me);
+    await smallPages(page, '/api/v1/pages', PAGE);
+    await page.goto('/pages');
+    const rows = page.getByRole('list', { name: 'Your pages' }).locator(':scope > li');
+    await expect.poll(() => rows.count()).toBe(PAGE);
+
+    await showEverything(page, rows, 'Show more pages', `All ${COUNT} shown`);
     expect(new Set(await rows.locator('.member-name').allTextContents())).toEqual(new Set(names));
     await context.close();
   });
