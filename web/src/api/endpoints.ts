@@ -192,6 +192,12 @@ export const createEvent = (input: CreateEventInput) =>
 export const listEvents = (cursor?: string) =>
   call(() => api.GET('/api/v1/events', { params: { query: { cursor, limit: PAGE } } }));
 export const getEvent = (id: string) => call(() => api.GET('/api/v1/events/{id}', byId(id)));
+export const listEventAttendees = (id: string, cursor?: string) =>
+  call(() =>
+    api.GET('/api/v1/events/{id}/attendees', {
+      params: { path: { id }, query: { cursor, limit: PAGE } },
+    }),
+  );
 
 export const inviteToEvent = (id: string, to: string[]) =>
   call(() => api.POST('/api/v1/events/{id}/invitations', { ...byId(id), body: { to } }));

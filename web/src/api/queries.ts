@@ -32,6 +32,7 @@ export const keys = {
   page: (id: string) => ['pages', id] as const,
   events: ['events'] as const,
   event: (id: string) => ['events', id] as const,
+  eventAttendees: (id: string) => ['events', id, 'attendees'] as const,
   insights: ['insights'] as const,
 };
 
@@ -136,6 +137,12 @@ export const useEvents = () =>
 
 export const useEvent = (id: string) =>
   useQuery({ queryKey: keys.event(id), queryFn: () => endpoints.getEvent(id) });
+
+export const useEventAttendees = (id: string) =>
+  useCursorList({
+    queryKey: keys.eventAttendees(id),
+    fetchPage: (cursor) => endpoints.listEventAttendees(id, cursor),
+  });
 
 export const useInsights = () =>
   useQuery({ queryKey: keys.insights, queryFn: endpoints.getInsights });
