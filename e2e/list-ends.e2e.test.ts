@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { attendEvent } from '../src/modules/events/event.repository.js';
 import { seedMembers } from '../test/helpers/members.js';
 import { runTs } from '../test/jobs/child.js';
 import { ok } from './helpers/api.js';
@@ -69,6 +70,29 @@ describe('lists read to their end from the keyboard (R40)', () => {
     const presses = await showEverything(page, rows, 'Show more events', `All ${COUNT} shown`);
     expect(presses).toBeGreaterThanOrEqual(1);
     expect(new Set(await rows.locator('.member-name').allTextContents())).toEqual(new Set(names));
+    await context.close();
+  });
+
+  it('R40: an event\'s attendees reach "All 76 shown" by Show more, past the 50 newest', async () => {
+    const me = await suite.api.member('Otto Organiser');
+    const startsAt = new Date((await suite.api.serverNow()).getTime() + 86_400_000).toISOString();
+    const event = await ok(
+      suite.api.as(me).POST('/api/v1/events', { body: { name: 'Big Meetup', startsAt } }),
+    );
+    const guests = await seedMembers(suite.seeding, COUNT);
+    const at = suite.seeding.clock.now().toISOString();
+    for (const guest of guests)
+      await attendEvent(suite.seeding.ctx.database.db, event.id, guest.id, at);
+    const { context, page } = await suite.signIn(me);
+    await smallPages(page, `/api/v1/events/${event.id}/attendees`, PAGE);
+    await page.goto(`/events/${event.id}`);
+    const rows = page.getByRole('list', { name: 'Attendees' }).locator(':scope > li');
+    await expect.poll(() => rows.count()).toBe(PAGE);
+    await page.getByText(`Showing ${PAGE} of ${COUNT + 1} attendees`).waitFor();
+
+    await showEverything(page, rows, 'Show more attendees', `All ${COUNT + 1} shown`);
+    const shown = await rows.locator('.member-name').allTextContents();
+    expect(new Set(shown)).toEqual(new Set([me.name, ...guests.map((guest) => guest.name)]));
     await context.close();
   });
 
