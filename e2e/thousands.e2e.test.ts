@@ -1,46 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { memberRow, seedMembers } from '../test/helpers/members.js';
 import { seedInvitationsBulk } from '../test/helpers/network.js';
 import { ok } from './helpers/api.js';
 import { seriousViolations } from './helpers/axe.js';
-import {
-  DESKTOP,
-  endUndoWindow,
-  expectFitsPhone,
-  focusedText,
-  PHONE,
-  shoot,
-} from './helpers/browser.js';
+import { DESKTOP, endUndoWindow, expectFitsPhone, PHONE, shoot } from './helpers/browser.js';
+import { showEverything } from './helpers/lists.js';
 import { setupSuite } from './helpers/suite.js';
 
 const SENT = '/mynetwork/invitation-manager/sent';
 /** Counts and pages of thousands of rows take a while on a busy machine. */
 const WAIT = { timeout: 20_000 };
 const RECEIVED = '/mynetwork/invitation-manager/received';
-
-/**
- * Walks the list to its end from the keyboard: Enter on "Show more" until the end marker takes
- * focus. Scrolling loads pages as well; a press while one is on its way waits for that page, and
- * focus never falls to the page's body.
- */
-async function showEverything(page: Page, rows: Locator, end: string): Promise<number> {
-  await page.getByRole('button', { name: 'Show more invitations' }).focus();
-  let presses = 0;
-  for (;;) {
-    const focus = await focusedText(page);
-    if (focus === end) return presses;
-    expect(focus).toBe('Show more invitations');
-    const before = await rows.count();
-    await page.keyboard.press('Enter');
-    presses++;
-    // The last page may arrive by scrolling just before the press, which then has no page to load.
-    await expect
-      .poll(async () => (await rows.count()) > before || (await focusedText(page)) === end, WAIT)
-      .toBe(true);
-    expect(presses).toBeLessThan(40);
-  }
-}
 
 function withdrawRequests(page: Page): string[] {
   const seen: string[] = [];
@@ -77,7 +48,7 @@ describe('a member with thousands of invitations (R6, R18, R38, R39, R40)', () =
     await expect.poll(() => rows.count(), WAIT).toBe(100);
     expect(await seriousViolations(page)).toEqual([]);
 
-    const presses = await showEverything(page, rows, 'All 3,000 shown');
+    const presses = await showEverything(page, rows, 'Show more invitations', 'All 3,000 shown');
     expect(presses).toBeGreaterThanOrEqual(1);
     expect(await rows.count()).toBe(3_000);
     expect(await rows.last().textContent()).toContain('Olive Oldest');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Member, startApp, type TestApp } from '../helpers/app.js';
 import { memberRow, seedMembers, signUp } from '../helpers/members.js';
+import { attendEvent } from '../../src/modules/events/event.repository.js';
 import { connectAll, seedInvitationsBulk } from '../helpers/network.js';
 
 let t: TestApp;
@@ -133,5 +134,47 @@ describe('events (R22)', () => {
     expect(later.status).toBe(200);
     expect(later.body.results.every((r: { status: string }) => r.status === 'sent')).toBe(true);
     expect(later.body.invitations).toMatchObject({ used: 603, remaining: 397 });
+  });
+
+  it("R40 R20: an event's attendees read to their end by cursor, newest first, blocked members left out", async () => {
+    const [ann, bea] = await signUp(t, 'ann', 'bea');
+    const event = await eventOf(ann, 'Crowded Meetup');
+    const guests = await seedMembers(t, 120);
+    // Many attend at the same moment, so the member id decides their order across pages.
+    const early = new Date(t.clock.now().getTime() + 1_000).toISOString();
+    const late = new Date(t.clock.now().getTime() + 2_000).toISOString();
+    const db = t.ctx.database.db;
+    for (const [i, guest] of guests.entries())
+      await attendEvent(db, event.id, guest.id, i < 60 ? early : late);
+    const blocked = guests[7]!;
+    expect((await bea.put(`/api/v1/blocks/${blocked.handle}`)).status).toBe(204);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const reply = await bea.get(`/api/v1/events/${event.id}/attendees?limit=50${query}`);
+      expect(reply.status).toBe(200);
+      seen.push(...handles(reply.body.items));
+      cursor = reply.body.nextCursor;
+      pages++;
+    } while (cursor && pages < 10);
+
+    const expected = [...guests.slice(60).reverse(), ...guests.slice(0, 60).reverse()]
+      .filter((guest) => guest !== blocked)
+      .map((guest) => guest.handle)
+      .concat(ann.handle);
+    expect(pages).toBe(3);
+    expect(new Set(seen)).toEqual(new Set(expected));
+    expect(seen).toHaveLength(expected.length);
+    expect(new Set(seen.slice(0, 60))).toEqual(new Set(expected.slice(0, 60)));
+    expect(seen.at(-1)).toBe(ann.handle);
+    const view = await bea.get(`/api/v1/events/${event.id}`);
+    expect(view.body.attendeeCount).toBe(expected.length);
+    expect(handles(view.body.attendees)).toEqual(seen.slice(0, 50));
+
+    const missing = await bea.get('/api/v1/events/missing/attendees');
+    expect(missing.body.code).toBe('event_not_found');
   });
 });

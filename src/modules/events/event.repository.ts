@@ -77,23 +77,29 @@ export async function listOrganizers(
     .execute();
 }
 
-/** The newest attendees `viewerId` may see. */
+/** The attendees `viewerId` may see, newest first, a page at a time (R40). */
 export async function listAttendees(
   db: Db,
   eventId: string,
   viewerId: string,
-  limit: number,
-): Promise<MemberRow[]> {
-  return db
+  page: PageRequest,
+): Promise<Page<MemberRow & { attended_at: string }>> {
+  const query = db
     .selectFrom('event_attendees')
     .innerJoin('members', 'members.id', 'event_attendees.member_id')
     .selectAll('members')
+    .select('event_attendees.created_at as attended_at')
     .where('event_attendees.event_id', '=', eventId)
-    .where(notBlockedWith(viewerId, 'members.id'))
-    .orderBy('event_attendees.created_at', 'desc')
-    .orderBy('event_attendees.member_id', 'desc')
-    .limit(limit)
-    .execute();
+    .where(notBlockedWith(viewerId, 'members.id'));
+  return paginate(
+    query,
+    {
+      columns: ['event_attendees.created_at', 'event_attendees.member_id'],
+      order: 'desc',
+      values: (r) => [r.attended_at, r.id],
+    },
+    page,
+  );
 }
 
 /** R20: the attendees `viewerId` may see, counted as the list beside the count shows them. */

@@ -3,6 +3,7 @@ import { errorResponses, PageQuery } from '../../http/common.schemas.js';
 import type { RoutesPlugin } from '../../http/types.js';
 import { TargetInviteBody } from '../invitations/invitation.targets.schemas.js';
 import {
+  AttendeesPage,
   CreateEventBody,
   EventInviteResult,
   EventList,
@@ -54,6 +55,21 @@ export const eventRoutes: RoutesPlugin = (ctx) => (app) => {
       },
     },
     async (request) => ctx.events.get(request.memberId, request.params.id),
+  );
+
+  app.get(
+    '/events/:id/attendees',
+    {
+      schema: {
+        tags,
+        operationId: 'listEventAttendees',
+        summary: 'The attendees of an event, newest first',
+        params: EventParams,
+        querystring: Type.Object(PageQuery),
+        response: { 200: AttendeesPage, ...errorResponses },
+      },
+    },
+    async (request) => ctx.events.attendees(request.memberId, request.params.id, request.query),
   );
 
   app.post(

@@ -46,7 +46,7 @@ export const EventView = Type.Object({
   ...eventFields,
   organizers: Type.Array(MemberSummary),
   attendees: Type.Array(MemberSummary, {
-    description: 'the 50 newest attendees; attendeeCount counts all',
+    description: 'the 50 newest attendees; attendeeCount counts all, /attendees lists all',
   }),
   invitations: Type.Union([EventInvitationQuota, Type.Null()], {
     description: 'null unless you organize it',
@@ -54,6 +54,8 @@ export const EventView = Type.Object({
 });
 
 export const EventList = PageOf(EventSummary);
+
+export const AttendeesPage = PageOf(MemberSummary);
 
 export const EventInviteResult = Type.Object({
   results: Type.Array(RecipientResult),

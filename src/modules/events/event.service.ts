@@ -97,16 +97,27 @@ export class EventService {
     const event = await this.requireEvent(db, id);
     const [organizers, attendees, counts, roles] = await Promise.all([
       listOrganizers(db, id, viewerId),
-      listAttendees(db, id, viewerId, ATTENDEES_SHOWN),
+      listAttendees(db, id, viewerId, { limit: ATTENDEES_SHOWN }),
       countAttendees(db, [id], viewerId),
       memberRoles(db, viewerId, [id]),
     ]);
     return {
       ...summary(event, counts, roles),
       organizers: organizers.map(toSummary),
-      attendees: attendees.map(toSummary),
+      attendees: attendees.items.map(toSummary),
       invitations: roles.organizer.has(id) ? await this.quota(db, id) : null,
     };
+  }
+
+  /** The attendees of an event the viewer may see, newest first (R20, R40). */
+  async attendees(
+    viewerId: string,
+    id: string,
+    options: { cursor?: string; limit: number },
+  ): Promise<Page<MemberSummary>> {
+    const db = this.deps.database.db;
+    await this.requireEvent(db, id);
+    return presentPage(await listAttendees(db, id, viewerId, options), toSummary);
   }
 
   /** Events the member organizes or attends, soonest first. */

@@ -138,8 +138,8 @@ export const follow = (handle: string) =>
 export const unfollow = (handle: string) =>
   call(() => api.DELETE('/api/v1/follows/{handle}', byHandle(handle)));
 
-export const listBlocks = () =>
-  call(() => api.GET('/api/v1/blocks', { params: { query: { limit: 100 } } }));
+export const listBlocks = (cursor?: string) =>
+  call(() => api.GET('/api/v1/blocks', { params: { query: { cursor, limit: PAGE } } }));
 export const block = (handle: string) =>
   call(() => api.PUT('/api/v1/blocks/{handle}', byHandle(handle)));
 export const unblock = (handle: string) =>
@@ -173,8 +173,8 @@ export const clearContacts = () => call(() => api.DELETE('/api/v1/contacts'));
 
 export const createPage = (input: CreatePageInput) =>
   call(() => api.POST('/api/v1/pages', { body: input }));
-export const listPages = () =>
-  call(() => api.GET('/api/v1/pages', { params: { query: { limit: 100 } } }));
+export const listPages = (cursor?: string) =>
+  call(() => api.GET('/api/v1/pages', { params: { query: { cursor, limit: PAGE } } }));
 export const getPage = (id: string) => call(() => api.GET('/api/v1/pages/{id}', byId(id)));
 
 export const setFollowingPage = (id: string, following: boolean) =>
@@ -189,9 +189,15 @@ export const inviteToPage = (id: string, to: string[]) =>
 
 export const createEvent = (input: CreateEventInput) =>
   call(() => api.POST('/api/v1/events', { body: input }));
-export const listEvents = () =>
-  call(() => api.GET('/api/v1/events', { params: { query: { limit: 100 } } }));
+export const listEvents = (cursor?: string) =>
+  call(() => api.GET('/api/v1/events', { params: { query: { cursor, limit: PAGE } } }));
 export const getEvent = (id: string) => call(() => api.GET('/api/v1/events/{id}', byId(id)));
+export const listEventAttendees = (id: string, cursor?: string) =>
+  call(() =>
+    api.GET('/api/v1/events/{id}/attendees', {
+      params: { path: { id }, query: { cursor, limit: PAGE } },
+    }),
+  );
 
 export const inviteToEvent = (id: string, to: string[]) =>
   call(() => api.POST('/api/v1/events/{id}/invitations', { ...byId(id), body: { to } }));

@@ -32,6 +32,7 @@ export const keys = {
   page: (id: string) => ['pages', id] as const,
   events: ['events'] as const,
   event: (id: string) => ['events', id] as const,
+  eventAttendees: (id: string) => ['events', id, 'attendees'] as const,
   insights: ['insights'] as const,
 };
 
@@ -108,7 +109,8 @@ export const useFollowers = (enabled = true) =>
 export const useFollowing = (enabled = true) =>
   useCursorList({ queryKey: keys.following, fetchPage: endpoints.listFollowing, enabled });
 
-export const useBlocks = () => useQuery({ queryKey: keys.blocks, queryFn: endpoints.listBlocks });
+export const useBlocks = () =>
+  useCursorList({ queryKey: keys.blocks, fetchPage: endpoints.listBlocks });
 
 export const useSettings = () =>
   useQuery({ queryKey: keys.settings, queryFn: endpoints.getSettings });
@@ -124,15 +126,23 @@ export const useNotifications = () =>
 export const useNotificationList = () =>
   useCursorList({ queryKey: keys.notificationList, fetchPage: endpoints.listNotifications });
 
-export const usePages = () => useQuery({ queryKey: keys.pages, queryFn: endpoints.listPages });
+export const usePages = () =>
+  useCursorList({ queryKey: keys.pages, fetchPage: endpoints.listPages });
 
 export const usePage = (id: string) =>
   useQuery({ queryKey: keys.page(id), queryFn: () => endpoints.getPage(id) });
 
-export const useEvents = () => useQuery({ queryKey: keys.events, queryFn: endpoints.listEvents });
+export const useEvents = () =>
+  useCursorList({ queryKey: keys.events, fetchPage: endpoints.listEvents });
 
 export const useEvent = (id: string) =>
   useQuery({ queryKey: keys.event(id), queryFn: () => endpoints.getEvent(id) });
+
+export const useEventAttendees = (id: string) =>
+  useCursorList({
+    queryKey: keys.eventAttendees(id),
+    fetchPage: (cursor) => endpoints.listEventAttendees(id, cursor),
+  });
 
 export const useInsights = () =>
   useQuery({ queryKey: keys.insights, queryFn: endpoints.getInsights });

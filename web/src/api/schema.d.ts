@@ -872,6 +872,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/events/{id}/attendees': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The attendees of an event, newest first */
+    get: operations['listEventAttendees'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/events/{id}/invitations': {
     parameters: {
       query?: never;
@@ -6841,7 +6858,7 @@ export interface operations {
               industry: string;
               location: string;
             }[];
-            /** @description the 50 newest attendees; attendeeCount counts all */
+            /** @description the 50 newest attendees; attendeeCount counts all, /attendees lists all */
             attendees: {
               handle: string;
               name: string;
@@ -6964,7 +6981,7 @@ export interface operations {
               industry: string;
               location: string;
             }[];
-            /** @description the 50 newest attendees; attendeeCount counts all */
+            /** @description the 50 newest attendees; attendeeCount counts all, /attendees lists all */
             attendees: {
               handle: string;
               name: string;
@@ -6982,6 +6999,95 @@ export interface operations {
               /** @description when the oldest invitation of the window leaves it; null when none is in it */
               renewsAt: string | null;
             } | null;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details with a stable `code` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listEventAttendees: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              handle: string;
+              name: string;
+              headline: string;
+              company: string;
+              industry: string;
+              location: string;
+            }[];
+            nextCursor: string | null;
           };
         };
       };

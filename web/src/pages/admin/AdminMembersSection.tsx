@@ -1,13 +1,12 @@
 import { useDeferredValue, useRef, useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { describeError } from '../../api/problem-messages.js';
 import { refreshAfterChange, useRules } from '../../api/queries.js';
-import { BusyButton } from '../../components/BusyButton.js';
 import { focusNextRow } from '../../components/focus-next-row.js';
-import { MemberLine } from '../../components/MemberLine.js';
+import { InfiniteList } from '../../components/InfiniteList.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
 import { useToasts } from '../../components/Toasts.js';
-import { plural } from '../../lib/member.js';
+import { useCursorList } from '../../components/use-cursor-list.js';
 import {
   type AdminMember,
   adminKeys,
@@ -16,6 +15,7 @@ import {
   listAdminMembers,
   unsuspendMember,
 } from './admin.api.js';
+import { AdminMemberRow, type MemberAction } from './AdminMemberRow.js';
 import { SuspendDialog } from './SuspendDialog.js';
 
 const STATUSES: { value: AdminMemberStatus | ''; label: string }[] = [
@@ -26,28 +26,19 @@ const STATUSES: { value: AdminMemberStatus | ''; label: string }[] = [
   { value: 'suspended', label: 'Suspended' },
 ];
 
-type Action = 'unsuspend' | 'lift';
-
 /** The status a member leaves by the action, and with it a list showing that status only. */
-const LEFT_STATUS: Record<Action, AdminMemberStatus> = {
+const LEFT_STATUS: Record<MemberAction, AdminMemberStatus> = {
   unsuspend: 'suspended',
   lift: 'restricted',
-};
-
-const STATUS_LABELS: Record<AdminMemberStatus, string> = {
-  active: 'Active',
-  unverified: 'Unverified',
-  restricted: 'Restricted',
-  suspended: 'Suspended',
 };
 
 export function AdminMembersSection() {
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<AdminMemberStatus | ''>('');
   const q = useDeferredValue(query.trim());
-  const members = useQuery({
+  const members = useCursorList({
     queryKey: adminKeys.members(q, status),
-    queryFn: () => listAdminMembers(q, status),
+    fetchPage: (cursor) => listAdminMembers(q, status, cursor),
   });
   const queryClient = useQueryClient();
   const toasts = useToasts();
@@ -61,7 +52,7 @@ export function AdminMembersSection() {
    * when the member is about to leave a list filtered by the old status, moves on to the next
    * member's action.
    */
-  function keepFocusAfter(member: AdminMember, action: Action) {
+  function keepFocusAfter(member: AdminMember, action: MemberAction) {
     const row = rows.current?.querySelector(`[data-member="${CSS.escape(member.handle)}"]`);
     if (status === LEFT_STATUS[action]) focusNextRow(row, 'button', heading.current);
     else if (row?.contains(document.activeElement))
@@ -69,7 +60,7 @@ export function AdminMembersSection() {
   }
 
   const act = useMutation({
-    mutationFn: ({ member, action }: { member: AdminMember; action: Action }) =>
+    mutationFn: ({ member, action }: { member: AdminMember; action: MemberAction }) =>
       action === 'unsuspend' ? unsuspendMember(member.handle) : liftRestriction(member.handle),
     onSuccess: (_result, { member, action }) => {
       keepFocusAfter(member, action);
@@ -112,66 +103,27 @@ export function AdminMembersSection() {
           </button>
         ))}
       </div>
-      {members.isPending ? (
+      {members.query.isPending ? (
         <Loading label="Loading members…" />
-      ) : members.isError ? (
-        <LoadError error={members.error} onRetry={() => void members.refetch()} />
-      ) : members.data.items.length === 0 ? (
+      ) : members.query.isError ? (
+        <LoadError error={members.query.error} onRetry={() => void members.query.refetch()} />
+      ) : members.items.length === 0 ? (
         <EmptyState title="No members match" />
       ) : (
-        <ul className="rows" aria-label="Members" ref={rows}>
-          {members.data.items.map((member) => (
-            <li key={member.handle} className="invitation-row" data-member={member.handle}>
-              <MemberLine member={member} size="small">
-                <p className="meta">
-                  {STATUS_LABELS[member.status]}
-                  {member.role === 'admin' ? ' · Admin' : ''} · {member.email}
-                </p>
-                <p className="meta">
-                  {plural(member.openSent, 'open sent invitation')} ·{' '}
-                  {plural(member.dontKnowRecent, '“I don’t know” answer')}
-                  {windowDays === undefined ? '' : ` in ${plural(windowDays, 'day')}`}
-                </p>
-                {member.suspensionReason && (
-                  <p className="meta">Suspended: {member.suspensionReason}</p>
-                )}
-              </MemberLine>
-              <div className="row-actions">
-                {member.status === 'restricted' && (
-                  <BusyButton
-                    className="button"
-                    aria-label={`Lift the restriction of ${member.name}`}
-                    busy={act.isPending}
-                    onClick={() => act.mutate({ member, action: 'lift' })}
-                  >
-                    Lift restriction
-                  </BusyButton>
-                )}
-                {member.status === 'suspended' ? (
-                  <BusyButton
-                    className="button"
-                    aria-label={`Unsuspend ${member.name}`}
-                    busy={act.isPending}
-                    onClick={() => act.mutate({ member, action: 'unsuspend' })}
-                  >
-                    Unsuspend
-                  </BusyButton>
-                ) : (
-                  member.role !== 'admin' && (
-                    <button
-                      type="button"
-                      className="button button-danger"
-                      aria-label={`Suspend ${member.name}`}
-                      onClick={() => setSuspending(member)}
-                    >
-                      Suspend
-                    </button>
-                  )
-                )}
-              </div>
-            </li>
-          ))}
-        </ul>
+        <InfiniteList list={members} noun={['member', 'members']}>
+          <ul className="rows" aria-label="Members" ref={rows}>
+            {members.items.map((member) => (
+              <AdminMemberRow
+                key={member.handle}
+                member={member}
+                windowDays={windowDays}
+                busy={act.isPending}
+                onAct={act.mutate}
+                onSuspend={setSuspending}
+              />
+            ))}
+          </ul>
+        </InfiniteList>
       )}
       {suspending && <SuspendDialog member={suspending} onClose={() => setSuspending(null)} />}
     </section>

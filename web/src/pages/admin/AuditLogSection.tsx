@@ -1,6 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
+import { memo } from 'react';
+import { InfiniteList } from '../../components/InfiniteList.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
+import { useCursorList } from '../../components/use-cursor-list.js';
 import { type AdminAction, adminKeys, type AuditEntry, listAudit } from './admin.api.js';
 
 const ACTIONS: Record<AdminAction, string> = {
@@ -18,33 +20,42 @@ function describe(entry: AuditEntry): string {
   return `${who} ${ACTIONS[entry.action]}${whom}`;
 }
 
+/** Memoised: loading the next page of a long log leaves the entries shown alone. */
+const AuditRow = memo(function AuditRow({ entry }: { entry: AuditEntry }) {
+  return (
+    <li className="invitation-row">
+      <div>
+        <p>{describe(entry)}</p>
+        {entry.reason && <p className="meta">Reason: {entry.reason}</p>}
+        <p className="meta">
+          <RelativeTime value={entry.at} />
+        </p>
+      </div>
+    </li>
+  );
+});
+
 export function AuditLogSection() {
-  const audit = useQuery({ queryKey: adminKeys.audit, queryFn: listAudit });
+  const audit = useCursorList({ queryKey: adminKeys.audit, fetchPage: listAudit });
   return (
     <section className="card" aria-labelledby="audit-title">
       <h2 id="audit-title" className="card-title">
         Audit log
       </h2>
-      {audit.isPending ? (
+      {audit.query.isPending ? (
         <Loading label="Loading the audit log…" />
-      ) : audit.isError ? (
-        <LoadError error={audit.error} onRetry={() => void audit.refetch()} />
-      ) : audit.data.items.length === 0 ? (
+      ) : audit.query.isError ? (
+        <LoadError error={audit.query.error} onRetry={() => void audit.query.refetch()} />
+      ) : audit.items.length === 0 ? (
         <EmptyState title="No admin actions yet" />
       ) : (
-        <ol className="rows" aria-label="Admin actions, newest first">
-          {audit.data.items.map((entry) => (
-            <li key={entry.id} className="invitation-row">
-              <div>
-                <p>{describe(entry)}</p>
-                {entry.reason && <p className="meta">Reason: {entry.reason}</p>}
-                <p className="meta">
-                  <RelativeTime value={entry.at} />
-                </p>
-              </div>
-            </li>
-          ))}
-        </ol>
+        <InfiniteList list={audit} noun={['admin action', 'admin actions']}>
+          <ol className="rows" aria-label="Admin actions, newest first">
+            {audit.items.map((entry) => (
+              <AuditRow key={entry.id} entry={entry} />
+            ))}
+          </ol>
+        </InfiniteList>
       )}
     </section>
   );

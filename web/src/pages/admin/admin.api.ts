@@ -26,15 +26,15 @@ export const adminKeys = {
 const byHandle = (handle: string) => ({ params: { path: { handle } } });
 
 /** An empty search or status filters nothing, so it stays out of the query. */
-export const listAdminMembers = (q: string, status: AdminMemberStatus | '') =>
+export const listAdminMembers = (q: string, status: AdminMemberStatus | '', cursor?: string) =>
   call(() =>
     api.GET('/api/v1/admin/members', {
-      params: { query: { q: q || undefined, status: status || undefined, limit: 100 } },
+      params: { query: { q: q || undefined, status: status || undefined, cursor, limit: 100 } },
     }),
   );
 
-export const listAudit = () =>
-  call(() => api.GET('/api/v1/admin/audit', { params: { query: { limit: 50 } } }));
+export const listAudit = (cursor?: string) =>
+  call(() => api.GET('/api/v1/admin/audit', { params: { query: { cursor, limit: 50 } } }));
 
 export const suspendMember = (handle: string, reason: string) =>
   call(() =>

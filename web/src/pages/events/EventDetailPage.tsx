@@ -1,9 +1,10 @@
 import { useParams } from 'react-router';
-import { useEvent } from '../../api/queries.js';
+import { useEvent, useEventAttendees } from '../../api/queries.js';
 import type { EventView } from '../../api/types.js';
-import { EmptyState } from '../../components/Status.js';
+import { InfiniteList } from '../../components/InfiniteList.js';
+import { EmptyState, LoadError, Loading } from '../../components/Status.js';
 import { plural } from '../../lib/member.js';
-import { EntityDetail, MemberRows } from '../shared/EntityDetail.js';
+import { EntityDetail, MemberRow, MemberRows } from '../shared/EntityDetail.js';
 import { EventInvitationsCard } from './EventInvitationsCard.js';
 import { formatEventStart, memberTimeZone } from './event-time.js';
 
@@ -17,8 +18,30 @@ export function EventDetailPage() {
   );
 }
 
+/** Every attendee the member may see, read to the end (R40). */
+function Attendees({ event }: { event: EventView }) {
+  const attendees = useEventAttendees(event.id);
+  if (attendees.query.isPending) return <Loading label="Loading attendees…" />;
+  if (attendees.query.isError) {
+    return (
+      <LoadError error={attendees.query.error} onRetry={() => void attendees.query.refetch()} />
+    );
+  }
+  if (attendees.items.length === 0) {
+    return <EmptyState title="Nobody has said they'll attend yet" />;
+  }
+  return (
+    <InfiniteList list={attendees} noun={['attendee', 'attendees']} total={event.attendeeCount}>
+      <ul className="rows" aria-label="Attendees">
+        {attendees.items.map((member) => (
+          <MemberRow key={member.handle} member={member} />
+        ))}
+      </ul>
+    </InfiniteList>
+  );
+}
+
 function EventDetail({ event }: { event: EventView }) {
-  const more = event.attendeeCount - event.attendees.length;
   return (
     <div className="stack entity">
       <title>{`${event.name} | Rapport`}</title>
@@ -47,12 +70,7 @@ function EventDetail({ event }: { event: EventView }) {
         <h2 id="attendees-title" className="card-title">
           Attendees
         </h2>
-        {event.attendees.length === 0 ? (
-          <EmptyState title="Nobody has said they'll attend yet" />
-        ) : (
-          <MemberRows members={event.attendees} label="Attendees" />
-        )}
-        {more > 0 && <p className="hint">and {plural(more, 'more attendee')}</p>}
+        <Attendees event={event} />
       </section>
     </div>
   );

@@ -1,6 +1,8 @@
+import { memo } from 'react';
 import { Link } from 'react-router';
 import { useEvents } from '../../api/queries.js';
 import type { EventSummary } from '../../api/types.js';
+import { InfiniteList } from '../../components/InfiniteList.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
 import { plural } from '../../lib/member.js';
 import { CreateEventForm } from './CreateEventForm.js';
@@ -11,13 +13,34 @@ function role(event: EventSummary): string | null {
   return event.attending ? 'You’re attending' : null;
 }
 
+/** Memoised: loading the next page of a long list leaves the events shown alone. */
+const EventRow = memo(function EventRow({ event }: { event: EventSummary }) {
+  return (
+    <li className="entity-row">
+      <Link className="member-name" to={`/events/${encodeURIComponent(event.id)}`}>
+        {event.name}
+      </Link>
+      <p className="member-headline">
+        <time dateTime={event.startsAt} title={formatEventStart(event.startsAt)}>
+          {formatEventStartShort(event.startsAt)}
+        </time>
+        {event.location && ` · ${event.location}`}
+      </p>
+      <p className="meta">
+        <span>{plural(event.attendeeCount, 'attendee')}</span>
+        {role(event) && <span>{role(event)}</span>}
+      </p>
+    </li>
+  );
+});
+
 function YourEvents() {
   const events = useEvents();
-  if (events.isPending) return <Loading label="Loading your events…" />;
-  if (events.isError) {
-    return <LoadError error={events.error} onRetry={() => void events.refetch()} />;
+  if (events.query.isPending) return <Loading label="Loading your events…" />;
+  if (events.query.isError) {
+    return <LoadError error={events.query.error} onRetry={() => void events.query.refetch()} />;
   }
-  if (events.data.items.length === 0) {
+  if (events.items.length === 0) {
     return (
       <EmptyState title="No events yet">
         <p>Events you organise or attend show up here. Create one and invite your connections.</p>
@@ -25,25 +48,13 @@ function YourEvents() {
     );
   }
   return (
-    <ul className="rows" aria-label="Your events">
-      {events.data.items.map((event) => (
-        <li key={event.id} className="entity-row">
-          <Link className="member-name" to={`/events/${encodeURIComponent(event.id)}`}>
-            {event.name}
-          </Link>
-          <p className="member-headline">
-            <time dateTime={event.startsAt} title={formatEventStart(event.startsAt)}>
-              {formatEventStartShort(event.startsAt)}
-            </time>
-            {event.location && ` · ${event.location}`}
-          </p>
-          <p className="meta">
-            <span>{plural(event.attendeeCount, 'attendee')}</span>
-            {role(event) && <span>{role(event)}</span>}
-          </p>
-        </li>
-      ))}
-    </ul>
+    <InfiniteList list={events} noun={['event', 'events']}>
+      <ul className="rows" aria-label="Your events">
+        {events.items.map((event) => (
+          <EventRow key={event.id} event={event} />
+        ))}
+      </ul>
+    </InfiniteList>
   );
 }
 

@@ -1,14 +1,40 @@
-import { useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { unblock } from '../../api/endpoints.js';
 import { describeError } from '../../api/problem-messages.js';
 import { refreshAfterChange, useBlocks, useRules } from '../../api/queries.js';
-import type { MemberSummary } from '../../api/types.js';
+import type { Block, MemberSummary } from '../../api/types.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { InfiniteList } from '../../components/InfiniteList.js';
 import { DatedMemberLine } from '../../components/MemberLine.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
 import { useToasts } from '../../components/Toasts.js';
 import { firstName, plural } from '../../lib/member.js';
+
+interface BlockedRowProps {
+  block: Block;
+  onUnblock: (member: MemberSummary) => void;
+}
+
+/** Memoised: loading the next page of a long list leaves the rows shown alone. */
+const BlockedRow = memo(function BlockedRow({ block, onUnblock }: BlockedRowProps) {
+  const { member, blockedAt } = block;
+  return (
+    <li className="invitation-row">
+      <DatedMemberLine member={member} at={blockedAt} prefix="Blocked" size="small" />
+      <div className="row-actions">
+        <button
+          type="button"
+          className="button"
+          aria-label={`Unblock ${member.name}`}
+          onClick={() => onUnblock(member)}
+        >
+          Unblock
+        </button>
+      </div>
+    </li>
+  );
+});
 
 export function BlockedMembersSection() {
   const blocks = useBlocks();
@@ -25,41 +51,36 @@ export function BlockedMembersSection() {
     },
     onSettled: () => refreshAfterChange(queryClient),
   });
+  const { reset } = lift;
+  const askToUnblock = useCallback(
+    (member: MemberSummary) => {
+      reset();
+      setUnblocking(member);
+    },
+    [reset],
+  );
 
   return (
     <section className="card" aria-labelledby="blocked-title">
       <h2 id="blocked-title" className="card-title">
         Blocked members
       </h2>
-      {blocks.isPending ? (
+      {blocks.query.isPending ? (
         <Loading label="Loading blocked members…" />
-      ) : blocks.isError ? (
-        <LoadError error={blocks.error} onRetry={() => void blocks.refetch()} />
-      ) : blocks.data.items.length === 0 ? (
+      ) : blocks.query.isError ? (
+        <LoadError error={blocks.query.error} onRetry={() => void blocks.query.refetch()} />
+      ) : blocks.items.length === 0 ? (
         <EmptyState title="You haven't blocked anyone">
           <p>To block someone, open their profile and choose More, then Block.</p>
         </EmptyState>
       ) : (
-        <ul className="rows" aria-label="Blocked members">
-          {blocks.data.items.map(({ member, blockedAt }) => (
-            <li key={member.handle} className="invitation-row">
-              <DatedMemberLine member={member} at={blockedAt} prefix="Blocked" size="small" />
-              <div className="row-actions">
-                <button
-                  type="button"
-                  className="button"
-                  aria-label={`Unblock ${member.name}`}
-                  onClick={() => {
-                    lift.reset();
-                    setUnblocking(member);
-                  }}
-                >
-                  Unblock
-                </button>
-              </div>
-            </li>
-          ))}
-        </ul>
+        <InfiniteList list={blocks} noun={['blocked member', 'blocked members']}>
+          <ul className="rows" aria-label="Blocked members">
+            {blocks.items.map((block) => (
+              <BlockedRow key={block.member.handle} block={block} onUnblock={askToUnblock} />
+            ))}
+          </ul>
+        </InfiniteList>
       )}
       {unblocking && (
         <ConfirmDialog

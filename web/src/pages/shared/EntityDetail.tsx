@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/client.js';
@@ -46,13 +46,20 @@ function NotAvailable({ noun }: { noun: Noun }) {
 }
 
 /** Members shown one to a row: a page's admins, an event's organisers and attendees. */
+/** Memoised: loading the next page of a long list leaves the rows shown alone. */
+export const MemberRow = memo(function MemberRow({ member }: { member: MemberSummary }) {
+  return (
+    <li className="invitation-row">
+      <MemberLine member={member} size="small" />
+    </li>
+  );
+});
+
 export function MemberRows({ members, label }: { members: MemberSummary[]; label?: string }) {
   return (
     <ul className="rows" aria-label={label}>
       {members.map((member) => (
-        <li key={member.handle} className="invitation-row">
-          <MemberLine member={member} size="small" />
-        </li>
+        <MemberRow key={member.handle} member={member} />
       ))}
     </ul>
   );

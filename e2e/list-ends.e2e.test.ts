@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { attendEvent } from '../src/modules/events/event.repository.js';
+import { seedMembers } from '../test/helpers/members.js';
+import { runTs } from '../test/jobs/child.js';
+import { ok } from './helpers/api.js';
+import { showEverything, smallPages } from './helpers/lists.js';
+import { setupSuite } from './helpers/suite.js';
+
+/** The page size the tests have the web app read with: a few pages, each taller than the screen. */
+const PAGE = 30;
+/** Two full pages and part of a third. */
+const COUNT = 2 * PAGE + 15;
+
+describe('lists read to their end from the keyboard (R40)', () => {
+  const suite = setupSuite();
+
+  it('R40: the Admin members list reaches "All 75 shown" and the audit log "All 76 shown" by Show more', async () => {
+    const admin = await suite.api.member('Ari Admin');
+    const granting = runTs('src/cli/index.ts', ['admin', 'grant', admin.handle], {
+      RAPPORT_DATABASE_URL: suite.databaseUrl,
+    });
+    expect((await granting.exited).code, granting.output()).toBe(0);
+    const listed = await seedMembers(suite.seeding, COUNT, (i) => ({ name: `Listed Member ${i}` }));
+    for (const member of listed) {
+      await ok(
+        suite.api.as(admin).POST('/api/v1/admin/members/{handle}/suspend', {
+          params: { path: { handle: member.handle } },
+          body: { reason: 'Mass invitations' },
+        }),
+      );
+    }
+    const { context, page } = await suite.signIn(admin);
+    await smallPages(page, '/api/v1/admin/members', PAGE);
+    await smallPages(page, '/api/v1/admin/audit', PAGE);
+    await page.goto('/admin');
+    await page.getByRole('searchbox', { name: /Search members/ }).fill('listed');
+    const rows = page.getByRole('list', { name: 'Members' }).locator(':scope > li');
+    await expect.poll(() => rows.count()).toBe(PAGE);
+
+    const presses = await showEverything(page, rows, 'Show more members', `All ${COUNT} shown`);
+    expect(presses).toBeGreaterThanOrEqual(1);
+    const shown = await rows.locator('.member-name').allTextContents();
+    expect(new Set(shown)).toEqual(new Set(listed.map((member) => member.name)));
+
+    // Every suspension, and the grant that made Ari an admin.
+    const entries = page
+      .getByRole('list', { name: 'Admin actions, newest first' })
+      .locator(':scope > li');
+    await showEverything(page, entries, 'Show more admin actions', `All ${COUNT + 1} shown`);
+    const grant = entries.filter({ hasText: 'The command line made admin Ari Admin' });
+    expect(await grant.count()).toBe(1);
+    await context.close();
+  });
+
+  it('R40: Your events reaches "All 75 shown" by Show more', async () => {
+    const me = await suite.api.member('Eve Events');
+    const startsAt = new Date((await suite.api.serverNow()).getTime() + 86_400_000).toISOString();
+    const names: string[] = [];
+    for (let i = 0; i < COUNT; i++) {
+      const name = `Meetup number ${i}`;
+      await ok(suite.api.as(me).POST('/api/v1/events', { body: { name, startsAt } }));
+      names.push(name);
+    }
+    const { context, page } = await suite.signIn(me);
+    await smallPages(page, '/api/v1/events', PAGE);
+    await page.goto('/events');
+    const rows = page.getByRole('list', { name: 'Your events' }).locator(':scope > li');
+    await expect.poll(() => rows.count()).toBe(PAGE);
+
+    const presses = await showEverything(page, rows, 'Show more events', `All ${COUNT} shown`);
+    expect(presses).toBeGreaterThanOrEqual(1);
+    expect(new Set(await rows.locator('.member-name').allTextContents())).toEqual(new Set(names));
+    await context.close();
+  });
+
+  it('R40: an event\'s attendees reach "All 76 shown" by Show more, past the 50 newest', async () => {
+    const me = await suite.api.member('Otto Organiser');
+    const startsAt = new Date((await suite.api.serverNow()).getTime() + 86_400_000).toISOString();
+    const event = await ok(
+      suite.api.as(me).POST('/api/v1/events', { body: { name: 'Big Meetup', startsAt } }),
+    );
+    const guests = await seedMembers(suite.seeding, COUNT);
+    const at = suite.seeding.clock.now().toISOString();
+    for (const guest of guests)
+      await attendEvent(suite.seeding.ctx.database.db, event.id, guest.id, at);
+    const { context, page } = await suite.signIn(me);
+    await smallPages(page, `/api/v1/events/${event.id}/attendees`, PAGE);
+    await page.goto(`/events/${event.id}`);
+    const rows = page.getByRole('list', { name: 'Attendees' }).locator(':scope > li');
+    await expect.poll(() => rows.count()).toBe(PAGE);
+    await page.getByText(`Showing ${PAGE} of ${COUNT + 1} attendees`).waitFor();
+
+    await showEverything(page, rows, 'Show more attendees', `All ${COUNT + 1} shown`);
+    const shown = await rows.locator('.member-name').allTextContents();
+    expect(new Set(shown)).toEqual(new Set([me.name, ...guests.map((guest) => guest.name)]));
+    await context.close();
+  });
+
+  it('R40: Your pages reaches "All 75 shown" by Show more', async () => {
+    const me = await suite.api.member('Pat Pages');
+    const names: string[] = [];
+    for (let i = 0; i < COUNT; i++) {
+      const name = `Team page ${i}`;
+      await ok(suite.api.as(me).POST('/api/v1/pages', { body: { name } }));
+      names.push(name);
+    }
+    const { context, page } = await suite.signIn(me);
+    await smallPages(page, '/api/v1/pages', PAGE);
+    await page.goto('/pages');
+    const rows = page.getByRole('list', { name: 'Your pages' }).locator(':scope > li');
+    await expect.poll(() => rows.count()).toBe(PAGE);
+
+    await showEverything(page, rows, 'Show more pages', `All ${COUNT} shown`);
+    expect(new Set(await rows.locator('.member-name').allTextContents())).toEqual(new Set(names));
+    await context.close();
+  });
+
+  it('R40: Blocked members in Settings reaches "All 75 shown" by Show more', async () => {
+    const me = await suite.api.member('Bo Blocker');
+    const blocked = await seedMembers(suite.seeding, COUNT);
+    for (const member of blocked) {
+      await ok(
+        suite.api
+          .as(me)
+          .PUT('/api/v1/blocks/{handle}', { params: { path: { handle: member.handle } } }),
+      );
+    }
+    const { context, page } = await suite.signIn(me);
+    await smallPages(page, '/api/v1/blocks', PAGE);
+    await page.goto('/settings');
+    const rows = page.getByRole('list', { name: 'Blocked members' }).locator(':scope > li');
+    await expect.poll(() => rows.count()).toBe(PAGE);
+
+    const presses = await showEverything(
+      page,
+      rows,
+      'Show more blocked members',
+      `All ${COUNT} shown`,
+    );
+    expect(presses).toBeGreaterThanOrEqual(1);
+    const unblock = await rows
+      .getByRole('button', { name: /^Unblock / })
+      .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
+    expect(new Set(unblock)).toEqual(new Set(blocked.map((member) => `Unblock ${member.name}`)));
+    await context.close();
+  });
+});
