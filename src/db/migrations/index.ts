@@ -10,6 +10,7 @@ import * as accountRecovery from './0008-account-recovery.js';
 import * as emailAttemptsAndFrozenRecipients from './0010-email-attempts-and-frozen-recipients.js';
 import * as sessionsAndLeaving from './0009-sessions-and-leaving.js';
 import * as frozenSearchByName from './0011-frozen-search-by-name.js';
+import * as sessionAndTokenListOrder from './0014-session-and-token-list-order.js';
 
 /** Every migration in order; names are frozen once landed. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0010-email-attempts-and-frozen-recipients': emailAttemptsAndFrozenRecipients,
   '0009-sessions-and-leaving': sessionsAndLeaving,
   '0011-frozen-search-by-name': frozenSearchByName,
+  '0014-session-and-token-list-order': sessionAndTokenListOrder,
 };

@@ -47,7 +47,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Your personal access tokens */
+    /** Your personal access tokens, newest first */
     get: operations['listTokens'];
     put?: never;
     /** Create a personal access token (shown once); only a signed-in browser may */
@@ -82,7 +82,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Where you are signed in (R28) */
+    /** Where you are signed in, newest first (R28) */
     get: operations['listSessions'];
     put?: never;
     post?: never;
@@ -1589,7 +1589,10 @@ export interface operations {
   };
   listTokens: {
     parameters: {
-      query?: never;
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -1613,6 +1616,7 @@ export interface operations {
               lastUsedAt: string | null;
               expiresAt: string | null;
             }[];
+            nextCursor: string | null;
           };
         };
       };
@@ -1858,7 +1862,10 @@ export interface operations {
   };
   listSessions: {
     parameters: {
-      query?: never;
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -1885,6 +1892,7 @@ export interface operations {
               /** @description The session this request came with */
               current: boolean;
             }[];
+            nextCursor: string | null;
           };
         };
       };

@@ -1,0 +1,56 @@
+/**
+ * R40: the account's lists that once came in one page (sessions, tokens, webhooks, people you
+ * may know) page by cursor like every other list, and walking them reaches their last item with
+ * each item once, in their order.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type TestApp } from '../helpers/app.js';
+import { walk } from '../helpers/lists.js';
+import { newSession } from '../helpers/session.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+type Dated = { id: string; createdAt: string };
+
+/** Newest first, each id once: the order the account's lists give. */
+function expectNewestFirst(items: Dated[]): void {
+  expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
+  const keys = items.map((i) => `${i.createdAt} ${i.id}`);
+  expect(keys).toEqual([...keys].sort().reverse());
+}
+
+describe('R40 the account lists reach their end', () => {
+  it('R28 R40: sessions page by cursor to the last one', async () => {
+    const ann = await t.member('ann');
+    for (let i = 0; i < 4; i++) await newSession(t.app, ann.email);
+    t.clock.advance(60_000);
+    for (let i = 0; i < 3; i++) await newSession(t.app, ann.email);
+
+    // The sign-up's session and the seven sign-ins, two at a time, ties broken by id.
+    const { items, pages } = await walk<Dated>(ann, '/api/v1/me/sessions', 2);
+    expect(items).toHaveLength(8);
+    expect(pages).toBe(4);
+    expectNewestFirst(items);
+  });
+
+  it('R28 R40: personal access tokens page by cursor to the last one', async () => {
+    const ben = await t.member('ben');
+    const session = await newSession(t.app, ben.email);
+    for (let i = 0; i < 6; i++) {
+      if (i === 3) t.clock.advance(60_000);
+      const made = await session.request('POST', '/api/v1/me/tokens', { name: `script ${i}` });
+      expect(made.status).toBe(201);
+    }
+
+    const { items, pages } = await walk<Dated>(ben, '/api/v1/me/tokens', 3);
+    expect(items).toHaveLength(7);
+    expect(pages).toBe(3);
+    expectNewestFirst(items);
+  });
+});
