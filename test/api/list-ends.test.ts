@@ -7,13 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app.js';
 import { walk } from '../helpers/lists.js';
 import { newSession } from '../helpers/session.js';
+import { Receiver } from '../integrations/receiver.js';
 
 let t: TestApp;
+let receiver: Receiver;
 beforeAll(async () => {
-  t = await startApp();
+  t = await startApp({ RAPPORT_WEBHOOKS_ALLOW_PRIVATE: '1' });
+  receiver = await new Receiver().start();
 });
 afterAll(async () => {
   await t.close();
+  await receiver.stop();
 });
 
 type Dated = { id: string; createdAt: string };
@@ -52,5 +56,43 @@ describe('R40 the account lists reach their end', () => {
     expect(items).toHaveLength(7);
     expect(pages).toBe(3);
     expectNewestFirst(items);
+  });
+
+  it('R35 R40: webhooks page by cursor to the last one', async () => {
+    const cat = await t.member('cat');
+    for (let i = 0; i < 5; i++) {
+      if (i === 2) t.clock.advance(60_000);
+      const made = await cat.post('/api/v1/me/webhooks', {
+        url: receiver.url(`/cat-${i}`),
+        events: ['invitation.sent'],
+      });
+      expect(made.status).toBe(201);
+    }
+
+    const { items, pages } = await walk<Dated>(cat, '/api/v1/me/webhooks', 2);
+    expect(items).toHaveLength(5);
+    expect(pages).toBe(3);
+    expectNewestFirst(items);
+  });
+
+  it('R35 R40: a webhook’s delivery log pages by cursor to its first try', async () => {
+    const dan = await t.member('dan');
+    const made = await dan.post('/api/v1/me/webhooks', {
+      url: receiver.url('/dan'),
+      events: ['invitation.sent'],
+    });
+    for (let i = 0; i < 5; i++)
+      expect((await dan.invite(await t.member(`pal${i}`))).status).toBe(201);
+    expect((await t.runJobs()).status).toBe(200);
+
+    type Attempt = { id: string; attemptedAt: string; deliveryId: string };
+    const { items, pages } = await walk<Attempt>(
+      dan,
+      `/api/v1/me/webhooks/${made.body.id}/deliveries`,
+      2,
+    );
+    expect(items).toHaveLength(5);
+    expect(pages).toBe(3);
+    expect(new Set(items.map((i) => i.deliveryId)).size).toBe(5);
   });
 });

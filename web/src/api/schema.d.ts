@@ -7336,7 +7336,10 @@ export interface operations {
   };
   listWebhooks: {
     parameters: {
-      query?: never;
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -7368,6 +7371,7 @@ export interface operations {
               /** @description Set when deliveries failed for 3 days; the webhook then receives nothing */
               disabledAt: string | null;
             }[];
+            nextCursor: string | null;
           };
         };
       };
