@@ -4,8 +4,9 @@
  * each item once, in their order.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type TestApp } from '../helpers/app.js';
+import { type Member, startApp, type TestApp } from '../helpers/app.js';
 import { walk } from '../helpers/lists.js';
+import { connect } from '../helpers/network.js';
 import { newSession } from '../helpers/session.js';
 import { Receiver } from '../integrations/receiver.js';
 
@@ -94,5 +95,38 @@ describe('R40 the account lists reach their end', () => {
     expect(items).toHaveLength(5);
     expect(pages).toBe(3);
     expect(new Set(items.map((i) => i.deliveryId)).size).toBe(5);
+  });
+
+  it('R40: people you may know page by cursor, most mutual connections first, past the ones left out', async () => {
+    const [eve, hub, other] = await Promise.all([
+      t.member('eve'),
+      t.member('hub'),
+      t.member('other'),
+    ]);
+    await connect(eve, hub);
+    await connect(eve, other);
+    // Seven second-degree members: the first three share two connections with eve, the rest one.
+    const known: Member[] = [];
+    for (let i = 0; i < 7; i++) {
+      const friend = await t.member(`friend${i}`);
+      await connect(hub, friend);
+      if (i < 3) await connect(other, friend);
+      known.push(friend);
+    }
+    // Invited either way: never suggested, wherever they fall in the order.
+    expect((await eve.invite(known[1]!)).status).toBe(201);
+    expect((await known[5]!.invite(eve)).status).toBe(201);
+
+    type Suggestion = { member: { handle: string }; mutualCount: number };
+    const { items, pages } = await walk<Suggestion>(eve, '/api/v1/suggestions', 2);
+    const handles = items.map((i) => i.member.handle);
+    expect(new Set(handles).size).toBe(handles.length);
+    expect(handles.sort()).toEqual([0, 2, 3, 4, 6].map((i) => known[i]!.handle).sort());
+    expect(items.map((i) => i.mutualCount)).toEqual([2, 2, 1, 1, 1]);
+    expect(pages).toBe(3);
+    expect(
+      (await eve.get('/api/v1/suggestions?cursor=WyIyIiwiYSJd')).status,
+      'a cursor whose count is text is refused',
+    ).toBe(400);
   });
 });

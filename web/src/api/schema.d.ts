@@ -290,7 +290,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** People you may know */
+    /** People you may know, most mutual connections first */
     get: operations['listSuggestions'];
     put?: never;
     post?: never;
@@ -3135,6 +3135,7 @@ export interface operations {
     parameters: {
       query?: {
         limit?: number;
+        cursor?: string;
       };
       header?: never;
       path?: never;
@@ -3161,6 +3162,7 @@ export interface operations {
               };
               mutualCount: number;
             }[];
+            nextCursor: string | null;
           };
         };
       };
