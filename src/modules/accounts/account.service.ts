@@ -252,8 +252,8 @@ export class AccountService {
   /** R28: the member's sessions; `current` is the one the request came with. */
   async listSessions(memberId: string, currentId: string | null, page: PageRequest) {
     const now = this.deps.clock.now().toISOString();
-    const rows = await listSessions(this.deps.database.db, memberId, now, page);
-    return presentPage(rows, (r) => ({
+    const found = await listSessions(this.deps.database.db, memberId, now, page);
+    return presentPage(found, (r) => ({
       id: r.id,
       createdAt: r.created_at,
       lastUsedAt: r.last_used_at ?? r.created_at,

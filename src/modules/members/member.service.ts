@@ -214,8 +214,8 @@ export class MemberService {
   /**
    * People you may know: second-degree members by mutual connections, without anyone connected,
    * invited either way, blocked either way, or in a resend cooldown (R40: a page at a time).
-   * Candidates are read a page at a time until this page is full; the ones left out are only
-   * those the viewer has invited, blocked or been invited or blocked by, not the whole network.
+   * Candidates are read a page at a time until this page is full: those left out are the
+   * viewer's open invitations, blocks and cooldowns, whose number does not grow with the network.
    */
   async suggestions(
     viewerId: string,
@@ -230,13 +230,7 @@ export class MemberService {
     read: for (;;) {
       const candidates = await secondDegree(db, viewerId, { cursor, limit: page.limit });
       for (const [i, candidate] of candidates.items.entries()) {
-        const facts = await loadInviteFacts(db, viewer, candidate.id, now, this.deps.rules);
-        const invited = facts.between.some((r) => !isPastExpiry(r.expires_at, now));
-        const cooling =
-          facts.lastWithdrawal !== null &&
-          resendAvailableAt(new Date(facts.lastWithdrawal), this.deps.rules.resendCooldownDays) >
-            now;
-        if (facts.blocked || invited || cooling) continue;
+        if (!(await this.maySuggest(viewer, candidate.id, now))) continue;
         kept.push(candidate);
         if (kept.length === page.limit) {
           const last = i === candidates.items.length - 1 && candidates.nextCursor === null;
@@ -255,6 +249,17 @@ export class MemberService {
       items: kept.map((k) => ({ member: toSummary(members.get(k.id)), mutualCount: k.mutual })),
       nextCursor,
     };
+  }
+
+  /** Whether `candidateId` is neither blocked nor invited either way, nor in a resend cooldown. */
+  private async maySuggest(viewer: MemberRow, candidateId: string, now: Date): Promise<boolean> {
+    const db = this.deps.database.db;
+    const facts = await loadInviteFacts(db, viewer, candidateId, now, this.deps.rules);
+    const invited = facts.between.some((r) => !isPastExpiry(r.expires_at, now));
+    const cooling =
+      facts.lastWithdrawal !== null &&
+      resendAvailableAt(new Date(facts.lastWithdrawal), this.deps.rules.resendCooldownDays) > now;
+    return !facts.blocked && !invited && !cooling;
   }
 }
 
