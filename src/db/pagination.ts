@@ -12,14 +12,19 @@ export interface PageRequest {
   limit: number;
 }
 
+/** A sort column's value in a row: text, or a number for a count or another figure. */
+export type KeyValue = string | number;
+
 /**
  * The order of a list: its sort columns, the last of which is unique within the list so that
  * no two rows tie, and each column's value in a row, which the next page's cursor carries.
+ * `numeric` names the columns that hold numbers; the others hold text.
  */
 export interface Keyset<R> {
   columns: readonly [string] | readonly [string, string];
+  numeric?: readonly string[];
   order: 'asc' | 'desc';
-  values: (row: R) => readonly [string] | readonly [string, string];
+  values: (row: R) => readonly [KeyValue] | readonly [KeyValue, KeyValue];
 }
 
 function invalidCursor(): DomainError {
@@ -28,11 +33,17 @@ function invalidCursor(): DomainError {
   });
 }
 
-function encodeCursor(values: readonly string[]): string {
+function encodeCursor(values: readonly KeyValue[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-function decodeCursor(raw: string | undefined, length: number): string[] | null {
+/** The cursor of the page that starts after `row`. */
+export function cursorAfter<R>(keyset: Keyset<R>, row: R): string {
+  return encodeCursor(keyset.values(row));
+}
+
+/** A cursor's values, each of the type its column holds, so the database never sees a mismatch. */
+function decodeCursor<R>(raw: string | undefined, keyset: Keyset<R>): KeyValue[] | null {
   if (raw === undefined || raw === '') return null;
   let value: unknown;
   try {
@@ -40,14 +51,17 @@ function decodeCursor(raw: string | undefined, length: number): string[] | null 
   } catch {
     throw invalidCursor();
   }
-  if (
-    !Array.isArray(value) ||
-    value.length !== length ||
-    !value.every((v): v is string => typeof v === 'string')
-  ) {
+  if (!Array.isArray(value) || value.length !== keyset.columns.length) throw invalidCursor();
+  const items: unknown[] = value;
+  return keyset.columns.map((column, i): KeyValue => {
+    const v = items[i];
+    if (keyset.numeric?.includes(column)) {
+      if (typeof v === 'number' && Number.isSafeInteger(v)) return v;
+    } else if (typeof v === 'string') {
+      return v;
+    }
     throw invalidCursor();
-  }
-  return value;
+  });
 }
 
 /**
@@ -60,7 +74,7 @@ export async function paginate<DB, TB extends keyof DB, R>(
   keyset: Keyset<R>,
   page: PageRequest,
 ): Promise<Page<R>> {
-  const after = decodeCursor(page.cursor, keyset.columns.length);
+  const after = decodeCursor(page.cursor, keyset);
   let ordered = query;
   for (const column of keyset.columns) ordered = ordered.orderBy(sql.ref(column), keyset.order);
   if (after) {
@@ -73,7 +87,7 @@ export async function paginate<DB, TB extends keyof DB, R>(
   const last = items[items.length - 1];
   return {
     items,
-    nextCursor: rows.length > page.limit && last ? encodeCursor(keyset.values(last)) : null,
+    nextCursor: rows.length > page.limit && last ? cursorAfter(keyset, last) : null,
   };
 }
 

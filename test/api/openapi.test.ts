@@ -16,11 +16,18 @@ interface Operation {
   security?: unknown[];
   parameters?: Parameter[];
   requestBody?: unknown;
-  responses: Record<string, unknown>;
+  responses: Record<string, { content?: Record<string, { schema?: Schema }> }>;
+}
+
+interface Schema {
+  $ref?: string;
+  required?: string[];
+  properties?: Record<string, unknown>;
 }
 
 interface Description {
   paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, Schema> };
 }
 
 const PUBLIC = [
@@ -89,6 +96,24 @@ describe('R37 one contract', () => {
     expect(bodies).toEqual(
       expect.arrayContaining(['signUp', 'sendInvitation', 'ignoreInvitation', 'unsubscribe']),
     );
+  });
+
+  it('R40 every list answers {items, nextCursor} and takes limit and cursor', () => {
+    const resolve = (schema: Schema | undefined): Schema | undefined =>
+      schema?.$ref
+        ? description.components.schemas[schema.$ref.replace('#/components/schemas/', '')]
+        : schema;
+    const lists = operations.filter(([name, op]) => {
+      const ok = resolve(op.responses['200']?.content?.['application/json']?.schema);
+      return name.startsWith('get ') && ok?.properties?.items !== undefined;
+    });
+    expect(lists.length).toBeGreaterThan(15);
+    for (const [name, op] of lists) {
+      const ok = resolve(op.responses['200']?.content?.['application/json']?.schema);
+      expect(ok?.required, name).toEqual(expect.arrayContaining(['items', 'nextCursor']));
+      const query = (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+      expect(query, name).toEqual(expect.arrayContaining(['limit', 'cursor']));
+    }
   });
 
   it('R37 the test-clock routes, served in test-clock mode only, stay out of it', async () => {

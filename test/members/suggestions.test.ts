@@ -51,10 +51,10 @@ describe('people you may know', () => {
     expect(await handles(ann)).toEqual([]);
   });
 
-  it('the limit is bounded', async () => {
+  it('the limit is bounded, 1 to 100 like every list (R40)', async () => {
     const ann = await t.member('ann');
-    expect((await ann.get('/api/v1/suggestions?limit=50')).status).toBe(200);
-    expectProblem(await ann.get('/api/v1/suggestions?limit=51'), 400, 'validation_failed');
+    expect((await ann.get('/api/v1/suggestions?limit=100')).status).toBe(200);
+    expectProblem(await ann.get('/api/v1/suggestions?limit=101'), 400, 'validation_failed');
     expectProblem(await ann.get('/api/v1/suggestions?limit=0'), 400, 'validation_failed');
   });
 });

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/types.js';
+import { paginate, type Page, type PageRequest } from '../../db/pagination.js';
 import { prepare } from '../../db/prepared.js';
 import type { AccessTokenTable } from '../../db/tables/access-token.js';
 import type { SessionTable } from '../../db/tables/session.js';
@@ -33,16 +34,23 @@ export async function touchSession(db: Db, id: string, at: string): Promise<void
   await db.updateTable('sessions').set({ last_used_at: at }).where('id', '=', id).execute();
 }
 
-/** R28: the member's sessions that can still be used, newest first. */
-export async function listSessions(db: Db, memberId: string, now: string): Promise<SessionRow[]> {
-  return db
+/** R28, R40: the member's sessions that can still be used, newest first, a page at a time. */
+export async function listSessions(
+  db: Db,
+  memberId: string,
+  now: string,
+  page: PageRequest,
+): Promise<Page<SessionRow>> {
+  const query = db
     .selectFrom('sessions')
     .selectAll()
     .where('member_id', '=', memberId)
-    .where('expires_at', '>', now)
-    .orderBy('created_at', 'desc')
-    .orderBy('id')
-    .execute();
+    .where('expires_at', '>', now);
+  return paginate(
+    query,
+    { columns: ['created_at', 'id'], order: 'desc', values: (r) => [r.created_at, r.id] },
+    page,
+  );
 }
 
 /** One of the member's own sessions; someone else's counts as none. */
@@ -92,13 +100,18 @@ export async function touchAccessToken(db: Db, id: string, at: string): Promise<
   await db.updateTable('access_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
 }
 
-export async function listAccessTokens(db: Db, memberId: string): Promise<AccessTokenRow[]> {
-  return db
-    .selectFrom('access_tokens')
-    .selectAll()
-    .where('member_id', '=', memberId)
-    .orderBy('created_at', 'desc')
-    .execute();
+/** R40: the member's personal access tokens, newest first, a page at a time. */
+export async function listAccessTokens(
+  db: Db,
+  memberId: string,
+  page: PageRequest,
+): Promise<Page<AccessTokenRow>> {
+  const query = db.selectFrom('access_tokens').selectAll().where('member_id', '=', memberId);
+  return paginate(
+    query,
+    { columns: ['created_at', 'id'], order: 'desc', values: (r) => [r.created_at, r.id] },
+    page,
+  );
 }
 
 export async function deleteAccessToken(db: Db, memberId: string, id: string): Promise<boolean> {

@@ -3,7 +3,13 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
 import { SESSION_COOKIE } from '../../http/auth.js';
 import { DomainError } from '../../lib/errors.js';
-import { errorResponses, IdParams, NoContent } from '../../http/common.schemas.js';
+import {
+  errorResponses,
+  IdParams,
+  NoContent,
+  PageOf,
+  PageQuery,
+} from '../../http/common.schemas.js';
 import type { AuthHook, RoutesPlugin } from '../../http/types.js';
 import { exportAccount } from './account.export.js';
 import type { NewSession } from './account.service.js';
@@ -137,11 +143,12 @@ export const accountRoutes =
         schema: {
           tags: ['accounts'],
           operationId: 'listTokens',
-          summary: 'Your personal access tokens',
-          response: { 200: Type.Object({ items: Type.Array(Token) }), ...errorResponses },
+          summary: 'Your personal access tokens, newest first',
+          querystring: Type.Object(PageQuery),
+          response: { 200: PageOf(Token), ...errorResponses },
         },
       },
-      async (request) => ({ items: await ctx.accounts.listTokens(request.memberId) }),
+      async (request) => ctx.accounts.listTokens(request.memberId, request.query),
     );
 
     app.delete(
@@ -169,13 +176,13 @@ export const accountRoutes =
         schema: {
           tags: ['accounts'],
           operationId: 'listSessions',
-          summary: 'Where you are signed in (R28)',
-          response: { 200: Type.Object({ items: Type.Array(Session) }), ...errorResponses },
+          summary: 'Where you are signed in, newest first (R28)',
+          querystring: Type.Object(PageQuery),
+          response: { 200: PageOf(Session), ...errorResponses },
         },
       },
-      async (request) => ({
-        items: await ctx.accounts.listSessions(request.memberId, request.sessionId),
-      }),
+      async (request) =>
+        ctx.accounts.listSessions(request.memberId, request.sessionId, request.query),
     );
 
     app.delete(

@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { isUniqueViolation, violatesUniqueColumn } from '../../db/errors.js';
+import { type PageRequest, presentPage } from '../../db/pagination.js';
 import { DomainError } from '../../lib/errors.js';
 import { memberTexts, PROFILE_TEXT } from '../../lib/text.js';
 import { hashSecret, newId, newSecret } from '../../lib/ids.js';
@@ -249,10 +250,10 @@ export class AccountService {
   }
 
   /** R28: the member's sessions; `current` is the one the request came with. */
-  async listSessions(memberId: string, currentId: string | null) {
+  async listSessions(memberId: string, currentId: string | null, page: PageRequest) {
     const now = this.deps.clock.now().toISOString();
-    const rows = await listSessions(this.deps.database.db, memberId, now);
-    return rows.map((r) => ({
+    const found = await listSessions(this.deps.database.db, memberId, now, page);
+    return presentPage(found, (r) => ({
       id: r.id,
       createdAt: r.created_at,
       lastUsedAt: r.last_used_at ?? r.created_at,
@@ -291,9 +292,8 @@ export class AccountService {
     return { ...presentToken(row), token };
   }
 
-  async listTokens(memberId: string) {
-    const rows = await listAccessTokens(this.deps.database.db, memberId);
-    return rows.map(presentToken);
+  async listTokens(memberId: string, page: PageRequest) {
+    return presentPage(await listAccessTokens(this.deps.database.db, memberId, page), presentToken);
   }
 
   async deleteToken(memberId: string, id: string): Promise<void> {

@@ -1,7 +1,13 @@
 import { type Expression, sql } from 'kysely';
 import type { Db } from '../../db/types.js';
 import { prepare } from '../../db/prepared.js';
-import { type Page, type PageRequest, paginate } from '../../db/pagination.js';
+import {
+  type Keyset,
+  type Page,
+  type PageRequest,
+  paginate,
+  presentPage,
+} from '../../db/pagination.js';
 
 /** One of the two rows a connection keeps, one per direction. */
 export function connectionRow(db: Db, a: string, b: string) {
@@ -131,16 +137,24 @@ export async function mutualCounts(
   return new Map(rows.map((r) => [r.other, Number(r.n)]));
 }
 
+/** R40: second-degree members by mutual connections, most first, then by id. */
+export const SECOND_DEGREE_ORDER: Keyset<{ id: string; mutual: number }> = {
+  columns: ['mutual', 'id'],
+  numeric: ['mutual'],
+  order: 'desc',
+  values: (r) => [Number(r.mutual), r.id],
+};
+
 /**
- * Second-degree members ranked by mutual connections (people you may know), leaving out
- * suspended members (R32); the caller filters the rest.
+ * A page of second-degree members ranked by mutual connections (people you may know), leaving
+ * out suspended members (R32); the caller filters the rest.
  */
 export async function secondDegree(
   db: Db,
   memberId: string,
-  limit: number,
-): Promise<{ id: string; mutual: number }[]> {
-  const rows = await db
+  page: PageRequest,
+): Promise<Page<{ id: string; mutual: number }>> {
+  const counted = db
     .selectFrom('connections as mine')
     .innerJoin('connections as theirs', 'theirs.member_id', 'mine.peer_id')
     .innerJoin('members', 'members.id', 'theirs.peer_id')
@@ -160,12 +174,12 @@ export async function secondDegree(
         ),
       ),
     )
-    .groupBy('theirs.peer_id')
-    .orderBy('mutual', 'desc')
-    .orderBy('theirs.peer_id')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({ id: r.id, mutual: Number(r.mutual) }));
+    .groupBy('theirs.peer_id');
+  // The count is a column of its own so that the page's keyset can compare it.
+  const query = db.selectFrom(counted.as('c')).select(['c.id', 'c.mutual']);
+  const found = await paginate(query, SECOND_DEGREE_ORDER, page);
+  // PostgreSQL counts in bigint, which arrives as text.
+  return presentPage(found, (r) => ({ id: r.id, mutual: Number(r.mutual) }));
 }
 
 /** Which of `others` are connected with `memberId`. */

@@ -61,5 +61,6 @@ export {
   connectedAmong,
   deleteConnection,
   mutualCounts,
+  SECOND_DEGREE_ORDER,
   secondDegree,
 } from './connection.repository.js';

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { errorResponses, HandleParams } from '../../http/common.schemas.js';
+import { errorResponses, HandleParams, PageQuery } from '../../http/common.schemas.js';
 import type { RoutesPlugin } from '../../http/types.js';
 import { DomainError } from '../../lib/errors.js';
 import { Me } from '../accounts/account.schemas.js';
@@ -87,13 +87,11 @@ export const memberRoutes: RoutesPlugin = (ctx) => (app) => {
       schema: {
         tags: ['members'],
         operationId: 'listSuggestions',
-        summary: 'People you may know',
-        querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }) }),
+        summary: 'People you may know, most mutual connections first',
+        querystring: Type.Object(PageQuery),
         response: { 200: Suggestions, ...errorResponses },
       },
     },
-    async (request) => ({
-      items: await ctx.members.suggestions(request.memberId, request.query.limit),
-    }),
+    async (request) => ctx.members.suggestions(request.memberId, request.query),
   );
 };

@@ -71,6 +71,6 @@ export const SearchPage = PageOf(
   ]),
 );
 
-export const Suggestions = Type.Object({
-  items: Type.Array(Type.Object({ member: MemberSummary, mutualCount: Type.Integer() })),
-});
+export const Suggestions = PageOf(
+  Type.Object({ member: MemberSummary, mutualCount: Type.Integer() }),
+);

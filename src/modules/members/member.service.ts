@@ -1,9 +1,14 @@
 import { memberNotFound } from './member.js';
-import { type Page, presentPage } from '../../db/pagination.js';
+import { cursorAfter, type Page, type PageRequest, presentPage } from '../../db/pagination.js';
 import { DomainError } from '../../lib/errors.js';
 import { memberTexts, PROFILE_TEXT } from '../../lib/text.js';
 import { isBlockedEitherWay } from '../blocks/block.service.js';
-import { connectedAmong, mutualCounts, secondDegree } from '../connections/connection.service.js';
+import {
+  connectedAmong,
+  mutualCounts,
+  SECOND_DEGREE_ORDER,
+  secondDegree,
+} from '../connections/connection.service.js';
 import type { ServiceDeps } from '../deps.js';
 import { countFollows, isFollowing } from '../follows/follow.service.js';
 import {
@@ -208,34 +213,53 @@ export class MemberService {
 
   /**
    * People you may know: second-degree members by mutual connections, without anyone connected,
-   * invited either way, blocked either way, or in a resend cooldown.
+   * invited either way, blocked either way, or in a resend cooldown (R40: a page at a time).
+   * Candidates are read a page at a time until this page is full: those left out are the
+   * viewer's open invitations, blocks and cooldowns, whose number does not grow with the network.
    */
   async suggestions(
     viewerId: string,
-    limit: number,
-  ): Promise<{ member: MemberSummary; mutualCount: number }[]> {
+    page: PageRequest,
+  ): Promise<Page<{ member: MemberSummary; mutualCount: number }>> {
     const db = this.deps.database.db;
     const now = this.deps.clock.now();
     const viewer = await this.requireMember(viewerId);
-    const candidates = await secondDegree(db, viewerId, limit * 4);
     const kept: { id: string; mutual: number }[] = [];
-    for (const candidate of candidates) {
-      if (kept.length >= limit) break;
-      const facts = await loadInviteFacts(db, viewer, candidate.id, now, this.deps.rules);
-      const invited = facts.between.some((r) => !isPastExpiry(r.expires_at, now));
-      const cooling =
-        facts.lastWithdrawal !== null &&
-        resendAvailableAt(new Date(facts.lastWithdrawal), this.deps.rules.resendCooldownDays) > now;
-      if (!facts.blocked && !invited && !cooling) kept.push(candidate);
+    let cursor = page.cursor;
+    let nextCursor: string | null = null;
+    read: for (;;) {
+      const candidates = await secondDegree(db, viewerId, { cursor, limit: page.limit });
+      for (const [i, candidate] of candidates.items.entries()) {
+        if (!(await this.maySuggest(viewer, candidate.id, now))) continue;
+        kept.push(candidate);
+        if (kept.length === page.limit) {
+          const last = i === candidates.items.length - 1 && candidates.nextCursor === null;
+          nextCursor = last ? null : cursorAfter(SECOND_DEGREE_ORDER, candidate);
+          break read;
+        }
+      }
+      if (candidates.nextCursor === null) break;
+      cursor = candidates.nextCursor;
     }
     const members = await findMembersByIds(
       db,
       kept.map((k) => k.id),
     );
-    return kept.map((k) => ({
-      member: toSummary(members.get(k.id)),
-      mutualCount: k.mutual,
-    }));
+    return {
+      items: kept.map((k) => ({ member: toSummary(members.get(k.id)), mutualCount: k.mutual })),
+      nextCursor,
+    };
+  }
+
+  /** Whether `candidateId` is neither blocked nor invited either way, nor in a resend cooldown. */
+  private async maySuggest(viewer: MemberRow, candidateId: string, now: Date): Promise<boolean> {
+    const db = this.deps.database.db;
+    const facts = await loadInviteFacts(db, viewer, candidateId, now, this.deps.rules);
+    const invited = facts.between.some((r) => !isPastExpiry(r.expires_at, now));
+    const cooling =
+      facts.lastWithdrawal !== null &&
+      resendAvailableAt(new Date(facts.lastWithdrawal), this.deps.rules.resendCooldownDays) > now;
+    return !facts.blocked && !invited && !cooling;
   }
 }
 

@@ -26,14 +26,14 @@ export async function countWebhooks(db: Db, memberId: string): Promise<number> {
   return Number(row.n);
 }
 
-export async function listWebhooks(db: Db, memberId: string): Promise<WebhookRow[]> {
-  return db
-    .selectFrom('webhooks')
-    .selectAll()
-    .where('member_id', '=', memberId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
+/** R40: the member's webhooks, newest first, a page at a time. */
+export async function listWebhooks(db: Db, memberId: string, page: PageRequest) {
+  const query = db.selectFrom('webhooks').selectAll().where('member_id', '=', memberId);
+  return paginate(
+    query,
+    { columns: ['created_at', 'id'], order: 'desc', values: (r) => [r.created_at, r.id] },
+    page,
+  );
 }
 
 export async function findWebhook(

@@ -6,6 +6,7 @@ import {
   WebhookAttemptsQuery,
   WebhookBody,
   WebhookList,
+  WebhooksQuery,
 } from './webhook.schemas.js';
 
 const tags = ['webhooks'];
@@ -35,10 +36,11 @@ export const webhookRoutes: RoutesPlugin = (ctx) => (app) => {
         operationId: 'listWebhooks',
         tags,
         summary: 'Your webhooks, newest first (R35)',
+        querystring: WebhooksQuery,
         response: { 200: WebhookList, ...errorResponses },
       },
     },
-    async (request) => ctx.webhooks.list(request.memberId),
+    async (request) => ctx.webhooks.list(request.memberId, request.query),
   );
 
   app.delete(

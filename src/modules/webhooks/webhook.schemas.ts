@@ -37,7 +37,8 @@ export const NewWebhook = Type.Object(
   { title: 'NewWebhook' },
 );
 
-export const WebhookList = Type.Object({ items: Type.Array(Webhook) });
+export const WebhooksQuery = Type.Object(PageQuery);
+export const WebhookList = PageOf(Webhook);
 
 export const WebhookAttempt = Type.Object(
   {

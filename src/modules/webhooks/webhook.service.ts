@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type Page, presentPage } from '../../db/pagination.js';
+import { type Page, type PageRequest, presentPage } from '../../db/pagination.js';
 import type { WebhookDeliveryStatus } from '../../db/tables/webhook.js';
 import { DomainError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -96,8 +96,8 @@ export class WebhookService {
     return { ...present(row), secret: row.secret };
   }
 
-  async list(memberId: string): Promise<{ items: WebhookView[] }> {
-    return { items: (await listWebhooks(this.deps.database.db, memberId)).map(present) };
+  async list(memberId: string, page: PageRequest): Promise<Page<WebhookView>> {
+    return presentPage(await listWebhooks(this.deps.database.db, memberId, page), present);
   }
 
   async remove(memberId: string, id: string): Promise<void> {
@@ -109,7 +109,7 @@ export class WebhookService {
   async attempts(
     memberId: string,
     id: string,
-    options: { cursor?: string; limit: number },
+    options: PageRequest,
   ): Promise<Page<WebhookAttemptView>> {
     const db = this.deps.database.db;
     if (!(await findWebhook(db, memberId, id))) throw notFound();

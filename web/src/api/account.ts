@@ -2,7 +2,7 @@
  * The Account area of Settings (R28–R30): sessions, tokens, export and leaving. Like types.ts,
  * the shapes come from the generated description (schema.d.ts); none is written out by hand.
  */
-import { useQuery } from '@tanstack/react-query';
+import { useCursorList } from '../components/use-cursor-list.js';
 import { api, call, rememberCsrfToken } from './client.js';
 import type { operations } from './schema.js';
 
@@ -24,10 +24,14 @@ const keys = {
 };
 export const accountKeys = keys;
 
+/** Rows a page of the account's lists holds: most members have fewer, so one page shows all. */
+const PAGE = 50;
+
 export const useSessions = () =>
-  useQuery({
+  useCursorList({
     queryKey: keys.sessions,
-    queryFn: () => call(() => api.GET('/api/v1/me/sessions')),
+    fetchPage: (cursor) =>
+      call(() => api.GET('/api/v1/me/sessions', { params: { query: { cursor, limit: PAGE } } })),
   });
 
 export const endSession = (id: string) =>
@@ -36,7 +40,11 @@ export const endSession = (id: string) =>
 export const endOtherSessions = () => call(() => api.DELETE('/api/v1/me/sessions'));
 
 export const useTokens = () =>
-  useQuery({ queryKey: keys.tokens, queryFn: () => call(() => api.GET('/api/v1/me/tokens')) });
+  useCursorList({
+    queryKey: keys.tokens,
+    fetchPage: (cursor) =>
+      call(() => api.GET('/api/v1/me/tokens', { params: { query: { cursor, limit: PAGE } } })),
+  });
 
 export const createToken = (input: NewTokenInput) =>
   call(() => api.POST('/api/v1/me/tokens', { body: input }));

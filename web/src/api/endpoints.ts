@@ -57,7 +57,9 @@ export const searchMembers = (q: string, cursor?: string) =>
 export const getProfile = (handle: string) =>
   call(() => api.GET('/api/v1/members/{handle}', { params: { path: { handle } } }));
 
-export const getSuggestions = () => call(() => api.GET('/api/v1/suggestions'));
+/** The first few people you may know, as many as My Network shows. */
+export const getSuggestions = () =>
+  call(() => api.GET('/api/v1/suggestions', { params: { query: { limit: 10 } } }));
 
 export const sendInvitation = (input: SendInvitationInput) =>
   call(() => api.POST('/api/v1/invitations', { body: input }));

@@ -47,7 +47,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Your personal access tokens */
+    /** Your personal access tokens, newest first */
     get: operations['listTokens'];
     put?: never;
     /** Create a personal access token (shown once); only a signed-in browser may */
@@ -82,7 +82,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Where you are signed in (R28) */
+    /** Where you are signed in, newest first (R28) */
     get: operations['listSessions'];
     put?: never;
     post?: never;
@@ -290,7 +290,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** People you may know */
+    /** People you may know, most mutual connections first */
     get: operations['listSuggestions'];
     put?: never;
     post?: never;
@@ -1606,7 +1606,10 @@ export interface operations {
   };
   listTokens: {
     parameters: {
-      query?: never;
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -1630,6 +1633,7 @@ export interface operations {
               lastUsedAt: string | null;
               expiresAt: string | null;
             }[];
+            nextCursor: string | null;
           };
         };
       };
@@ -1875,7 +1879,10 @@ export interface operations {
   };
   listSessions: {
     parameters: {
-      query?: never;
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -1902,6 +1909,7 @@ export interface operations {
               /** @description The session this request came with */
               current: boolean;
             }[];
+            nextCursor: string | null;
           };
         };
       };
@@ -3144,6 +3152,7 @@ export interface operations {
     parameters: {
       query?: {
         limit?: number;
+        cursor?: string;
       };
       header?: never;
       path?: never;
@@ -3170,6 +3179,7 @@ export interface operations {
               };
               mutualCount: number;
             }[];
+            nextCursor: string | null;
           };
         };
       };
@@ -7434,7 +7444,10 @@ export interface operations {
   };
   listWebhooks: {
     parameters: {
-      query?: never;
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -7466,6 +7479,7 @@ export interface operations {
               /** @description Set when deliveries failed for 3 days; the webhook then receives nothing */
               disabledAt: string | null;
             }[];
+            nextCursor: string | null;
           };
         };
       };

@@ -2,7 +2,7 @@
  * Webhooks (R35): every call of the Settings → Webhooks page, in one place. Like types.ts, the
  * shapes are taken from the generated description (schema.d.ts); none is written out by hand.
  */
-import { useQuery } from '@tanstack/react-query';
+import { useCursorList } from '../components/use-cursor-list.js';
 import { api, call } from './client.js';
 import type { operations } from './schema.js';
 
@@ -50,16 +50,23 @@ export const createWebhook = (input: NewWebhookInput) =>
 export const deleteWebhook = (id: string) =>
   call(() => api.DELETE('/api/v1/me/webhooks/{id}', { params: { path: { id } } }));
 
-export const listWebhooks = () => call(() => api.GET('/api/v1/me/webhooks'));
+const PAGE = 50;
 
-export const listWebhookDeliveries = (id: string) =>
+export const listWebhooks = (cursor?: string) =>
+  call(() => api.GET('/api/v1/me/webhooks', { params: { query: { cursor, limit: PAGE } } }));
+
+export const listWebhookDeliveries = (id: string, cursor?: string) =>
   call(() =>
     api.GET('/api/v1/me/webhooks/{id}/deliveries', {
-      params: { path: { id }, query: { limit: 50 } },
+      params: { path: { id }, query: { cursor, limit: PAGE } },
     }),
   );
 
-export const useWebhooks = () => useQuery({ queryKey: webhookKeys.all, queryFn: listWebhooks });
+export const useWebhooks = () =>
+  useCursorList({ queryKey: webhookKeys.all, fetchPage: listWebhooks });
 
 export const useWebhookDeliveries = (id: string) =>
-  useQuery({ queryKey: webhookKeys.deliveries(id), queryFn: () => listWebhookDeliveries(id) });
+  useCursorList({
+    queryKey: webhookKeys.deliveries(id),
+    fetchPage: (cursor) => listWebhookDeliveries(id, cursor),
+  });

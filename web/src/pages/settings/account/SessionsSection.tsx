@@ -10,6 +10,7 @@ import {
 import { describeError } from '../../../api/problem-messages.js';
 import { BusyButton } from '../../../components/BusyButton.js';
 import { focusNextRow } from '../../../components/focus-next-row.js';
+import { InfiniteList } from '../../../components/InfiniteList.js';
 import { RelativeTime } from '../../../components/RelativeTime.js';
 import { ErrorNote, LoadError, Loading } from '../../../components/Status.js';
 import { useToasts } from '../../../components/Toasts.js';
@@ -50,49 +51,52 @@ export function SessionsSection() {
     onSettled: refresh,
   });
   const error = endOne.error ?? endOthers.error;
-  const others = sessions.data?.items.filter((s) => !s.current) ?? [];
+  // Sessions on pages not loaded yet are others too: the current one is only ever one row.
+  const hasOthers = sessions.items.some((s) => !s.current) || sessions.query.hasNextPage;
 
   return (
     <section className="card" aria-labelledby="sessions-title">
       <h2 id="sessions-title" className="card-title" ref={heading} tabIndex={-1}>
         Where you're signed in
       </h2>
-      {sessions.isPending ? (
+      {sessions.query.isPending ? (
         <Loading label="Loading your sessions…" />
-      ) : sessions.isError ? (
-        <LoadError error={sessions.error} onRetry={() => void sessions.refetch()} />
+      ) : sessions.query.isError ? (
+        <LoadError error={sessions.query.error} onRetry={() => void sessions.query.refetch()} />
       ) : (
         <>
-          <ul className="rows" aria-label="Sessions" ref={rows}>
-            {sessions.data.items.map((session) => (
-              <li key={session.id} className="invitation-row" data-session={session.id}>
-                <div>
-                  <p>
-                    <strong>{browserName(session)}</strong>
-                    {session.current && ' · this browser'}
-                  </p>
-                  <p className="meta">
-                    <RelativeTime value={session.createdAt} prefix="Signed in" />{' '}
-                    <RelativeTime value={session.lastUsedAt} prefix="last used" />
-                  </p>
-                </div>
-                {!session.current && (
-                  <div className="row-actions">
-                    <BusyButton
-                      className="button"
-                      aria-label={`Sign out ${browserName(session)}`}
-                      busy={endOne.isPending}
-                      onClick={() => endOne.mutate(session)}
-                    >
-                      Sign out
-                    </BusyButton>
+          <InfiniteList list={sessions} noun={['session', 'sessions']}>
+            <ul className="rows" aria-label="Sessions" ref={rows}>
+              {sessions.items.map((session) => (
+                <li key={session.id} className="invitation-row" data-session={session.id}>
+                  <div>
+                    <p>
+                      <strong>{browserName(session)}</strong>
+                      {session.current && ' · this browser'}
+                    </p>
+                    <p className="meta">
+                      <RelativeTime value={session.createdAt} prefix="Signed in" />{' '}
+                      <RelativeTime value={session.lastUsedAt} prefix="last used" />
+                    </p>
                   </div>
-                )}
-              </li>
-            ))}
-          </ul>
+                  {!session.current && (
+                    <div className="row-actions">
+                      <BusyButton
+                        className="button"
+                        aria-label={`Sign out ${browserName(session)}`}
+                        busy={endOne.isPending}
+                        onClick={() => endOne.mutate(session)}
+                      >
+                        Sign out
+                      </BusyButton>
+                    </div>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </InfiniteList>
           {error && <ErrorNote>{describeError(error)}</ErrorNote>}
-          {others.length > 0 && (
+          {hasOthers && (
             <div>
               <BusyButton
                 className="button"

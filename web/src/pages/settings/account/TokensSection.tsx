@@ -11,6 +11,7 @@ import {
 import { describeError } from '../../../api/problem-messages.js';
 import { BusyButton } from '../../../components/BusyButton.js';
 import { focusNextRow } from '../../../components/focus-next-row.js';
+import { InfiniteList } from '../../../components/InfiniteList.js';
 import { RelativeTime } from '../../../components/RelativeTime.js';
 import { EmptyState, ErrorNote, LoadError, Loading } from '../../../components/Status.js';
 import { TextField } from '../../../components/TextField.js';
@@ -83,37 +84,39 @@ export function TokensSection() {
       <h2 id="tokens-title" className="card-title" ref={heading} tabIndex={-1}>
         Personal access tokens
       </h2>
-      {tokens.isPending ? (
+      {tokens.query.isPending ? (
         <Loading label="Loading your tokens…" />
-      ) : tokens.isError ? (
-        <LoadError error={tokens.error} onRetry={() => void tokens.refetch()} />
-      ) : tokens.data.items.length === 0 ? (
+      ) : tokens.query.isError ? (
+        <LoadError error={tokens.query.error} onRetry={() => void tokens.query.refetch()} />
+      ) : tokens.items.length === 0 ? (
         <EmptyState title="No tokens yet">
           <p>A token lets a script use Rapport as you. Make one below.</p>
         </EmptyState>
       ) : (
-        <ul className="rows" aria-label="Tokens" ref={rows}>
-          {tokens.data.items.map((token) => (
-            <li key={token.id} className="invitation-row" data-token={token.id}>
-              <div>
-                <p>
-                  <strong>{token.name}</strong>
-                </p>
-                <TokenLine token={token} />
-              </div>
-              <div className="row-actions">
-                <BusyButton
-                  className="button"
-                  aria-label={`Revoke ${token.name}`}
-                  busy={revoke.isPending}
-                  onClick={() => revoke.mutate(token.id)}
-                >
-                  Revoke
-                </BusyButton>
-              </div>
-            </li>
-          ))}
-        </ul>
+        <InfiniteList list={tokens} noun={['token', 'tokens']}>
+          <ul className="rows" aria-label="Tokens" ref={rows}>
+            {tokens.items.map((token) => (
+              <li key={token.id} className="invitation-row" data-token={token.id}>
+                <div>
+                  <p>
+                    <strong>{token.name}</strong>
+                  </p>
+                  <TokenLine token={token} />
+                </div>
+                <div className="row-actions">
+                  <BusyButton
+                    className="button"
+                    aria-label={`Revoke ${token.name}`}
+                    busy={revoke.isPending}
+                    onClick={() => revoke.mutate(token.id)}
+                  >
+                    Revoke
+                  </BusyButton>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </InfiniteList>
       )}
       {revoke.isError && <ErrorNote>{describeError(revoke.error)}</ErrorNote>}
       {made && (

@@ -1,4 +1,5 @@
 import { useWebhookDeliveries, type WebhookAttempt } from '../../../api/webhooks.js';
+import { InfiniteList } from '../../../components/InfiniteList.js';
 import { RelativeTime } from '../../../components/RelativeTime.js';
 import { EmptyState, LoadError, Loading } from '../../../components/Status.js';
 
@@ -15,36 +16,38 @@ export function DeliveryLog({ id, webhookId }: { id: string; webhookId: string }
   const log = useWebhookDeliveries(webhookId);
   return (
     <div id={id}>
-      {log.isPending ? (
+      {log.query.isPending ? (
         <Loading label="Loading the delivery log…" />
-      ) : log.isError ? (
-        <LoadError error={log.error} onRetry={() => void log.refetch()} />
-      ) : log.data.items.length === 0 ? (
+      ) : log.query.isError ? (
+        <LoadError error={log.query.error} onRetry={() => void log.query.refetch()} />
+      ) : log.items.length === 0 ? (
         <EmptyState title="Nothing sent yet" />
       ) : (
-        <table className="delivery-log">
-          <caption className="visually-hidden">Delivery attempts, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Event</th>
-              <th scope="col">Outcome</th>
-            </tr>
-          </thead>
-          <tbody>
-            {log.data.items.map((attempt) => (
-              <tr key={attempt.id}>
-                <td>
-                  <RelativeTime value={attempt.attemptedAt} />
-                </td>
-                <td>
-                  <code>{attempt.type}</code>
-                </td>
-                <td>{outcome(attempt)}</td>
+        <InfiniteList list={log} noun={['attempt', 'attempts']}>
+          <table className="delivery-log">
+            <caption className="visually-hidden">Delivery attempts, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Event</th>
+                <th scope="col">Outcome</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {log.items.map((attempt) => (
+                <tr key={attempt.id}>
+                  <td>
+                    <RelativeTime value={attempt.attemptedAt} />
+                  </td>
+                  <td>
+                    <code>{attempt.type}</code>
+                  </td>
+                  <td>{outcome(attempt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </InfiniteList>
       )}
     </div>
   );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { type NewWebhook, useWebhooks } from '../../../api/webhooks.js';
+import { InfiniteList } from '../../../components/InfiniteList.js';
 import { EmptyState, LoadError, Loading } from '../../../components/Status.js';
 import { CreateWebhookForm } from './CreateWebhookForm.js';
 import { NewSecretNote } from './NewSecretNote.js';
@@ -28,20 +29,22 @@ export function WebhooksPage() {
         <h2 id="webhooks-title" className="card-title">
           Your webhooks
         </h2>
-        {webhooks.isPending ? (
+        {webhooks.query.isPending ? (
           <Loading label="Loading your webhooks…" />
-        ) : webhooks.isError ? (
-          <LoadError error={webhooks.error} onRetry={() => void webhooks.refetch()} />
-        ) : webhooks.data.items.length === 0 ? (
+        ) : webhooks.query.isError ? (
+          <LoadError error={webhooks.query.error} onRetry={() => void webhooks.query.refetch()} />
+        ) : webhooks.items.length === 0 ? (
           <EmptyState title="No webhooks yet">
             <p>Add one above to start receiving events.</p>
           </EmptyState>
         ) : (
-          <ul className="rows" aria-label="Webhooks">
-            {webhooks.data.items.map((webhook) => (
-              <WebhookItem key={webhook.id} webhook={webhook} />
-            ))}
-          </ul>
+          <InfiniteList list={webhooks} noun={['webhook', 'webhooks']}>
+            <ul className="rows" aria-label="Webhooks">
+              {webhooks.items.map((webhook) => (
+                <WebhookItem key={webhook.id} webhook={webhook} />
+              ))}
+            </ul>
+          </InfiniteList>
         )}
       </section>
     </div>

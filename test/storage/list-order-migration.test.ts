@@ -1,0 +1,109 @@
+/**
+ * R28, R40: migration 0014 gives the session and token indexes the order their lists page in
+ * (member, creation time, id), on a database with rows in it, and the lists read through them.
+ */
+import { Migrator, sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/database.js';
+import { migrations } from '../../src/db/migrations/index.js';
+import type { Database } from '../../src/db/types.js';
+import { newMemberRow } from '../../src/modules/members/member.js';
+import { listAccessTokens, listSessions } from '../../src/modules/accounts/account.repository.js';
+import {
+  createThrowawayDatabase,
+  testDialect,
+  type ThrowawayDatabase,
+} from '../helpers/database.js';
+
+let throwaway: ThrowawayDatabase;
+let database: Database;
+
+beforeAll(async () => {
+  throwaway = await createThrowawayDatabase();
+  database = openDatabase(throwaway.url);
+});
+afterAll(async () => {
+  await database.close();
+  await throwaway.drop();
+});
+
+function migrator(): Migrator {
+  return new Migrator({
+    db: database.db,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+  });
+}
+
+/** The indexed columns of `name`, as the database describes the index. */
+async function indexColumns(name: string): Promise<string> {
+  const found =
+    testDialect() === 'postgres'
+      ? await sql<{
+          definition: string;
+        }>`select indexdef as definition from pg_indexes where indexname = ${name}`.execute(
+          database.db,
+        )
+      : await sql<{
+          definition: string;
+        }>`select sql as definition from sqlite_master where type = 'index' and name = ${name}`.execute(
+          database.db,
+        );
+  const definition = found.rows[0]?.definition ?? '';
+  return (/\(([^)]*)\)\s*$/.exec(definition)?.[1] ?? '').replace(/["\s]/g, '');
+}
+
+it('R28 R40: 0014 orders the session and token indexes by creation time and id', async () => {
+  const before = await migrator().migrateTo('0011-frozen-search-by-name');
+  expect(before.error).toBeUndefined();
+  const at = '2026-06-01T00:00:00.000Z';
+  const ann = newMemberRow(
+    { id: 'ann', email: 'ann@example.test', passwordHash: 'x', name: 'Ann', handle: 'ann' },
+    at,
+  );
+  await database.db.insertInto('members').values(ann).execute();
+  const session = (id: string) => ({
+    id,
+    member_id: ann.id,
+    csrf_token: `csrf-${id}`,
+    created_at: at,
+    expires_at: '2026-07-01T00:00:00.000Z',
+    last_used_at: null,
+    user_agent: null,
+  });
+  await database.db
+    .insertInto('sessions')
+    .values([session('s1'), session('s2'), session('s3')])
+    .execute();
+  const token = (id: string) => ({
+    id,
+    member_id: ann.id,
+    name: id,
+    token_hash: `hash-${id}`,
+    created_at: at,
+    last_used_at: null,
+    scope: 'read' as const,
+    expires_at: null,
+  });
+  await database.db
+    .insertInto('access_tokens')
+    .values([token('t1'), token('t2'), token('t3')])
+    .execute();
+
+  const after = await migrator().migrateToLatest();
+  expect(after.error).toBeUndefined();
+  expect(await indexColumns('sessions_member_idx')).toBe('member_id,created_at,id');
+  expect(await indexColumns('access_tokens_member_idx')).toBe('member_id,created_at,id');
+
+  const sessions = await listSessions(database.db, ann.id, at, { limit: 2 });
+  expect(sessions.items.map((s) => s.id)).toEqual(['s3', 's2']);
+  const rest = await listSessions(database.db, ann.id, at, {
+    limit: 2,
+    cursor: sessions.nextCursor ?? '',
+  });
+  expect(rest).toMatchObject({ items: [{ id: 's1' }], nextCursor: null });
+  const tokens = await listAccessTokens(database.db, ann.id, { limit: 3 });
+  expect(tokens).toMatchObject({
+    items: [{ id: 't3' }, { id: 't2' }, { id: 't1' }],
+    nextCursor: null,
+  });
+});
