@@ -53,6 +53,8 @@ const PUBLIC = [
 ];
 
 /** How a member could try to reach another member's things through each route. */
+const handles = (members: { handle: string }[]) => members.map((m) => m.handle);
+
 function foreignAttempts(f: Fixture): Record<string, Attempt[]> {
   const inv = { id: f.invitationId };
   const refuse = [403, 404];
@@ -158,6 +160,20 @@ function foreignAttempts(f: Fixture): Record<string, Attempt[]> {
         params: { id: f.eventId ?? '' },
         status: [200],
         check: (r) => expect(r.body.invitations).toBeNull(),
+      },
+    ],
+    'GET /events/{id}/attendees': [
+      {
+        as: f.intruder,
+        params: { id: f.eventId ?? '' },
+        status: [200],
+        check: (r) => expect(handles(r.body.items)).toEqual([f.owner.handle]),
+      },
+      {
+        as: f.blocked,
+        params: { id: f.eventId ?? '' },
+        status: [200],
+        check: (r) => expect(handles(r.body.items)).toEqual([]),
       },
     ],
     'POST /events/{id}/invitations': [
