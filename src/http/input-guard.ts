@@ -13,7 +13,7 @@ interface Fault {
 }
 
 const NUL: Fault = {
-  code: 'validation_failed',
+  code: 'invalid_text',
   detail: 'Text may not contain NUL characters.',
   message: 'contains a NUL character',
 };

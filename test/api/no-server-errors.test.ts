@@ -343,18 +343,18 @@ describe('no input gives a 5xx', () => {
 });
 
 describe('NUL characters', () => {
-  it('are refused with 400 validation_failed on both databases, and nothing is stored', async () => {
+  it('are refused with 400 invalid_text on both databases, as every control character is (§7 Text), and nothing is stored', async () => {
     const dan = await t.member('dan');
     const note = await ann.invite(dan, { note: 'hello\u0000there' });
     expect({ status: note.status, code: note.body.code }).toEqual({
       status: 400,
-      code: 'validation_failed',
+      code: 'invalid_text',
     });
     expect((await dan.get('/api/v1/invitations/received/count')).body.total).toBe(0);
     const name = await ann.patch('/api/v1/me', { name: 'Ann\u0000' });
     expect({ status: name.status, code: name.body.code }).toEqual({
       status: 400,
-      code: 'validation_failed',
+      code: 'invalid_text',
     });
     for (const url of [
       '/api/v1/members/ann%00',
@@ -365,7 +365,7 @@ describe('NUL characters', () => {
       expect({ url, status: reply.status, code: reply.body.code }).toEqual({
         url,
         status: 400,
-        code: 'validation_failed',
+        code: 'invalid_text',
       });
     }
   });
