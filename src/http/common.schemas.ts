@@ -49,14 +49,21 @@ export function PageOf<T extends TSchema>(item: T) {
   });
 }
 
+/** An error answer as Rapport sends every one: problem details, as application/problem+json. */
+export function problemResponse(description: string) {
+  return { description, content: { 'application/problem+json': { schema: Type.Ref(Problem) } } };
+}
+
 /** Error responses every authenticated route can give, for the OpenAPI description. */
 export const errorResponses = {
-  400: Type.Ref(Problem),
-  401: Type.Ref(Problem),
-  403: Type.Ref(Problem),
-  404: Type.Ref(Problem),
-  409: Type.Ref(Problem),
-  429: Type.Ref(Problem),
+  400: problemResponse('The request is not valid'),
+  401: problemResponse('Sign-in required'),
+  403: problemResponse('Not allowed'),
+  404: problemResponse('Not found'),
+  409: problemResponse('Conflict with the current state'),
+  413: problemResponse('The request body is larger than 1 MiB'),
+  429: problemResponse('Too many requests; retry after Retry-After'),
+  503: problemResponse('The database cannot be reached; retry after Retry-After'),
 };
 
 export const NoContent = Type.Null({ description: 'No content' });

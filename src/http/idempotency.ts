@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyRequest, onSendAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
 import type { IdempotencyService } from '../modules/idempotency/idempotency.service.js';
 import { requestHash } from '../modules/idempotency/idempotency.service.js';
-import { Problem } from './common.schemas.js';
+import { problemResponse } from './common.schemas.js';
 import type { App } from './types.js';
 
 const HEADER = 'idempotency-key';
@@ -40,7 +40,10 @@ export function registerIdempotency(api: App, service: IdempotencyService): void
       headers: route.schema?.headers ?? IdempotencyHeaders,
       response:
         typeof response === 'object' && response !== null
-          ? { ...response, 422: Type.Ref(Problem) }
+          ? {
+              ...response,
+              422: problemResponse('The Idempotency-Key was used with another request'),
+            }
           : response,
     };
     // On POST routes only: every other request would pay for two hooks that do nothing.

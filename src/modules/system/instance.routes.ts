@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Type } from '@sinclair/typebox';
 import { RULE_DEFAULTS } from '../../config.js';
-import { Problem } from '../../http/common.schemas.js';
+import { problemResponse } from '../../http/common.schemas.js';
 import type { RoutesPlugin } from '../../http/types.js';
 import { STALE_AFTER_DAYS } from '../invitations/invitation.js';
 
@@ -54,7 +54,10 @@ export const instanceRoutes: RoutesPlugin = (ctx) => (app) => {
         tags: ['instance'],
         summary: 'The instance: its name, version, registration mode and rule numbers',
         security: [],
-        response: { 200: Instance, 429: Type.Ref(Problem) },
+        response: {
+          200: Instance,
+          429: problemResponse('Too many requests; retry after Retry-After'),
+        },
       },
     },
     () => ({
