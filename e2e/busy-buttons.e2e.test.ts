@@ -129,4 +129,27 @@ describe('Buttons busy with their request keep the keyboard focus', () => {
     expect(await focused(page)).toBe('Personal access tokens');
     await context.close();
   });
+
+  it('signing in keeps the focus on the busy button, and a second Enter sends nothing more', async () => {
+    const me = await suite.api.member('Sam Signer');
+    const context = await suite.browser.newContext({ baseURL: suite.api.baseUrl });
+    const page = await context.newPage();
+    const signIns = await holdRequests(page, 'POST', '**/api/v1/session');
+
+    await page.goto('/signin');
+    await page.getByLabel('Email').fill(me.email);
+    await page.getByLabel('Password').fill(me.password);
+    await page.getByRole('button', { name: 'Sign in' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => signIns.length).toBe(1);
+    expect(await focused(page)).toBe('Signing in…');
+    expect(await focusedIsBusy(page)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Password').press('Enter');
+
+    await signIns[0]!.continue();
+    await page.waitForURL('**/mynetwork');
+    expect(signIns).toHaveLength(1);
+    await context.close();
+  });
 });
