@@ -152,4 +152,24 @@ describe('Buttons busy with their request keep the keyboard focus', () => {
     expect(signIns).toHaveLength(1);
     await context.close();
   });
+
+  it('creating a page keeps the focus on the busy button, and a second Enter creates nothing more', async () => {
+    const me = await suite.api.member('Cora Creator');
+    const { context, page } = await suite.signIn(me);
+    const creations = await holdRequests(page, 'POST', '**/api/v1/pages');
+
+    await page.goto('/pages');
+    await page.getByLabel('Name', { exact: true }).fill('Busy Bees');
+    await page.getByRole('button', { name: 'Create page' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => creations.length).toBe(1);
+    expect(await focused(page)).toBe('Creating…');
+    expect(await focusedIsBusy(page)).toBe(true);
+    await page.keyboard.press('Enter');
+
+    await creations[0]!.continue();
+    await page.getByRole('heading', { level: 1, name: 'Busy Bees' }).waitFor();
+    expect(creations).toHaveLength(1);
+    await context.close();
+  });
 });
