@@ -172,4 +172,72 @@ describe('Buttons busy with their request keep the keyboard focus', () => {
     expect(creations).toHaveLength(1);
     await context.close();
   });
+
+  it('R8: importing contacts keeps the focus, then lands it on the summary, not the page', async () => {
+    const me = await suite.api.member('Ivy Importer');
+    const { context, page } = await suite.signIn(me);
+    const imports = await holdRequests(page, 'POST', '**/api/v1/contacts/import');
+
+    await page.goto('/settings');
+    await page.getByLabel('Or paste addresses').fill('ada@example.com, bea@example.org');
+    await page.getByRole('button', { name: 'Import contacts' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => imports.length).toBe(1);
+    expect(await focused(page)).toBe('Importing…');
+    expect(await focusedIsBusy(page)).toBe(true);
+    await page.keyboard.press('Enter');
+
+    // The emptied form has nothing left to import, so its button is disabled under the focus.
+    await imports[0]!.continue();
+    await expect.poll(() => focused(page)).toMatch(/^2 of 2 addresses matched and imported\./);
+    expect(imports).toHaveLength(1);
+    await context.close();
+  });
+
+  it('R27: changing the password keeps the focus, then moves it to the news that it changed', async () => {
+    const me = await suite.api.member('Pia Password');
+    const { context, page } = await suite.signIn(me);
+    const changes = await holdRequests(page, 'PUT', '**/api/v1/me/password');
+
+    await page.goto('/settings');
+    await page.getByLabel('Current password').fill(me.password);
+    await page.getByLabel('New password', { exact: true }).fill('a brand new passphrase 42');
+    await page.getByLabel('Repeat the new password').fill('a brand new passphrase 42');
+    await page.getByRole('button', { name: 'Change password' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => changes.length).toBe(1);
+    expect(await focused(page)).toBe('Saving…');
+    expect(await focusedIsBusy(page)).toBe(true);
+    await page.keyboard.press('Enter');
+
+    await changes[0]!.continue();
+    await expect
+      .poll(() => focused(page))
+      .toBe('Your password is changed. Your other devices are signed out.');
+    expect(changes).toHaveLength(1);
+    await context.close();
+  });
+
+  it('R25: changing the email keeps the focus, then moves it to the news of where the link went', async () => {
+    const me = await suite.api.member('Eli Email');
+    const { context, page } = await suite.signIn(me);
+    const changes = await holdRequests(page, 'PATCH', '**/api/v1/me');
+
+    await page.goto('/settings');
+    await page.getByLabel('New email address').fill('eli.new@example.com');
+    await page.locator('#account-email-password').fill(me.password);
+    await page.getByRole('button', { name: 'Change email' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => changes.length).toBe(1);
+    expect(await focused(page)).toBe('Saving…');
+    expect(await focusedIsBusy(page)).toBe(true);
+
+    await changes[0]!.continue();
+    await expect
+      .poll(() => focused(page))
+      .toBe(
+        'Your email is now eli.new@example.com. We sent a link there: follow it to verify the address.',
+      );
+    await context.close();
+  });
 });

@@ -17,3 +17,12 @@ export function focusIfLost(element: HTMLElement | null) {
   if (element && focusLost()) element.focus();
 }
 
+/**
+ * Gives `element` the keyboard focus when it was lost, or is still in `element`'s form: a form
+ * that stays after its success (its fields emptied) says how it went where the member is.
+ * Fits a `ref` on the form's success message.
+ */
+export function focusFromForm(element: HTMLElement | null) {
+  if (element && (focusLost() || element.closest('form')?.contains(document.activeElement)))
+    element.focus();
+}
