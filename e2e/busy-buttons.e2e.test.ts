@@ -4,19 +4,10 @@
  * at the page while it runs without waiting for any time.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page, Route } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ok } from './helpers/api.js';
+import { focusedIsBusy, holdRequests } from './helpers/browser.js';
 import { setupSuite } from './helpers/suite.js';
-
-/** The page's `method` requests to `url`, each held on its way until the test lets it go on. */
-async function holdRequests(page: Page, method: string, url: string): Promise<Route[]> {
-  const held: Route[] = [];
-  await page.route(url, async (route) => {
-    if (route.request().method() === method) held.push(route);
-    else await route.fallback();
-  });
-  return held;
-}
 
 /** What has keyboard focus: its accessible name or text, or "body" when focus has fallen. */
 function focused(page: Page): Promise<string> {
@@ -25,11 +16,6 @@ function focused(page: Page): Promise<string> {
     if (!element || element === document.body) return 'body';
     return element.getAttribute('aria-label') ?? element.textContent ?? '';
   });
-}
-
-/** Whether what has keyboard focus says it is busy. */
-function focusedIsBusy(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.activeElement?.getAttribute('aria-disabled') === 'true');
 }
 
 describe('Buttons busy with their request keep the keyboard focus', () => {
