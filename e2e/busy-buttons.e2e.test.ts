@@ -226,4 +226,27 @@ describe('Buttons busy with their request keep the keyboard focus', () => {
       );
     await context.close();
   });
+
+  it('saving the profile keeps the focus in the dialog, then gives it back to Edit profile', async () => {
+    const me = await suite.api.member('Pat Profile');
+    const { context, page } = await suite.signIn(me);
+    const saves = await holdRequests(page, 'PATCH', '**/api/v1/me');
+
+    await page.goto(`/in/${me.handle}`);
+    await page.getByRole('button', { name: 'Edit profile' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit profile' });
+    await dialog.getByRole('textbox', { name: 'Location' }).fill('Lisbon');
+    await dialog.getByRole('button', { name: 'Save profile' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => saves.length).toBe(1);
+    expect(await focused(page)).toBe('Saving…');
+    expect(await focusedIsBusy(page)).toBe(true);
+    await page.keyboard.press('Enter');
+
+    await saves[0]!.continue();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await focused(page)).toBe('Edit profile');
+    expect(saves).toHaveLength(1);
+    await context.close();
+  });
 });
