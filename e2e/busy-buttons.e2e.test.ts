@@ -249,4 +249,23 @@ describe('Buttons busy with their request keep the keyboard focus', () => {
     expect(saves).toHaveLength(1);
     await context.close();
   });
+
+  it('R28: making a token keeps the focus, then lands it on the new token, not the page', async () => {
+    const me = await suite.api.member('Tia Token');
+    const { context, page } = await suite.signIn(me);
+    const makes = await holdRequests(page, 'POST', '**/api/v1/me/tokens');
+
+    await page.goto('/settings');
+    await page.getByLabel('Token name').fill('Nightly export');
+    await page.getByRole('button', { name: 'Make token' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => makes.length).toBe(1);
+    expect(await focused(page)).toBe('Make token');
+    expect(await focusedIsBusy(page)).toBe(true);
+
+    // The emptied name leaves the button disabled under the focus.
+    await makes[0]!.continue();
+    await expect.poll(() => focused(page)).toMatch(/^Copy your new token now/);
+    await context.close();
+  });
 });
