@@ -4,19 +4,10 @@
  * at the page while it runs without waiting for any time.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page, Route } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ok } from './helpers/api.js';
+import { focusedIsBusy, holdRequests } from './helpers/browser.js';
 import { setupSuite } from './helpers/suite.js';
-
-/** The page's `method` requests to `url`, each held on its way until the test lets it go on. */
-async function holdRequests(page: Page, method: string, url: string): Promise<Route[]> {
-  const held: Route[] = [];
-  await page.route(url, async (route) => {
-    if (route.request().method() === method) held.push(route);
-    else await route.fallback();
-  });
-  return held;
-}
 
 /** What has keyboard focus: its accessible name or text, or "body" when focus has fallen. */
 function focused(page: Page): Promise<string> {
@@ -25,11 +16,6 @@ function focused(page: Page): Promise<string> {
     if (!element || element === document.body) return 'body';
     return element.getAttribute('aria-label') ?? element.textContent ?? '';
   });
-}
-
-/** Whether what has keyboard focus says it is busy. */
-function focusedIsBusy(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.activeElement?.getAttribute('aria-disabled') === 'true');
 }
 
 describe('Buttons busy with their request keep the keyboard focus', () => {
@@ -127,6 +113,159 @@ describe('Buttons busy with their request keep the keyboard focus', () => {
     await revokes[0]!.continue();
     await page.getByText('No tokens yet').waitFor();
     expect(await focused(page)).toBe('Personal access tokens');
+    await context.close();
+  });
+
+  it('signing in keeps the focus on the busy button, and a second Enter sends nothing more', async () => {
+    const me = await suite.api.member('Sam Signer');
+    const context = await suite.browser.newContext({ baseURL: suite.api.baseUrl });
+    const page = await context.newPage();
+    const signIns = await holdRequests(page, 'POST', '**/api/v1/session');
+
+    await page.goto('/signin');
+    await page.getByLabel('Email').fill(me.email);
+    await page.getByLabel('Password').fill(me.password);
+    await page.getByRole('button', { name: 'Sign in' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => signIns.length).toBe(1);
+    expect(await focused(page)).toBe('Signing in…');
+    expect(await focusedIsBusy(page)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Password').press('Enter');
+
+    await signIns[0]!.continue();
+    await page.waitForURL('**/mynetwork');
+    expect(signIns).toHaveLength(1);
+    await context.close();
+  });
+
+  it('creating a page keeps the focus on the busy button, and a second Enter creates nothing more', async () => {
+    const me = await suite.api.member('Cora Creator');
+    const { context, page } = await suite.signIn(me);
+    const creations = await holdRequests(page, 'POST', '**/api/v1/pages');
+
+    await page.goto('/pages');
+    await page.getByLabel('Name', { exact: true }).fill('Busy Bees');
+    await page.getByRole('button', { name: 'Create page' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => creations.length).toBe(1);
+    expect(await focused(page)).toBe('Creating…');
+    expect(await focusedIsBusy(page)).toBe(true);
+    await page.keyboard.press('Enter');
+
+    await creations[0]!.continue();
+    await page.getByRole('heading', { level: 1, name: 'Busy Bees' }).waitFor();
+    expect(creations).toHaveLength(1);
+    await context.close();
+  });
+
+  it('R8: importing contacts keeps the focus, then lands it on the summary, not the page', async () => {
+    const me = await suite.api.member('Ivy Importer');
+    const { context, page } = await suite.signIn(me);
+    const imports = await holdRequests(page, 'POST', '**/api/v1/contacts/import');
+
+    await page.goto('/settings');
+    await page.getByLabel('Or paste addresses').fill('ada@example.com, bea@example.org');
+    await page.getByRole('button', { name: 'Import contacts' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => imports.length).toBe(1);
+    expect(await focused(page)).toBe('Importing…');
+    expect(await focusedIsBusy(page)).toBe(true);
+    await page.keyboard.press('Enter');
+
+    // The emptied form has nothing left to import, so its button is disabled under the focus.
+    await imports[0]!.continue();
+    await expect.poll(() => focused(page)).toMatch(/^2 of 2 addresses matched and imported\./);
+    expect(imports).toHaveLength(1);
+    await context.close();
+  });
+
+  it('R27: changing the password keeps the focus, then moves it to the news that it changed', async () => {
+    const me = await suite.api.member('Pia Password');
+    const { context, page } = await suite.signIn(me);
+    const changes = await holdRequests(page, 'PUT', '**/api/v1/me/password');
+
+    await page.goto('/settings');
+    await page.getByLabel('Current password').fill(me.password);
+    await page.getByLabel('New password', { exact: true }).fill('a brand new passphrase 42');
+    await page.getByLabel('Repeat the new password').fill('a brand new passphrase 42');
+    await page.getByRole('button', { name: 'Change password' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => changes.length).toBe(1);
+    expect(await focused(page)).toBe('Saving…');
+    expect(await focusedIsBusy(page)).toBe(true);
+    await page.keyboard.press('Enter');
+
+    await changes[0]!.continue();
+    await expect
+      .poll(() => focused(page))
+      .toBe('Your password is changed. Your other devices are signed out.');
+    expect(changes).toHaveLength(1);
+    await context.close();
+  });
+
+  it('R25: changing the email keeps the focus, then moves it to the news of where the link went', async () => {
+    const me = await suite.api.member('Eli Email');
+    const { context, page } = await suite.signIn(me);
+    const changes = await holdRequests(page, 'PATCH', '**/api/v1/me');
+
+    await page.goto('/settings');
+    await page.getByLabel('New email address').fill('eli.new@example.com');
+    await page.locator('#account-email-password').fill(me.password);
+    await page.getByRole('button', { name: 'Change email' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => changes.length).toBe(1);
+    expect(await focused(page)).toBe('Saving…');
+    expect(await focusedIsBusy(page)).toBe(true);
+
+    await changes[0]!.continue();
+    await expect
+      .poll(() => focused(page))
+      .toBe(
+        'Your email is now eli.new@example.com. We sent a link there: follow it to verify the address.',
+      );
+    await context.close();
+  });
+
+  it('saving the profile keeps the focus in the dialog, then gives it back to Edit profile', async () => {
+    const me = await suite.api.member('Pat Profile');
+    const { context, page } = await suite.signIn(me);
+    const saves = await holdRequests(page, 'PATCH', '**/api/v1/me');
+
+    await page.goto(`/in/${me.handle}`);
+    await page.getByRole('button', { name: 'Edit profile' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit profile' });
+    await dialog.getByRole('textbox', { name: 'Location' }).fill('Lisbon');
+    await dialog.getByRole('button', { name: 'Save profile' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => saves.length).toBe(1);
+    expect(await focused(page)).toBe('Saving…');
+    expect(await focusedIsBusy(page)).toBe(true);
+    await page.keyboard.press('Enter');
+
+    await saves[0]!.continue();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await focused(page)).toBe('Edit profile');
+    expect(saves).toHaveLength(1);
+    await context.close();
+  });
+
+  it('R28: making a token keeps the focus, then lands it on the new token, not the page', async () => {
+    const me = await suite.api.member('Tia Token');
+    const { context, page } = await suite.signIn(me);
+    const makes = await holdRequests(page, 'POST', '**/api/v1/me/tokens');
+
+    await page.goto('/settings');
+    await page.getByLabel('Token name').fill('Nightly export');
+    await page.getByRole('button', { name: 'Make token' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => makes.length).toBe(1);
+    expect(await focused(page)).toBe('Make token');
+    expect(await focusedIsBusy(page)).toBe(true);
+
+    // The emptied name leaves the button disabled under the focus.
+    await makes[0]!.continue();
+    await expect.poll(() => focused(page)).toMatch(/^Copy your new token now/);
     await context.close();
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Receiver } from '../test/integrations/receiver.js';
 import type { Member } from './helpers/api.js';
 import { seriousViolations } from './helpers/axe.js';
+import { focusedIsBusy, focusedText, holdRequests } from './helpers/browser.js';
 import { setupSuite } from './helpers/suite.js';
 
 describe('Settings → Webhooks (R35)', () => {
@@ -82,6 +83,31 @@ describe('Settings → Webhooks (R35)', () => {
         'That URL cannot receive webhooks. Use an https address that is reachable on the internet.',
       )
       .waitFor();
+    await context.close();
+  });
+
+  it('R35: Add webhook keeps the focus while it sends, and "I have copied it" hands it to the list', async () => {
+    const carol = await suite.api.member('Carol Keyboard');
+    const { context, page } = await suite.signIn(carol);
+    const creations = await holdRequests(page, 'POST', '**/api/v1/me/webhooks');
+
+    await page.goto('/settings/webhooks');
+    await page.getByLabel('URL').fill(receiver.url('/carol'));
+    await page.getByRole('button', { name: 'Add webhook' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => creations.length).toBe(1);
+    expect(await focusedText(page)).toBe('Add webhook');
+    expect(await focusedIsBusy(page)).toBe(true);
+    await page.keyboard.press('Enter');
+
+    await creations[0]!.continue();
+    const copied = page.getByRole('button', { name: 'I have copied it' });
+    await copied.focus();
+    await page.keyboard.press('Enter');
+    await copied.waitFor({ state: 'detached' });
+    expect(await focusedText(page)).toBe('Your webhooks');
+    await page.getByRole('list', { name: 'Webhooks' }).getByText(receiver.url('/carol')).waitFor();
+    expect(creations).toHaveLength(1);
     await context.close();
   });
 });

@@ -1,6 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import { expect } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Page,
+  type Route,
+} from 'playwright-core';
 import type { Api, Member } from './api.js';
 
 export const DESKTOP = { width: 1280, height: 800 };
@@ -82,6 +88,24 @@ export function focusedText(page: Page): Promise<string> {
     const element = document.activeElement;
     return !element || element === document.body ? 'body' : (element.textContent ?? '');
   });
+}
+
+/** Whether what has keyboard focus says it is busy. */
+export function focusedIsBusy(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.activeElement?.getAttribute('aria-disabled') === 'true');
+}
+
+/**
+ * The page's `method` requests to `url`, each held on its way until the test lets it go on: the
+ * test looks at the page while a request runs without waiting for any time.
+ */
+export async function holdRequests(page: Page, method: string, url: string): Promise<Route[]> {
+  const held: Route[] = [];
+  await page.route(url, async (route) => {
+    if (route.request().method() === method) held.push(route);
+    else await route.fallback();
+  });
+  return held;
 }
 
 /** "18 December 2026", as the app writes dates. */

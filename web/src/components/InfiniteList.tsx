@@ -3,6 +3,7 @@ import { describeError } from '../api/problem-messages.js';
 import { formatCount } from '../lib/format.js';
 import { plural } from '../lib/member.js';
 import { BusyButton } from './BusyButton.js';
+import { focusIfLost } from './focus-if-lost.js';
 import type { CursorList } from './use-cursor-list.js';
 
 interface InfiniteListProps {
@@ -57,8 +58,7 @@ export function InfiniteList({ list, noun, total, hiddenCount = 0, children }: I
   useEffect(() => {
     if (hasNextPage || !onMore.current) return;
     onMore.current = false;
-    const active = document.activeElement;
-    if (!active || active === document.body) end.current?.focus();
+    focusIfLost(end.current);
   }, [hasNextPage]);
 
   const status = isFetchingNextPage

@@ -4,11 +4,7 @@ import { resendVerification } from '../api/credentials.js';
 import { describeError } from '../api/problem-messages.js';
 import { useInstance } from '../api/queries.js';
 import { BusyButton } from './BusyButton.js';
-
-/** The button leaves once the link is sent; the keyboard that was on it lands on the news. */
-function focusIfLost(sent: HTMLParagraphElement | null) {
-  if (sent && document.activeElement === document.body) sent.focus();
-}
+import { focusIfLost } from './focus-if-lost.js';
 
 /** R25: tells an unverified member where the link went, and sends a new one on request. */
 export function VerifyEmailBanner({ me }: { me: Me }) {
@@ -24,6 +20,7 @@ export function VerifyEmailBanner({ me }: { me: Me }) {
           ' Until then you cannot send invitations, and we send you no other email.'}
       </p>
       {resend.isSuccess ? (
+        // The button leaves once the link is sent; the keyboard that was on it lands on the news.
         <p role="status" tabIndex={-1} ref={focusIfLost}>
           We sent a new link. It works for 24 hours.
         </p>

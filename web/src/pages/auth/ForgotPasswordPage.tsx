@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { requestPasswordReset } from '../../api/credentials.js';
 import { describeError } from '../../api/problem-messages.js';
+import { BusyButton } from '../../components/BusyButton.js';
 import { ErrorNote } from '../../components/Status.js';
 import { TextField } from '../../components/TextField.js';
 import { AuthLayout } from './AuthLayout.js';
@@ -40,13 +41,13 @@ export function ForgotPasswordPage() {
             onChange={(event) => setEmail(event.target.value)}
           />
           {request.isError && <ErrorNote>{describeError(request.error)}</ErrorNote>}
-          <button
+          <BusyButton
             type="submit"
             className="button button-primary button-block"
-            disabled={request.isPending}
+            busy={request.isPending}
           >
             {request.isPending ? 'Sending…' : 'Send me a link'}
-          </button>
+          </BusyButton>
         </form>
       )}
       <p className="auth-switch">

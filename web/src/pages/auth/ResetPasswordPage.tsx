@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client.js';
 import { confirmPasswordReset } from '../../api/credentials.js';
+import { BusyButton } from '../../components/BusyButton.js';
 import { ErrorNote } from '../../components/Status.js';
 import { describePasswordError } from '../../lib/password-policy.js';
 import { AuthLayout } from './AuthLayout.js';
@@ -53,13 +54,14 @@ export function ResetPasswordPage() {
             <Link to="/forgot-password">Ask for a new link</Link>
           </p>
         )}
-        <button
+        <BusyButton
           type="submit"
           className="button button-primary button-block"
-          disabled={reset.isPending || !token}
+          disabled={!token}
+          busy={reset.isPending}
         >
           {reset.isPending ? 'Saving…' : 'Set new password'}
-        </button>
+        </BusyButton>
       </form>
     </AuthLayout>
   );

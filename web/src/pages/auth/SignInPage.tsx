@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { signIn } from '../../api/endpoints.js';
 import { ApiError } from '../../api/client.js';
 import { describeError } from '../../api/problem-messages.js';
+import { BusyButton } from '../../components/BusyButton.js';
 import { ErrorNote } from '../../components/Status.js';
 import { TextField } from '../../components/TextField.js';
 import { AuthLayout } from './AuthLayout.js';
@@ -63,9 +64,9 @@ export function SignInPage() {
           <Link to="/forgot-password">Forgot password?</Link>
         </p>
         {error && <ErrorNote>{error}</ErrorNote>}
-        <button type="submit" className="button button-primary button-block" disabled={busy}>
+        <BusyButton type="submit" className="button button-primary button-block" busy={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
-        </button>
+        </BusyButton>
       </form>
       <p className="auth-switch">
         New to Rapport? <Link to={`/signup?${params.toString()}`}>Create an account</Link>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { signUp } from '../../api/endpoints.js';
 import { useInstance } from '../../api/queries.js';
+import { BusyButton } from '../../components/BusyButton.js';
 import { ErrorNote } from '../../components/Status.js';
 import { TextField } from '../../components/TextField.js';
 import { describePasswordError, PASSWORD_POLICY } from '../../lib/password-policy.js';
@@ -98,9 +99,9 @@ export function SignUpPage() {
             />
           )}
           {error && <ErrorNote>{error}</ErrorNote>}
-          <button type="submit" className="button button-primary button-block" disabled={busy}>
+          <BusyButton type="submit" className="button button-primary button-block" busy={busy}>
             {busy ? 'Creating your account…' : 'Create account'}
-          </button>
+          </BusyButton>
         </form>
       )}
       <p className="auth-switch">

@@ -4,6 +4,7 @@ import { ApiError } from '../../api/client.js';
 import { describeError, errorCode } from '../../api/problem-messages.js';
 import { refreshAfterChange } from '../../api/queries.js';
 import type { MemberSummary, RecipientResult } from '../../api/types.js';
+import { BusyButton } from '../../components/BusyButton.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorNote } from '../../components/Status.js';
 import { plural } from '../../lib/member.js';
@@ -80,17 +81,18 @@ export function InviteConnectionsDialog(props: InviteConnectionsDialogProps) {
             <button type="button" className="button" onClick={onClose}>
               Cancel
             </button>
-            <button
+            <BusyButton
               type="submit"
               className="button button-primary"
-              disabled={selected.size === 0 || send.isPending}
+              disabled={selected.size === 0}
+              busy={send.isPending}
             >
               {send.isPending
                 ? 'Sending…'
                 : selected.size === 0
                   ? 'Send invitations'
                   : `Send ${plural(selected.size, 'invitation')}`}
-            </button>
+            </BusyButton>
           </div>
         </form>
       )}

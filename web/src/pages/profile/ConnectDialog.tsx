@@ -4,6 +4,7 @@ import { sendInvitation } from '../../api/endpoints.js';
 import { describeError, errorCode } from '../../api/problem-messages.js';
 import { refreshAfterChange, useRules } from '../../api/queries.js';
 import type { HowKnown, MemberSummary } from '../../api/types.js';
+import { BusyButton } from '../../components/BusyButton.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorNote } from '../../components/Status.js';
 import { useToasts } from '../../components/Toasts.js';
@@ -138,13 +139,14 @@ export function ConnectDialog({ member, open, onClose, email, requireEmail }: Co
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button
+          <BusyButton
             type="submit"
             className="button button-primary"
-            disabled={send.isPending || noteTooLong}
+            disabled={noteTooLong}
+            busy={send.isPending}
           >
             {send.isPending ? 'Sending…' : 'Send invitation'}
-          </button>
+          </BusyButton>
         </div>
       </form>
     </Dialog>

@@ -4,6 +4,7 @@ import { updateMe } from '../../api/endpoints.js';
 import { describeError } from '../../api/problem-messages.js';
 import { refreshAfterChange } from '../../api/queries.js';
 import type { Profile, ProfilePatch } from '../../api/types.js';
+import { BusyButton } from '../../components/BusyButton.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorNote } from '../../components/Status.js';
 import { TextField } from '../../components/TextField.js';
@@ -90,13 +91,14 @@ export function EditProfileDialog({ profile, onClose }: { profile: Profile; onCl
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button
+          <BusyButton
             type="submit"
             className="button button-primary"
-            disabled={save.isPending || tooLong.length > 0 || nameMissing}
+            disabled={tooLong.length > 0 || nameMissing}
+            busy={save.isPending}
           >
             {save.isPending ? 'Saving…' : 'Save profile'}
-          </button>
+          </BusyButton>
         </div>
       </form>
     </Dialog>

@@ -3,7 +3,9 @@ import { useMutation } from '@tanstack/react-query';
 import { clearContacts, importContacts, importContactsFile } from '../../api/endpoints.js';
 import { describeError } from '../../api/problem-messages.js';
 import type { ContactsImport } from '../../api/types.js';
+import { BusyButton } from '../../components/BusyButton.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { focusIfLost } from '../../components/focus-if-lost.js';
 import { ErrorNote } from '../../components/Status.js';
 import { useToasts } from '../../components/Toasts.js';
 import { formatCount } from '../../lib/format.js';
@@ -23,7 +25,7 @@ async function runImport(source: Source): Promise<ContactsImport> {
 
 function ImportSummary({ result }: { result: ContactsImport }) {
   return (
-    <p role="status" className="import-summary">
+    <p role="status" className="import-summary" tabIndex={-1} ref={focusIfLost}>
       {result.total === 0
         ? 'No addresses were found in what you imported.'
         : `${formatCount(result.imported)} of ${plural(result.total, 'address', 'addresses')} matched and imported.` +
@@ -107,13 +109,14 @@ export function ContactsSection() {
         {upload.isSuccess && <ImportSummary result={upload.data} />}
         {upload.isError && <ErrorNote>{describeError(upload.error)}</ErrorNote>}
         <div className="form-actions">
-          <button
+          <BusyButton
             type="submit"
             className="button button-primary"
-            disabled={!source || upload.isPending}
+            disabled={!source}
+            busy={upload.isPending}
           >
             {upload.isPending ? 'Importing…' : 'Import contacts'}
-          </button>
+          </BusyButton>
           <button
             type="button"
             className="button button-quiet"

@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { describeError } from '../../api/problem-messages.js';
 import { refreshAfterChange } from '../../api/queries.js';
+import { BusyButton } from '../../components/BusyButton.js';
 import { ErrorNote } from '../../components/Status.js';
 import { TextField } from '../../components/TextField.js';
 import { useToasts } from '../../components/Toasts.js';
@@ -80,13 +81,14 @@ export function CreateForm<T extends { id: string; name: string }>(props: Create
         </div>
         {mutation.isError && <ErrorNote>{describeError(mutation.error)}</ErrorNote>}
         <div>
-          <button
+          <BusyButton
             type="submit"
             className="button button-primary"
-            disabled={!name.trim() || !create || mutation.isPending}
+            disabled={!name.trim() || !create}
+            busy={mutation.isPending}
           >
             {mutation.isPending ? 'Creating…' : `Create ${noun}`}
-          </button>
+          </BusyButton>
         </div>
       </form>
     </section>

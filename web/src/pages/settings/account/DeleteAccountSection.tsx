@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { deleteAccount } from '../../../api/account.js';
 import { describeError } from '../../../api/problem-messages.js';
+import { BusyButton } from '../../../components/BusyButton.js';
 import { Dialog } from '../../../components/Dialog.js';
 import { ErrorNote } from '../../../components/Status.js';
 import { TextField } from '../../../components/TextField.js';
@@ -59,14 +60,15 @@ export function DeleteAccountSection({ handle }: { handle: string }) {
             <button type="button" className="button" onClick={close}>
               Cancel
             </button>
-            <button
+            <BusyButton
               type="submit"
               form="delete-account-form"
               className="button button-danger"
-              disabled={!confirmed || remove.isPending}
+              disabled={!confirmed}
+              busy={remove.isPending}
             >
               {remove.isPending ? 'Deleting…' : 'Delete my account'}
-            </button>
+            </BusyButton>
           </>
         }
       >

@@ -3,6 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { changeEmail } from '../../../api/credentials.js';
 import { describeError } from '../../../api/problem-messages.js';
 import { keys, useMe } from '../../../api/queries.js';
+import { BusyButton } from '../../../components/BusyButton.js';
+import { focusFromForm } from '../../../components/focus-if-lost.js';
 import { ErrorNote } from '../../../components/Status.js';
 import { TextField } from '../../../components/TextField.js';
 
@@ -57,15 +59,15 @@ export function EmailChangeSection() {
         />
         {change.isError && <ErrorNote>{describeError(change.error)}</ErrorNote>}
         {change.isSuccess && (
-          <p role="status">
+          <p role="status" tabIndex={-1} ref={focusFromForm}>
             Your email is now {change.data.email}. We sent a link there: follow it to verify the
             address.
           </p>
         )}
         <div>
-          <button type="submit" className="button button-primary" disabled={change.isPending}>
+          <BusyButton type="submit" className="button button-primary" busy={change.isPending}>
             {change.isPending ? 'Saving…' : 'Change email'}
-          </button>
+          </BusyButton>
         </div>
       </form>
     </section>

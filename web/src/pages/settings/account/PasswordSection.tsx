@@ -1,6 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { changePassword } from '../../../api/credentials.js';
+import { BusyButton } from '../../../components/BusyButton.js';
+import { focusFromForm } from '../../../components/focus-if-lost.js';
 import { ErrorNote } from '../../../components/Status.js';
 import { TextField } from '../../../components/TextField.js';
 import { describePasswordError } from '../../../lib/password-policy.js';
@@ -52,12 +54,14 @@ export function PasswordSection() {
         />
         {change.isError && <ErrorNote>{describePasswordError(change.error)}</ErrorNote>}
         {change.isSuccess && (
-          <p role="status">Your password is changed. Your other devices are signed out.</p>
+          <p role="status" tabIndex={-1} ref={focusFromForm}>
+            Your password is changed. Your other devices are signed out.
+          </p>
         )}
         <div>
-          <button type="submit" className="button button-primary" disabled={change.isPending}>
+          <BusyButton type="submit" className="button button-primary" busy={change.isPending}>
             {change.isPending ? 'Saving…' : 'Change password'}
-          </button>
+          </BusyButton>
         </div>
       </form>
     </section>

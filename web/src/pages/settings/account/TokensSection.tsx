@@ -10,6 +10,7 @@ import {
 } from '../../../api/account.js';
 import { describeError } from '../../../api/problem-messages.js';
 import { BusyButton } from '../../../components/BusyButton.js';
+import { focusIfLost } from '../../../components/focus-if-lost.js';
 import { focusNextRow } from '../../../components/focus-next-row.js';
 import { InfiniteList } from '../../../components/InfiniteList.js';
 import { RelativeTime } from '../../../components/RelativeTime.js';
@@ -120,7 +121,8 @@ export function TokensSection() {
       )}
       {revoke.isError && <ErrorNote>{describeError(revoke.error)}</ErrorNote>}
       {made && (
-        <div role="status" className="stack">
+        // Keyed by token, so that each new one takes the focus its disabled button lost.
+        <div key={made.id} role="status" className="stack" tabIndex={-1} ref={focusIfLost}>
           <p>
             Copy your new token now; it is not shown again: <code>{made.token}</code>
           </p>
@@ -161,13 +163,14 @@ export function TokensSection() {
         </div>
         {create.isError && <ErrorNote>{describeError(create.error)}</ErrorNote>}
         <div>
-          <button
+          <BusyButton
             type="submit"
             className="button button-primary"
-            disabled={!name.trim() || create.isPending}
+            disabled={!name.trim()}
+            busy={create.isPending}
           >
             Make token
-          </button>
+          </BusyButton>
         </div>
       </form>
     </section>

@@ -8,6 +8,7 @@ import {
   type WebhookEvent,
   webhookKeys,
 } from '../../../api/webhooks.js';
+import { BusyButton } from '../../../components/BusyButton.js';
 import { ErrorNote } from '../../../components/Status.js';
 import { TextField } from '../../../components/TextField.js';
 import { EVENT_LABELS } from './event-labels.js';
@@ -68,13 +69,14 @@ export function CreateWebhookForm({ onCreated }: { onCreated: (webhook: NewWebho
         </fieldset>
         {create.isError && <ErrorNote>{describeError(create.error)}</ErrorNote>}
         <div>
-          <button
+          <BusyButton
             type="submit"
             className="button button-primary"
-            disabled={create.isPending || events.size === 0}
+            disabled={events.size === 0}
+            busy={create.isPending}
           >
             Add webhook
-          </button>
+          </BusyButton>
         </div>
       </form>
     </section>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { type NewWebhook, useWebhooks } from '../../../api/webhooks.js';
 import { InfiniteList } from '../../../components/InfiniteList.js';
@@ -11,6 +11,13 @@ import { WebhookItem } from './WebhookItem.js';
 export function WebhooksPage() {
   const webhooks = useWebhooks();
   const [created, setCreated] = useState<NewWebhook | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // The note leaves with its button: the keyboard moves on to the list the new webhook is in.
+  function secretCopied() {
+    heading.current?.focus();
+    setCreated(null);
+  }
 
   return (
     <div className="stack settings">
@@ -23,10 +30,10 @@ export function WebhooksPage() {
         Rapport can tell another tool — a CRM, a recruiting pipeline, a chat — when something
         happens to your invitations and connections, by sending a signed request to its URL.
       </p>
-      {created && <NewSecretNote webhook={created} onDone={() => setCreated(null)} />}
+      {created && <NewSecretNote webhook={created} onDone={secretCopied} />}
       <CreateWebhookForm onCreated={setCreated} />
       <section className="card" aria-labelledby="webhooks-title">
-        <h2 id="webhooks-title" className="card-title">
+        <h2 id="webhooks-title" className="card-title" ref={heading} tabIndex={-1}>
           Your webhooks
         </h2>
         {webhooks.query.isPending ? (
