@@ -96,14 +96,8 @@ describe('every order of the Sent list reaches its end (R40)', () => {
     expect(await search(`q=${ben.handle}`)).toEqual([pageInv]);
     expect(await search('q=quux&kind=connection')).toEqual([toZoe, toZed]);
     expect(await search('q=nobody')).toEqual([]);
-    // LIKE wildcards are taken out, not obeyed: "%" alone filters nothing.
-    expect(await search(`q=${encodeURIComponent('%')}`)).toEqual([
-      eventInv,
-      pageInv,
-      toZoe,
-      toZed,
-      toKit,
-    ]);
+    // LIKE wildcards match only themselves.
+    expect(await search(`q=${encodeURIComponent('%')}`)).toEqual([]);
     expect(await search(`q=${encodeURIComponent('q_ux')}`)).toEqual([]);
     const paged = await walk(ann, '/api/v1/invitations/sent?q=quux&order=oldest', 1);
     expect(ids(paged.items)).toEqual([toZed, toZoe, eventInv]);
@@ -114,6 +108,41 @@ describe('every order of the Sent list reaches its end (R40)', () => {
     expect(await search('q=quux')).toEqual([eventInv, toZoe, toZed]);
     expect(await search('q=lane')).toEqual([toKit]);
     expect(await search(`q=${kit.handle}`)).toEqual([toKit]);
+  });
+
+  it('R40: Sent q= takes "_", "%" and "\\" as themselves in recipients’ names, frozen recipients and page names', async () => {
+    const [ann, ben] = await signUp(t, 'ann', 'ben');
+    await connectAll(t, ann, [ben]);
+    const page = (await ann.post('/api/v1/pages', { name: 'Plan_B' })).body;
+    const recipients = await Promise.all(
+      ['Bob Smith_10', 'Bob Smith910', 'Dee 100% Sure', 'Eve Back\\slash', 'Fay Frozen_Name'].map(
+        (name) => t.member('peer', { name }),
+      ),
+    );
+    const sent: string[] = [];
+    for (const recipient of recipients) {
+      sent.push((await ann.invite(recipient)).body.id);
+      t.advanceDays(1);
+    }
+    const [toSmith, toSmith9, toDee, toEve, toFay] = sent;
+    const pageInv = (await ann.post(`/api/v1/pages/${page.id}/invitations`, { to: [ben.handle] }))
+      .body.results[0].invitationId;
+    // R20: Fay blocks Ann and renames herself; Ann still finds her by the name she had then.
+    const fay = recipients[4]!;
+    await fay.put(`/api/v1/blocks/${ann.handle}`);
+    await fay.patch('/api/v1/me', { name: 'Fay Thawed' });
+    const search = async (q: string) =>
+      ids(await list(ann, `/api/v1/invitations/sent?q=${encodeURIComponent(q)}`));
+
+    expect(await search('Smith_1')).toEqual([toSmith]);
+    expect(await search('_')).toEqual([pageInv, toFay, toSmith]);
+    expect(await search('frozen_name')).toEqual([toFay]);
+    expect(await search('plan_b')).toEqual([pageInv]);
+    expect(await search('%')).toEqual([toDee]);
+    expect(await search('100% s')).toEqual([toDee]);
+    expect(await search('\\')).toEqual([toEve]);
+    expect(await search('k\\s')).toEqual([toEve]);
+    expect(await search('smith')).toEqual([toSmith9, toSmith]);
   });
 
   it('R40: bad order or q answers 400 validation_failed', async () => {

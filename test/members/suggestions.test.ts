@@ -82,3 +82,52 @@ describe('profile changes and search', () => {
     expectProblem(await ann.patch('/api/v1/me', { email: 'x@y.z' }), 400, 'validation_failed');
   });
 });
+
+describe('search takes "_", "%" and "\\" as themselves', () => {
+  /** Members whose name, headline or company holds each character, and one that only looks alike. */
+  const lookAlikes = () =>
+    Promise.all([
+      t.member('under', { name: 'Bob Smith_10' }),
+      t.member('plain', { name: 'Bob Smith910' }),
+      t.member('percent', { name: 'Dee Sure', headline: '100% remote' }),
+      t.member('slash', { name: 'Eve', company: 'Back\\slash Ltd' }),
+    ]);
+
+  async function expectEachFoundAsItself(
+    search: (q: string) => Promise<string[]>,
+    [under, plain, percent, slash]: Member[],
+  ) {
+    const found = async (q: string) => (await search(encodeURIComponent(q))).sort();
+    expect(await found('smith_1')).toEqual([under!.handle]);
+    expect(await found('smith')).toEqual([plain!.handle, under!.handle].sort());
+    expect(await found('_')).toEqual([under!.handle]);
+    expect(await found('%')).toEqual([percent!.handle]);
+    expect(await found('100% r')).toEqual([percent!.handle]);
+    expect(await found('\\')).toEqual([slash!.handle]);
+    expect(await found('k\\s')).toEqual([slash!.handle]);
+  }
+
+  it('member search: q= finds exactly the members whose text holds it', async () => {
+    const viewer = await t.member('viewer');
+    await expectEachFoundAsItself(
+      async (q) =>
+        (await viewer.get(`/api/v1/members?q=${q}`)).body.items.map(
+          (m: { handle: string }) => m.handle,
+        ),
+      await lookAlikes(),
+    );
+  });
+
+  it('connections: q= finds exactly the connections whose text holds it', async () => {
+    const viewer = await t.member('viewer');
+    const peers = await lookAlikes();
+    for (const peer of peers) await connect(viewer, peer);
+    await expectEachFoundAsItself(
+      async (q) =>
+        (await viewer.get(`/api/v1/connections?q=${q}`)).body.items.map(
+          (c: { member: { handle: string } }) => c.member.handle,
+        ),
+      peers,
+    );
+  });
+});

@@ -190,6 +190,26 @@ describe('R32 admins and moderation', () => {
     expect(await handles('suspended')).toContain(wes.handle);
   });
 
+  it('R32: the members list q= takes "_", "%" and "\\" in emails and names as themselves', async () => {
+    const [john, lookAlike, percent, slash] = await Promise.all([
+      t.member('john', { email: 'john_doe_x@corp.test' }),
+      t.member('johnny', { email: 'johnqdoe-x@corp.test' }),
+      t.member('pct', { email: 'pct%mail@corp.test' }),
+      t.member('slash', { name: 'Back\\slash' }),
+    ]);
+    const search = async (q: string) => {
+      const page = await admin.get(`${API}/admin/members?q=${encodeURIComponent(q)}`);
+      expect(page.status).toBe(200);
+      return page.body.items.map((m: { handle: string }) => m.handle).sort();
+    };
+    expect(await search('john_doe_x@corp.test')).toEqual([john.handle]);
+    expect(await search('JOHN')).toEqual([john.handle, lookAlike.handle].sort());
+    expect(await search('_')).toEqual([john.handle]);
+    expect(await search('%')).toEqual([percent.handle]);
+    expect(await search('%mail@')).toEqual([percent.handle]);
+    expect(await search('\\')).toEqual([slash.handle]);
+  });
+
   it('R32: admins make invite codes; a member who is not an admin gets 403 forbidden', async () => {
     const hal = await t.member('hal');
     t.clock.advance(1000);

@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import { containsPattern, likePattern } from '../../db/contains.js';
 import { type Page, type PageRequest, paginate } from '../../db/pagination.js';
 import type { Db, Tx } from '../../db/types.js';
 import type { AdminAuditTable } from '../../db/tables/operations.js';
@@ -31,14 +32,10 @@ export async function listMembersForAdmin(
 ): Promise<Page<MemberRow>> {
   // A member who left (R29) is no member at all, in any list.
   let query = db.selectFrom('members').selectAll().where('deleted_at', 'is', null);
-  // Wildcards are dropped rather than escaped: LIKE escapes differ between the two databases.
-  const q = options.q
-    .trim()
-    .toLowerCase()
-    .replace(/[%_\\]/g, '');
-  if (q) {
+  const pattern = containsPattern(options.q);
+  if (pattern) {
     query = query.where((eb) =>
-      eb.or([eb('search_text', 'like', `%${q}%`), eb('email', 'like', `%${q}%`)]),
+      eb.or([likePattern(eb.ref('search_text'), pattern), likePattern(eb.ref('email'), pattern)]),
     );
   }
   // Each member has one status, the first that holds of suspended, restricted, unverified, active.

@@ -1,5 +1,6 @@
 import { type Expression, sql } from 'kysely';
 import type { Db } from '../../db/types.js';
+import { containsPattern, likePattern } from '../../db/contains.js';
 import { prepare } from '../../db/prepared.js';
 import {
   type Keyset,
@@ -63,14 +64,11 @@ export async function listConnections(
     .selectFrom('connections')
     .select(['connections.peer_id', 'connections.created_at'])
     .where('connections.member_id', '=', memberId);
-  const q = options.q
-    .trim()
-    .toLowerCase()
-    .replace(/[%_\\]/g, '');
-  if (q) {
+  const pattern = containsPattern(options.q);
+  if (pattern) {
     query = query
       .innerJoin('members', 'members.id', 'connections.peer_id')
-      .where('members.search_text', 'like', `%${q}%`);
+      .where((eb) => likePattern(eb.ref('members.search_text'), pattern));
   }
   return paginate(
     query,

@@ -1,6 +1,7 @@
 import { type Expression, type ExpressionBuilder, sql, type SqlBool } from 'kysely';
 import type { Schema } from '../../db/schema.js';
 import type { Db } from '../../db/types.js';
+import { containsPattern, likePattern } from '../../db/contains.js';
 import { paginate, type Page, type PageRequest } from '../../db/pagination.js';
 import type { InvitationKind } from '../../db/tables/invitation.js';
 import { RECIPIENT_VISIBLE_STATUSES, SENDER_OPEN_STATUSES } from './invitation.js';
@@ -18,15 +19,6 @@ function bySentAt(order: ListOrder) {
     order: order === 'oldest' ? 'asc' : 'desc',
     values: (r: InvitationRow) => [r.sent_at, r.id] as const,
   } as const;
-}
-
-/** Wildcards are dropped rather than escaped: LIKE escapes differ between the two databases. */
-function containsPattern(q: string): string | null {
-  const text = q
-    .trim()
-    .toLowerCase()
-    .replace(/[%_\\]/g, '');
-  return text === '' ? null : `%${text}%`;
 }
 
 export interface ReceivedFilter {
@@ -132,17 +124,17 @@ function nameMatches(q: string | undefined) {
             .whereRef('members.id', '=', 'invitations.recipient_id')
             .where((m) =>
               m.or([
-                m(sql<string>`lower(members.name)`, 'like', pattern),
-                m('members.handle', 'like', pattern),
+                likePattern(sql<string>`lower(members.name)`, pattern),
+                likePattern(m.ref('members.handle'), pattern),
               ]),
             ),
         ),
       ]),
-      eb('invitations.frozen_search', 'like', pattern),
+      likePattern(eb.ref('invitations.frozen_search'), pattern),
       ...TARGET_TABLES.map(([kind, table]) =>
         eb.and([
           eb('invitations.kind', '=', kind),
-          sql<SqlBool>`exists (select 1 from ${sql.table(table)} as t where t.id = invitations.target_id and lower(t.name) like ${pattern})`,
+          sql<SqlBool>`exists (select 1 from ${sql.table(table)} as t where t.id = invitations.target_id and ${likePattern(sql<string>`lower(t.name)`, pattern)})`,
         ]),
       ),
     ]);

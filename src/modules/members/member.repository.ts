@@ -1,5 +1,6 @@
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Db, Tx } from '../../db/types.js';
+import { containsPattern, likePattern } from '../../db/contains.js';
 import { RowsById } from '../../lib/rows-by-id.js';
 import { type Page, type PageRequest, paginate } from '../../db/pagination.js';
 import { prepare } from '../../db/prepared.js';
@@ -218,12 +219,8 @@ export async function searchMembers(
         ),
       ),
     );
-  // Wildcards are dropped rather than escaped: LIKE escapes differ between the two databases.
-  const q = options.q
-    .trim()
-    .toLowerCase()
-    .replace(/[%_\\]/g, '');
-  if (q) query = query.where('search_text', 'like', `%${q}%`);
+  const pattern = containsPattern(options.q);
+  if (pattern) query = query.where((eb) => likePattern(eb.ref('search_text'), pattern));
   return paginate(query, { columns: ['handle'], order: 'asc', values: (r) => [r.handle] }, page);
 }
 
