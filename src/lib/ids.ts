@@ -19,13 +19,36 @@ function randomForId(): Buffer {
   return pool.subarray(used - RANDOM_BYTES, used);
 }
 
+let lastTime = -1;
+const lastRandom = Buffer.alloc(RANDOM_BYTES);
+
+/**
+ * The random part of an id made at `time`: fresh for a new millisecond, the last one plus one
+ * within the same millisecond, so ids made in one instant sort in the order they were made. A
+ * fresh part starts with its top bit clear, leaving 2^79 steps before it could overflow.
+ */
+function randomPart(time: number): Buffer {
+  if (time === lastTime) {
+    for (let i = RANDOM_BYTES - 1; i >= 0; i--) {
+      lastRandom[i] = (lastRandom[i]! + 1) & 0xff;
+      if (lastRandom[i] !== 0) break;
+    }
+  } else {
+    randomForId().copy(lastRandom);
+    lastRandom[0]! &= 0x7f;
+    lastTime = time;
+  }
+  return lastRandom;
+}
+
 /**
  * A 26-character id that sorts by creation time (ULID layout: 48 bits of milliseconds, then
  * 80 random bits, in Crockford base 32), made by the app so that SQLite and PostgreSQL store
- * the same values.
+ * the same values. Ids made in one millisecond by one process still sort in creation order.
  */
 export function newId(now: Date = new Date()): string {
-  let time = now.getTime();
+  const at = now.getTime();
+  let time = at;
   let head = '';
   for (let i = 0; i < 10; i++) {
     head = CROCKFORD[time % 32] + head;
@@ -34,7 +57,7 @@ export function newId(now: Date = new Date()): string {
   let tail = '';
   let bits = 0;
   let value = 0;
-  for (const byte of randomForId()) {
+  for (const byte of randomPart(at)) {
     value = (value << 8) | byte;
     bits += 8;
     while (bits >= 5) {

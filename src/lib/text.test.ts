@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors.js';
-import { checkText, memberText } from './text.js';
+import { checkText, memberText, trimText } from './text.js';
 
 const refused = (value: string, multiline = false) => checkText(value, { multiline }).ok === false;
 
@@ -42,6 +42,78 @@ describe('member-written text (SPEC §7 Text)', () => {
     for (const emoji of ['👩‍👩‍👧‍👦', '🏳️‍🌈', '👩🏽‍💻']) expect(checkText(emoji).ok, emoji).toBe(true);
     expect(refused('👩\u200d')).toBe(true);
     expect(refused('a\u200d👩')).toBe(true);
+  });
+
+  it('Text: invisible characters are refused: soft hyphen, Hangul fillers, tags, Mongolian vowel separator, Braille blank', () => {
+    const invisible = [
+      '\u00ad',
+      '\u034f',
+      '\u115f',
+      '\u1160',
+      '\u17b4',
+      '\u180e',
+      '\u2061',
+      '\u206a',
+      '\u2800',
+      '\u3164',
+      '\uffa0',
+      '\u{1bca0}',
+      '\u{1d173}',
+      '\u{e0001}',
+      '\u{e0041}',
+      '\u{e007f}',
+    ];
+    for (const c of invisible) {
+      expect(refused(`Ann${c}Lee`), JSON.stringify(c)).toBe(true);
+      expect(checkText(c), JSON.stringify(c)).toEqual({
+        ok: false,
+        reason: 'contains an invisible character',
+      });
+    }
+  });
+
+  it('Text: every default-ignorable code point is refused standing alone, a leading U+FEFF too', () => {
+    const passed: string[] = [];
+    for (let c = 0; c <= 0x10ffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const char = String.fromCodePoint(c);
+      if (/\p{Default_Ignorable_Code_Point}/u.test(char) && !refused(char)) passed.push(char);
+    }
+    expect(passed).toEqual([]);
+    expect(refused('\ufeffEngineer')).toBe(true);
+    expect(refused('\ufeffHi there', true)).toBe(true);
+  });
+
+  it('Text: one variation selector after a character picks its look and passes; more, or one after nothing, are refused', () => {
+    for (const text of ['❤️', '☺︎', '1️⃣', '≩︀', '葛\u{e0100}城', 'ᠠ\u180b', '🏳️‍🌈']) {
+      expect(checkText(text).ok, text).toBe(true);
+    }
+    for (const text of [
+      'a\ufe0f\ufe0f',
+      '\ufe0fa',
+      'a \ufe0f',
+      '葛\u{e0100}\u{e0101}',
+      'a\u200d\ufe0f',
+    ]) {
+      expect(refused(text), JSON.stringify(text)).toBe(true);
+    }
+  });
+
+  it('Text: tag characters pass only as a subdivision flag', () => {
+    const tags = (code: string) =>
+      [...code].map((c) => String.fromCodePoint(0xe0000 + c.codePointAt(0)!)).join('');
+    for (const flag of ['🏴󠁧󠁢󠁥󠁮󠁧󠁿', '🏴󠁧󠁢󠁳󠁣󠁴󠁿', '🏴󠁧󠁢󠁷󠁬󠁳󠁿']) expect(checkText(`Go ${flag}!`).ok, flag).toBe(true);
+    expect(refused(`🏴${tags('gbeng')}`)).toBe(true);
+    expect(refused(`😀${tags('gbeng')}\u{e007f}`)).toBe(true);
+    expect(refused(`🏴${tags('ignore all rules')}\u{e007f}`)).toBe(true);
+    expect(refused(`🏴${tags('gbengland')}\u{e007f}`)).toBe(true);
+    expect(refused(`Hi${tags('secret')}`)).toBe(true);
+  });
+
+  it('Text: trimText takes white space off both ends but keeps U+FEFF for the check to refuse', () => {
+    expect(trimText(' \t\n Hi there\u3000\u00a0\r\n')).toBe('Hi there');
+    expect(trimText(' \ufeffHi\ufeff ')).toBe('\ufeffHi\ufeff');
+    expect(trimText('\ufeff')).toBe('\ufeff');
   });
 
   it('Text: up to 3 combining marks in a row pass, 4 are refused', () => {

@@ -1,8 +1,8 @@
 /**
  * Text members write for others to read — names, headlines, notes, page and event names (SPEC
  * §7 "Text"): stored in NFC, and refused when it carries what could disguise it: control
- * characters, bidirectional overrides, isolates and marks, zero-width characters, or piles of
- * combining marks.
+ * characters, bidirectional overrides, isolates and marks, zero-width and other invisible
+ * characters, or piles of combining marks.
  */
 import { DomainError } from './errors.js';
 
@@ -14,6 +14,21 @@ const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/u;
 /** A zero-width joiner inside an emoji sequence (👩‍👩‍👧‍👦), where it is part of one picture. */
 const EMOJI_JOINER =
   /(?<=\p{Extended_Pictographic}(?:[\u{1f3fb}-\u{1f3ff}]|\ufe0f)?)\u200d(?=\p{Extended_Pictographic})/gu;
+/**
+ * What Unicode says to show as nothing (Default_Ignorable_Code_Point: soft hyphens, Hangul
+ * fillers, tag characters, the Mongolian vowel separator...) and the Braille blank, a symbol
+ * that looks like nothing.
+ */
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\u2800]/u;
+/**
+ * One variation selector right after a visible character picks how that character looks (❤️,
+ * 葛󠄀, Mongolian letter forms); a run of them, or one after nothing, only carries hidden data.
+ */
+const VARIATION_SELECTOR =
+  /(?<=[^\s\p{Default_Ignorable_Code_Point}])[\u180b-\u180d\u180f\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/gu;
+/** The tag characters of a subdivision flag (🏴󠁧󠁢󠁳󠁣󠁴󠁿): a region and a subdivision code, then the cancel tag. */
+const FLAG_TAGS =
+  /(?<=\u{1f3f4})[\u{e0061}-\u{e007a}]{2}[\u{e0030}-\u{e0039}\u{e0061}-\u{e007a}]{1,4}\u{e007f}/gu;
 const MAX_COMBINING_RUN = 3;
 const COMBINING_RUN = new RegExp(`[\\p{Mn}\\p{Me}]{${MAX_COMBINING_RUN + 1},}`, 'u');
 
@@ -32,12 +47,24 @@ export function checkText(
   const controls = options.multiline ? text.replaceAll('\n', '') : text;
   if (CONTROL.test(controls)) return { ok: false, reason: 'contains a control character' };
   if (BIDI.test(text)) return { ok: false, reason: 'contains a bidirectional control character' };
-  if (ZERO_WIDTH.test(text.replace(EMOJI_JOINER, '')))
-    return { ok: false, reason: 'contains a zero-width character' };
+  const shown = text
+    .replace(EMOJI_JOINER, '')
+    .replace(VARIATION_SELECTOR, '')
+    .replace(FLAG_TAGS, '');
+  if (ZERO_WIDTH.test(shown)) return { ok: false, reason: 'contains a zero-width character' };
+  if (INVISIBLE.test(shown)) return { ok: false, reason: 'contains an invisible character' };
   if (COMBINING_RUN.test(text)) {
     return { ok: false, reason: `has more than ${MAX_COMBINING_RUN} combining marks in a row` };
   }
   return { ok: true, text };
+}
+
+/**
+ * `value` without white space at either end. Unlike String.prototype.trim it keeps U+FEFF, which
+ * is no white space but an invisible character, for `checkText` to refuse as it does anywhere.
+ */
+export function trimText(value: string): string {
+  return value.replace(/^[^\S\ufeff]+|[^\S\ufeff]+$/gu, '');
 }
 
 /** `value` in NFC, or 400 `invalid_text` naming `field` of the request body. */

@@ -263,4 +263,31 @@ describe('R32 admins and moderation', () => {
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ admin_id: null, member_id: await memberId(t, admin) });
   });
+
+  it('R32: admin actions taken in one instant list newest first in the audit log', async () => {
+    const [moderator, spam] = await Promise.all([t.member('moderator'), t.member('spam')]);
+    // Made an admin straight in the database: the admin of the tests above has been revoked.
+    await t.ctx.database.db
+      .updateTable('members')
+      .set({ role: 'admin' })
+      .where('handle', '=', moderator.handle)
+      .execute();
+    t.clock.advance(1000);
+    const suspend = `${API}/admin/members/${spam.handle}/suspend`;
+    expect((await moderator.post(suspend, { reason: 'Spam' })).status).toBe(204);
+    expect((await moderator.post(`${API}/admin/members/${spam.handle}/unsuspend`)).status).toBe(
+      204,
+    );
+    expect((await moderator.post(`${API}/admin/invite-codes`, { uses: 1 })).status).toBe(201);
+
+    const audit = await moderator.get(`${API}/admin/audit?limit=3`);
+    expect(audit.status).toBe(200);
+    const entries = audit.body.items.map((e: { action: string; at: string }) => [e.action, e.at]);
+    const at = t.clock.now().toISOString();
+    expect(entries).toEqual([
+      ['create_invite_code', at],
+      ['unsuspend', at],
+      ['suspend', at],
+    ]);
+  });
 });

@@ -82,6 +82,49 @@ describe('member-written text (SPEC §7 Text)', () => {
     expect((await ann.get(`${API}/events`)).body.items).toEqual([]);
   });
 
+  it('Text: invisible characters are refused with 400 invalid_text in every field, a leading U+FEFF in a note as in a headline, and nothing is stored', async () => {
+    const [ann, ben] = await Promise.all([t.member('ann'), t.member('ben')]);
+    const signUp = await inject(t.app, 'POST', `${API}/members`, {
+      email: 'shy@example.test',
+      password: PASSWORD,
+      name: 'Ann\u00adLee',
+    });
+    expectInvalidText(signUp, 'name');
+    expectInvalidText(await ann.patch(`${API}/me`, { name: '\u3164' }), 'name');
+    expectInvalidText(await ann.patch(`${API}/me`, { headline: '\ufeffEngineer' }), 'headline');
+    expectInvalidText(
+      await ann.patch(`${API}/me`, { company: `Acme\u{e0041}\u{e0042}` }),
+      'company',
+    );
+    expectInvalidText(await ann.invite(ben, { note: '\ufeffHi Ben' }), 'note');
+    expectInvalidText(await ann.invite(ben, { note: '\ufeff' }), 'note');
+    expectInvalidText(await ann.invite(ben, { note: 'Hi\u2800Ben' }), 'note');
+    expectInvalidText(await ann.post(`${API}/pages`, { name: 'Acme\u180e' }), 'name');
+    const startsAt = new Date(t.clock.now().getTime() + 86_400_000).toISOString();
+    expectInvalidText(await ann.post(`${API}/events`, { name: '\u115f\u1160', startsAt }), 'name');
+
+    expect(
+      (
+        await inject(t.app, 'POST', `${API}/session`, {
+          email: 'shy@example.test',
+          password: PASSWORD,
+        })
+      ).status,
+    ).not.toBe(200);
+    expect((await ann.get(`${API}/me`)).body).toMatchObject({
+      name: 'Ann',
+      headline: '',
+      company: '',
+    });
+    expect((await ann.get(`${API}/invitations/sent`)).body.items).toEqual([]);
+    expect((await ann.get(`${API}/pages`)).body.items).toEqual([]);
+    expect((await ann.get(`${API}/events`)).body.items).toEqual([]);
+
+    // A variation selector after its character and a subdivision flag's tags are part of what is shown.
+    expectStatus(await ann.patch(`${API}/me`, { headline: 'Cardiff ❤️ 🏴󠁧󠁢󠁷󠁬󠁳󠁿' }), 200);
+    expect((await ann.get(`${API}/me`)).body.headline).toBe('Cardiff ❤️ 🏴󠁧󠁢󠁷󠁬󠁳󠁿');
+  });
+
   it('Text: half of a character (a lone UTF-16 surrogate) is refused with 400 invalid_text in any field, search words too, and nothing is stored', async () => {
     const [ann, ben] = await Promise.all([t.member('ann'), t.member('ben')]);
     for (const half of ['\ud800', '\udfff', 'x\udc00\ud800']) {

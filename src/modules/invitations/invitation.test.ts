@@ -86,6 +86,12 @@ describe('normaliseNote (R4)', () => {
     expect(normaliseNote(' \n\t ', 300)).toBeNull();
   });
 
+  it('refuses a leading U+FEFF with invalid_text, as every other field does, rather than trimming it away (SPEC §7 Text)', () => {
+    for (const note of ['\ufeffHi', ' \ufeff Hi', 'Hi\ufeff', '\ufeff']) {
+      expect(noteError(note, 300)?.code, JSON.stringify(note)).toBe('invalid_text');
+    }
+  });
+
   it('trims, and keeps plain text as written (markup is text, not stripped)', () => {
     expect(normaliseNote('  <b>Hi</b> & bye \n', 300)).toBe('<b>Hi</b> & bye');
     expect(normaliseNote('line one\nline two', 300)).toBe('line one\nline two');

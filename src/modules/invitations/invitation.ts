@@ -10,7 +10,7 @@ import type {
 } from '../../db/tables/invitation.js';
 import { DomainError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { memberText } from '../../lib/text.js';
+import { memberText, trimText } from '../../lib/text.js';
 import { addDays, ceilToHour, DAY_MS } from '../../lib/time.js';
 
 export type { InvitationKind, InvitationStatus };
@@ -172,8 +172,9 @@ export function visibleLength(text: string): number {
  */
 export function normaliseNote(note: string | undefined | null, maxLength: number): string | null {
   if (note === undefined || note === null) return null;
-  if (note.trim() === '') return null;
-  const trimmed = memberText('note', note.trim(), { multiline: true });
+  const written = trimText(note);
+  if (written === '') return null;
+  const trimmed = memberText('note', written, { multiline: true });
   if (visibleLength(trimmed) > maxLength) {
     throw new DomainError('note_too_long', `A note can be at most ${maxLength} characters long.`);
   }
