@@ -154,6 +154,25 @@ describe('R30 taking your data', () => {
     ]);
   });
 
+  it("R30 R13: an ignored invitation past its expiry leaves its recipient's export, before the expiry job runs too", async () => {
+    const [ann, cat] = await Promise.all([t.member('ann'), t.member('cat')]);
+    const id = String((await ann.invite(cat)).body.id);
+    expectStatus(await cat.post(`${API}/invitations/${id}/ignore`), 204);
+    t.advanceDays(t.ctx.config.rules.expiryDays + 1);
+
+    expect((await exported(cat)).invitationsReceived).toEqual([]);
+    expect((await exported(ann)).invitationsSent).toEqual([
+      expect.objectContaining({
+        id,
+        status: 'expired',
+        history: [
+          expect.objectContaining({ type: 'sent' }),
+          expect.objectContaining({ type: 'expired' }),
+        ],
+      }),
+    ]);
+  });
+
   it('R30: every page of a long list is in the export, once', async () => {
     const ann = await t.member('ann');
     const recipients = await seedMembers(t, 450);
