@@ -115,6 +115,7 @@ export async function writeInvitations(
         sentIso,
         changedIso,
         respondedIso,
+        status === 'ignored' ? changedIso : null,
         dontKnow ? 'dont_know' : null,
         status === 'withdrawn' ? changedIso : null,
         status === 'withdrawn'

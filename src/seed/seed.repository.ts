@@ -48,6 +48,7 @@ export const COLUMNS = {
     'sent_at',
     'updated_at',
     'responded_at',
+    'ignored_at',
     'ignore_reason',
     'withdrawn_at',
     'withdraw_cause',

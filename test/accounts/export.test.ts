@@ -105,6 +105,74 @@ describe('R30 taking your data', () => {
     expect(JSON.stringify(await exported(dan))).not.toContain(blockedByDan.body.id);
   });
 
+  it("R30 R38: an ignore then an accept is in its recipient's history, never in its sender's", async () => {
+    const [ann, cat, dan] = await Promise.all([t.member('ann'), t.member('cat'), t.member('dan')]);
+    const sentAt = t.clock.now().toISOString();
+    const accepted = String((await ann.invite(cat)).body.id);
+    const withdrawn = String((await dan.invite(cat)).body.id);
+    t.advanceDays(1);
+    const ignoredAt = t.clock.now().toISOString();
+    for (const id of [accepted, withdrawn]) {
+      expectStatus(await cat.post(`${API}/invitations/${id}/ignore`), 204);
+    }
+    t.advanceDays(1);
+    const acceptedAt = t.clock.now().toISOString();
+    expectStatus(await cat.post(`${API}/invitations/${accepted}/accept`), 200);
+    expectStatus(await dan.post(`${API}/invitations/${withdrawn}/withdraw`), 200);
+
+    // The withdrawal left nothing with Cat (R15).
+    expect((await exported(cat)).invitationsReceived).toEqual([
+      expect.objectContaining({
+        id: accepted,
+        status: 'accepted',
+        history: [
+          { type: 'sent', at: sentAt },
+          { type: 'ignored', at: ignoredAt },
+          { type: 'accepted', at: acceptedAt },
+        ],
+      }),
+    ]);
+    expect((await exported(ann)).invitationsSent).toEqual([
+      expect.objectContaining({
+        id: accepted,
+        status: 'accepted',
+        history: [
+          { type: 'sent', at: sentAt },
+          { type: 'accepted', at: acceptedAt },
+        ],
+      }),
+    ]);
+    expect((await exported(dan)).invitationsSent).toEqual([
+      expect.objectContaining({
+        id: withdrawn,
+        status: 'withdrawn',
+        history: [
+          expect.objectContaining({ type: 'sent' }),
+          expect.objectContaining({ type: 'withdrawn' }),
+        ],
+      }),
+    ]);
+  });
+
+  it("R30 R13: an ignored invitation past its expiry leaves its recipient's export, before the expiry job runs too", async () => {
+    const [ann, cat] = await Promise.all([t.member('ann'), t.member('cat')]);
+    const id = String((await ann.invite(cat)).body.id);
+    expectStatus(await cat.post(`${API}/invitations/${id}/ignore`), 204);
+    t.advanceDays(t.ctx.config.rules.expiryDays + 1);
+
+    expect((await exported(cat)).invitationsReceived).toEqual([]);
+    expect((await exported(ann)).invitationsSent).toEqual([
+      expect.objectContaining({
+        id,
+        status: 'expired',
+        history: [
+          expect.objectContaining({ type: 'sent' }),
+          expect.objectContaining({ type: 'expired' }),
+        ],
+      }),
+    ]);
+  });
+
   it('R30: every page of a long list is in the export, once', async () => {
     const ann = await t.member('ann');
     const recipients = await seedMembers(t, 450);

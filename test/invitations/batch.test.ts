@@ -64,6 +64,31 @@ describe('accepting an ignored invitation (R38)', () => {
     expect(row.ignore_reason).toBeNull();
   });
 
+  it("R38 R11: the recipient's history keeps their ignore before the accept; the sender's never shows it", async () => {
+    const [ann, ben] = await Promise.all([t.member('ann'), t.member('ben')]);
+    const sentAt = t.clock.now().toISOString();
+    const id = await invites(ann, ben);
+    t.advanceDays(2);
+    const ignoredAt = t.clock.now().toISOString();
+    expect((await ignore(ben, id, 'dont_know')).status).toBe(204);
+    t.advanceDays(3);
+    const acceptedAt = t.clock.now().toISOString();
+    const accepted = await ben.post(`/api/v1/invitations/${id}/accept`);
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+
+    const recipientHistory = [
+      { type: 'sent', at: sentAt },
+      { type: 'ignored', at: ignoredAt },
+      { type: 'accepted', at: acceptedAt },
+    ];
+    expect(accepted.body.invitation.history).toEqual(recipientHistory);
+    expect((await ben.get(`/api/v1/invitations/${id}`)).body.history).toEqual(recipientHistory);
+    expect((await ann.get(`/api/v1/invitations/${id}`)).body.history).toEqual([
+      { type: 'sent', at: sentAt },
+      { type: 'accepted', at: acceptedAt },
+    ]);
+  });
+
   it('R38 R13 R15: an ignored invitation withdrawn or past its expiry is gone for its recipient', async () => {
     const [ann, ben, cat] = await Promise.all([t.member('ann'), t.member('ben'), t.member('cat')]);
     const withdrawn = await invites(ann, ben);
@@ -81,6 +106,16 @@ describe('accepting an ignored invitation (R38)', () => {
     }
     expect((await ben.get('/api/v1/invitations/received?status=ignored')).body.items).toEqual([]);
     expect(await pairState(t, ann, ben)).toMatchObject({ aToB: false, bToA: false });
+    for (const id of [withdrawn, expiring]) {
+      expectProblem(await ben.get(`/api/v1/invitations/${id}`), 404, 'invitation_not_found');
+    }
+    // Their senders see a withdrawal and an expiry, and never the ignore before it (R11).
+    const history = async (sender: Member, id: string) =>
+      (await sender.get(`/api/v1/invitations/${id}`)).body.history.map(
+        (h: { type: string }) => h.type,
+      );
+    expect(await history(ann, withdrawn)).toEqual(['sent', 'withdrawn']);
+    expect(await history(cat, expiring)).toEqual(['sent', 'expired']);
   });
 });
 

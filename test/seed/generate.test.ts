@@ -138,6 +138,14 @@ describe('rapport seed --members --invitations', () => {
     expect(early).toEqual([]);
   });
 
+  it('R38: a generated ignored invitation knows when it was ignored, and no other one does', async () => {
+    const wrong = await rows(sql`
+      select id from invitations
+      where (status = 'ignored' and (ignored_at is null or ignored_at <> responded_at))
+         or (status <> 'ignored' and ignored_at is not null)`);
+    expect(wrong).toEqual([]);
+  });
+
   it('R25: generated members count as verified', async () => {
     const [unverified] = await rows<{ n: number }>(
       sql`select count(*) as n from members where email_verified_at is null`,

@@ -59,6 +59,8 @@ it('R20 R40: 0011 keeps only the name and handle of a blocker frozen before it',
     status: 'blocked' as const,
     frozen_recipient: JSON.stringify({ name: 'Åsa Blocker', handle: 'asa-b', company: 'Oldco' }),
     frozen_search: 'åsa blocker asa-b data engineer oldco',
+    // 0015 adds this column later; an undefined value is left out.
+    ignored_at: undefined,
   };
   await database.db.insertInto('invitations').values(invitation).execute();
 

@@ -13,6 +13,7 @@ import * as frozenSearchByName from './0011-frozen-search-by-name.js';
 import * as webhookInvitationsAndLastFailure from './0012-webhook-invitations-and-last-failure.js';
 import * as unverifiedMembers from './0013-unverified-members.js';
 import * as sessionAndTokenListOrder from './0014-session-and-token-list-order.js';
+import * as invitationIgnoredAt from './0015-invitation-ignored-at.js';
 
 /** Every migration in order; names are frozen once landed. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0012-webhook-invitations-and-last-failure': webhookInvitationsAndLastFailure,
   '0013-unverified-members': unverifiedMembers,
   '0014-session-and-token-list-order': sessionAndTokenListOrder,
+  '0015-invitation-ignored-at': invitationIgnoredAt,
 };

@@ -17,6 +17,8 @@ export interface InvitationTable {
   sent_at: string;
   updated_at: string;
   responded_at: string | null;
+  /** When the recipient ignored it; an accept after it (R38) leaves it, for their history. */
+  ignored_at: string | null;
   ignore_reason: string | null;
   withdrawn_at: string | null;
   withdraw_cause: WithdrawCause | null;

@@ -125,11 +125,11 @@ export function toDetail(
   target: Target,
 ): InvitationDetail {
   const history: { type: string; at: string }[] = [{ type: 'sent', at: row.sent_at }];
+  // The recipient's own ignore stays in their history after they accept (R38).
+  if (viewerRole === 'recipient' && row.ignored_at)
+    history.push({ type: 'ignored', at: row.ignored_at });
   if (row.status === 'accepted' && row.responded_at)
     history.push({ type: 'accepted', at: row.responded_at });
-  if (row.status === 'ignored' && viewerRole === 'recipient' && row.responded_at) {
-    history.push({ type: 'ignored', at: row.responded_at });
-  }
   if (row.status === 'withdrawn' && row.withdrawn_at)
     history.push({ type: 'withdrawn', at: row.withdrawn_at });
   if (row.status === 'expired') history.push({ type: 'expired', at: row.expires_at });

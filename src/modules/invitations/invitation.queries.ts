@@ -120,7 +120,8 @@ export class InvitationQueries {
     role: ViewerRole,
     page: PageRequest,
   ): Promise<Page<InvitationDetail>> {
-    const rows = await listEveryInvitationOf(this.db, memberId, role, page);
+    const now = this.deps.clock.now();
+    const rows = await listEveryInvitationOf(this.db, memberId, role, page, now.toISOString());
     const [people, targets] = await Promise.all([
       findMembersByIds(
         this.db,
@@ -130,7 +131,7 @@ export class InvitationQueries {
     ]);
     return presentPage(rows, (r) =>
       toDetail(
-        r,
+        { ...r, status: effectiveStatus(r, now) },
         role,
         people.get(r.sender_id),
         people.get(r.recipient_id),

@@ -180,8 +180,9 @@ function columnsOf(change: StatusChange, a: ChangeArgs): Updateable<InvitationTa
   switch (change.kind) {
     case 'accept':
     case 'mutual_accept':
-      // An accept after an "I don't know this person" ignore (R38) takes that answer back (R9);
-      // a mutual accept of a blocked one (R3) shows its recipient as they are again (R20).
+      // An accept after an "I don't know this person" ignore (R38) takes that answer back (R9),
+      // though its recipient's history keeps the ignore (R30); a mutual accept of a blocked one
+      // (R3) shows its recipient as they are again (R20).
       return {
         ...base,
         responded_at: a.at,
@@ -190,7 +191,7 @@ function columnsOf(change: StatusChange, a: ChangeArgs): Updateable<InvitationTa
         frozen_search: null,
       };
     case 'ignore':
-      return { ...base, responded_at: a.at, ignore_reason: a.reason };
+      return { ...base, responded_at: a.at, ignored_at: a.at, ignore_reason: a.reason };
     case 'withdraw':
       return { ...base, withdrawn_at: a.at, withdraw_cause: a.cause };
     case 'block':

@@ -110,6 +110,7 @@ export function newPendingInvitation(
     sent_at: at,
     updated_at: at,
     responded_at: null,
+    ignored_at: null,
     ignore_reason: null,
     withdrawn_at: null,
     withdraw_cause: null,

@@ -321,13 +321,15 @@ export function listCleanupCandidateIds(
 /**
  * R30: every invitation the member sent or received, whatever became of it, but for those the
  * member may not see: as sender, the ones their recipient blocked (R20); as recipient, the ones
- * withdrawn, blocked or expired (R15). Oldest first, a page at a time.
+ * withdrawn, blocked or expired (R15), past their expiry before the job marks them too (R13).
+ * Oldest first, a page at a time.
  */
 export function listEveryInvitationOf(
   db: Db,
   memberId: string,
   role: 'sender' | 'recipient',
   page: PageRequest,
+  now: string,
 ): Promise<Page<InvitationRow>> {
   const query =
     role === 'sender'
@@ -340,6 +342,7 @@ export function listEveryInvitationOf(
           .selectFrom('invitations')
           .selectAll()
           .where('recipient_id', '=', memberId)
-          .where(statusIn(RECIPIENT_VISIBLE_STATUSES));
+          .where(statusIn(RECIPIENT_VISIBLE_STATUSES))
+          .where((eb) => eb.or([statusIs('accepted'), eb('expires_at', '>', now)]));
   return paginate(query, bySentAt('oldest'), page);
 }
