@@ -114,7 +114,7 @@ async function fill(): Promise<void> {
          case (n / 7) % 10 when 2 then 'ignored' when 4 then 'accepted' when 5 then 'withdrawn' when 8 then 'expired' else 'pending' end,
          null, null, strftime('%Y-%m-%dT%H:%M:%S.000Z', '2026-01-01', '+' || (n % 15552000) || ' seconds'),
          '${NOW}', strftime('%Y-%m-%dT%H:%M:%S.000Z', '2026-01-02', '+' || (n % 15552000) || ' seconds'),
-         null, null, null, 0, null, 0, '2027-01-01T00:00:00.000Z', null, null from g`,
+         null, null, null, 0, null, 0, '2027-01-01T00:00:00.000Z', null, null, null from g`,
       )
       .execute(database.db);
   });
