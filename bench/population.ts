@@ -86,6 +86,7 @@ async function writeStale(
       null,
       null,
       null,
+      null,
       0,
       null,
       2,
