@@ -3,37 +3,16 @@
  * blocker's headline and company in `frozen_search`; migration 0011 makes it their name and
  * handle again, from the frozen summary, on a database with rows in it.
  */
-import { Migrator } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/database.js';
-import { migrations } from '../../src/db/migrations/index.js';
-import type { Database } from '../../src/db/types.js';
+import { expect, it } from 'vitest';
 import { newMemberRow } from '../../src/modules/members/member.js';
 import { newPendingInvitation } from '../../src/modules/invitations/invitation.js';
 import { RULE_DEFAULTS } from '../../src/config.js';
-import { createThrowawayDatabase, type ThrowawayDatabase } from '../helpers/database.js';
+import { migrationDatabase } from '../helpers/migration-database.js';
 
-let throwaway: ThrowawayDatabase;
-let database: Database;
-
-beforeAll(async () => {
-  throwaway = await createThrowawayDatabase();
-  database = openDatabase(throwaway.url);
-});
-afterAll(async () => {
-  await database.close();
-  await throwaway.drop();
-});
-
-function migrator(): Migrator {
-  return new Migrator({
-    db: database.db,
-    provider: { getMigrations: () => Promise.resolve(migrations) },
-  });
-}
+const database = migrationDatabase();
 
 it('R20 R40: 0011 keeps only the name and handle of a blocker frozen before it', async () => {
-  const before = await migrator().migrateTo('0010-email-attempts-and-frozen-recipients');
+  const before = await database.migrator().migrateTo('0010-email-attempts-and-frozen-recipients');
   expect(before.error).toBeUndefined();
   const at = '2026-06-01T00:00:00.000Z';
   const member = (name: string, handle: string) =>
@@ -64,7 +43,7 @@ it('R20 R40: 0011 keeps only the name and handle of a blocker frozen before it',
   };
   await database.db.insertInto('invitations').values(invitation).execute();
 
-  const after = await migrator().migrateToLatest();
+  const after = await database.migrator().migrateToLatest();
   expect(after.error).toBeUndefined();
   const row = await database.db
     .selectFrom('invitations')

@@ -4,35 +4,14 @@
  * it as `ignored_at`; an accepted one (whose ignore, if any, its accept wrote over) and an
  * unanswered one get none. It goes back down and up again cleanly.
  */
-import { Migrator } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { RULE_DEFAULTS } from '../../src/config.js';
-import { openDatabase } from '../../src/db/database.js';
-import { migrations } from '../../src/db/migrations/index.js';
 import type { InvitationStatus } from '../../src/db/tables/invitation.js';
-import type { Database } from '../../src/db/types.js';
 import { newPendingInvitation } from '../../src/modules/invitations/invitation.js';
 import { newMemberRow } from '../../src/modules/members/member.js';
-import { createThrowawayDatabase, type ThrowawayDatabase } from '../helpers/database.js';
+import { migrationDatabase } from '../helpers/migration-database.js';
 
-let throwaway: ThrowawayDatabase;
-let database: Database;
-
-beforeAll(async () => {
-  throwaway = await createThrowawayDatabase();
-  database = openDatabase(throwaway.url);
-});
-afterAll(async () => {
-  await database.close();
-  await throwaway.drop();
-});
-
-function migrator(): Migrator {
-  return new Migrator({
-    db: database.db,
-    provider: { getMigrations: () => Promise.resolve(migrations) },
-  });
-}
+const database = migrationDatabase();
 
 const BEFORE = '0014-session-and-token-list-order';
 const SENT = '2026-06-01T00:00:00.000Z';
@@ -48,7 +27,7 @@ async function ignoredAtById(): Promise<Record<string, string | null>> {
 }
 
 it('R30 R38: 0015 keeps the ignore of every invitation whose ignore was still stored', async () => {
-  expect((await migrator().migrateTo(BEFORE)).error).toBeUndefined();
+  expect((await database.migrator().migrateTo(BEFORE)).error).toBeUndefined();
   const member = (handle: string) =>
     newMemberRow(
       { id: handle, email: `${handle}@example.test`, passwordHash: 'x', name: handle, handle },
@@ -96,10 +75,10 @@ it('R30 R38: 0015 keeps the ignore of every invitation whose ignore was still st
     pending: null,
     withdrawn: null,
   };
-  expect((await migrator().migrateToLatest()).error).toBeUndefined();
+  expect((await database.migrator().migrateToLatest()).error).toBeUndefined();
   expect(await ignoredAtById()).toEqual(expected);
 
-  expect((await migrator().migrateTo(BEFORE)).error).toBeUndefined();
-  expect((await migrator().migrateToLatest()).error).toBeUndefined();
+  expect((await database.migrator().migrateTo(BEFORE)).error).toBeUndefined();
+  expect((await database.migrator().migrateToLatest()).error).toBeUndefined();
   expect(await ignoredAtById()).toEqual(expected);
 });

@@ -2,37 +2,14 @@
  * R28, R40: migration 0014 gives the session and token indexes the order their lists page in
  * (member, creation time, id), on a database with rows in it, and the lists read through them.
  */
-import { Migrator, sql } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/database.js';
-import { migrations } from '../../src/db/migrations/index.js';
-import type { Database } from '../../src/db/types.js';
+import { sql } from 'kysely';
+import { expect, it } from 'vitest';
 import { newMemberRow } from '../../src/modules/members/member.js';
 import { listAccessTokens, listSessions } from '../../src/modules/accounts/account.repository.js';
-import {
-  createThrowawayDatabase,
-  testDialect,
-  type ThrowawayDatabase,
-} from '../helpers/database.js';
+import { testDialect } from '../helpers/database.js';
+import { migrationDatabase } from '../helpers/migration-database.js';
 
-let throwaway: ThrowawayDatabase;
-let database: Database;
-
-beforeAll(async () => {
-  throwaway = await createThrowawayDatabase();
-  database = openDatabase(throwaway.url);
-});
-afterAll(async () => {
-  await database.close();
-  await throwaway.drop();
-});
-
-function migrator(): Migrator {
-  return new Migrator({
-    db: database.db,
-    provider: { getMigrations: () => Promise.resolve(migrations) },
-  });
-}
+const database = migrationDatabase();
 
 /** The indexed columns of `name`, as the database describes the index. */
 async function indexColumns(name: string): Promise<string> {
@@ -53,7 +30,7 @@ async function indexColumns(name: string): Promise<string> {
 }
 
 it('R28 R40: 0014 orders the session and token indexes by creation time and id', async () => {
-  const before = await migrator().migrateTo('0011-frozen-search-by-name');
+  const before = await database.migrator().migrateTo('0011-frozen-search-by-name');
   expect(before.error).toBeUndefined();
   const at = '2026-06-01T00:00:00.000Z';
   const ann = newMemberRow(
@@ -89,7 +66,7 @@ it('R28 R40: 0014 orders the session and token indexes by creation time and id',
     .values([token('t1'), token('t2'), token('t3')])
     .execute();
 
-  const after = await migrator().migrateToLatest();
+  const after = await database.migrator().migrateToLatest();
   expect(after.error).toBeUndefined();
   expect(await indexColumns('sessions_member_idx')).toBe('member_id,created_at,id');
   expect(await indexColumns('access_tokens_member_idx')).toBe('member_id,created_at,id');

@@ -3,36 +3,15 @@
  * of, so a withdrawal can take them back, and a webhook failing now the time of its last failed
  * try, on a database with rows in it.
  */
-import { Migrator } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/database.js';
-import { migrations } from '../../src/db/migrations/index.js';
+import { expect, it } from 'vitest';
 import type { WebhookDeliveryStatus } from '../../src/db/tables/webhook.js';
-import type { Database } from '../../src/db/types.js';
 import { newMemberRow } from '../../src/modules/members/member.js';
-import { createThrowawayDatabase, type ThrowawayDatabase } from '../helpers/database.js';
+import { migrationDatabase } from '../helpers/migration-database.js';
 
-let throwaway: ThrowawayDatabase;
-let database: Database;
-
-beforeAll(async () => {
-  throwaway = await createThrowawayDatabase();
-  database = openDatabase(throwaway.url);
-});
-afterAll(async () => {
-  await database.close();
-  await throwaway.drop();
-});
-
-function migrator(): Migrator {
-  return new Migrator({
-    db: database.db,
-    provider: { getMigrations: () => Promise.resolve(migrations) },
-  });
-}
+const database = migrationDatabase();
 
 it('R15 R35: 0012 names the invitation of each waiting delivery and the last failure of a failing webhook', async () => {
-  const before = await migrator().migrateTo('0011-frozen-search-by-name');
+  const before = await database.migrator().migrateTo('0011-frozen-search-by-name');
   expect(before.error).toBeUndefined();
   const at = '2026-06-01T00:00:00.000Z';
   const member = newMemberRow(
@@ -102,7 +81,7 @@ it('R15 R35: 0012 names the invitation of each waiting delivery and the last fai
     .values([attempt('a1', '2026-06-02T00:00:00.000Z'), attempt('a2', '2026-06-02T05:00:00.000Z')])
     .execute();
 
-  const after = await migrator().migrateToLatest();
+  const after = await database.migrator().migrateToLatest();
   expect(after.error).toBeUndefined();
   const deliveries = await database.db
     .selectFrom('webhook_deliveries')
