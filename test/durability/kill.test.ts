@@ -14,7 +14,7 @@ import {
   testDialect,
   type ThrowawayDatabase,
 } from '../helpers/database.js';
-import { type Child, runTs, until } from '../jobs/child.js';
+import { type Child, runTs, servingUrl, until } from '../jobs/child.js';
 import { type LoadMember, seedMembersWithTokens } from '../helpers/members.js';
 
 const MEMBERS = 60;
@@ -52,15 +52,7 @@ async function startServer(
 ): Promise<{ child: Child; url: string }> {
   const child = runTs('src/cli/index.ts', ['serve'], env(synchronous));
   children.push(child);
-  let url = '';
-  await until(
-    () => {
-      url = /running at (http:\/\/[^\s]+)/.exec(child.output())?.[1] ?? '';
-      return url !== '' || child.process.exitCode !== null;
-    },
-    `the server to start\n${child.output()}`,
-    60_000,
-  );
+  const url = await servingUrl(child);
   if (!url) throw new Error(`the server did not start:\n${child.output()}`);
   return { child, url };
 }

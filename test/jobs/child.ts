@@ -42,6 +42,20 @@ export async function until(
   }
 }
 
+/** The URL a `rapport serve` child prints once it listens, or '' when it exits before that. */
+export async function servingUrl(child: Child): Promise<string> {
+  let url = '';
+  await until(
+    () => {
+      url = /running at (http:\/\/[^\s]+)/.exec(child.output())?.[1] ?? '';
+      return url !== '' || child.process.exitCode !== null;
+    },
+    `the server to start\n${child.output()}`,
+    60_000,
+  );
+  return url;
+}
+
 /** Waits until every server answers /readyz with 200, showing the children's output if not. */
 export async function untilReady(servers: string[], children: Child[]): Promise<void> {
   for (const server of servers) {

@@ -15,7 +15,7 @@ import {
   testDialect,
   type ThrowawayDatabase,
 } from '../helpers/database.js';
-import { type Child, runTs, until } from '../jobs/child.js';
+import { type Child, runTs, servingUrl, until } from '../jobs/child.js';
 import { seedMembersWithTokens, type LoadMember } from '../helpers/members.js';
 
 const dialect = testDialect();
@@ -62,15 +62,7 @@ describe.runIf(dialect === 'sqlite')('backup and restore (sqlite)', () => {
       RAPPORT_WEEKLY_INVITATION_LIMIT: '1000000',
     });
     children.push(server);
-    let url = '';
-    await until(
-      () => {
-        url = /running at (http:\/\/[^\s]+)/.exec(server.output())?.[1] ?? '';
-        return url !== '' || server.process.exitCode !== null;
-      },
-      'the server to start',
-      60_000,
-    );
+    const url = await servingUrl(server);
     expect(url, server.output()).not.toBe('');
 
     const pairs: [LoadMember, LoadMember][] = [];

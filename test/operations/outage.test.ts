@@ -15,7 +15,7 @@ import {
   testDialect,
   type ThrowawayDatabase,
 } from '../helpers/database.js';
-import { type Child, runTs, until } from '../jobs/child.js';
+import { type Child, runTs, servingUrl, until } from '../jobs/child.js';
 import { seedMembersWithTokens, type LoadMember } from '../helpers/members.js';
 
 const dialect = testDialect();
@@ -111,15 +111,7 @@ async function startServer(): Promise<string> {
     RAPPORT_WEEKLY_INVITATION_LIMIT: '1000000',
   });
   children.push(child);
-  let url = '';
-  await until(
-    () => {
-      url = /running at (http:\/\/[^\s]+)/.exec(child.output())?.[1] ?? '';
-      return url !== '' || child.process.exitCode !== null;
-    },
-    `the server to start\n${child.output()}`,
-    60_000,
-  );
+  const url = await servingUrl(child);
   if (!url) throw new Error(`the server did not start:\n${child.output()}`);
   return url;
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemo } from '../../src/seed/demo.js';
 import { API, inject, startApp, type TestApp } from '../helpers/app.js';
 import { createThrowawayDatabase } from '../helpers/database.js';
-import { runTs, stopAll, until } from '../jobs/child.js';
+import { runTs, servingUrl, stopAll } from '../jobs/child.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -82,15 +82,7 @@ describe('demo data', () => {
       RAPPORT_JOBS: 'off',
     });
     try {
-      let url = '';
-      await until(
-        () => {
-          url = /running at (http:\/\/[^\s]+)/.exec(server.output())?.[1] ?? '';
-          return url !== '' || server.process.exitCode !== null;
-        },
-        'the server to start',
-        60_000,
-      );
+      const url = await servingUrl(server);
       expect(url, server.output()).not.toBe('');
       expect(server.output()).toContain('Demo sign-ins');
       const signIn = await fetch(`${url}${API}/session`, {
