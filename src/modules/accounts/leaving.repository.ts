@@ -3,6 +3,7 @@
  * after the invitation transitions have done their part, so nothing here touches invitations.
  */
 import type { Tx } from '../../db/types.js';
+import { deleteDeliveries } from '../webhooks/webhook.emit.js';
 
 export interface RunAlone {
   pages: string[];
@@ -124,17 +125,12 @@ async function deleteWebhooks(tx: Tx, memberId: string, handle: string): Promise
         eb('payload', 'like', about),
       ]),
     );
-  const ids = (await deliveries.execute()).map((d) => d.id);
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const chunk = ids.slice(i, i + CHUNK);
-    await tx.deleteFrom('webhook_attempts').where('delivery_id', 'in', chunk).execute();
-    await tx.deleteFrom('webhook_deliveries').where('id', 'in', chunk).execute();
-  }
+  await deleteDeliveries(
+    tx,
+    (await deliveries.execute()).map((d) => d.id),
+  );
   await tx.deleteFrom('webhooks').where('member_id', '=', memberId).execute();
 }
-
-/** Statements stay well under both databases' bound-parameter limits. */
-const CHUNK = 500;
 
 async function deletePagesAndEvents(tx: Tx, memberId: string, alone: RunAlone): Promise<void> {
   await tx.deleteFrom('page_followers').where('member_id', '=', memberId).execute();

@@ -149,4 +149,4 @@ export async function emitWebhookEvents(
   await insertDeliveries(tx, rows);
 }
 
-export { deleteUnsentToRecipients } from './webhook.repository.js';
+export { deleteDeliveries, deleteUnsentToRecipients } from './webhook.repository.js';

@@ -198,18 +198,11 @@ export async function disableWebhook(db: Db, id: string, at: string): Promise<bo
   return true;
 }
 
-/**
- * R15, R20: takes back what the recipients of these invitations were not sent yet: their
- * webhooks' deliveries about them still waiting, with the log of any failed tries. The rows are
- * locked first, so a worker sending one of them now either logs its try before they go or
- * finds them gone. The senders' deliveries stay: theirs is a record of what they did.
- */
-export async function deleteUnsentToRecipients(db: Db, invitationIds: string[]): Promise<void> {
-  if (invitationIds.length === 0) return;
-  const unsent = await db
+/** The deliveries still waiting on the recipients' own webhooks, locked for taking back. */
+function unsentToRecipients(db: Db) {
+  return db
     .selectFrom('webhook_deliveries as d')
     .select('d.id')
-    .where('d.invitation_id', 'in', invitationIds)
     .where('d.status', '=', 'pending')
     .where((eb) =>
       eb.exists(
@@ -220,14 +213,45 @@ export async function deleteUnsentToRecipients(db: Db, invitationIds: string[]):
           .whereRef('i.id', '=', 'd.invitation_id')
           .whereRef('w.id', '=', 'd.webhook_id'),
       ),
-    )
-    .forUpdate()
-    .execute();
-  // A bulk withdrawal to members with several webhooks each can take back many.
-  for (let i = 0; i < unsent.length; i += CHUNK) {
-    const ids = unsent.slice(i, i + CHUNK).map((d) => d.id);
-    await db.deleteFrom('webhook_attempts').where('delivery_id', 'in', ids).execute();
-    await db.deleteFrom('webhook_deliveries').where('id', 'in', ids).execute();
+    );
+}
+
+/** The common case of one invitation, prepared: a single withdrawal, expiry or block. */
+const unsentForOne = prepare((db, a: { id: string }) =>
+  unsentToRecipients(db).where('d.invitation_id', '=', a.id).forUpdate(),
+);
+
+/**
+ * R15, R20: takes back what the recipients of these invitations were not sent yet: their
+ * webhooks' deliveries about them still waiting, with the log of any failed tries. The rows are
+ * locked first, so a worker sending one of them now either logs its try before they go or
+ * finds them gone. The senders' deliveries stay: theirs is a record of what they did.
+ */
+export async function deleteUnsentToRecipients(db: Db, invitationIds: string[]): Promise<void> {
+  const [first, ...more] = invitationIds;
+  if (first === undefined) return;
+  const unsent =
+    more.length === 0
+      ? await unsentForOne.all(db, { id: first })
+      : await unsentToRecipients(db)
+          .where('d.invitation_id', 'in', invitationIds)
+          .forUpdate()
+          .execute();
+  await deleteDeliveries(
+    db,
+    unsent.map((d) => d.id),
+  );
+}
+
+/**
+ * Deletes these deliveries with the log of their tries, a bounded number per statement: a bulk
+ * withdrawal or a member leaving can take back many.
+ */
+export async function deleteDeliveries(db: Db, ids: string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK);
+    await db.deleteFrom('webhook_attempts').where('delivery_id', 'in', chunk).execute();
+    await db.deleteFrom('webhook_deliveries').where('id', 'in', chunk).execute();
   }
 }
 
