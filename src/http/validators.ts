@@ -22,11 +22,23 @@ export const validatorCompilers: NonNullable<FastifyServerOptions['schemaControl
       const exact = buildCompiler(externalSchemas, {
         customOptions: { ...AJV_OPTIONS, coerceTypes: false },
       });
-      return (route) =>
-        route.httpPart === 'body' ? exact(route) : finiteNumbersOnly(coercing(route));
+      return (route) => {
+        if (route.httpPart === 'body') return exact(route);
+        const validate = coercing(route);
+        return takesNumbers(route.schema) ? finiteNumbersOnly(validate) : validate;
+      };
     },
   },
 };
+
+/** Whether a schema lets a number in anywhere: only then can coercion make an infinite one. */
+function takesNumbers(schema: unknown): boolean {
+  if (schema === null || typeof schema !== 'object') return false;
+  const { type } = schema as { type?: unknown };
+  const types: unknown[] = Array.isArray(type) ? type : [type];
+  if (types.includes('number') || types.includes('integer')) return true;
+  return Object.values(schema).some(takesNumbers);
+}
 
 /** Where in `value` the first number that is not finite lies, as a JSON pointer, or null. */
 function nonFinitePath(value: unknown, path = ''): string | null {
