@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyRequest, onSendAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
 import type { IdempotencyService } from '../modules/idempotency/idempotency.service.js';
 import { requestHash } from '../modules/idempotency/idempotency.service.js';
+import { asList } from '../lib/arrays.js';
 import { problemResponse } from './common.schemas.js';
 import type { App } from './types.js';
 
@@ -50,11 +51,6 @@ export function registerIdempotency(api: App, service: IdempotencyService): void
     route.preHandler = [...asList(route.preHandler), admit];
     route.onSend = [...asList(route.onSend), keep];
   });
-}
-
-function asList<T>(hooks: T | T[] | undefined): T[] {
-  if (hooks === undefined) return [];
-  return Array.isArray(hooks) ? hooks : [hooks];
 }
 
 /** Before a POST's handler: claims a member's key, or answers again as the first time. */

@@ -1,4 +1,5 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { asList } from '../lib/arrays.js';
 import { DomainError, type ErrorCode } from '../lib/errors.js';
 
 const MAX_DEPTH = 64;
@@ -29,18 +30,21 @@ function faultIn(text: string): Fault | null {
   return LONE_SURROGATE.test(text) ? BROKEN : null;
 }
 
-/** The first string or key in a parsed input that may not be stored, and where it is. */
-function findFault(value: unknown, path: string, depth = 0): { fault: Fault; path: string } | null {
+/**
+ * The first string or key in a parsed input that may not be stored, and where it is below
+ * `value`; the path is put together on the way out, so clean input builds none.
+ */
+function findFault(value: unknown, depth = 0): { fault: Fault; path: string } | null {
   if (typeof value === 'string') {
     const fault = faultIn(value);
-    return fault && { fault, path };
+    return fault && { fault, path: '' };
   }
   if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return null;
   for (const [key, inner] of Object.entries(value)) {
     const keyFault = faultIn(key);
-    if (keyFault) return { fault: keyFault, path };
-    const found = findFault(inner, `${path}/${key}`, depth + 1);
-    if (found) return found;
+    if (keyFault) return { fault: keyFault, path: '' };
+    const found = findFault(inner, depth + 1);
+    if (found) return { fault: found.fault, path: `/${key}${found.path}` };
   }
   return null;
 }
@@ -54,9 +58,10 @@ function findFault(value: unknown, path: string, depth = 0): { fault: Fault; pat
 export function rejectUnstorableText(request: FastifyRequest): Promise<void> {
   const inputs = { params: request.params, query: request.query, body: request.body };
   for (const [where, value] of Object.entries(inputs)) {
-    const found = findFault(value, `/${where}`);
+    const found = findFault(value);
     if (found) {
-      const { fault, path } = found;
+      const { fault } = found;
+      const path = `/${where}${found.path}`;
       return Promise.reject(
         new DomainError(fault.code, fault.detail, { errors: [{ path, message: fault.message }] }),
       );
@@ -71,18 +76,27 @@ function saysNothing(body: unknown): boolean {
   return typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0;
 }
 
-/**
- * An operation that takes no body (withdraw, accept, follow…) refuses one that says something,
- * as SPEC §3 refuses unknown fields, instead of dropping it without a word: a client that sends
- * `{"reason": …}` where none is read learns so. No body, an empty one and `{}` are welcome.
- */
-export function rejectUnexpectedBody(request: FastifyRequest): Promise<void> {
-  if (request.is404 || request.routeOptions.schema?.body !== undefined || saysNothing(request.body))
-    return Promise.resolve();
+/** An operation that takes no body refuses one that says something. */
+function rejectUnexpectedBody(request: FastifyRequest): Promise<void> {
+  if (saysNothing(request.body)) return Promise.resolve();
   const message = 'must be empty: this operation takes no body';
   return Promise.reject(
     new DomainError('validation_failed', `The request is not valid: /body ${message}.`, {
       errors: [{ path: '/body', message }],
     }),
   );
+}
+
+/**
+ * An operation that takes no body (withdraw, accept, follow…) refuses one that says something,
+ * as SPEC §3 refuses unknown fields, instead of dropping it without a word: a client that sends
+ * `{"reason": …}` where none is read learns so. No body, an empty one and `{}` are welcome.
+ * Whether an operation takes a body is known when it is registered, so only those that take
+ * none carry the check.
+ */
+export function refuseBodiesWhereNone(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    if (route.schema?.body !== undefined) return;
+    route.preValidation = [...asList(route.preValidation), rejectUnexpectedBody];
+  });
 }

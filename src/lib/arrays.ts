@@ -7,3 +7,9 @@ export function elementAt<T>(list: ArrayLike<T>, index: number): T {
   if (value === undefined) throw new RangeError(`No element at index ${index}`);
   return value;
 }
+
+/** A route's hooks as a list: Fastify takes none, one, or several. */
+export function asList<T>(hooks: T | T[] | undefined): T[] {
+  if (hooks === undefined) return [];
+  return Array.isArray(hooks) ? hooks : [hooks];
+}
