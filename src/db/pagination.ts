@@ -13,7 +13,7 @@ export interface PageRequest {
 }
 
 /** A sort column's value in a row: text, or a number for a count or another figure. */
-export type KeyValue = string | number;
+type KeyValue = string | number;
 
 /**
  * The order of a list: its sort columns, the last of which is unique within the list so that

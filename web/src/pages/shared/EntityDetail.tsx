@@ -45,8 +45,7 @@ function NotAvailable({ noun }: { noun: Noun }) {
   );
 }
 
-/** Members shown one to a row: a page's admins, an event's organisers and attendees. */
-/** Memoised: loading the next page of a long list leaves the rows shown alone. */
+/** One member's row, memoised: loading the next page of a long list leaves the rows shown alone. */
 export const MemberRow = memo(function MemberRow({ member }: { member: MemberSummary }) {
   return (
     <li className="invitation-row">
@@ -55,6 +54,7 @@ export const MemberRow = memo(function MemberRow({ member }: { member: MemberSum
   );
 });
 
+/** Members shown one to a row: a page's admins, an event's organisers. */
 export function MemberRows({ members, label }: { members: MemberSummary[]; label?: string }) {
   return (
     <ul className="rows" aria-label={label}>
