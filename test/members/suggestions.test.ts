@@ -51,6 +51,34 @@ describe('people you may know', () => {
     expect(await handles(ann)).toEqual([]);
   });
 
+  it('a page reads a bounded number of candidates: past many invited ones it comes back short, and its cursor goes on to the rest (R40)', async () => {
+    const [viewer, friend, later] = await Promise.all([
+      t.member('viewer'),
+      t.member('friend'),
+      t.member('later'),
+    ]);
+    await connect(viewer, friend);
+    // Five second-degree members the viewer has invited, each with more mutuals than `later`.
+    const invited = await Promise.all([1, 2, 3, 4, 5].map((n) => t.member(`invited-${n}`)));
+    const other = await t.member('other');
+    await connect(viewer, other);
+    for (const member of invited) {
+      await connect(friend, member);
+      await connect(other, member);
+      expect((await viewer.invite(member)).status).toBe(201);
+    }
+    await connect(friend, later);
+
+    const first = (await viewer.get('/api/v1/suggestions?limit=1')).body;
+    expect(first.items).toEqual([]);
+    expect(first.nextCursor).not.toBeNull();
+    const second = (await viewer.get(`/api/v1/suggestions?limit=1&cursor=${first.nextCursor}`))
+      .body;
+    expect(second.items.map((i: { member: { handle: string } }) => i.member.handle)).toEqual([
+      later.handle,
+    ]);
+  });
+
   it('the limit is bounded, 1 to 100 like every list (R40)', async () => {
     const ann = await t.member('ann');
     expect((await ann.get('/api/v1/suggestions?limit=100')).status).toBe(200);

@@ -69,6 +69,9 @@ export interface ProfileChanges {
   location?: string;
 }
 
+/** How many pages of candidates one page of suggestions reads at the most. */
+const SUGGESTION_READS = 4;
+
 export class MemberService {
   constructor(
     private readonly deps: ServiceDeps,
@@ -214,8 +217,9 @@ export class MemberService {
   /**
    * People you may know: second-degree members by mutual connections, without anyone connected,
    * invited either way, blocked either way, or in a resend cooldown (R40: a page at a time).
-   * Candidates are read a page at a time until this page is full: those left out are the
-   * viewer's open invitations, blocks and cooldowns, whose number does not grow with the network.
+   * Candidates are read a page at a time until this page is full, but at most
+   * `SUGGESTION_READS` pages of them: a member with many open invitations among them then gets
+   * a short page and a cursor that goes on, never a request that checks thousands.
    */
   async suggestions(
     viewerId: string,
@@ -227,7 +231,7 @@ export class MemberService {
     const kept: { id: string; mutual: number }[] = [];
     let cursor = page.cursor;
     let nextCursor: string | null = null;
-    read: for (;;) {
+    read: for (let reads = 1; ; reads++) {
       const candidates = await secondDegree(db, viewerId, { cursor, limit: page.limit });
       for (const [i, candidate] of candidates.items.entries()) {
         if (!(await this.maySuggest(viewer, candidate.id, now))) continue;
@@ -238,8 +242,9 @@ export class MemberService {
           break read;
         }
       }
-      if (candidates.nextCursor === null) break;
-      cursor = candidates.nextCursor;
+      nextCursor = candidates.nextCursor;
+      if (nextCursor === null || reads === SUGGESTION_READS) break;
+      cursor = nextCursor;
     }
     const members = await findMembersByIds(
       db,
