@@ -4,19 +4,9 @@
  * at the page while it runs without waiting for any time.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { ok } from './helpers/api.js';
-import { focusedIsBusy, holdRequests } from './helpers/browser.js';
+import { focusedIsBusy, focusedName, holdRequests, pressWhileHeld } from './helpers/browser.js';
 import { setupSuite } from './helpers/suite.js';
-
-/** What has keyboard focus: its accessible name or text, or "body" when focus has fallen. */
-function focused(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const element = document.activeElement;
-    if (!element || element === document.body) return 'body';
-    return element.getAttribute('aria-label') ?? element.textContent ?? '';
-  });
-}
 
 describe('Buttons busy with their request keep the keyboard focus', () => {
   const suite = setupSuite();
@@ -28,15 +18,16 @@ describe('Buttons busy with their request keep the keyboard focus', () => {
     const follows = await holdRequests(page, 'PUT', '**/api/v1/follows/*');
 
     await page.goto(`/in/${bea.handle}`);
-    await page.getByRole('button', { name: 'Follow', exact: true }).focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => follows.length).toBe(1);
-    expect(await focused(page)).toBe('Follow');
-    expect(await focusedIsBusy(page)).toBe(true);
+    await pressWhileHeld(
+      page,
+      page.getByRole('button', { name: 'Follow', exact: true }),
+      follows,
+      'Follow',
+    );
 
     await follows[0]!.continue();
     await page.getByText('You now follow Bea.').waitFor();
-    await expect.poll(() => focused(page)).toBe('Unfollow');
+    await expect.poll(() => focusedName(page)).toBe('Unfollow');
     await expect.poll(() => focusedIsBusy(page)).toBe(false);
     await context.close();
   });
@@ -53,7 +44,7 @@ describe('Buttons busy with their request keep the keyboard focus', () => {
     await page.getByText('You and Bea are now connected.').waitFor();
     await page.getByRole('button', { name: 'Connected ✓' }).waitFor();
     // Connected members follow each other, so the button the focus is on reads Unfollow.
-    expect(await focused(page)).toBe('Unfollow');
+    expect(await focusedName(page)).toBe('Unfollow');
     await context.close();
   });
 
@@ -72,29 +63,26 @@ describe('Buttons busy with their request keep the keyboard focus', () => {
     const endingOthers = await holdRequests(page, 'DELETE', '**/api/v1/me/sessions');
 
     await page.goto('/settings');
-    await page.getByRole('button', { name: 'Sign out Laptop browser' }).focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => endings.length).toBe(1);
-    expect(await focused(page)).toBe('Sign out Laptop browser');
-    expect(await focusedIsBusy(page)).toBe(true);
+    await pressWhileHeld(
+      page,
+      page.getByRole('button', { name: 'Sign out Laptop browser' }),
+      endings,
+      'Sign out Laptop browser',
+    );
 
     // The session's row goes away: the focus moves on to another session's button.
     await endings[0]!.continue();
     await page
       .getByRole('button', { name: 'Sign out Laptop browser' })
       .waitFor({ state: 'detached' });
-    await expect.poll(() => focused(page)).toMatch(/^Sign out (?!Laptop)/);
+    await expect.poll(() => focusedName(page)).toMatch(/^Sign out (?!Laptop)/);
 
     // With the other sessions, their button goes: the focus stays in the section, on its heading.
     const everyOther = page.getByRole('button', { name: 'Sign out all other sessions' });
-    await everyOther.focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => endingOthers.length).toBe(1);
-    expect(await focused(page)).toBe('Sign out all other sessions');
-    expect(await focusedIsBusy(page)).toBe(true);
+    await pressWhileHeld(page, everyOther, endingOthers, 'Sign out all other sessions');
     await endingOthers[0]!.continue();
     await everyOther.waitFor({ state: 'detached' });
-    await expect.poll(() => focused(page)).toBe("Where you're signed in");
+    await expect.poll(() => focusedName(page)).toBe("Where you're signed in");
     await context.close();
   });
 
@@ -104,15 +92,16 @@ describe('Buttons busy with their request keep the keyboard focus', () => {
     const revokes = await holdRequests(page, 'DELETE', '**/api/v1/me/tokens/*');
 
     await page.goto('/settings');
-    await page.getByRole('button', { name: 'Revoke e2e setup' }).focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => revokes.length).toBe(1);
-    expect(await focused(page)).toBe('Revoke e2e setup');
-    expect(await focusedIsBusy(page)).toBe(true);
+    await pressWhileHeld(
+      page,
+      page.getByRole('button', { name: 'Revoke e2e setup' }),
+      revokes,
+      'Revoke e2e setup',
+    );
 
     await revokes[0]!.continue();
     await page.getByText('No tokens yet').waitFor();
-    expect(await focused(page)).toBe('Personal access tokens');
+    expect(await focusedName(page)).toBe('Personal access tokens');
     await context.close();
   });
 
@@ -125,11 +114,12 @@ describe('Buttons busy with their request keep the keyboard focus', () => {
     await page.goto('/signin');
     await page.getByLabel('Email').fill(me.email);
     await page.getByLabel('Password').fill(me.password);
-    await page.getByRole('button', { name: 'Sign in' }).focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => signIns.length).toBe(1);
-    expect(await focused(page)).toBe('Signing in…');
-    expect(await focusedIsBusy(page)).toBe(true);
+    await pressWhileHeld(
+      page,
+      page.getByRole('button', { name: 'Sign in' }),
+      signIns,
+      'Signing in…',
+    );
     await page.keyboard.press('Enter');
     await page.getByLabel('Password').press('Enter');
 
@@ -146,11 +136,12 @@ describe('Buttons busy with their request keep the keyboard focus', () => {
 
     await page.goto('/pages');
     await page.getByLabel('Name', { exact: true }).fill('Busy Bees');
-    await page.getByRole('button', { name: 'Create page' }).focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => creations.length).toBe(1);
-    expect(await focused(page)).toBe('Creating…');
-    expect(await focusedIsBusy(page)).toBe(true);
+    await pressWhileHeld(
+      page,
+      page.getByRole('button', { name: 'Create page' }),
+      creations,
+      'Creating…',
+    );
     await page.keyboard.press('Enter');
 
     await creations[0]!.continue();
@@ -166,16 +157,17 @@ describe('Buttons busy with their request keep the keyboard focus', () => {
 
     await page.goto('/settings');
     await page.getByLabel('Or paste addresses').fill('ada@example.com, bea@example.org');
-    await page.getByRole('button', { name: 'Import contacts' }).focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => imports.length).toBe(1);
-    expect(await focused(page)).toBe('Importing…');
-    expect(await focusedIsBusy(page)).toBe(true);
+    await pressWhileHeld(
+      page,
+      page.getByRole('button', { name: 'Import contacts' }),
+      imports,
+      'Importing…',
+    );
     await page.keyboard.press('Enter');
 
     // The emptied form has nothing left to import, so its button is disabled under the focus.
     await imports[0]!.continue();
-    await expect.poll(() => focused(page)).toMatch(/^2 of 2 addresses matched and imported\./);
+    await expect.poll(() => focusedName(page)).toMatch(/^2 of 2 addresses matched and imported\./);
     expect(imports).toHaveLength(1);
     await context.close();
   });
@@ -189,16 +181,17 @@ describe('Buttons busy with their request keep the keyboard focus', () => {
     await page.getByLabel('Current password').fill(me.password);
     await page.getByLabel('New password', { exact: true }).fill('a brand new passphrase 42');
     await page.getByLabel('Repeat the new password').fill('a brand new passphrase 42');
-    await page.getByRole('button', { name: 'Change password' }).focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => changes.length).toBe(1);
-    expect(await focused(page)).toBe('Saving…');
-    expect(await focusedIsBusy(page)).toBe(true);
+    await pressWhileHeld(
+      page,
+      page.getByRole('button', { name: 'Change password' }),
+      changes,
+      'Saving…',
+    );
     await page.keyboard.press('Enter');
 
     await changes[0]!.continue();
     await expect
-      .poll(() => focused(page))
+      .poll(() => focusedName(page))
       .toBe('Your password is changed. Your other devices are signed out.');
     expect(changes).toHaveLength(1);
     await context.close();
@@ -212,15 +205,16 @@ describe('Buttons busy with their request keep the keyboard focus', () => {
     await page.goto('/settings');
     await page.getByLabel('New email address').fill('eli.new@example.com');
     await page.locator('#account-email-password').fill(me.password);
-    await page.getByRole('button', { name: 'Change email' }).focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => changes.length).toBe(1);
-    expect(await focused(page)).toBe('Saving…');
-    expect(await focusedIsBusy(page)).toBe(true);
+    await pressWhileHeld(
+      page,
+      page.getByRole('button', { name: 'Change email' }),
+      changes,
+      'Saving…',
+    );
 
     await changes[0]!.continue();
     await expect
-      .poll(() => focused(page))
+      .poll(() => focusedName(page))
       .toBe(
         'Your email is now eli.new@example.com. We sent a link there: follow it to verify the address.',
       );
@@ -236,16 +230,17 @@ describe('Buttons busy with their request keep the keyboard focus', () => {
     await page.getByRole('button', { name: 'Edit profile' }).click();
     const dialog = page.getByRole('dialog', { name: 'Edit profile' });
     await dialog.getByRole('textbox', { name: 'Location' }).fill('Lisbon');
-    await dialog.getByRole('button', { name: 'Save profile' }).focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => saves.length).toBe(1);
-    expect(await focused(page)).toBe('Saving…');
-    expect(await focusedIsBusy(page)).toBe(true);
+    await pressWhileHeld(
+      page,
+      dialog.getByRole('button', { name: 'Save profile' }),
+      saves,
+      'Saving…',
+    );
     await page.keyboard.press('Enter');
 
     await saves[0]!.continue();
     await dialog.waitFor({ state: 'detached' });
-    expect(await focused(page)).toBe('Edit profile');
+    expect(await focusedName(page)).toBe('Edit profile');
     expect(saves).toHaveLength(1);
     await context.close();
   });
@@ -257,15 +252,16 @@ describe('Buttons busy with their request keep the keyboard focus', () => {
 
     await page.goto('/settings');
     await page.getByLabel('Token name').fill('Nightly export');
-    await page.getByRole('button', { name: 'Make token' }).focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => makes.length).toBe(1);
-    expect(await focused(page)).toBe('Make token');
-    expect(await focusedIsBusy(page)).toBe(true);
+    await pressWhileHeld(
+      page,
+      page.getByRole('button', { name: 'Make token' }),
+      makes,
+      'Make token',
+    );
 
     // The emptied name leaves the button disabled under the focus.
     await makes[0]!.continue();
-    await expect.poll(() => focused(page)).toMatch(/^Copy your new token now/);
+    await expect.poll(() => focusedName(page)).toMatch(/^Copy your new token now/);
     await context.close();
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Receiver } from '../test/integrations/receiver.js';
 import type { Member } from './helpers/api.js';
 import { seriousViolations } from './helpers/axe.js';
-import { focusedIsBusy, focusedText, holdRequests } from './helpers/browser.js';
+import { focusedText, holdRequests, pressWhileHeld } from './helpers/browser.js';
 import { setupSuite } from './helpers/suite.js';
 
 describe('Settings → Webhooks (R35)', () => {
@@ -93,11 +93,12 @@ describe('Settings → Webhooks (R35)', () => {
 
     await page.goto('/settings/webhooks');
     await page.getByLabel('URL').fill(receiver.url('/carol'));
-    await page.getByRole('button', { name: 'Add webhook' }).focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => creations.length).toBe(1);
-    expect(await focusedText(page)).toBe('Add webhook');
-    expect(await focusedIsBusy(page)).toBe(true);
+    await pressWhileHeld(
+      page,
+      page.getByRole('button', { name: 'Add webhook' }),
+      creations,
+      'Add webhook',
+    );
     await page.keyboard.press('Enter');
 
     await creations[0]!.continue();

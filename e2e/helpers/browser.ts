@@ -4,6 +4,7 @@ import {
   chromium,
   type Browser,
   type BrowserContext,
+  type Locator,
   type Page,
   type Route,
 } from 'playwright-core';
@@ -90,6 +91,15 @@ export function focusedText(page: Page): Promise<string> {
   });
 }
 
+/** What has keyboard focus: its accessible name or text, or "body" when focus has fallen. */
+export function focusedName(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    if (!element || element === document.body) return 'body';
+    return element.getAttribute('aria-label') ?? element.textContent ?? '';
+  });
+}
+
 /** Whether what has keyboard focus says it is busy. */
 export function focusedIsBusy(page: Page): Promise<boolean> {
   return page.evaluate(() => document.activeElement?.getAttribute('aria-disabled') === 'true');
@@ -106,6 +116,24 @@ export async function holdRequests(page: Page, method: string, url: string): Pro
     else await route.fallback();
   });
   return held;
+}
+
+/**
+ * Presses Enter on `button` while its requests are held (see `holdRequests`), and checks what a
+ * busy button promises: one request went, and the focus stays on the button, now named
+ * `busyName`, which says it is busy.
+ */
+export async function pressWhileHeld(
+  page: Page,
+  button: Locator,
+  held: Route[],
+  busyName: string,
+): Promise<void> {
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => held.length).toBe(1);
+  expect(await focusedName(page)).toBe(busyName);
+  expect(await focusedIsBusy(page)).toBe(true);
 }
 
 /** "18 December 2026", as the app writes dates. */
