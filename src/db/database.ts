@@ -7,7 +7,6 @@ import {
   Migrator,
   PostgresDialect,
   type QueryCompiler,
-  type SqliteDatabase as KyselySqlite,
   SqliteDialect,
   SqliteQueryCompiler,
   type SelectModifierNode,
@@ -20,6 +19,7 @@ import { isRetryableConflict } from './errors.js';
 import { GroupCommit } from './group-commit.js';
 import { withNamedStatements } from './postgres-named-statements.js';
 import { startCheckpointer } from './sqlite-checkpointer.js';
+import { withStatementCache } from './sqlite-statements.js';
 import type { Database, Db, SqliteSynchronous } from './types.js';
 
 const ROW_LOCKS = new Set([
@@ -46,29 +46,6 @@ class RapportSqliteDialect extends SqliteDialect {
   override createQueryCompiler(): QueryCompiler {
     return new SqliteCompilerWithoutRowLocks();
   }
-}
-
-const CACHED_STATEMENTS = 500;
-
-/**
- * Kysely prepares every statement anew, and on SQLite preparing costs about as much as running
- * a small query. Statements are kept by their SQL (least recently used dropped first); one
- * still being iterated is never handed out twice.
- */
-function withStatementCache(sqlite: SqliteDatabase.Database): KyselySqlite {
-  const statements = new Map<string, SqliteDatabase.Statement>();
-  return {
-    close: () => sqlite.close(),
-    prepare(sql) {
-      const cached = statements.get(sql);
-      statements.delete(sql);
-      const statement = cached && !cached.busy ? cached : sqlite.prepare(sql);
-      statements.set(sql, statement);
-      const oldest = statements.keys().next().value;
-      if (statements.size > CACHED_STATEMENTS && oldest !== undefined) statements.delete(oldest);
-      return statement;
-    },
-  };
 }
 
 function openSqlite(file: string, synchronous: SqliteSynchronous, log?: LogConfig): Database {
