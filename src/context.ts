@@ -82,7 +82,7 @@ export async function createContext(
   const clock = options.clock ?? manualClock ?? systemClock;
   const deps: ServiceDeps = { database, clock, rules: config.rules };
 
-  const invitations = new InvitationCommands(deps);
+  const invitations = new InvitationCommands(deps, config.requireVerifiedEmail);
   const invitationQueries = new InvitationQueries(deps, config.requireVerifiedEmail);
   const members = new MemberService(deps, invitationQueries);
   const idempotency = new IdempotencyService(deps);

@@ -105,7 +105,10 @@ export async function seedDemo(
 ): Promise<boolean> {
   if ((await countMembers(database.db)) > 0) return false;
   const clock = new ManualClock(addDays(now, -60));
-  const invitations = new InvitationCommands({ database, clock, rules: config.rules });
+  const invitations = new InvitationCommands(
+    { database, clock, rules: config.rules },
+    config.requireVerifiedEmail,
+  );
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const members: MemberRow[] = [];
   for (const [i, [name, headline, company, industry, location]] of PEOPLE.entries()) {

@@ -5,7 +5,7 @@
 import type { Tx } from '../../db/types.js';
 import { DomainError } from '../../lib/errors.js';
 import type { ServiceDeps } from '../deps.js';
-import { memberNotFound } from '../members/member.js';
+import { memberNotFound, unverifiedSender } from '../members/member.js';
 import { type MemberSummary, toSummary } from '../members/member.presenter.js';
 import type { MemberRow } from '../members/member.repository.js';
 import { lockMemberAndHandle } from '../members/member.service.js';
@@ -91,7 +91,10 @@ export type SendResult =
   { status: 'sent'; invitation: SentInvitation } | { status: 'connected'; member: MemberSummary };
 
 export class InvitationCommands {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly requireVerifiedEmail: boolean,
+  ) {}
 
   private env() {
     return { now: this.deps.clock.now(), rules: this.deps.rules };
@@ -100,7 +103,6 @@ export class InvitationCommands {
   async send(senderId: string, input: SendInput): Promise<SendResult> {
     const env = this.env();
     const { now, rules } = env;
-    const note = normaliseNote(input.note, rules.noteMaxLength);
     const outcome = await this.deps.database.transaction(async (tx) => {
       // Locking both members serialises racing sends between the same two people (R3) and
       // every limit counted for the sender (R5, R6, R8).
@@ -109,7 +111,11 @@ export class InvitationCommands {
         senderId,
         input.to,
       );
+      // R25 comes first, read from the locked row: a verification racing the send counts whole.
+      const unverified = unverifiedSender(sender, this.requireVerifiedEmail);
+      if (unverified) throw unverified;
       if (!recipient) throw memberNotFound();
+      const note = normaliseNote(input.note, rules.noteMaxLength);
       let facts = await loadInviteFacts(tx, sender, recipient.id, now, rules);
       await transition(tx, overdue(facts, now), { kind: 'expire' }, env);
       const check = () => checkConnectionInvite(rules, sender, recipient, facts, now, input.email);
