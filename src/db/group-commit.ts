@@ -18,9 +18,9 @@ interface Waiting {
 
 /**
  * Group commit on SQLite's one writer connection. Transactions that arrive together run one
- * after another inside one SQLite transaction, each in a savepoint of its own: a request that
- * fails rolls back to its savepoint alone, and the next request starts only once the previous
- * one's savepoint is released or rolled back. Every request is answered after the shared COMMIT;
+ * after another inside one SQLite transaction, each after the first in a savepoint of its own:
+ * a request that fails rolls back to its savepoint alone (the first, the whole transaction that
+ * holds only its work), and the next request starts only once the previous one has ended. Every request is answered after the shared COMMIT;
  * if the COMMIT fails, every request of the batch fails with it. The batch is one write of the
  * WAL (and one fsync with synchronous=FULL) for many requests, and pages that several of them
  * change, such as the ends of the same indexes, are written once.
@@ -73,7 +73,11 @@ export class GroupCommit {
       try {
         for (let next = this.waiting.shift(); next; next = this.waiting.shift()) {
           batch.push(next);
-          await runInSavepoint(trx, next);
+          // The first request has the transaction to itself, so if it fails, rolling all of it
+          // back undoes its work alone. It runs without a savepoint, whose journal of every page
+          // it changes made a withdrawal of 10,000 invitations take three times as long.
+          if (batch.length === 1) await next.run(trx);
+          else await runInSavepoint(trx, next);
           if (batch.length >= this.maxBatch) break;
         }
         await trx.commit().execute();

@@ -88,6 +88,21 @@ describe.runIf(testDialect() === 'sqlite')('group commit (sqlite)', () => {
     expect(committed()).toEqual(['a', 'c']);
   });
 
+  it('§6: when the first request of a batch fails, its work alone is undone; the requests behind it commit', async () => {
+    const seen: number[] = [];
+    const results = await Promise.allSettled([
+      write('a', seen, true),
+      write('b', seen),
+      write('c', seen),
+    ]);
+    expect(results).toEqual([
+      { status: 'rejected', reason: new Error('a refused') },
+      { status: 'fulfilled', value: 'b' },
+      { status: 'fulfilled', value: 'c' },
+    ]);
+    expect(committed()).toEqual(['b', 'c']);
+  });
+
   it('§6: no request is answered before the commit that holds its write', async () => {
     const seen: number[] = [];
     const visibleWhenAnswered = await Promise.all(
