@@ -2,12 +2,17 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
   Kysely,
   type LogConfig,
   Migrator,
   PostgresDialect,
   type QueryCompiler,
   SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
   SqliteQueryCompiler,
   type SelectModifierNode,
 } from 'kysely';
@@ -42,7 +47,31 @@ class SqliteCompilerWithoutRowLocks extends SqliteQueryCompiler {
   }
 }
 
+const BEGIN_IMMEDIATE = CompiledQuery.raw('begin immediate');
+
+/**
+ * Every transaction takes SQLite's write lock as it begins, waiting up to the busy timeout,
+ * rather than at its first write. While another process holds the lock, a transaction that
+ * only reads then fails like one that writes: a password reset for an unknown address answered
+ * 202 where a known one answered 503, telling who has an account (R26). And a transaction that
+ * read before another process wrote can no longer fail at once on its stale snapshot when it
+ * comes to write.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(BEGIN_IMMEDIATE);
+  }
+}
+
 class RapportSqliteDialect extends SqliteDialect {
+  constructor(private readonly config: SqliteDialectConfig) {
+    super(config);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.config);
+  }
+
   override createQueryCompiler(): QueryCompiler {
     return new SqliteCompilerWithoutRowLocks();
   }

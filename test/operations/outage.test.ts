@@ -2,8 +2,9 @@
  * R34: the database becomes unusable under load — PostgreSQL, shared by two app processes, cut
  * off behind a TCP proxy (the server itself keeps running), or the SQLite file of one app
  * process held locked by another process. Every request meanwhile answers 503 service_unavailable with Retry-After
- * (never 500) and /readyz answers 503; the processes serve again by themselves once the
- * database is back, and every write they acknowledged is kept.
+ * (never 500) and /readyz answers 503, a password reset alike for a known and an unknown
+ * address (R26); the processes serve again by themselves once the database is back, and every
+ * write they acknowledged is kept.
  */
 import { createServer, type Server, Socket } from 'node:net';
 import SqliteDatabase from 'better-sqlite3';
@@ -201,6 +202,11 @@ describe(`the database goes away under load (${dialect})`, () => {
     const acks = (n: number) =>
       until(() => acknowledged.length >= n, `${n} acknowledged writes`, 60_000);
 
+    const { email: spareEmail } = await database.db
+      .selectFrom('members')
+      .select('email')
+      .where('id', '=', spare!.id)
+      .executeTakeFirstOrThrow();
     await acks(20);
     await outage.cut();
     phase = 'down';
@@ -212,6 +218,14 @@ describe(`the database goes away under load (${dialect})`, () => {
         to: others[i]!.handle,
       });
       expect(write).toMatchObject({ status: 503, code: 'service_unavailable', retryAfter: '5' });
+      // R26: a reset answers the same whether the address has an account or not.
+      const [known, unknown] = await Promise.all(
+        [spareEmail, 'nobody-here@example.test'].map((email) =>
+          call(server, '/api/v1/account/password-reset', undefined, { email }),
+        ),
+      );
+      expect(known).toMatchObject({ status: 503, code: 'service_unavailable' });
+      expect(unknown).toEqual(known);
       // PostgreSQL is gone for reads too; SQLite readers carry on past another's write lock.
       if (dialect === 'postgres') {
         const read = await call(server, '/api/v1/me', spare);
