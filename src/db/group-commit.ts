@@ -20,10 +20,11 @@ interface Waiting {
  * Group commit on SQLite's one writer connection. Transactions that arrive together run one
  * after another inside one SQLite transaction, each after the first in a savepoint of its own:
  * a request that fails rolls back to its savepoint alone (the first, the whole transaction that
- * holds only its work), and the next request starts only once the previous one has ended. Every request is answered after the shared COMMIT;
- * if the COMMIT fails, every request of the batch fails with it. The batch is one write of the
- * WAL (and one fsync with synchronous=FULL) for many requests, and pages that several of them
- * change, such as the ends of the same indexes, are written once.
+ * holds only its work), and the next request starts only once the previous one has ended.
+ * Every request is answered after the shared COMMIT; if the COMMIT fails, every request of the
+ * batch fails with it. The batch is one write of the WAL (and one fsync with synchronous=FULL)
+ * for many requests, and pages that several of them change, such as the ends of the same
+ * indexes, are written once.
  *
  * A batch starts one turn of the event loop after its first request, so that the requests whose
  * bytes arrived together join it; it takes what waits when each request ends, and closes when
