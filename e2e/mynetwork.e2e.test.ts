@@ -26,9 +26,10 @@ describe('My Network', () => {
     await expect
       .poll(() => summary.getByRole('link', { name: /Connections/ }).textContent())
       .toMatch(/Connections\s*1$/);
-    expect(
-      await page.getByRole('button', { name: 'Accept invitation from Dee Incoming' }).count(),
-    ).toBe(0);
+    // The list of invitations is fetched again apart from the counts waited for above.
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Accept invitation from Dee Incoming' }).count())
+      .toBe(0);
 
     await page.getByRole('link', { name: 'See all 2' }).click();
     await page.waitForURL('**/mynetwork/invitation-manager/received');

@@ -22,7 +22,7 @@ describe('Pages fetched on their first visit', () => {
     expect(await page.getByRole('heading', { level: 1, name: 'My Network' }).count()).toBe(0);
     expect(await nav.isVisible()).toBe(true);
 
-    expect(held).toHaveLength(1);
+    await expect.poll(() => held.length).toBe(1);
     await held[0]!.continue();
     await page.getByRole('heading', { level: 1, name: 'Insights' }).waitFor();
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Insights');

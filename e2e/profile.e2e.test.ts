@@ -19,7 +19,8 @@ describe('Profile', () => {
     await dialog.getByRole('radio', { name: 'Colleague' }).check();
     const note = 'Hi Bea, we worked together on the data platform.';
     await dialog.getByRole('textbox', { name: 'Add a note (optional)' }).fill(note);
-    expect(await dialog.getByText(`${note.length}/300`).count()).toBe(1);
+    // The counter shows once the instance's note limit has arrived.
+    await expect.poll(() => dialog.getByText(`${note.length}/300`).count()).toBe(1);
     await dialog.getByRole('button', { name: 'Send invitation' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Pending ▾' }).waitFor();

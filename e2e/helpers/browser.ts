@@ -132,8 +132,9 @@ export async function pressWhileHeld(
   await button.focus();
   await page.keyboard.press('Enter');
   await expect.poll(() => held.length).toBe(1);
-  expect(await focusedName(page)).toBe(busyName);
-  // The request leaves before React renders the pending state, so the busy mark may follow it.
+  // The request leaves before React renders the pending state, so the busy name ("Saving…") and
+  // the busy mark may follow it.
+  await expect.poll(() => focusedName(page)).toBe(busyName);
   await expect.poll(() => focusedIsBusy(page)).toBe(true);
 }
 
