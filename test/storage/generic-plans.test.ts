@@ -1,0 +1,47 @@
+/**
+ * On PostgreSQL the prepared statements of the request paths are planned once per connection:
+ * left to choose, the server planned some of them afresh on every call, which cost more than
+ * running them.
+ */
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { migrateToLatest, openDatabase } from '../../src/db/database.js';
+import type { Database } from '../../src/db/types.js';
+import { findMemberById } from '../../src/modules/members/member.repository.js';
+import {
+  createThrowawayDatabase,
+  testDialect,
+  type ThrowawayDatabase,
+} from '../helpers/database.js';
+
+const postgres = testDialect() === 'postgres';
+let throwaway: ThrowawayDatabase;
+let database: Database;
+
+beforeAll(async () => {
+  if (!postgres) return;
+  throwaway = await createThrowawayDatabase();
+  database = openDatabase(throwaway.url);
+  await migrateToLatest(database.db);
+});
+
+afterAll(async () => {
+  if (!postgres) return;
+  await database.close();
+  await throwaway.drop();
+});
+
+it.skipIf(!postgres)(
+  'a prepared statement runs on its generic plan from its first call',
+  async () => {
+    const plans = await database.transaction(async (tx) => {
+      // More calls than the five custom plans PostgreSQL would otherwise make before choosing.
+      for (let call = 0; call < 8; call++) await findMemberById(tx, `m${call}`);
+      const { rows } = await sql<{ generic: number; custom: number }>`
+      select generic_plans as generic, custom_plans as custom
+      from pg_prepared_statements where statement like '%from "members"%'`.execute(tx);
+      return rows;
+    });
+    expect(plans).toEqual([{ generic: 8, custom: 0 }]);
+  },
+);
