@@ -21,10 +21,11 @@ import { migrations } from './migrations/index.js';
 import type { Schema } from './schema.js';
 import { requireWhenNeeded } from '../lib/require-when-needed.js';
 import { isRetryableConflict } from './errors.js';
-import { GroupCommit } from './group-commit.js';
+import { GroupCommit, MAX_BATCH } from './group-commit.js';
 import { withNamedStatements } from './postgres-named-statements.js';
 import { startCheckpointer } from './sqlite-checkpointer.js';
 import { withStatementCache } from './sqlite-statements.js';
+import { WalSync } from './wal-sync.js';
 import type { Database, Db, SqliteSynchronous } from './types.js';
 
 const ROW_LOCKS = new Set([
@@ -57,19 +58,60 @@ const BEGIN_IMMEDIATE = CompiledQuery.raw('begin immediate');
  * read before another process wrote can no longer fail at once on its stale snapshot when it
  * comes to write.
  */
+/** With `synchronous = full`: the connection, and the WAL's sync that a write waits for. */
+interface DurableWrites {
+  sqlite: SqliteDatabase.Database;
+  walSync: WalSync;
+}
+
 class ImmediateSqliteDriver extends SqliteDriver {
+  private durableConnection?: DatabaseConnection;
+
+  constructor(
+    config: SqliteDialectConfig,
+    private readonly durable?: DurableWrites,
+  ) {
+    super(config);
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(BEGIN_IMMEDIATE);
   }
+
+  /**
+   * With `synchronous = full`, a write outside any transaction is answered once the WAL's sync
+   * has ended (see WalSync); group commit waits for its own batches.
+   */
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    const connection = await super.acquireConnection();
+    if (!this.durable) return connection;
+    const { sqlite, walSync } = this.durable;
+    this.durableConnection ??= {
+      async executeQuery<R>(query: CompiledQuery) {
+        const inTransaction = sqlite.inTransaction;
+        const result = await connection.executeQuery<R>(query);
+        if (!inTransaction && !sqlite.inTransaction && !READS.test(query.sql)) await walSync.sync();
+        return result;
+      },
+      streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),
+    };
+    return this.durableConnection;
+  }
 }
 
+/** Statements that write nothing: no sync after them. */
+const READS = /^\s*(select|pragma|begin|explain)\b/i;
+
 class RapportSqliteDialect extends SqliteDialect {
-  constructor(private readonly config: SqliteDialectConfig) {
+  constructor(
+    private readonly config: SqliteDialectConfig,
+    private readonly durable?: DurableWrites,
+  ) {
     super(config);
   }
 
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.config);
+    return new ImmediateSqliteDriver(this.config, this.durable);
   }
 
   override createQueryCompiler(): QueryCompiler {
@@ -82,8 +124,11 @@ function openSqlite(file: string, synchronous: SqliteSynchronous, log?: LogConfi
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma('journal_mode = WAL');
   // NORMAL keeps every committed transaction across a process crash; only a power loss can lose
-  // the last ones. FULL also survives a power loss, at one fsync of the WAL per commit.
-  sqlite.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+  // the last ones. FULL also survives a power loss, at one fsync of the WAL per commit, which
+  // WalSync makes without blocking this thread, so SQLite itself stays at NORMAL.
+  sqlite.pragma('synchronous = NORMAL');
+  const walSync =
+    synchronous === 'full' && file !== ':memory:' ? new WalSync(`${file}-wal`) : undefined;
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   // Group commit gives each request a savepoint, and SQLite keeps the pages a savepoint may
@@ -96,17 +141,21 @@ function openSqlite(file: string, synchronous: SqliteSynchronous, log?: LogConfi
     typeof text === 'string' ? text.toLowerCase() : text,
   );
   const db = new Kysely<Schema>({
-    dialect: new RapportSqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new RapportSqliteDialect(
+      { database: withStatementCache(sqlite) },
+      walSync && { sqlite, walSync },
+    ),
     log,
   });
   const checkpointer = file === ':memory:' ? null : startCheckpointer(sqlite, file);
-  const groupCommit = new GroupCommit(db);
+  const groupCommit = new GroupCommit(db, MAX_BATCH, walSync && (() => walSync.sync()));
   return {
     db,
     dialect: 'sqlite',
     transaction: (fn) => groupCommit.transaction(fn),
     async close() {
       await checkpointer?.stop();
+      await walSync?.close();
       await db.destroy();
     },
   };

@@ -34,9 +34,14 @@ export class GroupCommit {
   private readonly waiting: Waiting[] = [];
   private scheduled = false;
 
+  /**
+   * `durable`, when given, resolves once the batch's commit is on disk: the next batch runs
+   * meanwhile, and the requests are answered after it.
+   */
   constructor(
     private readonly db: Db,
     private readonly maxBatch = MAX_BATCH,
+    private readonly durable?: () => Promise<void>,
   ) {}
 
   async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -96,8 +101,14 @@ export class GroupCommit {
       if (batch.length === 0) batch.push(...this.waiting.splice(0, this.maxBatch));
     }
     this.scheduled = false;
-    for (const request of batch) request.answer(failure);
     if (this.waiting.length > 0) this.schedule();
+    // A commit whose sync failed is there but may not outlive a power loss: answered as failed.
+    if (!failure && this.durable)
+      failure = await this.durable().then(
+        () => undefined,
+        (error: unknown) => ({ error }),
+      );
+    for (const request of batch) request.answer(failure);
   }
 }
 
