@@ -31,6 +31,28 @@ function sqliteFile(config: Config, err: Out): string | null {
   return file;
 }
 
+/**
+ * Whether another connection has `file` open. Every connection to a database in WAL mode holds
+ * a shared lock on it for as long as it is open, so one that asks for the database exclusively,
+ * without waiting, is refused while a server (or its checkpointer) runs.
+ */
+function openElsewhere(file: string): boolean {
+  if (!existsSync(file)) return false;
+  const probe = new Database(file, { fileMustExist: true });
+  try {
+    probe.pragma('busy_timeout = 0');
+    probe.pragma('locking_mode = exclusive');
+    probe.exec('begin exclusive');
+    probe.exec('rollback');
+    return false;
+  } catch (error) {
+    if (error instanceof Database.SqliteError && error.code === 'SQLITE_BUSY') return true;
+    throw error;
+  } finally {
+    probe.close();
+  }
+}
+
 /** The first problem PRAGMA integrity_check finds, or null for a sound database. */
 function integrityProblem(db: Database.Database): string | null {
   const result = db.pragma('integrity_check', { simple: true });
@@ -75,6 +97,12 @@ export async function restoreCommand(
   if (!backup || !existsSync(backup)) {
     err.write(backup ? `There is no file ${backup}.\n` : 'Usage: rapport restore FILE\n');
     return 2;
+  }
+  // Its log and the file under it would be taken from a running server: what it wrote since
+  // would be lost, and what it writes next would go into a file no one reads.
+  if (openElsewhere(file)) {
+    err.write(`${file} is open in a running server or worker; stop them all, then restore.\n`);
+    return 1;
   }
   const copy = new Database(backup, { fileMustExist: true });
   try {

@@ -122,6 +122,42 @@ describe.runIf(dialect === 'sqlite')('backup and restore (sqlite)', () => {
     }
   }, 180_000);
 
+  it('R33: a restore into a database that a running server holds open is refused and changes nothing', async () => {
+    const file = throwaway.url.slice('sqlite:'.length);
+    const server = runTs('src/cli/index.ts', ['serve'], {
+      RAPPORT_DATABASE_URL: throwaway.url,
+      RAPPORT_PORT: '0',
+      RAPPORT_LOG_LEVEL: 'error',
+      RAPPORT_JOBS: 'off',
+    });
+    children.push(server);
+    const url = await servingUrl(server);
+    expect(url, server.output()).not.toBe('');
+    const count = async () =>
+      (await database.db.selectFrom('invitations').select('id').execute()).length;
+    const before = await count();
+    expect(before).toBeGreaterThan(0);
+    expect(existsSync(backupFile)).toBe(true);
+
+    const restore = await cli(['restore', backupFile], throwaway.url);
+    expect(restore.code, restore.output).toBe(1);
+    expect(restore.output).toContain('stop them all, then restore');
+    expect(existsSync(`${file}-wal`)).toBe(true);
+    expect(await count()).toBe(before);
+    expect((await fetch(`${url}/api/v1/instance`)).status).toBe(200);
+
+    for (const child of children)
+      if (child.process.exitCode === null) child.process.kill('SIGTERM');
+    await Promise.all(children.map((c) => c.exited));
+    await database.close();
+    try {
+      const stopped = await cli(['restore', backupFile], throwaway.url);
+      expect(stopped.code, stopped.output).toBe(0);
+    } finally {
+      database = openDatabase(throwaway.url);
+    }
+  }, 120_000);
+
   it('R33: a file that is not a sound database is refused and the instance is left as it was', async () => {
     const bogus = join(tmpdir(), `rapport-bogus-${stamp}.db`);
     writeFileSync(bogus, 'not a database at all, just some text that is long enough'.repeat(100));
