@@ -60,6 +60,19 @@ describe('Admin', () => {
     await expectFitsPhone(phone.page);
     expect(await seriousViolations(phone.page)).toEqual([]);
     await phone.context.close();
+
+    // A member who is not an admin is told once, and the page asks the API for nothing of R32's.
+    const member = await suite.signIn(bea);
+    const adminRequests: string[] = [];
+    member.page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/v1/admin'))
+        adminRequests.push(request.url());
+    });
+    await member.page.goto('/admin');
+    await member.page.getByText('This page is for admins').waitFor();
+    expect(await member.page.getByRole('alert').count()).toBe(0);
+    expect(adminRequests).toEqual([]);
+    await member.context.close();
   });
 });
 
