@@ -1,6 +1,7 @@
-import { Suspense } from 'react';
-import { Outlet, useMatches } from 'react-router';
+import { Suspense, useEffect, useRef } from 'react';
+import { NavigationType, Outlet, useLocation, useMatches, useNavigationType } from 'react-router';
 import { useMe } from '../api/queries.js';
+import { focusIfLost } from './focus-if-lost.js';
 import { LoadError, Loading, PageLoading } from './Status.js';
 import { TopNav } from './TopNav.js';
 import { VerifyEmailBanner } from './VerifyEmailBanner.js';
@@ -12,6 +13,16 @@ export function AppShell() {
   // loads; a boundary of its own per route shows the spinner there instead. Within a route (another
   // profile, another invitation tab) the page stays mounted, so its state and focus stay too.
   const route = useMatches().at(-1)?.id;
+  const main = useRef<HTMLElement>(null);
+  const location = useLocation();
+  const navigation = useNavigationType();
+  const ready = me.isSuccess;
+  // A form that navigates when done (signing in, creating a page) takes the keyboard focus away
+  // with it: the member then starts again on the new page rather than at the top of the
+  // document. A load, back or forward (POP) leaves focus to the browser.
+  useEffect(() => {
+    if (ready && navigation !== NavigationType.Pop) focusIfLost(main.current);
+  }, [ready, navigation, location.key]);
   if (me.isPending) return <PageLoading />;
   if (me.isError) {
     return (
@@ -23,7 +34,7 @@ export function AppShell() {
   return (
     <>
       <TopNav me={me.data} />
-      <main id="main" className="page" tabIndex={-1}>
+      <main id="main" className="page" tabIndex={-1} ref={main}>
         <VerifyEmailBanner me={me.data} />
         <Suspense key={route} fallback={<Loading />}>
           <Outlet />

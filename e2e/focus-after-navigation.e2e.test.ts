@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { DESKTOP } from './helpers/browser.js';
+import { setupSuite } from './helpers/suite.js';
+
+/**
+ * UX: a form that navigates when done takes the keyboard focus with it; the member goes on from
+ * the new page's main region, not from the top of the document.
+ */
+describe('Focus after a form navigates', () => {
+  const suite = setupSuite();
+
+  it('signing in with the keyboard lands the focus on My Network, and Tab goes on inside it', async () => {
+    const nina = await suite.api.member('Nina Navigate');
+    const context = await suite.browser.newContext({
+      baseURL: suite.api.baseUrl,
+      viewport: DESKTOP,
+      locale: 'en-GB',
+    });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+
+    await page.goto('/signin');
+    await page.getByRole('textbox', { name: 'Email' }).fill(nina.email);
+    await page.getByLabel('Password', { exact: true }).fill(nina.password);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'My Network' }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
+
+    await page.keyboard.press('Tab');
+    expect(
+      await page.evaluate(() => document.getElementById('main')?.contains(document.activeElement)),
+    ).toBe(true);
+    await context.close();
+  });
+
+  it('a page opened by its address keeps the browser’s own focus', async () => {
+    const olga = await suite.api.member('Olga Open');
+    const { context, page } = await suite.signIn(olga);
+    await page.goto('/mynetwork');
+    await page.getByRole('heading', { level: 1, name: 'My Network' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+    await context.close();
+  });
+});
