@@ -34,22 +34,23 @@ function sqliteFile(config: Config, err: Out): string | null {
 /**
  * Whether another connection has `file` open. Every connection to a database in WAL mode holds
  * a shared lock on it for as long as it is open, so one that asks for the database exclusively,
- * without waiting, is refused while a server (or its checkpointer) runs.
+ * without waiting, is refused while a server (or its checkpointer) runs. A file SQLite cannot
+ * read as a database is no one's: a restore is what it needs.
  */
 function openElsewhere(file: string): boolean {
   if (!existsSync(file)) return false;
-  const probe = new Database(file, { fileMustExist: true });
+  let probe: Database.Database | undefined;
   try {
+    probe = new Database(file, { fileMustExist: true });
     probe.pragma('busy_timeout = 0');
     probe.pragma('locking_mode = exclusive');
     probe.exec('begin exclusive');
     probe.exec('rollback');
     return false;
   } catch (error) {
-    if (error instanceof Database.SqliteError && error.code === 'SQLITE_BUSY') return true;
-    throw error;
+    return error instanceof Database.SqliteError && error.code === 'SQLITE_BUSY';
   } finally {
-    probe.close();
+    probe?.close();
   }
 }
 

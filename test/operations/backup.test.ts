@@ -171,6 +171,20 @@ describe.runIf(dialect === 'sqlite')('backup and restore (sqlite)', () => {
       rmSync(bogus, { force: true });
     }
   }, 60_000);
+
+  it('R33: a database file that SQLite cannot read any more is restored over', async () => {
+    const broken = join(tmpdir(), `rapport-broken-${stamp}.db`);
+    writeFileSync(broken, 'this was a database once, before the disk went bad'.repeat(100));
+    try {
+      const restore = await cli(['restore', backupFile], `sqlite:${broken}`);
+      expect(restore.code, restore.output).toBe(0);
+      const raw = new SqliteDatabase(broken);
+      expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
+      raw.close();
+    } finally {
+      for (const suffix of ['', '-wal', '-shm']) rmSync(broken + suffix, { force: true });
+    }
+  }, 60_000);
 });
 
 describe.runIf(dialect === 'postgres')('backup and restore (postgres)', () => {
