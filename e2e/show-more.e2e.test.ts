@@ -72,6 +72,13 @@ describe('the end of a long list from the keyboard (R40)', () => {
     await held[0]!.continue();
     await expect.poll(() => rows.count()).toBe(2 * PAGE);
     expect(await isFocused(button)).toBe(true);
+    // The rows it loaded went in above it, and it is still in the window where the focus is.
+    expect(
+      await more.evaluate((b) => {
+        const box = b.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight;
+      }),
+    ).toBe(true);
 
     // The last page loads by scrolling while focus stays on "Show more", and Enter meanwhile.
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));

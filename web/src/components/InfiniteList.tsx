@@ -70,7 +70,10 @@ export function InfiniteList({ list, noun, total, hiddenCount = 0, children }: I
   return (
     <>
       {children}
-      <div className="list-end" ref={sentinel}>
+      {/* Where the rows end: apart from the end line below, which sticks in view while it holds
+          the focus and would then be near the window's edge after every page. */}
+      <div ref={sentinel} />
+      <div className="list-end">
         {hasNextPage ? (
           <>
             <p className="list-status muted" role="status" aria-live="polite">
