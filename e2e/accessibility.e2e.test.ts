@@ -121,11 +121,8 @@ describe('Accessibility of every page (UX: no serious or critical axe-core viola
     });
   }
 
-  it('a menu opened from a card is not clipped by it at 375 px (UX: menus are never clipped)', async () => {
-    const { page } = aliceTab;
-    await page.setViewportSize(PHONE);
-    await page.goto(`/in/${bea.handle}`);
-    await page.getByRole('button', { name: /More/ }).click();
+  /** Every item of the open menu is drawn where it is: no card or row clips it, nothing covers it. */
+  async function expectMenuWhole(page: Page): Promise<void> {
     const items = await page.getByRole('menu').getByRole('menuitem').all();
     expect(items.length).toBeGreaterThan(0);
     for (const item of items) {
@@ -140,6 +137,33 @@ describe('Accessibility of every page (UX: no serious or critical axe-core viola
       expect(hit).toBe(await item.textContent());
     }
     await page.keyboard.press('Escape');
+  }
+
+  it('a menu opened from a card is not clipped by it at 375 px (UX: menus are never clipped)', async () => {
+    const { page } = aliceTab;
+    await page.setViewportSize(PHONE);
+    await page.goto(`/in/${bea.handle}`);
+    await page.getByRole('button', { name: /More/ }).click();
+    await expectMenuWhole(page);
+  });
+
+  it('a menu opened from a row of a list is not clipped by the row at 375 px (UX: menus are never clipped)', async () => {
+    const { page } = aliceTab;
+    await page.setViewportSize(PHONE);
+    await page.goto('/connections');
+    await page.getByRole('button', { name: 'More options for Dee Designer' }).click();
+    // Dee's row is short enough for the menu to open past its lower edge.
+    const [row, menu] = await Promise.all([
+      page
+        .locator('li', { has: page.getByRole('menu') })
+        .last()
+        .boundingBox(),
+      page.getByRole('menu').boundingBox(),
+    ]);
+    expect((menu?.y ?? 0) + (menu?.height ?? 0)).toBeGreaterThan(
+      (row?.y ?? 0) + (row?.height ?? 0),
+    );
+    await expectMenuWhole(page);
   });
 
   it('admin, as an admin: light and dark, desktop and 375 px', async () => {
