@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DESKTOP } from './helpers/browser.js';
+import { signedOut } from './helpers/browser.js';
 import { setupSuite } from './helpers/suite.js';
 
 describe('Account recovery', () => {
@@ -8,13 +8,7 @@ describe('Account recovery', () => {
 
   it('R26: from the sign-in page, "Forgot password?", the link from the mailbox, a new password, then sign in with it', async () => {
     const rita = await suite.api.member('Rita Reset');
-    const context = await suite.browser.newContext({
-      baseURL: suite.api.baseUrl,
-      viewport: DESKTOP,
-      locale: 'en-GB',
-    });
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
+    const { context, page } = await signedOut(suite.browser, suite.api);
 
     await page.goto('/signin');
     await page.getByRole('link', { name: 'Forgot password?' }).click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DESKTOP } from './helpers/browser.js';
+import { signedOut } from './helpers/browser.js';
 import { setupSuite } from './helpers/suite.js';
 
 /**
@@ -11,13 +11,7 @@ describe('Focus after a form navigates', () => {
 
   it('signing in with the keyboard lands the focus on My Network, and Tab goes on inside it', async () => {
     const nina = await suite.api.member('Nina Navigate');
-    const context = await suite.browser.newContext({
-      baseURL: suite.api.baseUrl,
-      viewport: DESKTOP,
-      locale: 'en-GB',
-    });
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
+    const { context, page } = await signedOut(suite.browser, suite.api);
 
     await page.goto('/signin');
     await page.getByRole('textbox', { name: 'Email' }).fill(nina.email);

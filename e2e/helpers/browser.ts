@@ -54,6 +54,27 @@ export async function signedIn(
   member: Member,
   options: SignInOptions = {},
 ): Promise<SignedIn> {
+  const context = await newContext(browser, api, options);
+  const response = await context.request.post('/api/v1/session', {
+    data: { email: member.email, password: member.password },
+  });
+  if (!response.ok()) throw new Error(`sign-in ${member.name}: ${await response.text()}`);
+  await syncClock(context, api);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** A browser no one is signed in to yet, set up as `signedIn`'s are. */
+export async function signedOut(browser: Browser, api: Api): Promise<SignedIn> {
+  const context = await newContext(browser, api, {});
+  return { context, page: await context.newPage() };
+}
+
+async function newContext(
+  browser: Browser,
+  api: Api,
+  options: SignInOptions,
+): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL: api.baseUrl,
     viewport: options.viewport ?? DESKTOP,
@@ -62,13 +83,7 @@ export async function signedIn(
     locale: options.locale ?? 'en-GB',
   });
   context.setDefaultTimeout(10_000);
-  const response = await context.request.post('/api/v1/session', {
-    data: { email: member.email, password: member.password },
-  });
-  if (!response.ok()) throw new Error(`sign-in ${member.name}: ${await response.text()}`);
-  await syncClock(context, api);
-  const page = await context.newPage();
-  return { context, page };
+  return context;
 }
 
 export async function syncClock(context: BrowserContext, api: Api): Promise<void> {

@@ -50,20 +50,28 @@ async function cli(args: string[], url: string): Promise<{ code: number | null; 
   return { code, output: child.output() };
 }
 
+/** A server on the test database, until the file's tests end; its URL. */
+async function serve(env: Record<string, string> = {}): Promise<string> {
+  const server = runTs('src/cli/index.ts', ['serve'], {
+    RAPPORT_DATABASE_URL: throwaway.url,
+    RAPPORT_PORT: '0',
+    RAPPORT_LOG_LEVEL: 'error',
+    RAPPORT_JOBS: 'off',
+    ...env,
+  });
+  children.push(server);
+  const url = await servingUrl(server);
+  expect(url, server.output()).not.toBe('');
+  return url;
+}
+
 describe.runIf(dialect === 'sqlite')('backup and restore (sqlite)', () => {
   it('R33: a backup taken under write load restores into a new instance, sound and with every write acknowledged before it began', async () => {
     const members: LoadMember[] = await seedMembersWithTokens(database, throwaway.url, 30);
-    const server = runTs('src/cli/index.ts', ['serve'], {
-      RAPPORT_DATABASE_URL: throwaway.url,
-      RAPPORT_PORT: '0',
+    const url = await serve({
       RAPPORT_RATE_LIMITS: 'off',
-      RAPPORT_LOG_LEVEL: 'error',
-      RAPPORT_JOBS: 'off',
       RAPPORT_WEEKLY_INVITATION_LIMIT: '1000000',
     });
-    children.push(server);
-    const url = await servingUrl(server);
-    expect(url, server.output()).not.toBe('');
 
     const pairs: [LoadMember, LoadMember][] = [];
     for (let i = 0; i < members.length; i++) {
@@ -124,15 +132,7 @@ describe.runIf(dialect === 'sqlite')('backup and restore (sqlite)', () => {
 
   it('R33: a restore into a database that a running server holds open is refused and changes nothing', async () => {
     const file = throwaway.url.slice('sqlite:'.length);
-    const server = runTs('src/cli/index.ts', ['serve'], {
-      RAPPORT_DATABASE_URL: throwaway.url,
-      RAPPORT_PORT: '0',
-      RAPPORT_LOG_LEVEL: 'error',
-      RAPPORT_JOBS: 'off',
-    });
-    children.push(server);
-    const url = await servingUrl(server);
-    expect(url, server.output()).not.toBe('');
+    const url = await serve();
     const count = async () =>
       (await database.db.selectFrom('invitations').select('id').execute()).length;
     const before = await count();
