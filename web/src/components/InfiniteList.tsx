@@ -70,8 +70,8 @@ export function InfiniteList({ list, noun, total, hiddenCount = 0, children }: I
   return (
     <>
       {children}
-      {/* Where the rows end: apart from the end line below, which sticks in view while it holds
-          the focus and would then be near the window's edge after every page. */}
+      {/* Loads the next page as the rows' end nears the window. Not the end line below: that one
+          sticks in view while it holds the focus, and would then load page after page. */}
       <div ref={sentinel} />
       <div className="list-end">
         {hasNextPage ? (
