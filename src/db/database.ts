@@ -21,7 +21,7 @@ import { migrations } from './migrations/index.js';
 import type { Schema } from './schema.js';
 import { requireWhenNeeded } from '../lib/require-when-needed.js';
 import { isRetryableConflict } from './errors.js';
-import { GroupCommit, MAX_BATCH } from './group-commit.js';
+import { GroupCommit } from './group-commit.js';
 import { withNamedStatements } from './postgres-named-statements.js';
 import { startCheckpointer } from './sqlite-checkpointer.js';
 import { withStatementCache } from './sqlite-statements.js';
@@ -50,6 +50,15 @@ class SqliteCompilerWithoutRowLocks extends SqliteQueryCompiler {
 
 const BEGIN_IMMEDIATE = CompiledQuery.raw('begin immediate');
 
+/** With `synchronous = full`: the connection, and the WAL's sync that a write waits for. */
+interface DurableWrites {
+  sqlite: SqliteDatabase.Database;
+  walSync: WalSync;
+}
+
+/** Statements that write nothing: no sync after them. */
+const READS = /^\s*(select|pragma|begin|explain)\b/i;
+
 /**
  * Every transaction takes SQLite's write lock as it begins, waiting up to the busy timeout,
  * rather than at its first write. While another process holds the lock, a transaction that
@@ -58,12 +67,6 @@ const BEGIN_IMMEDIATE = CompiledQuery.raw('begin immediate');
  * read before another process wrote can no longer fail at once on its stale snapshot when it
  * comes to write.
  */
-/** With `synchronous = full`: the connection, and the WAL's sync that a write waits for. */
-interface DurableWrites {
-  sqlite: SqliteDatabase.Database;
-  walSync: WalSync;
-}
-
 class ImmediateSqliteDriver extends SqliteDriver {
   private durableConnection?: DatabaseConnection;
 
@@ -98,9 +101,6 @@ class ImmediateSqliteDriver extends SqliteDriver {
     return this.durableConnection;
   }
 }
-
-/** Statements that write nothing: no sync after them. */
-const READS = /^\s*(select|pragma|begin|explain)\b/i;
 
 class RapportSqliteDialect extends SqliteDialect {
   constructor(
@@ -148,7 +148,7 @@ function openSqlite(file: string, synchronous: SqliteSynchronous, log?: LogConfi
     log,
   });
   const checkpointer = file === ':memory:' ? null : startCheckpointer(sqlite, file);
-  const groupCommit = new GroupCommit(db, MAX_BATCH, walSync && (() => walSync.sync()));
+  const groupCommit = new GroupCommit(db, walSync && (() => walSync.sync()));
   return {
     db,
     dialect: 'sqlite',

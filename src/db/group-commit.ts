@@ -28,7 +28,7 @@ interface Waiting {
  *
  * A batch starts one turn of the event loop after its first request, so that the requests whose
  * bytes arrived together join it; it takes what waits when each request ends, and closes when
- * nothing waits or at `maxBatch` requests.
+ * nothing waits or at `MAX_BATCH` requests.
  */
 export class GroupCommit {
   private readonly waiting: Waiting[] = [];
@@ -40,7 +40,6 @@ export class GroupCommit {
    */
   constructor(
     private readonly db: Db,
-    private readonly maxBatch = MAX_BATCH,
     private readonly durable?: () => Promise<void>,
   ) {}
 
@@ -84,7 +83,7 @@ export class GroupCommit {
           // it changes made a withdrawal of 10,000 invitations take three times as long.
           if (batch.length === 1) await next.run(trx);
           else await runInSavepoint(trx, next);
-          if (batch.length >= this.maxBatch) break;
+          if (batch.length >= MAX_BATCH) break;
         }
         await trx.commit().execute();
       } catch (error) {
@@ -98,7 +97,7 @@ export class GroupCommit {
     } catch (error) {
       failure = { error };
       // A BEGIN that failed took no request yet: the first ones waiting get its error.
-      if (batch.length === 0) batch.push(...this.waiting.splice(0, this.maxBatch));
+      if (batch.length === 0) batch.push(...this.waiting.splice(0, MAX_BATCH));
     }
     this.scheduled = false;
     if (this.waiting.length > 0) this.schedule();

@@ -9,7 +9,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.js';
-import { GroupCommit, MAX_BATCH } from '../../src/db/group-commit.js';
+import { GroupCommit } from '../../src/db/group-commit.js';
 import type { Database } from '../../src/db/types.js';
 import { WalSync } from '../../src/db/wal-sync.js';
 import {
@@ -93,7 +93,6 @@ describe.runIf(testDialect() === 'sqlite')('synchronous=full (sqlite)', () => {
     const held: { commitsSeen: string[]; release: (error?: Error) => void }[] = [];
     const groupCommit = new GroupCommit(
       database.db,
-      MAX_BATCH,
       () =>
         new Promise<void>((resolve, reject) =>
           held.push({
@@ -119,7 +118,7 @@ describe.runIf(testDialect() === 'sqlite')('synchronous=full (sqlite)', () => {
   });
 
   it('§6: when the sync fails, the batch is answered with its error', async () => {
-    const groupCommit = new GroupCommit(database.db, MAX_BATCH, () =>
+    const groupCommit = new GroupCommit(database.db, () =>
       Promise.reject(new Error('EIO: i/o error, fdatasync')),
     );
     await expect(write(groupCommit, 'e')).rejects.toThrow('EIO');
