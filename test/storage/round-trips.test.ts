@@ -62,8 +62,8 @@ afterAll(async () => {
  * and locks the webhook deliveries its recipient was not sent yet, to take them back (R15).
  */
 const BUDGET = {
-  postgres: { send: 9, accept: 9, withdraw: 8 },
-  sqlite: { send: 11, accept: 15, withdraw: 10 },
+  postgres: { send: 8, accept: 9, withdraw: 8 },
+  sqlite: { send: 10, accept: 15, withdraw: 10 },
 };
 
 /** The statements one request issues. */

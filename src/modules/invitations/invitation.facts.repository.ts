@@ -1,6 +1,6 @@
 /**
  * What R1–R9 need to know about a connection invitation from one member to another, read in
- * two prepared statements rather than one query per rule: sending and every profile view need
+ * one prepared statement rather than one query per rule: sending and every profile view need
  * all of it, and each statement costs more to issue than to run.
  */
 import { sql } from 'kysely';
@@ -13,6 +13,7 @@ import { connectionRow } from '../connections/connection.repository.js';
 import { contactRow } from '../contacts/contact.repository.js';
 import type { MemberRow } from '../members/member.repository.js';
 import type { InviteFacts } from './invitation.facts.js';
+import type { InvitationRow } from './invitation.repository.js';
 import { weekWindowStart } from './invitation.js';
 import {
   cooldownWithdrawals,
@@ -22,11 +23,11 @@ import {
   sentSinceRows,
 } from './invitation.repository.js';
 
-const openBetween = prepare((db, a: { sender: string; recipient: string }) =>
-  senderOpenBetween(db, a.sender, a.recipient).where('kind', '=', 'connection'),
-);
-
-const scalars = prepare(
+/**
+ * One row of the counts and flags, joined to each open invitation between the two, or to one
+ * row of nulls when there is none.
+ */
+const facts = prepare(
   (
     db,
     a: {
@@ -38,35 +39,64 @@ const scalars = prepare(
       now: string;
     },
   ) =>
-    db.selectNoFrom((eb) => [
-      eb.exists(blocksBetween(db, a.sender, a.recipient)).as('blocked'),
-      eb.exists(connectionRow(db, a.sender, a.recipient)).as('connected'),
-      eb.exists(contactRow(db, a.recipient, a.senderEmail)).as('sender_in_contacts'),
-      cooldownWithdrawals(db, {
-        senderId: a.sender,
-        recipientId: a.recipient,
-        kind: 'connection',
-        targetId: '',
-      })
-        .select((s) => s.fn.max('withdrawn_at').as('at'))
-        .as('last_withdrawal'),
-      sentSinceRows(db, a.sender, 'connection', a.weekStart)
-        .select(sql<number>`count(*)`.as('n'))
-        .as('weekly_count'),
-      sentSinceRows(db, a.sender, 'connection', a.weekStart)
-        .select((s) => s.fn.min('sent_at').as('oldest'))
-        .as('weekly_oldest'),
-      emailAttemptsSince(db, a.sender, a.recipient, a.emailSince)
-        .select(sql<number>`count(*)`.as('n'))
-        .as('email_attempts'),
-      emailAttemptsSince(db, a.sender, a.recipient, a.emailSince)
-        .select((s) => s.fn.min('attempted_at').as('oldest'))
-        .as('email_attempts_oldest'),
-      senderOpenRows(db, a.sender, a.now)
-        .select(sql<number>`count(*)`.as('n'))
-        .as('open_sent'),
-    ]),
+    db
+      .selectFrom(
+        db
+          .selectNoFrom((eb) => [
+            eb.exists(blocksBetween(db, a.sender, a.recipient)).as('blocked'),
+            eb.exists(connectionRow(db, a.sender, a.recipient)).as('connected'),
+            eb.exists(contactRow(db, a.recipient, a.senderEmail)).as('sender_in_contacts'),
+            cooldownWithdrawals(db, {
+              senderId: a.sender,
+              recipientId: a.recipient,
+              kind: 'connection',
+              targetId: '',
+            })
+              .select((s) => s.fn.max('withdrawn_at').as('at'))
+              .as('last_withdrawal'),
+            sentSinceRows(db, a.sender, 'connection', a.weekStart)
+              .select(sql<number>`count(*)`.as('n'))
+              .as('weekly_count'),
+            sentSinceRows(db, a.sender, 'connection', a.weekStart)
+              .select((s) => s.fn.min('sent_at').as('oldest'))
+              .as('weekly_oldest'),
+            emailAttemptsSince(db, a.sender, a.recipient, a.emailSince)
+              .select(sql<number>`count(*)`.as('n'))
+              .as('email_attempts'),
+            emailAttemptsSince(db, a.sender, a.recipient, a.emailSince)
+              .select((s) => s.fn.min('attempted_at').as('oldest'))
+              .as('email_attempts_oldest'),
+            senderOpenRows(db, a.sender, a.now)
+              .select(sql<number>`count(*)`.as('n'))
+              .as('open_sent'),
+          ])
+          .as('s'),
+      )
+      .leftJoin(
+        senderOpenBetween(db, a.sender, a.recipient).where('kind', '=', 'connection').as('i'),
+        (join) => join.onTrue(),
+      )
+      .selectAll(['s', 'i']),
 );
+
+/** The invitation a row of `facts` was joined to, if any. */
+function invitationOf(row: Awaited<ReturnType<typeof facts.all>>[number]): InvitationRow[] {
+  const {
+    blocked,
+    connected,
+    sender_in_contacts,
+    last_withdrawal,
+    weekly_count,
+    weekly_oldest,
+    email_attempts,
+    email_attempts_oldest,
+    open_sent,
+    ...invitation
+  } = row;
+  // The left join types every invitation column nullable; a row with an id is a whole one.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion
+  return invitation.id === null ? [] : [invitation as InvitationRow];
+}
 
 export async function loadInviteFacts(
   db: Db,
@@ -75,17 +105,17 @@ export async function loadInviteFacts(
   now: Date,
   rules: Pick<RuleConfig, 'emailAttemptsWindowDays'>,
 ): Promise<InviteFacts> {
-  const pair = { sender: sender.id, recipient: recipientId };
-  const between = await openBetween.all(db, pair);
-  const row = await scalars.first(db, {
-    ...pair,
+  const rows = await facts.all(db, {
+    sender: sender.id,
+    recipient: recipientId,
     senderEmail: sender.email.toLowerCase(),
     weekStart: weekWindowStart(now).toISOString(),
     emailSince: addDays(now, -rules.emailAttemptsWindowDays).toISOString(),
     now: now.toISOString(),
   });
+  const row = rows[0];
   return {
-    between,
+    between: rows.flatMap(invitationOf),
     // SQLite answers EXISTS with 0 or 1, PostgreSQL with a boolean.
     blocked: Boolean(row?.blocked),
     connected: Boolean(row?.connected),
