@@ -5,7 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Member, startApp, type TestApp } from '../helpers/app.js';
+import { memberRow } from '../helpers/members.js';
 import { connectionCounts, invitationStatus, pairState } from '../helpers/network.js';
+import { createInvitation } from '../../src/modules/invitations/invitation.create.js';
 
 const MAX = 5;
 let t: TestApp;
@@ -202,5 +204,29 @@ describe('racing requests (R7, R10, R14, R17)', () => {
       });
     }
     expect((await ben.get('/api/v1/invitations/received/count')).body.total).toBe(1);
+  });
+
+  it('R1: past the checks, the unique index refuses a second open invitation as invitation_already_open and keeps the first', async () => {
+    const [ann, ben] = await members('insistent', 2);
+    const [sender, recipient] = await Promise.all([memberRow(t, ann), memberRow(t, ben)]);
+    // Straight to the writer, as a send that raced past the checks would come: on PostgreSQL
+    // the insert travels with a later statement, where the violation then surfaces.
+    const write = () =>
+      t.ctx.database.transaction((tx) =>
+        createInvitation(tx, t.ctx.config.rules, {
+          kind: 'connection',
+          sender,
+          recipient,
+          target: null,
+          note: null,
+          howKnown: null,
+          now: t.clock.now(),
+        }),
+      );
+    const first = await write();
+    await expect(write()).rejects.toMatchObject({ code: 'invitation_already_open', status: 409 });
+    const received = await ben.get('/api/v1/invitations/received');
+    expect(received.body.items.map((i: { id: string }) => i.id)).toEqual([first.id]);
+    expect((await ben.get('/api/v1/notifications')).body.items).toHaveLength(1);
   });
 });

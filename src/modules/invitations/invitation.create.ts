@@ -40,8 +40,26 @@ export async function createInvitation(
     },
     rules,
   );
+  // On PostgreSQL the insert travels with a later statement of these (db/postgres-write-batch.ts),
+  // so R1's unique index may refuse it at any of them.
   try {
     await insertInvitation(tx, row);
+    await announceInvitation(
+      tx,
+      row,
+      input.sender,
+      input.recipient,
+      input.target?.name ?? null,
+      input.now,
+    );
+    await emitWebhookEvents(
+      tx,
+      [
+        { type: 'invitation.sent', invitations: [row] },
+        { type: 'invitation.received', invitations: [row] },
+      ],
+      input.now,
+    );
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     throw new DomainError(
@@ -49,21 +67,5 @@ export async function createInvitation(
       `You have already invited ${input.recipient.name}.`,
     );
   }
-  await announceInvitation(
-    tx,
-    row,
-    input.sender,
-    input.recipient,
-    input.target?.name ?? null,
-    input.now,
-  );
-  await emitWebhookEvents(
-    tx,
-    [
-      { type: 'invitation.sent', invitations: [row] },
-      { type: 'invitation.received', invitations: [row] },
-    ],
-    input.now,
-  );
   return row;
 }

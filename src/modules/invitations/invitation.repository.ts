@@ -39,9 +39,14 @@ export function statusIs(status: InvitationStatus) {
 /** Page and event invitations: the WHERE term of their partial index, which SQLite must see. */
 export const TARGETED = sql<SqlBool>`kind <> 'connection'`;
 
-const insertRow = prepare((db, row: InvitationRow) => db.insertInto('invitations').values(row));
+const insertRow = prepare((db, row: InvitationRow) => db.insertInto('invitations').values(row), {
+  deferrable: true,
+});
 
-/** Writes a whole row: every column is given, so the prepared statement fits every call. */
+/**
+ * Writes a whole row: every column is given, so the prepared statement fits every call. On
+ * PostgreSQL it travels with the next statement, so R1's unique violation surfaces there.
+ */
 export async function insertInvitation(db: Db, row: InvitationRow): Promise<void> {
   await insertRow.execute(db, row);
 }
