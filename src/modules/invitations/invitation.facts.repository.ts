@@ -13,11 +13,11 @@ import { connectionRow } from '../connections/connection.repository.js';
 import { contactRow } from '../contacts/contact.repository.js';
 import type { MemberRow } from '../members/member.repository.js';
 import type { InviteFacts } from './invitation.facts.js';
-import type { InvitationRow } from './invitation.repository.js';
 import { weekWindowStart } from './invitation.js';
 import {
   cooldownWithdrawals,
   emailAttemptsSince,
+  type InvitationRow,
   senderOpenBetween,
   senderOpenRows,
   sentSinceRows,
