@@ -1,13 +1,15 @@
 /**
  * Every page of the web app, with a network like the demo's, at desktop and phone size, in light
- * and dark: the newest axe-core finds no serious or critical violation (UX "Everywhere").
+ * and dark: the newest axe-core finds no serious or critical violation, and nothing is wider than
+ * a 375-px screen (UX "Everywhere"). The light ones are saved as screenshots for a person to
+ * look at.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { runTs } from '../test/jobs/child.js';
 import { type Member, ok } from './helpers/api.js';
 import { seriousViolations } from './helpers/axe.js';
-import { DESKTOP, PHONE, syncClock } from './helpers/browser.js';
+import { DESKTOP, expectFitsPhone, PHONE, shoot, syncClock } from './helpers/browser.js';
 import { setupSuite } from './helpers/suite.js';
 import { Targets } from './helpers/targets.js';
 
@@ -18,16 +20,30 @@ const VARIANTS = [
   ['phone dark', PHONE, 'dark'],
 ] as const;
 
-/** The serious and critical violations of the loaded page in each size and colour scheme. */
-async function violationsEverywhere(page: Page): Promise<Record<string, string[]>> {
+/**
+ * The serious and critical violations of the loaded page in each size and colour scheme, once
+ * it fits each size; its light ones are shot as `<shot>-desktop` and `<shot>-phone`.
+ */
+async function violationsEverywhere(page: Page, shot: string): Promise<Record<string, string[]>> {
   const found: Record<string, string[]> = {};
   for (const [name, viewport, colorScheme] of VARIANTS) {
     await page.setViewportSize(viewport);
     await page.emulateMedia({ colorScheme });
+    if (viewport === PHONE) await expectFitsPhone(page);
     const violations = await seriousViolations(page);
     if (violations.length > 0) found[name] = violations;
+    if (colorScheme === 'light')
+      await shoot(page, `${shot}-${viewport === PHONE ? 'phone' : 'desktop'}`);
   }
   return found;
+}
+
+/** A file name for a page's screenshots: "invitation manager, Received" → "invitation-manager-received". */
+function slug(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 describe('Accessibility of every page (UX: no serious or critical axe-core violation)', () => {
@@ -57,6 +73,7 @@ describe('Accessibility of every page (UX: no serious or critical axe-core viola
     const dee = await api.member('Dee Designer', { company: 'Hooli' });
     for (const peer of [bea, cal, dee]) await api.connect(alice, peer);
     await api.connect(bea, cal);
+    await api.connect(cal, await api.member('Ivy Suggested', { company: 'Initech' }));
 
     erin = await api.member('Erin Incoming', { headline: 'Product lead at Acme' });
     const fay = await api.member('Fay Friend');
@@ -65,6 +82,7 @@ describe('Accessibility of every page (UX: no serious or critical axe-core viola
       howKnown: 'colleague',
     });
     await api.invite(fay, alice);
+    await api.invite(alice, await api.member('Ida Idle'));
     await api.advanceDays(16);
     await api.invite(alice, await api.member('Gus Pending'), { note: 'Hello Gus' });
     await api.invite(alice, await api.member('Hal Pending'), { howKnown: 'friend' });
@@ -117,9 +135,37 @@ describe('Accessibility of every page (UX: no serious or critical axe-core viola
       await page.goto(path());
       await page.getByRole('heading', { level: 1 }).first().waitFor({ state: 'attached' });
       await page.getByText(ready, { exact: false }).first().waitFor();
-      expect(await violationsEverywhere(page)).toEqual({});
+      expect(await violationsEverywhere(page, slug(name))).toEqual({});
     });
   }
+
+  it('dialogs: Withdraw in dark, Connect and the stale preview on a phone', async () => {
+    const { page } = aliceTab;
+    await page.setViewportSize(DESKTOP);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto('/mynetwork/invitation-manager/sent');
+    await page.getByRole('button', { name: 'Withdraw invitation to Gus Pending' }).click();
+    await page.getByRole('dialog', { name: 'Withdraw invitation' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await shoot(page, 'withdraw-dialog-dark-desktop', false);
+    await page.keyboard.press('Escape');
+
+    await page.setViewportSize(PHONE);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto('/mynetwork');
+    await page.getByRole('button', { name: 'Connect with Ivy Suggested' }).click();
+    await page.getByRole('dialog', { name: 'Invite Ivy Suggested to connect' }).waitFor();
+    await expectFitsPhone(page);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shoot(page, 'connect-dialog-phone', false);
+    await page.keyboard.press('Escape');
+
+    await page.goto('/mynetwork/invitation-manager/sent?review=stale');
+    await page.getByRole('list', { name: 'Invitations that will be withdrawn' }).waitFor();
+    await expectFitsPhone(page);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shoot(page, 'stale-preview-phone', false);
+  });
 
   /** Every item of the open menu is drawn where it is: no card or row clips it, nothing covers it. */
   async function expectMenuWhole(page: Page): Promise<void> {
@@ -170,7 +216,7 @@ describe('Accessibility of every page (UX: no serious or critical axe-core viola
     const { context, page } = await suite.signIn(admin);
     await page.goto('/admin');
     await page.getByText('Alice Analyst').first().waitFor();
-    expect(await violationsEverywhere(page)).toEqual({});
+    expect(await violationsEverywhere(page, 'admin')).toEqual({});
     await context.close();
   });
 
@@ -181,7 +227,7 @@ describe('Accessibility of every page (UX: no serious or critical axe-core viola
       const page = await context.newPage();
       await page.goto(path);
       await page.getByRole('button', { name: /Sign (in|up)|Create account|Join/ }).waitFor();
-      expect(await violationsEverywhere(page)).toEqual({});
+      expect(await violationsEverywhere(page, path.slice(1))).toEqual({});
       await context.close();
     });
   }

@@ -219,9 +219,9 @@ describe('Insights: invitation figures and network composition, drawn as SVG', (
 
   it('fits desktop and a 375 px phone, light and dark, with no serious axe violations; screenshots', async () => {
     for (const [name, viewport, colorScheme] of [
-      ['insights-desktop', DESKTOP, 'light'],
-      ['insights-phone', PHONE, 'light'],
-      ['insights-dark-phone', PHONE, 'dark'],
+      ['insights-charts-desktop', DESKTOP, 'light'],
+      ['insights-charts-phone', PHONE, 'light'],
+      ['insights-charts-dark-phone', PHONE, 'dark'],
     ] as const) {
       const { context, page } = await suite.signIn(alice, { viewport, colorScheme });
       await page.goto('/insights');

@@ -169,8 +169,9 @@ export async function shoot(page: Page, name: string, fullPage = true): Promise<
   await page.screenshot({ path: new URL(`${name}.png`, SHOTS).pathname, fullPage });
 }
 
-/** No layout wider than a 375-px screen. */
+/** No layout wider than a 375-px screen, once a page just resized to it has laid itself out. */
 export async function expectFitsPhone(page: Page): Promise<void> {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width).toBeLessThanOrEqual(PHONE.width);
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+    .toBeLessThanOrEqual(PHONE.width);
 }
