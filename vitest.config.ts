@@ -2,6 +2,9 @@ import { statSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
+/** The project of the end-to-end files, which the sequencer spreads through the queue. */
+const BROWSER_PROJECT = 'e2e';
+
 /**
  * Vitest queues projects one after another (by name), which put all the end-to-end files first,
  * three at a time, each slowing the others: the accessibility file took 180 s there and 60 s
@@ -17,8 +20,8 @@ class InterleavedSequencer extends BaseSequencer {
     const sorted = await super.sort(files);
     const size = new Map(sorted.map((f) => [f, statSync(f.moduleId).size]));
     const sizeOf = (f: TestSpecification): number => size.get(f) ?? 0;
-    const browser = sorted.filter((f) => f.project.name === 'e2e');
-    const rest = sorted.filter((f) => f.project.name !== 'e2e');
+    const browser = sorted.filter((f) => f.project.name === BROWSER_PROJECT);
+    const rest = sorted.filter((f) => f.project.name !== BROWSER_PROJECT);
     const total = (list: TestSpecification[]) => list.reduce((n, f) => n + sizeOf(f), 0) || 1;
     const [browserTotal, restTotal] = [total(browser), total(rest)];
     const order: TestSpecification[] = [];
@@ -77,7 +80,7 @@ export default defineConfig({
       },
       {
         test: {
-          name: 'e2e',
+          name: BROWSER_PROJECT,
           include: ['e2e/**/*.e2e.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
