@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app.js';
 import { memberRow, seedMembers, signUp } from '../helpers/members.js';
 import { seedInvitationsBulk } from '../helpers/network.js';
+import { elementAt } from '../../src/lib/arrays.js';
+import { withdrawStale } from '../../src/modules/invitations/invitation.cleanup.js';
 
 const COUNT = 10_000;
 
@@ -77,5 +79,59 @@ describe('clean-up at scale (R18)', () => {
     }
     expect((await ben.get(`/api/v1/invitations/${ids[0]}`)).status).toBe(404);
     expect((await ann.get('/api/v1/invitations/sent/count')).body.total).toBe(0);
+  });
+
+  it('R18: a clean-up of invitations sent over time withdraws each chosen one once, sparing kept and excluded ones in every part, with progress', async () => {
+    const [eve] = await signUp(t, 'eve');
+    const sender = await memberRow(t, eve);
+    // Groups of invitations sent at the same instant, one group straddling each 500th candidate.
+    const sizes = [300, 400, 650, 90];
+    const recipients = await seedMembers(
+      t,
+      sizes.reduce((n, k) => n + k, 0),
+    );
+    const groups: string[][] = [];
+    let next = 0;
+    for (const size of sizes) {
+      const rows = await seedInvitationsBulk(t, sender, recipients.slice(next, next + size));
+      groups.push(rows.map((r) => r.id));
+      next += size;
+      t.clock.advance(60_000);
+    }
+    const kept = groups.map((g) => elementAt(g, 1));
+    const excluded = groups.map((g) => elementAt(g, 2));
+    for (const id of kept)
+      expect((await eve.put(`/api/v1/invitations/${id}/keep`)).status).toBe(200);
+
+    t.advanceDays(15);
+    const progress: [number, number][] = [];
+    const total = next;
+    const result = await withdrawStale(
+      { database: t.ctx.database, clock: t.clock, rules: t.ctx.config.rules },
+      sender.id,
+      { olderThanDays: 14, excludeIds: excluded },
+      'cleanup',
+      (done, of) => progress.push([done, of]),
+    );
+
+    const outcomes = new Map(result.items.map((i) => [i.id, i.outcome]));
+    expect(result.items).toHaveLength(total);
+    expect(outcomes.size).toBe(total);
+    expect(result.count).toBe(total - kept.length - excluded.length);
+    for (const id of kept) expect(outcomes.get(id)).toBe('kept');
+    for (const id of excluded) expect(outcomes.get(id)).toBe('excluded');
+    const open = await t.ctx.database.db
+      .selectFrom('invitations')
+      .select('id')
+      .where('sender_id', '=', sender.id)
+      .where('status', '=', 'pending')
+      .execute();
+    expect(open.map((r) => r.id).sort()).toEqual([...kept, ...excluded].sort());
+    // Parts end where the sent time changes: after the first two groups (700), then the third.
+    expect(progress).toEqual([
+      [700, total],
+      [1350, total],
+      [total, total],
+    ]);
   });
 });

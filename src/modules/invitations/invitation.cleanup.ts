@@ -2,15 +2,17 @@
  * R18: withdraw, in one action, every open invitation sent at least N days ago, with every
  * effect of a single withdrawal (R14–R16). Kept (pinned) invitations are never touched.
  */
+import { elementAt } from '../../lib/arrays.js';
 import { DomainError } from '../../lib/errors.js';
 import { addDays } from '../../lib/time.js';
 import type { ServiceDeps } from '../deps.js';
 import type { WithdrawCause } from '../../db/tables/invitation.js';
 import { resendAvailableAt, STALE_AFTER_DAYS, type InvitationKind } from './invitation.js';
 import { type SentInvitation, toSent } from './invitation.presenter.js';
-import { transition } from './invitation.transitions.js';
+import { transitionWhere } from './invitation.transitions.js';
 import {
   type CleanupFilter,
+  cleanupFilter,
   findTargets,
   listCleanupCandidateIds,
   listCleanupCandidates,
@@ -109,7 +111,9 @@ async function preview(
 
 /**
  * Withdraws the candidates that are neither kept nor excluded, with every effect of a single
- * withdrawal, in one transaction; reports progress every PROGRESS_STEP withdrawals.
+ * withdrawal, in one transaction. Each statement takes the candidates sent in one span of time,
+ * as the sender's index orders them, and reports progress: a statement by ids looks each one up
+ * by its key first, which made a clean-up of 10,000 a third slower.
  */
 async function withdraw(
   deps: ServiceDeps,
@@ -124,19 +128,63 @@ async function withdraw(
 ): Promise<CleanupItem[]> {
   return deps.database.transaction(async (tx) => {
     const rows = await listCleanupCandidateIds(tx, senderId, filter);
-    const toWithdraw = rows.filter((r) => r.kept === 0 && !excluded.has(r.id));
-    const withdrawn = new Set<string>();
+    const change = { kind: 'withdraw', cause: options.cause } as const;
     const env = { now: options.now, rules: deps.rules };
-    for (let i = 0; i < toWithdraw.length; i += PROGRESS_STEP) {
-      const batch = toWithdraw.slice(i, i + PROGRESS_STEP);
-      const changed = await transition(tx, batch, { kind: 'withdraw', cause: options.cause }, env);
+    const withdrawn = new Set<string>();
+    for (const span of sentSpans(rows, PROGRESS_STEP)) {
+      const skipped = span.rows.filter((r) => excluded.has(r.id)).map((r) => r.id);
+      // Ids chosen one by one narrow to the span's, rather than all of them in every statement.
+      const spanFilter = filter.ids ? { ...filter, ids: span.rows.map((r) => r.id) } : filter;
+      const candidates = cleanupFilter(senderId, spanFilter);
+      const changed = await transitionWhere(
+        tx,
+        (eb) =>
+          eb.and([
+            candidates(eb),
+            eb('sent_at', '<=', span.until),
+            ...(span.after === null ? [] : [eb('sent_at', '>', span.after)]),
+            ...(skipped.length > 0 ? [eb('id', 'not in', skipped)] : []),
+          ]),
+        change,
+        env,
+      );
       for (const row of changed) withdrawn.add(row.id);
-      options.onProgress?.(Math.min(i + PROGRESS_STEP, toWithdraw.length), toWithdraw.length);
+      options.onProgress?.(span.done, rows.length);
     }
-    return rows.map((r): CleanupItem => {
+    const items = rows.map((r): CleanupItem => {
       if (excluded.has(r.id)) return { id: r.id, outcome: 'excluded' };
-      if (r.kept === 1) return { id: r.id, outcome: 'kept' };
-      return { id: r.id, outcome: withdrawn.has(r.id) ? 'withdrawn' : 'not_open' };
+      if (withdrawn.delete(r.id)) return { id: r.id, outcome: 'withdrawn' };
+      return { id: r.id, outcome: r.kept === 1 ? 'kept' : 'not_open' };
     });
+    // On PostgreSQL, one the sender stopped keeping after the candidates were read.
+    for (const id of withdrawn) items.push({ id, outcome: 'withdrawn' });
+    return items;
   });
+}
+
+interface SentSpan {
+  /** The span's candidates were sent after this time (none before the first span) … */
+  after: string | null;
+  /** … and at or before this one. */
+  until: string;
+  rows: { id: string; sent_at: string }[];
+  /** How many candidates this span and the ones before it hold. */
+  done: number;
+}
+
+/**
+ * Candidates in the order they were sent, cut into spans of at least `size`, each ending where
+ * the sent time changes, so that a span is a range of sent times.
+ */
+function* sentSpans(rows: { id: string; sent_at: string }[], size: number): Generator<SentSpan> {
+  let after: string | null = null;
+  let start = 0;
+  while (start < rows.length) {
+    let end = Math.min(start + size, rows.length);
+    const until = elementAt(rows, end - 1).sent_at;
+    while (end < rows.length && elementAt(rows, end).sent_at === until) end++;
+    yield { after, until, rows: rows.slice(start, end), done: end };
+    after = until;
+    start = end;
+  }
 }

@@ -1,4 +1,12 @@
-import { type Selectable, type SqlBool, sql, type Updateable } from 'kysely';
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Selectable,
+  type SqlBool,
+  sql,
+  type Updateable,
+} from 'kysely';
+import type { Schema } from '../../db/schema.js';
 import type { Db, Tx } from '../../db/types.js';
 import { prepare, type PreparedQuery } from '../../db/prepared.js';
 import type {
@@ -214,11 +222,16 @@ function sparesKept(change: StatusChange): boolean {
   return change.kind === 'withdraw' && (change.cause === 'cleanup' || change.cause === 'automatic');
 }
 
-function changeQuery(db: Db, ids: readonly string[], change: StatusChange, a: ChangeArgs) {
+/** Which invitations a change takes, before the states it starts from narrow them. */
+export type InvitationFilter = (
+  eb: ExpressionBuilder<Schema, 'invitations'>,
+) => Expression<SqlBool>;
+
+function changeQuery(db: Db, which: InvitationFilter, change: StatusChange, a: ChangeArgs) {
   const query = db
     .updateTable('invitations')
     .set(columnsOf(change, a))
-    .where('id', 'in', ids)
+    .where(which)
     .where(statusIn(TRANSITION_FROM[change.kind]));
   return sparesKept(change) ? query.where('kept', '=', 0) : query;
 }
@@ -249,7 +262,9 @@ export async function updateOne(
   const key = `${change.kind}|${sparesKept(change)}`;
   let query = singleChanges.get(key);
   if (!query) {
-    query = prepare((db, a: ChangeArgs) => changeQuery(db, [a.id], change, a).returningAll());
+    query = prepare((db, a: ChangeArgs) =>
+      changeQuery(db, (eb) => eb('id', '=', a.id), change, a).returningAll(),
+    );
     singleChanges.set(key, query);
   }
   return query.first(tx, { ...argsOf(change, now), id });
@@ -274,15 +289,29 @@ export async function updateMany(
   change: StatusChange,
   now: Date,
 ): Promise<ChangedInvitation[]> {
-  const args = { ...argsOf(change, now), id: '' };
   const rows: ChangedInvitation[] = [];
   for (let i = 0; i < ids.length; i += CHUNK) {
-    const changed = await changeQuery(tx, ids.slice(i, i + CHUNK), change, args)
-      .returning(['id', 'kind', 'sender_id', 'recipient_id', 'target_id'])
-      .execute();
-    rows.push(...changed);
+    const chunk = ids.slice(i, i + CHUNK);
+    rows.push(...(await updateWhere(tx, (eb) => eb('id', 'in', chunk), change, now)));
   }
   return rows;
+}
+
+/**
+ * The state change of every invitation `which` selects that is still in a state `change` may
+ * start from, in one statement. A selection by the columns of an index (a sender's open
+ * invitations up to a sent time) reads that index in order, where a list of ids looks each one
+ * up by its key first.
+ */
+export function updateWhere(
+  tx: Tx,
+  which: InvitationFilter,
+  change: StatusChange,
+  now: Date,
+): Promise<ChangedInvitation[]> {
+  return changeQuery(tx, which, change, { ...argsOf(change, now), id: '' })
+    .returning(['id', 'kind', 'sender_id', 'recipient_id', 'target_id'])
+    .execute();
 }
 
 export async function setKept(db: Db, id: string, kept: boolean, at: string): Promise<void> {

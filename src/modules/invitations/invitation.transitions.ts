@@ -26,8 +26,10 @@ import {
   type FrozenRecipient,
   type InvitationRef,
   type InvitationRow,
+  type InvitationFilter,
   updateMany,
   updateOne,
+  updateWhere,
 } from './invitation.repository.js';
 
 export type IgnoreReason = 'dont_know';
@@ -85,6 +87,21 @@ export async function transition(
   if (ids.length === 0) return [];
   const rows = await updateMany(tx, ids, change, env.now);
   await closingEffects(tx, rows, change, env);
+  return rows;
+}
+
+/**
+ * Applies `change` to every invitation `which` selects that is still in a state it may start
+ * from, in one statement, then its effects; for a change of thousands chosen by a filter.
+ */
+export async function transitionWhere(
+  tx: Tx,
+  which: InvitationFilter,
+  change: Closing,
+  env: TransitionEnv,
+): Promise<ChangedInvitation[]> {
+  const rows = await updateWhere(tx, which, change, env.now);
+  if (rows.length > 0) await closingEffects(tx, rows, change, env);
   return rows;
 }
 

@@ -5,7 +5,12 @@ import { containsPattern, likePattern } from '../../db/contains.js';
 import { paginate, type Page, type PageRequest } from '../../db/pagination.js';
 import type { InvitationKind } from '../../db/tables/invitation.js';
 import { RECIPIENT_VISIBLE_STATUSES, SENDER_OPEN_STATUSES } from './invitation.js';
-import { type InvitationRow, statusIn, statusIs } from './invitation.repository.js';
+import {
+  type InvitationFilter,
+  type InvitationRow,
+  statusIn,
+  statusIs,
+} from './invitation.repository.js';
 
 export type ListOrder = 'newest' | 'oldest';
 
@@ -284,20 +289,30 @@ export interface CleanupFilter {
   now: string;
 }
 
-/** R18: the sender's open invitations a clean-up considers, oldest first. */
+/** R18: the sender's open invitations a clean-up considers. */
+export function cleanupFilter(senderId: string, filter: CleanupFilter): InvitationFilter {
+  const matches = nameMatches(filter.q);
+  return (eb) => {
+    const terms = [
+      eb('sender_id', '=', senderId),
+      statusIn(SENDER_OPEN_STATUSES),
+      eb('expires_at', '>', filter.now),
+    ];
+    if (filter.sentBefore) terms.push(eb('sent_at', '<=', filter.sentBefore));
+    if (filter.kind) terms.push(eb('kind', '=', filter.kind));
+    if (filter.ids) terms.push(eb('id', 'in', filter.ids.length > 0 ? filter.ids : ['']));
+    if (matches) terms.push(matches(eb));
+    return eb.and(terms);
+  };
+}
+
+/** The clean-up's candidates, oldest first. */
 function cleanupCandidates(db: Db, senderId: string, filter: CleanupFilter) {
-  let query = db
+  return db
     .selectFrom('invitations')
-    .where('sender_id', '=', senderId)
-    .where(statusIn(SENDER_OPEN_STATUSES))
-    .where('expires_at', '>', filter.now)
+    .where(cleanupFilter(senderId, filter))
     .orderBy('sent_at')
     .orderBy('id');
-  if (filter.sentBefore) query = query.where('sent_at', '<=', filter.sentBefore);
-  if (filter.kind) query = query.where('kind', '=', filter.kind);
-  if (filter.ids) query = query.where('id', 'in', filter.ids.length > 0 ? filter.ids : ['']);
-  const matches = nameMatches(filter.q);
-  return matches ? query.where(matches) : query;
 }
 
 /** The candidates whole, for a preview that shows each of them. */
@@ -314,8 +329,8 @@ export function listCleanupCandidateIds(
   db: Db,
   senderId: string,
   filter: CleanupFilter,
-): Promise<{ id: string; kept: number }[]> {
-  return cleanupCandidates(db, senderId, filter).select(['id', 'kept']).execute();
+): Promise<{ id: string; kept: number; sent_at: string }[]> {
+  return cleanupCandidates(db, senderId, filter).select(['id', 'kept', 'sent_at']).execute();
 }
 
 /**
