@@ -182,6 +182,9 @@ function openPostgres(url: string, poolSize: number, log?: LogConfig): Database 
     max: poolSize,
     connectionTimeoutMillis: 5000,
     options: '-c jit=off -c plan_cache_mode=force_generic_plan',
+    // Statements sent together (a BEGIN and the first statement after it, waiting writes and the
+    // statement they go before) travel without waiting for each other's answers.
+    pipeline: true,
   });
   // An idle connection that the server closes (a restart, or a dropped test database) emits
   // 'error' on the pool; unheard, that would end the process. The pool opens a new one on demand.

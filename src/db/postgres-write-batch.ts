@@ -1,6 +1,6 @@
 /**
- * On PostgreSQL every statement is a round trip, and node-postgres sends the next only when the
- * last has answered. Inside a transaction, a write whose result nobody reads (a notification,
+ * On PostgreSQL every statement is a round trip, and a request's code issues the next only when
+ * the last has answered. Inside a transaction, a write whose result nobody reads (a notification,
  * a mail, a counter: prepared with `deferrable`) waits and travels with the next statement as a
  * WITH clause, so an accept's six effect writes and its webhook read are one round trip.
  *

@@ -7,10 +7,14 @@ import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Member, startApp, type TestApp } from '../helpers/app.js';
+import { testDialect } from '../helpers/database.js';
 
 let t: TestApp;
 const issued: string[] = [];
+/** On PostgreSQL, the statements sent while an earlier one on the same connection was unanswered. */
+const pipelined: string[] = [];
 const restores: (() => void)[] = [];
+const unanswered = new WeakMap<object, number>();
 
 /** Wraps `method` of `target` so that every call records its SQL first. */
 function countCalls(
@@ -37,6 +41,19 @@ beforeAll(async () => {
   t = await startApp();
   if (t.dialect === 'postgres') {
     countCalls(pg.Client.prototype, 'query', (_self, [query]) => textOf(query));
+    const query: unknown = Reflect.get(pg.Client.prototype, 'query');
+    if (typeof query !== 'function') throw new Error('no query to watch');
+    Reflect.set(pg.Client.prototype, 'query', function (this: object, ...args: unknown[]) {
+      const waiting = unanswered.get(this) ?? 0;
+      // A client in pipeline mode writes a statement at once; any other queues it until then.
+      if (waiting > 0 && Reflect.get(this, 'pipeline') === true) pipelined.push(textOf(args[0]));
+      unanswered.set(this, waiting + 1);
+      const answered = () => unanswered.set(this, (unanswered.get(this) ?? 1) - 1);
+      const result: unknown = Reflect.apply(query, this, args);
+      if (result instanceof Promise) result.then(answered, answered);
+      return result;
+    });
+    restores.push(() => Reflect.set(pg.Client.prototype, 'query', query));
   } else {
     const statement: object = Object.getPrototypeOf(
       new SqliteDatabase(':memory:').prepare('select 1'),
@@ -69,6 +86,7 @@ const BUDGET = {
 /** The statements one request issues. */
 async function statementsOf(request: () => Promise<{ status: number }>, status: number) {
   issued.length = 0;
+  pipelined.length = 0;
   const reply = await request();
   expect(reply.status).toBe(status);
   return [...issued];
@@ -100,4 +118,19 @@ describe('statements per request on the write paths', () => {
     // first request of a token) pay for it.
     expect(counts).toEqual(BUDGET[t.dialect]);
   });
+
+  it.runIf(testDialect() === 'postgres')(
+    'on PostgreSQL, a transaction’s first statement travels with its BEGIN instead of waiting for its answer',
+    async () => {
+      const dan = await t.member('dan');
+      const sent = await ann.invite(dan);
+      const withdraw = await statementsOf(
+        () => ann.post(`/api/v1/invitations/${String(sent.body.id)}/withdraw`),
+        200,
+      );
+      const begin = withdraw.indexOf('begin');
+      expect(begin).toBeGreaterThanOrEqual(0);
+      expect(pipelined[0]).toBe(withdraw[begin + 1]);
+    },
+  );
 });
