@@ -156,7 +156,7 @@ async function withdraw(
       if (withdrawn.delete(r.id)) return { id: r.id, outcome: 'withdrawn' };
       return { id: r.id, outcome: r.kept === 1 ? 'kept' : 'not_open' };
     });
-    // On PostgreSQL, one the sender stopped keeping after the candidates were read.
+    // On PostgreSQL, one that came to match after the candidates were read (kept no more).
     for (const id of withdrawn) items.push({ id, outcome: 'withdrawn' });
     return items;
   });
