@@ -213,25 +213,21 @@ async function writesAndReads(
     throughputFigures(rounds.get(1) ?? [], ceilings);
     if (processes.includes(2)) twoProcessFigures(rounds.get(1) ?? [], rounds.get(2) ?? []);
     const first = elementAt(apps, 0);
+    const backends = await pgBackendPids([scenario.url]);
     const bulks = [];
     for (const sender of population.staleSenders) {
-      bulks.push(
-        await observe(
-          [first.pid],
-          () => bulkWithdraw(first.url, sender),
-          await pgBackendPids([scenario.url]),
-        ),
-      );
+      bulks.push(await observe([first.pid], () => bulkWithdraw(first.url, sender), backends));
     }
     details['bulk-withdraw'] = bulks.map((b) => ({ ...b.result, serverCpuMs: b.cpuMs }));
     const cpu = bulks.map((b) => b.cpuMs);
+    const answers = bulks.map((b) => `${b.result.count} withdrawn, HTTP ${b.result.status}`);
     recorder.print({
       name: `bulk-withdraw ${STALE_COUNT}`,
       value: median(cpu),
       samples: cpu,
       unit: 'ms server CPU',
       target: { max: 500 },
-      note: `(one request each, by ${bulks.length} senders: ${Math.round(median(bulks.map((b) => b.result.ms)))} ms median round trip, ${bulks.map((b) => b.result.count).join(' / ')} withdrawn, HTTP ${bulks.map((b) => b.result.status).join(' / ')}; ${Math.round(Math.max(...bulks.map((b) => b.peakMb)))} MB peak RSS)`,
+      note: `(one request by each of ${bulks.length} senders: ${Math.round(median(bulks.map((b) => b.result.ms)))} ms median round trip; ${answers.join(' / ')}; ${Math.round(Math.max(...bulks.map((b) => b.peakMb)))} MB peak RSS)`,
     });
     recorder.print({
       name: 'server RSS under load',
