@@ -26,8 +26,11 @@ interface Hook {
   path: string;
 }
 
-async function hook(member: Member, events: readonly string[] = WEBHOOK_EVENTS): Promise<Hook> {
-  const path = `/${member.handle}`;
+async function hook(
+  member: Member,
+  events: readonly string[] = WEBHOOK_EVENTS,
+  path = `/${member.handle}`,
+): Promise<Hook> {
   const created = await member.post('/api/v1/me/webhooks', { url: receiver.url(path), events });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   return { id: created.body.id, secret: created.body.secret, path };
@@ -348,6 +351,39 @@ describe('webhooks (R35)', () => {
     await pia.invite(await t.member('pia-5'));
     await eventsOf(piaHook);
     expect(receiver.at(piaHook.path)).toHaveLength(seen);
+
+    // Deleting the webhook that is off takes nothing from a working one made since.
+    const next = await hook(pia, ['invitation.sent'], '/pia-next');
+    expect((await pia.delete(`/api/v1/me/webhooks/${piaHook.id}`)).status).toBe(204);
+    await pia.invite(await t.member('pia-6'));
+    expect(await eventsOf(next)).toEqual(['invitation.sent']);
+  });
+
+  it('R35: every working webhook hears its member’s sends, answers and withdrawals as webhooks are made and deleted', async () => {
+    const [val, wyn, xia] = await Promise.all([t.member('val'), t.member('wyn'), t.member('xia')]);
+    const events = ['invitation.sent', 'invitation.withdrawn', 'invitation.accepted'];
+    const first = await hook(val, events, '/val-first');
+    const second = await hook(val, events, '/val-second');
+    const toWyn = await val.invite(wyn);
+    expect(await eventsOf(first)).toEqual(['invitation.sent']);
+    expect(await eventsOf(second)).toEqual(['invitation.sent']);
+
+    expect((await val.delete(`/api/v1/me/webhooks/${first.id}`)).status).toBe(204);
+    expect((await val.post(`/api/v1/invitations/${toWyn.body.id}/withdraw`)).status).toBe(200);
+    const toXia = await val.invite(xia);
+    expect((await xia.post(`/api/v1/invitations/${toXia.body.id}/accept`)).status).toBe(200);
+    expect(await eventsOf(second)).toEqual([
+      'invitation.accepted',
+      'invitation.sent',
+      'invitation.sent',
+      'invitation.withdrawn',
+    ]);
+    expect(await eventsOf(first)).toEqual(['invitation.sent']);
+
+    expect((await val.delete(`/api/v1/me/webhooks/${second.id}`)).status).toBe(204);
+    const third = await hook(val, events, '/val-third');
+    await val.invite(await t.member('yul'));
+    expect(await eventsOf(third)).toEqual(['invitation.sent']);
   });
 
   it('R35: failures more than a day apart are separate runs, so a first failure after weeks of quiet leaves the webhook on', async () => {
@@ -453,6 +489,11 @@ describe('webhook URLs without RAPPORT_WEBHOOKS_ALLOW_PRIVATE (R35)', () => {
         })
         .execute();
     }
+    await u.ctx.database.db
+      .updateTable('members')
+      .set({ active_webhooks: Object.keys(urls).length })
+      .where('id', '=', vicId)
+      .execute();
     await vic.invite(wes);
     expect((await u.runJobs()).status).toBe(200);
     expect(receiver.at('/moved')).toEqual([]);

@@ -101,7 +101,7 @@ async function fill(): Promise<void> {
     .raw(
       `with recursive g(n) as (select 1 union all select n + 1 from g where n < ${MEMBERS})
        insert into members select ${memberSqlite('n')}, ${memberSqlite('n')} || '@example.test', 'x', 'Member ' || n,
-         ${memberSqlite('n')}, '', '', '', '', '', '${NOW}', '${NOW}', 0, 'everyone', 1, 1, 1, 1, null, null, 'member', null, null, null, null from g`,
+         ${memberSqlite('n')}, '', '', '', '', '', '${NOW}', '${NOW}', 0, 'everyone', 1, 1, 1, 1, null, null, 'member', null, null, null, null, 0 from g`,
     )
     .execute(database.db);
   await withIndexesRebuilt(async () => {

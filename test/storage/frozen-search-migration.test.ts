@@ -4,10 +4,9 @@
  * handle again, from the frozen summary, on a database with rows in it.
  */
 import { expect, it } from 'vitest';
-import { newMemberRow } from '../../src/modules/members/member.js';
 import { newPendingInvitation } from '../../src/modules/invitations/invitation.js';
 import { RULE_DEFAULTS } from '../../src/config.js';
-import { migrationDatabase } from '../helpers/migration-database.js';
+import { earlyMemberRow, migrationDatabase } from '../helpers/migration-database.js';
 
 const database = migrationDatabase();
 
@@ -16,7 +15,7 @@ it('R20 R40: 0011 keeps only the name and handle of a blocker frozen before it',
   expect(before.error).toBeUndefined();
   const at = '2026-06-01T00:00:00.000Z';
   const member = (name: string, handle: string) =>
-    newMemberRow(
+    earlyMemberRow(
       { id: handle, email: `${handle}@example.test`, passwordHash: 'x', name, handle },
       at,
     );

@@ -8,8 +8,7 @@ import { expect, it } from 'vitest';
 import { RULE_DEFAULTS } from '../../src/config.js';
 import type { InvitationStatus } from '../../src/db/tables/invitation.js';
 import { newPendingInvitation } from '../../src/modules/invitations/invitation.js';
-import { newMemberRow } from '../../src/modules/members/member.js';
-import { migrationDatabase } from '../helpers/migration-database.js';
+import { earlyMemberRow, migrationDatabase } from '../helpers/migration-database.js';
 
 const database = migrationDatabase();
 
@@ -29,7 +28,7 @@ async function ignoredAtById(): Promise<Record<string, string | null>> {
 it('R30 R38: 0015 keeps the ignore of every invitation whose ignore was still stored', async () => {
   expect((await database.migrator().migrateTo(BEFORE)).error).toBeUndefined();
   const member = (handle: string) =>
-    newMemberRow(
+    earlyMemberRow(
       { id: handle, email: `${handle}@example.test`, passwordHash: 'x', name: handle, handle },
       SENT,
     );

@@ -4,10 +4,9 @@
  */
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import { newMemberRow } from '../../src/modules/members/member.js';
 import { listAccessTokens, listSessions } from '../../src/modules/accounts/account.repository.js';
 import { testDialect } from '../helpers/database.js';
-import { migrationDatabase } from '../helpers/migration-database.js';
+import { earlyMemberRow, migrationDatabase } from '../helpers/migration-database.js';
 
 const database = migrationDatabase();
 
@@ -33,7 +32,7 @@ it('R28 R40: 0014 orders the session and token indexes by creation time and id',
   const before = await database.migrator().migrateTo('0011-frozen-search-by-name');
   expect(before.error).toBeUndefined();
   const at = '2026-06-01T00:00:00.000Z';
-  const ann = newMemberRow(
+  const ann = earlyMemberRow(
     { id: 'ann', email: 'ann@example.test', passwordHash: 'x', name: 'Ann', handle: 'ann' },
     at,
   );

@@ -4,8 +4,7 @@
  */
 import { expect, it } from 'vitest';
 import { listMembersForAdmin } from '../../src/modules/admin/admin.repository.js';
-import { newMemberRow } from '../../src/modules/members/member.js';
-import { migrationDatabase } from '../helpers/migration-database.js';
+import { earlyMemberRow, migrationDatabase } from '../helpers/migration-database.js';
 
 const database = migrationDatabase();
 
@@ -23,7 +22,7 @@ function unverifiedHandles(): Promise<string[]> {
 it('R32: 0013 lists the members who have not verified their email, and only them', async () => {
   expect((await database.migrator().migrateTo(BEFORE)).error).toBeUndefined();
   const member = (handle: string, emailVerifiedAt?: string) =>
-    newMemberRow(
+    earlyMemberRow(
       {
         id: handle,
         email: `${handle}@example.test`,

@@ -5,8 +5,7 @@
  */
 import { expect, it } from 'vitest';
 import type { WebhookDeliveryStatus } from '../../src/db/tables/webhook.js';
-import { newMemberRow } from '../../src/modules/members/member.js';
-import { migrationDatabase } from '../helpers/migration-database.js';
+import { earlyMemberRow, migrationDatabase } from '../helpers/migration-database.js';
 
 const database = migrationDatabase();
 
@@ -14,7 +13,7 @@ it('R15 R35: 0012 names the invitation of each waiting delivery and the last fai
   const before = await database.migrator().migrateTo('0011-frozen-search-by-name');
   expect(before.error).toBeUndefined();
   const at = '2026-06-01T00:00:00.000Z';
-  const member = newMemberRow(
+  const member = earlyMemberRow(
     { id: 'ann', email: 'ann@example.test', passwordHash: 'x', name: 'Ann', handle: 'ann' },
     at,
   );

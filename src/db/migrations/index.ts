@@ -14,6 +14,7 @@ import * as webhookInvitationsAndLastFailure from './0012-webhook-invitations-an
 import * as unverifiedMembers from './0013-unverified-members.js';
 import * as sessionAndTokenListOrder from './0014-session-and-token-list-order.js';
 import * as invitationIgnoredAt from './0015-invitation-ignored-at.js';
+import * as memberActiveWebhooks from './0016-member-active-webhooks.js';
 
 /** Every migration in order; names are frozen once landed. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0013-unverified-members': unverifiedMembers,
   '0014-session-and-token-list-order': sessionAndTokenListOrder,
   '0015-invitation-ignored-at': invitationIgnoredAt,
+  '0016-member-active-webhooks': memberActiveWebhooks,
 };

@@ -32,4 +32,9 @@ export interface MemberTable {
   email_verified_at: string | null;
   /** Set when the member left (R29): the row keeps others' records whole, with nothing personal. */
   deleted_at: string | null;
+  /**
+   * R35: how many of the member's webhooks are working, changed in the same transaction as they
+   * are; zero lets a change the member is party to skip reading webhooks.
+   */
+  active_webhooks: Generated<number>;
 }

@@ -44,6 +44,7 @@ export function newMemberRow(member: NewMember, at: string): MemberRow {
     suspension_reason: null,
     email_verified_at: member.emailVerifiedAt ?? null,
     deleted_at: null,
+    active_webhooks: 0,
   };
   row.search_text = searchTextOf(row);
   return row;

@@ -15,6 +15,16 @@ export type WebhookAttemptRow = Selectable<WebhookAttemptTable>;
 
 export async function insertWebhook(db: Db, row: WebhookRow): Promise<void> {
   await db.insertInto('webhooks').values(row).execute();
+  await countWorking(db, row.member_id, 1);
+}
+
+/** Moves the member's count of working webhooks with a webhook made, deleted or turned off. */
+async function countWorking(db: Db, memberId: string, by: 1 | -1): Promise<void> {
+  await db
+    .updateTable('members')
+    .set((eb) => ({ active_webhooks: eb('active_webhooks', '+', by) }))
+    .where('id', '=', memberId)
+    .execute();
 }
 
 export async function countWebhooks(db: Db, memberId: string): Promise<number> {
@@ -78,6 +88,7 @@ export async function deleteWebhook(db: Db, memberId: string, id: string): Promi
   await db.deleteFrom('webhook_attempts').where('webhook_id', '=', id).execute();
   await db.deleteFrom('webhook_deliveries').where('webhook_id', '=', id).execute();
   await db.deleteFrom('webhooks').where('id', '=', id).execute();
+  if (!owned.disabled_at) await countWorking(db, memberId, -1);
   return true;
 }
 
@@ -187,8 +198,10 @@ export async function disableWebhook(db: Db, id: string, at: string): Promise<bo
     .set({ disabled_at: at })
     .where('id', '=', id)
     .where('disabled_at', 'is', null)
+    .returning('member_id')
     .executeTakeFirst();
-  if (result.numUpdatedRows === 0n) return false;
+  if (!result) return false;
+  await countWorking(db, result.member_id, -1);
   await db
     .updateTable('webhook_deliveries')
     .set({ status: 'cancelled', claimed_until: null, last_error: 'the webhook was turned off' })
