@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Member, startApp, type TestApp } from '../helpers/app.js';
 import { memberRow } from '../helpers/members.js';
 import { connectionCounts, invitationStatus, pairState } from '../helpers/network.js';
-import { createInvitation } from '../../src/modules/invitations/invitation.create.js';
+import {
+  createInvitation,
+  sendTransaction,
+} from '../../src/modules/invitations/invitation.create.js';
 
 const MAX = 5;
 let t: TestApp;
@@ -210,9 +213,9 @@ describe('racing requests (R7, R10, R14, R17)', () => {
     const [ann, ben] = await members('insistent', 2);
     const [sender, recipient] = await Promise.all([memberRow(t, ann), memberRow(t, ben)]);
     // Straight to the writer, as a send that raced past the checks would come: on PostgreSQL
-    // the insert travels with a later statement, where the violation then surfaces.
+    // the insert travels with a later statement, here the COMMIT, where the violation surfaces.
     const write = () =>
-      t.ctx.database.transaction((tx) =>
+      sendTransaction(t.ctx.database, (tx) =>
         createInvitation(tx, t.ctx.config.rules, {
           kind: 'connection',
           sender,

@@ -8,10 +8,10 @@ import type { ServiceDeps } from '../deps.js';
 import { memberNotFound, unverifiedSender } from '../members/member.js';
 import { type MemberSummary, toSummary } from '../members/member.presenter.js';
 import type { MemberRow } from '../members/member.repository.js';
-import { lockMemberAndHandle } from '../members/member.service.js';
+import { findMemberPair, lockMemberAndHandle } from '../members/member.service.js';
 import { checkConnectionInvite, isWrongAddress } from './invitation.checks.js';
 import { type CleanupInput, type CleanupResult, withdrawStale } from './invitation.cleanup.js';
-import { createInvitation } from './invitation.create.js';
+import { createInvitation, sendTransaction } from './invitation.create.js';
 import { overdue } from './invitation.facts.js';
 import { loadInviteFacts } from './invitation.facts.repository.js';
 import {
@@ -103,7 +103,7 @@ export class InvitationCommands {
   async send(senderId: string, input: SendInput): Promise<SendResult> {
     const env = this.env();
     const { now, rules } = env;
-    const outcome = await this.deps.database.transaction(async (tx) => {
+    const outcome = await sendTransaction(this.deps.database, async (tx) => {
       // Locking both members serialises racing sends between the same two people (R3) and
       // every limit counted for the sender (R5, R6, R8).
       const { member: sender, other: recipient } = await lockMemberAndHandle(
@@ -205,10 +205,13 @@ export class InvitationCommands {
     return this.deps.database.transaction(async (tx) => {
       const row = await this.authorized(tx, viewerId, 'withdraw', id, env.now);
       const change: Change = { kind: 'withdraw', cause: 'sender' };
-      const { row: withdrawn } = await transitionOne(tx, row, change, env);
+      // Read before the change, which then need not look for the sender's webhooks.
+      const members = await findMemberPair(tx, [row.sender_id, row.recipient_id]);
+      const parties = [members.get(row.sender_id), members.get(row.recipient_id)];
+      const { row: withdrawn } = await transitionOne(tx, row, change, env, parties);
       if (!withdrawn) return refuseRaced(tx, id, 'sender');
       return {
-        invitation: await presentDetail(tx, withdrawn, 'sender'),
+        invitation: await presentDetail(tx, withdrawn, 'sender', members),
         resendAvailableAt: resendAvailableAt(env.now, env.rules.resendCooldownDays).toISOString(),
       };
     });

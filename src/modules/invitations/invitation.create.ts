@@ -1,6 +1,6 @@
 import type { RuleConfig } from '../../config.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import type { Tx } from '../../db/types.js';
+import type { Database, Tx } from '../../db/types.js';
 import { DomainError } from '../../lib/errors.js';
 import type { MemberRow } from '../members/member.repository.js';
 import { announceInvitation } from './invitation.effects.js';
@@ -20,8 +20,25 @@ export interface NewInvitation {
 }
 
 /**
- * Writes a new pending invitation of any kind with its notification and mail, inside the send's
- * transaction, once the send's checks have passed. R1's unique index has the last word on a race.
+ * Runs a send's transaction, in which createInvitation writes. R1's unique index has the last
+ * word on a race, and its refusal can come from any statement after the insert, up to the
+ * COMMIT: on PostgreSQL the insert waits to travel with a later one (db/postgres-write-batch.ts).
+ */
+export async function sendTransaction<T>(
+  database: Database,
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  try {
+    return await database.transaction(fn);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    throw new DomainError('invitation_already_open', 'You have already invited this member.');
+  }
+}
+
+/**
+ * Writes a new pending invitation of any kind with its notification and mail, inside a send's
+ * transaction (sendTransaction), once the send's checks have passed.
  */
 export async function createInvitation(
   tx: Tx,
@@ -40,32 +57,23 @@ export async function createInvitation(
     },
     rules,
   );
-  // On PostgreSQL the insert travels with a later statement of these (db/postgres-write-batch.ts),
-  // so R1's unique index may refuse it at any of them.
-  try {
-    await insertInvitation(tx, row);
-    await announceInvitation(
-      tx,
-      row,
-      input.sender,
-      input.recipient,
-      input.target?.name ?? null,
-      input.now,
-    );
-    await emitWebhookEvents(
-      tx,
-      [
-        { type: 'invitation.sent', invitations: [row] },
-        { type: 'invitation.received', invitations: [row] },
-      ],
-      input.now,
-    );
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    throw new DomainError(
-      'invitation_already_open',
-      `You have already invited ${input.recipient.name}.`,
-    );
-  }
+  await insertInvitation(tx, row);
+  await announceInvitation(
+    tx,
+    row,
+    input.sender,
+    input.recipient,
+    input.target?.name ?? null,
+    input.now,
+  );
+  await emitWebhookEvents(
+    tx,
+    [
+      { type: 'invitation.sent', invitations: [row] },
+      { type: 'invitation.received', invitations: [row] },
+    ],
+    input.now,
+    [input.sender, input.recipient],
+  );
   return row;
 }

@@ -12,7 +12,7 @@ import type { ServiceDeps } from '../deps.js';
 import { type MemberRow } from '../members/member.repository.js';
 import { findMemberByHandle, lockMembers } from '../members/member.service.js';
 import { checkOpenCap } from './invitation.checks.js';
-import { createInvitation } from './invitation.create.js';
+import { createInvitation, sendTransaction } from './invitation.create.js';
 import { resendAvailableAt } from './invitation.js';
 import { latestCooldownWithdrawal } from './invitation.repository.js';
 import { findOpenForTarget, findOverdueForTarget } from './invitation.targets.repository.js';
@@ -93,7 +93,7 @@ async function sendOne(
 ): Promise<string> {
   const env = { now: deps.clock.now(), rules: deps.rules };
   const { now } = env;
-  return deps.database.transaction(async (tx) => {
+  return sendTransaction(deps.database, async (tx) => {
     const found = await findMemberByHandle(tx, handle);
     if (!found) throw notAConnection();
     // As for connection invitations: locking both members serialises racing sends to the

@@ -107,17 +107,19 @@ export async function transitionWhere(
 
 /**
  * One invitation. An accept locks the two members first, in the lock order every send and
- * accept uses, so racing sends and accepts cannot deadlock.
+ * accept uses, so racing sends and accepts cannot deadlock. `parties` are the invitation's two
+ * members when the caller has read them in this transaction (see emitWebhookEvents).
  */
 export async function transitionOne(
   tx: Tx,
   invitation: InvitationRef,
   change: Change,
   env: TransitionEnv,
+  parties: readonly MemberRow[] = [],
 ): Promise<Transitioned> {
   if (!isClosing(change)) return accept(tx, invitation, change.kind, env);
   const row = (await updateOne(tx, invitation.id, change, env.now)) ?? null;
-  if (row) await closingEffects(tx, [row], change, env);
+  if (row) await closingEffects(tx, [row], change, env, parties);
   return { row, members: null };
 }
 
@@ -130,6 +132,7 @@ async function closingEffects(
   rows: readonly ChangedInvitation[],
   change: Closing,
   env: TransitionEnv,
+  parties: readonly MemberRow[] = [],
 ): Promise<void> {
   const ids = rows.map((r) => r.id);
   if (change.kind === 'ignore') {
@@ -140,7 +143,7 @@ async function closingEffects(
     await eraseFromRecipient(tx, ids, env.now);
   }
   const type = isSilent(change) ? null : EVENT_OF[change.kind];
-  if (type) await emitWebhookEvents(tx, [{ type, invitations: rows }], env.now);
+  if (type) await emitWebhookEvents(tx, [{ type, invitations: rows }], env.now, parties);
 }
 
 /** R3: an invitation closed because its two members got connected otherwise tells no one. */
@@ -192,6 +195,7 @@ async function accept(
     tx,
     [{ type: 'invitation.accepted', invitations: [row] }, ...connected],
     env.now,
+    [members.get(row.sender_id), members.get(row.recipient_id)],
   );
   return { row, members };
 }

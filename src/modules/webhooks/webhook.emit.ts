@@ -5,6 +5,7 @@
  */
 import type { Tx } from '../../db/types.js';
 import { newId } from '../../lib/ids.js';
+import type { MemberRow } from '../members/member.repository.js';
 import { findMembersByIds } from '../members/member.service.js';
 import {
   activeWebhooksOf,
@@ -86,14 +87,19 @@ function subscribedTypes(events: string): WebhookEventType[] {
  * Writes the deliveries for `events`: one read of the members' webhooks for all of them, and
  * nothing more when no one listens, which is the common case on the request paths: then no
  * notice is made, which a clean-up of 10,000 invitations would otherwise make one by one.
+ * `read` are member rows the caller read in this transaction: whoever of them has no working
+ * webhook is not asked about, so a request among such members reads no webhooks at all.
  */
 export async function emitWebhookEvents(
   tx: Tx,
   events: readonly WebhookEvent[],
   now: Date,
+  read: readonly Pick<MemberRow, 'id' | 'active_webhooks'>[] = [],
 ): Promise<void> {
+  const quiet = new Set(read.filter((m) => m.active_webhooks === 0).map((m) => m.id));
   const audience = new Set<string>();
-  for (const event of events) for (const member of audienceOf(event)) audience.add(member);
+  for (const event of events)
+    for (const member of audienceOf(event)) if (!quiet.has(member)) audience.add(member);
   if (audience.size === 0) return;
   const webhooks = await activeWebhooksOf(tx, [...audience]);
   if (webhooks.length === 0) return;
