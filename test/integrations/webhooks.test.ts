@@ -359,6 +359,18 @@ describe('webhooks (R35)', () => {
     expect(await eventsOf(next)).toEqual(['invitation.sent']);
   });
 
+  it('R35: two deletes of one webhook at once leave the member’s other webhook hearing every event', async () => {
+    const [zed, amy] = await Promise.all([t.member('zed'), t.member('amy')]);
+    const gone = await hook(zed, ['invitation.sent'], '/zed-gone');
+    const kept = await hook(zed, ['invitation.sent'], '/zed-kept');
+    const deletes = await Promise.all(
+      [1, 2].map(() => zed.delete(`/api/v1/me/webhooks/${gone.id}`)),
+    );
+    expect(deletes.map((d) => d.status).sort()).toEqual([204, 404]);
+    await zed.invite(amy);
+    expect(await eventsOf(kept)).toEqual(['invitation.sent']);
+  });
+
   it('R35: every working webhook hears its member’s sends, answers and withdrawals as webhooks are made and deleted', async () => {
     const [val, wyn, xia] = await Promise.all([t.member('val'), t.member('wyn'), t.member('xia')]);
     const events = ['invitation.sent', 'invitation.withdrawn', 'invitation.accepted'];

@@ -87,8 +87,15 @@ export async function deleteWebhook(db: Db, memberId: string, id: string): Promi
   if (!owned) return false;
   await db.deleteFrom('webhook_attempts').where('webhook_id', '=', id).execute();
   await db.deleteFrom('webhook_deliveries').where('webhook_id', '=', id).execute();
-  await db.deleteFrom('webhooks').where('id', '=', id).execute();
-  if (!owned.disabled_at) await countWorking(db, memberId, -1);
+  // The row as the delete found it: a racing delete or turning off may have come between, and
+  // has then taken it off the count already, or answered for it.
+  const deleted = await db
+    .deleteFrom('webhooks')
+    .where('id', '=', id)
+    .returning('disabled_at')
+    .executeTakeFirst();
+  if (!deleted) return false;
+  if (!deleted.disabled_at) await countWorking(db, memberId, -1);
   return true;
 }
 
