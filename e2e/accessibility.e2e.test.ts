@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { runTs } from '../test/jobs/child.js';
+import { runCli } from '../test/jobs/child.js';
 import { type Member, ok } from './helpers/api.js';
 import { seriousViolations } from './helpers/axe.js';
 import { DESKTOP, expectFitsPhone, PHONE, shoot, syncClock } from './helpers/browser.js';
@@ -99,7 +99,7 @@ describe('Accessibility of every page (UX: no serious or critical axe-core viola
       }),
     );
 
-    const grant = runTs('src/cli/index.ts', ['admin', 'grant', admin.handle], {
+    const grant = runCli(['admin', 'grant', admin.handle], {
       RAPPORT_DATABASE_URL: suite.databaseUrl,
     });
     expect((await grant.exited).code, grant.output()).toBe(0);

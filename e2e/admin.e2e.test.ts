@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runTs } from '../test/jobs/child.js';
+import { runCli } from '../test/jobs/child.js';
 import { ok } from './helpers/api.js';
 import { seriousViolations } from './helpers/axe.js';
 import { expectFitsPhone, PHONE } from './helpers/browser.js';
@@ -13,7 +13,7 @@ describe('Admin', () => {
     const spammer = await suite.api.member('Sam Spammer');
     const bea = await suite.api.member('Bea Recipient');
     await suite.api.invite(spammer, bea);
-    const grant = runTs('src/cli/index.ts', ['admin', 'grant', admin.handle], {
+    const grant = runCli(['admin', 'grant', admin.handle], {
       RAPPORT_DATABASE_URL: suite.databaseUrl,
     });
     expect((await grant.exited).code, grant.output()).toBe(0);
@@ -81,7 +81,7 @@ describe('Sign-up by invitation', () => {
 
   it('asks for an invite code and signs up with a valid one (R31)', async () => {
     await expect(suite.api.member('Ivy Inviter')).rejects.toThrow('invite_code_required');
-    const made = runTs('src/cli/index.ts', ['invite-codes', 'create', '--uses', '1'], {
+    const made = runCli(['invite-codes', 'create', '--uses', '1'], {
       RAPPORT_DATABASE_URL: suite.databaseUrl,
     });
     expect((await made.exited).code, made.output()).toBe(0);

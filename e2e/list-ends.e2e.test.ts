@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { attendEvent } from '../src/modules/events/event.repository.js';
 import { seedMembers } from '../test/helpers/members.js';
-import { runTs } from '../test/jobs/child.js';
+import { runCli } from '../test/jobs/child.js';
 import { ok } from './helpers/api.js';
 import { showEverything, smallPages } from './helpers/lists.js';
 import { setupSuite } from './helpers/suite.js';
@@ -16,7 +16,7 @@ describe('lists read to their end from the keyboard (R40)', () => {
 
   it('R40: the Admin members list reaches "All 75 shown" and the audit log "All 76 shown" by Show more', async () => {
     const admin = await suite.api.member('Ari Admin');
-    const granting = runTs('src/cli/index.ts', ['admin', 'grant', admin.handle], {
+    const granting = runCli(['admin', 'grant', admin.handle], {
       RAPPORT_DATABASE_URL: suite.databaseUrl,
     });
     expect((await granting.exited).code, granting.output()).toBe(0);

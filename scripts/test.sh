@@ -1,32 +1,61 @@
 #!/usr/bin/env bash
 # Every test: types, lint and format, unit tests, the integration suite on SQLite and on
-# PostgreSQL, and the end-to-end tests in Chromium against the built web app.
+# PostgreSQL, and the end-to-end tests in Chromium against the built server and web app.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/prerequisites.sh
-npx tsc --noEmit
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
 # The committed description and client types must be what the server serves, and lint clean.
-generated=$(mktemp -d)
-trap 'rm -rf "$generated"' EXIT
-npx tsx scripts/openapi.ts "$generated" >/dev/null
-diff -u openapi.json "$generated/openapi.json" &&
-  diff -u web/src/api/schema.d.ts "$generated/schema.d.ts" ||
-  { echo "The generated API files are out of date. Run: npm run generate:api"; exit 1; }
-npx redocly lint "$generated/openapi.json" --config redocly.yaml --format=json \
-  >"$generated/lint.json" 2>/dev/null || true
-node -e '
-  const totals = require(process.argv[1]).totals;
-  if (totals.errors + totals.warnings > 0) {
-    console.error(`openapi.json: ${totals.errors} errors, ${totals.warnings} warnings. Run: npx redocly lint openapi.json`);
-    process.exit(1);
+api_check() {
+  npx tsx scripts/openapi.ts "$work" >/dev/null
+  diff -u openapi.json "$work/openapi.json" &&
+    diff -u web/src/api/schema.d.ts "$work/schema.d.ts" ||
+    { echo "The generated API files are out of date. Run: npm run generate:api"; return 1; }
+  npx redocly lint "$work/openapi.json" --config redocly.yaml --format=json \
+    >"$work/lint.json" 2>/dev/null || true
+  node -e '
+    const totals = require(process.argv[1]).totals;
+    if (totals.errors + totals.warnings > 0) {
+      console.error(`openapi.json: ${totals.errors} errors, ${totals.warnings} warnings. Run: npx redocly lint openapi.json`);
+      process.exit(1);
+    }
+  ' "$work/lint.json"
+}
+
+format_check() {
+  npx prettier --check . >/dev/null || {
+    npx prettier --list-different .
+    echo "Run: npx prettier --write ."
+    return 1
   }
-' "$generated/lint.json"
-npx eslint .
-npx prettier --check . >/dev/null || { npx prettier --list-different .; echo "Run: npx prettier --write ."; exit 1; }
-npx vite build --logLevel warn
-mkdir -p test-results
+}
+
+# The tests start the compiled `rapport` (dist/cli) as operators do, and serve the built web app.
+build() {
+  npx tsc -p tsconfig.build.json
+  npx vite build --logLevel warn
+}
+
+# The checks before the tests are single-threaded and independent, so they run side by side;
+# each one's output is shown once it has finished, failed or not.
+declare -A pids
+for check in api_check format_check build; do
+  "$check" >"$work/$check.log" 2>&1 &
+  pids[$check]=$!
+done
 status=0
+npx tsc --noEmit || status=$?
+npx eslint . || status=$?
+for check in "${!pids[@]}"; do
+  wait "${pids[$check]}" || { status=1; echo "$check failed:"; }
+  cat "$work/$check.log"
+done
+[ "$status" -eq 0 ] || exit "$status"
+
+mkdir -p test-results
 npx vitest run --reporter=default --reporter=json --outputFile=test-results/vitest.json "$@" || status=$?
 node -e '
   const r = require("./test-results/vitest.json");

@@ -14,7 +14,7 @@ import {
   testDialect,
   type ThrowawayDatabase,
 } from '../helpers/database.js';
-import { type Child, runTs, servingUrl, until } from '../jobs/child.js';
+import { type Child, runCli, servingUrl, until } from '../jobs/child.js';
 import { type LoadMember, seedMembersWithTokens } from '../helpers/members.js';
 
 const MEMBERS = 60;
@@ -50,7 +50,7 @@ const env = (synchronous: SqliteSynchronous | undefined) => ({
 async function startServer(
   synchronous: SqliteSynchronous | undefined,
 ): Promise<{ child: Child; url: string }> {
-  const child = runTs('src/cli/index.ts', ['serve'], env(synchronous));
+  const child = runCli(['serve'], env(synchronous));
   children.push(child);
   const url = await servingUrl(child);
   if (!url) throw new Error(`the server did not start:\n${child.output()}`);
@@ -204,6 +204,6 @@ describe.each(settings)(`SIGKILL under load (${testDialect()}, synchronous %s)`,
       (await call(second.url, sender, '/invitations', { kind: 'connection', to: recipient.handle }))
         .status,
     ).toBe(201);
-    // Two server starts under tsx, and the load between them.
+    // Two server starts, and the load between them.
   }, 120_000);
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app.js';
-import { runTs } from '../jobs/child.js';
+import { runCli } from '../jobs/child.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -59,7 +59,7 @@ describe('without RAPPORT_SMTP_URL mail stays in the outbox (§5)', () => {
     t.clock.advance(60_000);
     await cat.invite(dan);
     const env = { RAPPORT_DATABASE_URL: t.ctx.config.databaseUrl };
-    const list = runTs('src/cli/index.ts', ['mail', 'list', '--limit', '1'], env);
+    const list = runCli(['mail', 'list', '--limit', '1'], env);
     expect((await list.exited).code, list.output()).toBe(0);
     const lines = list.output().trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -67,7 +67,7 @@ describe('without RAPPORT_SMTP_URL mail stays in the outbox (§5)', () => {
       `pending    invitation  ${dan.email}  “Cat” wants to connect with you`,
     );
 
-    const show = runTs('src/cli/index.ts', ['mail', 'show', lines[0]!.split(' ')[0]!], env);
+    const show = runCli(['mail', 'show', lines[0]!.split(' ')[0]!], env);
     expect((await show.exited).code, show.output()).toBe(0);
     expect(show.output()).toContain('Subject: “Cat” wants to connect with you');
     expect(show.output()).toContain('Hi Dan,');

@@ -1,8 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = join(ROOT, 'dist/cli/index.js');
 
 export interface Child {
   process: ChildProcess;
@@ -11,11 +14,21 @@ export interface Child {
 }
 
 /**
- * Runs a TypeScript file of this repository with tsx in a child process. Like `testConfig`, its
- * members may invite and be mailed before verifying their email unless `env` says otherwise.
+ * Runs the compiled `rapport` command, as operators run it. Like `testConfig`, its members may
+ * invite and be mailed before verifying their email unless `env` says otherwise.
  */
+export function runCli(args: string[], env: Record<string, string>): Child {
+  assertBuilt();
+  return run([CLI, ...args], env);
+}
+
+/** Runs a TypeScript file of this repository with tsx in a child process, as `runCli` does. */
 export function runTs(file: string, args: string[], env: Record<string, string>): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
+  return run(['--import', 'tsx', file, ...args], env);
+}
+
+function run(args: string[], env: Record<string, string>): Child {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', RAPPORT_REQUIRE_VERIFIED_EMAIL: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -27,6 +40,25 @@ export function runTs(file: string, args: string[], env: Record<string, string>)
     child.on('exit', (code, signal) => resolve({ code, signal })),
   );
   return { process: child, output: () => output, exited };
+}
+
+let built = false;
+
+/** A test of the command must not run an older build than the source it reads. */
+function assertBuilt(): void {
+  if (built) return;
+  const builtAt = statSync(CLI, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  const source = join(ROOT, 'src');
+  const newer = readdirSync(source, { recursive: true, encoding: 'utf8' }).find(
+    (file) =>
+      file.endsWith('.ts') &&
+      !file.endsWith('.test.ts') &&
+      statSync(join(source, file)).mtimeMs > builtAt,
+  );
+  if (newer !== undefined) {
+    throw new Error(`dist/cli is older than src/${newer}: run npx tsc -p tsconfig.build.json`);
+  }
+  built = true;
 }
 
 /** Waits for `condition`, polling a real process's progress (not a rule's time). */

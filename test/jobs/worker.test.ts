@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { work } from '../../src/cli/worker.command.js';
 import { startApp, type TestApp } from '../helpers/app.js';
 import { SmtpSink } from '../email/smtp-sink.js';
-import { runTs, until } from './child.js';
+import { runCli, until } from './child.js';
 import { mailAbout } from '../helpers/mail.js';
 
 let t: TestApp;
@@ -23,7 +23,7 @@ describe('rapport worker', () => {
     const [ann, ben] = await Promise.all([t.member('ann'), t.member('ben')]);
     const sent = await ann.invite(ben);
 
-    const worker = runTs('src/cli/index.ts', ['worker'], {
+    const worker = runCli(['worker'], {
       RAPPORT_DATABASE_URL: t.ctx.config.databaseUrl,
       RAPPORT_SMTP_URL: sink.url,
       RAPPORT_LOG_LEVEL: 'warn',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject, type Member, PASSWORD, startApp, type TestApp } from '../helpers/app.js';
-import { runTs } from '../jobs/child.js';
+import { runCli } from '../jobs/child.js';
 import { expectProblem } from '../helpers/expect.js';
 import { memberId } from '../helpers/members.js';
 import { connect } from '../helpers/network.js';
@@ -12,7 +12,7 @@ let admin: Member;
 beforeAll(async () => {
   t = await startApp({ RAPPORT_DONT_KNOW_THRESHOLD: '1' });
   admin = await t.member('admin');
-  const grant = runTs('src/cli/index.ts', ['admin', 'grant', admin.handle], {
+  const grant = runCli(['admin', 'grant', admin.handle], {
     RAPPORT_DATABASE_URL: t.ctx.config.databaseUrl,
   });
   expect((await grant.exited).code, grant.output()).toBe(0);
@@ -251,7 +251,7 @@ describe('R32 admins and moderation', () => {
     ]);
 
     // Revoking on the command line is recorded too, and the role is gone at once.
-    const revoke = runTs('src/cli/index.ts', ['admin', 'revoke', admin.handle], {
+    const revoke = runCli(['admin', 'revoke', admin.handle], {
       RAPPORT_DATABASE_URL: t.ctx.config.databaseUrl,
     });
     expect((await revoke.exited).code, revoke.output()).toBe(0);

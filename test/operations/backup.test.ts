@@ -15,7 +15,7 @@ import {
   testDialect,
   type ThrowawayDatabase,
 } from '../helpers/database.js';
-import { type Child, runTs, servingUrl, until } from '../jobs/child.js';
+import { type Child, runCli, servingUrl, until } from '../jobs/child.js';
 import { seedMembersWithTokens, type LoadMember } from '../helpers/members.js';
 
 const dialect = testDialect();
@@ -44,7 +44,7 @@ afterAll(async () => {
 });
 
 async function cli(args: string[], url: string): Promise<{ code: number | null; output: string }> {
-  const child = runTs('src/cli/index.ts', args, { RAPPORT_DATABASE_URL: url });
+  const child = runCli(args, { RAPPORT_DATABASE_URL: url });
   children.push(child);
   const { code } = await child.exited;
   return { code, output: child.output() };
@@ -52,7 +52,7 @@ async function cli(args: string[], url: string): Promise<{ code: number | null; 
 
 /** A server on the test database, until the file's tests end; its URL. */
 async function serve(env: Record<string, string> = {}): Promise<string> {
-  const server = runTs('src/cli/index.ts', ['serve'], {
+  const server = runCli(['serve'], {
     RAPPORT_DATABASE_URL: throwaway.url,
     RAPPORT_PORT: '0',
     RAPPORT_LOG_LEVEL: 'error',

@@ -17,7 +17,7 @@ import {
   testDialect,
   type ThrowawayDatabase,
 } from '../helpers/database.js';
-import { type Child, runTs, servingUrl, until } from '../jobs/child.js';
+import { type Child, runCli, servingUrl, until } from '../jobs/child.js';
 import { seedMembersWithTokens, type LoadMember } from '../helpers/members.js';
 
 const dialect = testDialect();
@@ -104,7 +104,7 @@ let outage: Outage;
 const children: Child[] = [];
 
 async function startServer(): Promise<string> {
-  const child = runTs('src/cli/index.ts', ['serve'], {
+  const child = runCli(['serve'], {
     RAPPORT_DATABASE_URL: outage.appUrl,
     RAPPORT_PORT: '0',
     RAPPORT_RATE_LIMITS: 'off',

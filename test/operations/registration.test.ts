@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { inject, startApp, type TestApp } from '../helpers/app.js';
-import { runTs } from '../jobs/child.js';
+import { runCli } from '../jobs/child.js';
 
 let t: TestApp | undefined;
 
@@ -101,14 +101,10 @@ describe('R31 registration and the instance', () => {
   it('R31: rapport invite-codes create makes a code that signs a member up', async () => {
     t = await startApp({ RAPPORT_REGISTRATION: 'invite' });
     const env = { RAPPORT_DATABASE_URL: t.ctx.config.databaseUrl };
-    const bad = runTs('src/cli/index.ts', ['invite-codes', 'create', '--expires', 'soon'], env);
+    const bad = runCli(['invite-codes', 'create', '--expires', 'soon'], env);
     expect((await bad.exited).code).toBe(2);
     expect(bad.output()).toContain('--expires must be a number of days');
-    const cli = runTs(
-      'src/cli/index.ts',
-      ['invite-codes', 'create', '--uses', '3', '--expires', '7d'],
-      env,
-    );
+    const cli = runCli(['invite-codes', 'create', '--uses', '3', '--expires', '7d'], env);
     expect((await cli.exited).code, cli.output()).toBe(0);
     const code = /^([0-9A-Z]{16}) {2}\(3 uses, expires /.exec(cli.output())?.[1];
     expect(code, cli.output()).toBeDefined();

@@ -11,7 +11,7 @@ import {
   testDialect,
   type ThrowawayDatabase,
 } from '../helpers/database.js';
-import { type Child, freePort, runTs, stopAll, untilReady } from '../jobs/child.js';
+import { type Child, freePort, runCli, stopAll, untilReady } from '../jobs/child.js';
 
 describe.skipIf(testDialect() !== 'postgres')('Idempotency-Key through two app processes', () => {
   let throwaway: ThrowawayDatabase;
@@ -48,7 +48,7 @@ describe.skipIf(testDialect() !== 'postgres')('Idempotency-Key through two app p
     for (let i = 0; i < 2; i++) {
       const port = await freePort();
       children.push(
-        runTs('src/cli/index.ts', ['serve'], {
+        runCli(['serve'], {
           RAPPORT_DATABASE_URL: throwaway.url,
           RAPPORT_RATE_LIMITS: 'off',
           RAPPORT_LOG_LEVEL: 'warn',

@@ -14,7 +14,7 @@ import {
   type ThrowawayDatabase,
 } from '../helpers/database.js';
 import { SmtpSink } from '../email/smtp-sink.js';
-import { type Child, freePort, runTs, stopAll, until, untilReady } from '../jobs/child.js';
+import { type Child, freePort, runCli, stopAll, until, untilReady } from '../jobs/child.js';
 
 const MAX_CONNECTIONS = 5;
 const WEEKLY_LIMIT = 3;
@@ -91,7 +91,7 @@ describe.skipIf(testDialect() !== 'postgres')(
       for (let i = 0; i < 2; i++) {
         const port = await freePort();
         children.push(
-          runTs('src/cli/index.ts', ['serve'], {
+          runCli(['serve'], {
             ...env,
             RAPPORT_PORT: String(port),
             RAPPORT_JOBS: 'off',
@@ -101,7 +101,7 @@ describe.skipIf(testDialect() !== 'postgres')(
       }
       for (let i = 0; i < 2; i++) {
         children.push(
-          runTs('src/cli/index.ts', ['worker'], {
+          runCli(['worker'], {
             ...env,
             RAPPORT_SMTP_URL: sink.url,
             RAPPORT_JOB_INTERVAL_SECONDS: '1',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemo } from '../../src/seed/demo.js';
 import { API, inject, startApp, type TestApp } from '../helpers/app.js';
 import { createThrowawayDatabase } from '../helpers/database.js';
-import { runTs, servingUrl, stopAll } from '../jobs/child.js';
+import { runCli, servingUrl, stopAll } from '../jobs/child.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -73,7 +73,7 @@ describe('demo data', () => {
 
   it('§6: the server starts with demo data under small limits and prints the demo sign-ins', async () => {
     const database = await createThrowawayDatabase();
-    const server = runTs('src/cli/index.ts', ['serve'], {
+    const server = runCli(['serve'], {
       ...SMALL_LIMITS,
       RAPPORT_DATABASE_URL: database.url,
       RAPPORT_DEMO_DATA: '1',
