@@ -57,7 +57,13 @@ export default defineConfig({
     // Three files at a time keep both CPUs busy; a fourth made the whole run slower (825 s).
     maxWorkers: 3,
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'],
+          isolate: false,
+        },
+      },
       {
         test: {
           name: 'sqlite',
@@ -82,6 +88,7 @@ export default defineConfig({
         test: {
           name: BROWSER_PROJECT,
           include: ['e2e/**/*.e2e.test.ts'],
+          isolate: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // A page in Chromium beside two other test files can take seconds to show what a
