@@ -45,7 +45,9 @@ class InterleavedSequencer extends BaseSequencer {
  *
  * The integration files share their worker's loaded modules (isolate: false): each one starts
  * its own app on its own database and nothing in them changes module state, so loading the app
- * afresh for each of the 67 files only cost time (about half of the SQLite run).
+ * afresh for each of the 67 files only cost time (about half of the SQLite run). The unit files
+ * (pure code) and the end-to-end files (each with its own server and Chromium) share theirs for
+ * the same reason: the whole vitest run took 745 s instead of 849 s.
  *
  * End-to-end files run beside the others (see InterleavedSequencer): each starts its own server
  * on its own SQLite file and its own Chromium; run one after another at the end, they made the
