@@ -13,7 +13,7 @@ afterAll(async () => {
   await t.close();
 });
 
-type Item = { id: string; status: string; mutualCount?: number };
+type Item = { id: string; status: string; sentAt: string; mutualCount?: number };
 
 const ids = (items: { id: string }[]) => items.map((i) => i.id);
 
@@ -60,6 +60,47 @@ describe('every order of the Sent list reaches its end (R40)', () => {
     );
     expect(new Set(ids(up.items)).size).toBe(up.items.length);
     expect(up.items.length).toBeGreaterThan(before.length);
+  });
+
+  it('R40: Sent of every kind interleaves people, pages and events by sent time across pages, in both orders', async () => {
+    const ann = await t.member('ann');
+    const page = (await ann.post('/api/v1/pages', { name: 'Acme' })).body;
+    const startsAt = new Date(t.clock.now().getTime() + 60 * 86_400_000).toISOString();
+    const event = (await ann.post('/api/v1/events', { name: 'Meetup', startsAt })).body;
+    const sent: { id: string; kind: string }[] = [];
+    for (let i = 0; i < 5; i++) {
+      const [toPerson, toPage, toEvent] = await signUp(t, 'peer', 'fan', 'guest');
+      await connectAll(t, ann, [toPage, toEvent]);
+      sent.push({ id: (await ann.invite(toPerson)).body.id, kind: 'connection' });
+      // Each round's three share a sent time at first, so the id orders them; later rounds
+      // place one kind's invitation between the others' by the day.
+      if (i > 1) t.advanceDays(1);
+      const toPageReply = await ann.post(`/api/v1/pages/${page.id}/invitations`, {
+        to: [toPage.handle],
+      });
+      sent.push({ id: toPageReply.body.results[0].invitationId, kind: 'page' });
+      if (i > 2) t.advanceDays(1);
+      const toEventReply = await ann.post(`/api/v1/events/${event.id}/invitations`, {
+        to: [toEvent.handle],
+      });
+      sent.push({ id: toEventReply.body.results[0].invitationId, kind: 'event' });
+      t.advanceDays(1);
+    }
+    const everyKind = await list(ann, '/api/v1/invitations/sent?limit=100');
+    const bySent = (a: Item, b: Item) =>
+      a.sentAt === b.sentAt ? (a.id < b.id ? 1 : -1) : a.sentAt < b.sentAt ? 1 : -1;
+    const ofEachKind: Item[] = [];
+    for (const kind of ['connection', 'page', 'event'])
+      ofEachKind.push(...(await list(ann, `/api/v1/invitations/sent?kind=${kind}&limit=100`)));
+    expect(ids(everyKind)).toEqual(ids(ofEachKind.sort(bySent)));
+    expect([...ids(everyKind)].sort()).toEqual(sent.map((s) => s.id).sort());
+
+    for (const limit of [1, 2, 4]) {
+      const newest = await walk(ann, '/api/v1/invitations/sent', limit);
+      expect(ids(newest.items)).toEqual(ids(everyKind));
+      const oldest = await walk(ann, '/api/v1/invitations/sent?order=oldest', limit);
+      expect(ids(oldest.items)).toEqual(ids(everyKind).reverse());
+    }
   });
 
   it('R40: Sent q= matches the recipient’s name or handle, or the page’s or event’s name, across pages', async () => {
