@@ -92,13 +92,15 @@ export async function handles(member: Member, url: string): Promise<string[]> {
 export type LoadMember = TokenHolder;
 
 /**
- * Members without connections or invitations who take invitations from anyone (R8), each with
- * a personal access token; some of the `count` generated ones may ask for an email instead.
+ * Members without connections or invitations who take invitations from anyone (R8), the first
+ * `tokens` of them with a personal access token; some of the `count` generated ones may ask for
+ * an email instead.
  */
 export async function seedMembersWithTokens(
   database: Database,
   url: string,
   count: number,
+  tokens = count,
 ): Promise<LoadMember[]> {
   const now = systemClock.now();
   await generateNetwork({
@@ -114,6 +116,7 @@ export async function seedMembersWithTokens(
     .select(['id', 'handle'])
     .where('invitation_policy', '=', 'everyone')
     .orderBy('id')
+    .limit(tokens)
     .execute();
   return issueTokens(url, members, now);
 }
