@@ -16,7 +16,8 @@ import { refuseBodiesWhereNone, rejectUnstorableText } from './http/input-guard.
 import { createErrorHandler, problem, routerErrorHandler } from './http/problem.js';
 import { registerRateLimits } from './http/rate-limit.js';
 import { securityHeaders } from './http/security-headers.js';
-import { validatorCompilers } from './http/validators.js';
+import { buildSerializer } from './http/serializers.js';
+import { buildValidator } from './http/validators.js';
 import type { App } from './http/types.js';
 import { Me } from './modules/accounts/account.schemas.js';
 import { accountRoutes } from './modules/accounts/account.routes.js';
@@ -63,7 +64,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     logController: new LogController({
       disableRequestLogging: ctx.config.logLevel !== 'debug' && ctx.config.logLevel !== 'trace',
     }),
-    schemaController: validatorCompilers,
+    schemaController: { compilersFactory: { buildValidator, buildSerializer } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(createErrorHandler(ctx.clock));

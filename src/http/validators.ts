@@ -1,5 +1,5 @@
-import AjvCompiler from '@fastify/ajv-compiler';
-import type { FastifyServerOptions } from 'fastify';
+import AjvCompiler, { type RouteDefinition, type ValidatorFactory } from '@fastify/ajv-compiler';
+import { oncePerSchema } from './compiled-once.js';
 
 const buildCompiler = AjvCompiler();
 type AjvValidate = ReturnType<ReturnType<typeof buildCompiler>>;
@@ -13,22 +13,18 @@ const AJV_OPTIONS = { useDefaults: true, removeAdditional: false, allErrors: fal
  * `null` for `false` and `"x"` for `["x"]` without a word. A body must have the types its
  * schema says, or the request fails with `400 validation_failed`.
  */
-export const validatorCompilers: NonNullable<FastifyServerOptions['schemaController']> = {
-  compilersFactory: {
-    buildValidator(externalSchemas) {
-      const coercing = buildCompiler(externalSchemas, {
-        customOptions: { ...AJV_OPTIONS, coerceTypes: 'array' },
-      });
-      const exact = buildCompiler(externalSchemas, {
-        customOptions: { ...AJV_OPTIONS, coerceTypes: false },
-      });
-      return (route) => {
-        if (route.httpPart === 'body') return exact(route);
-        const validate = coercing(route);
-        return takesNumbers(route.schema) ? finiteNumbersOnly(validate) : validate;
-      };
-    },
-  },
+export const buildValidator: ValidatorFactory = (externalSchemas) => {
+  const coercing = buildCompiler(externalSchemas, {
+    customOptions: { ...AJV_OPTIONS, coerceTypes: 'array' },
+  });
+  const exact = oncePerSchema(
+    buildCompiler(externalSchemas, { customOptions: { ...AJV_OPTIONS, coerceTypes: false } }),
+  );
+  const coerced = oncePerSchema((route: RouteDefinition) => {
+    const validate = coercing(route);
+    return takesNumbers(route.schema) ? finiteNumbersOnly(validate) : validate;
+  });
+  return (route) => (route.httpPart === 'body' ? exact(route) : coerced(route));
 };
 
 /** Whether a schema lets a number in anywhere: only then can coercion make an infinite one. */
