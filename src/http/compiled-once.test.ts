@@ -17,6 +17,7 @@ const route = (schema: object, httpPart?: string) => ({
 describe('each different schema is compiled once', () => {
   it('routes answering with equal schemas share one serializer; another schema gets its own', () => {
     const compile = buildSerializer({});
+    expect(buildSerializer({})).toBe(compile);
     const first = compile(route(person()));
     expect(compile(route(person()))).toBe(first);
 
@@ -33,6 +34,7 @@ describe('each different schema is compiled once', () => {
 
   it('a body and a query string with the same schema keep their own validators: only the query coerces', () => {
     const compile = buildValidator({}, { customOptions: {} });
+    expect(buildValidator({}, { customOptions: {} })).toBe(compile);
     const limit = () => ({ type: 'object', properties: { limit: { type: 'integer' } } });
     const query = compile(route(limit(), 'querystring'));
     const body = compile(route(limit(), 'body'));

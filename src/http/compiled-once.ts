@@ -8,13 +8,32 @@
 export function oncePerSchema<Route extends { schema?: unknown }, Compiled>(
   compile: (route: Route) => Compiled,
 ): (route: Route) => Compiled {
-  const compiled = new Map<string, Compiled>();
-  return (route) => {
-    const key = JSON.stringify(route.schema);
-    const known = compiled.get(key);
+  return memoisedByJson((route: Route) => route.schema, compile);
+}
+
+/**
+ * Fastify asks for a compiler again in each plugin context that sets its compilers up before
+ * its parent has (82 serializer compiles instead of 55 at start-up), always with the same
+ * shared schemas; so one compiler serves every ask with the same shared schemas and options,
+ * in every app of the process, as @fastify/ajv-compiler already pools its Ajv instances.
+ */
+export function oncePerSharedSchemas<Args extends unknown[], Compiler>(
+  build: (...args: Args) => Compiler,
+): (...args: Args) => Compiler {
+  return memoisedByJson((...args: Args) => args, build);
+}
+
+function memoisedByJson<Args extends unknown[], Result>(
+  keyOf: (...args: Args) => unknown,
+  make: (...args: Args) => Result,
+): (...args: Args) => Result {
+  const made = new Map<string, Result>();
+  return (...args) => {
+    const key = JSON.stringify(keyOf(...args));
+    const known = made.get(key);
     if (known !== undefined) return known;
-    const made = compile(route);
-    compiled.set(key, made);
-    return made;
+    const result = make(...args);
+    made.set(key, result);
+    return result;
   };
 }

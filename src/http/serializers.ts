@@ -1,5 +1,5 @@
 import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
-import { oncePerSchema } from './compiled-once.js';
+import { oncePerSchema, oncePerSharedSchemas } from './compiled-once.js';
 
 const buildFastJsonStringify = SerializerSelector();
 
@@ -8,5 +8,6 @@ const buildFastJsonStringify = SerializerSelector();
  * Each of its compiles also checks every shared schema again: building the app took 0.5 s of
  * CPU less (0.7 s instead of 1.3 s).
  */
-export const buildSerializer: typeof buildFastJsonStringify = (externalSchemas, options) =>
-  oncePerSchema(buildFastJsonStringify(externalSchemas, options));
+export const buildSerializer: typeof buildFastJsonStringify = oncePerSharedSchemas(
+  (externalSchemas, options) => oncePerSchema(buildFastJsonStringify(externalSchemas, options)),
+);

@@ -1,5 +1,5 @@
 import AjvCompiler, { type RouteDefinition, type ValidatorFactory } from '@fastify/ajv-compiler';
-import { oncePerSchema } from './compiled-once.js';
+import { oncePerSchema, oncePerSharedSchemas } from './compiled-once.js';
 
 const buildCompiler = AjvCompiler();
 type AjvValidate = ReturnType<ReturnType<typeof buildCompiler>>;
@@ -13,7 +13,7 @@ const AJV_OPTIONS = { useDefaults: true, removeAdditional: false, allErrors: fal
  * `null` for `false` and `"x"` for `["x"]` without a word. A body must have the types its
  * schema says, or the request fails with `400 validation_failed`.
  */
-export const buildValidator: ValidatorFactory = (externalSchemas) => {
+export const buildValidator: ValidatorFactory = oncePerSharedSchemas((externalSchemas) => {
   const coercing = buildCompiler(externalSchemas, {
     customOptions: { ...AJV_OPTIONS, coerceTypes: 'array' },
   });
@@ -25,7 +25,7 @@ export const buildValidator: ValidatorFactory = (externalSchemas) => {
     return takesNumbers(route.schema) ? finiteNumbersOnly(validate) : validate;
   });
   return (route) => (route.httpPart === 'body' ? exact(route) : coerced(route));
-};
+});
 
 /** Whether a schema lets a number in anywhere: only then can coercion make an infinite one. */
 function takesNumbers(schema: unknown): boolean {
