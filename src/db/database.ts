@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import SqliteDatabase from 'better-sqlite3';
 import {
   CompiledQuery,
@@ -24,6 +25,7 @@ import { isRetryableConflict } from './errors.js';
 import { GroupCommit } from './group-commit.js';
 import { withNamedStatements } from './postgres-named-statements.js';
 import { startCheckpointer } from './sqlite-checkpointer.js';
+import { LOCK_WAIT_MS, waitingOutLock } from './sqlite-lock-wait.js';
 import { withStatementCache } from './sqlite-statements.js';
 import { WalSync } from './wal-sync.js';
 import type { Database, Db, SqliteSynchronous } from './types.js';
@@ -50,29 +52,36 @@ class SqliteCompilerWithoutRowLocks extends SqliteQueryCompiler {
 
 const BEGIN_IMMEDIATE = CompiledQuery.raw('begin immediate');
 
-/** With `synchronous = full`: the connection, and the WAL's sync that a write waits for. */
-interface DurableWrites {
-  sqlite: SqliteDatabase.Database;
-  walSync: WalSync;
-}
-
 /** Statements that write nothing: no sync after them. */
 const READS = /^\s*(select|pragma|begin|explain)\b/i;
 
+const BEGIN = /^\s*begin\b/i;
+
+interface SqliteOptions {
+  /** With `synchronous = full`: the WAL's sync that a write outside a transaction waits for. */
+  walSync?: WalSync;
+  /** How long a statement waits for another process's write lock (see waitingOutLock). */
+  lockWaitMs: number;
+}
+
 /**
- * Every transaction takes SQLite's write lock as it begins, waiting up to the busy timeout,
- * rather than at its first write. While another process holds the lock, a transaction that
- * only reads then fails like one that writes: a password reset for an unknown address answered
- * 202 where a known one answered 503, telling who has an account (R26). And a transaction that
- * read before another process wrote can no longer fail at once on its stale snapshot when it
- * comes to write.
+ * Every transaction takes SQLite's write lock as it begins, rather than at its first write.
+ * While another process holds the lock, a transaction that only reads then fails like one that
+ * writes: a password reset for an unknown address answered 202 where a known one answered 503,
+ * telling who has an account (R26). And a transaction that read before another process wrote
+ * can no longer fail at once on its stale snapshot when it comes to write.
+ *
+ * SQLite's busy timeout is 0: a statement outside a transaction that finds the lock held waits
+ * for it on a timer (waitingOutLock), and a BEGIN fails at once, for its caller to wait without
+ * holding the one connection meanwhile (GroupCommit), so that reads go on.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
-  private durableConnection?: DatabaseConnection;
+  private waitingConnection?: DatabaseConnection;
 
   constructor(
     config: SqliteDialectConfig,
-    private readonly durable?: DurableWrites,
+    private readonly sqlite: SqliteDatabase.Database,
+    private readonly options: SqliteOptions,
   ) {
     super(config);
   }
@@ -82,36 +91,49 @@ class ImmediateSqliteDriver extends SqliteDriver {
   }
 
   /**
-   * With `synchronous = full`, a write outside any transaction is answered once the WAL's sync
-   * has ended (see WalSync); group commit waits for its own batches.
+   * A statement outside a transaction that finds the write lock held gives the connection back
+   * while it pauses, so that reads go on; it holds no state between its tries. With
+   * `synchronous = full`, a write outside any transaction is also answered only once the WAL's
+   * sync has ended (see WalSync); group commit waits for its own batches.
    */
   override async acquireConnection(): Promise<DatabaseConnection> {
     const connection = await super.acquireConnection();
-    if (!this.durable) return connection;
-    const { sqlite, walSync } = this.durable;
-    this.durableConnection ??= {
+    this.waitingConnection ??= this.waitingOutLocks(connection);
+    return this.waitingConnection;
+  }
+
+  private waitingOutLocks(connection: DatabaseConnection): DatabaseConnection {
+    const { sqlite } = this;
+    const { walSync, lockWaitMs } = this.options;
+    const pauseFor = async (ms: number) => {
+      await super.releaseConnection();
+      await sleep(ms);
+      await super.acquireConnection();
+    };
+    return {
       async executeQuery<R>(query: CompiledQuery) {
-        const inTransaction = sqlite.inTransaction;
-        const result = await connection.executeQuery<R>(query);
-        if (!inTransaction && !sqlite.inTransaction && !READS.test(query.sql)) await walSync.sync();
+        if (sqlite.inTransaction || BEGIN.test(query.sql)) return connection.executeQuery<R>(query);
+        const attempt = () => connection.executeQuery<R>(query);
+        const result = await waitingOutLock(attempt, lockWaitMs, pauseFor);
+        if (walSync && !sqlite.inTransaction && !READS.test(query.sql)) await walSync.sync();
         return result;
       },
       streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),
     };
-    return this.durableConnection;
   }
 }
 
 class RapportSqliteDialect extends SqliteDialect {
   constructor(
     private readonly config: SqliteDialectConfig,
-    private readonly durable?: DurableWrites,
+    private readonly sqlite: SqliteDatabase.Database,
+    private readonly options: SqliteOptions,
   ) {
     super(config);
   }
 
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.config, this.durable);
+    return new ImmediateSqliteDriver(this.config, this.sqlite, this.options);
   }
 
   override createQueryCompiler(): QueryCompiler {
@@ -119,7 +141,12 @@ class RapportSqliteDialect extends SqliteDialect {
   }
 }
 
-function openSqlite(file: string, synchronous: SqliteSynchronous, log?: LogConfig): Database {
+function openSqlite(
+  file: string,
+  synchronous: SqliteSynchronous,
+  lockWaitMs: number,
+  log?: LogConfig,
+): Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma('journal_mode = WAL');
@@ -130,7 +157,8 @@ function openSqlite(file: string, synchronous: SqliteSynchronous, log?: LogConfi
   const walSync =
     synchronous === 'full' && file !== ':memory:' ? new WalSync(`${file}-wal`) : undefined;
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  // Another process's write lock is waited for on a timer instead (see ImmediateSqliteDriver).
+  sqlite.pragma('busy_timeout = 0');
   // Group commit gives each request a savepoint, and SQLite keeps the pages a savepoint may
   // have to restore in a statement journal, spilled to a temporary file past 64 KB: in memory
   // instead, an accept costs 20 % less CPU. The journal lives only until the savepoint ends.
@@ -145,14 +173,17 @@ function openSqlite(file: string, synchronous: SqliteSynchronous, log?: LogConfi
     typeof text === 'string' ? text.toLowerCase() : text,
   );
   const db = new Kysely<Schema>({
-    dialect: new RapportSqliteDialect(
-      { database: withStatementCache(sqlite) },
-      walSync && { sqlite, walSync },
-    ),
+    dialect: new RapportSqliteDialect({ database: withStatementCache(sqlite) }, sqlite, {
+      walSync,
+      lockWaitMs,
+    }),
     log,
   });
   const checkpointer = file === ':memory:' ? null : startCheckpointer(sqlite, file);
-  const groupCommit = new GroupCommit(db, walSync && (() => walSync.sync()));
+  const groupCommit = new GroupCommit(db, {
+    durable: walSync && (() => walSync.sync()),
+    lockWaitMs,
+  });
   return {
     db,
     dialect: 'sqlite',
@@ -220,6 +251,8 @@ export interface OpenOptions {
   log?: LogConfig;
   /** SQLite's `synchronous` pragma; NORMAL unless asked. */
   sqliteSynchronous?: SqliteSynchronous;
+  /** SQLite: how long a write waits for another process's write lock before it fails. */
+  sqliteLockWaitMs?: number;
 }
 
 export function openDatabase(url: string, options: OpenOptions = {}): Database {
@@ -227,6 +260,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
     return openSqlite(
       url.slice('sqlite:'.length) || ':memory:',
       options.sqliteSynchronous ?? 'normal',
+      options.sqliteLockWaitMs ?? LOCK_WAIT_MS,
       options.log,
     );
   return openPostgres(url, options.poolSize ?? 10, options.log);

@@ -41,6 +41,14 @@ export function isRetryableConflict(error: unknown): boolean {
   return code !== undefined && RETRYABLE_CODES.has(code);
 }
 
+/**
+ * SQLite's write lock (or the file, while another connection recovers it) is held by another
+ * process: the statement did nothing and may simply run again.
+ */
+export function isLockedByAnother(error: unknown): boolean {
+  return codeOf(error)?.startsWith('SQLITE_BUSY') ?? false;
+}
+
 /** Socket failures: the server went away, refused, or never answered. */
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',

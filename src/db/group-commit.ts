@@ -1,5 +1,6 @@
 import { CompiledQuery, type ControlledTransaction } from 'kysely';
 import type { Schema } from './schema.js';
+import { waitingOutLock } from './sqlite-lock-wait.js';
 import type { Db, Tx } from './types.js';
 
 /** The most requests one commit answers, so that a request never waits behind many others. */
@@ -28,7 +29,9 @@ interface Waiting {
  *
  * A batch starts one turn of the event loop after its first request, so that the requests whose
  * bytes arrived together join it; it takes what waits when each request ends, and closes when
- * nothing waits or at `MAX_BATCH` requests.
+ * nothing waits or at `MAX_BATCH` requests. While another process holds the write lock, the
+ * batch waits for it on a timer, the connection free for reads meanwhile, and the requests that
+ * arrive join the queue.
  */
 export class GroupCommit {
   private readonly waiting: Waiting[] = [];
@@ -36,11 +39,12 @@ export class GroupCommit {
 
   /**
    * `durable`, when given, resolves once the batch's commit is on disk: the next batch runs
-   * meanwhile, and the requests are answered after it.
+   * meanwhile, and the requests are answered after it. `lockWaitMs` is how long a batch waits
+   * for another process's write lock before its requests fail.
    */
   constructor(
     private readonly db: Db,
-    private readonly durable?: () => Promise<void>,
+    private readonly options: { durable?: () => Promise<void>; lockWaitMs?: number } = {},
   ) {}
 
   async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -73,8 +77,12 @@ export class GroupCommit {
   private async runBatch(): Promise<void> {
     const batch: Waiting[] = [];
     let failure: BatchFailure | undefined;
+    const queued = this.waiting.length;
     try {
-      const trx = await this.db.startTransaction().execute();
+      const trx = await waitingOutLock(
+        () => this.db.startTransaction().execute(),
+        this.options.lockWaitMs,
+      );
       try {
         for (let next = this.waiting.shift(); next; next = this.waiting.shift()) {
           batch.push(next);
@@ -96,14 +104,15 @@ export class GroupCommit {
       }
     } catch (error) {
       failure = { error };
-      // A BEGIN that failed took no request yet: the first ones waiting get its error.
-      if (batch.length === 0) batch.push(...this.waiting.splice(0, MAX_BATCH));
+      // A BEGIN that failed took no request yet: those that waited for it from the start get its
+      // error; those that came meanwhile wait for the next one.
+      if (batch.length === 0) batch.push(...this.waiting.splice(0, queued));
     }
     this.scheduled = false;
     if (this.waiting.length > 0) this.schedule();
     // A commit whose sync failed is there but may not outlive a power loss: answered as failed.
-    if (!failure && this.durable)
-      failure = await this.durable().then(
+    if (!failure && this.options.durable)
+      failure = await this.options.durable().then(
         () => undefined,
         (error: unknown) => ({ error }),
       );

@@ -1,11 +1,12 @@
 /**
  * §6 group commit on SQLite: transactions that arrive together share one COMMIT, each in a
  * savepoint of its own. What the batch shares is watched from a second, independent connection
- * to the same file, which sees only what is committed.
+ * to the same file, which sees only what is committed; another process's write lock is taken
+ * by a third.
  */
 import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.js';
 import { isUniqueViolation } from '../../src/db/errors.js';
 import { MAX_BATCH } from '../../src/db/group-commit.js';
@@ -160,5 +161,89 @@ describe.runIf(testDialect() === 'sqlite')('group commit (sqlite)', () => {
       'i starts',
       'i ends with 3',
     ]);
+  });
+
+  describe('§6 R34: another process holding the write lock', () => {
+    let locker: SqliteDatabase.Database;
+    let settled: Map<string, string>;
+
+    beforeEach(() => {
+      locker = new SqliteDatabase(throwaway.url.slice('sqlite:'.length));
+      locker.exec('begin immediate');
+      settled = new Map();
+    });
+
+    afterEach(() => {
+      if (locker.inTransaction) locker.exec('rollback');
+      locker.close();
+    });
+
+    /** `promise`, noting in `settled` under `name` how it ended once it has. */
+    function watched<T>(name: string, promise: Promise<T>): Promise<T> {
+      promise.then(
+        () => settled.set(name, 'done'),
+        (error: unknown) => settled.set(name, String(Reflect.get(Object(error), 'code'))),
+      );
+      return promise;
+    }
+
+    /** Rows read through the app's own connection. */
+    async function readThroughApp(db: Database): Promise<number> {
+      const [row] = (
+        await sql<{ n: number }>`select count(*) as n from rows_written`.execute(db.db)
+      ).rows;
+      return row?.n ?? -1;
+    }
+
+    it('a transaction waits for the lock on a timer, reads answering meanwhile, and commits once it is given back', async () => {
+      const pending = watched('x', write('x', []));
+      // Each read is answered while the write waits: the one connection is not held by it.
+      for (let i = 0; i < 3; i++) {
+        expect(await readThroughApp(database)).toBe(0);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      expect(settled.get('x')).toBeUndefined();
+      locker.exec('rollback');
+      expect(await pending).toBe('x');
+      expect(committed()).toEqual(['x']);
+    });
+
+    it('a write outside any transaction waits for the lock on a timer, reads answering meanwhile', async () => {
+      const pending = watched(
+        'y',
+        sql`insert into rows_written (id) values ('y')`.execute(database.db),
+      );
+      for (let i = 0; i < 3; i++) {
+        expect(await readThroughApp(database)).toBe(0);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      expect(settled.get('y')).toBeUndefined();
+      locker.exec('rollback');
+      await pending;
+      expect(committed()).toEqual(['y']);
+    });
+
+    it('past its wait, a transaction fails with the lock’s error; one that came meanwhile waits for its own turn', async () => {
+      const briefly = openDatabase(throwaway.url, { sqliteLockWaitMs: 200 });
+      try {
+        const first = watched(
+          'a',
+          briefly.transaction((tx) => sql`insert into rows_written (id) values ('a')`.execute(tx)),
+        );
+        // The batch has begun, and found the lock held, before the second request comes.
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        const second = watched(
+          'b',
+          briefly.transaction((tx) => sql`insert into rows_written (id) values ('b')`.execute(tx)),
+        );
+        await expect(first).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
+        expect(settled.has('b')).toBe(false);
+        locker.exec('rollback');
+        await second;
+        expect(committed()).toEqual(['b']);
+      } finally {
+        await briefly.close();
+      }
+    });
   });
 });

@@ -91,16 +91,15 @@ describe.runIf(testDialect() === 'sqlite')('synchronous=full (sqlite)', () => {
 
   it('§6: while a batch waits for its sync, the next batch commits; each is answered only after its own', async () => {
     const held: { commitsSeen: string[]; release: (error?: Error) => void }[] = [];
-    const groupCommit = new GroupCommit(
-      database.db,
-      () =>
+    const groupCommit = new GroupCommit(database.db, {
+      durable: () =>
         new Promise<void>((resolve, reject) =>
           held.push({
             commitsSeen: committed(),
             release: (error) => (error ? reject(error) : resolve()),
           }),
         ),
-    );
+    });
     const answers: string[] = [];
     const first = write(groupCommit, 'c').then((id) => answers.push(id));
     await expect.poll(() => held.length).toBe(1);
@@ -118,9 +117,9 @@ describe.runIf(testDialect() === 'sqlite')('synchronous=full (sqlite)', () => {
   });
 
   it('§6: when the sync fails, the batch is answered with its error', async () => {
-    const groupCommit = new GroupCommit(database.db, () =>
-      Promise.reject(new Error('EIO: i/o error, fdatasync')),
-    );
+    const groupCommit = new GroupCommit(database.db, {
+      durable: () => Promise.reject(new Error('EIO: i/o error, fdatasync')),
+    });
     await expect(write(groupCommit, 'e')).rejects.toThrow('EIO');
   });
 
