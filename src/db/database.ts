@@ -25,7 +25,7 @@ import { isRetryableConflict } from './errors.js';
 import { GroupCommit } from './group-commit.js';
 import { withNamedStatements } from './postgres-named-statements.js';
 import { startCheckpointer } from './sqlite-checkpointer.js';
-import { LOCK_WAIT_MS, waitingOutLock } from './sqlite-lock-wait.js';
+import { waitingOutLock } from './sqlite-lock-wait.js';
 import { withStatementCache } from './sqlite-statements.js';
 import { WalSync } from './wal-sync.js';
 import type { Database, Db, SqliteSynchronous } from './types.js';
@@ -61,7 +61,7 @@ interface SqliteOptions {
   /** With `synchronous = full`: the WAL's sync that a write outside a transaction waits for. */
   walSync?: WalSync;
   /** How long a statement waits for another process's write lock (see waitingOutLock). */
-  lockWaitMs: number;
+  lockWaitMs?: number;
 }
 
 /**
@@ -144,7 +144,7 @@ class RapportSqliteDialect extends SqliteDialect {
 function openSqlite(
   file: string,
   synchronous: SqliteSynchronous,
-  lockWaitMs: number,
+  lockWaitMs: number | undefined,
   log?: LogConfig,
 ): Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -260,7 +260,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
     return openSqlite(
       url.slice('sqlite:'.length) || ':memory:',
       options.sqliteSynchronous ?? 'normal',
-      options.sqliteLockWaitMs ?? LOCK_WAIT_MS,
+      options.sqliteLockWaitMs,
       options.log,
     );
   return openPostgres(url, options.poolSize ?? 10, options.log);

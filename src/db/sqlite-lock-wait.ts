@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { isLockedByAnother } from './errors.js';
 
 /** How long a write waits for another process to give SQLite's write lock back. */
-export const LOCK_WAIT_MS = 5000;
+const LOCK_WAIT_MS = 5000;
 
 /**
  * The pauses between attempts, as SQLite's own busy handler makes them, but never past 25 ms,
@@ -21,16 +21,19 @@ const PAUSES_MS = [1, 2, 5, 10, 15, 20, 25];
  */
 export async function waitingOutLock<T>(
   attempt: () => Promise<T>,
-  limitMs: number = LOCK_WAIT_MS,
+  limitMs = LOCK_WAIT_MS,
   pauseFor: (ms: number) => Promise<unknown> = sleep,
 ): Promise<T> {
-  const deadline = performance.now() + limitMs;
+  // Taken at the first refusal, so that a statement that finds the lock free costs one call.
+  let deadline: number | undefined;
   for (let tries = 0; ; tries++) {
     try {
       return await attempt();
     } catch (error) {
+      if (!isLockedByAnother(error)) throw error;
+      deadline ??= performance.now() + limitMs;
       const ms = PAUSES_MS[Math.min(tries, PAUSES_MS.length - 1)] ?? 0;
-      if (!isLockedByAnother(error) || performance.now() + ms > deadline) throw error;
+      if (performance.now() + ms > deadline) throw error;
       await pauseFor(ms);
     }
   }
