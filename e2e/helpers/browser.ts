@@ -124,7 +124,11 @@ export function focusedIsBusy(page: Page): Promise<boolean> {
  * The page's `method` requests to `url`, each held on its way until the test lets it go on: the
  * test looks at the page while a request runs without waiting for any time.
  */
-export async function holdRequests(page: Page, method: string, url: string): Promise<Route[]> {
+export async function holdRequests(
+  page: Page,
+  method: string,
+  url: string | RegExp,
+): Promise<Route[]> {
   const held: Route[] = [];
   await page.route(url, async (route) => {
     if (route.request().method() === method) held.push(route);

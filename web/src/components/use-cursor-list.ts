@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
 import {
+  type InfiniteData,
+  type QueryClient,
   type QueryKey,
   useInfiniteQuery,
   type UseInfiniteQueryResult,
@@ -37,4 +39,28 @@ export function useCursorList<T>(options: CursorListOptions<T>): CursorList<T> {
   });
   const items = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
   return { items, query };
+}
+
+/**
+ * Changes one row in every loaded list under `queryKey`, in place. Reading the lists again
+ * would read every page the member has loaded, thousands of rows for a busy member, before the
+ * row could show what the server already answered.
+ */
+export function changeCachedRow<T extends { id: string }>(
+  queryClient: QueryClient,
+  queryKey: QueryKey,
+  id: string,
+  change: (row: T) => T,
+): void {
+  queryClient.setQueriesData<InfiniteData<CursorPage<T>>>({ queryKey }, (data) =>
+    data
+      ? {
+          ...data,
+          pages: data.pages.map((page) => ({
+            ...page,
+            items: page.items.map((row) => (row.id === id ? change(row) : row)),
+          })),
+        }
+      : data,
+  );
 }

@@ -8,6 +8,7 @@ import { Icon } from '../../components/Icons.js';
 import { MemberLine } from '../../components/MemberLine.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { useToasts } from '../../components/Toasts.js';
+import { changeCachedRow } from '../../components/use-cursor-list.js';
 import { invitedToLine } from './invitation-words.js';
 
 interface SentInvitationRowProps {
@@ -28,14 +29,21 @@ export const SentInvitationRow = memo(function SentInvitationRow(props: SentInvi
 
   const keep = useMutation({
     mutationFn: (kept: boolean) => setKept(invitation.id, kept),
-    onSuccess: ({ kept }) =>
+    onSuccess: ({ kept }) => {
+      changeCachedRow<SentInvitation>(queryClient, ['sent'], invitation.id, (row) => ({
+        ...row,
+        kept,
+      }));
       toasts.show({
         message: kept
           ? `Kept: clean-up won't withdraw your invitation to ${name}.`
           : `Your invitation to ${name} is no longer kept.`,
-      }),
+      });
+    },
     onError: (error) => toasts.show({ message: describeError(error), tone: 'error' }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['sent'] }),
+    // Not awaited: the button is busy only until the server answers, not until every loaded
+    // page of the list has been read again (a filtered list may still gain or lose the row).
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: ['sent'] }),
   });
   const kept = keep.isPending ? Boolean(keep.variables) : invitation.kept;
 
