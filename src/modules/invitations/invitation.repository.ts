@@ -6,6 +6,7 @@ import {
   sql,
   type Updateable,
 } from 'kysely';
+import { equalsLiteral } from '../../db/literals.js';
 import type { Schema } from '../../db/schema.js';
 import type { Db, Tx } from '../../db/types.js';
 import { prepare, type PreparedQuery } from '../../db/prepared.js';
@@ -32,16 +33,13 @@ export interface PairKey {
   targetId: string;
 }
 
-/**
- * Statuses written into the SQL as literals rather than bound: SQLite uses a partial index only
- * when the query repeats the index's WHERE term, and a bound parameter could be any value.
- */
+/** Statuses written into the SQL as literals rather than bound; see `equalsLiteral`. */
 export function statusIn(statuses: readonly InvitationStatus[]) {
   return sql<SqlBool>`status in (${sql.join(statuses.map((status) => sql.lit(status)))})`;
 }
 
 export function statusIs(status: InvitationStatus) {
-  return sql<SqlBool>`status = ${sql.lit(status)}`;
+  return equalsLiteral('status', status);
 }
 
 /** Page and event invitations: the WHERE term of their partial index, which SQLite must see. */
@@ -328,7 +326,7 @@ export async function countDontKnowSince(db: Db, senderId: string, since: string
     .selectFrom('invitations')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('sender_id', '=', senderId)
-    .where('ignore_reason', '=', 'dont_know')
+    .where(equalsLiteral('ignore_reason', 'dont_know'))
     .where('responded_at', '>', since)
     .executeTakeFirstOrThrow();
   return Number(row.n);

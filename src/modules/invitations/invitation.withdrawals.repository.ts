@@ -1,5 +1,6 @@
 import type { Db, Tx } from '../../db/types.js';
 import { paginate, type Page, type PageRequest } from '../../db/pagination.js';
+import { equalsLiteral } from '../../db/literals.js';
 import type { InvitationKind, WithdrawCause } from '../../db/tables/invitation.js';
 import type { SummaryFields } from '../members/member.presenter.js';
 import { RowsById } from '../../lib/rows-by-id.js';
@@ -139,7 +140,7 @@ export async function listWithdrawn(
       eb.fn.coalesce('pages.name', 'events.name').as('target_name'),
     ])
     .where('invitations.sender_id', '=', senderId)
-    .where('invitations.status', '=', 'withdrawn')
+    .where(equalsLiteral('invitations.status', 'withdrawn'))
     .where('invitations.withdraw_cause', 'in', EXPORTED_CAUSES)
     .$narrowType<{ withdrawn_at: string; withdraw_cause: WithdrawCause }>();
   return paginate(
