@@ -7,7 +7,7 @@
 import type { Selectable } from 'kysely';
 import type { OutboxTable } from './tables/outbox.js';
 import type { WebhookDeliveryTable } from './tables/webhook.js';
-import { equalsLiteral } from './literals.js';
+import { equalsBesidePartialIndex, equalsLiteral } from './literals.js';
 import type { Db } from './types.js';
 
 type LeasedTable = 'outbox' | 'webhook_deliveries';
@@ -49,7 +49,7 @@ export async function claimDue(
     .updateTable(table)
     .set({ claimed_until: until })
     .where('id', 'in', due)
-    .where(equalsLiteral('status', 'pending'))
+    .where(equalsBesidePartialIndex(db, 'status', 'pending'))
     .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', now)]))
     .returningAll()
     .execute();
@@ -88,7 +88,7 @@ export async function startAttemptOn(
     .set((eb) => ({ attempts: eb('attempts', '+', 1), claimed_until: renewedUntil }))
     .where('id', '=', id)
     .where('claimed_until', '=', claim)
-    .where(equalsLiteral('status', 'pending'))
+    .where(equalsBesidePartialIndex(db, 'status', 'pending'))
     .returningAll()
     .executeTakeFirst();
 }

@@ -16,16 +16,12 @@ const deferrable = new Set<string>();
 
 const WRITE = /^(insert into|update|delete from) "(\w+)"/;
 
-/** A string literal of letters, digits and underscores, such as a status (see db/literals.ts). */
-const WORD_LITERAL = /'\w*'/g;
-
 /**
  * Marks `sql` as a write that may wait; only plain Kysely SQL qualifies (quoted tables, no
- * string literals but single words), which the parameter renumbering and the table reading
- * below rely on.
+ * string literals), which the parameter renumbering and the table reading below rely on.
  */
 export function markDeferrable(sql: string): void {
-  if (WRITE.test(sql) && !sql.replace(WORD_LITERAL, '').includes("'")) deferrable.add(sql);
+  if (WRITE.test(sql) && !sql.includes("'")) deferrable.add(sql);
 }
 
 interface Waiting {

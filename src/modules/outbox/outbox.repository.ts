@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/types.js';
 import { claimDue, startAttemptOn } from '../../db/leases.js';
-import { equalsLiteral } from '../../db/literals.js';
+import { equalsBesidePartialIndex } from '../../db/literals.js';
 import { prepare } from '../../db/prepared.js';
 import type { OutboxTable } from '../../db/tables/outbox.js';
 
@@ -40,7 +40,7 @@ function pendingMailCancel(db: Db, reason: string) {
   return db
     .updateTable('outbox')
     .set({ status: 'cancelled', last_error: reason })
-    .where(equalsLiteral('status', 'pending'));
+    .where(equalsBesidePartialIndex(db, 'status', 'pending'));
 }
 
 /** The common case of one invitation, prepared: a single answer or withdrawal. */
@@ -101,7 +101,7 @@ export async function cancelMail(db: Db, row: OutboxRow, reason: string): Promis
       last_error: reason,
     })
     .where('id', '=', row.id)
-    .where(equalsLiteral('status', 'pending'))
+    .where(equalsBesidePartialIndex(db, 'status', 'pending'))
     .execute();
 }
 
@@ -136,7 +136,7 @@ export async function scheduleRetry(
     .set({ next_attempt_at: nextAttemptAt, claimed_until: null, last_error: reason })
     .where('id', '=', id)
     .where('claimed_until', '=', claim)
-    .where(equalsLiteral('status', 'pending'))
+    .where(equalsBesidePartialIndex(db, 'status', 'pending'))
     .execute();
 }
 
@@ -146,7 +146,7 @@ export async function markFailed(db: Db, id: string, claim: string, reason: stri
     .set({ status: 'failed', claimed_until: null, last_error: reason })
     .where('id', '=', id)
     .where('claimed_until', '=', claim)
-    .where(equalsLiteral('status', 'pending'))
+    .where(equalsBesidePartialIndex(db, 'status', 'pending'))
     .execute();
 }
 

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../../db/types.js';
 import { paginate, type PageRequest } from '../../db/pagination.js';
 import { claimDue, startAttemptOn } from '../../db/leases.js';
-import { equalsLiteral } from '../../db/literals.js';
+import { equalsBesidePartialIndex } from '../../db/literals.js';
 import { prepare } from '../../db/prepared.js';
 import type {
   WebhookAttemptTable,
@@ -214,7 +214,7 @@ export async function disableWebhook(db: Db, id: string, at: string): Promise<bo
     .updateTable('webhook_deliveries')
     .set({ status: 'cancelled', claimed_until: null, last_error: 'the webhook was turned off' })
     .where('webhook_id', '=', id)
-    .where(equalsLiteral('status', 'pending'))
+    .where(equalsBesidePartialIndex(db, 'status', 'pending'))
     .execute();
   return true;
 }
@@ -224,7 +224,7 @@ function unsentToRecipients(db: Db) {
   return db
     .selectFrom('webhook_deliveries as d')
     .select('d.id')
-    .where(equalsLiteral('d.status', 'pending'))
+    .where(equalsBesidePartialIndex(db, 'd.status', 'pending'))
     .where((eb) =>
       eb.exists(
         eb
