@@ -1,4 +1,5 @@
 import type { Compilable, CompiledQuery, DialectAdapter, QueryResult } from 'kysely';
+import type { Step } from './pipeline.js';
 import { markDeferrable } from './postgres-write-batch.js';
 import type { Db } from './types.js';
 
@@ -83,13 +84,23 @@ export class PreparedQuery<P extends object, O> {
     return compiled;
   }
 
-  execute(db: Db, args: P): Promise<QueryResult<O>> {
+  private bound(db: Db, args: P): CompiledQuery<O> {
     const { query, slots } = this.compiledFor(db, args);
     const values = new Map<string, unknown>(Object.entries(args));
     const parameters = slots.map((slot) =>
       'argument' in slot ? (values.get(slot.argument) ?? null) : slot.constant,
     );
-    return db.executeQuery<O>({ ...query, parameters });
+    return { ...query, parameters };
+  }
+
+  execute(db: Db, args: P): Promise<QueryResult<O>> {
+    return db.executeQuery<O>(this.bound(db, args));
+  }
+
+  /** This query as one step of a pipeline (see pipeline.ts), its rows read by `take`. */
+  step<T>(db: Db, args: P, take: (rows: O[]) => T): Step<T> {
+    const query = this.bound(db, args);
+    return { run: (connection) => connection.executeQuery<O>(query).then((r) => take(r.rows)) };
   }
 
   async all(db: Db, args: P): Promise<O[]> {

@@ -8,7 +8,7 @@ import type { ServiceDeps } from '../deps.js';
 import { memberNotFound, unverifiedSender } from '../members/member.js';
 import { type MemberSummary, toSummary } from '../members/member.presenter.js';
 import type { MemberRow } from '../members/member.repository.js';
-import { findMemberPair, lockMemberAndHandle } from '../members/member.service.js';
+import { lockMemberAndHandle } from '../members/member.service.js';
 import { checkConnectionInvite, isWrongAddress } from './invitation.checks.js';
 import { type CleanupInput, type CleanupResult, withdrawStale } from './invitation.cleanup.js';
 import { createInvitation, sendTransaction } from './invitation.create.js';
@@ -205,10 +205,7 @@ export class InvitationCommands {
     return this.deps.database.transaction(async (tx) => {
       const row = await this.authorized(tx, viewerId, 'withdraw', id, env.now);
       const change: Change = { kind: 'withdraw', cause: 'sender' };
-      // Read before the change, which then need not look for the sender's webhooks.
-      const members = await findMemberPair(tx, [row.sender_id, row.recipient_id]);
-      const parties = [members.get(row.sender_id), members.get(row.recipient_id)];
-      const { row: withdrawn } = await transitionOne(tx, row, change, env, parties);
+      const { row: withdrawn, members } = await transitionOne(tx, row, change, env);
       if (!withdrawn) return refuseRaced(tx, id, 'sender');
       return {
         invitation: await presentDetail(tx, withdrawn, 'sender', members),

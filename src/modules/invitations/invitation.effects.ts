@@ -2,7 +2,7 @@
  * What follows a state change, written in the same transaction as the change itself:
  * in-app notifications and outbox mail (SPEC.md §5). Delivery happens after commit.
  */
-import type { Db } from '../../db/types.js';
+import type { Db, Tx } from '../../db/types.js';
 import { newId } from '../../lib/ids.js';
 import type { MemberRow } from '../members/member.repository.js';
 import {
@@ -10,7 +10,7 @@ import {
   insertNotification,
 } from '../notifications/notification.service.js';
 import { cancelMailForInvitations, enqueueMail, pendingMail } from '../outbox/outbox.service.js';
-import { deleteUnsentToRecipients } from '../webhooks/webhook.emit.js';
+import { takeBackUnsent } from '../webhooks/webhook.emit.js';
 import type { InvitationRow } from './invitation.repository.js';
 
 export interface MailPayload {
@@ -125,13 +125,18 @@ export async function announceAccept(
   );
 }
 
-/** R15: after a withdrawal, block or expiry nothing about the invitation reaches its recipient. */
+/**
+ * R15: after a withdrawal, block or expiry nothing about the invitation reaches its recipient.
+ * `read` are members the caller read in this transaction (see `takeBackUnsent`).
+ */
 export async function eraseFromRecipient(
-  db: Db,
-  invitationIds: string[],
+  tx: Tx,
+  invitations: readonly Pick<InvitationRow, 'id' | 'recipient_id'>[],
   now: Date,
+  read: readonly MemberRow[],
 ): Promise<void> {
-  await deleteNotificationsForInvitation(db, invitationIds);
-  await cancelMailForInvitations(db, invitationIds, now.toISOString());
-  await deleteUnsentToRecipients(db, invitationIds);
+  const ids = invitations.map((i) => i.id);
+  await deleteNotificationsForInvitation(tx, ids);
+  await cancelMailForInvitations(tx, ids, now.toISOString());
+  await takeBackUnsent(tx, invitations, read);
 }

@@ -9,6 +9,7 @@ import {
 import { equalsLiteral } from '../../db/literals.js';
 import type { Schema } from '../../db/schema.js';
 import type { Db, Tx } from '../../db/types.js';
+import type { Step } from '../../db/pipeline.js';
 import { prepare, type PreparedQuery } from '../../db/prepared.js';
 import type {
   InvitationKind,
@@ -247,16 +248,7 @@ function argsOf(change: StatusChange, now: Date): Omit<ChangeArgs, 'id'> {
 /** One prepared statement per transition (and cause) for a single invitation. */
 const singleChanges = new Map<string, PreparedQuery<ChangeArgs, InvitationRow>>();
 
-/**
- * The state change of one invitation, if it is still in a state `change` may start from: the
- * invitation as it is now, which its answer shows, or undefined.
- */
-export async function updateOne(
-  tx: Tx,
-  id: string,
-  change: StatusChange,
-  now: Date,
-): Promise<InvitationRow | undefined> {
+function singleChange(change: StatusChange): PreparedQuery<ChangeArgs, InvitationRow> {
   const key = `${change.kind}|${sparesKept(change)}`;
   let query = singleChanges.get(key);
   if (!query) {
@@ -265,7 +257,20 @@ export async function updateOne(
     );
     singleChanges.set(key, query);
   }
-  return query.first(tx, { ...argsOf(change, now), id });
+  return query;
+}
+
+/**
+ * The state change of one invitation, if it is still in a state `change` may start from, as a
+ * step of a pipeline: the invitation as it is now, which its answer shows, or undefined.
+ */
+export function updateOneStep(
+  tx: Tx,
+  id: string,
+  change: StatusChange,
+  now: Date,
+): Step<InvitationRow | undefined> {
+  return singleChange(change).step(tx, { ...argsOf(change, now), id }, (rows) => rows[0]);
 }
 
 /** What a batch's effects need of each invitation it changed (R15, R35). */
@@ -356,6 +361,11 @@ const openBetween = prepare((db, members: { a: string; b: string }) =>
 
 export function findSenderOpenBetween(db: Db, a: string, b: string): Promise<InvitationRow[]> {
   return openBetween.all(db, { a, b });
+}
+
+/** `findSenderOpenBetween` as a step of a pipeline. */
+export function senderOpenBetweenStep(tx: Tx, a: string, b: string): Step<InvitationRow[]> {
+  return openBetween.step(tx, { a, b }, (rows) => rows);
 }
 
 /** R29: every invitation that is still open, either way, between `memberId` and anyone. */

@@ -6,13 +6,19 @@
  */
 import type { RuleConfig } from '../../config.js';
 import type { WithdrawCause } from '../../db/tables/invitation.js';
+import { pipelined } from '../../db/pipeline.js';
 import type { Tx } from '../../db/types.js';
 import { addDays } from '../../lib/time.js';
 import type { RowsById } from '../../lib/rows-by-id.js';
 import { connectMembers } from '../connections/connect.js';
 import { onEventInvitationAccepted } from '../events/event.invitations.js';
 import { type MemberRow } from '../members/member.repository.js';
-import { findMemberPair, lockMembers, updateMember } from '../members/member.service.js';
+import {
+  findMemberPair,
+  lockMembersStep,
+  memberPairStep,
+  updateMember,
+} from '../members/member.service.js';
 import { cancelMailForInvitations } from '../outbox/outbox.service.js';
 import { onPageInvitationAccepted } from '../pages/page.invitations.js';
 import type { InvitationEventType } from '../webhooks/webhook.js';
@@ -22,13 +28,13 @@ import { restrictionUntil, type Transition } from './invitation.js';
 import {
   type ChangedInvitation,
   countDontKnowSince,
-  findSenderOpenBetween,
+  senderOpenBetweenStep,
   type FrozenRecipient,
   type InvitationRef,
   type InvitationRow,
   type InvitationFilter,
   updateMany,
-  updateOne,
+  updateOneStep,
   updateWhere,
 } from './invitation.repository.js';
 
@@ -51,7 +57,7 @@ export interface TransitionEnv {
 export interface Transitioned {
   /** The invitation as it is now; null when it was no longer in a state the change starts from. */
   row: InvitationRow | null;
-  /** An accept's two members, as the accept read them under lock. */
+  /** The invitation's two members, read in the change's transaction (see transitionOne). */
   members: RowsById<MemberRow> | null;
 }
 
@@ -107,20 +113,26 @@ export async function transitionWhere(
 
 /**
  * One invitation. An accept locks the two members first, in the lock order every send and
- * accept uses, so racing sends and accepts cannot deadlock. `parties` are the invitation's two
- * members when the caller has read them in this transaction (see emitWebhookEvents).
+ * accept uses, so racing sends and accepts cannot deadlock. Any other change reads the two
+ * members right after its state change, sent with it: its effects need not look for webhooks
+ * of members who have none (see emitWebhookEvents), and the caller gets them to present.
  */
 export async function transitionOne(
   tx: Tx,
   invitation: InvitationRef,
   change: Change,
   env: TransitionEnv,
-  parties: readonly MemberRow[] = [],
 ): Promise<Transitioned> {
   if (!isClosing(change)) return accept(tx, invitation, change.kind, env);
-  const row = (await updateOne(tx, invitation.id, change, env.now)) ?? null;
+  const { id, sender_id: sender, recipient_id: recipient } = invitation;
+  const [row = null, members] = await pipelined(
+    tx,
+    updateOneStep(tx, id, change, env.now),
+    memberPairStep(tx, [sender, recipient]),
+  );
+  const parties = [members.find(sender), members.find(recipient)].filter((m) => m !== undefined);
   if (row) await closingEffects(tx, [row], change, env, parties);
-  return { row, members: null };
+  return { row, members };
 }
 
 function isClosing(change: Change): change is Closing {
@@ -140,7 +152,7 @@ async function closingEffects(
     if (change.reason === 'dont_know') await countDontKnow(tx, rows, env);
   } else {
     // R15, R13, R20, R29: a withdrawal, expiry, block or leaving leaves nothing with the recipient.
-    await eraseFromRecipient(tx, ids, env.now);
+    await eraseFromRecipient(tx, rows, env.now, parties);
   }
   const type = isSilent(change) ? null : EVENT_OF[change.kind];
   if (type) await emitWebhookEvents(tx, [{ type, invitations: rows }], env.now, parties);
@@ -153,12 +165,46 @@ function isSilent(change: Closing): boolean {
 
 /**
  * R3: whenever two members become connected, by any path, every other connection invitation
- * between them, either way, closes silently and leaves both members' lists.
+ * between them, either way, closes silently and leaves both members' lists. `open` is what was
+ * open between them once both were locked.
  */
-async function closeOthersBetween(tx: Tx, row: InvitationRow, env: TransitionEnv): Promise<void> {
-  const open = await findSenderOpenBetween(tx, row.sender_id, row.recipient_id);
+async function closeOthersBetween(
+  tx: Tx,
+  row: InvitationRow,
+  open: readonly InvitationRow[],
+  env: TransitionEnv,
+): Promise<void> {
   const others = open.filter((r) => r.kind === 'connection' && r.id !== row.id);
   await transition(tx, others, { kind: 'withdraw', cause: 'connected' }, env);
+}
+
+/**
+ * For a connection invitation, the two members are locked first and what is open between them
+ * read under that lock, before the state change: the three go to the database together.
+ */
+async function changeToAccepted(
+  tx: Tx,
+  invitation: InvitationRef,
+  kind: 'accept' | 'mutual_accept',
+  now: Date,
+): Promise<{
+  row: InvitationRow | undefined;
+  locked: RowsById<MemberRow> | null;
+  open: InvitationRow[];
+}> {
+  const change = updateOneStep(tx, invitation.id, { kind }, now);
+  if (invitation.kind !== 'connection') {
+    const [row] = await pipelined(tx, change);
+    return { row, locked: null, open: [] };
+  }
+  const { sender_id: sender, recipient_id: recipient } = invitation;
+  const [locked, open, row] = await pipelined(
+    tx,
+    lockMembersStep(tx, [sender, recipient]),
+    senderOpenBetweenStep(tx, sender, recipient),
+    change,
+  );
+  return { row, locked, open };
 }
 
 async function accept(
@@ -169,14 +215,13 @@ async function accept(
 ): Promise<Transitioned> {
   const at = env.now.toISOString();
   const pair: [string, string] = [invitation.sender_id, invitation.recipient_id];
-  const locked = invitation.kind === 'connection' ? await lockMembers(tx, pair) : null;
   // The state change comes before the connection rows, so a second accept racing this one
   // finds the invitation answered (R17) instead of writing a duplicate connection.
-  const row = await updateOne(tx, invitation.id, { kind }, env.now);
+  const { row, locked, open } = await changeToAccepted(tx, invitation, kind, env.now);
   if (!row) return { row: null, members: locked };
   if (locked) {
     await connectMembers(tx, row.recipient_id, row.sender_id, env.rules.maxConnections, at, locked);
-    await closeOthersBetween(tx, row, env);
+    await closeOthersBetween(tx, row, open, env);
   }
   const target = await acceptTarget(tx, row, at);
   const members = locked ?? (await findMemberPair(tx, pair));

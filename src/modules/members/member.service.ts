@@ -281,6 +281,8 @@ export {
   insertMember,
   lockMemberAndHandle,
   lockMembers,
+  lockMembersStep,
+  memberPairStep,
   releaseNamesOfLeft,
   updateMember,
 } from './member.repository.js';

@@ -9,6 +9,7 @@ import type { MemberRow } from '../members/member.repository.js';
 import { findMembersByIds } from '../members/member.service.js';
 import {
   activeWebhooksOf,
+  deleteUnsentToRecipients,
   type InvitationParties,
   insertDeliveries,
   type WebhookDeliveryRow,
@@ -90,13 +91,18 @@ function subscribedTypes(events: string): WebhookEventType[] {
  * `read` are member rows the caller read in this transaction: whoever of them has no working
  * webhook is not asked about, so a request among such members reads no webhooks at all.
  */
+/** Of members read in this transaction, those with no working webhook. */
+function quietAmong(read: readonly Pick<MemberRow, 'id' | 'active_webhooks'>[]): Set<string> {
+  return new Set(read.filter((m) => m.active_webhooks === 0).map((m) => m.id));
+}
+
 export async function emitWebhookEvents(
   tx: Tx,
   events: readonly WebhookEvent[],
   now: Date,
   read: readonly Pick<MemberRow, 'id' | 'active_webhooks'>[] = [],
 ): Promise<void> {
-  const quiet = new Set(read.filter((m) => m.active_webhooks === 0).map((m) => m.id));
+  const quiet = quietAmong(read);
   const audience = new Set<string>();
   for (const event of events)
     for (const member of audienceOf(event)) if (!quiet.has(member)) audience.add(member);
@@ -155,4 +161,19 @@ export async function emitWebhookEvents(
   await insertDeliveries(tx, rows);
 }
 
-export { deleteDeliveries, deleteUnsentToRecipients } from './webhook.repository.js';
+/**
+ * R15, R20: takes back what the recipients of `invitations` were not sent yet. A recipient among
+ * `read` with no working webhook has nothing waiting (turning a webhook off cancels its
+ * deliveries, deleting it deletes them), so for such recipients nothing is read.
+ */
+export async function takeBackUnsent(
+  tx: Tx,
+  invitations: readonly Pick<InvitationParties, 'id' | 'recipient_id'>[],
+  read: readonly Pick<MemberRow, 'id' | 'active_webhooks'>[],
+): Promise<void> {
+  const quiet = quietAmong(read);
+  const ids = invitations.filter((i) => !quiet.has(i.recipient_id)).map((i) => i.id);
+  await deleteUnsentToRecipients(tx, ids);
+}
+
+export { deleteDeliveries } from './webhook.repository.js';
