@@ -77,13 +77,13 @@ afterAll(async () => {
  * request alone in its commit, as here, runs without a savepoint; one behind others in a shared
  * commit (db/group-commit.ts) adds two statements for its savepoint. An
  * accept also reads what else is open between the two, to close it (R3), sent with the members'
- * lock and the state change (db/pipeline.ts); a withdrawal reads its two members with the
- * invitation. None of the three members has a webhook, so no request reads webhooks (R35), nor
+ * lock and the state change (db/pipeline.ts); a withdrawal and an ignore read their two members
+ * with the state change. None of the three members has a webhook, so no request reads webhooks (R35), nor
  * does a withdrawal look for deliveries to take back (R15).
  */
 const BUDGET = {
-  postgres: { send: 5, accept: 5, withdraw: 4 },
-  sqlite: { send: 9, accept: 14, withdraw: 8 },
+  postgres: { send: 5, accept: 5, withdraw: 4, ignore: 4 },
+  sqlite: { send: 9, accept: 14, withdraw: 8, ignore: 7 },
 };
 
 /** The round trips of one request's statements. */
@@ -112,7 +112,7 @@ describe('statements per request on the write paths', () => {
     [ann, ben, cat] = await Promise.all([t.member('ann'), t.member('ben'), t.member('cat')]);
   });
 
-  it('R1–R9 a send, R10 an accept and R14 a withdrawal each keep to their budget', async () => {
+  it('R1–R9 a send, R10 an accept, R14 a withdrawal and R11 an ignore each keep to their budget', async () => {
     let id = '';
     const send = await statementsOf(async () => {
       const reply = await ann.invite(ben);
@@ -125,10 +125,16 @@ describe('statements per request on the write paths', () => {
       () => ann.post(`/api/v1/invitations/${String(sent.body.id)}/withdraw`),
       200,
     );
+    const toBen = await cat.invite(ben);
+    const ignore = await statementsOf(
+      () => ben.post(`/api/v1/invitations/${String(toBen.body.id)}/ignore`),
+      204,
+    );
     const counts = {
       send: send.roundTrips,
       accept: accept.roundTrips,
       withdraw: withdraw.roundTrips,
+      ignore: ignore.roundTrips,
     };
     // The token's last use is written at most hourly, so only the send and the accept (each the
     // first request of a token) pay for it.
