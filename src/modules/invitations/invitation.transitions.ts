@@ -13,12 +13,7 @@ import type { RowsById } from '../../lib/rows-by-id.js';
 import { connectMembers } from '../connections/connect.js';
 import { onEventInvitationAccepted } from '../events/event.invitations.js';
 import { type MemberRow } from '../members/member.repository.js';
-import {
-  findMemberPair,
-  lockMembersStep,
-  memberPairStep,
-  updateMember,
-} from '../members/member.service.js';
+import { lockMembersStep, memberPairStep, updateMember } from '../members/member.service.js';
 import { cancelMailForInvitations } from '../outbox/outbox.service.js';
 import { onPageInvitationAccepted } from '../pages/page.invitations.js';
 import type { InvitationEventType } from '../webhooks/webhook.js';
@@ -58,7 +53,7 @@ export interface Transitioned {
   /** The invitation as it is now; null when it was no longer in a state the change starts from. */
   row: InvitationRow | null;
   /** The invitation's two members, read in the change's transaction (see transitionOne). */
-  members: RowsById<MemberRow> | null;
+  members: RowsById<MemberRow>;
 }
 
 export type { Transition };
@@ -179,8 +174,9 @@ async function closeOthersBetween(
 }
 
 /**
- * For a connection invitation, the two members are locked first and what is open between them
- * read under that lock, before the state change: the three go to the database together.
+ * The state change of an accept, sent with its reads: for a connection invitation the two
+ * members are locked first and what is open between them (`openBetween`) read under that lock;
+ * for a page or event invitation the two members are read after the change.
  */
 async function changeToAccepted(
   tx: Tx,
@@ -189,22 +185,22 @@ async function changeToAccepted(
   now: Date,
 ): Promise<{
   row: InvitationRow | undefined;
-  locked: RowsById<MemberRow> | null;
-  open: InvitationRow[];
+  members: RowsById<MemberRow>;
+  openBetween: InvitationRow[] | null;
 }> {
+  const { sender_id: sender, recipient_id: recipient } = invitation;
   const change = updateOneStep(tx, invitation.id, { kind }, now);
   if (invitation.kind !== 'connection') {
-    const [row] = await pipelined(tx, change);
-    return { row, locked: null, open: [] };
+    const [row, members] = await pipelined(tx, change, memberPairStep(tx, [sender, recipient]));
+    return { row, members, openBetween: null };
   }
-  const { sender_id: sender, recipient_id: recipient } = invitation;
-  const [locked, open, row] = await pipelined(
+  const [members, openBetween, row] = await pipelined(
     tx,
     lockMembersStep(tx, [sender, recipient]),
     senderOpenBetweenStep(tx, sender, recipient),
     change,
   );
-  return { row, locked, open };
+  return { row, members, openBetween };
 }
 
 async function accept(
@@ -214,17 +210,22 @@ async function accept(
   env: TransitionEnv,
 ): Promise<Transitioned> {
   const at = env.now.toISOString();
-  const pair: [string, string] = [invitation.sender_id, invitation.recipient_id];
   // The state change comes before the connection rows, so a second accept racing this one
   // finds the invitation answered (R17) instead of writing a duplicate connection.
-  const { row, locked, open } = await changeToAccepted(tx, invitation, kind, env.now);
-  if (!row) return { row: null, members: locked };
-  if (locked) {
-    await connectMembers(tx, row.recipient_id, row.sender_id, env.rules.maxConnections, at, locked);
-    await closeOthersBetween(tx, row, open, env);
+  const { row, members, openBetween } = await changeToAccepted(tx, invitation, kind, env.now);
+  if (!row) return { row: null, members };
+  if (openBetween) {
+    await connectMembers(
+      tx,
+      row.recipient_id,
+      row.sender_id,
+      env.rules.maxConnections,
+      at,
+      members,
+    );
+    await closeOthersBetween(tx, row, openBetween, env);
   }
   const target = await acceptTarget(tx, row, at);
-  const members = locked ?? (await findMemberPair(tx, pair));
   await announceAccept(
     tx,
     row,
@@ -233,7 +234,7 @@ async function accept(
     target?.name ?? null,
     env.now,
   );
-  const connected = locked
+  const connected = openBetween
     ? [{ type: 'connection.created' as const, memberId: row.recipient_id, peerId: row.sender_id }]
     : [];
   await emitWebhookEvents(
