@@ -25,11 +25,10 @@ export class Recorder {
     servers: Server[],
     run: () => Promise<T>,
   ): Promise<T> {
-    const backends = await pgBackendPids(servers.map((s) => s.databaseUrl));
     const observed = await observe(
       servers.map((s) => s.pid),
       run,
-      backends,
+      () => pgBackendPids(servers.map((s) => s.databaseUrl)),
     );
     if (!name.startsWith('ceiling')) this.peakMb = Math.max(this.peakMb, observed.peakMb);
     const result = observed.result;

@@ -213,7 +213,7 @@ async function writesAndReads(
     throughputFigures(rounds.get(1) ?? [], ceilings);
     if (processes.includes(2)) twoProcessFigures(rounds.get(1) ?? [], rounds.get(2) ?? []);
     const first = elementAt(apps, 0);
-    const backends = await pgBackendPids([scenario.url]);
+    const backends = () => pgBackendPids([scenario.url]);
     const bulks = [];
     for (const sender of population.staleSenders) {
       bulks.push(await observe([first.pid], () => bulkWithdraw(first.url, sender), backends));

@@ -176,19 +176,22 @@ export interface Observed<T> {
 
 /**
  * Watches the server processes (Linux /proc) while `during` runs: their memory, and the CPU
- * time of them and of `helpers` (PostgreSQL backends working for them).
+ * time of them and of the helpers `helpers` lists (PostgreSQL backends working for them), asked
+ * before and after: a pool that closed its idle connections opens new ones under load, whose
+ * backends exist only after it began.
  */
 export async function observe<T>(
   pids: number[],
   during: () => Promise<T>,
-  helpers: number[] = [],
+  helpers: () => Promise<number[]> = () => Promise.resolve([]),
 ): Promise<Observed<T>> {
   let peak = 0;
-  const watched = [...pids, ...helpers];
-  // Per process, so that one that ends meanwhile (an idle pool connection) counts for nothing.
+  const watched = [...pids, ...(await helpers())];
+  // Per process, so that one that ends meanwhile (an idle pool connection) counts for nothing;
+  // one that began meanwhile counts from its start.
   const cpuBefore = new Map(watched.map((pid) => [pid, procStatus(pid).cpuMs]));
-  const cpuUsed = () =>
-    watched.reduce((sum, pid) => {
+  const cpuUsed = (after: number[]) =>
+    [...new Set([...watched, ...after])].reduce((sum, pid) => {
       const now = procStatus(pid).cpuMs;
       return now > 0 ? sum + now - (cpuBefore.get(pid) ?? 0) : sum;
     }, 0);
@@ -200,7 +203,7 @@ export async function observe<T>(
   try {
     const result = await during();
     sample();
-    return { result, peakMb: peak, cpuMs: cpuUsed() };
+    return { result, peakMb: peak, cpuMs: cpuUsed(await helpers()) };
   } finally {
     clearInterval(timer);
   }
