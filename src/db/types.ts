@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, OperandExpression, Transaction } from 'kysely';
 import type { Schema } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -15,6 +15,13 @@ export type Db = Kysely<Schema>;
  * writes take a `Tx`, so the compiler refuses a call made outside one.
  */
 export type Tx = Transaction<Schema>;
+
+/**
+ * What a query helper compares a column with: a value bound as a parameter, or an expression
+ * (a subquery) that the statement works out itself, so that one statement need not wait for
+ * the answer of another to know it.
+ */
+export type Operand<T> = T | OperandExpression<T>;
 
 export interface Database {
   db: Db;

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Db } from '../../db/types.js';
+import type { Db, Operand } from '../../db/types.js';
 import { prepare } from '../../db/prepared.js';
 import { type Page, type PageRequest, paginate } from '../../db/pagination.js';
 import type { BlockTable } from '../../db/tables/block.js';
@@ -8,7 +8,7 @@ export type BlockRow = Selectable<BlockTable>;
 
 /** Whether either member has blocked the other: then they are invisible to each other (R2, R20). */
 /** A block between two members, whichever of them blocked the other. */
-export function blocksBetween(db: Db, a: string, b: string) {
+export function blocksBetween(db: Db, a: Operand<string>, b: Operand<string>) {
   return db
     .selectFrom('blocks')
     .select('blocker_id')

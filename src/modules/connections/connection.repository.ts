@@ -1,5 +1,5 @@
 import { type Expression, sql } from 'kysely';
-import type { Db } from '../../db/types.js';
+import type { Db, Operand } from '../../db/types.js';
 import { containsPattern, likePattern } from '../../db/contains.js';
 import { prepare } from '../../db/prepared.js';
 import {
@@ -11,7 +11,7 @@ import {
 } from '../../db/pagination.js';
 
 /** One of the two rows a connection keeps, one per direction. */
-export function connectionRow(db: Db, a: string, b: string) {
+export function connectionRow(db: Db, a: Operand<string>, b: Operand<string>) {
   return db
     .selectFrom('connections')
     .select('peer_id')

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Db } from '../../db/types.js';
+import type { Db, Operand } from '../../db/types.js';
 import { type Page, type PageRequest, paginate } from '../../db/pagination.js';
 import type { ContactTable } from '../../db/tables/contact.js';
 
@@ -10,7 +10,7 @@ const CHUNK = 500;
 
 /** R8: whether `email` is among the contacts `memberId` imported. */
 /** A member's imported address; `email` in lower case, as imports store it. */
-export function contactRow(db: Db, memberId: string, email: string) {
+export function contactRow(db: Db, memberId: Operand<string>, email: Operand<string>) {
   return db
     .selectFrom('contacts')
     .select('email')

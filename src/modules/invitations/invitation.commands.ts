@@ -2,18 +2,19 @@
  * What members do to invitations (R1–R18): each command authorizes with the policy, changes
  * state through the one transition writer, and runs in one transaction.
  */
+import { pipelined } from '../../db/pipeline.js';
 import type { Tx } from '../../db/types.js';
 import { DomainError } from '../../lib/errors.js';
 import type { ServiceDeps } from '../deps.js';
 import { memberNotFound, unverifiedSender } from '../members/member.js';
 import { type MemberSummary, toSummary } from '../members/member.presenter.js';
 import type { MemberRow } from '../members/member.repository.js';
-import { lockMemberAndHandle } from '../members/member.service.js';
+import { lockMemberAndHandleStep } from '../members/member.service.js';
 import { checkConnectionInvite, isWrongAddress } from './invitation.checks.js';
 import { type CleanupInput, type CleanupResult, withdrawStale } from './invitation.cleanup.js';
 import { createInvitation, sendTransaction } from './invitation.create.js';
 import { overdue } from './invitation.facts.js';
-import { loadInviteFacts } from './invitation.facts.repository.js';
+import { inviteFactsByHandleStep, loadInviteFacts } from './invitation.facts.repository.js';
 import {
   hiddenFromRecipient,
   type HowKnown,
@@ -42,11 +43,12 @@ import {
   setKept,
 } from './invitation.repository.js';
 import {
-  type Change,
+  acceptOne,
+  type Closing,
+  closeOne,
   type IgnoreReason,
   transition,
   type TransitionEnv,
-  transitionOne,
 } from './invitation.transitions.js';
 
 export interface SendInput {
@@ -105,18 +107,20 @@ export class InvitationCommands {
     const { now, rules } = env;
     const outcome = await sendTransaction(this.deps.database, async (tx) => {
       // Locking both members serialises racing sends between the same two people (R3) and
-      // every limit counted for the sender (R5, R6, R8).
-      const { member: sender, other: recipient } = await lockMemberAndHandle(
+      // every limit counted for the sender (R5, R6, R8). The facts are read in the statement
+      // after the lock, which waits for it: on PostgreSQL a statement's snapshot is taken when
+      // it starts, so they include whatever a racing send committed before letting go.
+      const [{ member: sender, other: recipient }, firstFacts] = await pipelined(
         tx,
-        senderId,
-        input.to,
+        lockMemberAndHandleStep(tx, senderId, input.to),
+        inviteFactsByHandleStep(tx, senderId, input.to, now, rules),
       );
       // R25 comes first, read from the locked row: a verification racing the send counts whole.
       const unverified = unverifiedSender(sender, this.requireVerifiedEmail);
       if (unverified) throw unverified;
       if (!recipient) throw memberNotFound();
       const note = normaliseNote(input.note, rules.noteMaxLength);
-      let facts = await loadInviteFacts(tx, sender, recipient.id, now, rules);
+      let facts = firstFacts;
       await transition(tx, overdue(facts, now), { kind: 'expire' }, env);
       const check = () => checkConnectionInvite(rules, sender, recipient, facts, now, input.email);
       let mutual: InvitationRow | null;
@@ -130,11 +134,11 @@ export class InvitationCommands {
         return { status: 'refused' as const, error };
       }
       if (mutual) {
-        const { row } = await transitionOne(tx, mutual, { kind: 'mutual_accept' }, env);
+        const { row } = await acceptOne(tx, mutual, 'mutual_accept', env);
         if (row) return { status: 'connected' as const, member: toSummary(recipient) };
         // Its sender withdrew it while this waited for the lock: no intent is left to match, so
         // this is an ordinary invitation, checked again now that the withdrawal is visible.
-        facts = await loadInviteFacts(tx, sender, recipient.id, now, rules);
+        facts = await loadInviteFacts(tx, sender.id, recipient.id, now, rules);
         if (check().mutual) throw new DomainError('invitation_not_open', 'Please try again.');
       }
       const row = await createInvitation(tx, rules, {
@@ -157,7 +161,7 @@ export class InvitationCommands {
     const env = this.env();
     return this.deps.database.transaction(async (tx) => {
       const row = await this.authorized(tx, viewerId, 'accept', id, env.now);
-      const { row: accepted, members } = await transitionOne(tx, row, { kind: 'accept' }, env);
+      const { row: accepted, members } = await acceptOne(tx, row, 'accept', env);
       if (!accepted) return refuseRaced(tx, id, 'recipient');
       return presentDetail(tx, accepted, 'recipient', members);
     });
@@ -166,9 +170,10 @@ export class InvitationCommands {
   async ignore(viewerId: string, id: string, reason: IgnoreReason | undefined): Promise<void> {
     const env = this.env();
     await this.deps.database.transaction(async (tx) => {
-      const row = await this.authorized(tx, viewerId, 'ignore', id, env.now);
-      const change: Change = { kind: 'ignore', reason: reason ?? null };
-      const { row: ignored } = await transitionOne(tx, row, change, env);
+      const change: Closing = { kind: 'ignore', reason: reason ?? null };
+      const { row: ignored } = await closeOne(tx, id, change, env, (read) =>
+        authorize(viewerId, 'ignore', read, env.now),
+      );
       if (!ignored) await refuseRaced(tx, id, 'recipient');
     });
   }
@@ -203,9 +208,10 @@ export class InvitationCommands {
   ): Promise<{ invitation: InvitationDetail; resendAvailableAt: string }> {
     const env = this.env();
     return this.deps.database.transaction(async (tx) => {
-      const row = await this.authorized(tx, viewerId, 'withdraw', id, env.now);
-      const change: Change = { kind: 'withdraw', cause: 'sender' };
-      const { row: withdrawn, members } = await transitionOne(tx, row, change, env);
+      const change: Closing = { kind: 'withdraw', cause: 'sender' };
+      const { row: withdrawn, members } = await closeOne(tx, id, change, env, (read) =>
+        authorize(viewerId, 'withdraw', read, env.now),
+      );
       if (!withdrawn) return refuseRaced(tx, id, 'sender');
       return {
         invitation: await presentDetail(tx, withdrawn, 'sender', members),
@@ -250,12 +256,22 @@ export class InvitationCommands {
     action: InvitationAction,
     id: string,
     now: Date,
-  ) {
+  ): Promise<InvitationRow> {
     const row = await findInvitation(tx, id);
-    if (!row) throw invitationNotFound();
-    authorizeInvitation(viewerId, action, row, now);
+    authorize(viewerId, action, row, now);
     return row;
   }
+}
+
+/** Throws unless `viewerId` may take `action` on the invitation read, which may not exist. */
+function authorize(
+  viewerId: string,
+  action: InvitationAction,
+  row: InvitationRow | undefined,
+  now: Date,
+): asserts row is InvitationRow {
+  if (!row) throw invitationNotFound();
+  authorizeInvitation(viewerId, action, row, now);
 }
 
 /**

@@ -5,13 +5,14 @@
  */
 import { sql } from 'kysely';
 import type { RuleConfig } from '../../config.js';
-import type { Db } from '../../db/types.js';
+import type { Step } from '../../db/pipeline.js';
+import type { Db, Operand, Tx } from '../../db/types.js';
 import { addDays } from '../../lib/time.js';
 import { prepare } from '../../db/prepared.js';
 import { blocksBetween } from '../blocks/block.repository.js';
 import { connectionRow } from '../connections/connection.repository.js';
 import { contactRow } from '../contacts/contact.repository.js';
-import type { MemberRow } from '../members/member.repository.js';
+import { emailOf, idWithHandle } from '../members/member.repository.js';
 import type { InviteFacts } from './invitation.facts.js';
 import { weekWindowStart } from './invitation.js';
 import {
@@ -23,64 +24,72 @@ import {
   sentSinceRows,
 } from './invitation.repository.js';
 
+interface FactsArgs {
+  sender: string;
+  weekStart: string;
+  emailSince: string;
+  now: string;
+}
+
 /**
  * One row of the counts and flags, joined to each open invitation between the two, or to one
- * row of nulls when there is none.
+ * row of nulls when there is none. The sender's address is read in place (addresses are stored
+ * lower-cased), so the statement needs only the sender's id and the recipient.
  */
-const facts = prepare(
-  (
-    db,
-    a: {
-      sender: string;
-      recipient: string;
-      senderEmail: string;
-      weekStart: string;
-      emailSince: string;
-      now: string;
-    },
-  ) =>
-    db
-      .selectFrom(
-        db
-          .selectNoFrom((eb) => [
-            eb.exists(blocksBetween(db, a.sender, a.recipient)).as('blocked'),
-            eb.exists(connectionRow(db, a.sender, a.recipient)).as('connected'),
-            eb.exists(contactRow(db, a.recipient, a.senderEmail)).as('sender_in_contacts'),
-            cooldownWithdrawals(db, {
-              senderId: a.sender,
-              recipientId: a.recipient,
-              kind: 'connection',
-              targetId: '',
-            })
-              .select((s) => s.fn.max('withdrawn_at').as('at'))
-              .as('last_withdrawal'),
-            sentSinceRows(db, a.sender, 'connection', a.weekStart)
-              .select(sql<number>`count(*)`.as('n'))
-              .as('weekly_count'),
-            sentSinceRows(db, a.sender, 'connection', a.weekStart)
-              .select((s) => s.fn.min('sent_at').as('oldest'))
-              .as('weekly_oldest'),
-            emailAttemptsSince(db, a.sender, a.recipient, a.emailSince)
-              .select(sql<number>`count(*)`.as('n'))
-              .as('email_attempts'),
-            emailAttemptsSince(db, a.sender, a.recipient, a.emailSince)
-              .select((s) => s.fn.min('attempted_at').as('oldest'))
-              .as('email_attempts_oldest'),
-            senderOpenRows(db, a.sender, a.now)
-              .select(sql<number>`count(*)`.as('n'))
-              .as('open_sent'),
-          ])
-          .as('s'),
-      )
-      .leftJoin(
-        senderOpenBetween(db, a.sender, a.recipient).where('kind', '=', 'connection').as('i'),
-        (join) => join.onTrue(),
-      )
-      .selectAll(['s', 'i']),
+function factsQuery(db: Db, a: FactsArgs, recipient: Operand<string>) {
+  return db
+    .selectFrom(
+      db
+        .selectNoFrom((eb) => [
+          eb.exists(blocksBetween(db, a.sender, recipient)).as('blocked'),
+          eb.exists(connectionRow(db, a.sender, recipient)).as('connected'),
+          eb.exists(contactRow(db, recipient, emailOf(db, a.sender))).as('sender_in_contacts'),
+          cooldownWithdrawals(db, {
+            senderId: a.sender,
+            recipientId: recipient,
+            kind: 'connection',
+            targetId: '',
+          })
+            .select((s) => s.fn.max('withdrawn_at').as('at'))
+            .as('last_withdrawal'),
+          sentSinceRows(db, a.sender, 'connection', a.weekStart)
+            .select(sql<number>`count(*)`.as('n'))
+            .as('weekly_count'),
+          sentSinceRows(db, a.sender, 'connection', a.weekStart)
+            .select((s) => s.fn.min('sent_at').as('oldest'))
+            .as('weekly_oldest'),
+          emailAttemptsSince(db, a.sender, recipient, a.emailSince)
+            .select(sql<number>`count(*)`.as('n'))
+            .as('email_attempts'),
+          emailAttemptsSince(db, a.sender, recipient, a.emailSince)
+            .select((s) => s.fn.min('attempted_at').as('oldest'))
+            .as('email_attempts_oldest'),
+          senderOpenRows(db, a.sender, a.now)
+            .select(sql<number>`count(*)`.as('n'))
+            .as('open_sent'),
+        ])
+        .as('s'),
+    )
+    .leftJoin(
+      senderOpenBetween(db, a.sender, recipient).where('kind', '=', 'connection').as('i'),
+      (join) => join.onTrue(),
+    )
+    .selectAll(['s', 'i']);
+}
+
+const factsById = prepare((db, a: FactsArgs & { recipient: string }) =>
+  factsQuery(db, a, a.recipient),
 );
 
+/** The recipient found by handle in the statement itself, for a send that has yet to know it. */
+const factsByHandle = prepare((db, a: FactsArgs & { handle: string }) =>
+  factsQuery(db, a, idWithHandle(db, a.handle)),
+);
+
+type FactsRow = Awaited<ReturnType<typeof factsById.all>>[number];
+
 /** The invitation a row of `facts` was joined to, if any. */
-function invitationOf(row: Awaited<ReturnType<typeof facts.all>>[number]): InvitationRow[] {
+function invitationOf(row: FactsRow): InvitationRow[] {
   const {
     blocked,
     connected,
@@ -98,21 +107,7 @@ function invitationOf(row: Awaited<ReturnType<typeof facts.all>>[number]): Invit
   return invitation.id === null ? [] : [invitation as InvitationRow];
 }
 
-export async function loadInviteFacts(
-  db: Db,
-  sender: Pick<MemberRow, 'id' | 'email'>,
-  recipientId: string,
-  now: Date,
-  rules: Pick<RuleConfig, 'emailAttemptsWindowDays'>,
-): Promise<InviteFacts> {
-  const rows = await facts.all(db, {
-    sender: sender.id,
-    recipient: recipientId,
-    senderEmail: sender.email.toLowerCase(),
-    weekStart: weekWindowStart(now).toISOString(),
-    emailSince: addDays(now, -rules.emailAttemptsWindowDays).toISOString(),
-    now: now.toISOString(),
-  });
+function factsOf(rows: FactsRow[]): InviteFacts {
   const row = rows[0];
   return {
     between: rows.flatMap(invitationOf),
@@ -128,4 +123,45 @@ export async function loadInviteFacts(
       oldest: row?.email_attempts_oldest ?? null,
     },
   };
+}
+
+function factsArgs(
+  senderId: string,
+  now: Date,
+  rules: Pick<RuleConfig, 'emailAttemptsWindowDays'>,
+): FactsArgs {
+  return {
+    sender: senderId,
+    weekStart: weekWindowStart(now).toISOString(),
+    emailSince: addDays(now, -rules.emailAttemptsWindowDays).toISOString(),
+    now: now.toISOString(),
+  };
+}
+
+export async function loadInviteFacts(
+  db: Db,
+  senderId: string,
+  recipientId: string,
+  now: Date,
+  rules: Pick<RuleConfig, 'emailAttemptsWindowDays'>,
+): Promise<InviteFacts> {
+  return factsOf(
+    await factsById.all(db, { ...factsArgs(senderId, now, rules), recipient: recipientId }),
+  );
+}
+
+/**
+ * The facts about the member others may reach by `handle`, as a step of a send's pipeline: sent
+ * with the statement that locks the two, it reads what that lock guards without waiting for it to
+ * answer first. Empty facts when no one has the handle; the send refuses it from the lock's rows.
+ */
+export function inviteFactsByHandleStep(
+  tx: Tx,
+  senderId: string,
+  handle: string,
+  now: Date,
+  rules: Pick<RuleConfig, 'emailAttemptsWindowDays'>,
+): Step<InviteFacts> {
+  const args = { ...factsArgs(senderId, now, rules), handle: handle.toLowerCase() };
+  return factsByHandle.step(tx, args, factsOf);
 }

@@ -8,7 +8,7 @@ import {
 } from 'kysely';
 import { equalsLiteral } from '../../db/literals.js';
 import type { Schema } from '../../db/schema.js';
-import type { Db, Tx } from '../../db/types.js';
+import type { Db, Operand, Tx } from '../../db/types.js';
 import type { Step } from '../../db/pipeline.js';
 import { prepare, type PreparedQuery } from '../../db/prepared.js';
 import type {
@@ -17,6 +17,8 @@ import type {
   InvitationTable,
   WithdrawCause,
 } from '../../db/tables/invitation.js';
+import { RowsById } from '../../lib/rows-by-id.js';
+import { type MemberRow, membersWithIds } from '../members/member.repository.js';
 import { SENDER_OPEN_STATUSES, TRANSITION_FROM, TRANSITION_TO } from './invitation.js';
 
 export type InvitationRow = Selectable<InvitationTable>;
@@ -66,6 +68,27 @@ export function findInvitation(db: Db, id: string): Promise<InvitationRow | unde
   return byId.first(db, { id });
 }
 
+/** `findInvitation` as a step of a pipeline. */
+export function invitationStep(tx: Tx, id: string): Step<InvitationRow | undefined> {
+  return byId.step(tx, { id }, (rows) => rows[0]);
+}
+
+/** An invitation's two members, found by its id in the statement itself. */
+const membersOfInvitation = prepare((db, a: { id: string }) =>
+  membersWithIds(db, [
+    db.selectFrom('invitations').select('sender_id').where('id', '=', a.id),
+    db.selectFrom('invitations').select('recipient_id').where('id', '=', a.id),
+  ]),
+);
+
+/**
+ * The two members of invitation `id`, as a step of a pipeline that has yet to read it: none
+ * when there is no such invitation.
+ */
+export function invitationMembersStep(tx: Tx, id: string): Step<RowsById<MemberRow>> {
+  return membersOfInvitation.step(tx, { id }, (rows) => new RowsById(rows, 'member'));
+}
+
 /** Reads an invitation and keeps it from changing until the transaction ends (PostgreSQL). */
 export async function lockInvitation(tx: Tx, id: string): Promise<InvitationRow | undefined> {
   return tx
@@ -80,7 +103,10 @@ export async function lockInvitation(tx: Tx, id: string): Promise<InvitationRow 
  * R16: the sender's withdrawals for this pair that start a cooldown: the sender's own, not a
  * block's, a suspension's, a connection's or a leaving's (R3, R19, R29).
  */
-export function cooldownWithdrawals(db: Db, key: PairKey) {
+export function cooldownWithdrawals(
+  db: Db,
+  key: Omit<PairKey, 'recipientId'> & { recipientId: Operand<string> },
+) {
   return db
     .selectFrom('invitations')
     .where('sender_id', '=', key.senderId)
@@ -138,7 +164,12 @@ export async function countSenderOpen(db: Db, senderId: string, now: string): Pr
 }
 
 /** R8: the wrong addresses `senderId` gave for `recipientId` since `since`. */
-export function emailAttemptsSince(db: Db, senderId: string, recipientId: string, since: string) {
+export function emailAttemptsSince(
+  db: Db,
+  senderId: string,
+  recipientId: Operand<string>,
+  since: string,
+) {
   return db
     .selectFrom('email_attempts')
     .where('sender_id', '=', senderId)
@@ -341,7 +372,7 @@ export async function countDontKnowSince(db: Db, senderId: string, since: string
  * Invitations between two members in either direction that are open from the sender's side
  * (R1), including ones past their expiry that the expiry job has not marked yet (R13).
  */
-export function senderOpenBetween(db: Db, a: string, b: string) {
+export function senderOpenBetween(db: Db, a: string, b: Operand<string>) {
   return db
     .selectFrom('invitations')
     .selectAll()

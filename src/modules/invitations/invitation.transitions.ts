@@ -2,7 +2,8 @@
  * The one writer of invitation states (SPEC §1, CONVENTIONS 13). Every transition — accept,
  * ignore, withdraw, expire, block, mutual accept — is one conditional UPDATE … RETURNING over
  * the ids, so racing requests end in one outcome, followed by that transition's effects in the
- * same transaction. `transitionOne` is the same for one invitation, and gives it back whole.
+ * same transaction. `acceptOne` and `closeOne` are the same for one invitation, and give it back
+ * whole.
  */
 import type { RuleConfig } from '../../config.js';
 import type { WithdrawCause } from '../../db/tables/invitation.js';
@@ -28,6 +29,8 @@ import {
   type InvitationRef,
   type InvitationRow,
   type InvitationFilter,
+  invitationMembersStep,
+  invitationStep,
   updateMany,
   updateOneStep,
   updateWhere,
@@ -52,7 +55,7 @@ export interface TransitionEnv {
 export interface Transitioned {
   /** The invitation as it is now; null when it was no longer in a state the change starts from. */
   row: InvitationRow | null;
-  /** The invitation's two members, read in the change's transaction (see transitionOne). */
+  /** The invitation's two members, read in the change's transaction (see acceptOne, closeOne). */
   members: RowsById<MemberRow>;
 }
 
@@ -107,31 +110,38 @@ export async function transitionWhere(
 }
 
 /**
- * One invitation. An accept locks the two members first, in the lock order every send and
- * accept uses, so racing sends and accepts cannot deadlock. Any other change reads the two
- * members right after its state change, sent with it: its effects need not look for webhooks
- * of members who have none (see emitWebhookEvents), and the caller gets them to present.
+ * One invitation, known by its id, closed for whom `authorize` lets close it as it was read
+ * (`authorize` throws otherwise). The invitation is read, changed and its two members read in
+ * one round trip (db/pipeline.ts): a refusal throws once they are answered, and the change rolls
+ * back with the transaction before anything else is written. The members are read after the
+ * change, so its effects need not look for webhooks of members who have none (see
+ * emitWebhookEvents), and the caller gets them to present.
  */
-export async function transitionOne(
+export async function closeOne(
   tx: Tx,
-  invitation: InvitationRef,
-  change: Change,
+  id: string,
+  change: Closing,
   env: TransitionEnv,
+  authorize: (read: InvitationRow | undefined) => void,
 ): Promise<Transitioned> {
-  if (!isClosing(change)) return accept(tx, invitation, change.kind, env);
-  const { id, sender_id: sender, recipient_id: recipient } = invitation;
-  const [row = null, members] = await pipelined(
+  const [read, row = null, members] = await pipelined(
     tx,
+    invitationStep(tx, id),
     updateOneStep(tx, id, change, env.now),
-    memberPairStep(tx, [sender, recipient]),
+    invitationMembersStep(tx, id),
   );
-  const parties = [members.find(sender), members.find(recipient)].filter((m) => m !== undefined);
-  if (row) await closingEffects(tx, [row], change, env, parties);
+  authorize(read);
+  if (row) {
+    const parties = [members.find(row.sender_id), members.find(row.recipient_id)];
+    await closingEffects(
+      tx,
+      [row],
+      change,
+      env,
+      parties.filter((m) => m !== undefined),
+    );
+  }
   return { row, members };
-}
-
-function isClosing(change: Change): change is Closing {
-  return change.kind !== 'accept' && change.kind !== 'mutual_accept';
 }
 
 async function closingEffects(
@@ -203,7 +213,11 @@ async function changeToAccepted(
   return { row, members, openBetween };
 }
 
-async function accept(
+/**
+ * One invitation accepted. A connection invitation's two members are locked first, in the lock
+ * order every send and accept uses, so racing sends and accepts cannot deadlock.
+ */
+export async function acceptOne(
   tx: Tx,
   invitation: InvitationRef,
   kind: 'accept' | 'mutual_accept',

@@ -1,5 +1,12 @@
-import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
-import type { Db, Tx } from '../../db/types.js';
+import {
+  type ExpressionBuilder,
+  type Insertable,
+  type Selectable,
+  sql,
+  type Updateable,
+} from 'kysely';
+import type { Schema } from '../../db/schema.js';
+import type { Db, Operand, Tx } from '../../db/types.js';
 import { containsPattern, likePattern } from '../../db/contains.js';
 import { RowsById } from '../../lib/rows-by-id.js';
 import { type Page, type PageRequest, paginate } from '../../db/pagination.js';
@@ -27,14 +34,37 @@ export function findMemberById(db: Db, id: string): Promise<MemberRow | undefine
   return byId.first(db, { id });
 }
 
+/**
+ * The member with a lower-cased `handle` whom others may reach; a suspended one (R32) or one who
+ * left (R29) is as unknown.
+ */
+function reachableWithHandle(eb: ExpressionBuilder<Schema, 'members'>, handle: string) {
+  return eb.and([
+    eb('handle', '=', handle),
+    eb('suspended_at', 'is', null),
+    eb('deleted_at', 'is', null),
+  ]);
+}
+
 const byHandle = prepare((db, a: { handle: string }) =>
   db
     .selectFrom('members')
     .selectAll()
-    .where('handle', '=', a.handle)
-    .where('suspended_at', 'is', null)
-    .where('deleted_at', 'is', null),
+    .where((eb) => reachableWithHandle(eb, a.handle)),
 );
+
+/** The id of the member others may reach by a lower-cased `handle`, as a subquery (NULL if none). */
+export function idWithHandle(db: Db, handle: string) {
+  return db
+    .selectFrom('members')
+    .select('id')
+    .where((eb) => reachableWithHandle(eb, handle));
+}
+
+/** A member's address (stored lower-cased), as a subquery. */
+export function emailOf(db: Db, id: string) {
+  return db.selectFrom('members').select('email').where('id', '=', id);
+}
 
 /** A member others may reach; a suspended one (R32) or one who left (R29) is as unknown. */
 export function findMemberByHandle(db: Db, handle: string): Promise<MemberRow | undefined> {
@@ -103,8 +133,13 @@ export async function findMembersByIds(db: Db, ids: string[]): Promise<RowsById<
   return new RowsById(rows, 'member');
 }
 
+/** Members by id, the ids given as values or as subqueries. */
+export function membersWithIds(db: Db, ids: readonly Operand<string>[]) {
+  return db.selectFrom('members').selectAll().where('id', 'in', ids);
+}
+
 const pairById = prepare((db, a: { first: string; second: string }) =>
-  db.selectFrom('members').selectAll().where('id', 'in', [a.first, a.second]),
+  membersWithIds(db, [a.first, a.second]),
 );
 
 /** Two members (or one, given twice), by id. */
@@ -124,12 +159,7 @@ export function memberPairStep(
 }
 
 const lockedPair = prepare((db, a: { first: string; second: string }) =>
-  db
-    .selectFrom('members')
-    .selectAll()
-    .where('id', 'in', [a.first, a.second])
-    .orderBy('id')
-    .forUpdate(),
+  membersWithIds(db, [a.first, a.second]).orderBy('id').forUpdate(),
 );
 
 /**
@@ -151,35 +181,25 @@ const lockedByIdOrHandle = prepare((db, a: { id: string; handle: string }) =>
   db
     .selectFrom('members')
     .selectAll()
-    .where((eb) =>
-      eb.or([
-        eb('id', '=', a.id),
-        eb.and([
-          eb('handle', '=', a.handle),
-          eb('suspended_at', 'is', null),
-          eb('deleted_at', 'is', null),
-        ]),
-      ]),
-    )
+    .where((eb) => eb.or([eb('id', '=', a.id), reachableWithHandle(eb, a.handle)]))
     .orderBy('id')
     .forUpdate(),
 );
 
 /**
- * Locks a member and the member with `handle` in one statement, in id order as `lockMembers`
- * does. `other` is undefined when no one others may reach has that handle (R32).
+ * A step that locks a member and the member with `handle` in one statement, in id order as
+ * `lockMembers` does. `other` is undefined when no one others may reach has that handle (R32).
  */
-export async function lockMemberAndHandle(
+export function lockMemberAndHandleStep(
   tx: Tx,
   id: string,
   handle: string,
-): Promise<{ member: MemberRow; other: MemberRow | undefined }> {
+): Step<{ member: MemberRow; other: MemberRow | undefined }> {
   const lower = handle.toLowerCase();
-  const rows = await lockedByIdOrHandle.all(tx, { id, handle: lower });
-  return {
+  return lockedByIdOrHandle.step(tx, { id, handle: lower }, (rows) => ({
     member: new RowsById(rows, 'member').get(id),
     other: rows.find((r) => r.handle === lower),
-  };
+  }));
 }
 
 export async function updateMember(
