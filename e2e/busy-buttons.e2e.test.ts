@@ -48,6 +48,28 @@ describe('Buttons busy with their request keep the keyboard focus', () => {
     await context.close();
   });
 
+  it('R39: an answered invitation leaves the received list with the answer, not once the list is read again', async () => {
+    const me = await suite.api.member('Rae Received');
+    for (const name of ['Uma Earlier', 'Vic Later'])
+      await suite.api.invite(await suite.api.member(name), me);
+    const { context, page } = await suite.signIn(me);
+    await page.goto('/mynetwork/invitation-manager/received');
+    const accept = page.getByRole('button', { name: 'Accept invitation from Vic Later' });
+    await accept.waitFor();
+    // A busy member's lists are read again page by page after each answer; held here, they
+    // stand for however long that takes.
+    const reads = await holdRequests(page, 'GET', /\/api\/v1\/invitations\/received(\?|$)/);
+
+    await accept.focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('You and Vic are now connected.').waitFor();
+    await accept.waitFor({ state: 'detached' });
+    await expect.poll(() => reads.length).toBeGreaterThan(0);
+    expect(await focusedName(page)).toBe('Accept invitation from Uma Earlier');
+    expect(await focusedIsBusy(page)).toBe(false);
+    await context.close();
+  });
+
   it('R28: signing sessions out keeps the focus, then moves it to another session or the heading', async () => {
     const me = await suite.api.member('Sid Sessions');
     for (const userAgent of ['Laptop browser', 'Phone browser']) {

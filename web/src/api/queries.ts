@@ -14,6 +14,7 @@ export const keys = {
   me: ['me'] as const,
   quotas: ['quotas'] as const,
   received: (kind?: InvitationKind) => ['received', kind ?? 'all'] as const,
+  receivedLists: ['received', 'list'] as const,
   receivedList: (filter: ReceivedFilter) => ['received', 'list', filter] as const,
   receivedCount: (filter: ReceivedCountFilter = {}) => ['received-count', filter] as const,
   sent: (filter: SentFilter) => ['sent', filter] as const,

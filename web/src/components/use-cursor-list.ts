@@ -42,25 +42,37 @@ export function useCursorList<T>(options: CursorListOptions<T>): CursorList<T> {
 }
 
 /**
- * Changes one row in every loaded list under `queryKey`, in place. Reading the lists again
- * would read every page the member has loaded, thousands of rows for a busy member, before the
- * row could show what the server already answered.
+ * Changes the rows of every loaded page of every list under `queryKey`, in place. Reading the
+ * lists again would read every page the member has loaded, thousands of rows for a busy member,
+ * before a row could show what the server already answered.
  */
+function changeCachedPages<T>(
+  queryClient: QueryClient,
+  queryKey: QueryKey,
+  change: (items: T[]) => T[],
+): void {
+  queryClient.setQueriesData<InfiniteData<CursorPage<T>>>({ queryKey }, (data) =>
+    data
+      ? { ...data, pages: data.pages.map((page) => ({ ...page, items: change(page.items) })) }
+      : data,
+  );
+}
+
+/** Changes one row in every loaded list under `queryKey` (see changeCachedPages). */
 export function changeCachedRow<T extends { id: string }>(
   queryClient: QueryClient,
   queryKey: QueryKey,
   id: string,
   change: (row: T) => T,
 ): void {
-  queryClient.setQueriesData<InfiniteData<CursorPage<T>>>({ queryKey }, (data) =>
-    data
-      ? {
-          ...data,
-          pages: data.pages.map((page) => ({
-            ...page,
-            items: page.items.map((row) => (row.id === id ? change(row) : row)),
-          })),
-        }
-      : data,
+  changeCachedPages<T>(queryClient, queryKey, (items) =>
+    items.map((row) => (row.id === id ? change(row) : row)),
+  );
+}
+
+/** Takes one row out of every loaded list under `queryKey` (see changeCachedPages). */
+export function removeCachedRow(queryClient: QueryClient, queryKey: QueryKey, id: string): void {
+  changeCachedPages<{ id: string }>(queryClient, queryKey, (items) =>
+    items.filter((row) => row.id !== id),
   );
 }

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { acceptInvitation, ignoreInvitation } from '../../api/endpoints.js';
 import { describeError } from '../../api/problem-messages.js';
-import { refreshAfterChange } from '../../api/queries.js';
+import { keys, refreshAfterChange } from '../../api/queries.js';
 import type { ReceivedInvitation } from '../../api/types.js';
 import { useToasts } from '../../components/Toasts.js';
+import { removeCachedRow } from '../../components/use-cursor-list.js';
 import { firstName } from '../../lib/member.js';
 
 function acceptedMessage(invitation: ReceivedInvitation): string {
@@ -15,7 +16,8 @@ function acceptedMessage(invitation: ReceivedInvitation): string {
 
 /**
  * Accept and ignore for one received invitation, with the counts refreshed afterwards.
- * `onAnswered` runs once the answer is in, while the row is still shown.
+ * `onAnswered` runs once the answer is in, while the row is still shown; the row then leaves
+ * every loaded received list at once, and the lists and counts are read again behind it.
  */
 export function useInvitationAnswers(invitation: ReceivedInvitation, onAnswered: () => void) {
   const queryClient = useQueryClient();
@@ -23,25 +25,27 @@ export function useInvitationAnswers(invitation: ReceivedInvitation, onAnswered:
   const name = firstName(invitation.sender);
   const onError = (error: unknown) =>
     toasts.show({ message: describeError(error, { name }), tone: 'error' });
+  const answered = (message: string) => {
+    onAnswered();
+    removeCachedRow(queryClient, keys.receivedLists, invitation.id);
+    toasts.show({ message });
+  };
+  // Not awaited: the buttons are busy only until the server answers, not until every page of
+  // the lists a busy member has loaded has been read again.
+  const onSettled = () => void refreshAfterChange(queryClient);
 
   const accept = useMutation({
     mutationFn: () => acceptInvitation(invitation.id),
-    onSuccess: () => {
-      onAnswered();
-      toasts.show({ message: acceptedMessage(invitation) });
-    },
+    onSuccess: () => answered(acceptedMessage(invitation)),
     onError,
-    onSettled: () => refreshAfterChange(queryClient),
+    onSettled,
   });
 
   const ignore = useMutation({
     mutationFn: (reason?: 'dont_know') => ignoreInvitation(invitation.id, reason),
-    onSuccess: () => {
-      onAnswered();
-      toasts.show({ message: `Invitation from ${name} ignored.` });
-    },
+    onSuccess: () => answered(`Invitation from ${name} ignored.`),
     onError,
-    onSettled: () => refreshAfterChange(queryClient),
+    onSettled,
   });
 
   return { accept, ignore, busy: accept.isPending || ignore.isPending };
