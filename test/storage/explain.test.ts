@@ -263,7 +263,14 @@ describe(`index use with ${INVITATIONS.toLocaleString('en')} invitations`, () =>
     [
       'what a connection invitation is checked against (R1–R9)',
       /invitations_(one_open|cooldown|withdrawn)/,
-      () => loadInviteFacts(database.db, member, 'm0000043', new Date(NOW), RULE_DEFAULTS),
+      () =>
+        loadInviteFacts(
+          database.db,
+          { id: member, email: 'm0000042@example.test' },
+          'm0000043',
+          new Date(NOW),
+          RULE_DEFAULTS,
+        ),
     ],
     [
       'what a send is checked against, its recipient found by handle (R1–R9)',

@@ -138,7 +138,7 @@ export class InvitationCommands {
         if (row) return { status: 'connected' as const, member: toSummary(recipient) };
         // Its sender withdrew it while this waited for the lock: no intent is left to match, so
         // this is an ordinary invitation, checked again now that the withdrawal is visible.
-        facts = await loadInviteFacts(tx, sender.id, recipient.id, now, rules);
+        facts = await loadInviteFacts(tx, sender, recipient.id, now, rules);
         if (check().mutual) throw new DomainError('invitation_not_open', 'Please try again.');
       }
       const row = await createInvitation(tx, rules, {

@@ -12,7 +12,7 @@ import { prepare } from '../../db/prepared.js';
 import { blocksBetween } from '../blocks/block.repository.js';
 import { connectionRow } from '../connections/connection.repository.js';
 import { contactRow } from '../contacts/contact.repository.js';
-import { emailOf, idWithHandle } from '../members/member.repository.js';
+import { emailOf, idWithHandle, type MemberRow } from '../members/member.repository.js';
 import type { InviteFacts } from './invitation.facts.js';
 import { weekWindowStart } from './invitation.js';
 import {
@@ -33,17 +33,22 @@ interface FactsArgs {
 
 /**
  * One row of the counts and flags, joined to each open invitation between the two, or to one
- * row of nulls when there is none. The sender's address is read in place (addresses are stored
- * lower-cased), so the statement needs only the sender's id and the recipient.
+ * row of nulls when there is none. The recipient and the sender's lower-cased address are values
+ * or subqueries, for a caller that has yet to read them.
  */
-function factsQuery(db: Db, a: FactsArgs, recipient: Operand<string>) {
+function factsQuery(
+  db: Db,
+  a: FactsArgs,
+  recipient: Operand<string>,
+  senderEmail: Operand<string>,
+) {
   return db
     .selectFrom(
       db
         .selectNoFrom((eb) => [
           eb.exists(blocksBetween(db, a.sender, recipient)).as('blocked'),
           eb.exists(connectionRow(db, a.sender, recipient)).as('connected'),
-          eb.exists(contactRow(db, recipient, emailOf(db, a.sender))).as('sender_in_contacts'),
+          eb.exists(contactRow(db, recipient, senderEmail)).as('sender_in_contacts'),
           cooldownWithdrawals(db, {
             senderId: a.sender,
             recipientId: recipient,
@@ -77,13 +82,16 @@ function factsQuery(db: Db, a: FactsArgs, recipient: Operand<string>) {
     .selectAll(['s', 'i']);
 }
 
-const factsById = prepare((db, a: FactsArgs & { recipient: string }) =>
-  factsQuery(db, a, a.recipient),
+const factsById = prepare((db, a: FactsArgs & { recipient: string; senderEmail: string }) =>
+  factsQuery(db, a, a.recipient, a.senderEmail),
 );
 
-/** The recipient found by handle in the statement itself, for a send that has yet to know it. */
+/**
+ * The recipient found by handle and the sender's address (stored lower-cased) read in the
+ * statement itself, for a send that has yet to lock and read either member.
+ */
 const factsByHandle = prepare((db, a: FactsArgs & { handle: string }) =>
-  factsQuery(db, a, idWithHandle(db, a.handle)),
+  factsQuery(db, a, idWithHandle(db, a.handle), emailOf(db, a.sender)),
 );
 
 type FactsRow = Awaited<ReturnType<typeof factsById.all>>[number];
@@ -140,14 +148,17 @@ function factsArgs(
 
 export async function loadInviteFacts(
   db: Db,
-  senderId: string,
+  sender: Pick<MemberRow, 'id' | 'email'>,
   recipientId: string,
   now: Date,
   rules: Pick<RuleConfig, 'emailAttemptsWindowDays'>,
 ): Promise<InviteFacts> {
-  return factsOf(
-    await factsById.all(db, { ...factsArgs(senderId, now, rules), recipient: recipientId }),
-  );
+  const args = {
+    ...factsArgs(sender.id, now, rules),
+    recipient: recipientId,
+    senderEmail: sender.email.toLowerCase(),
+  };
+  return factsOf(await factsById.all(db, args));
 }
 
 /**

@@ -132,14 +132,8 @@ export async function closeOne(
   );
   authorize(read);
   if (row) {
-    const parties = [members.find(row.sender_id), members.find(row.recipient_id)];
-    await closingEffects(
-      tx,
-      [row],
-      change,
-      env,
-      parties.filter((m) => m !== undefined),
-    );
+    const parties = [row.sender_id, row.recipient_id].flatMap((id) => members.find(id) ?? []);
+    await closingEffects(tx, [row], change, env, parties);
   }
   return { row, members };
 }

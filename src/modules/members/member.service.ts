@@ -148,7 +148,7 @@ export class MemberService {
     ]);
     if (!member) throw memberNotFound();
     const isSelf = viewer.id === member.id;
-    const facts = await loadInviteFacts(db, viewer.id, member.id, now, this.deps.rules);
+    const facts = await loadInviteFacts(db, viewer, member.id, now, this.deps.rules);
     // The facts carry the block, so the profile does not ask visibleMember to read it again.
     if (!isSelf && facts.blocked) throw memberNotFound();
     const [mutual, following, followers] = await Promise.all([
@@ -259,7 +259,7 @@ export class MemberService {
   /** Whether `candidateId` is neither blocked nor invited either way, nor in a resend cooldown. */
   private async maySuggest(viewer: MemberRow, candidateId: string, now: Date): Promise<boolean> {
     const db = this.deps.database.db;
-    const facts = await loadInviteFacts(db, viewer.id, candidateId, now, this.deps.rules);
+    const facts = await loadInviteFacts(db, viewer, candidateId, now, this.deps.rules);
     const invited = facts.between.some((r) => !isPastExpiry(r.expires_at, now));
     const cooling =
       facts.lastWithdrawal !== null &&
