@@ -84,6 +84,11 @@ function subscribedTypes(events: string): WebhookEventType[] {
     : [];
 }
 
+/** Of members read in this transaction, those with no working webhook. */
+function quietAmong(read: readonly Pick<MemberRow, 'id' | 'active_webhooks'>[]): Set<string> {
+  return new Set(read.filter((m) => m.active_webhooks === 0).map((m) => m.id));
+}
+
 /**
  * Writes the deliveries for `events`: one read of the members' webhooks for all of them, and
  * nothing more when no one listens, which is the common case on the request paths: then no
@@ -91,11 +96,6 @@ function subscribedTypes(events: string): WebhookEventType[] {
  * `read` are member rows the caller read in this transaction: whoever of them has no working
  * webhook is not asked about, so a request among such members reads no webhooks at all.
  */
-/** Of members read in this transaction, those with no working webhook. */
-function quietAmong(read: readonly Pick<MemberRow, 'id' | 'active_webhooks'>[]): Set<string> {
-  return new Set(read.filter((m) => m.active_webhooks === 0).map((m) => m.id));
-}
-
 export async function emitWebhookEvents(
   tx: Tx,
   events: readonly WebhookEvent[],
