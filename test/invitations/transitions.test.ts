@@ -94,7 +94,7 @@ async function invitationIn(status: InvitationStatus) {
 /** The writer of one invitation for `change`; who may make it is the policy's, not tried here. */
 function changeOne(tx: Tx, row: InvitationRow, change: Change, env: TransitionEnv) {
   if (isClosing(change)) return closeOne(tx, row.id, change, env, () => undefined);
-  return acceptOne(tx, row, change.kind, env);
+  return acceptOne(tx, row.id, change.kind, env);
 }
 
 function isClosing(change: Change): change is Closing {

@@ -13,7 +13,12 @@ import {
   inviteFactsByHandleStep,
   loadInviteFacts,
 } from '../../src/modules/invitations/invitation.facts.repository.js';
-import { latestCooldownWithdrawal } from '../../src/modules/invitations/invitation.repository.js';
+import {
+  invitationStep,
+  latestCooldownWithdrawal,
+  lockInvitationMembersStep,
+  senderOpenBetweenPartiesStep,
+} from '../../src/modules/invitations/invitation.repository.js';
 import {
   countReceived,
   countSent,
@@ -280,6 +285,19 @@ describe(`index use with ${INVITATIONS.toLocaleString('en')} invitations`, () =>
           pipelined(
             tx,
             inviteFactsByHandleStep(tx, member, 'm0000043', new Date(NOW), RULE_DEFAULTS),
+          ),
+        ),
+    ],
+    [
+      'an accept’s read, lock and what else is open between the two, found by the invitation (R3)',
+      /invitations_(pkey|one_open)|sqlite_autoindex_invitations/,
+      () =>
+        database.transaction((tx) =>
+          pipelined(
+            tx,
+            invitationStep(tx, 'i00000043'),
+            lockInvitationMembersStep(tx, 'i00000043'),
+            senderOpenBetweenPartiesStep(tx, 'i00000043'),
           ),
         ),
     ],

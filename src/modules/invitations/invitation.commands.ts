@@ -134,7 +134,7 @@ export class InvitationCommands {
         return { status: 'refused' as const, error };
       }
       if (mutual) {
-        const { row } = await acceptOne(tx, mutual, 'mutual_accept', env);
+        const { row } = await acceptOne(tx, mutual.id, 'mutual_accept', env);
         if (row) return { status: 'connected' as const, member: toSummary(recipient) };
         // Its sender withdrew it while this waited for the lock: no intent is left to match, so
         // this is an ordinary invitation, checked again now that the withdrawal is visible.
@@ -160,8 +160,9 @@ export class InvitationCommands {
   async accept(viewerId: string, id: string): Promise<InvitationDetail> {
     const env = this.env();
     return this.deps.database.transaction(async (tx) => {
-      const row = await this.authorized(tx, viewerId, 'accept', id, env.now);
-      const { row: accepted, members } = await acceptOne(tx, row, 'accept', env);
+      const { row: accepted, members } = await acceptOne(tx, id, 'accept', env, (read) =>
+        authorize(viewerId, 'accept', read, env.now),
+      );
       if (!accepted) return refuseRaced(tx, id, 'recipient');
       return presentDetail(tx, accepted, 'recipient', members);
     });

@@ -23,7 +23,7 @@ import { SENDER_OPEN_STATUSES, TRANSITION_FROM, TRANSITION_TO } from './invitati
 
 export type InvitationRow = Selectable<InvitationTable>;
 
-/** The fields of an invitation a transition needs before it runs: accepts lock its members first. */
+/** What the queries that choose invitations for a transition give of each. */
 export type InvitationRef = Pick<InvitationRow, 'id' | 'kind' | 'sender_id' | 'recipient_id'>;
 
 /** The columns of an `InvitationRef`, for queries that select the invitations a transition takes. */
@@ -73,12 +73,19 @@ export function invitationStep(tx: Tx, id: string): Step<InvitationRow | undefin
   return byId.step(tx, { id }, (rows) => rows[0]);
 }
 
-/** An invitation's two members, found by its id in the statement itself. */
+/**
+ * Invitation `id`'s sender and recipient as subqueries, so a statement sent before the
+ * invitation's answer is read can find its members itself.
+ */
+function partiesOf(db: Db, id: string) {
+  return [
+    db.selectFrom('invitations').select('sender_id').where('id', '=', id),
+    db.selectFrom('invitations').select('recipient_id').where('id', '=', id),
+  ] as const;
+}
+
 const membersOfInvitation = prepare((db, a: { id: string }) =>
-  membersWithIds(db, [
-    db.selectFrom('invitations').select('sender_id').where('id', '=', a.id),
-    db.selectFrom('invitations').select('recipient_id').where('id', '=', a.id),
-  ]),
+  membersWithIds(db, partiesOf(db, a.id)),
 );
 
 /**
@@ -87,6 +94,15 @@ const membersOfInvitation = prepare((db, a: { id: string }) =>
  */
 export function invitationMembersStep(tx: Tx, id: string): Step<RowsById<MemberRow>> {
   return membersOfInvitation.step(tx, { id }, (rows) => new RowsById(rows, 'member'));
+}
+
+const lockedMembersOfInvitation = prepare((db, a: { id: string }) =>
+  membersWithIds(db, partiesOf(db, a.id)).orderBy('id').forUpdate(),
+);
+
+/** `invitationMembersStep`, locking them in id order as `lockMembers` does. */
+export function lockInvitationMembersStep(tx: Tx, id: string): Step<RowsById<MemberRow>> {
+  return lockedMembersOfInvitation.step(tx, { id }, (rows) => new RowsById(rows, 'member'));
 }
 
 /** Reads an invitation and keeps it from changing until the transaction ends (PostgreSQL). */
@@ -372,7 +388,7 @@ export async function countDontKnowSince(db: Db, senderId: string, since: string
  * Invitations between two members in either direction that are open from the sender's side
  * (R1), including ones past their expiry that the expiry job has not marked yet (R13).
  */
-export function senderOpenBetween(db: Db, a: string, b: Operand<string>) {
+export function senderOpenBetween(db: Db, a: Operand<string>, b: Operand<string>) {
   return db
     .selectFrom('invitations')
     .selectAll()
@@ -394,9 +410,16 @@ export function findSenderOpenBetween(db: Db, a: string, b: string): Promise<Inv
   return openBetween.all(db, { a, b });
 }
 
-/** `findSenderOpenBetween` as a step of a pipeline. */
-export function senderOpenBetweenStep(tx: Tx, a: string, b: string): Step<InvitationRow[]> {
-  return openBetween.step(tx, { a, b }, (rows) => rows);
+const openBetweenPartiesOf = prepare((db, a: { id: string }) =>
+  senderOpenBetween(db, ...partiesOf(db, a.id)),
+);
+
+/**
+ * `findSenderOpenBetween` for invitation `id`'s two members, as a step of a pipeline that has
+ * yet to read it.
+ */
+export function senderOpenBetweenPartiesStep(tx: Tx, id: string): Step<InvitationRow[]> {
+  return openBetweenPartiesOf.step(tx, { id }, (rows) => rows);
 }
 
 /** R29: every invitation that is still open, either way, between `memberId` and anyone. */

@@ -14,7 +14,7 @@ import type { RowsById } from '../../lib/rows-by-id.js';
 import { connectMembers } from '../connections/connect.js';
 import { onEventInvitationAccepted } from '../events/event.invitations.js';
 import { type MemberRow } from '../members/member.repository.js';
-import { lockMembersStep, memberPairStep, updateMember } from '../members/member.service.js';
+import { updateMember } from '../members/member.service.js';
 import { cancelMailForInvitations } from '../outbox/outbox.service.js';
 import { onPageInvitationAccepted } from '../pages/page.invitations.js';
 import type { InvitationEventType } from '../webhooks/webhook.js';
@@ -24,9 +24,9 @@ import { restrictionUntil, type Transition } from './invitation.js';
 import {
   type ChangedInvitation,
   countDontKnowSince,
-  senderOpenBetweenStep,
+  lockInvitationMembersStep,
+  senderOpenBetweenPartiesStep,
   type FrozenRecipient,
-  type InvitationRef,
   type InvitationRow,
   type InvitationFilter,
   invitationMembersStep,
@@ -178,51 +178,32 @@ async function closeOthersBetween(
 }
 
 /**
- * The state change of an accept, sent with its reads: for a connection invitation the two
- * members are locked first and what is open between them (`openBetween`) read under that lock;
- * for a page or event invitation the two members are read after the change.
- */
-async function changeToAccepted(
-  tx: Tx,
-  invitation: InvitationRef,
-  kind: 'accept' | 'mutual_accept',
-  now: Date,
-): Promise<{
-  row: InvitationRow | undefined;
-  members: RowsById<MemberRow>;
-  openBetween: InvitationRow[] | null;
-}> {
-  const { sender_id: sender, recipient_id: recipient } = invitation;
-  const change = updateOneStep(tx, invitation.id, { kind }, now);
-  if (invitation.kind !== 'connection') {
-    const [row, members] = await pipelined(tx, change, memberPairStep(tx, [sender, recipient]));
-    return { row, members, openBetween: null };
-  }
-  const [members, openBetween, row] = await pipelined(
-    tx,
-    lockMembersStep(tx, [sender, recipient]),
-    senderOpenBetweenStep(tx, sender, recipient),
-    change,
-  );
-  return { row, members, openBetween };
-}
-
-/**
- * One invitation accepted. A connection invitation's two members are locked first, in the lock
- * order every send and accept uses, so racing sends and accepts cannot deadlock.
+ * One invitation, known by its id, accepted if `authorize` lets accept it as it was read
+ * (`authorize` throws otherwise; a mutual accept has none, the send's checks having found it
+ * open). Its two members are locked, in the id order every send and
+ * accept uses so that racing ones cannot deadlock, and what is open between them read under that
+ * lock (R3), in the round trip that reads and changes it; a refusal rolls the change back with
+ * the transaction. The change comes before the connection rows, so a second accept racing this
+ * one finds the invitation answered (R17) instead of writing a duplicate connection.
  */
 export async function acceptOne(
   tx: Tx,
-  invitation: InvitationRef,
+  id: string,
   kind: 'accept' | 'mutual_accept',
   env: TransitionEnv,
+  authorize: (read: InvitationRow | undefined) => void = () => undefined,
 ): Promise<Transitioned> {
   const at = env.now.toISOString();
-  // The state change comes before the connection rows, so a second accept racing this one
-  // finds the invitation answered (R17) instead of writing a duplicate connection.
-  const { row, members, openBetween } = await changeToAccepted(tx, invitation, kind, env.now);
+  const [read, members, openBetween, row] = await pipelined(
+    tx,
+    invitationStep(tx, id),
+    lockInvitationMembersStep(tx, id),
+    senderOpenBetweenPartiesStep(tx, id),
+    updateOneStep(tx, id, { kind }, env.now),
+  );
+  authorize(read);
   if (!row) return { row: null, members };
-  if (openBetween) {
+  if (row.kind === 'connection') {
     await connectMembers(
       tx,
       row.recipient_id,
@@ -242,9 +223,10 @@ export async function acceptOne(
     target?.name ?? null,
     env.now,
   );
-  const connected = openBetween
-    ? [{ type: 'connection.created' as const, memberId: row.recipient_id, peerId: row.sender_id }]
-    : [];
+  const connected =
+    row.kind === 'connection'
+      ? [{ type: 'connection.created' as const, memberId: row.recipient_id, peerId: row.sender_id }]
+      : [];
   await emitWebhookEvents(
     tx,
     [{ type: 'invitation.accepted', invitations: [row] }, ...connected],
