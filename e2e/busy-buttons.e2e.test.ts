@@ -70,6 +70,54 @@ describe('Buttons busy with their request keep the keyboard focus', () => {
     await context.close();
   });
 
+  it('a removed connection leaves the list with the answer, and the focus moves to the next row', async () => {
+    const me = await suite.api.member('Cy Connected');
+    const [uma, vic] = [await suite.api.member('Uma Kept'), await suite.api.member('Vic Removed')];
+    for (const other of [uma, vic]) await suite.api.connect(me, other);
+    const { context, page } = await suite.signIn(me);
+    await page.goto('/connections');
+    const more = page.getByRole('button', { name: 'More options for Vic Removed' });
+    await more.waitFor();
+    // Read again page by page after the change, which for thousands loaded takes a while.
+    const reads = await holdRequests(page, 'GET', /\/api\/v1\/connections(\?|$)/);
+
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('menuitem', { name: 'Remove connection' }).press('Enter');
+    await page.getByRole('button', { name: 'Remove connection' }).press('Enter');
+    await page.getByText('Vic was removed from your connections.').waitFor();
+    await more.waitFor({ state: 'detached' });
+    await expect.poll(() => reads.length).toBeGreaterThan(0);
+    await expect.poll(() => focusedName(page)).toBe('More options for Uma Kept');
+    await context.close();
+  });
+
+  it('R20: an unblocked member leaves Blocked members with the answer, and the focus moves on', async () => {
+    const me = await suite.api.member('Bo Blocking');
+    for (const name of ['Ula Blocked', 'Val Unblocked']) {
+      const other = await suite.api.member(name);
+      await ok(
+        suite.api
+          .as(me)
+          .PUT('/api/v1/blocks/{handle}', { params: { path: { handle: other.handle } } }),
+      );
+    }
+    const { context, page } = await suite.signIn(me);
+    await page.goto('/settings');
+    const unblock = page.getByRole('button', { name: 'Unblock Val Unblocked' });
+    await unblock.waitFor();
+    const reads = await holdRequests(page, 'GET', /\/api\/v1\/blocks(\?|$)/);
+
+    await unblock.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').getByRole('button', { name: 'Unblock' }).press('Enter');
+    await page.getByText('Val Unblocked is no longer blocked.').waitFor();
+    await unblock.waitFor({ state: 'detached' });
+    await expect.poll(() => reads.length).toBeGreaterThan(0);
+    await expect.poll(() => focusedName(page)).toBe('Unblock Ula Blocked');
+    await context.close();
+  });
+
   it('R28: signing sessions out keeps the focus, then moves it to another session or the heading', async () => {
     const me = await suite.api.member('Sid Sessions');
     for (const userAgent of ['Laptop browser', 'Phone browser']) {

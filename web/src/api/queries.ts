@@ -22,6 +22,7 @@ export const keys = {
   profile: (handle: string) => ['profile', handle] as const,
   suggestions: ['suggestions'] as const,
   search: (q: string) => ['search', q] as const,
+  connectionLists: ['connections'] as const,
   connections: (q: string) => ['connections', q] as const,
   followers: ['followers'] as const,
   following: ['following'] as const,

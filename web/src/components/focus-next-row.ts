@@ -10,21 +10,32 @@ function buttonFrom(row: Element, step: Step, button: string): HTMLElement | nul
 }
 
 /**
- * Where the keyboard goes when a row's own button is about to take the row out of its list (an
- * answer, a revoke): the same button in the next row that has one, else in the nearest row
- * above, else `fallback` — never the top of the page, where a removed button leaves the focus.
- * Call it once the action is done and while the row is still shown. Focus elsewhere (the member
- * moved on meanwhile) is left alone.
+ * Where the keyboard goes once `row` leaves its list: the same button in the next row that has
+ * one, else in the nearest row above, else `fallback` — never the top of the page, where a
+ * removed button leaves the focus.
+ */
+export function buttonAfterRow(
+  row: Element,
+  button: string,
+  fallback: HTMLElement | null | undefined,
+): HTMLElement | null {
+  return (
+    buttonFrom(row, 'nextElementSibling', button) ??
+    buttonFrom(row, 'previousElementSibling', button) ??
+    fallback ??
+    null
+  );
+}
+
+/**
+ * Moves the keyboard on (see buttonAfterRow) when a row's own button is about to take the row
+ * out of its list (an answer, a revoke). Call it once the action is done and while the row is
+ * still shown. Focus elsewhere (the member moved on meanwhile) is left alone.
  */
 export function focusNextRow(
   row: Element | null | undefined,
   button: string,
   fallback: HTMLElement | null | undefined,
 ) {
-  if (!row?.contains(document.activeElement)) return;
-  const next =
-    buttonFrom(row, 'nextElementSibling', button) ??
-    buttonFrom(row, 'previousElementSibling', button) ??
-    fallback;
-  next?.focus();
+  if (row?.contains(document.activeElement)) buttonAfterRow(row, button, fallback)?.focus();
 }

@@ -70,9 +70,11 @@ export function changeCachedRow<T extends { id: string }>(
   );
 }
 
-/** Takes one row out of every loaded list under `queryKey` (see changeCachedPages). */
-export function removeCachedRow(queryClient: QueryClient, queryKey: QueryKey, id: string): void {
-  changeCachedPages<{ id: string }>(queryClient, queryKey, (items) =>
-    items.filter((row) => row.id !== id),
-  );
+/** Takes the rows `gone` picks out of every loaded list under `queryKey` (see changeCachedPages). */
+export function removeCachedRows<T>(
+  queryClient: QueryClient,
+  queryKey: QueryKey,
+  gone: (row: T) => boolean,
+): void {
+  changeCachedPages<T>(queryClient, queryKey, (items) => items.filter((row) => !gone(row)));
 }

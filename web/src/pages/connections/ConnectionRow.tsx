@@ -14,7 +14,7 @@ interface ConnectionRowProps {
 export const ConnectionRow = memo(function ConnectionRow(props: ConnectionRowProps) {
   const { member, connectedAt, onRemove } = props;
   return (
-    <li className="invitation-row">
+    <li className="invitation-row" data-member={member.handle}>
       <DatedMemberLine member={member} at={connectedAt} prefix="Connected" />
       <div className="row-actions">
         <MenuButton

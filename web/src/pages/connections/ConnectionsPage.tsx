@@ -1,14 +1,16 @@
-import { useDeferredValue, useState } from 'react';
+import { useDeferredValue, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { removeConnection } from '../../api/endpoints.js';
 import { describeError } from '../../api/problem-messages.js';
-import { refreshAfterChange, useConnections, useMe } from '../../api/queries.js';
-import type { MemberSummary } from '../../api/types.js';
+import { keys, refreshAfterChange, useConnections, useMe } from '../../api/queries.js';
+import type { Connection, MemberSummary } from '../../api/types.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { InfiniteList } from '../../components/InfiniteList.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
 import { useToasts } from '../../components/Toasts.js';
+import { removeCachedRows } from '../../components/use-cursor-list.js';
+import { useFocusAfterRemoval } from '../../components/use-focus-after-removal.js';
 import { firstName, plural } from '../../lib/member.js';
 import { ConnectionRow } from './ConnectionRow.js';
 
@@ -20,14 +22,24 @@ export function ConnectionsPage() {
   const queryClient = useQueryClient();
   const toasts = useToasts();
   const [removing, setRemoving] = useState<MemberSummary | null>(null);
+  const search = useRef<HTMLInputElement>(null);
+  const { rows, rowLeaving } = useFocusAfterRemoval('button', search);
 
+  // The row leaves every loaded list with the answer; the lists and counts are read again behind
+  // it, not awaited: for a member with thousands loaded that reads every page again.
   const remove = useMutation({
     mutationFn: (member: MemberSummary) => removeConnection(member.handle),
     onSuccess: (_result, member) => {
       toasts.show({ message: `${firstName(member)} was removed from your connections.` });
+      rowLeaving(member.handle);
+      removeCachedRows<Connection>(
+        queryClient,
+        keys.connectionLists,
+        (row) => row.member.handle === member.handle,
+      );
       setRemoving(null);
     },
-    onSettled: () => refreshAfterChange(queryClient),
+    onSettled: () => void refreshAfterChange(queryClient),
   });
 
   return (
@@ -40,6 +52,7 @@ export function ConnectionsPage() {
         <label htmlFor="connections-filter">Search your connections</label>
         <input
           id="connections-filter"
+          ref={search}
           type="search"
           value={query}
           onChange={(event) => setQuery(event.target.value)}
@@ -64,7 +77,7 @@ export function ConnectionsPage() {
           noun={['connection', 'connections']}
           total={deferred ? undefined : me?.counts.connections}
         >
-          <ul className="rows">
+          <ul className="rows" ref={rows}>
             {connections.items.map(({ member, connectedAt }) => (
               <ConnectionRow
                 key={member.handle}

@@ -4,7 +4,7 @@ import { describeError } from '../../api/problem-messages.js';
 import { keys, refreshAfterChange } from '../../api/queries.js';
 import type { ReceivedInvitation } from '../../api/types.js';
 import { useToasts } from '../../components/Toasts.js';
-import { removeCachedRow } from '../../components/use-cursor-list.js';
+import { removeCachedRows } from '../../components/use-cursor-list.js';
 import { firstName } from '../../lib/member.js';
 
 function acceptedMessage(invitation: ReceivedInvitation): string {
@@ -27,7 +27,11 @@ export function useInvitationAnswers(invitation: ReceivedInvitation, onAnswered:
     toasts.show({ message: describeError(error, { name }), tone: 'error' });
   const answered = (message: string) => {
     onAnswered();
-    removeCachedRow(queryClient, keys.receivedLists, invitation.id);
+    removeCachedRows<ReceivedInvitation>(
+      queryClient,
+      keys.receivedLists,
+      (row) => row.id === invitation.id,
+    );
     toasts.show({ message });
   };
   // Not awaited: the buttons are busy only until the server answers, not until every page of

@@ -1,14 +1,16 @@
-import { memo, useCallback, useState } from 'react';
+import { memo, useCallback, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { unblock } from '../../api/endpoints.js';
 import { describeError } from '../../api/problem-messages.js';
-import { refreshAfterChange, useBlocks, useRules } from '../../api/queries.js';
+import { keys, refreshAfterChange, useBlocks, useRules } from '../../api/queries.js';
 import type { Block, MemberSummary } from '../../api/types.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { InfiniteList } from '../../components/InfiniteList.js';
 import { DatedMemberLine } from '../../components/MemberLine.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
 import { useToasts } from '../../components/Toasts.js';
+import { removeCachedRows } from '../../components/use-cursor-list.js';
+import { useFocusAfterRemoval } from '../../components/use-focus-after-removal.js';
 import { firstName, plural } from '../../lib/member.js';
 
 interface BlockedRowProps {
@@ -20,7 +22,7 @@ interface BlockedRowProps {
 const BlockedRow = memo(function BlockedRow({ block, onUnblock }: BlockedRowProps) {
   const { member, blockedAt } = block;
   return (
-    <li className="invitation-row">
+    <li className="invitation-row" data-member={member.handle}>
       <DatedMemberLine member={member} at={blockedAt} prefix="Blocked" size="small" />
       <div className="row-actions">
         <button
@@ -42,14 +44,23 @@ export function BlockedMembersSection() {
   const toasts = useToasts();
   const [unblocking, setUnblocking] = useState<MemberSummary | null>(null);
   const lockHours = useRules()?.reblockLockHours;
+  const heading = useRef<HTMLHeadingElement>(null);
+  const { rows, rowLeaving } = useFocusAfterRemoval('button', heading);
 
+  // As on the Connections page, the row leaves with the answer and the lists are read behind it.
   const lift = useMutation({
     mutationFn: (member: MemberSummary) => unblock(member.handle),
     onSuccess: (_result, member) => {
       toasts.show({ message: `${member.name} is no longer blocked.` });
+      rowLeaving(member.handle);
+      removeCachedRows<Block>(
+        queryClient,
+        keys.blocks,
+        (row) => row.member.handle === member.handle,
+      );
       setUnblocking(null);
     },
-    onSettled: () => refreshAfterChange(queryClient),
+    onSettled: () => void refreshAfterChange(queryClient),
   });
   const { reset } = lift;
   const askToUnblock = useCallback(
@@ -62,7 +73,7 @@ export function BlockedMembersSection() {
 
   return (
     <section className="card" aria-labelledby="blocked-title">
-      <h2 id="blocked-title" className="card-title">
+      <h2 id="blocked-title" className="card-title" ref={heading} tabIndex={-1}>
         Blocked members
       </h2>
       {blocks.query.isPending ? (
@@ -75,7 +86,7 @@ export function BlockedMembersSection() {
         </EmptyState>
       ) : (
         <InfiniteList list={blocks} noun={['blocked member', 'blocked members']}>
-          <ul className="rows" aria-label="Blocked members">
+          <ul className="rows" aria-label="Blocked members" ref={rows}>
             {blocks.items.map((block) => (
               <BlockedRow key={block.member.handle} block={block} onUnblock={askToUnblock} />
             ))}
