@@ -180,11 +180,11 @@ async function closeOthersBetween(
 /**
  * One invitation, known by its id, accepted if `authorize` lets accept it as it was read
  * (`authorize` throws otherwise; a mutual accept has none, the send's checks having found it
- * open). Its two members are locked, in the id order every send and
- * accept uses so that racing ones cannot deadlock, and what is open between them read under that
- * lock (R3), in the round trip that reads and changes it; a refusal rolls the change back with
- * the transaction. The change comes before the connection rows, so a second accept racing this
- * one finds the invitation answered (R17) instead of writing a duplicate connection.
+ * open). Its two members are locked, in the id order every send and accept uses so that racing
+ * ones cannot deadlock, and what is open between them is read under that lock (R3), in the round
+ * trip that reads and changes the invitation; a refusal rolls the change back with the
+ * transaction. The change comes before the connection rows, so a second accept racing this one
+ * finds the invitation answered (R17) instead of writing a duplicate connection.
  */
 export async function acceptOne(
   tx: Tx,

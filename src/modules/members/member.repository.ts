@@ -11,7 +11,7 @@ import { containsPattern, likePattern } from '../../db/contains.js';
 import { RowsById } from '../../lib/rows-by-id.js';
 import { type Page, type PageRequest, paginate } from '../../db/pagination.js';
 import { prepare } from '../../db/prepared.js';
-import { pipelined, type Step } from '../../db/pipeline.js';
+import type { Step } from '../../db/pipeline.js';
 import type { MemberTable } from '../../db/tables/member.js';
 
 export type MemberRow = Selectable<MemberTable>;
@@ -150,14 +150,6 @@ export async function findMemberPair(
   return new RowsById(await pairById.all(db, { first, second }), 'member');
 }
 
-/** `findMemberPair` as a step of a pipeline. */
-export function memberPairStep(
-  tx: Tx,
-  [first, second]: [string, string],
-): Step<RowsById<MemberRow>> {
-  return pairById.step(tx, { first, second }, (rows) => new RowsById(rows, 'member'));
-}
-
 const lockedPair = prepare((db, a: { first: string; second: string }) =>
   membersWithIds(db, [a.first, a.second]).orderBy('id').forUpdate(),
 );
@@ -166,15 +158,9 @@ const lockedPair = prepare((db, a: { first: string; second: string }) =>
  * Locks two members' rows (or one, given twice) until the transaction ends (PostgreSQL), always
  * in id order so that two transactions locking the same pair cannot deadlock. Returns them by id.
  */
-export async function lockMembers(tx: Tx, pair: [string, string]): Promise<RowsById<MemberRow>> {
-  const [members] = await pipelined(tx, lockMembersStep(tx, pair));
-  return members;
-}
-
-/** `lockMembers` as a step of a pipeline. */
-export function lockMembersStep(tx: Tx, [a, b]: [string, string]): Step<RowsById<MemberRow>> {
+export async function lockMembers(tx: Tx, [a, b]: [string, string]): Promise<RowsById<MemberRow>> {
   const [first, second] = a < b ? [a, b] : [b, a];
-  return lockedPair.step(tx, { first, second }, (rows) => new RowsById(rows, 'member'));
+  return new RowsById(await lockedPair.all(tx, { first, second }), 'member');
 }
 
 const lockedByIdOrHandle = prepare((db, a: { id: string; handle: string }) =>

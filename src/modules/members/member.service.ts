@@ -281,8 +281,6 @@ export {
   insertMember,
   lockMemberAndHandleStep,
   lockMembers,
-  lockMembersStep,
-  memberPairStep,
   releaseNamesOfLeft,
   updateMember,
 } from './member.repository.js';
