@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../test/jobs/child.js';
 import { ok } from './helpers/api.js';
 import { seriousViolations } from './helpers/axe.js';
-import { expectFitsPhone, PHONE } from './helpers/browser.js';
+import { expectFitsPhone, focusedIsBusy, holdRequests, PHONE } from './helpers/browser.js';
 import { setupSuite } from './helpers/suite.js';
 
 describe('Admin', () => {
@@ -73,6 +73,40 @@ describe('Admin', () => {
     expect(await member.page.getByRole('alert').count()).toBe(0);
     expect(adminRequests).toEqual([]);
     await member.context.close();
+  });
+});
+
+describe('Admin, with every member listed', () => {
+  const suite = setupSuite();
+
+  it('R32: unsuspending shows in the member’s row at once, not once the whole list is read again', async () => {
+    const admin = await suite.api.member('Ida Admin');
+    const sam = await suite.api.member('Sam Suspended');
+    const grant = runCli(['admin', 'grant', admin.handle], {
+      RAPPORT_DATABASE_URL: suite.databaseUrl,
+    });
+    expect((await grant.exited).code, grant.output()).toBe(0);
+    await ok(
+      suite.api.as(admin).POST('/api/v1/admin/members/{handle}/suspend', {
+        params: { path: { handle: sam.handle } },
+        body: { reason: 'Spam' },
+      }),
+    );
+    const { context, page } = await suite.signIn(admin);
+    await page.goto('/admin');
+    const unsuspend = page.getByRole('button', { name: 'Unsuspend Sam Suspended' });
+    await unsuspend.waitFor();
+    // The lists of everyone, read again page by page after the change: held, they stand for the
+    // 200 pages of a list followed to its end. The member's own read, by search, goes through.
+    const reads = await holdRequests(page, 'GET', /\/api\/v1\/admin\/members\?(?!q=)/);
+
+    await unsuspend.focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Sam Suspended is no longer suspended.').waitFor();
+    await page.getByRole('button', { name: 'Suspend Sam Suspended', exact: true }).waitFor();
+    await expect.poll(() => reads.length).toBeGreaterThan(0);
+    expect(await focusedIsBusy(page)).toBe(false);
+    await context.close();
   });
 });
 

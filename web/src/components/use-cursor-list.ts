@@ -42,20 +42,25 @@ export function useCursorList<T>(options: CursorListOptions<T>): CursorList<T> {
 }
 
 /**
- * Changes the rows of every loaded page of every list under `queryKey`, in place. Reading the
- * lists again would read every page the member has loaded, thousands of rows for a busy member,
- * before a row could show what the server already answered.
+ * Changes the rows of every loaded page of every list under `queryKey`, in place; `change` is
+ * told which list's rows it has. Reading the lists again would read every page the member has
+ * loaded, thousands of rows for a busy member, before a row could show what the server already
+ * answered.
  */
-function changeCachedPages<T>(
+export function changeCachedPages<T>(
   queryClient: QueryClient,
   queryKey: QueryKey,
-  change: (items: T[]) => T[],
+  change: (items: T[], list: QueryKey) => T[],
 ): void {
-  queryClient.setQueriesData<InfiniteData<CursorPage<T>>>({ queryKey }, (data) =>
-    data
-      ? { ...data, pages: data.pages.map((page) => ({ ...page, items: change(page.items) })) }
-      : data,
-  );
+  for (const [list, data] of queryClient.getQueriesData<InfiniteData<CursorPage<T>>>({
+    queryKey,
+  })) {
+    if (!data) continue;
+    queryClient.setQueryData<InfiniteData<CursorPage<T>>>(list, {
+      ...data,
+      pages: data.pages.map((page) => ({ ...page, items: change(page.items, list) })),
+    });
+  }
 }
 
 /** Changes one row in every loaded list under `queryKey` (see changeCachedPages). */

@@ -16,6 +16,7 @@ import {
   unsuspendMember,
 } from './admin.api.js';
 import { AdminMemberRow, type MemberAction } from './AdminMemberRow.js';
+import { showMemberChange } from './show-member-change.js';
 import { SuspendDialog } from './SuspendDialog.js';
 
 const STATUSES: { value: AdminMemberStatus | ''; label: string }[] = [
@@ -70,10 +71,11 @@ export function AdminMembersSection() {
             ? `${member.name} is no longer suspended.`
             : `${member.name} can send invitations again.`,
       });
+      return showMemberChange(queryClient, member.handle);
     },
     onError: (error, { member }) =>
       toasts.show({ message: describeError(error, { name: member.name }) }),
-    onSettled: () => refreshAfterChange(queryClient),
+    onSettled: () => void refreshAfterChange(queryClient),
   });
 
   return (

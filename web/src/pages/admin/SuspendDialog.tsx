@@ -7,6 +7,7 @@ import { Dialog } from '../../components/Dialog.js';
 import { ErrorNote } from '../../components/Status.js';
 import { useToasts } from '../../components/Toasts.js';
 import { type AdminMember, suspendMember } from './admin.api.js';
+import { showMemberChange } from './show-member-change.js';
 
 const REASON_MAX = 500;
 
@@ -20,8 +21,9 @@ export function SuspendDialog({ member, onClose }: { member: AdminMember; onClos
     onSuccess: () => {
       toasts.show({ message: `${member.name} is suspended.` });
       onClose();
+      return showMemberChange(queryClient, member.handle);
     },
-    onSettled: () => refreshAfterChange(queryClient),
+    onSettled: () => void refreshAfterChange(queryClient),
   });
 
   function submit(event: FormEvent) {

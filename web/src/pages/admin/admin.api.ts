@@ -19,6 +19,7 @@ export type AuditEntry = Json<'listAdminAudit', 200>['items'][number];
 export type AdminAction = AuditEntry['action'];
 
 export const adminKeys = {
+  memberLists: ['admin', 'members'] as const,
   members: (q: string, status: string) => ['admin', 'members', q, status] as const,
   audit: ['admin', 'audit'] as const,
 };
