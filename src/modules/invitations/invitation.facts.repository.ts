@@ -156,7 +156,7 @@ export async function loadInviteFacts(
   const args = {
     ...factsArgs(sender.id, now, rules),
     recipient: recipientId,
-    senderEmail: sender.email.toLowerCase(),
+    senderEmail: sender.email,
   };
   return factsOf(await factsById.all(db, args));
 }

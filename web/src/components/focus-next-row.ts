@@ -1,5 +1,10 @@
 type Step = 'nextElementSibling' | 'previousElementSibling';
 
+/** The row of `list` whose `data-{key}` attribute is `value`. */
+export function rowWith(list: Element | null, key: string, value: string): Element | null {
+  return list?.querySelector(`[data-${key}="${CSS.escape(value)}"]`) ?? null;
+}
+
 /** The first `button` in the rows from `row` on in the direction of `step`, itself left out. */
 function buttonFrom(row: Element, step: Step, button: string): HTMLElement | null {
   for (let at = row[step]; at; at = at[step]) {

@@ -2,7 +2,7 @@ import { useDeferredValue, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { describeError } from '../../api/problem-messages.js';
 import { refreshAfterChange, useRules } from '../../api/queries.js';
-import { focusNextRow } from '../../components/focus-next-row.js';
+import { focusNextRow, rowWith } from '../../components/focus-next-row.js';
 import { InfiniteList } from '../../components/InfiniteList.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
 import { useToasts } from '../../components/Toasts.js';
@@ -54,7 +54,7 @@ export function AdminMembersSection() {
    * member's action.
    */
   function keepFocusAfter(member: AdminMember, action: MemberAction) {
-    const row = rows.current?.querySelector(`[data-member="${CSS.escape(member.handle)}"]`);
+    const row = rowWith(rows.current, 'member', member.handle);
     if (status === LEFT_STATUS[action]) focusNextRow(row, 'button', heading.current);
     else if (row?.contains(document.activeElement))
       row.querySelector<HTMLElement>('.member-name')?.focus();

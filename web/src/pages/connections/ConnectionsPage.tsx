@@ -4,13 +4,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { removeConnection } from '../../api/endpoints.js';
 import { describeError } from '../../api/problem-messages.js';
 import { keys, refreshAfterChange, useConnections, useMe } from '../../api/queries.js';
-import type { Connection, MemberSummary } from '../../api/types.js';
+import type { MemberSummary } from '../../api/types.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { InfiniteList } from '../../components/InfiniteList.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
 import { useToasts } from '../../components/Toasts.js';
-import { removeCachedRows } from '../../components/use-cursor-list.js';
-import { useFocusAfterRemoval } from '../../components/use-focus-after-removal.js';
+import { useMemberRowRemoval } from '../../components/use-member-row-removal.js';
 import { firstName, plural } from '../../lib/member.js';
 import { ConnectionRow } from './ConnectionRow.js';
 
@@ -23,22 +22,16 @@ export function ConnectionsPage() {
   const toasts = useToasts();
   const [removing, setRemoving] = useState<MemberSummary | null>(null);
   const search = useRef<HTMLInputElement>(null);
-  const { rows, rowLeaving } = useFocusAfterRemoval('button', search);
+  const { rows, removeRow } = useMemberRowRemoval(keys.connectionLists, search);
 
-  // The row leaves every loaded list with the answer; the lists and counts are read again behind
-  // it, not awaited: for a member with thousands loaded that reads every page again.
   const remove = useMutation({
     mutationFn: (member: MemberSummary) => removeConnection(member.handle),
     onSuccess: (_result, member) => {
       toasts.show({ message: `${firstName(member)} was removed from your connections.` });
-      rowLeaving(member.handle);
-      removeCachedRows<Connection>(
-        queryClient,
-        keys.connectionLists,
-        (row) => row.member.handle === member.handle,
-      );
+      removeRow(member.handle);
       setRemoving(null);
     },
+    // Not awaited: the row has left already (see useMemberRowRemoval).
     onSettled: () => void refreshAfterChange(queryClient),
   });
 

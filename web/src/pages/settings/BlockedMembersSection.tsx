@@ -9,8 +9,7 @@ import { InfiniteList } from '../../components/InfiniteList.js';
 import { DatedMemberLine } from '../../components/MemberLine.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
 import { useToasts } from '../../components/Toasts.js';
-import { removeCachedRows } from '../../components/use-cursor-list.js';
-import { useFocusAfterRemoval } from '../../components/use-focus-after-removal.js';
+import { useMemberRowRemoval } from '../../components/use-member-row-removal.js';
 import { firstName, plural } from '../../lib/member.js';
 
 interface BlockedRowProps {
@@ -45,21 +44,16 @@ export function BlockedMembersSection() {
   const [unblocking, setUnblocking] = useState<MemberSummary | null>(null);
   const lockHours = useRules()?.reblockLockHours;
   const heading = useRef<HTMLHeadingElement>(null);
-  const { rows, rowLeaving } = useFocusAfterRemoval('button', heading);
+  const { rows, removeRow } = useMemberRowRemoval(keys.blocks, heading);
 
-  // As on the Connections page, the row leaves with the answer and the lists are read behind it.
   const lift = useMutation({
     mutationFn: (member: MemberSummary) => unblock(member.handle),
     onSuccess: (_result, member) => {
       toasts.show({ message: `${member.name} is no longer blocked.` });
-      rowLeaving(member.handle);
-      removeCachedRows<Block>(
-        queryClient,
-        keys.blocks,
-        (row) => row.member.handle === member.handle,
-      );
+      removeRow(member.handle);
       setUnblocking(null);
     },
+    // Not awaited: the row has left already (see useMemberRowRemoval).
     onSettled: () => void refreshAfterChange(queryClient),
   });
   const { reset } = lift;

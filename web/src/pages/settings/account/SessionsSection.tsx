@@ -9,7 +9,7 @@ import {
 } from '../../../api/account.js';
 import { describeError } from '../../../api/problem-messages.js';
 import { BusyButton } from '../../../components/BusyButton.js';
-import { focusNextRow } from '../../../components/focus-next-row.js';
+import { focusNextRow, rowWith } from '../../../components/focus-next-row.js';
 import { InfiniteList } from '../../../components/InfiniteList.js';
 import { RelativeTime } from '../../../components/RelativeTime.js';
 import { ErrorNote, LoadError, Loading } from '../../../components/Status.js';
@@ -35,7 +35,7 @@ export function SessionsSection() {
     mutationFn: (session: Session) => endSession(session.id),
     onSuccess: (_result, session) => {
       // The ended session's row goes away with its button: the keyboard moves on to another's.
-      const row = rows.current?.querySelector(`[data-session="${CSS.escape(session.id)}"]`);
+      const row = rowWith(rows.current, 'session', session.id);
       focusNextRow(row, 'button', heading.current);
       toasts.show({ message: 'That session has ended.' });
     },

@@ -11,7 +11,7 @@ import {
 import { describeError } from '../../../api/problem-messages.js';
 import { BusyButton } from '../../../components/BusyButton.js';
 import { focusIfLost } from '../../../components/focus-if-lost.js';
-import { focusNextRow } from '../../../components/focus-next-row.js';
+import { focusNextRow, rowWith } from '../../../components/focus-next-row.js';
 import { InfiniteList } from '../../../components/InfiniteList.js';
 import { RelativeTime } from '../../../components/RelativeTime.js';
 import { EmptyState, ErrorNote, LoadError, Loading } from '../../../components/Status.js';
@@ -69,7 +69,7 @@ export function TokensSection() {
     mutationFn: (id: string) => revokeToken(id),
     onSuccess: (_result, id) => {
       // The revoked token's row goes away with its button: the keyboard moves on to another's.
-      const row = rows.current?.querySelector(`[data-token="${CSS.escape(id)}"]`);
+      const row = rowWith(rows.current, 'token', id);
       focusNextRow(row, 'button', heading.current);
     },
     onSettled: refresh,
