@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { holdRequests } from './helpers/browser.js';
 import { setupSuite } from './helpers/suite.js';
 
 describe('My Network', () => {
@@ -62,6 +63,46 @@ describe('My Network', () => {
     await page.reload();
     await page.getByRole('region', { name: 'People you may know' }).waitFor();
     expect(await nudge.count()).toBe(0);
+    await context.close();
+  });
+
+  it('an answer on Received changes the tab and every chip with the row, before the counts are read again (R10, R38)', async () => {
+    const ada = await suite.api.member('Ada Counted');
+    const [dee, eve, fay] = [
+      await suite.api.member('Dee Noted'),
+      await suite.api.member('Eve Ignored'),
+      await suite.api.member('Fay Waiting'),
+    ];
+    await suite.api.invite(dee, ada, { note: 'We met at the meetup' });
+    for (const sender of [eve, fay]) await suite.api.invite(sender, ada);
+    const { context, page } = await suite.signIn(ada);
+    await page.goto('/mynetwork/invitation-manager/received');
+    const statuses = page.getByRole('group', { name: 'Show received invitations that are' });
+    const kinds = page.getByRole('group', { name: 'Show received invitations for' });
+    const shown = () =>
+      Promise.all([
+        page.getByRole('tab', { name: /^Received/ }).textContent(),
+        statuses.getByRole('button', { name: /Pending/ }).textContent(),
+        statuses.getByRole('button', { name: /Ignored/ }).textContent(),
+        kinds.getByRole('button', { name: /All/ }).textContent(),
+        kinds.getByRole('button', { name: /People/ }).textContent(),
+      ]);
+    await expect.poll(shown).toEqual(['Received (3)', 'Pending3', 'Ignored0', 'All3', 'People3']);
+    // Held, the counts stand for a busy server; what the page shows meanwhile is its own.
+    const counts = await holdRequests(page, 'GET', /\/api\/v1\/invitations\/received\/count/);
+
+    await page.getByRole('button', { name: 'Accept invitation from Dee Noted' }).click();
+    await page.getByText('You and Dee are now connected.').waitFor();
+    await expect.poll(shown).toEqual(['Received (2)', 'Pending2', 'Ignored0', 'All2', 'People2']);
+    await page.getByRole('button', { name: 'Ignore invitation from Eve Ignored' }).click();
+    await page.getByText('Invitation from Eve ignored.').waitFor();
+    await expect.poll(shown).toEqual(['Received (1)', 'Pending1', 'Ignored1', 'All1', 'People1']);
+    expect(counts.length).toBeGreaterThan(0);
+
+    // Read afresh, the server's counts say the same.
+    await page.unroute(/\/api\/v1\/invitations\/received\/count/);
+    await page.reload();
+    await expect.poll(shown).toEqual(['Received (1)', 'Pending1', 'Ignored1', 'All1', 'People1']);
     await context.close();
   });
 });

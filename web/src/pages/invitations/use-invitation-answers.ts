@@ -6,6 +6,7 @@ import type { ReceivedInvitation } from '../../api/types.js';
 import { useToasts } from '../../components/Toasts.js';
 import { removeCachedRows } from '../../components/use-cursor-list.js';
 import { firstName } from '../../lib/member.js';
+import { countAnswer } from './received-counts.js';
 
 function acceptedMessage(invitation: ReceivedInvitation): string {
   if (invitation.kind === 'page') return `You now follow ${invitation.target?.name ?? 'the page'}.`;
@@ -15,9 +16,9 @@ function acceptedMessage(invitation: ReceivedInvitation): string {
 }
 
 /**
- * Accept and ignore for one received invitation, with the counts refreshed afterwards.
- * `onAnswered` runs once the answer is in, while the row is still shown; the row then leaves
- * every loaded received list at once, and the lists and counts are read again behind it.
+ * Accept and ignore for one received invitation. `onAnswered` runs once the answer is in, while
+ * the row is still shown; the row then leaves every loaded received list and the counts at
+ * once, and the lists and counts are read again behind it.
  */
 export function useInvitationAnswers(invitation: ReceivedInvitation, onAnswered: () => void) {
   const queryClient = useQueryClient();
@@ -25,13 +26,14 @@ export function useInvitationAnswers(invitation: ReceivedInvitation, onAnswered:
   const name = firstName(invitation.sender);
   const onError = (error: unknown) =>
     toasts.show({ message: describeError(error, { name }), tone: 'error' });
-  const answered = (message: string) => {
+  const answered = (answer: 'accept' | 'ignore', message: string) => {
     onAnswered();
     removeCachedRows<ReceivedInvitation>(
       queryClient,
       keys.receivedLists,
       (row) => row.id === invitation.id,
     );
+    countAnswer(queryClient, invitation, answer);
     toasts.show({ message });
   };
   // Not awaited: the buttons are busy only until the server answers, not until every page of
@@ -40,14 +42,14 @@ export function useInvitationAnswers(invitation: ReceivedInvitation, onAnswered:
 
   const accept = useMutation({
     mutationFn: () => acceptInvitation(invitation.id),
-    onSuccess: () => answered(acceptedMessage(invitation)),
+    onSuccess: () => answered('accept', acceptedMessage(invitation)),
     onError,
     onSettled,
   });
 
   const ignore = useMutation({
     mutationFn: (reason?: 'dont_know') => ignoreInvitation(invitation.id, reason),
-    onSuccess: () => answered(`Invitation from ${name} ignored.`),
+    onSuccess: () => answered('ignore', `Invitation from ${name} ignored.`),
     onError,
     onSettled,
   });

@@ -1,0 +1,56 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { keys } from '../../api/queries.js';
+import type { KindCounts, ReceivedCountFilter, ReceivedInvitation } from '../../api/types.js';
+
+interface ReceivedCount {
+  total: number;
+  byKind: KindCounts;
+}
+
+type Status = ReceivedInvitation['status'];
+
+/** Every received count the pages ask for: the tab's and badge's, and each chip row's. */
+const FILTERS: ReceivedCountFilter[] = [
+  {},
+  ...(['pending', 'ignored'] as const).flatMap((status) => [
+    { status },
+    { status, withNote: true },
+  ]),
+];
+
+/** Whether `filter` counts `invitation` while it has `status` (the server's pending by default). */
+function counts(filter: ReceivedCountFilter, invitation: ReceivedInvitation, status: Status) {
+  return (filter.status ?? 'pending') === status && (!filter.withNote || invitation.note !== null);
+}
+
+function shift(
+  queryClient: QueryClient,
+  invitation: ReceivedInvitation,
+  status: Status,
+  by: number,
+): void {
+  for (const filter of FILTERS.filter((f) => counts(f, invitation, status))) {
+    queryClient.setQueryData<ReceivedCount>(keys.receivedCount(filter), (count) =>
+      count
+        ? {
+            total: count.total + by,
+            byKind: { ...count.byKind, [invitation.kind]: count.byKind[invitation.kind] + by },
+          }
+        : count,
+    );
+  }
+}
+
+/**
+ * The received counts once `invitation` is answered: it leaves those of the status it had, and
+ * an ignored one joins the ignored ones. Written into the counts already read, so the tab, the
+ * chips and the badge change with the row rather than when each is read again behind it.
+ */
+export function countAnswer(
+  queryClient: QueryClient,
+  invitation: ReceivedInvitation,
+  answer: 'accept' | 'ignore',
+): void {
+  shift(queryClient, invitation, invitation.status, -1);
+  if (answer === 'ignore') shift(queryClient, invitation, 'ignored', 1);
+}
