@@ -116,6 +116,30 @@ describe('Manage invitations — Sent', () => {
     await context.close();
   });
 
+  it('while a withdrawal waits for its Undo, the tab and every chip count it as gone', async () => {
+    const me = await member('Counter');
+    for (const name of ['Ann', 'Ben', 'Cat']) await suite.api.invite(me, await member(name));
+    const { context, page } = await suite.signIn(me);
+    await page.goto(SENT);
+    const chips = page.getByRole('group', { name: 'Show sent invitations for' });
+    const shown = () =>
+      Promise.all([
+        page.getByRole('tab', { name: /^Sent/ }).textContent(),
+        chips.getByRole('button', { name: /All/ }).textContent(),
+        chips.getByRole('button', { name: /People/ }).textContent(),
+      ]);
+    await expect.poll(shown).toEqual(['Sent (3)', 'All3', 'People3']);
+
+    await page.getByRole('button', { name: /^Withdraw invitation to Ann/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Withdraw', exact: true }).click();
+    const undo = page.getByRole('button', { name: 'Undo', exact: true });
+    await undo.waitFor();
+    expect(await shown()).toEqual(['Sent (2)', 'All2', 'People2']);
+    await undo.click();
+    await expect.poll(shown).toEqual(['Sent (3)', 'All3', 'People3']);
+    await context.close();
+  });
+
   it('leaving the page sends a waiting withdrawal at once', async () => {
     const me = await member('Leaver');
     const eli = await member('Eli Gone');

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Navigate, useParams } from 'react-router';
 import { InvitationTabs, type ManagerTab } from './InvitationTabs.js';
 import { QuotaLine } from './QuotaLine.js';
@@ -10,6 +11,8 @@ function isTab(value: string | undefined): value is ManagerTab {
 
 export function InvitationManagerPage() {
   const { tab } = useParams();
+  // Sent invitations waiting for their Undo to end: shown as gone in the tab as in the list.
+  const [withdrawing, setWithdrawing] = useState(0);
   if (!isTab(tab)) return <Navigate to="/mynetwork/invitation-manager/received" replace />;
 
   return (
@@ -19,7 +22,7 @@ export function InvitationManagerPage() {
         Manage invitations
       </h1>
       <div className="manager-bar">
-        <InvitationTabs current={tab} />
+        <InvitationTabs current={tab} withdrawing={withdrawing} />
         <QuotaLine />
       </div>
       <div
@@ -29,7 +32,7 @@ export function InvitationManagerPage() {
         className="tabpanel"
         tabIndex={-1}
       >
-        {tab === 'received' ? <ReceivedTab /> : <SentTab />}
+        {tab === 'received' ? <ReceivedTab /> : <SentTab onWithdrawing={setWithdrawing} />}
       </div>
     </section>
   );

@@ -7,8 +7,14 @@ export type ManagerTab = 'received' | 'sent';
 
 const TABS: ManagerTab[] = ['received', 'sent'];
 
+interface InvitationTabsProps {
+  current: ManagerTab;
+  /** Sent invitations whose withdrawal waits for its Undo to end, counted as gone already. */
+  withdrawing: number;
+}
+
 /** Received and Sent as ARIA tabs; each tab has its own address so it can be linked to. */
-export function InvitationTabs({ current }: { current: ManagerTab }) {
+export function InvitationTabs({ current, withdrawing }: InvitationTabsProps) {
   const navigate = useNavigate();
   const received = useReceivedCount();
   const sent = useSentCount();
@@ -16,7 +22,7 @@ export function InvitationTabs({ current }: { current: ManagerTab }) {
 
   const labels: Record<ManagerTab, string> = {
     received: `Received${received.data ? ` (${formatCount(received.data.total)})` : ''}`,
-    sent: `Sent${sent.data ? ` (${formatCount(sent.data.total)})` : ''}`,
+    sent: `Sent${sent.data ? ` (${formatCount(Math.max(0, sent.data.total - withdrawing))})` : ''}`,
   };
 
   function select(tab: ManagerTab) {

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { withdrawnCsvUrl } from '../../api/endpoints.js';
 import { useRules, useSentCount, useSentList } from '../../api/queries.js';
@@ -45,7 +45,29 @@ function focusSentList() {
   (next ?? document.getElementById('sent-heading'))?.focus();
 }
 
-export function SentTab() {
+/**
+ * The chips' counts with the invitations waiting for their Undo taken off, each from its kind
+ * and from All, so every chip agrees with the list meanwhile.
+ */
+function withoutWithdrawing(
+  counts: Record<KindFilter, number> | undefined,
+  withdrawing: readonly SentInvitation[],
+): Record<KindFilter, number> | undefined {
+  if (!counts) return undefined;
+  const shown = { ...counts };
+  for (const { kind } of withdrawing) {
+    shown[kind] = Math.max(0, shown[kind] - 1);
+    shown.all = Math.max(0, shown.all - 1);
+  }
+  return shown;
+}
+
+interface SentTabProps {
+  /** Told how many loaded invitations wait for their Undo to end, for the tab's count. */
+  onWithdrawing: (count: number) => void;
+}
+
+export function SentTab({ onWithdrawing }: SentTabProps) {
   const [params, setParams] = useSearchParams();
   const view = readSentView(params);
   const staleAfterDays = useRules()?.staleAfterDays;
@@ -61,9 +83,12 @@ export function SentTab() {
   const [reviewingStale, setReviewingStale] = useState(params.get('review') === 'stale');
 
   const visible = sent.items.filter((invitation) => !hidden.has(invitation.id));
-  const hiddenCount = sent.items.length - visible.length;
-  const counts = countsWithAll(count.data);
-  const matching = Math.max(0, (counts?.[view.kind] ?? sent.items.length) - hiddenCount);
+  const withdrawing = sent.items.filter((invitation) => hidden.has(invitation.id));
+  const hiddenCount = withdrawing.length;
+  const counts = withoutWithdrawing(countsWithAll(count.data), withdrawing);
+  const matching = counts?.[view.kind] ?? visible.length;
+  useEffect(() => onWithdrawing(hiddenCount), [hiddenCount, onWithdrawing]);
+  useEffect(() => () => onWithdrawing(0), [onWithdrawing]);
   const selection = useSelection(matching);
   const { clear } = selection;
 
@@ -105,12 +130,6 @@ export function SentTab() {
     }
   }
 
-  const shownCounts = counts && {
-    ...counts,
-    all: Math.max(0, counts.all - hiddenCount),
-    [view.kind]: matching,
-  };
-
   return (
     <>
       <h2 id="sent-heading" className="visually-hidden" tabIndex={-1}>
@@ -121,7 +140,7 @@ export function SentTab() {
           label="Show sent invitations for"
           options={KIND_FILTERS}
           current={view.kind}
-          counts={shownCounts}
+          counts={counts}
           labels={LABELS}
           onChange={(kind) => change({ kind })}
         />
