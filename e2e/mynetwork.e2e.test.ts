@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdRequests } from './helpers/browser.js';
+import { holdRequests, textsOf } from './helpers/browser.js';
 import { setupSuite } from './helpers/suite.js';
 
 describe('My Network', () => {
@@ -80,13 +80,13 @@ describe('My Network', () => {
     const statuses = page.getByRole('group', { name: 'Show received invitations that are' });
     const kinds = page.getByRole('group', { name: 'Show received invitations for' });
     const shown = () =>
-      Promise.all([
-        page.getByRole('tab', { name: /^Received/ }).textContent(),
-        statuses.getByRole('button', { name: /Pending/ }).textContent(),
-        statuses.getByRole('button', { name: /Ignored/ }).textContent(),
-        kinds.getByRole('button', { name: /All/ }).textContent(),
-        kinds.getByRole('button', { name: /People/ }).textContent(),
-      ]);
+      textsOf(
+        page.getByRole('tab', { name: /^Received/ }),
+        statuses.getByRole('button', { name: /Pending/ }),
+        statuses.getByRole('button', { name: /Ignored/ }),
+        kinds.getByRole('button', { name: /All/ }),
+        kinds.getByRole('button', { name: /People/ }),
+      );
     await expect.poll(shown).toEqual(['Received (3)', 'Pending3', 'Ignored0', 'All3', 'People3']);
     // Held, the counts stand for a busy server; what the page shows meanwhile is its own.
     const counts = await holdRequests(page, 'GET', /\/api\/v1\/invitations\/received\/count/);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { type Member, ok } from './helpers/api.js';
-import { endUndoWindow, holdRequests, longDate } from './helpers/browser.js';
+import { endUndoWindow, holdRequests, longDate, textsOf } from './helpers/browser.js';
 import { setupSuite } from './helpers/suite.js';
 
 const SENT = '/mynetwork/invitation-manager/sent';
@@ -123,11 +123,11 @@ describe('Manage invitations — Sent', () => {
     await page.goto(SENT);
     const chips = page.getByRole('group', { name: 'Show sent invitations for' });
     const shown = () =>
-      Promise.all([
-        page.getByRole('tab', { name: /^Sent/ }).textContent(),
-        chips.getByRole('button', { name: /All/ }).textContent(),
-        chips.getByRole('button', { name: /People/ }).textContent(),
-      ]);
+      textsOf(
+        page.getByRole('tab', { name: /^Sent/ }),
+        chips.getByRole('button', { name: /All/ }),
+        chips.getByRole('button', { name: /People/ }),
+      );
     await expect.poll(shown).toEqual(['Sent (3)', 'All3', 'People3']);
 
     await page.getByRole('button', { name: /^Withdraw invitation to Ann/ }).click();

@@ -157,6 +157,11 @@ export async function pressWhileHeld(
   await expect.poll(() => focusedIsBusy(page)).toBe(true);
 }
 
+/** What each of `locators` reads, together: counts that must agree are read in one go. */
+export function textsOf(...locators: Locator[]): Promise<(string | null)[]> {
+  return Promise.all(locators.map((locator) => locator.textContent()));
+}
+
 /** "18 December 2026", as the app writes dates. */
 export function longDate(value: Date | string): string {
   return new Intl.DateTimeFormat('en-GB', {
