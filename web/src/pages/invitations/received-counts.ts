@@ -9,7 +9,7 @@ interface ReceivedCount {
 
 type Status = ReceivedInvitation['status'];
 
-/** Every received count the pages ask for: the tab's and badge's, and each chip row's. */
+/** Every received count the pages ask for: the tab's and My Network's, and each chip row's. */
 const FILTERS: ReceivedCountFilter[] = [
   {},
   ...(['pending', 'ignored'] as const).flatMap((status) => [
@@ -44,7 +44,7 @@ function shift(
 /**
  * The received counts once `invitation` is answered: it leaves those of the status it had, and
  * an ignored one joins the ignored ones. Written into the counts already read, so the tab, the
- * chips and the badge change with the row rather than when each is read again behind it.
+ * chips and My Network's "See all" change with the row, not as each is read again behind it.
  */
 export function countAnswer(
   queryClient: QueryClient,
