@@ -5,7 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ok } from './helpers/api.js';
-import { focusedIsBusy, focusedName, holdRequests, pressWhileHeld } from './helpers/browser.js';
+import {
+  focusedIsBusy,
+  focusedName,
+  holdRequests,
+  pressWhileHeld,
+  textsOf,
+} from './helpers/browser.js';
 import { setupSuite } from './helpers/suite.js';
 
 describe('Buttons busy with their request keep the keyboard focus', () => {
@@ -67,6 +73,40 @@ describe('Buttons busy with their request keep the keyboard focus', () => {
     await expect.poll(() => reads.length).toBeGreaterThan(0);
     expect(await focusedName(page)).toBe('Accept invitation from Uma Earlier');
     expect(await focusedIsBusy(page)).toBe(false);
+    await context.close();
+  });
+
+  it('R39: invitations answered together leave the list and its counts with the answer, not once the lists are read again', async () => {
+    const me = await suite.api.member('Rex Received');
+    for (const name of ['Uma Together', 'Vic Together', 'Wes Waiting'])
+      await suite.api.invite(await suite.api.member(name), me);
+    const { context, page } = await suite.signIn(me);
+    await page.goto('/mynetwork/invitation-manager/received');
+    const statuses = page.getByRole('group', { name: 'Show received invitations that are' });
+    const shown = () =>
+      textsOf(
+        page.getByRole('tab', { name: /^Received/ }),
+        statuses.getByRole('button', { name: /Pending/ }),
+        statuses.getByRole('button', { name: /Ignored/ }),
+      );
+    await expect.poll(shown).toEqual(['Received (3)', 'Pending3', 'Ignored0']);
+    await page.getByRole('button', { name: 'Select', exact: true }).click();
+    for (const name of ['Uma Together', 'Vic Together'])
+      await page.getByRole('checkbox', { name: `Select invitation from ${name}` }).check();
+    // The lists and counts read again after the answer are held: they stand for a busy member's.
+    const reads = await holdRequests(page, 'GET', /\/api\/v1\/invitations\/received(\?|$|\/count)/);
+
+    await page.getByRole('button', { name: 'Ignore selected' }).click();
+    await page
+      .getByRole('dialog', { name: 'Ignore 2 invitations' })
+      .getByRole('button', { name: 'Ignore', exact: true })
+      .click();
+    await page.getByText('2 invitations ignored.').waitFor();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    const rows = page.getByRole('list', { name: 'Received invitations' }).getByRole('listitem');
+    expect(await rows.allTextContents()).toEqual([expect.stringContaining('Wes Waiting')]);
+    expect(await shown()).toEqual(['Received (1)', 'Pending1', 'Ignored2']);
+    await expect.poll(() => reads.length).toBeGreaterThan(0);
     await context.close();
   });
 

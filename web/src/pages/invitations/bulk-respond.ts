@@ -13,6 +13,8 @@ export interface RespondTally {
   counts: Record<RespondOutcome, number>;
   /** Why some were refused, one code each time it came. */
   codes: string[];
+  /** The ids accepted or ignored now. */
+  answered: Set<string>;
 }
 
 /** The ids a selection stands for: "all that match" reads the filter's pages to their end. */
@@ -33,12 +35,14 @@ export async function respondInChunks(ids: string[], action: Action): Promise<Re
   const tally: RespondTally = {
     counts: { accepted: 0, ignored: 0, not_open: 0, refused: 0 },
     codes: [],
+    answered: new Set(),
   };
   for (let i = 0; i < ids.length; i += PER_CALL) {
     const { items } = await respondToInvitations({ ids: ids.slice(i, i + PER_CALL), action });
     for (const item of items) {
       tally.counts[item.outcome] += 1;
       if (item.code) tally.codes.push(item.code);
+      if (item.outcome === 'accepted' || item.outcome === 'ignored') tally.answered.add(item.id);
     }
   }
   return tally;
