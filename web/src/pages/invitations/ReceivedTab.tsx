@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { describeError } from '../../api/problem-messages.js';
@@ -7,6 +7,7 @@ import type { ReceivedInvitation } from '../../api/types.js';
 import { BusyButton } from '../../components/BusyButton.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { InfiniteList } from '../../components/InfiniteList.js';
+import { focusIfLost } from '../../components/focus-if-lost.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
 import { useToasts } from '../../components/Toasts.js';
 import { removeCachedRows } from '../../components/use-cursor-list.js';
@@ -34,6 +35,18 @@ const LABELS: Record<KindFilter, string> = { all: 'All', ...KIND_LABELS };
 const STATUS_LABELS: Record<ReceivedStatus, string> = { pending: 'Pending', ignored: 'Ignored' };
 const NOUN = ['invitation', 'invitations'] as const;
 
+/**
+ * Keyboard focus after answering several: the dialog hands it back to "Accept selected" or
+ * "Ignore selected", disabled by then with nothing selected, so it goes on to the list's first
+ * Accept, else to the panel.
+ */
+function focusReceivedList() {
+  focusIfLost(
+    document.querySelector<HTMLElement>('#panel-received ul button[aria-label^="Accept"]') ??
+      document.getElementById('panel-received'),
+  );
+}
+
 export function ReceivedTab() {
   const [params, setParams] = useSearchParams();
   const view = readReceivedView(params);
@@ -47,6 +60,7 @@ export function ReceivedTab() {
   const matching = counts?.[view.kind] ?? received.items.length;
   const selection = useSelection(matching);
   const [confirming, setConfirming] = useState<Action | null>(null);
+  const answeredSeveral = useRef(false);
   const queryClient = useQueryClient();
   const toasts = useToasts();
 
@@ -66,10 +80,18 @@ export function ReceivedTab() {
     },
     onError: (error) => toasts.show({ message: describeError(error), tone: 'error' }),
     onSettled: () => {
+      answeredSeveral.current = true;
       setConfirming(null);
       void refreshAfterChange(queryClient);
     },
   });
+
+  // After the dialog has closed and handed the focus back.
+  useEffect(() => {
+    if (confirming || !answeredSeveral.current) return;
+    answeredSeveral.current = false;
+    focusReceivedList();
+  }, [confirming]);
 
   function change(patch: Partial<ReceivedView>) {
     selection.clear();
