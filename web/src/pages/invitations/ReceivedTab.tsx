@@ -2,22 +2,20 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { describeError } from '../../api/problem-messages.js';
-import { keys, refreshAfterChange, useReceivedCount, useReceivedList } from '../../api/queries.js';
-import type { ReceivedInvitation } from '../../api/types.js';
+import { refreshAfterChange, useReceivedCount, useReceivedList } from '../../api/queries.js';
 import { BusyButton } from '../../components/BusyButton.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { InfiniteList } from '../../components/InfiniteList.js';
 import { focusIfLost } from '../../components/focus-if-lost.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
 import { useToasts } from '../../components/Toasts.js';
-import { removeCachedRows } from '../../components/use-cursor-list.js';
 import { plural } from '../../lib/member.js';
 import { type Action, describeTally, respondInChunks, selectedIds } from './bulk-respond.js';
 import { countsWithAll, KIND_LABELS, KindChips } from './KindChips.js';
 import { SelectModeButton } from './SelectModeButton.js';
 import { ListFilters } from './ListFilters.js';
 import { ReceivedInvitationItem } from './ReceivedInvitationItem.js';
-import { countAnswer } from './received-counts.js';
+import { showAnswered } from './received-counts.js';
 import {
   KIND_FILTERS,
   type KindFilter,
@@ -70,11 +68,7 @@ export function ReceivedTab() {
     onSuccess: (tally, action) => {
       // As for a single answer: the answered rows leave the lists and the counts at once, and
       // the buttons stop being busy, rather than once every loaded page has been read again.
-      for (const invitation of received.items)
-        if (tally.answered.has(invitation.id)) countAnswer(queryClient, invitation, action);
-      removeCachedRows<ReceivedInvitation>(queryClient, keys.receivedLists, (row) =>
-        tally.answered.has(row.id),
-      );
+      showAnswered(queryClient, tally.answered, received.items, action);
       toasts.show({ message: describeTally(tally, action) });
       selection.clear();
     },

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { keys } from '../../api/queries.js';
+import { removeCachedRows } from '../../components/use-cursor-list.js';
 import type { KindCounts, ReceivedCountFilter, ReceivedInvitation } from '../../api/types.js';
 
 interface ReceivedCount {
@@ -42,15 +43,23 @@ function shift(
 }
 
 /**
- * The received counts once `invitation` is answered: it leaves those of the status it had, and
- * an ignored one joins the ignored ones. Written into the counts already read, so the tab, the
- * chips and My Network's "See all" change with the row, not as each is read again behind it.
+ * What the page shows once the invitations `answered` names are accepted or ignored, one or
+ * several: their rows leave every loaded received list, and each of `known` (those the page
+ * holds) leaves the counts of the status it had, an ignored one joining the ignored ones. So the
+ * rows, the tab, the chips and My Network's "See all" change together with the answer, not as
+ * each is read again behind it.
  */
-export function countAnswer(
+export function showAnswered(
   queryClient: QueryClient,
-  invitation: ReceivedInvitation,
+  answered: ReadonlySet<string>,
+  known: readonly ReceivedInvitation[],
   answer: 'accept' | 'ignore',
 ): void {
-  shift(queryClient, invitation, invitation.status, -1);
-  if (answer === 'ignore') shift(queryClient, invitation, 'ignored', 1);
+  removeCachedRows<ReceivedInvitation>(queryClient, keys.receivedLists, (row) =>
+    answered.has(row.id),
+  );
+  for (const invitation of known.filter((i) => answered.has(i.id))) {
+    shift(queryClient, invitation, invitation.status, -1);
+    if (answer === 'ignore') shift(queryClient, invitation, 'ignored', 1);
+  }
 }

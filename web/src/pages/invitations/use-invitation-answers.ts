@@ -1,12 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { acceptInvitation, ignoreInvitation } from '../../api/endpoints.js';
 import { describeError } from '../../api/problem-messages.js';
-import { keys, refreshAfterChange } from '../../api/queries.js';
+import { refreshAfterChange } from '../../api/queries.js';
 import type { ReceivedInvitation } from '../../api/types.js';
 import { useToasts } from '../../components/Toasts.js';
-import { removeCachedRows } from '../../components/use-cursor-list.js';
 import { firstName } from '../../lib/member.js';
-import { countAnswer } from './received-counts.js';
+import { showAnswered } from './received-counts.js';
 
 function acceptedMessage(invitation: ReceivedInvitation): string {
   if (invitation.kind === 'page') return `You now follow ${invitation.target?.name ?? 'the page'}.`;
@@ -28,12 +27,7 @@ export function useInvitationAnswers(invitation: ReceivedInvitation, onAnswered:
     toasts.show({ message: describeError(error, { name }), tone: 'error' });
   const answered = (answer: 'accept' | 'ignore', message: string) => {
     onAnswered();
-    removeCachedRows<ReceivedInvitation>(
-      queryClient,
-      keys.receivedLists,
-      (row) => row.id === invitation.id,
-    );
-    countAnswer(queryClient, invitation, answer);
+    showAnswered(queryClient, new Set([invitation.id]), [invitation], answer);
     toasts.show({ message });
   };
   // Not awaited: the buttons are busy only until the server answers, not until every page of
