@@ -95,20 +95,30 @@ describe('Manage invitations — Sent', () => {
     await context.close();
   });
 
-  it('Undo brings the invitation back and sends nothing', async () => {
+  it('Undo brings the invitation back, sends nothing and puts the keyboard back on its row', async () => {
     const me = await member('Undoer');
     const cal = await member('Cal Kept');
     await suite.api.invite(me, cal);
+    // Sent after Cal's, so listed above it: the top of the list is not where the member was.
+    await suite.api.invite(me, await member('Newer Invitee'));
     const { context, page } = await suite.signIn(me);
     const requests = withdrawRequests(page);
 
     await page.goto(SENT);
     const withdraw = page.getByRole('button', { name: `Withdraw invitation to ${cal.name}` });
-    await withdraw.click();
+    await withdraw.focus();
+    await page.keyboard.press('Enter');
     await page.getByRole('dialog').getByRole('button', { name: 'Withdraw', exact: true }).click();
     await withdraw.waitFor({ state: 'detached' });
-    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    const undo = page.getByRole('button', { name: 'Undo', exact: true });
+    await expect
+      .poll(() => undo.evaluate((button) => button === document.activeElement))
+      .toBe(true);
+    await page.keyboard.press('Enter');
     await withdraw.waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe(`Withdraw invitation to ${cal.name}`);
     await endUndoWindow(page);
     expect(requests).toHaveLength(0);
     expect(await received(cal, me)).toBe(1);

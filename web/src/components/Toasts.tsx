@@ -29,7 +29,11 @@ interface Toast extends ToastInput {
 
 interface ToastApi {
   show: (toast: ToastInput) => number;
-  dismiss: (id: number) => void;
+  /**
+   * Ends a toast. `returnFocus: false` leaves the focus to the caller, which puts it somewhere
+   * better than the toast's own `returnFocus` (an Undo on the row it brought back).
+   */
+  dismiss: (id: number, options?: { returnFocus?: boolean }) => void;
 }
 
 const ToastContext = createContext<ToastApi | null>(null);
@@ -46,11 +50,12 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const region = useRef<HTMLDivElement>(null);
   const returns = useRef(new Map<number, () => void>());
 
-  const dismiss = useCallback((id: number) => {
+  const dismiss = useCallback((id: number, options?: { returnFocus?: boolean }) => {
     const returnFocus = returns.current.get(id);
     returns.current.delete(id);
     // A toast that held focus must not leave it on the page's body when it goes.
-    if (returnFocus && region.current?.contains(document.activeElement)) returnFocus();
+    const returning = options?.returnFocus ?? true;
+    if (returning && returnFocus && region.current?.contains(document.activeElement)) returnFocus();
     setToasts((current) => current.filter((toast) => toast.id !== id));
   }, []);
 

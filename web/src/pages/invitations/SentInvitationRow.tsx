@@ -48,7 +48,10 @@ export const SentInvitationRow = memo(function SentInvitationRow(props: SentInvi
   const kept = keep.isPending ? Boolean(keep.variables) : invitation.kept;
 
   return (
-    <li className={selected ? 'invitation-row is-selected' : 'invitation-row'}>
+    <li
+      className={selected ? 'invitation-row is-selected' : 'invitation-row'}
+      data-invitation={invitation.id}
+    >
       {selecting && (
         <input
           type="checkbox"

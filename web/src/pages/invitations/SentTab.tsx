@@ -4,6 +4,7 @@ import { withdrawnCsvUrl } from '../../api/endpoints.js';
 import { useRules, useSentCount, useSentList } from '../../api/queries.js';
 import type { BulkWithdrawInput, SentInvitation } from '../../api/types.js';
 import { InfiniteList } from '../../components/InfiniteList.js';
+import { focusIfLost } from '../../components/focus-if-lost.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
 import { BulkWithdrawDialog } from './BulkWithdrawDialog.js';
 import { countsWithAll, KIND_LABELS, KindChips } from './KindChips.js';
@@ -37,12 +38,27 @@ const EMPTY: Record<KindFilter, string> = {
 
 const NOUN = ['invitation', 'invitations'] as const;
 
-/** Keyboard focus after a withdrawal's toast ends: the list's first Withdraw, else its heading. */
-function focusSentList() {
-  const next = document.querySelector<HTMLElement>(
-    '#panel-sent ul button[aria-label^="Withdraw invitation"]',
+const WITHDRAW = 'button[aria-label^="Withdraw invitation"]';
+
+/** The list's first Withdraw, else its heading. */
+function sentListStart(): HTMLElement | null {
+  return (
+    document.querySelector<HTMLElement>(`#panel-sent ul ${WITHDRAW}`) ??
+    document.getElementById('sent-heading')
   );
-  (next ?? document.getElementById('sent-heading'))?.focus();
+}
+
+/** Keyboard focus after a withdrawal's toast ends by itself. */
+function focusSentList() {
+  sentListStart()?.focus();
+}
+
+/** The Withdraw of the first row, in the list's order, of those an Undo brought back. */
+function restoredWithdraw(ids: readonly string[]): HTMLElement | null {
+  const back = new Set(ids);
+  const rows = document.querySelectorAll<HTMLElement>('#panel-sent ul [data-invitation]');
+  const row = [...rows].find((r) => back.has(r.dataset.invitation ?? ''));
+  return row?.querySelector<HTMLElement>(WITHDRAW) ?? null;
 }
 
 /**
@@ -77,7 +93,7 @@ export function SentTab({ onWithdrawing }: SentTabProps) {
   const ready = view.age !== 'stale' || staleAfterDays !== undefined;
   const sent = useSentList(filter, ready);
   const count = useSentCount({ olderThanDays: filter.olderThanDays, q: filter.q }, ready);
-  const { hidden, schedule } = usePendingWithdrawals(focusSentList);
+  const { hidden, schedule, restored } = usePendingWithdrawals(focusSentList);
   const [single, setSingle] = useState<SentInvitation | null>(null);
   const [bulk, setBulk] = useState<Omit<BulkWithdrawInput, 'dryRun'> | null>(null);
   const [reviewingStale, setReviewingStale] = useState(params.get('review') === 'stale');
@@ -89,6 +105,10 @@ export function SentTab({ onWithdrawing }: SentTabProps) {
   const matching = counts?.[view.kind] ?? visible.length;
   useEffect(() => onWithdrawing(hiddenCount), [hiddenCount, onWithdrawing]);
   useEffect(() => () => onWithdrawing(0), [onWithdrawing]);
+  // Undo puts the keyboard back where the member was, on what it brought back, not at the top.
+  useEffect(() => {
+    if (restored.length > 0) focusIfLost(restoredWithdraw(restored) ?? sentListStart());
+  }, [restored]);
   const selection = useSelection(matching);
   const { clear } = selection;
 

@@ -28,7 +28,9 @@ function toastMessage({ ids, name }: Withdrawal): string {
 
 /**
  * Withdrawals wait for the Undo toast to end before anything is sent. Leaving the page
- * (or closing the tab) sends whatever is still waiting.
+ * (or closing the tab) sends whatever is still waiting. `returnFocus` takes the keyboard when a
+ * toast that held it ends by itself; after an Undo, `restored` names the invitations it brought
+ * back, for the page to put the keyboard on once they show again.
  */
 export function usePendingWithdrawals(returnFocus: () => void) {
   const queryClient = useQueryClient();
@@ -36,6 +38,7 @@ export function usePendingWithdrawals(returnFocus: () => void) {
   const batches = useRef(new Map<number, Batch>());
   const nextBatch = useRef(1);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const [restored, setRestored] = useState<readonly string[]>([]);
 
   const reveal = useCallback((ids: string[]) => {
     const shown = new Set(ids);
@@ -43,12 +46,12 @@ export function usePendingWithdrawals(returnFocus: () => void) {
   }, []);
 
   const take = useCallback(
-    (batchId: number): Batch | undefined => {
+    (batchId: number, returnFocus = true): Batch | undefined => {
       const batch = batches.current.get(batchId);
       if (!batch) return undefined;
       batches.current.delete(batchId);
       window.clearTimeout(batch.timer);
-      toasts.dismiss(batch.toastId);
+      toasts.dismiss(batch.toastId, { returnFocus });
       return batch;
     },
     [toasts],
@@ -79,8 +82,10 @@ export function usePendingWithdrawals(returnFocus: () => void) {
 
   const undo = useCallback(
     (batchId: number) => {
-      const batch = take(batchId);
-      if (batch) reveal(batch.ids);
+      const batch = take(batchId, false);
+      if (!batch) return;
+      reveal(batch.ids);
+      setRestored(batch.ids);
     },
     [take, reveal],
   );
@@ -117,5 +122,5 @@ export function usePendingWithdrawals(returnFocus: () => void) {
     };
   }, [commit]);
 
-  return { hidden, schedule };
+  return { hidden, schedule, restored };
 }
