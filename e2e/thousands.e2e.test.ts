@@ -83,6 +83,19 @@ describe('a member with thousands of invitations (R6, R18, R38, R39, R40)', () =
     expect(requests).toEqual([]);
     const count = await ok(suite.api.as(me).GET('/api/v1/invitations/sent/count'));
     expect(count.total).toBe(3_000);
+
+    // The stale preview names all 2,990 in a box that scrolls: one the keyboard can reach.
+    await page.getByRole('button', { name: 'Withdraw all older than 2 weeks' }).click();
+    const stale = page.getByRole('dialog', { name: 'Withdraw invitations older than 2 weeks' });
+    const going = stale.getByRole('list', { name: 'Invitations that will be withdrawn' });
+    await expect.poll(() => going.getByRole('listitem').count(), WAIT).toBe(2_990);
+    expect(await seriousViolations(page)).toEqual([]);
+    const onList = () => going.evaluate((list) => list === document.activeElement);
+    for (let tabs = 0; tabs < 4 && !(await onList()); tabs++) await page.keyboard.press('Tab');
+    expect(await onList()).toBe(true);
+    await page.keyboard.press('End');
+    await expect.poll(() => going.evaluate((list) => list.scrollTop > 0)).toBe(true);
+    await stale.getByRole('button', { name: 'Cancel' }).click();
     await context.close();
   }, 400_000);
 

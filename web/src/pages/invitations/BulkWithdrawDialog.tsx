@@ -4,6 +4,7 @@ import { describeError } from '../../api/problem-messages.js';
 import type { BulkWithdrawInput, SentInvitation } from '../../api/types.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { Loading } from '../../components/Status.js';
+import { PreviewList } from '../../components/PreviewList.js';
 import { formatCount } from '../../lib/format.js';
 import { plural } from '../../lib/member.js';
 import { invitationSubject } from './invitation-words.js';
@@ -58,12 +59,12 @@ export function BulkWithdrawDialog({ request, onConfirm, onCancel }: BulkWithdra
             {plural(count, 'invitation')} will be withdrawn. If you withdraw now, you won&apos;t be
             able to resend to these people until {resendDate(invitations)}.
           </p>
-          <ul className="preview-list" aria-label="Invitations that will be withdrawn">
+          <PreviewList>
             {named.map((invitation) => (
               <li key={invitation.id}>{invitationSubject(invitation)}</li>
             ))}
             {count > named.length && <li>and {plural(count - named.length, 'more', 'more')}</li>}
-          </ul>
+          </PreviewList>
         </>
       )}
       {kept > 0 && (

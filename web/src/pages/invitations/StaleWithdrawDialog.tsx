@@ -6,6 +6,7 @@ import type { SentInvitation } from '../../api/types.js';
 import { Dialog } from '../../components/Dialog.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { ErrorNote, Loading } from '../../components/Status.js';
+import { PreviewList } from '../../components/PreviewList.js';
 import { formatCount } from '../../lib/format.js';
 import { plural } from '../../lib/member.js';
 import { invitationSubject } from './invitation-words.js';
@@ -93,14 +94,14 @@ export function StaleWithdrawDialog({ onConfirm, onClose }: StaleWithdrawDialogP
             you withdraw them now, you won&apos;t be able to resend to these people until{' '}
             {resendDate(going)}.
           </p>
-          <ul className="preview-list" aria-label="Invitations that will be withdrawn">
+          <PreviewList>
             {going.map((invitation) => (
               <li key={invitation.id}>
                 <span>{invitationSubject(invitation)}</span>{' '}
                 <RelativeTime value={invitation.sentAt} prefix="· sent" />
               </li>
             ))}
-          </ul>
+          </PreviewList>
         </>
       )}
       {kept.length > 0 && (

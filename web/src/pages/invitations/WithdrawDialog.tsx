@@ -1,5 +1,6 @@
 import type { SentInvitation } from '../../api/types.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { PreviewList } from '../../components/PreviewList.js';
 import { formatCount } from '../../lib/format.js';
 import { formatDate } from '../../lib/time.js';
 
@@ -42,11 +43,11 @@ export function WithdrawDialog({ invitations, onConfirm, onCancel }: WithdrawDia
             If you withdraw now, you won&apos;t be able to resend to these{' '}
             {formatCount(invitations.length)} people until {until}.
           </p>
-          <ul className="preview-list">
+          <PreviewList>
             {invitations.map((invitation) => (
               <li key={invitation.id}>{invitation.recipient.name}</li>
             ))}
-          </ul>
+          </PreviewList>
         </>
       )}
     </ConfirmDialog>

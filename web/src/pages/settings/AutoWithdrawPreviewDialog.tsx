@@ -1,6 +1,7 @@
 import type { BulkWithdrawResult } from '../../api/types.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
+import { PreviewList } from '../../components/PreviewList.js';
 import { plural } from '../../lib/member.js';
 import { formatDays } from '../../lib/time.js';
 import { invitationSubject } from '../invitations/invitation-words.js';
@@ -38,14 +39,14 @@ export function AutoWithdrawPreviewDialog(props: AutoWithdrawPreviewDialogProps)
         to resend to {preview.count === 1 ? 'this person' : 'these people'} until{' '}
         {resendDate(invitations)}.
       </p>
-      <ul className="preview-list" aria-label="Invitations that will be withdrawn">
+      <PreviewList>
         {invitations.map((invitation) => (
           <li key={invitation.id}>
             <span>{invitationSubject(invitation)}</span>{' '}
             <RelativeTime value={invitation.sentAt} prefix="· sent" />
           </li>
         ))}
-      </ul>
+      </PreviewList>
       {kept > 0 && (
         <p className="muted">
           {plural(kept, 'invitation')} you kept {kept === 1 ? 'stays' : 'stay'}: kept invitations
