@@ -102,6 +102,9 @@ describe('Trust in numbers and words', () => {
 
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect((await ok(suite.api.as(me).GET('/api/v1/settings'))).autoWithdrawAfterDays).toBeNull();
+    // The form keeps the member's choice to change or save again, and says it is not saved.
+    const unsaved = page.getByText('Not saved yet');
+    await unsaved.waitFor();
     // Focus goes back to the button that opened the preview, not to the top of the page.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
       'Save clean-up setting',
@@ -111,6 +114,7 @@ describe('Trust in numbers and words', () => {
     await dialog.getByRole('button', { name: 'Withdraw 1 invitation and save' }).click();
     await page.getByText('Settings saved.').waitFor();
     expect((await ok(suite.api.as(me).GET('/api/v1/settings'))).autoWithdrawAfterDays).toBe(14);
+    await unsaved.waitFor({ state: 'detached' });
     await context.close();
   });
 

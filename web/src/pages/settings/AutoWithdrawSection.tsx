@@ -37,6 +37,9 @@ export function AutoWithdrawSection({ settings }: { settings: Settings }) {
   });
 
   const busy = save.isPending || check.isPending;
+  // A preview cancelled, or a change not yet sent, leaves the form unlike what is saved.
+  const saved = settings.autoWithdrawAfterDays;
+  const unsaved = enabled ? saved === null || String(saved) !== days : saved !== null;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -91,12 +94,23 @@ export function AutoWithdrawSection({ settings }: { settings: Settings }) {
           </div>
         )}
         {check.isError && <ErrorNote>{describeError(check.error)}</ErrorNote>}
-        <div>
+        <div className="form-actions">
           {/* Busy rather than disabled while the preview loads, so that the preview can give the
               focus back to it when it closes. */}
-          <BusyButton type="submit" className="button button-primary" disabled={!valid} busy={busy}>
+          <BusyButton
+            type="submit"
+            className="button button-primary"
+            disabled={!valid}
+            busy={busy}
+            aria-describedby={unsaved ? 'auto-unsaved' : undefined}
+          >
             Save clean-up setting
           </BusyButton>
+          {unsaved && (
+            <p id="auto-unsaved" className="hint">
+              Not saved yet
+            </p>
+          )}
         </div>
       </form>
       {preview && (
