@@ -181,12 +181,11 @@ describe('Buttons busy with their request keep the keyboard focus', () => {
     const endingOthers = await holdRequests(page, 'DELETE', '**/api/v1/me/sessions');
 
     await page.goto('/settings');
-    await pressWhileHeld(
-      page,
-      page.getByRole('button', { name: 'Sign out Laptop browser' }),
-      endings,
-      'Sign out Laptop browser',
-    );
+    // Each session's button is named by its browser and when it signed in.
+    const laptop = page.getByRole('button', { name: 'Sign out Laptop browser' });
+    const laptopName = await laptop.getAttribute('aria-label');
+    expect(laptopName).toMatch(/^Sign out Laptop browser, signed in \d+ \w+ \d{4}/);
+    await pressWhileHeld(page, laptop, endings, laptopName ?? '');
 
     // The session's row goes away: the focus moves on to another session's button.
     await endings[0]!.continue();

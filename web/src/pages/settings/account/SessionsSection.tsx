@@ -15,6 +15,7 @@ import { RelativeTime } from '../../../components/RelativeTime.js';
 import { ErrorNote, LoadError, Loading } from '../../../components/Status.js';
 import { useToasts } from '../../../components/Toasts.js';
 import { describeUserAgent } from '../../../lib/user-agent.js';
+import { formatDateTime } from '../../../lib/time.js';
 
 /** The browser and system a session was started from, in plain words. */
 function browserName(session: Session): string {
@@ -83,7 +84,8 @@ export function SessionsSection() {
                     <div className="row-actions">
                       <BusyButton
                         className="button"
-                        aria-label={`Sign out ${browserName(session)}`}
+                        // Many sessions share a browser's name; when each began tells them apart.
+                        aria-label={`Sign out ${browserName(session)}, signed in ${formatDateTime(session.createdAt)}`}
                         busy={endOne.isPending}
                         onClick={() => endOne.mutate(session)}
                       >
