@@ -67,9 +67,9 @@ export async function inviteCodesCommand(
       maxUses: uses,
       expiresInDays: Number(days[1]),
     });
-    out.write(
-      `${code.code}  (${code.maxUses} use${code.maxUses === 1 ? '' : 's'}, expires ${code.expiresAt})\n`,
-    );
+    // The code alone on stdout, so that CODE=$(rapport invite-codes create) takes just it.
+    out.write(`${code.code}\n`);
+    err.write(`${code.maxUses} use${code.maxUses === 1 ? '' : 's'}, expires ${code.expiresAt}\n`);
   });
   return 0;
 }

@@ -9,7 +9,10 @@ const CLI = join(ROOT, 'dist/cli/index.js');
 
 export interface Child {
   process: ChildProcess;
+  /** Standard output and error, interleaved as they came. */
   output(): string;
+  /** Standard output alone: what a script reading the command takes. */
+  stdout(): string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
@@ -34,12 +37,16 @@ function run(args: string[], env: Record<string, string>): Child {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    stdout += chunk.toString();
+  });
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on('exit', (code, signal) => resolve({ code, signal })),
   );
-  return { process: child, output: () => output, exited };
+  return { process: child, output: () => output, stdout: () => stdout, exited };
 }
 
 let built = false;
