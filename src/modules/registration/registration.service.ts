@@ -58,7 +58,7 @@ export class Registration {
   /** Inside the sign-up's transaction, so a sign-up that fails gives the use back. */
   async admit(db: Db, inviteCode: string | undefined, now: Date): Promise<void> {
     if (this.rules.registration !== 'invite') return;
-    if (!(await takeInviteCodeUse(db, (inviteCode ?? '').trim(), now.toISOString()))) {
+    if (!(await takeInviteCodeUse(db, asTyped(inviteCode ?? ''), now.toISOString()))) {
       throw new DomainError(
         'invalid_invite_code',
         'The invite code is unknown, used up or expired.',
@@ -68,6 +68,14 @@ export class Registration {
 }
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * A code as a person typed it, read the way Crockford base 32 is meant to be: in either case,
+ * with the look-alikes O, I and L taken for 0 and 1, and spaces or hyphens between groups left out.
+ */
+function asTyped(code: string): string {
+  return code.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+}
 
 /** 16 characters of Crockford base 32 (80 random bits): no look-alike letters to mistype. */
 function newInviteCode(): string {
