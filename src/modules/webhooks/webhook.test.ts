@@ -27,6 +27,9 @@ describe('webhook rules (R35)', () => {
       'fd00::1',
       '::ffff:127.0.0.1',
       '::ffff:7f00:1',
+      '::127.0.0.1',
+      '::7f00:1',
+      '::8.8.8.8',
       'not-an-address',
     ]) {
       expect(isPublicAddress(address), address).toBe(false);
