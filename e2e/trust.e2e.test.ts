@@ -148,6 +148,8 @@ describe('Trust in numbers and words', () => {
       })
       .waitFor();
     expect(await page.locator('li.notification.is-unread').count()).toBe(3);
+    // The top bar's link says how many are unread, in one name a screen reader reads as written.
+    await page.getByRole('link', { name: 'Notifications, 3 unread', exact: true }).waitFor();
     await shoot(page, 'trust-notifications-desktop');
     await page.setViewportSize(PHONE);
     await expectFitsPhone(page);

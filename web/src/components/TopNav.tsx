@@ -77,7 +77,12 @@ function NotificationsLink() {
   const { data } = useNotifications();
   const unread = data?.unread ?? 0;
   return (
-    <NavLink to="/notifications" className="navlink">
+    <NavLink
+      to="/notifications"
+      className="navlink"
+      // One name, "Notifications, 12 unread": the label and a hidden count made "Notifications ,".
+      aria-label={unread > 0 ? `Notifications, ${formatCount(unread)} unread` : undefined}
+    >
       <span className="navlink-icon">
         <Icon name="bell" />
         {unread > 0 && (
@@ -87,7 +92,6 @@ function NotificationsLink() {
         )}
       </span>
       <span className="navlink-label">Notifications</span>
-      {unread > 0 && <span className="visually-hidden">, {formatCount(unread)} unread</span>}
     </NavLink>
   );
 }
