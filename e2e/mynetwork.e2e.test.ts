@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdRequests, textsOf } from './helpers/browser.js';
+import { DESKTOP, holdRequests, PHONE, textsOf } from './helpers/browser.js';
 import { setupSuite } from './helpers/suite.js';
 
 describe('My Network', () => {
@@ -41,6 +41,27 @@ describe('My Network', () => {
 
     const deeSent = await suite.api.sent(dee);
     expect(deeSent.items).toHaveLength(0);
+    await context.close();
+  });
+
+  it('on a phone only the newest news shows, so toasts never stack over the rows', async () => {
+    const gil = await suite.api.member('Gil Phone');
+    for (const name of ['Hal First', 'Ida Second'])
+      await suite.api.invite(await suite.api.member(name), gil);
+    const { context, page } = await suite.signIn(gil);
+    await page.setViewportSize(PHONE);
+    await page.goto('/mynetwork/invitation-manager/received');
+
+    await page.getByRole('button', { name: 'Accept invitation from Hal First' }).click();
+    await page.getByText('You and Hal are now connected.').waitFor();
+    await page.getByRole('button', { name: 'Accept invitation from Ida Second' }).click();
+    await page.getByText('You and Ida are now connected.').waitFor();
+    const shown = page.locator('.toast:visible');
+    expect(await shown.allTextContents()).toEqual([expect.stringContaining('You and Ida')]);
+    // Both were announced; a desktop has the room to show both.
+    expect(await page.locator('.toast').count()).toBe(2);
+    await page.setViewportSize(DESKTOP);
+    await expect.poll(() => shown.count()).toBe(2);
     await context.close();
   });
 
