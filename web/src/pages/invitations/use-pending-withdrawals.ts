@@ -46,12 +46,12 @@ export function usePendingWithdrawals(returnFocus: () => void) {
   }, []);
 
   const take = useCallback(
-    (batchId: number, returnFocus = true): Batch | undefined => {
+    (batchId: number, focusBack = true): Batch | undefined => {
       const batch = batches.current.get(batchId);
       if (!batch) return undefined;
       batches.current.delete(batchId);
       window.clearTimeout(batch.timer);
-      toasts.dismiss(batch.toastId, { returnFocus });
+      toasts.dismiss(batch.toastId, { returnFocus: focusBack });
       return batch;
     },
     [toasts],
