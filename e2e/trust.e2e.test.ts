@@ -149,7 +149,7 @@ describe('Trust in numbers and words', () => {
       .waitFor();
     expect(await page.locator('li.notification.is-unread').count()).toBe(3);
     // The top bar's link says how many are unread, in one name a screen reader reads as written.
-    await page.getByRole('link', { name: 'Notifications, 3 unread', exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Notifications (3 unread)', exact: true }).waitFor();
     await shoot(page, 'trust-notifications-desktop');
     await page.setViewportSize(PHONE);
     await expectFitsPhone(page);
@@ -173,7 +173,7 @@ describe('Trust in numbers and words', () => {
     const { context, page } = await suite.signIn(me);
 
     await page.goto('/mynetwork');
-    const link = page.getByRole('link', { name: /^Notifications\s*, 120 unread$/ });
+    const link = page.getByRole('link', { name: 'Notifications (120 unread)', exact: true });
     await link.waitFor();
     const badge = link.locator('.badge');
     expect(await badge.textContent()).toBe('99+');
