@@ -194,6 +194,33 @@ describe('Manage invitations — Sent', () => {
     await context.close();
   });
 
+  it('R18: a kept invitation cannot be selected, and "Select all N that match" counts what will go', async () => {
+    const me = await member('Keeper');
+    const people = [await member('Kim Kept'), await member('Lou Going'), await member('Max Going')];
+    const [kim] = people;
+    const invitations = [];
+    for (const to of people) invitations.push(await suite.api.invite(me, to));
+    await ok(
+      suite.api.as(me).PUT('/api/v1/invitations/{id}/keep', {
+        params: { path: { id: invitations[0]!.id } },
+      }),
+    );
+    const { context, page } = await suite.signIn(me);
+
+    await page.goto(`${SENT}?order=oldest`);
+    await page.getByRole('button', { name: 'Select', exact: true }).click();
+    const kimBox = page.getByRole('checkbox', { name: `Select invitation to ${kim!.name}` });
+    expect(await kimBox.isDisabled()).toBe(true);
+    await page.getByRole('checkbox', { name: 'Select all' }).check();
+    const bar = page.locator('.selection-bar');
+    await bar.getByText('2 selected').waitFor();
+    expect(await kimBox.isChecked()).toBe(false);
+    await page.getByRole('button', { name: 'Withdraw selected' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Withdraw 2 invitations' });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await context.close();
+  });
+
   it('withdraws with the keyboard only, with focus moving into the dialog and back', async () => {
     const me = await member('Keyboard');
     const dan = await member('Dan Keys');

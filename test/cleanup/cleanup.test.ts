@@ -111,9 +111,18 @@ describe('stale-invitation clean-up (R18)', () => {
     expect(preview.body.count).toBe(3);
     expect((await ann.get('/api/v1/invitations/sent/count')).body).toMatchObject({
       total: 5,
+      keptByKind: { connection: 1, page: 0, event: 0 },
       stale: 3,
     });
     expect((await ann.get('/api/v1/insights')).body.stale).toBe(3);
+    // Narrowed like the list: the kept one is among those sent 14 or more days ago.
+    const old = await ann.get('/api/v1/invitations/sent/count?olderThanDays=14');
+    expect(old.body.keptByKind).toEqual({ connection: 1, page: 0, event: 0 });
+    const recent = await ann.get('/api/v1/invitations/sent/count?olderThanDays=0&q=nobody');
+    expect(recent.body).toMatchObject({
+      total: 0,
+      keptByKind: { connection: 0, page: 0, event: 0 },
+    });
   });
 
   it('R18: one kind at a time', async () => {

@@ -130,7 +130,12 @@ describe('the sender cannot tell (R11, R20, R13)', () => {
     const control = await reads(cases.unseen);
     expect(control['/invitations/sent/count']).toEqual([
       200,
-      { total: 1, byKind: { connection: 1, page: 0, event: 0 }, stale: 0 },
+      {
+        total: 1,
+        byKind: { connection: 1, page: 0, event: 0 },
+        keptByKind: { connection: 0, page: 0, event: 0 },
+        stale: 0,
+      },
     ]);
     for (const c of [cases.seen, cases.ignored, cases.dontKnow])
       expect(await reads(c)).toEqual(control);
@@ -198,7 +203,12 @@ describe('the sender cannot tell (R11, R20, R13)', () => {
     expect(control[`/invitations/<invitation>`]).toMatchObject([200, { status: 'expired' }]);
     expect(control['/invitations/sent/count']).toEqual([
       200,
-      { total: 0, byKind: { connection: 0, page: 0, event: 0 }, stale: 0 },
+      {
+        total: 0,
+        byKind: { connection: 0, page: 0, event: 0 },
+        keptByKind: { connection: 0, page: 0, event: 0 },
+        stale: 0,
+      },
     ]);
     for (const c of [cases.ignored, cases.dontKnow, cases.lifted])
       expect(await senderReads(c, { profile: true })).toEqual(control);

@@ -232,9 +232,9 @@ export class InvitationQueries {
   async countSent(
     viewerId: string,
     filter: { olderThanDays?: number; q?: string } = {},
-  ): Promise<{ total: number; byKind: CountsByKind; stale: number }> {
+  ): Promise<{ total: number; byKind: CountsByKind; keptByKind: CountsByKind; stale: number }> {
     const now = this.deps.clock.now();
-    const { byKind, stale } = await countSent(
+    const { byKind, keptByKind, stale } = await countSent(
       this.db,
       viewerId,
       now.toISOString(),
@@ -247,7 +247,7 @@ export class InvitationQueries {
         q: filter.q,
       },
     );
-    return { total: byKind.connection + byKind.page + byKind.event, byKind, stale };
+    return { total: byKind.connection + byKind.page + byKind.event, byKind, keptByKind, stale };
   }
 
   /** What is left of R5 and R6, and R9's restriction, with when each renews. */

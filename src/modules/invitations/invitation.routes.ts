@@ -95,7 +95,7 @@ export const invitationRoutes: RoutesPlugin = (ctx) => (app) => {
         tags,
         operationId: 'countSentInvitations',
         summary:
-          'Sent counts, narrowed like the list; stale = what the clean-up would withdraw (sent 14+ days ago, not kept)',
+          'Sent counts, narrowed like the list; keptByKind = those kept, which no clean-up or bulk withdrawal takes; stale = what the clean-up would withdraw (sent 14+ days ago, not kept)',
         querystring: SentCountQuery,
         response: { 200: SentCount, ...errorResponses },
       },

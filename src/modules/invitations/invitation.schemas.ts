@@ -155,6 +155,8 @@ export const ReceivedCount = Type.Object({ total: Type.Integer(), byKind: ByKind
 export const SentCount = Type.Object({
   total: Type.Integer(),
   byKind: ByKind,
+  /** Of those, the ones the sender kept: no clean-up or bulk withdrawal takes them (R18). */
+  keptByKind: ByKind,
   stale: Type.Integer(),
 });
 

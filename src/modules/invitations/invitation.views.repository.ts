@@ -191,19 +191,23 @@ export interface SentCountFilter {
   q?: string;
 }
 
-/** Open sent invitations by kind, and how many of them the clean-up would withdraw (R18). */
+/**
+ * Open sent invitations by kind, how many of them the sender kept (R18: no clean-up or bulk
+ * withdrawal takes those), and how many the clean-up would withdraw.
+ */
 export async function countSent(
   db: Db,
   senderId: string,
   now: string,
   staleBefore: string,
   filter: SentCountFilter = {},
-): Promise<{ byKind: CountsByKind; stale: number }> {
+): Promise<{ byKind: CountsByKind; keptByKind: CountsByKind; stale: number }> {
   let query = db
     .selectFrom('invitations')
     .select((eb) => [
       'kind',
       eb.fn.countAll<number>().as('n'),
+      eb.fn.sum<number>('kept').as('kept'),
       eb.fn
         .sum<number>(
           eb
@@ -225,6 +229,7 @@ export async function countSent(
   const rows = await query.execute();
   return {
     byKind: byKind(rows),
+    keptByKind: byKind(rows.map((row) => ({ kind: row.kind, n: row.kept ?? 0 }))),
     stale: rows.reduce((sum, row) => sum + Number(row.stale ?? 0), 0),
   };
 }

@@ -375,7 +375,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Sent counts, narrowed like the list; stale = what the clean-up would withdraw (sent 14+ days ago, not kept) */
+    /** Sent counts, narrowed like the list; keptByKind = those kept, which no clean-up or bulk withdrawal takes; stale = what the clean-up would withdraw (sent 14+ days ago, not kept) */
     get: operations['countSentInvitations'];
     put?: never;
     post?: never;
@@ -4096,6 +4096,11 @@ export interface operations {
           'application/json': {
             total: number;
             byKind: {
+              connection: number;
+              page: number;
+              event: number;
+            };
+            keptByKind: {
               connection: number;
               page: number;
               event: number;

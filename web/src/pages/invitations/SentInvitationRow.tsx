@@ -34,6 +34,8 @@ export const SentInvitationRow = memo(function SentInvitationRow(props: SentInvi
         ...row,
         kept,
       }));
+      // A kept invitation cannot stay in a selection for withdrawal.
+      if (kept && selected) onToggleSelected(invitation.id);
       toasts.show({
         message: kept
           ? `Kept: clean-up won't withdraw your invitation to ${name}.`
@@ -43,7 +45,11 @@ export const SentInvitationRow = memo(function SentInvitationRow(props: SentInvi
     onError: (error) => toasts.show({ message: describeError(error), tone: 'error' }),
     // Not awaited: the button is busy only until the server answers, not until every loaded
     // page of the list has been read again (a filtered list may still gain or lose the row).
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: ['sent'] }),
+    // The counts change too: what is kept, and what the clean-up would take.
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: ['sent'] });
+      void queryClient.invalidateQueries({ queryKey: ['sent-count'] });
+    },
   });
   const kept = keep.isPending ? Boolean(keep.variables) : invitation.kept;
 
@@ -59,6 +65,9 @@ export const SentInvitationRow = memo(function SentInvitationRow(props: SentInvi
           checked={selected}
           onChange={() => onToggleSelected(invitation.id)}
           aria-label={`Select invitation to ${name}`}
+          // Kept invitations stay out of bulk withdrawals (R18); its own Withdraw still works.
+          disabled={kept}
+          title={kept ? 'Kept: withdraw it on its own, or stop keeping it' : undefined}
         />
       )}
       <MemberLine member={invitation.recipient}>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { withdrawnCsvUrl } from '../../api/endpoints.js';
 import { useRules, useSentCount, useSentList } from '../../api/queries.js';
-import type { BulkWithdrawInput, SentInvitation } from '../../api/types.js';
+import type { BulkWithdrawInput, KindCounts, SentInvitation } from '../../api/types.js';
 import { InfiniteList } from '../../components/InfiniteList.js';
 import { focusIfLost } from '../../components/focus-if-lost.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
@@ -78,6 +78,14 @@ function withoutWithdrawing(
   return shown;
 }
 
+/** How many of `kind` (or of every kind) the sender kept, of those the filter matches. */
+function keptOf(keptByKind: KindCounts | undefined, kind: KindFilter): number {
+  if (!keptByKind) return 0;
+  return kind === 'all'
+    ? keptByKind.connection + keptByKind.page + keptByKind.event
+    : keptByKind[kind];
+}
+
 interface SentTabProps {
   /** Told how many loaded invitations wait for their Undo to end, for the tab's count. */
   onWithdrawing: (count: number) => void;
@@ -103,13 +111,19 @@ export function SentTab({ onWithdrawing }: SentTabProps) {
   const hiddenCount = withdrawing.length;
   const counts = withoutWithdrawing(countsWithAll(count.data), withdrawing);
   const matching = counts?.[view.kind] ?? visible.length;
+  // No bulk withdrawal takes a kept invitation (R18): those rows cannot be selected, and "Select
+  // all N that match" counts the others, as the withdrawal's dialog will.
+  const selectable = visible.filter((invitation) => !invitation.kept).map((i) => i.id);
+  const keptMatching =
+    keptOf(count.data?.keptByKind, view.kind) - withdrawing.filter((i) => i.kept).length;
+  const selectableMatching = count.data ? Math.max(0, matching - keptMatching) : selectable.length;
   useEffect(() => onWithdrawing(hiddenCount), [hiddenCount, onWithdrawing]);
   useEffect(() => () => onWithdrawing(0), [onWithdrawing]);
   // Undo puts the keyboard back where the member was, on what it brought back, not at the top.
   useEffect(() => {
     if (restored.length > 0) focusIfLost(restoredWithdraw(restored) ?? sentListStart());
   }, [restored]);
-  const selection = useSelection(matching);
+  const selection = useSelection(selectableMatching);
   const { clear } = selection;
 
   const change = useCallback(
@@ -189,11 +203,7 @@ export function SentTab({ onWithdrawing }: SentTabProps) {
         </div>
       </ListFilters>
       {selection.selecting && (
-        <SelectionBar
-          loaded={visible.map((invitation) => invitation.id)}
-          total={matching}
-          selection={selection}
-        >
+        <SelectionBar loaded={selectable} total={selectableMatching} selection={selection}>
           <button
             type="button"
             className="button button-primary"
