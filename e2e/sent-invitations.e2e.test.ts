@@ -218,6 +218,15 @@ describe('Manage invitations — Sent', () => {
     await page.getByRole('button', { name: 'Withdraw selected' }).click();
     const dialog = page.getByRole('dialog', { name: 'Withdraw 2 invitations' });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    // Keeping a selected invitation takes it out of the selection.
+    const [, lou] = people;
+    await page.getByRole('button', { name: `Keep invitation to ${lou!.name}` }).click();
+    await bar.getByText('1 selected').waitFor();
+    const louBox = page.getByRole('checkbox', { name: `Select invitation to ${lou!.name}` });
+    expect([await louBox.isChecked(), await louBox.isDisabled()]).toEqual([false, true]);
+    await page.getByRole('button', { name: 'Withdraw selected' }).click();
+    await page.getByRole('dialog', { name: 'Withdraw 1 invitation' }).waitFor();
     await context.close();
   });
 

@@ -16,12 +16,14 @@ interface SentInvitationRowProps {
   selecting: boolean;
   selected: boolean;
   onToggleSelected: (id: string) => void;
+  /** Takes the row out of the selection once it is kept: no bulk withdrawal takes a kept one. */
+  onKept: (id: string) => void;
   onWithdraw: (invitation: SentInvitation) => void;
 }
 
 /** Memoised: loading the next page of a long list leaves the rows already shown alone. */
 export const SentInvitationRow = memo(function SentInvitationRow(props: SentInvitationRowProps) {
-  const { invitation, selecting, selected, onToggleSelected, onWithdraw } = props;
+  const { invitation, selecting, onToggleSelected, onKept, onWithdraw } = props;
   const name = invitation.recipient.name;
   const context = invitedToLine(invitation.kind, invitation.target);
   const queryClient = useQueryClient();
@@ -34,8 +36,7 @@ export const SentInvitationRow = memo(function SentInvitationRow(props: SentInvi
         ...row,
         kept,
       }));
-      // A kept invitation cannot stay in a selection for withdrawal.
-      if (kept && selected) onToggleSelected(invitation.id);
+      if (kept) onKept(invitation.id);
       toasts.show({
         message: kept
           ? `Kept: clean-up won't withdraw your invitation to ${name}.`
@@ -52,6 +53,7 @@ export const SentInvitationRow = memo(function SentInvitationRow(props: SentInvi
     },
   });
   const kept = keep.isPending ? Boolean(keep.variables) : invitation.kept;
+  const selected = props.selected && !kept;
 
   return (
     <li

@@ -240,6 +240,7 @@ export function SentTab({ onWithdrawing }: SentTabProps) {
                 selecting={selection.selecting}
                 selected={selection.isSelected(invitation.id)}
                 onToggleSelected={selection.toggle}
+                onKept={selection.drop}
                 onWithdraw={setSingle}
               />
             ))}

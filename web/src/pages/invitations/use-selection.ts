@@ -29,6 +29,17 @@ export function useSelection(total: number) {
     });
   }, []);
 
+  // A row picked one by one leaves the selection; everything that matches loses it through its
+  // total, which the caller counts without the rows that cannot be selected.
+  const drop = useCallback((id: string) => {
+    setSelection((current) => {
+      if (current.kind === 'all' || !current.ids.has(id)) return current;
+      const ids = new Set(current.ids);
+      ids.delete(id);
+      return { kind: 'some', ids };
+    });
+  }, []);
+
   const selectIds = useCallback(
     (ids: string[]) => setSelection({ kind: 'some', ids: new Set(ids) }),
     [],
@@ -54,6 +65,7 @@ export function useSelection(total: number) {
       count,
       isSelected,
       toggle,
+      drop,
       selectIds,
       selectAllMatching,
       clear,
@@ -65,6 +77,7 @@ export function useSelection(total: number) {
       count,
       isSelected,
       toggle,
+      drop,
       selectIds,
       selectAllMatching,
       clear,
