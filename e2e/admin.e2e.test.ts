@@ -119,7 +119,7 @@ describe('Sign-up by invitation', () => {
       RAPPORT_DATABASE_URL: suite.databaseUrl,
     });
     expect((await made.exited).code, made.output()).toBe(0);
-    const code = made.output().split(' ')[0]!;
+    const code = made.stdout().trim();
 
     const context = await suite.browser.newContext({ baseURL: suite.api.baseUrl });
     const page = await context.newPage();

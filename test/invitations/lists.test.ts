@@ -105,6 +105,7 @@ describe('counts and lists (R23)', () => {
     expect((await sender.get('/api/v1/invitations/sent/count')).body).toEqual({
       total: 3,
       byKind: { connection: 3, page: 0, event: 0 },
+      keptByKind: { connection: 0, page: 0, event: 0 },
       stale: 1,
     });
   });

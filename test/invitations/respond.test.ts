@@ -139,6 +139,7 @@ describe('ignoring is silent (R11)', () => {
     expect(a.sentCount.body).toEqual({
       total: 1,
       byKind: { connection: 1, page: 0, event: 0 },
+      keptByKind: { connection: 0, page: 0, event: 0 },
       stale: 0,
     });
     expect(a.detail.body.status).toBe('pending');
