@@ -4,6 +4,7 @@
  * seeded as rows cannot sign in; use `t.member()` or `signUp` for those who call the API.
  */
 import { loadConfig } from '../../src/config.js';
+import { chunksOf } from '../../src/db/chunks.js';
 import type { Database } from '../../src/db/types.js';
 import { systemClock } from '../../src/lib/clock.js';
 import { newId } from '../../src/lib/ids.js';
@@ -18,8 +19,6 @@ import { issueTokens, type TokenHolder } from '../../src/seed/generate.tokens.js
 import { API, type Member, type Seeding, type TestApp } from './app.js';
 import { expectStatus } from './expect.js';
 
-/** Rows per multi-row insert. */
-export const CHUNK = 500;
 let seeded = 0;
 
 /** Signs several members up through the API at once, typed as a tuple. */
@@ -61,12 +60,7 @@ export async function seedMembers(
     rows.push(row);
   }
   await t.ctx.database.transaction(async (db) => {
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      await db
-        .insertInto('members')
-        .values(rows.slice(i, i + CHUNK))
-        .execute();
-    }
+    for (const chunk of chunksOf(rows)) await db.insertInto('members').values(chunk).execute();
   });
   return rows;
 }

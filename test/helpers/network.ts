@@ -3,6 +3,7 @@
  * or, for tests that need thousands, rows written in one transaction.
  */
 import { expect } from 'vitest';
+import { chunksOf } from '../../src/db/chunks.js';
 import type { Db } from '../../src/db/types.js';
 import type { InvitationKind } from '../../src/db/tables/invitation.js';
 import { newId } from '../../src/lib/ids.js';
@@ -10,7 +11,7 @@ import { newPendingInvitation } from '../../src/modules/invitations/invitation.j
 import type { InvitationRow } from '../../src/modules/invitations/invitation.repository.js';
 import type { MemberRow } from '../../src/modules/members/member.repository.js';
 import type { Member, Seeding, TestApp } from './app.js';
-import { CHUNK, memberId, memberRow } from './members.js';
+import { memberId, memberRow } from './members.js';
 
 /** Connects two members the way members do: `a` invites, `b` accepts. */
 export async function connect(a: Member, b: Member): Promise<void> {
@@ -31,8 +32,7 @@ export async function connectAll(
     otherIds.push('id' in other ? other.id : (await memberRow(t, other)).id);
   const at = t.clock.now().toISOString();
   await t.ctx.database.transaction(async (db) => {
-    for (let i = 0; i < otherIds.length; i += CHUNK) {
-      const chunk = otherIds.slice(i, i + CHUNK);
+    for (const chunk of chunksOf(otherIds)) {
       await db
         .insertInto('connections')
         .values(
@@ -99,8 +99,7 @@ export async function seedInvitationsBulk(
     targetName: options.target?.name ?? null,
   });
   await t.ctx.database.transaction(async (db: Db) => {
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const chunk = rows.slice(i, i + CHUNK);
+    for (const chunk of chunksOf(rows)) {
       await db.insertInto('invitations').values(chunk).execute();
       await db
         .insertInto('notifications')

@@ -1,12 +1,10 @@
 import type { Selectable } from 'kysely';
+import { chunksOf } from '../../db/chunks.js';
 import type { Db, Operand } from '../../db/types.js';
 import { type Page, type PageRequest, paginate } from '../../db/pagination.js';
 import type { ContactTable } from '../../db/tables/contact.js';
 
 export type ContactRow = Selectable<ContactTable>;
-
-/** Rows per statement: three parameters each keeps well under both databases' limits. */
-const CHUNK = 500;
 
 /** R8: whether `email` is among the contacts `memberId` imported. */
 /** A member's imported address; `email` in lower case, as imports store it. */
@@ -25,12 +23,10 @@ export async function insertContacts(
   emails: string[],
   at: string,
 ): Promise<void> {
-  for (let i = 0; i < emails.length; i += CHUNK) {
+  for (const chunk of chunksOf(emails)) {
     await db
       .insertInto('contacts')
-      .values(
-        emails.slice(i, i + CHUNK).map((email) => ({ member_id: memberId, email, created_at: at })),
-      )
+      .values(chunk.map((email) => ({ member_id: memberId, email, created_at: at })))
       .onConflict((oc) => oc.columns(['member_id', 'email']).doNothing())
       .execute();
   }

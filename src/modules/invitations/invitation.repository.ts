@@ -6,6 +6,7 @@ import {
   sql,
   type Updateable,
 } from 'kysely';
+import { chunksOf } from '../../db/chunks.js';
 import { equalsLiteral } from '../../db/literals.js';
 import type { Schema } from '../../db/schema.js';
 import type { Db, Operand, Tx } from '../../db/types.js';
@@ -326,11 +327,8 @@ export type ChangedInvitation = Pick<
   'id' | 'kind' | 'sender_id' | 'recipient_id' | 'target_id'
 >;
 
-/** Statements stay well under both databases' bound-parameter limits. */
-const CHUNK = 500;
-
 /**
- * The state change of many invitations, in statements of up to CHUNK ids: those still in a state
+ * The state change of many invitations, a chunk of ids a statement: those still in a state
  * `change` may start from. Returns only what the effects need, since a clean-up changes thousands.
  */
 export async function updateMany(
@@ -340,8 +338,7 @@ export async function updateMany(
   now: Date,
 ): Promise<ChangedInvitation[]> {
   const rows: ChangedInvitation[] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const chunk = ids.slice(i, i + CHUNK);
+  for (const chunk of chunksOf(ids)) {
     rows.push(...(await updateWhere(tx, (eb) => eb('id', 'in', chunk), change, now)));
   }
   return rows;

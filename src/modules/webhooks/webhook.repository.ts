@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { chunksOf } from '../../db/chunks.js';
 import type { Db } from '../../db/types.js';
 import { paginate, type PageRequest } from '../../db/pagination.js';
 import { claimDue, startAttemptOn } from '../../db/leases.js';
@@ -269,15 +270,11 @@ export async function deleteUnsentToRecipients(db: Db, invitationIds: string[]):
  * withdrawal or a member leaving can take back many.
  */
 export async function deleteDeliveries(db: Db, ids: string[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const chunk = ids.slice(i, i + CHUNK);
+  for (const chunk of chunksOf(ids)) {
     await db.deleteFrom('webhook_attempts').where('delivery_id', 'in', chunk).execute();
     await db.deleteFrom('webhook_deliveries').where('id', 'in', chunk).execute();
   }
 }
-
-/** Statements stay well under both databases' bound-parameter limits. */
-const CHUNK = 500;
 
 /**
  * Locks a delivery for recording the try just made; nothing when the delivery was taken back
