@@ -81,6 +81,26 @@ describe('clean-up at scale (R18)', () => {
     expect((await ann.get('/api/v1/invitations/sent/count')).body.total).toBe(0);
   });
 
+  it('R18: 10,000 invitations chosen by id, half of them excluded, are withdrawn in one request', async () => {
+    const [fay] = await signUp(t, 'fay');
+    const sender = await memberRow(t, fay);
+    const rows = await seedInvitationsBulk(t, sender, await seedMembers(t, COUNT));
+    const ids = rows.map((r) => r.id);
+    const excluded = ids.filter((_, i) => i % 2 === 0);
+    t.advanceDays(1);
+
+    const reply = await fay.post('/api/v1/invitations/withdraw', { ids, excludeIds: excluded });
+
+    expect(reply.status).toBe(200);
+    expect(reply.body.count).toBe(COUNT / 2);
+    const outcomes = new Map<string, string>(
+      reply.body.items.map((i: { id: string; outcome: string }) => [i.id, i.outcome]),
+    );
+    expect(outcomes.size).toBe(COUNT);
+    ids.forEach((id, i) => expect(outcomes.get(id)).toBe(i % 2 === 0 ? 'excluded' : 'withdrawn'));
+    expect((await fay.get('/api/v1/invitations/sent/count')).body.total).toBe(COUNT / 2);
+  });
+
   it('R18: a clean-up of invitations sent over time withdraws each chosen one once, sparing kept and excluded ones in every part, with progress', async () => {
     const [eve] = await signUp(t, 'eve');
     const sender = await memberRow(t, eve);

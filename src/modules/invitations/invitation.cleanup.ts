@@ -5,6 +5,7 @@
 import { elementAt } from '../../lib/arrays.js';
 import { DomainError } from '../../lib/errors.js';
 import { addDays } from '../../lib/time.js';
+import { inList } from '../../db/literals.js';
 import type { ServiceDeps } from '../deps.js';
 import type { WithdrawCause } from '../../db/tables/invitation.js';
 import { resendAvailableAt, STALE_AFTER_DAYS, type InvitationKind } from './invitation.js';
@@ -135,7 +136,7 @@ async function withdraw(
       const skipped = span.rows.filter((r) => excluded.has(r.id)).map((r) => r.id);
       // Ids chosen one by one narrow to the span's, rather than all of them in every statement.
       const spanFilter = filter.ids ? { ...filter, ids: span.rows.map((r) => r.id) } : filter;
-      const candidates = cleanupFilter(senderId, spanFilter);
+      const candidates = cleanupFilter(tx, senderId, spanFilter);
       const changed = await transitionWhere(
         tx,
         (eb) =>
@@ -143,7 +144,7 @@ async function withdraw(
             candidates(eb),
             eb('sent_at', '<=', span.until),
             ...(span.after === null ? [] : [eb('sent_at', '>', span.after)]),
-            ...(skipped.length > 0 ? [eb('id', 'not in', skipped)] : []),
+            inList(tx, 'id', skipped, { not: true }),
           ]),
         change,
         env,

@@ -2,6 +2,7 @@ import { type Expression, type ExpressionBuilder, sql, type SqlBool } from 'kyse
 import type { Schema } from '../../db/schema.js';
 import type { Db } from '../../db/types.js';
 import { containsPattern, likePattern } from '../../db/contains.js';
+import { inList } from '../../db/literals.js';
 import { paginate, type Page, type PageRequest } from '../../db/pagination.js';
 import type { InvitationKind } from '../../db/tables/invitation.js';
 import { RECIPIENT_VISIBLE_STATUSES, SENDER_OPEN_STATUSES } from './invitation.js';
@@ -295,7 +296,7 @@ export interface CleanupFilter {
 }
 
 /** R18: the sender's open invitations a clean-up considers. */
-export function cleanupFilter(senderId: string, filter: CleanupFilter): InvitationFilter {
+export function cleanupFilter(db: Db, senderId: string, filter: CleanupFilter): InvitationFilter {
   const matches = nameMatches(filter.q);
   return (eb) => {
     const terms = [
@@ -305,7 +306,7 @@ export function cleanupFilter(senderId: string, filter: CleanupFilter): Invitati
     ];
     if (filter.sentBefore) terms.push(eb('sent_at', '<=', filter.sentBefore));
     if (filter.kind) terms.push(eb('kind', '=', filter.kind));
-    if (filter.ids) terms.push(eb('id', 'in', filter.ids.length > 0 ? filter.ids : ['']));
+    if (filter.ids) terms.push(inList(db, 'id', filter.ids));
     if (matches) terms.push(matches(eb));
     return eb.and(terms);
   };
@@ -315,7 +316,7 @@ export function cleanupFilter(senderId: string, filter: CleanupFilter): Invitati
 function cleanupCandidates(db: Db, senderId: string, filter: CleanupFilter) {
   return db
     .selectFrom('invitations')
-    .where(cleanupFilter(senderId, filter))
+    .where(cleanupFilter(db, senderId, filter))
     .orderBy('sent_at')
     .orderBy('id');
 }
