@@ -7,6 +7,7 @@
  */
 import type { RuleConfig } from '../../config.js';
 import type { WithdrawCause } from '../../db/tables/invitation.js';
+import { chunksOf } from '../../db/chunks.js';
 import { pipelined } from '../../db/pipeline.js';
 import type { Tx } from '../../db/types.js';
 import { addDays } from '../../lib/time.js';
@@ -96,7 +97,8 @@ export async function transition(
 
 /**
  * Applies `change` to every invitation `which` selects that is still in a state it may start
- * from, in one statement, then its effects; for a change of thousands chosen by a filter.
+ * from, in one statement, then its effects a chunk at a time; for a change of thousands chosen
+ * by a filter.
  */
 export async function transitionWhere(
   tx: Tx,
@@ -105,7 +107,7 @@ export async function transitionWhere(
   env: TransitionEnv,
 ): Promise<ChangedInvitation[]> {
   const rows = await updateWhere(tx, which, change, env.now);
-  if (rows.length > 0) await closingEffects(tx, rows, change, env);
+  for (const chunk of chunksOf(rows)) await closingEffects(tx, chunk, change, env);
   return rows;
 }
 
