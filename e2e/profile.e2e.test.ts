@@ -31,6 +31,26 @@ describe('Profile', () => {
     await context.close();
   });
 
+  it('a notification of an invitation opens the sender’s profile with the note, to accept there (R10)', async () => {
+    const me = await suite.api.member('Rhea Recipient');
+    const sam = await suite.api.member('Sam Sender');
+    const note = 'We met at the product breakfast in Berlin; I would like to stay in touch.';
+    await suite.api.invite(sam, me, { note });
+    const { context, page } = await suite.signIn(me);
+
+    await page.goto('/notifications');
+    await page.getByRole('link', { name: 'Unread: Sam Sender invited you to connect.' }).click();
+    await page.waitForURL(`**/in/${sam.handle}`);
+    await page.getByRole('heading', { level: 1, name: 'Sam Sender' }).waitFor();
+    await page.getByText(/^Sam invited you to connect/).waitFor();
+    await page.getByText(note).waitFor();
+    await page.getByRole('button', { name: 'Accept', exact: true }).click();
+    await page.getByRole('button', { name: 'Connected ✓' }).waitFor();
+    expect(await page.getByText(note).count()).toBe(0);
+    expect((await suite.api.received(me)).items).toEqual([]);
+    await context.close();
+  });
+
   it('after a withdrawal, says when Bea can be invited again (R16)', async () => {
     const me = await suite.api.member('Will Withdraw');
     const bea = await suite.api.member('Bea Cooldown');

@@ -57,6 +57,9 @@ export const searchMembers = (q: string, cursor?: string) =>
 export const getProfile = (handle: string) =>
   call(() => api.GET('/api/v1/members/{handle}', { params: { path: { handle } } }));
 
+export const getInvitation = (id: string) =>
+  call(() => api.GET('/api/v1/invitations/{id}', { params: { path: { id } } }));
+
 /** The first few people you may know, as many as My Network shows. */
 export const getSuggestions = () =>
   call(() => api.GET('/api/v1/suggestions', { params: { query: { limit: 10 } } }));

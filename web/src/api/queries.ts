@@ -20,6 +20,7 @@ export const keys = {
   sent: (filter: SentFilter) => ['sent', filter] as const,
   sentCount: (filter: SentCountFilter = {}) => ['sent-count', filter] as const,
   profile: (handle: string) => ['profile', handle] as const,
+  invitation: (id: string) => ['invitation', id] as const,
   suggestions: ['suggestions'] as const,
   search: (q: string) => ['search', q] as const,
   connectionLists: ['connections'] as const,
@@ -88,6 +89,9 @@ export const useSentCount = (filter: SentCountFilter = {}, enabled = true) =>
 
 export const useProfile = (handle: string) =>
   useQuery({ queryKey: keys.profile(handle), queryFn: () => endpoints.getProfile(handle) });
+
+export const useInvitation = (id: string) =>
+  useQuery({ queryKey: keys.invitation(id), queryFn: () => endpoints.getInvitation(id) });
 
 export const useSuggestions = () =>
   useQuery({ queryKey: keys.suggestions, queryFn: endpoints.getSuggestions });

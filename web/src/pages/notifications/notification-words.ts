@@ -24,6 +24,9 @@ export function notificationLink(notification: Notification): string {
   if (invitation?.target && invitation.kind !== 'connection') {
     return `/${invitation.kind === 'page' ? 'pages' : 'events'}/${encodeURIComponent(invitation.target.id)}`;
   }
+  // A connection invitation opens its sender's profile, with the note and Accept; among hundreds
+  // of invitations the Received list would leave it to be found.
+  if (actor) return `/in/${encodeURIComponent(actor.handle)}`;
   if (notification.type === 'invitation_received') return '/mynetwork/invitation-manager/received';
-  return actor ? `/in/${encodeURIComponent(actor.handle)}` : '/mynetwork';
+  return '/mynetwork';
 }

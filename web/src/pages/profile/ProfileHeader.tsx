@@ -1,8 +1,9 @@
 import { Link, useSearchParams } from 'react-router';
 import type { Profile } from '../../api/types.js';
 import { Avatar } from '../../components/Avatar.js';
-import { degreeLabel, plural } from '../../lib/member.js';
+import { degreeLabel, firstName, plural } from '../../lib/member.js';
 import { EditProfileDialog } from './EditProfileDialog.js';
+import { ReceivedInvitationNote } from './ReceivedInvitationNote.js';
 import { RelationshipActions } from './RelationshipActions.js';
 
 export function ProfileHeader({ profile }: { profile: Profile }) {
@@ -32,6 +33,9 @@ export function ProfileHeader({ profile }: { profile: Profile }) {
           <span>{plural(profile.connectionCount, 'connection')}</span>
           <span>{plural(profile.followerCount, 'follower')}</span>
         </p>
+        {profile.relationship === 'invitation_received' && profile.invitationId && (
+          <ReceivedInvitationNote invitationId={profile.invitationId} name={firstName(profile)} />
+        )}
         {profile.isSelf ? (
           <OwnProfileActions profile={profile} />
         ) : (
