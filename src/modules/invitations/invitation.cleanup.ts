@@ -5,7 +5,7 @@
 import { elementAt } from '../../lib/arrays.js';
 import { DomainError } from '../../lib/errors.js';
 import { addDays } from '../../lib/time.js';
-import { inList } from '../../db/literals.js';
+import { inList } from '../../db/lists.js';
 import type { ServiceDeps } from '../deps.js';
 import type { WithdrawCause } from '../../db/tables/invitation.js';
 import { resendAvailableAt, STALE_AFTER_DAYS, type InvitationKind } from './invitation.js';

@@ -7,6 +7,7 @@ import {
   type Updateable,
 } from 'kysely';
 import { chunksOf } from '../../db/chunks.js';
+import { anyOf } from '../../db/lists.js';
 import { equalsLiteral } from '../../db/literals.js';
 import type { Schema } from '../../db/schema.js';
 import type { Db, Operand, Tx } from '../../db/types.js';
@@ -339,7 +340,7 @@ export async function updateMany(
 ): Promise<ChangedInvitation[]> {
   const rows: ChangedInvitation[] = [];
   for (const chunk of chunksOf(ids)) {
-    rows.push(...(await updateWhere(tx, (eb) => eb('id', 'in', chunk), change, now)));
+    rows.push(...(await updateWhere(tx, () => anyOf(tx, 'id', chunk), change, now)));
   }
   return rows;
 }

@@ -2,7 +2,7 @@ import { type Expression, type ExpressionBuilder, sql, type SqlBool } from 'kyse
 import type { Schema } from '../../db/schema.js';
 import type { Db } from '../../db/types.js';
 import { containsPattern, likePattern } from '../../db/contains.js';
-import { inList } from '../../db/literals.js';
+import { inList } from '../../db/lists.js';
 import { paginate, type Page, type PageRequest } from '../../db/pagination.js';
 import type { InvitationKind } from '../../db/tables/invitation.js';
 import { RECIPIENT_VISIBLE_STATUSES, SENDER_OPEN_STATUSES } from './invitation.js';

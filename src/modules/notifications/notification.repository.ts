@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { anyOf } from '../../db/lists.js';
 import type { Db } from '../../db/types.js';
 import { prepare } from '../../db/prepared.js';
 import { type Page, type PageRequest, paginate } from '../../db/pagination.js';
@@ -33,7 +34,10 @@ export async function deleteNotificationsForInvitation(
   const [first, ...more] = invitationIds;
   if (first === undefined) return;
   if (more.length === 0) await deleteForOne.execute(db, { id: first });
-  else await receivedNotices(db).where('invitation_id', 'in', invitationIds).execute();
+  else
+    await receivedNotices(db)
+      .where(anyOf(db, 'invitation_id', invitationIds))
+      .execute();
 }
 
 /** Newest first. */

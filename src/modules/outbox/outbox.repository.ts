@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { anyOf } from '../../db/lists.js';
 import type { Db } from '../../db/types.js';
 import { claimDue, startAttemptOn } from '../../db/leases.js';
 import { equalsBesidePartialIndex } from '../../db/literals.js';
@@ -63,7 +64,10 @@ export async function cancelMailForInvitations(
   if (first === undefined) return;
   const reason = `invitation changed at ${at}`;
   if (more.length === 0) await cancelForOne.execute(db, { id: first, reason });
-  else await pendingMailCancel(db, reason).where('invitation_id', 'in', invitationIds).execute();
+  else
+    await pendingMailCancel(db, reason)
+      .where(anyOf(db, 'invitation_id', invitationIds))
+      .execute();
 }
 
 /** Claims up to `limit` due mails until `until`; see db/leases.ts. */

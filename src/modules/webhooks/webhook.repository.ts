@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import { chunksOf } from '../../db/chunks.js';
+import { anyOf } from '../../db/lists.js';
 import type { Db } from '../../db/types.js';
 import { paginate, type PageRequest } from '../../db/pagination.js';
 import { claimDue, startAttemptOn } from '../../db/leases.js';
@@ -256,7 +257,7 @@ export async function deleteUnsentToRecipients(db: Db, invitationIds: string[]):
     more.length === 0
       ? await unsentForOne.all(db, { id: first })
       : await unsentToRecipients(db)
-          .where('d.invitation_id', 'in', invitationIds)
+          .where(anyOf(db, 'd.invitation_id', invitationIds))
           .forUpdate()
           .execute();
   await deleteDeliveries(
@@ -271,8 +272,14 @@ export async function deleteUnsentToRecipients(db: Db, invitationIds: string[]):
  */
 export async function deleteDeliveries(db: Db, ids: string[]): Promise<void> {
   for (const chunk of chunksOf(ids)) {
-    await db.deleteFrom('webhook_attempts').where('delivery_id', 'in', chunk).execute();
-    await db.deleteFrom('webhook_deliveries').where('id', 'in', chunk).execute();
+    await db
+      .deleteFrom('webhook_attempts')
+      .where(anyOf(db, 'delivery_id', chunk))
+      .execute();
+    await db
+      .deleteFrom('webhook_deliveries')
+      .where(anyOf(db, 'id', chunk))
+      .execute();
   }
 }
 

@@ -1,0 +1,40 @@
+import { PostgresAdapter, type RawBuilder, sql, type SqlBool } from 'kysely';
+import type { Db } from './types.js';
+
+/** Where PostgreSQL and SQLite want a list of values put differently into a statement. */
+function onPostgres(db: Db): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/**
+ * `column in (values)`, or `not in`, for a list a member chose: up to thousands of ids. PostgreSQL
+ * gets the values written into the SQL. Bound, they left its one generic plan for every call (see
+ * database.ts) unable to hash the list, so it compared each row it read with every value: a
+ * clean-up of 10,000 invitations chosen by id took 1.9 s to preview and 3.7 s to withdraw,
+ * against 0.5 s and 0.6 s with the values written in. SQLite makes an index of a bound list.
+ */
+export function inList(
+  db: Db,
+  column: string,
+  values: readonly string[],
+  options: { not?: boolean } = {},
+): RawBuilder<SqlBool> {
+  const not = options.not ?? false;
+  if (values.length === 0) return sql<SqlBool>`${sql.lit(not)}`;
+  const list = onPostgres(db) ? sql.join(values.map((v) => sql.lit(v))) : sql.join(values);
+  return not
+    ? sql<SqlBool>`${sql.ref(column)} not in (${list})`
+    : sql<SqlBool>`${sql.ref(column)} in (${list})`;
+}
+
+/**
+ * `column = any(values)` on PostgreSQL, the values in one array parameter, for a chunk of ids
+ * found through an index on the column (the effects of a clean-up, 500 at a time): PostgreSQL
+ * parses and binds 500 parameters one by one, which cost the app 20–40 % more CPU and the
+ * backend 20–50 % more in those statements, timed alone. SQLite: `column in (values)`.
+ */
+export function anyOf(db: Db, column: string, values: readonly string[]): RawBuilder<SqlBool> {
+  return onPostgres(db)
+    ? sql<SqlBool>`${sql.ref(column)} = any(${values})`
+    : sql<SqlBool>`${sql.ref(column)} in (${sql.join(values)})`;
+}
