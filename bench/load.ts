@@ -31,6 +31,8 @@ export interface LoadResult {
   statuses: Record<string, number>;
   /** Server CPU time per request, when the servers were watched. */
   cpuMsPerRequest?: number;
+  /** The PostgreSQL backends' part of it. */
+  databaseCpuMsPerRequest?: number;
 }
 
 export function percentile(sorted: number[], p: number): number {

@@ -35,6 +35,8 @@ export class Recorder {
     const load: LoadResult = 'load' in result ? result.load : result;
     if (typeof load.requests === 'number' && load.requests > 0) {
       load.cpuMsPerRequest = observed.cpuMs / load.requests;
+      if (observed.helperCpuMs > 0)
+        load.databaseCpuMsPerRequest = observed.helperCpuMs / load.requests;
     }
     this.details[name] = {
       ...load,

@@ -64,10 +64,14 @@ export function line(figure: Figure): string {
 }
 
 export function loadNote(load: LoadResult): string {
+  const database =
+    load.databaseCpuMsPerRequest === undefined
+      ? ''
+      : ` (${load.databaseCpuMsPerRequest.toFixed(2)} in PostgreSQL)`;
   const cpu =
     load.cpuMsPerRequest === undefined
       ? ''
-      : `, server CPU ${load.cpuMsPerRequest.toFixed(2)} ms/request`;
+      : `, server CPU ${load.cpuMsPerRequest.toFixed(2)} ms/request${database}`;
   const errors = load.errors ? `, ${load.errors} errors` : '';
   return `(p50 ${load.p50.toFixed(1)} ms, p99 ${load.p99.toFixed(1)} ms${cpu}, ${load.requests} requests, ${load.non2xx} non-2xx${errors})`;
 }

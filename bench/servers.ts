@@ -172,6 +172,8 @@ export interface Observed<T> {
   peakMb: number;
   /** CPU time the processes (and helpers) used meanwhile: steadier than wall time on a busy machine. */
   cpuMs: number;
+  /** The helpers' part of `cpuMs`. */
+  helperCpuMs: number;
 }
 
 /**
@@ -190,8 +192,8 @@ export async function observe<T>(
   // Per process, so that one that ends meanwhile (an idle pool connection) counts for nothing;
   // one that began meanwhile counts from its start.
   const cpuBefore = new Map(watched.map((pid) => [pid, procStatus(pid).cpuMs]));
-  const cpuUsed = (after: number[]) =>
-    [...new Set([...watched, ...after])].reduce((sum, pid) => {
+  const cpuUsed = (which: number[]) =>
+    which.reduce((sum, pid) => {
       const now = procStatus(pid).cpuMs;
       return now > 0 ? sum + now - (cpuBefore.get(pid) ?? 0) : sum;
     }, 0);
@@ -203,7 +205,11 @@ export async function observe<T>(
   try {
     const result = await during();
     sample();
-    return { result, peakMb: peak, cpuMs: cpuUsed(await helpers()) };
+    const helping = [...new Set([...watched, ...(await helpers())])].filter(
+      (pid) => !pids.includes(pid),
+    );
+    const helperCpuMs = cpuUsed(helping);
+    return { result, peakMb: peak, cpuMs: cpuUsed(pids) + helperCpuMs, helperCpuMs };
   } finally {
     clearInterval(timer);
   }
