@@ -1,13 +1,14 @@
 /**
  * The ceiling: what this machine does with the same load generator when the whole request is a
  * bare Fastify route and one raw INSERT into the real `invitations` table (same columns, same
- * indexes, same pragmas as Rapport's SQLite, or a plain pg pool). Rapport's figures are ratios
- * to it, measured in the same run.
+ * indexes, same pragmas as Rapport's SQLite, or a plain pg pool of Rapport's size). Rapport's
+ * figures are ratios to it, measured in the same run.
  */
 import SqliteDatabase from 'better-sqlite3';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { loadConfig } from '../src/config.js';
+import { defaultPoolSize } from '../src/db/database.js';
 import { newPendingInvitation } from '../src/modules/invitations/invitation.js';
 import { COLUMNS } from '../src/seed/seed.repository.js';
 
@@ -46,7 +47,7 @@ function inserter(): (row: unknown[]) => Promise<void> {
       return Promise.resolve();
     };
   }
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: defaultPoolSize() });
   const text = `insert into invitations (${columns.join(',')}) values (${columns.map((_, i) => `$${i + 1}`).join(',')})`;
   return async (row) => {
     await pool.query(text, row);

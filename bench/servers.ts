@@ -102,8 +102,10 @@ function start(
  * `RAPPORT_SQLITE_SYNCHRONOUS=full npm run bench`. The ceiling keeps its own.
  */
 function passedOn(): Record<string, string> {
-  const synchronous = process.env.RAPPORT_SQLITE_SYNCHRONOUS;
-  return synchronous ? { RAPPORT_SQLITE_SYNCHRONOUS: synchronous } : {};
+  const names = ['RAPPORT_SQLITE_SYNCHRONOUS', 'RAPPORT_DATABASE_POOL_SIZE'];
+  return Object.fromEntries(
+    names.flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])),
+  );
 }
 
 /** The environment and Node flags on the `rapport` command's `#!/usr/bin/env -S … node …` line. */

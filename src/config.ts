@@ -28,6 +28,8 @@ export interface Config {
   databaseUrl: string;
   /** SQLite's `synchronous` pragma: `full` keeps every commit across a power loss. */
   sqliteSynchronous: SqliteSynchronous;
+  /** PostgreSQL: the connections of one process's pool; null for the default (database.ts). */
+  databasePoolSize: number | null;
   smtpUrl: string | null;
   /** The From address of every mail. */
   mailFrom: string;
@@ -84,6 +86,11 @@ export const CONFIG_VARIABLES: { name: string; default: string; meaning: string 
     default: 'normal',
     meaning:
       'normal (a commit survives a crash of the process) or full (an fsync per commit: it survives a power loss too)',
+  },
+  {
+    name: 'RAPPORT_DATABASE_POOL_SIZE',
+    default: '2 × CPUs + 1',
+    meaning: 'PostgreSQL: connections each process keeps open',
   },
   {
     name: 'RAPPORT_SMTP_URL',
@@ -315,6 +322,9 @@ export function loadConfig(env: Env = process.env): Config {
     host,
     databaseUrl,
     sqliteSynchronous,
+    databasePoolSize: env.RAPPORT_DATABASE_POOL_SIZE
+      ? integer('RAPPORT_DATABASE_POOL_SIZE', 0, 1, 1000)
+      : null,
     smtpUrl: url('RAPPORT_SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom,
     secret,

@@ -76,6 +76,7 @@ export async function createContext(
   const log = options.log ?? pino({ level: config.logLevel });
   const database = openDatabase(config.databaseUrl, {
     sqliteSynchronous: config.sqliteSynchronous,
+    poolSize: config.databasePoolSize ?? undefined,
   });
   const migrated = await migrateToLatest(database.db);
   const manualClock = config.testClock ? new ManualClock() : null;
