@@ -131,12 +131,6 @@ describe('Buttons busy with their request keep the keyboard focus', () => {
     await more.waitFor({ state: 'detached' });
     await expect.poll(() => reads.length).toBeGreaterThan(0);
     await expect.poll(() => focusedName(page)).toBe('More options for Uma Kept');
-    // A row of a long list clips what it paints (content-visibility), which cut the focus ring
-    // at its edge; the row holding the focus is laid out whole.
-    const rowVisibility = await page.evaluate(
-      () => getComputedStyle(document.activeElement!.closest('li')!).contentVisibility,
-    );
-    expect(rowVisibility).toBe('visible');
     await context.close();
   });
 

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { memberRow, seedMembers } from '../test/helpers/members.js';
-import { seedInvitationsBulk } from '../test/helpers/network.js';
+import { connectAll, seedInvitationsBulk } from '../test/helpers/network.js';
 import { ok } from './helpers/api.js';
 import { seriousViolations } from './helpers/axe.js';
-import { DESKTOP, endUndoWindow, expectFitsPhone, PHONE, shoot } from './helpers/browser.js';
+import {
+  DESKTOP,
+  endUndoWindow,
+  expectFitsPhone,
+  focusedName,
+  layoutsDuring,
+  PHONE,
+  shoot,
+} from './helpers/browser.js';
 import { showEverything } from './helpers/lists.js';
 import { setupSuite } from './helpers/suite.js';
 
@@ -261,6 +269,31 @@ describe('a member with thousands of invitations (R6, R18, R38, R39, R40)', () =
     }
     await context.close();
   });
+
+  it('R40: Shift+Tab from the top of 2,000 loaded connections leaves the page without laying out each row', async () => {
+    const me = await suite.api.member('Cora Connected');
+    const { seeding } = suite;
+    await connectAll(
+      seeding,
+      await memberRow(seeding, me.handle),
+      await seedMembers(seeding, 2_000),
+    );
+    const { context, page } = await suite.signIn(me);
+    await page.goto('/connections');
+    await page.getByRole('button', { name: 'Show more connections' }).waitFor(WAIT);
+    const rows = page.getByRole('main').locator('.rows > li');
+    await showEverything(page, rows, 'Show more connections', 'All 2,000 shown');
+    // Rows the window had scrolled past were once each laid out on their own here, one after
+    // another: half a minute of a frozen page for a member with 4,000 connections.
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    await skip.focus();
+    expect(await layoutsDuring(page, () => page.keyboard.press('Shift+Tab'))).toBeLessThan(30);
+    await skip.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedName(page)).toMatch(/^More options for /);
+    await context.close();
+  }, 300_000);
 
   it('R40: Sent and Received with long lists fit a 375-px screen with no serious axe violation', async () => {
     const me = await suite.api.member('Phil Phone');

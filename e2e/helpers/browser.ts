@@ -115,6 +115,24 @@ export function focusedName(page: Page): Promise<string> {
   });
 }
 
+/**
+ * How many times the page laid itself out while `action` ran, as Chromium counts them: a key
+ * that lays out each of thousands of rows on its own freezes the page for seconds.
+ */
+export async function layoutsDuring(page: Page, action: () => Promise<void>): Promise<number> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Performance.enable');
+  const layouts = async () => {
+    const { metrics } = await session.send('Performance.getMetrics');
+    return metrics.find((metric) => metric.name === 'LayoutCount')?.value ?? 0;
+  };
+  const before = await layouts();
+  await action();
+  const after = await layouts();
+  await session.detach();
+  return after - before;
+}
+
 /** Whether what has keyboard focus says it is busy. */
 export function focusedIsBusy(page: Page): Promise<boolean> {
   return page.evaluate(() => document.activeElement?.getAttribute('aria-disabled') === 'true');

@@ -22,7 +22,7 @@ export async function connect(a: Member, b: Member): Promise<void> {
 }
 /** Connects `center` with each of `others` (both connection rows, counts and follows). */
 export async function connectAll(
-  t: TestApp,
+  t: Seeding,
   center: Member | MemberRow,
   others: (Member | MemberRow)[],
 ): Promise<void> {
