@@ -217,6 +217,9 @@ describe('Accessibility of every page (UX: no serious or critical axe-core viola
     await page.goto('/admin');
     await page.getByText('Alice Analyst').first().waitFor();
     expect(await violationsEverywhere(page, 'admin')).toEqual({});
+    await page.getByRole('tab', { name: 'Audit log' }).click();
+    await page.getByRole('list', { name: 'Admin actions, newest first' }).waitFor();
+    expect(await violationsEverywhere(page, 'admin-audit')).toEqual({});
     await context.close();
   });
 

@@ -42,6 +42,8 @@ describe('Admin', () => {
     await page.getByText('Sam Spammer is suspended.').waitFor();
     await members.getByRole('button', { name: 'Unsuspend Sam Spammer' }).waitFor();
 
+    await page.getByRole('tab', { name: 'Audit log' }).click();
+    expect(new URL(page.url()).pathname).toBe('/admin/audit');
     const audit = page.getByRole('list', { name: 'Admin actions, newest first' });
     await audit.getByText('Ada Admin suspended Sam Spammer').waitFor();
     await audit.getByText('Reason: Mass invitations to strangers').waitFor();
@@ -55,7 +57,7 @@ describe('Admin', () => {
     await context.close();
 
     const phone = await suite.signIn(admin, { viewport: PHONE });
-    await phone.page.goto('/admin');
+    await phone.page.goto('/admin/audit');
     await phone.page.getByText('Ada Admin suspended Sam Spammer').waitFor();
     await expectFitsPhone(phone.page);
     expect(await seriousViolations(phone.page)).toEqual([]);

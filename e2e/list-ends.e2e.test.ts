@@ -3,6 +3,7 @@ import { attendEvent } from '../src/modules/events/event.repository.js';
 import { seedMembers } from '../test/helpers/members.js';
 import { runCli } from '../test/jobs/child.js';
 import { ok } from './helpers/api.js';
+import { focusedText } from './helpers/browser.js';
 import { showEverything, smallPages } from './helpers/lists.js';
 import { setupSuite } from './helpers/suite.js';
 
@@ -48,7 +49,11 @@ describe('lists read to their end from the keyboard (R40)', () => {
     const shown = await rows.locator('.member-name').allTextContents();
     expect(new Set(shown)).toEqual(new Set(listed.map((member) => member.name)));
 
-    // Every suspension, and the grant that made Ari an admin.
+    // Every suspension, and the grant that made Ari an admin, on a tab of its own.
+    await page.getByRole('tab', { name: 'Members' }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await focusedText(page)).toBe('Audit log');
+    expect(new URL(page.url()).pathname).toBe('/admin/audit');
     const entries = page
       .getByRole('list', { name: 'Admin actions, newest first' })
       .locator(':scope > li');

@@ -66,6 +66,16 @@ describe('a member with thousands of invitations (R6, R18, R38, R39, R40)', () =
     const rows = page.getByRole('list', { name: 'Sent invitations' }).getByRole('listitem');
     await expect.poll(() => rows.count(), WAIT).toBe(100);
     expect(await seriousViolations(page)).toEqual([]);
+    // The export of past withdrawals comes before the list, not after rows still to load.
+    const csv = page.getByRole('link', { name: 'Download your withdrawn invitations (CSV)' });
+    const list = await page.getByRole('list', { name: 'Sent invitations' }).elementHandle();
+    expect(
+      await csv.evaluate(
+        (link, rows) =>
+          (link.compareDocumentPosition(rows) & Node.DOCUMENT_POSITION_FOLLOWING) > 0,
+        list,
+      ),
+    ).toBe(true);
 
     const presses = await showEverything(page, rows, 'Show more invitations', 'All 3,000 shown');
     expect(presses).toBeGreaterThanOrEqual(1);

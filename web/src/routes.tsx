@@ -100,6 +100,7 @@ export const router = createBrowserRouter([
           { path: 'events', element: <EventsPage /> },
           { path: 'events/:id', element: <EventDetailPage /> },
           { path: 'admin', element: <AdminPage /> },
+          { path: 'admin/:section', element: <AdminPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

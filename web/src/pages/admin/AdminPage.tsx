@@ -1,7 +1,18 @@
+import { Navigate, useParams } from 'react-router';
 import { useMe } from '../../api/queries.js';
+import { RouteTabs } from '../../components/RouteTabs.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
 import { AuditLogSection } from './AuditLogSection.js';
 import { AdminMembersSection } from './AdminMembersSection.js';
+
+type AdminTab = 'members' | 'audit';
+
+// Each list goes on to its end (R40), so each has a tab of its own: one under the other could
+// be reached only once the first had loaded every row.
+const TABS = [
+  { key: 'members', label: 'Members', to: '/admin' },
+  { key: 'audit', label: 'Audit log', to: '/admin/audit' },
+] as const;
 
 /**
  * R32: moderation for admins — members with their status and spam signals, and the audit log.
@@ -9,9 +20,12 @@ import { AdminMembersSection } from './AdminMembersSection.js';
  */
 export function AdminPage() {
   const me = useMe();
+  const { section } = useParams();
+  if (section !== undefined && section !== 'audit') return <Navigate to="/admin" replace />;
+  const tab: AdminTab = section ?? 'members';
   return (
     <div className="stack settings">
-      <title>Admin | Rapport</title>
+      <title>{`Admin — ${tab === 'audit' ? 'Audit log' : 'Members'} | Rapport`}</title>
       <h1>Admin</h1>
       {me.isPending ? (
         <Loading />
@@ -19,8 +33,16 @@ export function AdminPage() {
         <LoadError error={me.error} onRetry={() => void me.refetch()} />
       ) : me.data.role === 'admin' ? (
         <>
-          <AdminMembersSection />
-          <AuditLogSection />
+          <RouteTabs label="Admin" tabs={TABS} current={tab} />
+          <div
+            role="tabpanel"
+            id={`panel-${tab}`}
+            aria-labelledby={`tab-${tab}`}
+            className="tabpanel"
+            tabIndex={-1}
+          >
+            {tab === 'audit' ? <AuditLogSection /> : <AdminMembersSection />}
+          </div>
         </>
       ) : (
         <EmptyState title="This page is for admins">

@@ -202,6 +202,12 @@ export function SentTab({ onWithdrawing }: SentTabProps) {
           </select>
         </div>
       </ListFilters>
+      {/* Above the list: below it, the link would be reached only once every row had loaded. */}
+      <p className="footnote">
+        <a href={withdrawnCsvUrl} download>
+          Download your withdrawn invitations (CSV)
+        </a>
+      </p>
       {selection.selecting && (
         <SelectionBar loaded={selectable} total={selectableMatching} selection={selection}>
           <button
@@ -247,11 +253,6 @@ export function SentTab({ onWithdrawing }: SentTabProps) {
           </ul>
         </InfiniteList>
       )}
-      <p className="footnote">
-        <a href={withdrawnCsvUrl} download>
-          Download your withdrawn invitations (CSV)
-        </a>
-      </p>
       {single && (
         <WithdrawDialog
           invitations={[single]}
