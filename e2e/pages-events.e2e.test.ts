@@ -249,13 +249,31 @@ describe('Pages and events (R21, R22) in the web app', () => {
       }),
     );
     await attendee.page.goto(`/events/${event.id}`);
-    await attendee.page.getByText("You're attending").waitFor();
+    await attendee.page.getByText('You’re attending').waitFor();
     await attendee.page.getByRole('list', { name: 'Attendees' }).getByText('Bea Member').waitFor();
     expect(await attendee.page.getByRole('button', { name: 'Invite connections' }).count()).toBe(0);
     await expectFitsPhone(attendee.page);
     expect(await seriousViolations(attendee.page)).toEqual([]);
     await shoot(attendee.page, 'event-view-phone');
     await attendee.context.close();
+
+    // Once it has begun, the event says it is past, and what Bea did there.
+    await suite.api.advanceDays(6);
+    const later = await suite.signIn(bea);
+    await later.page.goto(`/events/${event.id}`);
+    await later.page.getByText('You attended').waitFor();
+    await later.page.getByText('Past event').waitFor();
+    await later.page.goto('/events');
+    const row = later.page
+      .getByRole('list', { name: 'Your events' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Winter Meetup' });
+    await row.getByText('You attended').waitFor();
+    expect(await row.getByText(/^(Past event|You attended)$/).allTextContents()).toEqual([
+      'Past event',
+      'You attended',
+    ]);
+    await later.context.close();
   });
 
   it('creates an event from /events in the member’s time zone', async () => {

@@ -28,6 +28,11 @@ export function formatEventStartShort(value: string): string {
   return shortFormat.format(new Date(value));
 }
 
+/** Whether the event has begun: past events say so, and what the member did at them. */
+export function hasStarted(startsAt: string, now: number = Date.now()): boolean {
+  return new Date(startsAt).getTime() <= now;
+}
+
 export function memberTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
