@@ -71,8 +71,7 @@ describe('a member with thousands of invitations (R6, R18, R38, R39, R40)', () =
     const list = await page.getByRole('list', { name: 'Sent invitations' }).elementHandle();
     expect(
       await csv.evaluate(
-        (link, rows) =>
-          (link.compareDocumentPosition(rows) & Node.DOCUMENT_POSITION_FOLLOWING) > 0,
+        (link, rows) => (link.compareDocumentPosition(rows) & Node.DOCUMENT_POSITION_FOLLOWING) > 0,
         list,
       ),
     ).toBe(true);

@@ -105,7 +105,7 @@ export function InfiniteList({ list, noun, total, hiddenCount = 0, children }: I
               tabIndex={-1}
               ref={end}
             >
-              {shown === 1 ? `The only ${one}, shown` : `All ${formatCount(shown)} shown`}
+              {shown === 1 ? `The only ${one}` : `All ${formatCount(shown)} shown`}
             </p>
           )
         )}

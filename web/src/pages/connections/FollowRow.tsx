@@ -5,7 +5,7 @@ import { DatedMemberLine } from '../../components/MemberLine.js';
 interface FollowRowProps {
   member: MemberSummary;
   since: string;
-  /** "Following you since", "Followed". */
+  /** "Followed you", "Followed". */
   sincePrefix: string;
 }
 

@@ -10,7 +10,7 @@ const TEXT: Record<Side, { title: string; empty: string; since: string }> = {
   followers: {
     title: 'Followers',
     empty: 'Nobody follows you yet',
-    since: 'Following you since',
+    since: 'Followed you',
   },
   following: {
     title: 'Following',
