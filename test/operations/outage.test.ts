@@ -139,6 +139,12 @@ async function call(
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
     },
     body: body === undefined ? undefined : JSON.stringify(body),
+  }).catch((error: unknown) => {
+    // A server that stops answering has gone: what it said on its way out says why.
+    const said = children.map(
+      (c) => `exit ${c.process.exitCode ?? c.process.signalCode ?? 'not yet'}:\n${c.output()}`,
+    );
+    throw new Error(`${path} got no answer from ${url}: ${String(error)}\n${said.join('\n')}`);
   });
   const text = await response.text();
   const json: { code?: string; id?: string } = text.startsWith('{') ? JSON.parse(text) : {};
