@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 
 export interface RouteTab<Key extends string> {
@@ -61,6 +61,21 @@ export function RouteTabs<Key extends string>({ label, tabs, current }: RouteTab
           {tab.label}
         </button>
       ))}
+    </div>
+  );
+}
+
+/** The panel of the tab `current` of RouteTabs. */
+export function RouteTabPanel({ current, children }: { current: string; children: ReactNode }) {
+  return (
+    <div
+      role="tabpanel"
+      id={`panel-${current}`}
+      aria-labelledby={`tab-${current}`}
+      className="tabpanel"
+      tabIndex={-1}
+    >
+      {children}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { Navigate, useParams } from 'react-router';
 import { useMe } from '../../api/queries.js';
-import { RouteTabs } from '../../components/RouteTabs.js';
+import { RouteTabPanel, RouteTabs } from '../../components/RouteTabs.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
 import { AuditLogSection } from './AuditLogSection.js';
 import { AdminMembersSection } from './AdminMembersSection.js';
@@ -34,15 +34,9 @@ export function AdminPage() {
       ) : me.data.role === 'admin' ? (
         <>
           <RouteTabs label="Admin" tabs={TABS} current={tab} />
-          <div
-            role="tabpanel"
-            id={`panel-${tab}`}
-            aria-labelledby={`tab-${tab}`}
-            className="tabpanel"
-            tabIndex={-1}
-          >
+          <RouteTabPanel current={tab}>
             {tab === 'audit' ? <AuditLogSection /> : <AdminMembersSection />}
-          </div>
+          </RouteTabPanel>
         </>
       ) : (
         <EmptyState title="This page is for admins">

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { RouteTabPanel } from '../../components/RouteTabs.js';
 import { Navigate, useParams } from 'react-router';
 import { InvitationTabs, type ManagerTab } from './InvitationTabs.js';
 import { QuotaLine } from './QuotaLine.js';
@@ -25,15 +26,9 @@ export function InvitationManagerPage() {
         <InvitationTabs current={tab} withdrawing={withdrawing} />
         <QuotaLine />
       </div>
-      <div
-        role="tabpanel"
-        id={`panel-${tab}`}
-        aria-labelledby={`tab-${tab}`}
-        className="tabpanel"
-        tabIndex={-1}
-      >
+      <RouteTabPanel current={tab}>
         {tab === 'received' ? <ReceivedTab /> : <SentTab onWithdrawing={setWithdrawing} />}
-      </div>
+      </RouteTabPanel>
     </section>
   );
 }
