@@ -3,10 +3,10 @@ import { useEvent, useEventAttendees } from '../../api/queries.js';
 import type { EventView } from '../../api/types.js';
 import { InfiniteList } from '../../components/InfiniteList.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
-import { plural } from '../../lib/member.js';
 import { EntityDetail, MemberRow, MemberRows } from '../shared/EntityDetail.js';
 import { EventInvitationsCard } from './EventInvitationsCard.js';
-import { formatEventStart, hasStarted, memberTimeZone } from './event-time.js';
+import { EventMeta } from './EventMeta.js';
+import { formatEventStart, memberTimeZone } from './event-time.js';
 
 export function EventDetailPage() {
   const { id = '' } = useParams();
@@ -42,7 +42,6 @@ function Attendees({ event }: { event: EventView }) {
 }
 
 function EventDetail({ event }: { event: EventView }) {
-  const past = hasStarted(event.startsAt);
   return (
     <div className="stack entity">
       <title>{`${event.name} | Rapport`}</title>
@@ -53,16 +52,7 @@ function EventDetail({ event }: { event: EventView }) {
         </p>
         <p className="hint">Shown in your time zone, {memberTimeZone()}.</p>
         {event.location && <p>{event.location}</p>}
-        <p className="meta">
-          {past && <span>Past event</span>}
-          <span>{plural(event.attendeeCount, 'attendee')}</span>
-          {event.isOrganizer && (
-            <span>{past ? 'You organised this event' : 'You organise this event'}</span>
-          )}
-          {!event.isOrganizer && event.attending && (
-            <span>{past ? 'You attended' : 'You’re attending'}</span>
-          )}
-        </p>
+        <EventMeta event={event} />
         {event.description && <p className="entity-description">{event.description}</p>}
       </section>
       {event.invitations && <EventInvitationsCard event={event} allowance={event.invitations} />}

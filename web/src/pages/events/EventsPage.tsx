@@ -4,20 +4,12 @@ import { useEvents } from '../../api/queries.js';
 import type { EventSummary } from '../../api/types.js';
 import { InfiniteList } from '../../components/InfiniteList.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
-import { plural } from '../../lib/member.js';
 import { CreateEventForm } from './CreateEventForm.js';
-import { formatEventStart, formatEventStartShort, hasStarted } from './event-time.js';
-
-function role(event: EventSummary, past: boolean): string | null {
-  if (event.isOrganizer) return past ? 'You organised it' : 'You organise it';
-  if (!event.attending) return null;
-  return past ? 'You attended' : 'You’re attending';
-}
+import { EventMeta } from './EventMeta.js';
+import { formatEventStart, formatEventStartShort } from './event-time.js';
 
 /** Memoised: loading the next page of a long list leaves the events shown alone. */
 const EventRow = memo(function EventRow({ event }: { event: EventSummary }) {
-  const past = hasStarted(event.startsAt);
-  const yours = role(event, past);
   return (
     <li className="entity-row">
       <Link className="member-name" to={`/events/${encodeURIComponent(event.id)}`}>
@@ -29,11 +21,7 @@ const EventRow = memo(function EventRow({ event }: { event: EventSummary }) {
         </time>
         {event.location && ` · ${event.location}`}
       </p>
-      <p className="meta">
-        {past && <span>Past event</span>}
-        <span>{plural(event.attendeeCount, 'attendee')}</span>
-        {yours && <span>{yours}</span>}
-      </p>
+      <EventMeta event={event} />
     </li>
   );
 });
