@@ -5,14 +5,14 @@ import { EmptyState, LoadError, Loading } from '../../components/Status.js';
 import { AuditLogSection } from './AuditLogSection.js';
 import { AdminMembersSection } from './AdminMembersSection.js';
 
-type AdminTab = 'members' | 'audit';
-
 // Each list goes on to its end (R40), so each has a tab of its own: one under the other could
 // be reached only once the first had loaded every row.
 const TABS = [
   { key: 'members', label: 'Members', to: '/admin' },
   { key: 'audit', label: 'Audit log', to: '/admin/audit' },
 ] as const;
+
+type AdminTab = (typeof TABS)[number]['key'];
 
 /**
  * R32: moderation for admins — members with their status and spam signals, and the audit log.

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { RouteTabPanel } from '../../components/RouteTabs.js';
 import { Navigate, useParams } from 'react-router';
+import { RouteTabPanel } from '../../components/RouteTabs.js';
 import { InvitationTabs, type ManagerTab } from './InvitationTabs.js';
 import { QuotaLine } from './QuotaLine.js';
 import { ReceivedTab } from './ReceivedTab.js';
