@@ -7,7 +7,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, LogController } from 'fastify';
 import secureJson from 'secure-json-parse';
 import type { AppContext } from './context.js';
-import { authenticate } from './http/auth.js';
+import { authenticate, carryTokenChecks } from './http/auth.js';
 import { Problem } from './http/common.schemas.js';
 import { registerIdempotency } from './http/idempotency.js';
 import { registerMetrics } from './http/metrics.js';
@@ -88,6 +88,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   const auth = authenticate(ctx.accounts);
   await app.register(
     async (api) => {
+      carryTokenChecks(api, ctx.clock);
       await registerRateLimits(api, ctx);
       registerIdempotency(api, ctx.idempotency);
       await api.register(accountRoutes(auth)(ctx));

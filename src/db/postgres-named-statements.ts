@@ -1,6 +1,8 @@
 import { Writable } from 'node:stream';
 import type { Pool, PoolClient } from 'pg';
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
+import { elementAt } from '../lib/arrays.js';
+import { type PendingCheck, pendingCheck } from './carried-check.js';
 import { nameStatement, statementName } from './prepared.js';
 import { type Statement, WriteBatch } from './postgres-write-batch.js';
 
@@ -16,6 +18,21 @@ function socketOf(client: PoolClient): Writable | null {
   if (typeof connection !== 'object' || connection === null) return null;
   const stream: unknown = Reflect.get(connection, 'stream');
   return stream instanceof Writable ? stream : null;
+}
+
+function last<T>(answers: T[]): T | undefined {
+  return answers[answers.length - 1];
+}
+
+/** `answer` once `check` has said yes; its refusal instead when it refuses. */
+function afterCheck<T>(check: PendingCheck, answer: Promise<T>): Promise<T> {
+  return answer.then(
+    (result) => check.settled().then(() => result),
+    (error: unknown) =>
+      check.settled().then(() => {
+        throw error;
+      }),
+  );
 }
 
 /** The name of a prepared statement; one that carries waiting writes is prepared when its own part is. */
@@ -49,6 +66,7 @@ export function withNamedStatements(pool: Pool): PostgresPool {
         let opening: Statement | null = null;
         const socket = socketOf(client);
         let corked = false;
+        const sendAll = (statements: Statement[]) => Promise.all(statements.map(send)).then(last);
         const send = (statement: Statement) => {
           if (socket && !corked) {
             corked = true;
@@ -75,8 +93,24 @@ export function withNamedStatements(pool: Pool): PostgresPool {
             }
             if (opening) planned.unshift(opening);
             opening = null;
-            // Sent at once and in order, pipelined; the first failure is the one reported.
-            return Promise.all(planned.map(send)).then((results) => results[results.length - 1]);
+            const check = pendingCheck();
+            if (!check || text === 'rollback') return sendAll(planned);
+            // A COMMIT, or a write that commits on its own, leaves only once the check said yes;
+            // an unsent check goes first on this connection, which the pool may have no spare of.
+            if (text === 'commit' || (!batch.open && !/^select\b/i.test(text))) {
+              if (!check.sent) check.carried(send(check.check.statement));
+              return check.settled().then(() => sendAll(planned));
+            }
+            if (check.sent) return afterCheck(check, sendAll(planned));
+            // The check goes first, or straight after the BEGIN it travels with.
+            const at = planned[0]?.sql === 'begin' ? 1 : 0;
+            const answers = [
+              ...planned.slice(0, at),
+              check.check.statement,
+              ...planned.slice(at),
+            ].map(send);
+            check.carried(elementAt(answers, at));
+            return afterCheck(check, Promise.all(answers).then(last));
           }) as unknown as PostgresPoolClient['query'],
           release: (destroy?: boolean) => client.release(destroy),
         };

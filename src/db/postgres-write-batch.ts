@@ -56,6 +56,11 @@ export class WriteBatch {
   private waiting: Waiting[] = [];
   private inTransaction = false;
 
+  /** Whether the connection is inside a transaction it began. */
+  get open(): boolean {
+    return this.inTransaction;
+  }
+
   /**
    * Takes `statement` into the batch and returns true when it may wait; otherwise returns the
    * statements to send in its place, in order: the batch on its own when it must go first, and

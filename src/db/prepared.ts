@@ -1,4 +1,5 @@
 import type { Compilable, CompiledQuery, DialectAdapter, QueryResult } from 'kysely';
+import type { Check } from './carried-check.js';
 import type { Step } from './pipeline.js';
 import { markDeferrable } from './postgres-write-batch.js';
 import type { Db } from './types.js';
@@ -101,6 +102,18 @@ export class PreparedQuery<P extends object, O> {
   step<T>(db: Db, args: P, take: (rows: O[]) => T): Step<T> {
     const query = this.bound(db, args);
     return { run: (connection) => connection.executeQuery<O>(query).then((r) => take(r.rows)) };
+  }
+
+  /** This query as a check that a request's first statement carries (see carried-check.ts). */
+  check(db: Db, args: P, verify: (rows: O[]) => void): Check {
+    const query = this.bound(db, args);
+    return {
+      statement: { sql: query.sql, values: [...query.parameters] },
+      // The rows are this query's own, answered to its SQL.
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion
+      verify: (rows) => verify(rows as O[]),
+      runAlone: async () => (await db.executeQuery(query)).rows,
+    };
   }
 
   async all(db: Db, args: P): Promise<O[]> {

@@ -1,6 +1,14 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { carrying, PendingCheck } from '../db/carried-check.js';
+import type { Clock } from '../lib/clock.js';
 import { DomainError } from '../lib/errors.js';
-import { type AccountService, csrfMatches } from '../modules/accounts/account.service.js';
+import {
+  type AccountService,
+  csrfMatches,
+  invalidToken,
+} from '../modules/accounts/account.service.js';
+import { problemOf } from './problem.js';
 
 export const SESSION_COOKIE = 'rapport_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -12,6 +20,8 @@ declare module 'fastify' {
     memberId: string;
     /** Null when the request came with a personal access token. */
     sessionId: string | null;
+    /** A token's lookup that the request's first statement is to carry (db/carried-check.ts). */
+    tokenCheck?: PendingCheck | null;
   }
 }
 
@@ -25,12 +35,13 @@ export function authenticate(accounts: AccountService) {
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       const auth = match?.[1] ? await accounts.authenticateToken(match[1]) : null;
-      if (!auth) throw new DomainError('unauthenticated', 'The access token is not valid.');
+      if (!auth) throw invalidToken();
       if (auth.scope === 'read' && !READ_METHODS.has(request.method)) {
         throw new DomainError('insufficient_scope', 'This token may only read.');
       }
       request.memberId = auth.memberId;
       request.sessionId = null;
+      request.tokenCheck = auth.check && new PendingCheck(auth.check);
       return;
     }
     const secret = request.cookies[SESSION_COOKIE];
@@ -48,6 +59,32 @@ export function authenticate(accounts: AccountService) {
     request.memberId = auth.memberId;
     request.sessionId = auth.session.id;
   };
+}
+
+/**
+ * A token's lookup that travels with the request's first statement: the handler runs with it
+ * pending (from after the body is parsed, which would lose it), and no answer leaves before it
+ * has said yes; its refusal replaces whatever the handler answered.
+ */
+export function carryTokenChecks(app: FastifyInstance, clock: Clock): void {
+  app.addHook('preValidation', (request, _reply, done) => {
+    if (request.tokenCheck) carrying(request.tokenCheck, () => done());
+    else done();
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    const check = request.tokenCheck;
+    if (!check) return payload;
+    try {
+      await check.settled();
+      return payload;
+    } catch (error) {
+      if (!(error instanceof Error)) throw error;
+      if (payload instanceof Readable) payload.destroy();
+      const { body, headers } = problemOf(error, clock);
+      void reply.status(body.status).headers(headers).type('application/problem+json');
+      return JSON.stringify(body);
+    }
+  });
 }
 
 function headerValue(request: FastifyRequest, name: string): string | undefined {

@@ -85,7 +85,7 @@ const ROUTER_DETAILS: Record<string, string> = {
   FST_ERR_MAX_PARAM_LENGTH: 'A part of the URL is too long.',
 };
 
-function fromFastify(error: FastifyError): ProblemBody {
+function fromFastify(error: Error & Partial<FastifyError>): ProblemBody {
   if (UNSTORABLE_TEXT.has(String(error.code))) {
     return problem(400, 'validation_failed', 'The request contains text that cannot be stored.');
   }
@@ -126,25 +126,32 @@ export function routerErrorHandler(
   void reply.status(body.status).type('application/problem+json').send(body);
 }
 
+/** The problem details `error` is answered with, and the headers that go with them. */
+export function problemOf(
+  error: Error,
+  clock: Clock,
+): { body: ProblemBody; headers: Record<string, string> } {
+  if (isConnectionError(error)) {
+    return {
+      body: unavailable(),
+      headers: { 'retry-after': String(UNAVAILABLE_RETRY_SECONDS) },
+    };
+  }
+  const body = error instanceof DomainError ? fromDomain(error) : fromFastify(error);
+  if (body.retryAt && body.status === 429) {
+    const seconds = Math.ceil((new Date(body.retryAt).getTime() - clock.now().getTime()) / 1000);
+    return { body, headers: { 'retry-after': String(Math.max(1, seconds)) } };
+  }
+  return { body, headers: {} };
+}
+
 /** The one error handler: domain errors and request errors become problem details; 5xx details stay in the log. */
 export function createErrorHandler(clock: Clock) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
-    if (isConnectionError(error)) {
-      // Expected while the database is away (R34): a warning, and the client is told when to retry.
-      request.log.warn({ err: error }, 'database unavailable');
-      void reply
-        .status(503)
-        .header('retry-after', String(UNAVAILABLE_RETRY_SECONDS))
-        .type('application/problem+json')
-        .send(unavailable());
-      return;
-    }
-    const body = error instanceof DomainError ? fromDomain(error) : fromFastify(error);
-    if (body.status >= 500) request.log.error({ err: error }, 'request failed');
-    if (body.retryAt && body.status === 429) {
-      const seconds = Math.ceil((new Date(body.retryAt).getTime() - clock.now().getTime()) / 1000);
-      reply.header('retry-after', String(Math.max(1, seconds)));
-    }
-    void reply.status(body.status).type('application/problem+json').send(body);
+    const { body, headers } = problemOf(error, clock);
+    // Expected while the database is away (R34): a warning, and the client is told when to retry.
+    if (isConnectionError(error)) request.log.warn({ err: error }, 'database unavailable');
+    else if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+    void reply.status(body.status).headers(headers).type('application/problem+json').send(body);
   };
 }

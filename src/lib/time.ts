@@ -24,3 +24,8 @@ export function startOfNextMonth(date: Date): Date {
 export function monthKey(date: Date): string {
   return date.toISOString().slice(0, 7);
 }
+
+/** Milliseconds from the instant `iso` to `now`. */
+export function elapsedSince(iso: string, now: Date): number {
+  return now.getTime() - new Date(iso).getTime();
+}

@@ -85,8 +85,8 @@ afterAll(async () => {
  * to take back (R15).
  */
 const BUDGET = {
-  postgres: { send: 4, accept: 4, withdraw: 3, ignore: 3 },
-  sqlite: { send: 9, accept: 14, withdraw: 8, ignore: 7 },
+  postgres: { send: 4, accept: 4, withdraw: 2, ignore: 2, 'second send': 2 },
+  sqlite: { send: 9, accept: 14, withdraw: 8, ignore: 7, 'second send': 8 },
 };
 
 /** The round trips of one request's statements. */
@@ -133,22 +133,27 @@ describe('statements per request on the write paths', () => {
       () => ben.post(`/api/v1/invitations/${String(toBen.body.id)}/ignore`),
       204,
     );
+    const dan = await t.member('dan');
+    const secondSend = await statementsOf(() => ann.invite(dan), 201);
     const counts = {
       send: send.roundTrips,
       accept: accept.roundTrips,
       withdraw: withdraw.roundTrips,
       ignore: ignore.roundTrips,
+      'second send': secondSend.roundTrips,
     };
-    // The token's last use is written at most hourly, so only the send and the accept (each the
-    // first request of a token) pay for it.
+    // The send and the accept are each the first request of a token, which writes its use (at
+    // most hourly); later requests do not. On PostgreSQL a token the process has let in is not
+    // looked up on its own again: the lookup travels with the request's first statement
+    // (db/carried-check.ts), a round trip less for every later request.
     expect(counts).toEqual(BUDGET[t.dialect]);
   });
 
   it.runIf(testDialect() === 'postgres')(
     'on PostgreSQL, a transaction’s first statement travels with its BEGIN instead of waiting for its answer',
     async () => {
-      const dan = await t.member('dan');
-      const sent = await ann.invite(dan);
+      const eve = await t.member('eve');
+      const sent = await ann.invite(eve);
       const withdraw = await statementsOf(
         () => ann.post(`/api/v1/invitations/${String(sent.body.id)}/withdraw`),
         200,

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { Check } from '../../db/carried-check.js';
 import type { Db } from '../../db/types.js';
 import { paginate, type Page, type PageRequest } from '../../db/pagination.js';
 import { prepare } from '../../db/prepared.js';
@@ -94,6 +95,15 @@ export function findAccessTokenByHash(
   tokenHash: string,
 ): Promise<(AccessTokenRow & { suspended_at: string | null }) | undefined> {
   return tokenByHash.first(db, { hash: tokenHash });
+}
+
+/** The same lookup, as a check a request's first statement carries (db/carried-check.ts). */
+export function accessTokenCheck(
+  db: Db,
+  tokenHash: string,
+  verify: (row: (AccessTokenRow & { suspended_at: string | null }) | undefined) => void,
+): Check {
+  return tokenByHash.check(db, { hash: tokenHash }, (rows) => verify(rows[0]));
 }
 
 export async function touchAccessToken(db: Db, id: string, at: string): Promise<void> {

@@ -1,10 +1,11 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Check } from '../../db/carried-check.js';
 import { isUniqueViolation, violatesUniqueColumn } from '../../db/errors.js';
 import { type PageRequest, presentPage } from '../../db/pagination.js';
 import { DomainError } from '../../lib/errors.js';
 import { memberTexts, PROFILE_TEXT } from '../../lib/text.js';
 import { hashSecret, newId, newSecret } from '../../lib/ids.js';
-import { addDays, HOUR_MS, MINUTE_MS } from '../../lib/time.js';
+import { addDays, elapsedSince, HOUR_MS, MINUTE_MS } from '../../lib/time.js';
 import type { TokenScope } from '../../db/tables/access-token.js';
 import type { ServiceDeps } from '../deps.js';
 import type { Registration } from '../registration/registration.service.js';
@@ -22,6 +23,7 @@ import {
   deleteOtherSessions,
   deleteOwnSession,
   deleteSession,
+  accessTokenCheck,
   findAccessTokenByHash,
   findSession,
   insertAccessToken,
@@ -33,6 +35,7 @@ import {
 } from './account.repository.js';
 import type { CredentialService } from './credential.service.js';
 import { hashPassword, UNKNOWN_MEMBER_HASH, verifyPassword } from './password.js';
+import { TokenCache } from './token-cache.js';
 import { assertStrongPassword } from './password.policy.js';
 
 const SESSION_DAYS = 30;
@@ -66,6 +69,11 @@ export interface Authenticated {
   scope: TokenScope;
 }
 
+export interface TokenAuthentication extends Authenticated {
+  /** The token's lookup, still to be carried by the request's first statement; null when done. */
+  check: Check | null;
+}
+
 export interface TokenInput {
   name: string;
   scope?: TokenScope;
@@ -94,12 +102,27 @@ function suspended(): DomainError {
   return new DomainError('account_suspended', 'This account is suspended.');
 }
 
+export function invalidToken(): DomainError {
+  return new DomainError('unauthenticated', 'The access token is not valid.');
+}
+
+/** Throws when a token's lookup found none, or found its member suspended (R32). */
+function refuseToken(row: { suspended_at: string | null } | undefined): void {
+  if (!row) throw invalidToken();
+  if (row.suspended_at) throw suspended();
+}
+
 export class AccountService {
+  /** Only where a statement can carry a token's lookup; on SQLite a lookup costs no round trip. */
+  private readonly knownTokens: TokenCache | null;
+
   constructor(
     private readonly deps: ServiceDeps,
     private readonly registration: Registration,
     private readonly credentials: CredentialService,
-  ) {}
+  ) {
+    this.knownTokens = deps.database.dialect === 'postgres' ? new TokenCache() : null;
+  }
 
   async signUp(
     raw: SignUpInput,
@@ -236,17 +259,42 @@ export class AccountService {
     };
   }
 
-  async authenticateToken(token: string): Promise<Authenticated | null> {
-    const row = await findAccessTokenByHash(this.deps.database.db, hashSecret(token));
+  /**
+   * Who a bearer token belongs to. On PostgreSQL a token let in here within the hour is not
+   * looked up first: `check` is its lookup, for the request's first statement to carry.
+   */
+  async authenticateToken(token: string): Promise<TokenAuthentication | null> {
+    const hash = hashSecret(token);
     const now = this.deps.clock.now();
+    const known = this.knownTokens?.get(hash, now);
+    if (known) {
+      return {
+        memberId: known.memberId,
+        session: null,
+        scope: known.scope,
+        check: accessTokenCheck(this.deps.database.db, hash, (row) => {
+          if (!row || row.suspended_at) this.knownTokens?.forget(hash);
+          refuseToken(row);
+        }),
+      };
+    }
+    const row = await findAccessTokenByHash(this.deps.database.db, hash);
     // An expired token answers like an unknown one (R28).
     if (!row || (row.expires_at && new Date(row.expires_at) <= now)) return null;
     if (row.suspended_at) throw suspended();
+    let lastUsedAt = row.last_used_at;
     // Recording every use would add a write to every request; once an hour says enough.
-    if (!row.last_used_at || elapsedSince(row.last_used_at, now) > HOUR_MS) {
-      await touchAccessToken(this.deps.database.db, row.id, now.toISOString());
+    if (!lastUsedAt || elapsedSince(lastUsedAt, now) > HOUR_MS) {
+      lastUsedAt = now.toISOString();
+      await touchAccessToken(this.deps.database.db, row.id, lastUsedAt);
     }
-    return { memberId: row.member_id, session: null, scope: row.scope };
+    this.knownTokens?.remember(hash, {
+      memberId: row.member_id,
+      scope: row.scope,
+      expiresAt: row.expires_at,
+      lastUsedAt,
+    });
+    return { memberId: row.member_id, session: null, scope: row.scope, check: null };
   }
 
   /** R28: the member's sessions; `current` is the one the request came with. */
@@ -301,10 +349,6 @@ export class AccountService {
       throw new DomainError('token_not_found', 'There is no such token.');
     }
   }
-}
-
-function elapsedSince(iso: string, now: Date): number {
-  return now.getTime() - new Date(iso).getTime();
 }
 
 function presentToken(r: {

@@ -1,0 +1,49 @@
+/**
+ * The bearer tokens a process has lately let in. Whose a token is, what it may do and when it
+ * expires never change, so a request with one of them need not look it up before its work
+ * starts: the lookup travels with its first statement instead (db/carried-check.ts) and refuses
+ * the request there if the token was revoked or its member suspended meanwhile, by this process
+ * or another. A token unused here for an hour is looked up first again, which records its use.
+ */
+import { elapsedSince, HOUR_MS } from '../../lib/time.js';
+import type { TokenScope } from '../../db/tables/access-token.js';
+
+export interface KnownToken {
+  memberId: string;
+  scope: TokenScope;
+  expiresAt: string | null;
+  /** When its use was last recorded (R28). */
+  lastUsedAt: string;
+}
+
+/** Enough for every token in use on a busy instance; the oldest let in makes way. */
+const CAPACITY = 10_000;
+
+export class TokenCache {
+  private readonly tokens = new Map<string, KnownToken>();
+
+  /** The token with `hash`, if it was let in here, has not expired and its use is recent. */
+  get(hash: string, now: Date): KnownToken | undefined {
+    const token = this.tokens.get(hash);
+    if (!token) return undefined;
+    const expired = token.expiresAt !== null && new Date(token.expiresAt) <= now;
+    if (expired || elapsedSince(token.lastUsedAt, now) > HOUR_MS) {
+      this.tokens.delete(hash);
+      return undefined;
+    }
+    return token;
+  }
+
+  remember(hash: string, token: KnownToken): void {
+    this.tokens.delete(hash);
+    if (this.tokens.size >= CAPACITY) {
+      const oldest = this.tokens.keys().next();
+      if (!oldest.done) this.tokens.delete(oldest.value);
+    }
+    this.tokens.set(hash, token);
+  }
+
+  forget(hash: string): void {
+    this.tokens.delete(hash);
+  }
+}
