@@ -71,19 +71,22 @@ export function carryTokenChecks(app: FastifyInstance, clock: Clock): void {
     if (request.tokenCheck) carrying(request.tokenCheck, () => done());
     else done();
   });
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     const check = request.tokenCheck;
-    if (!check) return payload;
-    try {
-      await check.settled();
-      return payload;
-    } catch (error) {
-      if (!(error instanceof Error)) throw error;
-      if (payload instanceof Readable) payload.destroy();
-      const { body, headers } = problemOf(error, clock);
-      void reply.status(body.status).headers(headers).type('application/problem+json');
-      return JSON.stringify(body);
+    if (!check) {
+      done(null, payload);
+      return;
     }
+    check.settled().then(
+      () => done(null, payload),
+      (error: unknown) => {
+        if (!(error instanceof Error)) return done(new Error(String(error)));
+        if (payload instanceof Readable) payload.destroy();
+        const { body, headers } = problemOf(error, clock);
+        void reply.status(body.status).headers(headers).type('application/problem+json');
+        done(null, JSON.stringify(body));
+      },
+    );
   });
 }
 
