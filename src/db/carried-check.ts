@@ -2,7 +2,7 @@
  * A check that a request's first statement carries to PostgreSQL instead of taking a round trip
  * of its own before the request's work starts: the lookup of a bearer token the process has
  * seen before (accounts/token-cache.ts). Each round trip costs both processes a socket write, a
- * wake-up and the protocol's work, about a fifth of a send's CPU.
+ * wake-up and the protocol's work: without it, a withdrawal took about a tenth less CPU.
  *
  * Until the check has answered, nothing the request asked for reaches it: every answer waits
  * for the check, a COMMIT and a write outside a transaction are not even sent, and a refused
