@@ -30,7 +30,11 @@ const pending = new AsyncLocalStorage<PendingCheck>();
 export class PendingCheck {
   private outcome: Promise<void> | null = null;
 
-  constructor(readonly check: Check) {}
+  constructor(private readonly check: Check) {}
+
+  get statement(): CarriedStatement {
+    return this.check.statement;
+  }
 
   get sent(): boolean {
     return this.outcome !== null;

@@ -98,17 +98,15 @@ export function withNamedStatements(pool: Pool): PostgresPool {
             // A COMMIT, or a write that commits on its own, leaves only once the check said yes;
             // an unsent check goes first on this connection, which the pool may have no spare of.
             if (text === 'commit' || (!batch.open && !/^select\b/i.test(text))) {
-              if (!check.sent) check.carried(send(check.check.statement));
+              if (!check.sent) check.carried(send(check.statement));
               return check.settled().then(() => sendAll(planned));
             }
             if (check.sent) return afterCheck(check, sendAll(planned));
             // The check goes first, or straight after the BEGIN it travels with.
             const at = planned[0]?.sql === 'begin' ? 1 : 0;
-            const answers = [
-              ...planned.slice(0, at),
-              check.check.statement,
-              ...planned.slice(at),
-            ].map(send);
+            const answers = [...planned.slice(0, at), check.statement, ...planned.slice(at)].map(
+              send,
+            );
             check.carried(elementAt(answers, at));
             return afterCheck(check, Promise.all(answers).then(last));
           }) as unknown as PostgresPoolClient['query'],

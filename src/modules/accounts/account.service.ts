@@ -272,10 +272,8 @@ export class AccountService {
         memberId: known.memberId,
         session: null,
         scope: known.scope,
-        check: accessTokenCheck(this.deps.database.db, hash, (row) => {
-          if (!row || row.suspended_at) this.knownTokens?.forget(hash);
-          refuseToken(row);
-        }),
+        // A refused token stays known: each of its requests is refused the same way.
+        check: accessTokenCheck(this.deps.database.db, hash, refuseToken),
       };
     }
     const row = await findAccessTokenByHash(this.deps.database.db, hash);

@@ -42,8 +42,4 @@ export class TokenCache {
     }
     this.tokens.set(hash, token);
   }
-
-  forget(hash: string): void {
-    this.tokens.delete(hash);
-  }
 }
