@@ -1,5 +1,6 @@
 import type SqliteDatabase from 'better-sqlite3';
 import type { SqliteDatabase as KyselySqlite, SqliteStatement } from 'kysely';
+import { BoundedMap } from '../lib/bounded-map.js';
 
 const CACHED_STATEMENTS = 500;
 
@@ -74,17 +75,14 @@ class ArrayRowStatement implements SqliteStatement {
  * still being iterated is never handed out twice.
  */
 export function withStatementCache(sqlite: SqliteDatabase.Database): KyselySqlite {
-  const statements = new Map<string, ArrayRowStatement>();
+  const statements = new BoundedMap<string, ArrayRowStatement>(CACHED_STATEMENTS);
   return {
     close: () => sqlite.close(),
     prepare(sql) {
       const cached = statements.get(sql);
-      statements.delete(sql);
       const statement =
         cached && !cached.busy ? cached : new ArrayRowStatement(sqlite.prepare(sql));
       statements.set(sql, statement);
-      const oldest = statements.keys().next().value;
-      if (statements.size > CACHED_STATEMENTS && oldest !== undefined) statements.delete(oldest);
       return statement;
     },
   };

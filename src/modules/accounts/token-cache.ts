@@ -5,6 +5,7 @@
  * the request there if the token was revoked or its member suspended meanwhile, by this process
  * or another. A token unused here for an hour is looked up first again, which records its use.
  */
+import { BoundedMap } from '../../lib/bounded-map.js';
 import { elapsedSince, HOUR_MS } from '../../lib/time.js';
 import type { TokenScope } from '../../db/tables/access-token.js';
 
@@ -20,7 +21,7 @@ export interface KnownToken {
 const CAPACITY = 10_000;
 
 export class TokenCache {
-  private readonly tokens = new Map<string, KnownToken>();
+  private readonly tokens = new BoundedMap<string, KnownToken>(CAPACITY);
 
   /** The token with `hash`, if it was let in here, has not expired and its use is recent. */
   get(hash: string, now: Date): KnownToken | undefined {
@@ -35,11 +36,6 @@ export class TokenCache {
   }
 
   remember(hash: string, token: KnownToken): void {
-    this.tokens.delete(hash);
-    if (this.tokens.size >= CAPACITY) {
-      const oldest = this.tokens.keys().next();
-      if (!oldest.done) this.tokens.delete(oldest.value);
-    }
     this.tokens.set(hash, token);
   }
 }
