@@ -21,6 +21,7 @@ import type {
 } from './tables/page.js';
 import type { ServerSecretTable } from './tables/server-secret.js';
 import type { SessionTable } from './tables/session.js';
+import type { SuspendedConnectionTable, SuspendedFollowTable } from './tables/suspended-graph.js';
 import type { WebhookAttemptTable, WebhookDeliveryTable, WebhookTable } from './tables/webhook.js';
 
 export interface Schema {
@@ -52,4 +53,6 @@ export interface Schema {
   invite_codes: InviteCodeTable;
   admin_audit: AdminAuditTable;
   email_attempts: EmailAttemptTable;
+  suspended_connections: SuspendedConnectionTable;
+  suspended_follows: SuspendedFollowTable;
 }

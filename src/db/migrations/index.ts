@@ -15,6 +15,7 @@ import * as unverifiedMembers from './0013-unverified-members.js';
 import * as sessionAndTokenListOrder from './0014-session-and-token-list-order.js';
 import * as invitationIgnoredAt from './0015-invitation-ignored-at.js';
 import * as memberActiveWebhooks from './0016-member-active-webhooks.js';
+import * as suspendedGraph from './0017-suspended-graph.js';
 
 /** Every migration in order; names are frozen once landed. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0014-session-and-token-list-order': sessionAndTokenListOrder,
   '0015-invitation-ignored-at': invitationIgnoredAt,
   '0016-member-active-webhooks': memberActiveWebhooks,
+  '0017-suspended-graph': suspendedGraph,
 };

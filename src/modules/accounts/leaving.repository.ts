@@ -64,10 +64,14 @@ async function deleteConnections(tx: Tx, memberId: string): Promise<void> {
 
 async function deleteGraph(tx: Tx, memberId: string): Promise<void> {
   await deleteConnections(tx, memberId);
-  await tx
-    .deleteFrom('follows')
-    .where((eb) => eb.or([eb('follower_id', '=', memberId), eb('followee_id', '=', memberId)]))
-    .execute();
+  for (const table of ['follows', 'suspended_follows'] as const) {
+    await tx
+      .deleteFrom(table)
+      .where((eb) => eb.or([eb('follower_id', '=', memberId), eb('followee_id', '=', memberId)]))
+      .execute();
+  }
+  // What waits for a suspended member (R32) to come back does not wait for one who left.
+  await tx.deleteFrom('suspended_connections').where('peer_id', '=', memberId).execute();
   for (const table of ['blocks', 'block_lifts'] as const) {
     await tx
       .deleteFrom(table)

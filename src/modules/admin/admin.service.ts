@@ -23,6 +23,7 @@ import {
   setMemberRole,
   setSuspension,
 } from './admin.repository.js';
+import { hideFromGraph, returnToGraph } from './suspension.repository.js';
 
 export interface AdminMember extends MemberSummary {
   email: string;
@@ -95,8 +96,9 @@ export class AdminService {
 
   /**
    * Suspends a member: they can no longer sign in or use a session or token, others no longer
-   * find them, and their open sent invitations are withdrawn with every R15 effect, in one
-   * transaction. Like a block's, these withdrawals start no resend cooldown.
+   * find them nor see them among their connections and follows (until the suspension ends), and
+   * their open sent invitations are withdrawn with every R15 effect, in one transaction. Like a
+   * block's, these withdrawals start no resend cooldown.
    */
   async suspend(adminId: string | null, handle: string, reason: string): Promise<void> {
     const now = this.deps.clock.now();
@@ -109,6 +111,7 @@ export class AdminService {
         throw new DomainError('already_suspended', 'This member is already suspended.');
       await setSuspension(tx, member.id, { at, reason });
       await withdrawEverySent(tx, member.id, 'suspension', { now, rules: this.deps.rules });
+      await hideFromGraph(tx, member.id);
       await this.record(tx, adminId, 'suspend', member.id, reason, now);
     });
   }
@@ -120,6 +123,7 @@ export class AdminService {
       if (!member.suspended_at)
         throw new DomainError('not_suspended', 'This member is not suspended.');
       await setSuspension(tx, member.id, null);
+      await returnToGraph(tx, member.id);
       await this.record(tx, adminId, 'unsuspend', member.id, null, now);
     });
   }
