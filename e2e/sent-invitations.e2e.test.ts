@@ -47,7 +47,7 @@ describe('Manage invitations — Sent', () => {
     await expect.poll(() => rows.count()).toBe(2);
 
     await chips.getByRole('button', { name: /Pages/ }).click();
-    await page.getByText('No pending pages invitations').waitFor();
+    await page.getByText('No pending page invitations').waitFor();
     expect(page.url()).toContain('kind=page');
     await chips.getByRole('button', { name: /People/ }).click();
     await expect.poll(() => rows.count()).toBe(2);

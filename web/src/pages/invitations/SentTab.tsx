@@ -29,11 +29,23 @@ import { WithdrawDialog } from './WithdrawDialog.js';
 
 const LABELS: Record<KindFilter, string> = { all: 'All', ...KIND_LABELS };
 
-const EMPTY: Record<KindFilter, string> = {
-  all: 'When you invite someone, the invitation waits here until they answer.',
-  connection: 'When you invite someone to connect, the invitation waits here until they answer.',
-  page: 'Invitations to follow a page you run show up here.',
-  event: 'Invitations to events you organise show up here.',
+const EMPTY: Record<KindFilter, { title: string; hint: string }> = {
+  all: {
+    title: 'No pending invitations',
+    hint: 'When you invite someone, the invitation waits here until they answer.',
+  },
+  connection: {
+    title: 'No pending connection invitations',
+    hint: 'When you invite someone to connect, the invitation waits here until they answer.',
+  },
+  page: {
+    title: 'No pending page invitations',
+    hint: 'Invitations to follow a page you run show up here.',
+  },
+  event: {
+    title: 'No pending event invitations',
+    hint: 'Invitations to events you organise show up here.',
+  },
 };
 
 const NOUN = ['invitation', 'invitations'] as const;
@@ -226,15 +238,9 @@ export function SentTab({ onWithdrawing }: SentTabProps) {
         <LoadError error={sent.query.error} onRetry={() => void sent.query.refetch()} />
       ) : visible.length === 0 && !sent.query.hasNextPage ? (
         <EmptyState
-          title={
-            view.q
-              ? `No pending invitations match “${view.q}”`
-              : view.kind === 'all'
-                ? 'No pending invitations'
-                : `No pending ${KIND_LABELS[view.kind].toLowerCase()} invitations`
-          }
+          title={view.q ? `No pending invitations match “${view.q}”` : EMPTY[view.kind].title}
         >
-          <p>{EMPTY[view.kind]}</p>
+          <p>{view.q ? 'Try another name, or clear the search.' : EMPTY[view.kind].hint}</p>
         </EmptyState>
       ) : (
         <InfiniteList list={sent} noun={NOUN} total={matching} hiddenCount={hiddenCount}>
