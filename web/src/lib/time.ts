@@ -16,6 +16,7 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
 
 const weekdayFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'short' });
 const shortDateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
+const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
 const relativeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'always' });
 
 const MINUTE = 60_000;
@@ -52,9 +53,12 @@ function pickUnit(abs: number): [number, Intl.RelativeTimeFormatUnit] {
   return [Math.floor(abs / (365 * DAY)), 'year'];
 }
 
-/** "Tue" within the coming days, otherwise "20 Dec". */
+/** "today at 17:04", "Tue" within the coming days, otherwise "20 Dec". */
 export function formatRenewal(value: string, now: number = Date.now()): string {
   const at = new Date(value);
+  // A weekday alone that is today's reads as a week from now.
+  if (at.toDateString() === new Date(now).toDateString())
+    return `today at ${timeFormat.format(at)}`;
   return at.getTime() - now < 6 * DAY ? weekdayFormat.format(at) : shortDateFormat.format(at);
 }
 
