@@ -25,6 +25,10 @@ describe('Profile', () => {
     await dialog.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Pending ▾' }).waitFor();
     await page.getByText('Invitation sent to Bea.').waitFor();
+    // Connect, which had the focus back from the dialog, is gone: the keyboard goes on from here.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Pending ▾');
 
     const invitation = await suite.api.received(bea);
     expect(invitation.items).toMatchObject([{ note, howKnown: 'colleague' }]);
@@ -48,6 +52,29 @@ describe('Profile', () => {
     await page.getByRole('button', { name: 'Connected ✓' }).waitFor();
     expect(await page.getByText(note).count()).toBe(0);
     expect((await suite.api.received(me)).items).toEqual([]);
+    await context.close();
+  });
+
+  it('an invitation the member ignored can still be accepted from its sender’s profile (R38)', async () => {
+    const me = await suite.api.member('Ida Ignorer');
+    const sam = await suite.api.member('Sam Patient');
+    const ignored = await suite.api.invite(sam, me);
+    await ok(
+      suite.api.as(me).POST('/api/v1/invitations/{id}/ignore', {
+        params: { path: { id: ignored.id } },
+        body: {},
+      }),
+    );
+    const { context, page } = await suite.signIn(me);
+
+    await page.goto(`/in/${sam.handle}`);
+    await page
+      .getByText(/^Sam invited you to connect .* You ignored it; you can still accept it\.$/)
+      .waitFor();
+    expect(await page.getByRole('button', { name: 'Ignore', exact: true }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Connect', exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Accept', exact: true }).click();
+    await page.getByRole('button', { name: 'Connected ✓' }).waitFor();
     await context.close();
   });
 

@@ -198,8 +198,13 @@ describe('ignoring is silent (R11)', () => {
     // The recipient still sees what they did; the sender has no notification of it.
     expect((await ben.get(`/api/v1/invitations/${fromAnn.body.id}`)).body.status).toBe('ignored');
     expect((await ann.get('/api/v1/notifications')).body.items).toEqual([]);
-    expect((await ben.get(`/api/v1/members/${ann.handle}`)).body.relationship).toBe('none');
     expect(await invitationStatus(t, fromAnn.body.id)).toBe('ignored');
+    // R38: still open, so the sender's profile offers the recipient its Accept.
+    expect((await ben.get(`/api/v1/members/${ann.handle}`)).body).toMatchObject({
+      relationship: 'invitation_ignored',
+      invitationId: fromAnn.body.id,
+    });
+    expect((await ben.post(`/api/v1/invitations/${fromAnn.body.id}/accept`)).status).toBe(200);
   });
 
   it('R11 R17: an ignored invitation cannot be ignored again by its recipient', async () => {

@@ -17,12 +17,19 @@ export const Profile = Type.Intersect([
     connectionCount: Type.Integer(),
     followerCount: Type.Integer(),
     isSelf: Type.Boolean(),
-    relationship: Type.Union([
-      Type.Literal('connected'),
-      Type.Literal('invitation_sent'),
-      Type.Literal('invitation_received'),
-      Type.Literal('none'),
-    ]),
+    relationship: Type.Union(
+      [
+        Type.Literal('connected'),
+        Type.Literal('invitation_sent'),
+        Type.Literal('invitation_received'),
+        Type.Literal('invitation_ignored'),
+        Type.Literal('none'),
+      ],
+      {
+        description:
+          'invitation_ignored: their invitation to you, which you ignored and may still accept (R38)',
+      },
+    ),
     invitationId: Type.Union([Type.String(), Type.Null()]),
     resendAvailableAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
       description:

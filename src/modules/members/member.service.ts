@@ -29,7 +29,8 @@ import {
   updateMember,
 } from './member.repository.js';
 
-type Relationship = 'connected' | 'invitation_sent' | 'invitation_received' | 'none';
+type Relationship =
+  'connected' | 'invitation_sent' | 'invitation_received' | 'invitation_ignored' | 'none';
 
 export interface Profile extends MemberSummary {
   connectionCount: number;
@@ -167,8 +168,9 @@ export class MemberService {
     else if (sent) {
       relationship = 'invitation_sent';
       invitationId = sent.id;
-    } else if (received?.status === 'pending') {
-      relationship = 'invitation_received';
+    } else if (received?.status === 'pending' || received?.status === 'ignored') {
+      // R38: an ignored invitation is out of the recipient's lists but still theirs to accept.
+      relationship = received.status === 'pending' ? 'invitation_received' : 'invitation_ignored';
       invitationId = received.id;
     }
     return {

@@ -3415,7 +3415,13 @@ export interface operations {
             connectionCount: number;
             followerCount: number;
             isSelf: boolean;
-            relationship: 'connected' | 'invitation_sent' | 'invitation_received' | 'none';
+            /** @description invitation_ignored: their invitation to you, which you ignored and may still accept (R38) */
+            relationship:
+              | 'connected'
+              | 'invitation_sent'
+              | 'invitation_received'
+              | 'invitation_ignored'
+              | 'none';
             invitationId: string | null;
             /** @description with a sent invitation: when a resend would be allowed if it were withdrawn now */
             resendAvailableAt: string | null;

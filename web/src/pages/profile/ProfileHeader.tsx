@@ -33,9 +33,15 @@ export function ProfileHeader({ profile }: { profile: Profile }) {
           <span>{plural(profile.connectionCount, 'connection')}</span>
           <span>{plural(profile.followerCount, 'follower')}</span>
         </p>
-        {profile.relationship === 'invitation_received' && profile.invitationId && (
-          <ReceivedInvitationNote invitationId={profile.invitationId} name={firstName(profile)} />
-        )}
+        {(profile.relationship === 'invitation_received' ||
+          profile.relationship === 'invitation_ignored') &&
+          profile.invitationId && (
+            <ReceivedInvitationNote
+              invitationId={profile.invitationId}
+              name={firstName(profile)}
+              ignored={profile.relationship === 'invitation_ignored'}
+            />
+          )}
         {profile.isSelf ? (
           <OwnProfileActions profile={profile} />
         ) : (

@@ -9,9 +9,12 @@ import { RelativeTime } from '../../components/RelativeTime.js';
 export function ReceivedInvitationNote({
   invitationId,
   name,
+  ignored,
 }: {
   invitationId: string;
   name: string;
+  /** R38: ignored, yet still open to accept. */
+  ignored: boolean;
 }) {
   const invitation = useInvitation(invitationId);
   if (!invitation.data) return null;
@@ -20,6 +23,7 @@ export function ReceivedInvitationNote({
     <div className="profile-invitation">
       <p>
         {name} invited you to connect <RelativeTime value={sentAt} />.
+        {ignored && ' You ignored it; you can still accept it.'}
       </p>
       {note && <blockquote className="invitation-note">{note}</blockquote>}
     </div>

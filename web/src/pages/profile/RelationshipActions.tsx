@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Profile } from '../../api/types.js';
 import { BusyButton } from '../../components/BusyButton.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
@@ -19,6 +19,14 @@ export function RelationshipActions({ profile }: { profile: Profile }) {
     if (row.current?.contains(document.activeElement)) followButton.current?.focus();
   });
   const [open, setOpen] = useState<Open>(null);
+  // A new relationship replaces the button that made it (Connect becomes Pending ▾), which takes
+  // the focus with it; the keyboard goes on from this row rather than from the top of the page.
+  const shownRelationship = useRef(profile.relationship);
+  useEffect(() => {
+    if (shownRelationship.current === profile.relationship) return;
+    shownRelationship.current = profile.relationship;
+    if (document.activeElement === document.body) row.current?.querySelector('button')?.focus();
+  }, [profile.relationship]);
   const [email, setEmail] = useState('');
   const name = firstName(profile);
   const close = () => setOpen(null);
@@ -56,23 +64,24 @@ export function RelationshipActions({ profile }: { profile: Profile }) {
             Pending ▾
           </MenuButton>
         )}
+        {(profile.relationship === 'invitation_received' ||
+          profile.relationship === 'invitation_ignored') && (
+          <BusyButton
+            className="button button-primary"
+            busy={actions.accept.isPending}
+            onClick={() => actions.accept.mutate()}
+          >
+            Accept
+          </BusyButton>
+        )}
         {profile.relationship === 'invitation_received' && (
-          <>
-            <BusyButton
-              className="button button-primary"
-              busy={actions.accept.isPending}
-              onClick={() => actions.accept.mutate()}
-            >
-              Accept
-            </BusyButton>
-            <BusyButton
-              className="button"
-              busy={actions.ignore.isPending}
-              onClick={() => actions.ignore.mutate()}
-            >
-              Ignore
-            </BusyButton>
-          </>
+          <BusyButton
+            className="button"
+            busy={actions.ignore.isPending}
+            onClick={() => actions.ignore.mutate()}
+          >
+            Ignore
+          </BusyButton>
         )}
         {profile.relationship === 'connected' && (
           <MenuButton
