@@ -63,7 +63,7 @@ describe('lists read to their end from the keyboard (R40)', () => {
     await context.close();
   });
 
-  it('R40: Your events reaches "All 75 shown" by Show more', async () => {
+  it('R40: Upcoming events reach "All 75 shown" by Show more', async () => {
     const me = await suite.api.member('Eve Events');
     const startsAt = new Date((await suite.api.serverNow()).getTime() + 86_400_000).toISOString();
     const names: string[] = [];
@@ -75,7 +75,7 @@ describe('lists read to their end from the keyboard (R40)', () => {
     const { context, page } = await suite.signIn(me);
     await smallPages(page, '/api/v1/events', PAGE);
     await page.goto('/events');
-    const rows = page.getByRole('list', { name: 'Your events' }).locator(':scope > li');
+    const rows = page.getByRole('list', { name: 'Upcoming events' }).locator(':scope > li');
     await expect.poll(() => rows.count()).toBe(PAGE);
 
     const presses = await showEverything(page, rows, 'Show more events', `All ${COUNT} shown`);

@@ -265,7 +265,7 @@ describe('Pages and events (R21, R22) in the web app', () => {
     await later.page.getByText('Past event').waitFor();
     await later.page.goto('/events');
     const row = later.page
-      .getByRole('list', { name: 'Your events' })
+      .getByRole('list', { name: 'Past events' })
       .getByRole('listitem')
       .filter({ hasText: 'Winter Meetup' });
     await row.getByText('You attended').waitFor();
@@ -304,7 +304,7 @@ describe('Pages and events (R21, R22) in the web app', () => {
 
     await tab.getByRole('link', { name: 'Events', exact: true }).click();
     await tab
-      .getByRole('list', { name: 'Your events' })
+      .getByRole('list', { name: 'Upcoming events' })
       .getByText('Paris Coffee Morning')
       .waitFor();
     await shoot(tab, 'events-desktop');

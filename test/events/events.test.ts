@@ -51,6 +51,37 @@ describe('events (R22)', () => {
     ]);
   });
 
+  it('R22 R40: the events list splits at now: upcoming soonest first, past latest first, each read to its end', async () => {
+    const eve = await t.member('eve');
+    const day = 86_400_000;
+    const start = t.clock.now().getTime();
+    // Made in a shuffled order, starting 1 to 6 days from now.
+    for (const days of [3, 1, 6, 2, 5, 4]) {
+      const startsAt = new Date(start + days * day).toISOString();
+      expect((await eve.post('/api/v1/events', { name: `Day ${days}`, startsAt })).status).toBe(
+        201,
+      );
+    }
+    t.clock.set(new Date(start + 3.5 * day));
+    const read = async (query: string) => {
+      const names: string[] = [];
+      for (let cursor: string | null = ''; cursor !== null;) {
+        const after: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+        const page = await eve.get<{ items: { name: string }[]; nextCursor: string | null }>(
+          `/api/v1/events?limit=2${query}${after}`,
+        );
+        expect(page.status).toBe(200);
+        names.push(...page.body.items.map((e) => e.name));
+        cursor = page.body.nextCursor;
+      }
+      return names;
+    };
+    expect(await read('&when=upcoming')).toEqual(['Day 4', 'Day 5', 'Day 6']);
+    expect(await read('&when=past')).toEqual(['Day 3', 'Day 2', 'Day 1']);
+    expect(await read('')).toEqual(['Day 1', 'Day 2', 'Day 3', 'Day 4', 'Day 5', 'Day 6']);
+    expect((await eve.get('/api/v1/events?when=soon')).status).toBe(400);
+  });
+
   it('R10 R22: organizers invite their connections, each recipient with an outcome; accepting means attending', async () => {
     const [ann, ben, cat, dan] = await signUp(t, 'ann', 'ben', 'cat', 'dan');
     await connectAll(t, ann, [ben, cat]);

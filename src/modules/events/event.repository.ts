@@ -146,13 +146,20 @@ export async function memberRoles(
   };
 }
 
-/** Events the member organizes or attends, soonest first. */
+/** Which of a member's events a list shows: all, soonest first; or one side of `now`. */
+export type EventsWhen = { when: 'all' } | { when: 'upcoming' | 'past'; now: string };
+
+/**
+ * Events the member organizes or attends: all of them or those yet to start, soonest first;
+ * or those that have started, the latest first.
+ */
 export async function listMemberEvents(
   db: Db,
   memberId: string,
+  which: EventsWhen,
   page: PageRequest,
 ): Promise<Page<EventRow>> {
-  const query = db
+  let query = db
     .selectFrom('events')
     .selectAll()
     // One set of ids: the member's rows by index, then the events by key (see listMemberPages).
@@ -165,9 +172,15 @@ export async function listMemberEvents(
           eb.selectFrom('event_attendees').select('event_id').where('member_id', '=', memberId),
         ),
     );
+  if (which.when === 'upcoming') query = query.where('starts_at', '>', which.now);
+  if (which.when === 'past') query = query.where('starts_at', '<=', which.now);
   return paginate(
     query,
-    { columns: ['starts_at', 'id'], order: 'asc', values: (r) => [r.starts_at, r.id] },
+    {
+      columns: ['starts_at', 'id'],
+      order: which.when === 'past' ? 'desc' : 'asc',
+      values: (r) => [r.starts_at, r.id],
+    },
     page,
   );
 }

@@ -36,7 +36,12 @@ export const eventRoutes: RoutesPlugin = (ctx) => (app) => {
         tags,
         operationId: 'listEvents',
         summary: 'Events you organize or attend, soonest first',
-        querystring: Type.Object(PageQuery),
+        description:
+          'With `when=upcoming`, only those yet to start, soonest first; with `when=past`, those that have started, the latest first.',
+        querystring: Type.Object({
+          ...PageQuery,
+          when: Type.Optional(Type.Union([Type.Literal('upcoming'), Type.Literal('past')])),
+        }),
         response: { 200: EventList, ...errorResponses },
       },
     },

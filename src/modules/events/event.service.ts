@@ -28,6 +28,7 @@ import {
   isOrganizer,
   listAttendees,
   listMemberEvents,
+  type EventsWhen,
   listOrganizers,
   lockEvent,
   memberRoles,
@@ -120,13 +121,19 @@ export class EventService {
     return presentPage(await listAttendees(db, id, viewerId, options), toSummary);
   }
 
-  /** Events the member organizes or attends, soonest first. */
+  /**
+   * Events the member organizes or attends: all, or those yet to start, soonest first; or those
+   * that have started, the latest first.
+   */
   async list(
     viewerId: string,
-    options: { cursor?: string; limit: number },
+    options: { cursor?: string; limit: number; when?: 'upcoming' | 'past' },
   ): Promise<Page<EventSummary>> {
     const db = this.deps.database.db;
-    const page = await listMemberEvents(db, viewerId, {
+    const which: EventsWhen = options.when
+      ? { when: options.when, now: this.deps.clock.now().toISOString() }
+      : { when: 'all' };
+    const page = await listMemberEvents(db, viewerId, which, {
       cursor: options.cursor,
       limit: options.limit,
     });

@@ -194,8 +194,8 @@ export const inviteToPage = (id: string, to: string[]) =>
 
 export const createEvent = (input: CreateEventInput) =>
   call(() => api.POST('/api/v1/events', { body: input }));
-export const listEvents = (cursor?: string) =>
-  call(() => api.GET('/api/v1/events', { params: { query: { cursor, limit: PAGE } } }));
+export const listEvents = (when: 'upcoming' | 'past', cursor?: string) =>
+  call(() => api.GET('/api/v1/events', { params: { query: { when, cursor, limit: PAGE } } }));
 export const getEvent = (id: string) => call(() => api.GET('/api/v1/events/{id}', byId(id)));
 export const listEventAttendees = (id: string, cursor?: string) =>
   call(() =>

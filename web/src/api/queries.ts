@@ -33,7 +33,7 @@ export const keys = {
   notificationList: ['notifications', 'list'] as const,
   pages: ['pages'] as const,
   page: (id: string) => ['pages', id] as const,
-  events: ['events'] as const,
+  events: (when: 'upcoming' | 'past') => ['events', 'list', when] as const,
   event: (id: string) => ['events', id] as const,
   eventAttendees: (id: string) => ['events', id, 'attendees'] as const,
   insights: ['insights'] as const,
@@ -138,8 +138,12 @@ export const usePages = () =>
 export const usePage = (id: string) =>
   useQuery({ queryKey: keys.page(id), queryFn: () => endpoints.getPage(id) });
 
-export const useEvents = () =>
-  useCursorList({ queryKey: keys.events, fetchPage: endpoints.listEvents });
+/** The member's events yet to start, soonest first, or those that have started, latest first. */
+export const useEvents = (when: 'upcoming' | 'past') =>
+  useCursorList({
+    queryKey: keys.events(when),
+    fetchPage: (cursor) => endpoints.listEvents(when, cursor),
+  });
 
 export const useEvent = (id: string) =>
   useQuery({ queryKey: keys.event(id), queryFn: () => endpoints.getEvent(id) });

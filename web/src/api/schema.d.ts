@@ -844,7 +844,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Events you organize or attend, soonest first */
+    /**
+     * Events you organize or attend, soonest first
+     * @description With `when=upcoming`, only those yet to start, soonest first; with `when=past`, those that have started, the latest first.
+     */
     get: operations['listEvents'];
     put?: never;
     /** Create an event; you organize and attend it */
@@ -7803,6 +7806,7 @@ export interface operations {
       query?: {
         limit?: number;
         cursor?: string;
+        when?: 'upcoming' | 'past';
       };
       header?: never;
       path?: never;

@@ -26,13 +26,45 @@ const EventRow = memo(function EventRow({ event }: { event: EventSummary }) {
   );
 });
 
+type When = 'upcoming' | 'past';
+
+const LISTS: Record<When, { title: string; label: string; noun: readonly [string, string] }> = {
+  upcoming: { title: 'Upcoming', label: 'Upcoming events', noun: ['event', 'events'] },
+  past: { title: 'Past', label: 'Past events', noun: ['past event', 'past events'] },
+};
+
+function EventList({ when, list }: { when: When; list: ReturnType<typeof useEvents> }) {
+  const { title, label, noun } = LISTS[when];
+  return (
+    <>
+      <h3 className="events-when">{title}</h3>
+      {list.items.length === 0 ? (
+        <p className="muted">No upcoming events. Create one, or accept an invitation to one.</p>
+      ) : (
+        <InfiniteList list={list} noun={noun}>
+          <ul className="rows" aria-label={label}>
+            {list.items.map((event) => (
+              <EventRow key={event.id} event={event} />
+            ))}
+          </ul>
+        </InfiniteList>
+      )}
+    </>
+  );
+}
+
+/** What is still to come first, soonest first; what has been after it, latest first. */
 function YourEvents() {
-  const events = useEvents();
-  if (events.query.isPending) return <Loading label="Loading your events…" />;
-  if (events.query.isError) {
-    return <LoadError error={events.query.error} onRetry={() => void events.query.refetch()} />;
+  const upcoming = useEvents('upcoming');
+  const past = useEvents('past');
+  const failed = [upcoming, past].find((list) => list.query.isError);
+  if (failed) {
+    return <LoadError error={failed.query.error} onRetry={() => void failed.query.refetch()} />;
   }
-  if (events.items.length === 0) {
+  if (upcoming.query.isPending || past.query.isPending) {
+    return <Loading label="Loading your events…" />;
+  }
+  if (upcoming.items.length === 0 && past.items.length === 0) {
     return (
       <EmptyState title="No events yet">
         <p>Events you organise or attend show up here. Create one and invite your connections.</p>
@@ -40,13 +72,10 @@ function YourEvents() {
     );
   }
   return (
-    <InfiniteList list={events} noun={['event', 'events']}>
-      <ul className="rows" aria-label="Your events">
-        {events.items.map((event) => (
-          <EventRow key={event.id} event={event} />
-        ))}
-      </ul>
-    </InfiniteList>
+    <>
+      <EventList when="upcoming" list={upcoming} />
+      {past.items.length > 0 && <EventList when="past" list={past} />}
+    </>
   );
 }
 
