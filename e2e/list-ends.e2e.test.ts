@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { attendEvent } from '../src/modules/events/event.repository.js';
-import { seedMembers } from '../test/helpers/members.js';
+import { memberRow, seedMembers } from '../test/helpers/members.js';
+import { connectAll } from '../test/helpers/network.js';
 import { runCli } from '../test/jobs/child.js';
 import { ok } from './helpers/api.js';
 import { focusedText } from './helpers/browser.js';
@@ -123,6 +124,37 @@ describe('lists read to their end from the keyboard (R40)', () => {
 
     await showEverything(page, rows, 'Show more pages', `All ${COUNT} shown`);
     expect(new Set(await rows.locator('.member-name').allTextContents())).toEqual(new Set(names));
+    await context.close();
+  });
+
+  it('R40: the page invite picker loads a page of connections as its rows scroll to their end, and reaches "All 75 shown"', async () => {
+    const me = await suite.api.member('Pat Picker');
+    const { seeding } = suite;
+    await connectAll(
+      seeding,
+      await memberRow(seeding, me.handle),
+      await seedMembers(seeding, COUNT),
+    );
+    const target = await ok(suite.api.as(me).POST('/api/v1/pages', { body: { name: 'Picks' } }));
+    const { context, page } = await suite.signIn(me);
+    await smallPages(page, '/api/v1/connections', PAGE);
+    let asked = 0;
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/v1/connections') asked++;
+    });
+    await page.goto(`/pages/${target.id}`);
+    await page.getByRole('button', { name: 'Invite connections' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Invite connections to follow Picks' });
+    const rows = dialog.getByRole('checkbox');
+    await expect.poll(() => rows.count()).toBe(PAGE);
+    // The list's end sits below its scrolling rows, out of view: nothing more loads by itself.
+    await page.waitForTimeout(1_000);
+    expect(asked).toBe(1);
+    expect(await rows.count()).toBe(PAGE);
+
+    await dialog.locator('.checklist-scroll').evaluate((box) => box.scrollTo(0, box.scrollHeight));
+    await expect.poll(() => rows.count()).toBe(2 * PAGE);
+    await showEverything(page, rows, 'Show more connections', `All ${COUNT} shown`);
     await context.close();
   });
 

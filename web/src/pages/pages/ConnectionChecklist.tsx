@@ -70,25 +70,27 @@ export function ConnectionChecklist({ selected, onToggle }: ConnectionChecklistP
           <p>Only your connections can be invited.</p>
         </EmptyState>
       ) : (
-        <InfiniteList
-          list={connections}
-          noun={['connection', 'connections']}
-          total={deferred ? undefined : me?.counts.connections}
-        >
-          <fieldset className="checklist">
-            <legend className="visually-hidden">Connections to invite</legend>
-            <ul className="checklist-items">
-              {connections.items.map(({ member }) => (
-                <ChecklistRow
-                  key={member.handle}
-                  member={member}
-                  checked={selected.has(member.handle)}
-                  onToggle={onToggle}
-                />
-              ))}
-            </ul>
-          </fieldset>
-        </InfiniteList>
+        <div className="checklist-scroll">
+          <InfiniteList
+            list={connections}
+            noun={['connection', 'connections']}
+            total={deferred ? undefined : me?.counts.connections}
+          >
+            <fieldset className="checklist">
+              <legend className="visually-hidden">Connections to invite</legend>
+              <ul className="checklist-items">
+                {connections.items.map(({ member }) => (
+                  <ChecklistRow
+                    key={member.handle}
+                    member={member}
+                    checked={selected.has(member.handle)}
+                    onToggle={onToggle}
+                  />
+                ))}
+              </ul>
+            </fieldset>
+          </InfiniteList>
+        </div>
       )}
       <p className="hint" aria-live="polite">
         {selected.size === 0
