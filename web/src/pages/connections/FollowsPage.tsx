@@ -2,18 +2,24 @@ import { Link } from 'react-router';
 import { useFollowers, useFollowing, useMe } from '../../api/queries.js';
 import { InfiniteList } from '../../components/InfiniteList.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
+import { plural } from '../../lib/member.js';
 import { FollowRow } from './FollowRow.js';
 
 type Side = 'followers' | 'following';
 
-const TEXT: Record<Side, { title: string; empty: string; since: string }> = {
+const TEXT: Record<
+  Side,
+  { title: string; counted: (n: number) => string; empty: string; since: string }
+> = {
   followers: {
     title: 'Followers',
+    counted: (n) => plural(n, 'follower'),
     empty: 'Nobody follows you yet',
     since: 'Followed you',
   },
   following: {
     title: 'Following',
+    counted: (n) => `Following ${plural(n, 'member')}`,
     empty: 'You follow nobody yet',
     since: 'Followed',
   },
@@ -31,7 +37,7 @@ export function FollowsPage({ side }: { side: Side }) {
     <section className="card" aria-labelledby="follows-title">
       <title>{`${text.title} | Rapport`}</title>
       <h1 id="follows-title" className="card-title">
-        {text.title}
+        {me ? text.counted(me.counts[side]) : text.title}
       </h1>
       {list.query.isPending ? (
         <Loading label={`Loading ${text.title.toLowerCase()}…`} />
