@@ -44,6 +44,37 @@ describe('My Network', () => {
     await context.close();
   });
 
+  it('after Connect on a suggestion, the keyboard goes on from the card that takes its place', async () => {
+    const me = await suite.api.member('Kit Keyboard');
+    const hub = await suite.api.member('Hub Mutual');
+    const first = await suite.api.member('Sue First');
+    const second = await suite.api.member('Sid Second');
+    await suite.api.connect(me, hub);
+    await suite.api.connect(hub, first);
+    await suite.api.connect(hub, second);
+    const { context, page } = await suite.signIn(me);
+
+    await page.goto('/mynetwork');
+    const region = page.getByRole('region', { name: 'People you may know' });
+    const connects = region.getByRole('button', { name: /^Connect with / });
+    await expect.poll(() => connects.count()).toBe(2);
+    const [invited, staying] = await Promise.all([
+      connects.nth(0).getAttribute('aria-label'),
+      connects.nth(1).getAttribute('aria-label'),
+    ]);
+    await connects.nth(0).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: /^Invite .* to connect$/ });
+    await dialog.getByRole('button', { name: 'Send invitation' }).focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await region.getByRole('button', { name: invited ?? '' }).waitFor({ state: 'detached' });
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe(staying);
+    await context.close();
+  });
+
   it('on a phone only the newest news shows, so toasts never stack over the rows', async () => {
     const gil = await suite.api.member('Gil Phone');
     for (const name of ['Hal First', 'Ida Second'])

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useSuggestions } from '../../api/queries.js';
 import type { MemberSummary } from '../../api/types.js';
 import { Avatar } from '../../components/Avatar.js';
+import { focusIfLost } from '../../components/focus-if-lost.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
 import { describeMember, plural } from '../../lib/member.js';
 import { ConnectDialog } from '../profile/ConnectDialog.js';
@@ -11,6 +12,16 @@ import { WeeklyQuotaNote } from '../shared/WeeklyQuotaNote.js';
 export function PeopleYouMayKnow() {
   const suggestions = useSuggestions();
   const [inviting, setInviting] = useState<MemberSummary | null>(null);
+  const grid = useRef<HTMLUListElement>(null);
+  // Where the last Connect pressed was: once invited, that member's card leaves the suggestions
+  // with the button the dialog gave the focus back to, and the keyboard goes on from the card
+  // that takes its place.
+  const pressed = useRef<number | null>(null);
+  useEffect(() => {
+    const buttons = grid.current?.querySelectorAll('button');
+    if (pressed.current === null || !buttons?.length) return;
+    focusIfLost(buttons[Math.min(pressed.current, buttons.length - 1)] ?? null);
+  }, [suggestions.data]);
 
   return (
     <section className="card" aria-labelledby="pymk-title">
@@ -32,8 +43,8 @@ export function PeopleYouMayKnow() {
           </p>
         </EmptyState>
       ) : (
-        <ul className="suggestion-grid">
-          {suggestions.data.items.map(({ member, mutualCount }) => (
+        <ul className="suggestion-grid" ref={grid}>
+          {suggestions.data.items.map(({ member, mutualCount }, index) => (
             <li key={member.handle} className="suggestion">
               <Avatar name={member.name} handle={member.handle} size="large" />
               <Link to={`/in/${encodeURIComponent(member.handle)}`} className="member-name">
@@ -45,7 +56,10 @@ export function PeopleYouMayKnow() {
                 type="button"
                 className="button button-outline"
                 aria-label={`Connect with ${member.name}`}
-                onClick={() => setInviting(member)}
+                onClick={() => {
+                  pressed.current = index;
+                  setInviting(member);
+                }}
               >
                 Connect
               </button>

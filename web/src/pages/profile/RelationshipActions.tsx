@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Profile } from '../../api/types.js';
 import { BusyButton } from '../../components/BusyButton.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { focusIfLost } from '../../components/focus-if-lost.js';
 import { MenuButton, type MenuItem } from '../../components/MenuButton.js';
 import { firstName } from '../../lib/member.js';
 import { CannotInviteNote } from './CannotInviteNote.js';
@@ -25,7 +26,7 @@ export function RelationshipActions({ profile }: { profile: Profile }) {
   useEffect(() => {
     if (shownRelationship.current === profile.relationship) return;
     shownRelationship.current = profile.relationship;
-    if (document.activeElement === document.body) row.current?.querySelector('button')?.focus();
+    focusIfLost(row.current?.querySelector('button') ?? null);
   }, [profile.relationship]);
   const [email, setEmail] = useState('');
   const name = firstName(profile);
