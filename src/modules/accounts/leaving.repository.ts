@@ -3,6 +3,7 @@
  * after the invitation transitions have done their part, so nothing here touches invitations.
  */
 import type { Tx } from '../../db/types.js';
+import { endEveryConnection } from '../connections/connection.service.js';
 import { deleteDeliveries } from '../webhooks/webhook.emit.js';
 
 export interface RunAlone {
@@ -47,23 +48,8 @@ export async function runAlone(tx: Tx, memberId: string): Promise<RunAlone> {
   return { pages: pages.map((p) => p.id), events: events.map((e) => e.id) };
 }
 
-/** Connections end on both sides; each peer's count, which guards R7, drops with them. */
-async function deleteConnections(tx: Tx, memberId: string): Promise<void> {
-  await tx
-    .updateTable('members')
-    .set((eb) => ({ connection_count: eb('connection_count', '-', 1) }))
-    .where('id', 'in', (eb) =>
-      eb.selectFrom('connections').select('peer_id').where('member_id', '=', memberId),
-    )
-    .execute();
-  await tx
-    .deleteFrom('connections')
-    .where((eb) => eb.or([eb('member_id', '=', memberId), eb('peer_id', '=', memberId)]))
-    .execute();
-}
-
 async function deleteGraph(tx: Tx, memberId: string): Promise<void> {
-  await deleteConnections(tx, memberId);
+  await endEveryConnection(tx, memberId);
   for (const table of ['follows', 'suspended_follows'] as const) {
     await tx
       .deleteFrom(table)

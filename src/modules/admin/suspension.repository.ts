@@ -7,6 +7,7 @@
  */
 import { sql } from 'kysely';
 import type { Tx } from '../../db/types.js';
+import { endEveryConnection } from '../connections/connection.service.js';
 
 /** `id` as a value of a SELECT list, typed so that PostgreSQL need not guess its type. */
 const text = (id: string) => sql<string>`cast(${id} as text)`;
@@ -27,23 +28,7 @@ export async function hideFromGraph(tx: Tx, memberId: string): Promise<void> {
         .where('member_id', '=', memberId),
     )
     .execute();
-  await tx
-    .updateTable('members')
-    .set((eb) => ({ connection_count: eb('connection_count', '-', 1) }))
-    .where('id', 'in', (eb) =>
-      eb.selectFrom('connections').select('peer_id').where('member_id', '=', memberId),
-    )
-    .execute();
-  // The peers' rows by their key: connections has no index that starts with peer_id.
-  await tx
-    .deleteFrom('connections')
-    .where('member_id', 'in', (eb) =>
-      eb.selectFrom('suspended_connections').select('peer_id').where('suspended_id', '=', memberId),
-    )
-    .where('peer_id', '=', memberId)
-    .execute();
-  await tx.deleteFrom('connections').where('member_id', '=', memberId).execute();
-  await tx.updateTable('members').set({ connection_count: 0 }).where('id', '=', memberId).execute();
+  await endEveryConnection(tx, memberId);
 
   await tx
     .insertInto('suspended_follows')

@@ -1,5 +1,5 @@
 import { type Expression, sql } from 'kysely';
-import type { Db, Operand } from '../../db/types.js';
+import type { Db, Operand, Tx } from '../../db/types.js';
 import { containsPattern, likePattern } from '../../db/contains.js';
 import { prepare } from '../../db/prepared.js';
 import {
@@ -48,6 +48,28 @@ export async function deleteConnection(db: Db, a: string, b: string): Promise<bo
     )
     .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
+}
+
+/**
+ * Ends every connection of the member, on both sides; each peer's count, which guards R7, drops
+ * with it, and the member's own count is then 0.
+ */
+export async function endEveryConnection(tx: Tx, memberId: string): Promise<void> {
+  const peers = tx.selectFrom('connections').select('peer_id').where('member_id', '=', memberId);
+  await tx
+    .updateTable('members')
+    .set((eb) => ({ connection_count: eb('connection_count', '-', 1) }))
+    .where('id', 'in', peers)
+    .execute();
+  // The peers' rows by their key, while the member's own still name them: no index of
+  // connections starts with peer_id.
+  await tx
+    .deleteFrom('connections')
+    .where('member_id', 'in', peers)
+    .where('peer_id', '=', memberId)
+    .execute();
+  await tx.deleteFrom('connections').where('member_id', '=', memberId).execute();
+  await tx.updateTable('members').set({ connection_count: 0 }).where('id', '=', memberId).execute();
 }
 
 /**

@@ -60,6 +60,7 @@ export {
   areConnected,
   connectedAmong,
   deleteConnection,
+  endEveryConnection,
   mutualCounts,
   SECOND_DEGREE_ORDER,
   secondDegree,
