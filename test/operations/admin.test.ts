@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject, type Member, PASSWORD, startApp, type TestApp } from '../helpers/app.js';
 import { runCli } from '../jobs/child.js';
+import { grantAdmin } from '../helpers/admin.js';
 import { expectProblem } from '../helpers/expect.js';
 import { memberId } from '../helpers/members.js';
 import { connect } from '../helpers/network.js';
@@ -12,12 +13,7 @@ let admin: Member;
 beforeAll(async () => {
   t = await startApp({ RAPPORT_DONT_KNOW_THRESHOLD: '1' });
   admin = await t.member('admin');
-  const grant = runCli(['admin', 'grant', admin.handle], {
-    RAPPORT_DATABASE_URL: t.ctx.config.databaseUrl,
-  });
-  expect((await grant.exited).code, grant.output()).toBe(0);
-  // The command line records with the real clock; the test's clock moves on from there.
-  t.clock.set(new Date(Date.now() + 60_000));
+  await grantAdmin(t, admin);
 });
 afterAll(async () => {
   await t.close();

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Member, PASSWORD, startApp, type TestApp } from '../helpers/app.js';
+import { grantAdmin } from '../helpers/admin.js';
 import { expectProblem } from '../helpers/expect.js';
 import { connect } from '../helpers/network.js';
-import { runCli } from '../jobs/child.js';
 
 const API = '/api/v1';
 let t: TestApp;
@@ -11,11 +11,7 @@ let admin: Member;
 beforeAll(async () => {
   t = await startApp();
   admin = await t.member('admin');
-  const grant = runCli(['admin', 'grant', admin.handle], {
-    RAPPORT_DATABASE_URL: t.ctx.config.databaseUrl,
-  });
-  expect((await grant.exited).code, grant.output()).toBe(0);
-  t.clock.set(new Date(Date.now() + 60_000));
+  await grantAdmin(t, admin);
 });
 afterAll(async () => {
   await t.close();
