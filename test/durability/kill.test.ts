@@ -147,7 +147,8 @@ describe.each(settings)(`SIGKILL under load (${testDialect()}, synchronous %s)`,
     first.child.process.kill('SIGKILL');
     expect((await first.child.exited).signal).toBe('SIGKILL');
     await load;
-    expect(sent.length).toBeGreaterThan(KILL_AFTER / 2);
+    // Each send counts once when acknowledged and once more when its answer is: at least half.
+    expect(sent.length).toBeGreaterThanOrEqual(KILL_AFTER / 2);
     expect(cutOff, 'requests in flight when the server was killed').toBeGreaterThan(0);
 
     const second = await startServer(synchronous);
