@@ -5,12 +5,8 @@
  * `suspended_connections` and `suspended_follows` and go back when the suspension ends. Each
  * member's `connection_count` stays the number of their rows in `connections`, which R7 guards.
  */
-import { sql } from 'kysely';
 import type { Tx } from '../../db/types.js';
 import { endEveryConnection } from '../connections/connection.service.js';
-
-/** `id` as a value of a SELECT list, typed so that PostgreSQL need not guess its type. */
-const text = (id: string) => sql<string>`cast(${id} as text)`;
 
 function suspendedMembers(tx: Tx) {
   return tx.selectFrom('members').select('id').where('suspended_at', 'is not', null);
@@ -24,22 +20,24 @@ export async function hideFromGraph(tx: Tx, memberId: string): Promise<void> {
     .expression(
       tx
         .selectFrom('connections')
-        .select([text(memberId).as('suspended_id'), 'peer_id', 'created_at'])
+        .select(['member_id as suspended_id', 'peer_id', 'created_at'])
         .where('member_id', '=', memberId),
     )
     .execute();
   await endEveryConnection(tx, memberId);
 
-  await tx
-    .insertInto('suspended_follows')
-    .columns(['suspended_id', 'follower_id', 'followee_id', 'created_at'])
-    .expression(
-      tx
-        .selectFrom('follows')
-        .select([text(memberId).as('suspended_id'), 'follower_id', 'followee_id', 'created_at'])
-        .where((eb) => eb.or([eb('follower_id', '=', memberId), eb('followee_id', '=', memberId)])),
-    )
-    .execute();
+  for (const own of ['follower_id', 'followee_id'] as const) {
+    await tx
+      .insertInto('suspended_follows')
+      .columns(['suspended_id', 'follower_id', 'followee_id', 'created_at'])
+      .expression(
+        tx
+          .selectFrom('follows')
+          .select([`${own} as suspended_id`, 'follower_id', 'followee_id', 'created_at'])
+          .where(own, '=', memberId),
+      )
+      .execute();
+  }
   await tx
     .deleteFrom('follows')
     .where((eb) => eb.or([eb('follower_id', '=', memberId), eb('followee_id', '=', memberId)]))
