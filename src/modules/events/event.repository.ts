@@ -146,18 +146,18 @@ export async function memberRoles(
   };
 }
 
-/** Which of a member's events a list shows: all, soonest first; or one side of `now`. */
-export type EventsWhen = { when: 'all' } | { when: 'upcoming' | 'past'; now: string };
+/** Events yet to start, or those that have started. */
+export type EventsSide = 'upcoming' | 'past';
 
 /**
- * Events the member organizes or attends: all of them or those yet to start, soonest first;
- * or those that have started, the latest first.
+ * Events the member organizes or attends: all of them, soonest first; or on one `side` of `now`,
+ * those yet to start soonest first, those that have started the latest first.
  */
 export async function listMemberEvents(
   db: Db,
   memberId: string,
-  which: EventsWhen,
   page: PageRequest,
+  split?: { side: EventsSide; now: string },
 ): Promise<Page<EventRow>> {
   let query = db
     .selectFrom('events')
@@ -172,13 +172,12 @@ export async function listMemberEvents(
           eb.selectFrom('event_attendees').select('event_id').where('member_id', '=', memberId),
         ),
     );
-  if (which.when === 'upcoming') query = query.where('starts_at', '>', which.now);
-  if (which.when === 'past') query = query.where('starts_at', '<=', which.now);
+  if (split) query = query.where('starts_at', split.side === 'past' ? '<=' : '>', split.now);
   return paginate(
     query,
     {
       columns: ['starts_at', 'id'],
-      order: which.when === 'past' ? 'desc' : 'asc',
+      order: split?.side === 'past' ? 'desc' : 'asc',
       values: (r) => [r.starts_at, r.id],
     },
     page,

@@ -28,7 +28,7 @@ import {
   isOrganizer,
   listAttendees,
   listMemberEvents,
-  type EventsWhen,
+  type EventsSide,
   listOrganizers,
   lockEvent,
   memberRoles,
@@ -127,16 +127,16 @@ export class EventService {
    */
   async list(
     viewerId: string,
-    options: { cursor?: string; limit: number; when?: 'upcoming' | 'past' },
+    options: { cursor?: string; limit: number; when?: EventsSide },
   ): Promise<Page<EventSummary>> {
     const db = this.deps.database.db;
-    const which: EventsWhen = options.when
-      ? { when: options.when, now: this.deps.clock.now().toISOString() }
-      : { when: 'all' };
-    const page = await listMemberEvents(db, viewerId, which, {
-      cursor: options.cursor,
-      limit: options.limit,
-    });
+    const { cursor, limit, when } = options;
+    const page = await listMemberEvents(
+      db,
+      viewerId,
+      { cursor, limit },
+      when && { side: when, now: this.deps.clock.now().toISOString() },
+    );
     const ids = page.items.map((r) => r.id);
     const [counts, roles] = await Promise.all([
       countAttendees(db, ids, viewerId),

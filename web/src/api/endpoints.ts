@@ -3,6 +3,7 @@ import type {
   BulkWithdrawInput,
   CreateEventInput,
   CreatePageInput,
+  EventsSide,
   ProfilePatch,
   ReceivedCountFilter,
   ReceivedFilter,
@@ -194,7 +195,7 @@ export const inviteToPage = (id: string, to: string[]) =>
 
 export const createEvent = (input: CreateEventInput) =>
   call(() => api.POST('/api/v1/events', { body: input }));
-export const listEvents = (when: 'upcoming' | 'past', cursor?: string) =>
+export const listEvents = (when: EventsSide, cursor?: string) =>
   call(() => api.GET('/api/v1/events', { params: { query: { when, cursor, limit: PAGE } } }));
 export const getEvent = (id: string) => call(() => api.GET('/api/v1/events/{id}', byId(id)));
 export const listEventAttendees = (id: string, cursor?: string) =>

@@ -2,6 +2,7 @@ import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { useCursorList } from '../components/use-cursor-list.js';
 import * as endpoints from './endpoints.js';
 import type {
+  EventsSide,
   InvitationKind,
   ReceivedCountFilter,
   ReceivedFilter,
@@ -33,7 +34,7 @@ export const keys = {
   notificationList: ['notifications', 'list'] as const,
   pages: ['pages'] as const,
   page: (id: string) => ['pages', id] as const,
-  events: (when: 'upcoming' | 'past') => ['events', 'list', when] as const,
+  events: (when: EventsSide) => ['events', 'list', when] as const,
   event: (id: string) => ['events', id] as const,
   eventAttendees: (id: string) => ['events', id, 'attendees'] as const,
   insights: ['insights'] as const,
@@ -139,7 +140,7 @@ export const usePage = (id: string) =>
   useQuery({ queryKey: keys.page(id), queryFn: () => endpoints.getPage(id) });
 
 /** The member's events yet to start, soonest first, or those that have started, latest first. */
-export const useEvents = (when: 'upcoming' | 'past') =>
+export const useEvents = (when: EventsSide) =>
   useCursorList({
     queryKey: keys.events(when),
     fetchPage: (cursor) => endpoints.listEvents(when, cursor),

@@ -39,6 +39,8 @@ export type SendInvitationInput = Input<'sendInvitation'>;
 export type BulkWithdrawInput = Input<'withdrawInvitations'>;
 export type RespondInput = Input<'respondToInvitations'>;
 export type RespondOutcome = Reply<'respondToInvitations'>['items'][number]['outcome'];
+/** Events yet to start, or those that have started. */
+export type EventsSide = NonNullable<Filter<'listEvents'>['when']>;
 export type SentFilter = Filter<'listSentInvitations'>;
 export type SentCountFilter = Filter<'countSentInvitations'>;
 export type ReceivedFilter = Filter<'listReceivedInvitations'>;

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Link } from 'react-router';
 import { useEvents } from '../../api/queries.js';
-import type { EventSummary } from '../../api/types.js';
+import type { EventsSide, EventSummary } from '../../api/types.js';
 import { InfiniteList } from '../../components/InfiniteList.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
 import { CreateEventForm } from './CreateEventForm.js';
@@ -26,20 +26,35 @@ const EventRow = memo(function EventRow({ event }: { event: EventSummary }) {
   );
 });
 
-type When = 'upcoming' | 'past';
+interface ListText {
+  title: string;
+  label: string;
+  noun: readonly [string, string];
+  empty: string;
+}
 
-const LISTS: Record<When, { title: string; label: string; noun: readonly [string, string] }> = {
-  upcoming: { title: 'Upcoming', label: 'Upcoming events', noun: ['event', 'events'] },
-  past: { title: 'Past', label: 'Past events', noun: ['past event', 'past events'] },
+const LISTS: Record<EventsSide, ListText> = {
+  upcoming: {
+    title: 'Upcoming',
+    label: 'Upcoming events',
+    noun: ['event', 'events'],
+    empty: 'No upcoming events. Create one, or accept an invitation to one.',
+  },
+  past: {
+    title: 'Past',
+    label: 'Past events',
+    noun: ['past event', 'past events'],
+    empty: 'No past events.',
+  },
 };
 
-function EventList({ when, list }: { when: When; list: ReturnType<typeof useEvents> }) {
-  const { title, label, noun } = LISTS[when];
+function EventList({ when, list }: { when: EventsSide; list: ReturnType<typeof useEvents> }) {
+  const { title, label, noun, empty } = LISTS[when];
   return (
     <>
       <h3 className="events-when">{title}</h3>
       {list.items.length === 0 ? (
-        <p className="muted">No upcoming events. Create one, or accept an invitation to one.</p>
+        <p className="muted">{empty}</p>
       ) : (
         <InfiniteList list={list} noun={noun}>
           <ul className="rows" aria-label={label}>
