@@ -187,7 +187,6 @@ export async function eraseMember(
       search_text: '',
       password_hash: '',
       email_verified_at: null,
-      connection_count: 0,
       active_webhooks: 0,
       invitation_policy: 'everyone',
       auto_withdraw_after_days: null,
