@@ -15,10 +15,10 @@ import {
 } from '../../src/modules/invitations/invitation.facts.repository.js';
 import {
   invitationStep,
-  latestCooldownWithdrawal,
   lockInvitationMembersStep,
   senderOpenBetweenPartiesStep,
 } from '../../src/modules/invitations/invitation.repository.js';
+import { inviteeFacts } from '../../src/modules/invitations/invitation.targets.repository.js';
 import {
   countReceived,
   countSent,
@@ -255,15 +255,15 @@ describe(`index use with ${INVITATIONS.toLocaleString('en')} invitations`, () =>
     ],
     ['received count', RECEIVED, () => countReceived(database.db, member)],
     [
-      'resend cooldown (R16)',
-      /invitations_(cooldown|withdrawn)/,
+      'who of a page of connections may be invited to a page: open invitations and cooldowns (R1, R16)',
+      /invitations_(cooldown|received|target)/,
       () =>
-        latestCooldownWithdrawal(database.db, {
-          senderId: member,
-          recipientId: 'm0000043',
-          kind: 'connection',
-          targetId: '',
-        }),
+        inviteeFacts(
+          database.db,
+          { senderId: member, kind: 'page', targetId: '3' },
+          Array.from({ length: 30 }, (_, i) => `m00001${String(i).padStart(2, '0')}`),
+          new Date(NOW),
+        ),
     ],
     [
       'what a connection invitation is checked against (R1–R9)',

@@ -146,6 +146,9 @@ function foreignAttempts(f: Fixture): Record<string, Attempt[]> {
     'PUT /pages/{id}/admins/{handle}': [
       { as: f.intruder, params: { id: f.pageId ?? '', handle: f.intruder.handle }, status: refuse },
     ],
+    'GET /pages/{id}/invitees': [
+      { as: f.intruder, params: { id: f.pageId ?? '' }, status: refuse },
+    ],
     'POST /pages/{id}/invitations': [
       {
         as: f.intruder,
@@ -175,6 +178,9 @@ function foreignAttempts(f: Fixture): Record<string, Attempt[]> {
         status: [200],
         check: (r) => expect(handles(r.body.items)).toEqual([]),
       },
+    ],
+    'GET /events/{id}/invitees': [
+      { as: f.intruder, params: { id: f.eventId ?? '' }, status: refuse },
     ],
     'POST /events/{id}/invitations': [
       {

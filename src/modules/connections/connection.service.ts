@@ -1,7 +1,9 @@
 import { type Page, presentPage } from '../../db/pagination.js';
+import type { Db } from '../../db/types.js';
 import { DomainError } from '../../lib/errors.js';
 import type { ServiceDeps } from '../deps.js';
 import { deleteFollowsBetween } from '../follows/follow.service.js';
+import type { MemberRow } from '../members/member.repository.js';
 import { type MemberSummary, toSummary } from '../members/member.presenter.js';
 import { changeConnectionCount, findMembersByIds, lockMembers } from '../members/member.service.js';
 import type { MemberService } from '../members/member.service.js';
@@ -18,21 +20,8 @@ export class ConnectionService {
     memberId: string,
     options: { q: string; cursor?: string; limit: number },
   ): Promise<Page<{ member: MemberSummary; connectedAt: string }>> {
-    const db = this.deps.database.db;
-    const page = await listConnections(
-      db,
-      memberId,
-      { q: options.q },
-      { cursor: options.cursor, limit: options.limit },
-    );
-    const peers = await findMembersByIds(
-      db,
-      page.items.map((r) => r.peer_id),
-    );
-    return presentPage(page, (r) => ({
-      member: toSummary(peers.get(r.peer_id)),
-      connectedAt: r.created_at,
-    }));
+    const page = await connectionRows(this.deps.database.db, memberId, options);
+    return presentPage(page, (r) => ({ member: toSummary(r.peer), connectedAt: r.connectedAt }));
   }
 
   /** R19: either side may remove; the other is not told; the follows between them end too. */
@@ -53,6 +42,25 @@ export class ConnectionService {
       );
     });
   }
+}
+
+/** A page of the member's connections, newest first, with each peer's row. */
+export async function connectionRows(
+  db: Db,
+  memberId: string,
+  options: { q: string; cursor?: string; limit: number },
+): Promise<Page<{ peer: MemberRow; connectedAt: string }>> {
+  const page = await listConnections(
+    db,
+    memberId,
+    { q: options.q },
+    { cursor: options.cursor, limit: options.limit },
+  );
+  const peers = await findMembersByIds(
+    db,
+    page.items.map((r) => r.peer_id),
+  );
+  return presentPage(page, (r) => ({ peer: peers.get(r.peer_id), connectedAt: r.created_at }));
 }
 
 /** What other modules may use inside their own transactions (CONVENTIONS 19). */

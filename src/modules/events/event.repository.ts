@@ -51,14 +51,20 @@ export async function attendEvent(
     .execute();
 }
 
-export async function isAttending(db: Db, eventId: string, memberId: string): Promise<boolean> {
-  const row = await db
+/** Which of `memberIds` attend the event. */
+export async function attendeesAmong(
+  db: Db,
+  eventId: string,
+  memberIds: string[],
+): Promise<Set<string>> {
+  if (memberIds.length === 0) return new Set();
+  const rows = await db
     .selectFrom('event_attendees')
     .select('member_id')
     .where('event_id', '=', eventId)
-    .where('member_id', '=', memberId)
-    .executeTakeFirst();
-  return row !== undefined;
+    .where('member_id', 'in', memberIds)
+    .execute();
+  return new Set(rows.map((r) => r.member_id));
 }
 
 /** Organizers `viewerId` may see: a block either way hides a member (R20). */

@@ -1,7 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import { errorResponses, PageQuery } from '../../http/common.schemas.js';
 import type { RoutesPlugin } from '../../http/types.js';
-import { TargetInviteBody } from '../invitations/invitation.targets.schemas.js';
+import {
+  InviteeList,
+  InviteesQuery,
+  TargetInviteBody,
+} from '../invitations/invitation.targets.schemas.js';
 import {
   AttendeesPage,
   CreateEventBody,
@@ -75,6 +79,23 @@ export const eventRoutes: RoutesPlugin = (ctx) => (app) => {
       },
     },
     async (request) => ctx.events.attendees(request.memberId, request.params.id, request.query),
+  );
+
+  app.get(
+    '/events/:id/invitees',
+    {
+      schema: {
+        tags,
+        operationId: 'listEventInvitees',
+        summary:
+          'Your connections, newest first, each with what inviting them' +
+          ' to the event now would meet (R22); organizers only',
+        params: EventParams,
+        querystring: InviteesQuery,
+        response: { 200: InviteeList, ...errorResponses },
+      },
+    },
+    async (request) => ctx.events.invitees(request.memberId, request.params.id, request.query),
   );
 
   app.post(

@@ -6,6 +6,8 @@ import { memberText } from '../../lib/text.js';
 import type { ServiceDeps } from '../deps.js';
 import { countTargetSentSince } from '../invitations/invitation.queries.js';
 import {
+  type Invitee,
+  listInvitees,
   type RecipientResult,
   sendTargetInvitations,
   type TargetInvite,
@@ -19,12 +21,12 @@ import {
 } from './event.js';
 import {
   attendEvent,
+  attendeesAmong,
   countAttendees,
   type EventRow,
   findEvent,
   insertEvent,
   insertOrganizer,
-  isAttending,
   isOrganizer,
   listAttendees,
   listMemberEvents,
@@ -152,10 +154,7 @@ export class EventService {
     to: string[],
   ): Promise<{ results: RecipientResult[]; invitations: EventInvitationQuota }> {
     const db = this.deps.database.db;
-    const event = await this.requireEvent(db, id);
-    if (!(await isOrganizer(db, id, viewerId))) {
-      throw new DomainError('forbidden', `Only the organizers of ${event.name} can invite to it.`);
-    }
+    const event = await this.requireOrganizer(db, id, viewerId);
     const results = await sendTargetInvitations(
       this.deps,
       viewerId,
@@ -163,6 +162,24 @@ export class EventService {
       this.invitationSpec(event),
     );
     return { results, invitations: await this.quota(db, id) };
+  }
+
+  /** R22: the organizer's connections, each with what inviting them to the event now would meet. */
+  async invitees(
+    viewerId: string,
+    id: string,
+    options: { q: string; cursor?: string; limit: number },
+  ): Promise<Page<Invitee>> {
+    const event = await this.requireOrganizer(this.deps.database.db, id, viewerId);
+    return listInvitees(this.deps, viewerId, this.invitationSpec(event), options);
+  }
+
+  private async requireOrganizer(db: Db, id: string, viewerId: string): Promise<EventRow> {
+    const event = await this.requireEvent(db, id);
+    if (!(await isOrganizer(db, id, viewerId))) {
+      throw new DomainError('forbidden', `Only the organizers of ${event.name} can invite to it.`);
+    }
+    return event;
   }
 
   private async quota(db: Db, id: string): Promise<EventInvitationQuota> {
@@ -187,13 +204,20 @@ export class EventService {
     return {
       kind: 'event',
       target: { id: event.id, name: event.name },
-      async checkRecipient(db, recipient) {
-        if (await isAttending(db, event.id, recipient.id)) {
-          throw new DomainError(
-            'already_attending',
-            `${recipient.name} already attends ${event.name}.`,
-          );
-        }
+      async refusals(db, recipients) {
+        const attending = await attendeesAmong(
+          db,
+          event.id,
+          recipients.map((r) => r.id),
+        );
+        return new Map(
+          recipients
+            .filter((r) => attending.has(r.id))
+            .map((r) => [
+              r.id,
+              new DomainError('already_attending', `${r.name} already attends ${event.name}.`),
+            ]),
+        );
       },
       quota: {
         code: 'event_invitation_limit',

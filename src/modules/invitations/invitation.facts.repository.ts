@@ -51,7 +51,7 @@ function factsQuery(
           eb.exists(contactRow(db, recipient, senderEmail)).as('sender_in_contacts'),
           cooldownWithdrawals(db, {
             senderId: a.sender,
-            recipientId: recipient,
+            recipientIds: [recipient],
             kind: 'connection',
             targetId: '',
           })

@@ -31,9 +31,10 @@ export type InvitationRef = Pick<InvitationRow, 'id' | 'kind' | 'sender_id' | 'r
 /** The columns of an `InvitationRef`, for queries that select the invitations a transition takes. */
 export const REF_COLUMNS = ['id', 'kind', 'sender_id', 'recipient_id'] as const;
 
-export interface PairKey {
+/** One sender's invitations of one kind and target to these recipients. */
+export interface CooldownKey {
   senderId: string;
-  recipientId: string;
+  recipientIds: readonly Operand<string>[];
   kind: InvitationKind;
   targetId: string;
 }
@@ -118,29 +119,18 @@ export async function lockInvitation(tx: Tx, id: string): Promise<InvitationRow 
 }
 
 /**
- * R16: the sender's withdrawals for this pair that start a cooldown: the sender's own, not a
- * block's, a suspension's, a connection's or a leaving's (R3, R19, R29).
+ * R16: the sender's withdrawals to these recipients that start a cooldown: the sender's own,
+ * not a block's, a suspension's, a connection's or a leaving's (R3, R19, R29).
  */
-export function cooldownWithdrawals(
-  db: Db,
-  key: Omit<PairKey, 'recipientId'> & { recipientId: Operand<string> },
-) {
+export function cooldownWithdrawals(db: Db, key: CooldownKey) {
   return db
     .selectFrom('invitations')
     .where('sender_id', '=', key.senderId)
-    .where('recipient_id', '=', key.recipientId)
+    .where('recipient_id', 'in', key.recipientIds)
     .where('kind', '=', key.kind)
     .where('target_id', '=', key.targetId)
     .where(statusIs('withdrawn'))
     .where('withdraw_cause', 'not in', ['block', 'suspension', 'connected', 'leaving']);
-}
-
-/** R16: when the latest of those withdrawals was. */
-export async function latestCooldownWithdrawal(db: Db, key: PairKey): Promise<string | null> {
-  const row = await cooldownWithdrawals(db, key)
-    .select((eb) => eb.fn.max('withdrawn_at').as('at'))
-    .executeTakeFirst();
-  return row?.at ?? null;
 }
 
 /** R5: invitations of a kind sent since `since`, whatever became of them. */

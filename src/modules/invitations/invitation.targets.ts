@@ -4,18 +4,23 @@
  * gives every recipient's outcome.
  */
 import type { RuleConfig } from '../../config.js';
+import { type Page, presentPage } from '../../db/pagination.js';
 import type { Db, Tx } from '../../db/types.js';
 import { DomainError, type ErrorCode } from '../../lib/errors.js';
 import { isBlockedEitherWay } from '../blocks/block.service.js';
-import { areConnected } from '../connections/connection.service.js';
+import { areConnected, connectionRows } from '../connections/connection.service.js';
 import type { ServiceDeps } from '../deps.js';
+import { type MemberSummary, toSummary } from '../members/member.presenter.js';
 import { type MemberRow } from '../members/member.repository.js';
 import { findMemberByHandle, lockMembers } from '../members/member.service.js';
 import { checkOpenCap } from './invitation.checks.js';
 import { createInvitation, sendTransaction } from './invitation.create.js';
 import { resendAvailableAt } from './invitation.js';
-import { latestCooldownWithdrawal } from './invitation.repository.js';
-import { findOpenForTarget, findOverdueForTarget } from './invitation.targets.repository.js';
+import {
+  findOverdueForTarget,
+  type InviteeFacts,
+  inviteeFacts,
+} from './invitation.targets.repository.js';
 import { transition } from './invitation.transitions.js';
 
 /** What a target may still send: page credits (R21) or an event's weekly allowance (R22). */
@@ -31,18 +36,29 @@ export interface TargetQuota {
 export interface TargetInvite {
   kind: 'page' | 'event';
   target: { id: string; name: string };
-  /** Refusals particular to the kind: already following or attending, opted out. */
-  checkRecipient(db: Db, recipient: MemberRow): Promise<void>;
+  /** Refusals particular to the kind (already following or attending, opted out), by member id. */
+  refusals(db: Db, recipients: MemberRow[]): Promise<Map<string, DomainError>>;
   quota: TargetQuota;
 }
 
-export interface RecipientResult {
+/** What a send to one recipient would be refused with, as the API answers it. */
+export interface Refusal {
+  code: string;
+  detail: string;
+  retryAt?: string;
+}
+
+export interface RecipientResult extends Partial<Refusal> {
   to: string;
   status: 'sent' | 'error';
   invitationId?: string;
-  code?: string;
-  detail?: string;
-  retryAt?: string;
+}
+
+/** A connection in an invitation picker, with what sending them an invitation now would meet. */
+export interface Invitee {
+  member: MemberSummary;
+  connectedAt: string;
+  refusal: Refusal | null;
 }
 
 /**
@@ -65,13 +81,7 @@ export async function sendTargetInvitations(
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       refusals.push(error);
-      results.push({
-        to: handle,
-        status: 'error',
-        code: error.code,
-        detail: error.message,
-        ...(error.extras.retryAt ? { retryAt: error.extras.retryAt.toISOString() } : {}),
-      });
+      results.push({ to: handle, status: 'error', ...refusalOf(error) });
     }
   }
   const [first] = refusals;
@@ -83,6 +93,45 @@ export async function sendTargetInvitations(
     throw first;
   }
   return results;
+}
+
+/**
+ * R21, R22: the inviter's connections, a page at a time, each with the refusal a send to them
+ * would meet now, so that a picker can say so before anyone is ticked. The quota and the
+ * inviter's own open-invitation cap (R6) are the send's to tell: they concern no one row.
+ */
+export async function listInvitees(
+  deps: ServiceDeps,
+  senderId: string,
+  spec: TargetInvite,
+  options: { q: string; cursor?: string; limit: number },
+): Promise<Page<Invitee>> {
+  const db = deps.database.db;
+  const page = await connectionRows(db, senderId, options);
+  const refusals = await refusalsAmong(
+    db,
+    deps.rules,
+    senderId,
+    spec,
+    page.items.map((r) => r.peer),
+    deps.clock.now(),
+  );
+  return presentPage(page, (r) => {
+    const refusal = refusals.get(r.peer.id);
+    return {
+      member: toSummary(r.peer),
+      connectedAt: r.connectedAt,
+      refusal: refusal ? refusalOf(refusal) : null,
+    };
+  });
+}
+
+function refusalOf(error: DomainError): Refusal {
+  return {
+    code: error.code,
+    detail: error.message,
+    ...(error.extras.retryAt ? { retryAt: error.extras.retryAt.toISOString() } : {}),
+  };
 }
 
 async function sendOne(
@@ -137,31 +186,63 @@ async function checkTargetInvite(
   ) {
     throw notAConnection();
   }
-  await spec.checkRecipient(db, recipient);
-  if (await findOpenForTarget(db, recipient.id, spec.kind, spec.target.id)) {
-    throw new DomainError(
+  const refusal = (await refusalsAmong(db, rules, sender.id, spec, [recipient], now)).get(
+    recipient.id,
+  );
+  if (refusal) throw refusal;
+  await checkOpenCap(db, rules, sender.id, now);
+}
+
+/**
+ * Why each of `recipients` cannot be invited to the target now, in the order a send checks:
+ * the kind's own refusals, an open invitation (R1), the inviter's cooldown (R16). Those who can
+ * be invited are absent.
+ */
+async function refusalsAmong(
+  db: Db,
+  rules: RuleConfig,
+  senderId: string,
+  spec: TargetInvite,
+  recipients: MemberRow[],
+  now: Date,
+): Promise<Map<string, DomainError>> {
+  const refusals = await spec.refusals(db, recipients);
+  const key = { senderId, kind: spec.kind, targetId: spec.target.id };
+  const facts = await inviteeFacts(
+    db,
+    key,
+    recipients.filter((r) => !refusals.has(r.id)).map((r) => r.id),
+    now,
+  );
+  for (const recipient of recipients) {
+    const fact = facts.get(recipient.id);
+    const refusal = fact && refusalByFacts(rules, recipient, spec, fact, now);
+    if (refusal) refusals.set(recipient.id, refusal);
+  }
+  return refusals;
+}
+
+function refusalByFacts(
+  rules: RuleConfig,
+  recipient: MemberRow,
+  spec: TargetInvite,
+  fact: InviteeFacts,
+  now: Date,
+): DomainError | undefined {
+  if (fact.open) {
+    return new DomainError(
       'invitation_already_open',
       `${recipient.name} already has an open invitation to ${spec.target.name}.`,
     );
   }
-  const pair = {
-    senderId: sender.id,
-    recipientId: recipient.id,
-    kind: spec.kind,
-    targetId: spec.target.id,
-  };
-  const withdrawnAt = await latestCooldownWithdrawal(db, pair);
-  if (withdrawnAt) {
-    const retryAt = resendAvailableAt(new Date(withdrawnAt), rules.resendCooldownDays);
-    if (retryAt > now) {
-      throw new DomainError(
-        'resend_cooldown',
-        `You withdrew an invitation to ${recipient.name}; you can invite them again from ${retryAt.toISOString()}.`,
-        { retryAt },
-      );
-    }
-  }
-  await checkOpenCap(db, rules, sender.id, now);
+  if (!fact.withdrawnAt) return undefined;
+  const retryAt = resendAvailableAt(new Date(fact.withdrawnAt), rules.resendCooldownDays);
+  if (retryAt <= now) return undefined;
+  return new DomainError(
+    'resend_cooldown',
+    `You withdrew an invitation to ${recipient.name}; you can invite them again from ${retryAt.toISOString()}.`,
+    { retryAt },
+  );
 }
 
 function notAConnection(): DomainError {

@@ -70,14 +70,20 @@ export async function unfollowPage(db: Db, pageId: string, memberId: string): Pr
     .execute();
 }
 
-export async function isFollowingPage(db: Db, pageId: string, memberId: string): Promise<boolean> {
-  const row = await db
+/** Which of `memberIds` follow the page. */
+export async function pageFollowersAmong(
+  db: Db,
+  pageId: string,
+  memberIds: string[],
+): Promise<Set<string>> {
+  if (memberIds.length === 0) return new Set();
+  const rows = await db
     .selectFrom('page_followers')
     .select('member_id')
     .where('page_id', '=', pageId)
-    .where('member_id', '=', memberId)
-    .executeTakeFirst();
-  return row !== undefined;
+    .where('member_id', 'in', memberIds)
+    .execute();
+  return new Set(rows.map((r) => r.member_id));
 }
 
 /** R20: followers a block either way hides from `viewerId` are not counted for them either. */

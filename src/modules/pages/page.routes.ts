@@ -1,7 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import { errorResponses, PageQuery } from '../../http/common.schemas.js';
 import type { RoutesPlugin } from '../../http/types.js';
-import { TargetInviteBody } from '../invitations/invitation.targets.schemas.js';
+import {
+  InviteeList,
+  InviteesQuery,
+  TargetInviteBody,
+} from '../invitations/invitation.targets.schemas.js';
 import {
   CreatePageBody,
   PageAdminParams,
@@ -89,6 +93,23 @@ export const pageRoutes: RoutesPlugin = (ctx) => (app) => {
           : ctx.pages.unfollow(request.memberId, request.params.id),
     });
   }
+
+  app.get(
+    '/pages/:id/invitees',
+    {
+      schema: {
+        tags,
+        operationId: 'listPageInvitees',
+        summary:
+          'Your connections, newest first, each with what inviting them' +
+          ' to the page now would meet (R21); admins only',
+        params: PageParams,
+        querystring: InviteesQuery,
+        response: { 200: InviteeList, ...errorResponses },
+      },
+    },
+    async (request) => ctx.pages.invitees(request.memberId, request.params.id, request.query),
+  );
 
   app.post(
     '/pages/:id/invitations',

@@ -6,6 +6,8 @@ import { memberText } from '../../lib/text.js';
 import { areConnected } from '../connections/connection.service.js';
 import type { ServiceDeps } from '../deps.js';
 import {
+  type Invitee,
+  listInvitees,
   type RecipientResult,
   sendTargetInvitations,
   type TargetInvite,
@@ -21,11 +23,11 @@ import {
   followPage,
   insertPage,
   insertPageAdmin,
-  isFollowingPage,
   isPageAdmin,
   listMemberPages,
   listPageAdmins,
   memberRoles,
+  pageFollowersAmong,
   type PageRow,
   unfollowPage,
 } from './page.repository.js';
@@ -149,24 +151,48 @@ export class PageService {
     return { results, credits: pageCredits(used, this.deps.rules.pageCreditsPerMonth, now) };
   }
 
+  /** R21: the admin's connections, each with what inviting them to the page now would meet. */
+  async invitees(
+    viewerId: string,
+    id: string,
+    options: { q: string; cursor?: string; limit: number },
+  ): Promise<Page<Invitee>> {
+    const page = await this.requireAdmin(this.deps.database.db, id, viewerId);
+    return listInvitees(this.deps, viewerId, this.invitationSpec(page), options);
+  }
+
   private invitationSpec(page: PageRow): TargetInvite {
     const limit = this.deps.rules.pageCreditsPerMonth;
     return {
       kind: 'page',
       target: { id: page.id, name: page.name },
-      async checkRecipient(db, recipient) {
-        if (await isFollowingPage(db, page.id, recipient.id)) {
-          throw new DomainError(
-            'already_following',
-            `${recipient.name} already follows ${page.name}.`,
-          );
+      async refusals(db, recipients) {
+        const following = await pageFollowersAmong(
+          db,
+          page.id,
+          recipients.map((r) => r.id),
+        );
+        const refusals = new Map<string, DomainError>();
+        for (const recipient of recipients) {
+          if (following.has(recipient.id)) {
+            refusals.set(
+              recipient.id,
+              new DomainError(
+                'already_following',
+                `${recipient.name} already follows ${page.name}.`,
+              ),
+            );
+          } else if (recipient.page_invitations !== 1) {
+            refusals.set(
+              recipient.id,
+              new DomainError(
+                'page_invitations_forbidden',
+                `${recipient.name} does not accept page invitations.`,
+              ),
+            );
+          }
         }
-        if (recipient.page_invitations !== 1) {
-          throw new DomainError(
-            'page_invitations_forbidden',
-            `${recipient.name} does not accept page invitations.`,
-          );
-        }
+        return refusals;
       },
       quota: {
         code: 'page_credits_exhausted',
