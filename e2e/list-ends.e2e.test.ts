@@ -137,10 +137,11 @@ describe('lists read to their end from the keyboard (R40)', () => {
     );
     const target = await ok(suite.api.as(me).POST('/api/v1/pages', { body: { name: 'Picks' } }));
     const { context, page } = await suite.signIn(me);
-    await smallPages(page, '/api/v1/connections', PAGE);
+    const invitees = `/api/v1/pages/${target.id}/invitees`;
+    await smallPages(page, invitees, PAGE);
     let asked = 0;
     page.on('request', (request) => {
-      if (new URL(request.url()).pathname === '/api/v1/connections') asked++;
+      if (new URL(request.url()).pathname === invitees) asked++;
     });
     await page.goto(`/pages/${target.id}`);
     await page.getByRole('button', { name: 'Invite connections' }).click();

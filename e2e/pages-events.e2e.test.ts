@@ -101,12 +101,19 @@ describe('Pages and events (R21, R22) in the web app', () => {
     await context.close();
   });
 
-  it('an admin invites connections from the page view and reads each result in plain words', async () => {
+  it('an admin invites connections from the page view: who cannot be invited says why, and each result reads in plain words', async () => {
     const page = await targets.createPage(
       alice,
       'Hooli Alumni',
       'People who once worked at Hooli.',
     );
+    const follow = (member: Member) =>
+      ok(
+        suite.api
+          .as(member)
+          .PUT('/api/v1/pages/{id}/follow', { params: { path: { id: page.id } } }),
+      );
+    await follow(bea);
     const { context, page: tab } = await suite.signIn(alice);
 
     await tab.goto(`/pages/${page.id}`);
@@ -119,16 +126,24 @@ describe('Pages and events (R21, R22) in the web app', () => {
 
     await tab.getByRole('button', { name: 'Invite connections' }).click();
     const dialog = tab.getByRole('dialog', { name: 'Invite connections to follow Hooli Alumni' });
-    await dialog.getByRole('checkbox', { name: /Cal Colleague/ }).waitFor();
+    const box = (name: RegExp) => dialog.getByRole('checkbox', { name });
+    const row = (name: string) => dialog.getByRole('listitem').filter({ hasText: name });
+    await box(/Cal Colleague/).waitFor();
+    // R21: a follower and a member who opted out cannot be ticked, and say why.
+    expect(await row('Bea Member').textContent()).toContain('Already follows this page');
+    expect(await box(/Bea Member/).isDisabled()).toBe(true);
     await dialog.getByRole('searchbox', { name: 'Search your connections' }).fill('eve');
-    await dialog.getByRole('checkbox', { name: /Eve Optout/ }).check();
-    await dialog.getByRole('checkbox', { name: /Cal Colleague/ }).waitFor({ state: 'detached' });
+    await box(/Cal Colleague/).waitFor({ state: 'detached' });
+    expect(await row('Eve Optout').textContent()).toContain('Does not take page invitations');
+    expect(await box(/Eve Optout/).isDisabled()).toBe(true);
     await dialog.getByRole('searchbox', { name: 'Search your connections' }).fill('');
-    await dialog.getByRole('checkbox', { name: /Cal Colleague/ }).check();
-    expect(await dialog.getByRole('checkbox', { name: /Eve Optout/ }).isChecked()).toBe(true);
+    await box(/Cal Colleague/).check();
+    await box(/Dee Developer/).check();
     await dialog.getByText('2 people selected.').waitFor();
     expect(await seriousViolations(tab)).toEqual([]);
     await shoot(tab, 'page-invite-dialog-desktop', false);
+    // Dee follows the page meanwhile: the send tells, the other invitation still goes.
+    await follow(dee);
     await dialog.getByRole('button', { name: 'Send 2 invitations' }).click();
 
     await dialog.getByText('1 invitation sent. 1 person could not be invited.').waitFor();
@@ -137,8 +152,8 @@ describe('Pages and events (R21, R22) in the web app', () => {
       await results.getByRole('listitem').filter({ hasText: 'Cal Colleague' }).textContent(),
     ).toContain('Invitation sent');
     expect(
-      await results.getByRole('listitem').filter({ hasText: 'Eve Optout' }).textContent(),
-    ).toContain("This member doesn't accept invitations to follow pages.");
+      await results.getByRole('listitem').filter({ hasText: 'Dee Developer' }).textContent(),
+    ).toContain('Dee already follows this page.');
     expect(await seriousViolations(tab)).toEqual([]);
     await shoot(tab, 'page-invite-results-desktop', false);
     await dialog.getByRole('button', { name: 'Done' }).click();
@@ -146,6 +161,13 @@ describe('Pages and events (R21, R22) in the web app', () => {
     await tab
       .getByText('99 of 100 invitation credits left this month.', { exact: false })
       .waitFor();
+
+    // Opened again, the invited connection reads as invited (R1).
+    await tab.getByRole('button', { name: 'Invite connections' }).click();
+    await row('Cal Colleague').getByText('Already invited').waitFor();
+    expect(await box(/Cal Colleague/).isDisabled()).toBe(true);
+    await tab.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
 
     const received = await targets.received(cal, 'page');
     expect(received.map((item) => item.target?.name)).toEqual(['Hooli Alumni']);

@@ -4,6 +4,7 @@ import type {
   CreateEventInput,
   CreatePageInput,
   EventsSide,
+  InviteTarget,
   ProfilePatch,
   ReceivedCountFilter,
   ReceivedFilter,
@@ -207,5 +208,14 @@ export const listEventAttendees = (id: string, cursor?: string) =>
 
 export const inviteToEvent = (id: string, to: string[]) =>
   call(() => api.POST('/api/v1/events/{id}/invitations', { ...byId(id), body: { to } }));
+
+export const listInvitees = (target: InviteTarget, q: string, cursor?: string) => {
+  const params = { path: { id: target.id }, query: { q: q || undefined, cursor, limit: PAGE } };
+  return call(() =>
+    target.kind === 'page'
+      ? api.GET('/api/v1/pages/{id}/invitees', { params })
+      : api.GET('/api/v1/events/{id}/invitees', { params }),
+  );
+};
 
 export const getInsights = () => call(() => api.GET('/api/v1/insights'));

@@ -4,6 +4,7 @@ import * as endpoints from './endpoints.js';
 import type {
   EventsSide,
   InvitationKind,
+  InviteTarget,
   ReceivedCountFilter,
   ReceivedFilter,
   SentCountFilter,
@@ -37,6 +38,7 @@ export const keys = {
   events: (when: EventsSide) => ['events', 'list', when] as const,
   event: (id: string) => ['events', id] as const,
   eventAttendees: (id: string) => ['events', id, 'attendees'] as const,
+  invitees: (target: InviteTarget, q: string) => ['invitees', target, q] as const,
   insights: ['insights'] as const,
 };
 
@@ -108,6 +110,13 @@ export const useConnections = (q: string) =>
   useCursorList({
     queryKey: keys.connections(q),
     fetchPage: (cursor) => endpoints.listConnections(q, cursor),
+  });
+
+/** R21, R22: the member's connections as candidates for one page's or event's invitations. */
+export const useInvitees = (target: InviteTarget, q: string) =>
+  useCursorList({
+    queryKey: keys.invitees(target, q),
+    fetchPage: (cursor) => endpoints.listInvitees(target, q, cursor),
   });
 
 export const useFollowers = (enabled = true) =>

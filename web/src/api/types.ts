@@ -80,6 +80,13 @@ export type EventView = Reply<'getEvent'>;
 export type InvitationAllowance = NonNullable<EventView['invitations']>;
 /** One recipient of a page or event invitation; a refusal of one never undoes the others. */
 export type RecipientResult = Reply<'inviteToPage'>['results'][number];
+/** A connection in an invitation picker, with what inviting them now would meet. */
+export type Invitee = Item<Reply<'listPageInvitees'>>;
+/** The page or event an invitation picker invites to. */
+export interface InviteTarget {
+  kind: 'page' | 'event';
+  id: string;
+}
 
 export type Insights = Reply<'getInsights'>;
 export type AgeBucket = Insights['ageHistogram'][number];

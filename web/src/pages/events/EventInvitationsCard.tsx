@@ -28,7 +28,7 @@ export function EventInvitationsCard({
 
   return (
     <InviteConnectionsCard
-      noun="event"
+      target={{ kind: 'event', id: event.id }}
       summary={
         exhausted ? quota.describe(allowance.renewsAt ?? undefined) : allowanceLine(allowance)
       }

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../api/client.js';
 import { describeError, errorCode } from '../../api/problem-messages.js';
 import { refreshAfterChange } from '../../api/queries.js';
-import type { MemberSummary, RecipientResult } from '../../api/types.js';
+import type { InviteTarget, MemberSummary, RecipientResult } from '../../api/types.js';
 import { BusyButton } from '../../components/BusyButton.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorNote } from '../../components/Status.js';
@@ -12,6 +12,7 @@ import { ConnectionChecklist } from './ConnectionChecklist.js';
 import { InviteResults, type QuotaRefusal } from './InviteResults.js';
 
 interface InviteConnectionsDialogProps {
+  target: InviteTarget;
   title: string;
   /** What is left to send, said before anything is picked. */
   allowance: ReactNode;
@@ -22,7 +23,7 @@ interface InviteConnectionsDialogProps {
 
 /** Pick connections from a searchable checklist, send, then read what happened to each. */
 export function InviteConnectionsDialog(props: InviteConnectionsDialogProps) {
-  const { title, allowance, invite, quota, onClose } = props;
+  const { target, title, allowance, invite, quota, onClose } = props;
   const queryClient = useQueryClient();
   const [selected, setSelected] = useState<ReadonlyMap<string, MemberSummary>>(new Map());
 
@@ -67,7 +68,7 @@ export function InviteConnectionsDialog(props: InviteConnectionsDialogProps) {
       ) : (
         <form className="form" onSubmit={submit}>
           <p className="muted">{allowance}</p>
-          <ConnectionChecklist selected={selected} onToggle={toggle} />
+          <ConnectionChecklist target={target} selected={selected} onToggle={toggle} />
           {send.isError && (
             <ErrorNote>
               {errorCode(send.error) === quota.code

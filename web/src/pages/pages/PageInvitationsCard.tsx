@@ -27,7 +27,7 @@ export function PageInvitationsCard({
 
   return (
     <InviteConnectionsCard
-      noun="page"
+      target={{ kind: 'page', id: page.id }}
       summary={creditsLine(credits)}
       hint="Each invitation uses a credit; you get it back when the invitation is accepted."
       exhausted={credits.remaining === 0}

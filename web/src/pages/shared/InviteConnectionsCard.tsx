@@ -1,10 +1,10 @@
 import { useState, type ReactNode } from 'react';
-import type { RecipientResult } from '../../api/types.js';
+import type { InviteTarget, RecipientResult } from '../../api/types.js';
 import { InviteConnectionsDialog } from '../pages/InviteConnectionsDialog.js';
 import type { QuotaRefusal } from '../pages/InviteResults.js';
 
 interface InviteConnectionsCardProps {
-  noun: 'page' | 'event';
+  target: InviteTarget;
   /** What is left to send, on the card; the button reads it as its description. */
   summary: string;
   hint?: ReactNode;
@@ -19,7 +19,8 @@ interface InviteConnectionsCardProps {
 
 /** For a page's admins and an event's organisers: what they may send, and sending it. */
 export function InviteConnectionsCard(props: InviteConnectionsCardProps) {
-  const { noun, summary, hint, exhausted, allowance, dialogTitle, invite, quota } = props;
+  const { target, summary, hint, exhausted, allowance, dialogTitle, invite, quota } = props;
+  const noun = target.kind;
   const [inviting, setInviting] = useState(false);
   const summaryId = `${noun}-allowance`;
 
@@ -43,6 +44,7 @@ export function InviteConnectionsCard(props: InviteConnectionsCardProps) {
       </div>
       {inviting && (
         <InviteConnectionsDialog
+          target={target}
           title={dialogTitle}
           allowance={allowance}
           invite={invite}
