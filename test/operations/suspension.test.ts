@@ -81,4 +81,55 @@ describe('R32 suspension and the graph', () => {
     expect(await handles(other, 'connections')).toEqual([held.handle]);
     expect(await counts(other)).toMatchObject({ connections: 1, followers: 1, following: 1 });
   });
+
+  it('R32: while suspended, a member leaves the admins, followers, organizers and attendees others see, and their counts', async () => {
+    const [host, held, guest] = await Promise.all([
+      t.member('shost'),
+      t.member('sheld'),
+      t.member('sguest'),
+    ]);
+    await connect(host, held);
+    const page = (await host.post(`${API}/pages`, { name: 'Held Page' })).body;
+    expect((await host.put(`${API}/pages/${page.id}/admins/${held.handle}`)).status).toBe(200);
+    expect((await guest.put(`${API}/pages/${page.id}/follow`)).status).toBe(200);
+    const startsAt = new Date(t.clock.now().getTime() + 7 * 86_400_000).toISOString();
+    const event = (await host.post(`${API}/events`, { name: 'Held Event', startsAt })).body;
+    await host.post(`${API}/events/${event.id}/invitations`, { to: [held.handle] });
+    const [invitation] = (await held.get(`${API}/invitations/received?kind=event`)).body.items;
+    expect((await held.post(`${API}/invitations/${invitation.id}/accept`)).status).toBe(200);
+
+    const seen = async () => {
+      const pageView = (await guest.get(`${API}/pages/${page.id}`)).body;
+      const eventView = (await guest.get(`${API}/events/${event.id}`)).body;
+      const attendees = (await guest.get(`${API}/events/${event.id}/attendees`)).body.items;
+      const handlesOf = (members: { handle: string }[]) => members.map((m) => m.handle).sort();
+      return {
+        admins: handlesOf(pageView.admins),
+        followers: pageView.followerCount,
+        attendees: handlesOf(attendees),
+        attendeeCount: eventView.attendeeCount,
+      };
+    };
+    const before = await seen();
+    expect(before).toEqual({
+      admins: [host.handle, held.handle].sort(),
+      followers: 3,
+      attendees: [host.handle, held.handle].sort(),
+      attendeeCount: 2,
+    });
+
+    const reason = { reason: 'Held for review' };
+    expect((await admin.post(`${API}/admin/members/${held.handle}/suspend`, reason)).status).toBe(
+      204,
+    );
+    expect(await seen()).toEqual({
+      admins: [host.handle],
+      followers: 2,
+      attendees: [host.handle],
+      attendeeCount: 1,
+    });
+
+    expect((await admin.post(`${API}/admin/members/${held.handle}/unsuspend`)).status).toBe(204);
+    expect(await seen()).toEqual(before);
+  });
 });

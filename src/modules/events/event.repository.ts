@@ -2,7 +2,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { Db, Tx } from '../../db/types.js';
 import { type Page, type PageRequest, paginate } from '../../db/pagination.js';
 import type { EventTable } from '../../db/tables/event.js';
-import { notBlockedWith } from '../blocks/block.filter.js';
+import { shownTo } from '../members/member.filter.js';
 import type { MemberRow } from '../members/member.repository.js';
 
 export type EventRow = Selectable<EventTable>;
@@ -67,7 +67,7 @@ export async function attendeesAmong(
   return new Set(rows.map((r) => r.member_id));
 }
 
-/** Organizers `viewerId` may see: a block either way hides a member (R20). */
+/** Organizers `viewerId` may see: a block either way (R20) or a suspension (R32) hides one. */
 export async function listOrganizers(
   db: Db,
   eventId: string,
@@ -78,7 +78,7 @@ export async function listOrganizers(
     .innerJoin('members', 'members.id', 'event_organizers.member_id')
     .selectAll('members')
     .where('event_organizers.event_id', '=', eventId)
-    .where(notBlockedWith(viewerId, 'members.id'))
+    .where(shownTo(viewerId, 'members.id'))
     .orderBy('members.name')
     .execute();
 }
@@ -96,7 +96,7 @@ export async function listAttendees(
     .selectAll('members')
     .select('event_attendees.created_at as attended_at')
     .where('event_attendees.event_id', '=', eventId)
-    .where(notBlockedWith(viewerId, 'members.id'));
+    .where(shownTo(viewerId, 'members.id'));
   return paginate(
     query,
     {
@@ -108,7 +108,7 @@ export async function listAttendees(
   );
 }
 
-/** R20: the attendees `viewerId` may see, counted as the list beside the count shows them. */
+/** R20, R32: the attendees `viewerId` may see, counted as the list beside the count shows them. */
 export async function countAttendees(
   db: Db,
   eventIds: string[],
@@ -119,7 +119,7 @@ export async function countAttendees(
     .selectFrom('event_attendees')
     .select(['event_id', (eb) => eb.fn.countAll<number>().as('n')])
     .where('event_id', 'in', eventIds)
-    .where(notBlockedWith(viewerId, 'event_attendees.member_id'))
+    .where(shownTo(viewerId, 'event_attendees.member_id'))
     .groupBy('event_id')
     .execute();
   return new Map(rows.map((r) => [r.event_id, Number(r.n)]));

@@ -2,7 +2,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { Db, Tx } from '../../db/types.js';
 import { type Page, type PageRequest, paginate } from '../../db/pagination.js';
 import type { PageTable } from '../../db/tables/page.js';
-import { notBlockedWith } from '../blocks/block.filter.js';
+import { shownTo } from '../members/member.filter.js';
 import type { MemberRow } from '../members/member.repository.js';
 
 export type PageRow = Selectable<PageTable>;
@@ -33,7 +33,7 @@ export async function isPageAdmin(db: Db, pageId: string, memberId: string): Pro
   return row !== undefined;
 }
 
-/** The admins of a page that `viewerId` may see: a block either way hides a member (R20). */
+/** A page's admins `viewerId` may see: a block either way (R20) or a suspension (R32) hides one. */
 export async function listPageAdmins(
   db: Db,
   pageId: string,
@@ -44,7 +44,7 @@ export async function listPageAdmins(
     .innerJoin('members', 'members.id', 'page_admins.member_id')
     .selectAll('members')
     .where('page_admins.page_id', '=', pageId)
-    .where(notBlockedWith(viewerId, 'members.id'))
+    .where(shownTo(viewerId, 'members.id'))
     .orderBy('members.name')
     .execute();
 }
@@ -86,7 +86,7 @@ export async function pageFollowersAmong(
   return new Set(rows.map((r) => r.member_id));
 }
 
-/** R20: followers a block either way hides from `viewerId` are not counted for them either. */
+/** R20, R32: followers hidden from `viewerId` are not counted for them either. */
 export async function countPageFollowers(
   db: Db,
   pageIds: string[],
@@ -97,7 +97,7 @@ export async function countPageFollowers(
     .selectFrom('page_followers')
     .select(['page_id', (eb) => eb.fn.countAll<number>().as('n')])
     .where('page_id', 'in', pageIds)
-    .where(notBlockedWith(viewerId, 'page_followers.member_id'))
+    .where(shownTo(viewerId, 'page_followers.member_id'))
     .groupBy('page_id')
     .execute();
   return new Map(rows.map((r) => [r.page_id, Number(r.n)]));
