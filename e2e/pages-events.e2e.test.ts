@@ -365,6 +365,12 @@ describe('Pages and events (R21, R22) in the web app', () => {
       .getByRole('dialog')
       .getByRole('checkbox', { name: /Bea Member/ })
       .check();
+    // The dialog is taller than the screen: its buttons stay in view at its foot.
+    const send = await tab
+      .getByRole('dialog')
+      .getByRole('button', { name: 'Send 1 invitation' })
+      .boundingBox();
+    expect(send!.y + send!.height).toBeLessThanOrEqual(PHONE.height);
     await expectFitsPhone(tab);
     expect(await seriousViolations(tab)).toEqual([]);
     await shoot(tab, 'page-invite-dialog-phone', false);
