@@ -35,13 +35,24 @@ export function invitedToPhrase(kind: InvitationKind, target: Target): string {
   return 'to connect';
 }
 
-/** The line under a page or event invitation in a list: "Invited to Product breakfast · 12 Dec, Berlin". */
-export function invitedToLine(kind: InvitationKind, target: Target, you = false): string | null {
+/**
+ * The line under a page or event invitation in a list: "Invited to Product breakfast · 12 Dec,
+ * Berlin", and "· already started" once the event has begun, so nobody accepts or keeps an
+ * invitation to something that is over without knowing.
+ */
+export function invitedToLine(
+  kind: InvitationKind,
+  target: Target,
+  you = false,
+  now: Date = new Date(),
+): string | null {
   const invited = you ? 'Invited you' : 'Invited';
   if (kind === 'page') return `${invited} to follow ${target?.name ?? 'a page'}`;
   if (kind === 'event') {
-    const when = eventWhenWhere(target);
-    return `${invited} to ${target?.name ?? 'an event'}${when ? ` · ${when}` : ''}`;
+    const when = eventWhenWhere(target, now);
+    const started =
+      target?.startsAt && new Date(target.startsAt) <= now ? ' · already started' : '';
+    return `${invited} to ${target?.name ?? 'an event'}${when ? ` · ${when}` : ''}${started}`;
   }
   return null;
 }

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { invitedToLine } from './invitation-words.js';
+
+describe('invitedToLine', () => {
+  const now = new Date(2026, 11, 4, 12, 0);
+  const event = (startsAt: Date) => ({
+    id: 'e1',
+    name: 'Product breakfast',
+    startsAt: startsAt.toISOString(),
+    location: 'Berlin',
+  });
+
+  it('names an event to come with its day and place', () => {
+    expect(invitedToLine('event', event(new Date(2026, 11, 12, 9, 0)), true, now)).toBe(
+      'Invited you to Product breakfast · 12 Dec, Berlin',
+    );
+  });
+
+  it('says so once the event has begun, with the year when it is not this one', () => {
+    expect(invitedToLine('event', event(new Date(2026, 11, 4, 9, 0)), true, now)).toBe(
+      'Invited you to Product breakfast · 4 Dec, Berlin · already started',
+    );
+    expect(invitedToLine('event', event(new Date(2025, 10, 20, 9, 0)), false, now)).toBe(
+      'Invited to Product breakfast · 20 Nov 2025, Berlin · already started',
+    );
+  });
+
+  it('leaves pages and connections alone', () => {
+    expect(invitedToLine('page', { id: 'p1', name: 'Acme' }, true, now)).toBe(
+      'Invited you to follow Acme',
+    );
+    expect(invitedToLine('connection', null, true, now)).toBeNull();
+  });
+});
