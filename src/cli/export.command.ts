@@ -2,7 +2,7 @@
 import type { Config } from '../config.js';
 import type { Clock } from '../lib/clock.js';
 import { exportAccount } from '../modules/accounts/account.export.js';
-import { findMemberByHandle } from '../modules/members/member.service.js';
+import { anyMemberWithHandle } from '../modules/members/member.service.js';
 import { withContext } from './command.context.js';
 
 export const EXPORT_HELP = `  export --member HANDLE
@@ -27,7 +27,8 @@ export async function exportCommand(
   return withContext(
     config,
     async (ctx) => {
-      const member = await findMemberByHandle(ctx.database.db, handle);
+      // A suspended member's data is theirs too, and the operator is the one who can hand it over.
+      const member = await anyMemberWithHandle(ctx.database.db, handle).executeTakeFirst();
       if (!member) {
         io.err.write(`No member has the handle "${handle}".\n`);
         return 1;

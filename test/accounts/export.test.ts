@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportCommand } from '../../src/cli/export.command.js';
 import { API, type Member, startApp, type TestApp } from '../helpers/app.js';
+import { grantAdmin } from '../helpers/admin.js';
 import { expectStatus } from '../helpers/expect.js';
 import { memberRow, seedMembers } from '../helpers/members.js';
 import { connect, seedInvitationsBulk } from '../helpers/network.js';
@@ -196,5 +197,35 @@ describe('R30 taking your data', () => {
     expect(unknown.out).toBe('');
     expect(unknown.err).toContain('nobody-here');
     expect((await cli(undefined)).code).toBe(2);
+  });
+
+  it('R30 R32: rapport export --member reaches a suspended member, with the connections and follows their suspension holds', async () => {
+    const admin = await t.member('xadmin');
+    await grantAdmin(t, admin);
+    const [held, bob, fan, idol] = await Promise.all([
+      t.member('xheld'),
+      t.member('xbob'),
+      t.member('xfan'),
+      t.member('xidol'),
+    ]);
+    await connect(held, bob);
+    expectStatus(await fan.put(`${API}/follows/${held.handle}`), 204);
+    expectStatus(await held.put(`${API}/follows/${idol.handle}`), 204);
+    const before = JSON.parse((await cli(held.handle)).out);
+    const handles = (items: { member: { handle: string } }[]) => items.map((i) => i.member.handle);
+    expect(handles(before.connections)).toEqual([bob.handle]);
+    expect(handles(before.followers)).toEqual(expect.arrayContaining([fan.handle, bob.handle]));
+    expect(handles(before.following)).toEqual(expect.arrayContaining([idol.handle, bob.handle]));
+
+    const suspended = await admin.post(`${API}/admin/members/${held.handle}/suspend`, {
+      reason: 'Held for review',
+    });
+    expectStatus(suspended, 204);
+    const run = await cli(held.handle);
+    expect(run.code).toBe(0);
+    const during = JSON.parse(run.out);
+    for (const list of ['connections', 'followers', 'following'] as const) {
+      expect(during[list], list).toEqual(before[list]);
+    }
   });
 });

@@ -34,12 +34,15 @@ const PAGE = 200;
 
 type Lister = (page: PageRequest) => Promise<Page<unknown>>;
 
-/** The sections, in the order the document lists them. */
-function lists(s: ExportSources, id: string): [string, Lister][] {
+/**
+ * The sections, in the order the document lists them. A suspended member's connections and
+ * follows wait outside the graph (R32); theirs are still in their export, with the rest.
+ */
+function lists(s: ExportSources, id: string, withWaiting: boolean): [string, Lister][] {
   return [
-    ['connections', (p) => s.connections.list(id, { q: '', ...p })],
-    ['following', (p) => s.follows.list(id, 'following', p)],
-    ['followers', (p) => s.follows.list(id, 'followers', p)],
+    ['connections', (p) => s.connections.list(id, { q: '', withWaiting, ...p })],
+    ['following', (p) => s.follows.list(id, 'following', { withWaiting, ...p })],
+    ['followers', (p) => s.follows.list(id, 'followers', { withWaiting, ...p })],
     ['invitationsSent', (p) => s.invitationQueries.everyOf(id, 'sender', p)],
     ['invitationsReceived', (p) => s.invitationQueries.everyOf(id, 'recipient', p)],
     ['blocks', (p) => s.blocks.list(id, p)],
@@ -71,12 +74,13 @@ export async function* exportAccount(
   memberId: string,
   now: Date,
 ): AsyncGenerator<string> {
+  const { suspended_at: suspendedAt } = await sources.members.requireMember(memberId);
   const profile = await sources.members.me(memberId);
   const settings = await sources.settings.get(memberId);
   yield `{"exportedAt":${JSON.stringify(now.toISOString())}`;
   yield `,"profile":${JSON.stringify(profile)}`;
   yield `,"settings":${JSON.stringify(settings)}`;
-  for (const [name, list] of lists(sources, memberId)) {
+  for (const [name, list] of lists(sources, memberId, suspendedAt !== null)) {
     yield `,${JSON.stringify(name)}:`;
     yield* listJson(list);
   }

@@ -3,26 +3,21 @@ import { containsPattern, likePattern } from '../../db/contains.js';
 import { type Page, type PageRequest, paginate } from '../../db/pagination.js';
 import type { Db, Tx } from '../../db/types.js';
 import type { AdminAuditTable } from '../../db/tables/operations.js';
+import { anyMemberWithHandle } from '../members/member.service.js';
 import type { MemberRow } from '../members/member.repository.js';
 
 export type AuditRow = Selectable<AdminAuditTable>;
 export type AdminMemberStatus = 'active' | 'unverified' | 'restricted' | 'suspended';
 
 /**
- * Any member by handle, suspended ones included, since admins must reach them; locked until the
+ * Any member by handle, suspended ones included (`anyMemberWithHandle`), locked until the
  * transaction ends, so two admins acting on one member take turns.
  */
 export async function lockAnyMemberByHandle(
   tx: Tx,
   handle: string,
 ): Promise<MemberRow | undefined> {
-  return tx
-    .selectFrom('members')
-    .selectAll()
-    .where('handle', '=', handle.toLowerCase())
-    .where('deleted_at', 'is', null)
-    .forUpdate()
-    .executeTakeFirst();
+  return anyMemberWithHandle(tx, handle).forUpdate().executeTakeFirst();
 }
 
 export async function listMembersForAdmin(

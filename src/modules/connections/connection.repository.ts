@@ -104,6 +104,32 @@ export async function listConnections(
 }
 
 /**
+ * R30, R32: a suspended member's connections as their export gives them, those their suspension
+ * holds in waiting among them, newest first.
+ */
+export async function listConnectionsWithWaiting(
+  db: Db,
+  memberId: string,
+  page: PageRequest,
+): Promise<Page<{ peer_id: string; created_at: string }>> {
+  const every = db
+    .selectFrom('connections')
+    .select(['peer_id', 'created_at'])
+    .where('member_id', '=', memberId)
+    .unionAll(
+      db
+        .selectFrom('suspended_connections')
+        .select(['peer_id', 'created_at'])
+        .where('suspended_id', '=', memberId),
+    );
+  return paginate(
+    db.selectFrom(every.as('every')).selectAll(),
+    { columns: ['created_at', 'peer_id'], order: 'desc', values: (r) => [r.created_at, r.peer_id] },
+    page,
+  );
+}
+
+/**
  * How many of `walked`'s connections are also `probed`'s: walks one list and looks each peer up
  * in the other by its primary key, so the cost is the length of the walked list alone. The
  * `offset` (which SQLite takes only after a `limit`) keeps PostgreSQL from turning the EXISTS

@@ -31,7 +31,10 @@ export const connectionRoutes: RoutesPlugin = (ctx) => (app) => {
         },
       },
     },
-    async (request) => ctx.connections.list(request.memberId, request.query),
+    async (request) => {
+      const { q, cursor, limit } = request.query;
+      return ctx.connections.list(request.memberId, { q, cursor, limit });
+    },
   );
 
   app.delete(

@@ -8,7 +8,18 @@ import { type MemberSummary, toSummary } from '../members/member.presenter.js';
 import { changeConnectionCount, findMembersByIds, lockMembers } from '../members/member.service.js';
 import type { MemberService } from '../members/member.service.js';
 import { emitWebhookEvents } from '../webhooks/webhook.emit.js';
-import { deleteConnection, listConnections } from './connection.repository.js';
+import {
+  deleteConnection,
+  listConnections,
+  listConnectionsWithWaiting,
+} from './connection.repository.js';
+
+export interface ConnectionListOptions {
+  q: string;
+  cursor?: string;
+  limit: number;
+  withWaiting?: boolean;
+}
 
 export class ConnectionService {
   constructor(
@@ -18,7 +29,7 @@ export class ConnectionService {
 
   async list(
     memberId: string,
-    options: { q: string; cursor?: string; limit: number },
+    options: ConnectionListOptions,
   ): Promise<Page<{ member: MemberSummary; connectedAt: string }>> {
     const page = await connectionRows(this.deps.database.db, memberId, options);
     return presentPage(page, (r) => ({ member: toSummary(r.peer), connectedAt: r.connectedAt }));
@@ -44,18 +55,19 @@ export class ConnectionService {
   }
 }
 
-/** A page of the member's connections, newest first, with each peer's row. */
+/**
+ * A page of the member's connections, newest first, with each peer's row; `withWaiting` adds
+ * those a suspension holds (R32), for the export of a suspended member (R30).
+ */
 export async function connectionRows(
   db: Db,
   memberId: string,
-  options: { q: string; cursor?: string; limit: number },
+  options: ConnectionListOptions,
 ): Promise<Page<{ peer: MemberRow; connectedAt: string }>> {
-  const page = await listConnections(
-    db,
-    memberId,
-    { q: options.q },
-    { cursor: options.cursor, limit: options.limit },
-  );
+  const request = { cursor: options.cursor, limit: options.limit };
+  const page = options.withWaiting
+    ? await listConnectionsWithWaiting(db, memberId, request)
+    : await listConnections(db, memberId, { q: options.q }, request);
   const peers = await findMembersByIds(
     db,
     page.items.map((r) => r.peer_id),

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/types.js';
 import { prepare } from '../../db/prepared.js';
-import { type Page, type PageRequest, paginate } from '../../db/pagination.js';
+import { type Keyset, type Page, type PageRequest, paginate } from '../../db/pagination.js';
 
 const followRow = prepare((db, a: { follower: string; followee: string }) =>
   db
@@ -75,20 +75,58 @@ export async function listFollows(
   memberId: string,
   direction: 'following' | 'followers',
   page: PageRequest,
-): Promise<Page<{ other_id: string; created_at: string }>> {
-  const [self, other] =
-    direction === 'following'
-      ? (['follower_id', 'followee_id'] as const)
-      : (['followee_id', 'follower_id'] as const);
-  const query = db
+): Promise<Page<FollowListRow>> {
+  return paginate(followsOf(db, memberId, direction), newestFirst(sides(direction)[1]), page);
+}
+
+/**
+ * R30, R32: a suspended member's follows as their export gives them, those their suspension holds
+ * in waiting among them, newest first.
+ */
+export async function listFollowsWithWaiting(
+  db: Db,
+  memberId: string,
+  direction: 'following' | 'followers',
+  page: PageRequest,
+): Promise<Page<FollowListRow>> {
+  const [self, other] = sides(direction);
+  const every = followsOf(db, memberId, direction).unionAll(
+    db
+      .selectFrom('suspended_follows')
+      .select([`${other} as other_id`, 'created_at'])
+      .where(self, '=', memberId)
+      .where('suspended_id', '=', memberId),
+  );
+  return paginate(db.selectFrom(every.as('every')).selectAll(), newestFirst('other_id'), page);
+}
+
+/** The member's follows one way, each with the other member's id. */
+function followsOf(db: Db, memberId: string, direction: 'following' | 'followers') {
+  const [self, other] = sides(direction);
+  return db
     .selectFrom('follows')
     .select([`${other} as other_id`, 'created_at'])
     .where(self, '=', memberId);
-  return paginate(
-    query,
-    { columns: ['created_at', other], order: 'desc', values: (r) => [r.created_at, r.other_id] },
-    page,
-  );
+}
+
+interface FollowListRow {
+  other_id: string;
+  created_at: string;
+}
+
+/** The member's own column of a follow, and the other's, for one direction. */
+function sides(direction: 'following' | 'followers') {
+  return direction === 'following'
+    ? (['follower_id', 'followee_id'] as const)
+    : (['followee_id', 'follower_id'] as const);
+}
+
+function newestFirst(other: string): Keyset<FollowListRow> {
+  return {
+    columns: ['created_at', other],
+    order: 'desc',
+    values: (r) => [r.created_at, r.other_id],
+  };
 }
 
 const followCounts = {

@@ -27,7 +27,10 @@ export const followRoutes: RoutesPlugin = (ctx) => (app) => {
           response: { 200: FollowPage, ...errorResponses },
         },
       },
-      async (request) => ctx.follows.list(request.memberId, direction, request.query),
+      async (request) => {
+        const { cursor, limit } = request.query;
+        return ctx.follows.list(request.memberId, direction, { cursor, limit });
+      },
     );
   }
 

@@ -6,7 +6,12 @@ import { type MemberSummary, toSummary } from '../members/member.presenter.js';
 import { isBlockedEitherWay } from '../blocks/block.service.js';
 import { findMembersByIds, lockMembers } from '../members/member.service.js';
 import type { MemberService } from '../members/member.service.js';
-import { deleteFollow, insertFollow, listFollows } from './follow.repository.js';
+import {
+  deleteFollow,
+  insertFollow,
+  listFollows,
+  listFollowsWithWaiting,
+} from './follow.repository.js';
 
 export class FollowService {
   constructor(
@@ -40,13 +45,14 @@ export class FollowService {
   async list(
     memberId: string,
     direction: 'following' | 'followers',
-    options: { cursor?: string; limit: number },
+    options: { cursor?: string; limit: number; withWaiting?: boolean },
   ): Promise<Page<{ member: MemberSummary; since: string }>> {
     const db = this.deps.database.db;
-    const page = await listFollows(db, memberId, direction, {
-      cursor: options.cursor,
-      limit: options.limit,
-    });
+    const request = { cursor: options.cursor, limit: options.limit };
+    // Those a suspension holds (R32) are in the export of the suspended member (R30).
+    const page = options.withWaiting
+      ? await listFollowsWithWaiting(db, memberId, direction, request)
+      : await listFollows(db, memberId, direction, request);
     const others = await findMembersByIds(
       db,
       page.items.map((r) => r.other_id),

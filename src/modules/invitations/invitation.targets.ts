@@ -107,7 +107,8 @@ export async function listInvitees(
   options: { q: string; cursor?: string; limit: number },
 ): Promise<Page<Invitee>> {
   const db = deps.database.db;
-  const page = await connectionRows(db, senderId, options);
+  const { q, cursor, limit } = options;
+  const page = await connectionRows(db, senderId, { q, cursor, limit });
   const refusals = await refusalsAmong(
     db,
     deps.rules,

@@ -71,6 +71,18 @@ export function findMemberByHandle(db: Db, handle: string): Promise<MemberRow | 
   return byHandle.first(db, { handle: handle.toLowerCase() });
 }
 
+/**
+ * Any member by a handle who has not left (R29), a suspended one (R32) included, for admins and
+ * operators, who must reach them.
+ */
+export function anyMemberWithHandle(db: Db, handle: string) {
+  return db
+    .selectFrom('members')
+    .selectAll()
+    .where('handle', '=', handle.toLowerCase())
+    .where('deleted_at', 'is', null);
+}
+
 /** A member who has not left (R29): one who has cannot sign in or be mailed. */
 export async function findMemberByEmail(db: Db, email: string): Promise<MemberRow | undefined> {
   return db

@@ -272,6 +272,7 @@ export class MemberService {
 
 /** What other modules may use inside their own transactions (CONVENTIONS 19). */
 export {
+  anyMemberWithHandle,
   changeConnectionCount,
   emailExists,
   findMemberByEmail,
