@@ -42,6 +42,12 @@ export const PageQuery = {
   cursor: Type.Optional(Type.String({ maxLength: 500 })),
 };
 
+/** A list that a search narrows: `q` (part of a name, handle, …) and its page. */
+export const SearchQuery = Type.Object({
+  q: Type.String({ maxLength: 100, default: '' }),
+  ...PageQuery,
+});
+
 export function PageOf<T extends TSchema>(item: T) {
   return Type.Object({
     items: Type.Array(item),

@@ -5,7 +5,7 @@ import {
   MemberSummary,
   NoContent,
   PageOf,
-  PageQuery,
+  SearchQuery,
 } from '../../http/common.schemas.js';
 import type { RoutesPlugin } from '../../http/types.js';
 
@@ -19,7 +19,7 @@ export const connectionRoutes: RoutesPlugin = (ctx) => (app) => {
         tags,
         operationId: 'listConnections',
         summary: 'Your connections, newest first',
-        querystring: Type.Object({ q: Type.String({ maxLength: 100, default: '' }), ...PageQuery }),
+        querystring: SearchQuery,
         response: {
           200: PageOf(
             Type.Object({

@@ -1,11 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import { errorResponses, PageQuery } from '../../http/common.schemas.js';
+import { errorResponses, PageQuery, SearchQuery } from '../../http/common.schemas.js';
 import type { RoutesPlugin } from '../../http/types.js';
-import {
-  InviteeList,
-  InviteesQuery,
-  TargetInviteBody,
-} from '../invitations/invitation.targets.schemas.js';
+import { InviteeList, TargetInviteBody } from '../invitations/invitation.targets.schemas.js';
 import {
   AttendeesPage,
   CreateEventBody,
@@ -91,7 +87,7 @@ export const eventRoutes: RoutesPlugin = (ctx) => (app) => {
           'Your connections, newest first, each with what inviting them' +
           ' to the event now would meet (R22); organizers only',
         params: EventParams,
-        querystring: InviteesQuery,
+        querystring: SearchQuery,
         response: { 200: InviteeList, ...errorResponses },
       },
     },

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { Handle, MemberSummary, PageOf, PageQuery } from '../../http/common.schemas.js';
+import { Handle, MemberSummary, PageOf } from '../../http/common.schemas.js';
 
 /** Request and per-recipient result of a page or event invitation (R21, R22). */
 export const TargetInviteBody = Type.Object(
@@ -30,11 +30,6 @@ export const RecipientResult = Type.Object(
   },
   { description: 'one recipient; a refusal of one never undoes the others' },
 );
-
-export const InviteesQuery = Type.Object({
-  q: Type.String({ maxLength: 100, default: '' }),
-  ...PageQuery,
-});
 
 export const InviteeList = PageOf(
   Type.Object({

@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
-import { errorResponses, HandleParams, PageQuery } from '../../http/common.schemas.js';
+import { errorResponses, HandleParams, PageQuery, SearchQuery } from '../../http/common.schemas.js';
 import type { RoutesPlugin } from '../../http/types.js';
 import { DomainError } from '../../lib/errors.js';
 import { Me } from '../accounts/account.schemas.js';
-import { Profile, ProfilePatch, SearchPage, SearchQuery, Suggestions } from './member.schemas.js';
+import { Profile, ProfilePatch, SearchPage, Suggestions } from './member.schemas.js';
 
 export const memberRoutes: RoutesPlugin = (ctx) => (app) => {
   app.get(

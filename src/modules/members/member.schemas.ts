@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { MemberSummary, PageOf, PageQuery } from '../../http/common.schemas.js';
+import { MemberSummary, PageOf } from '../../http/common.schemas.js';
 
 export const CanInvite = Type.Object(
   {
@@ -65,11 +65,6 @@ export const ProfilePatch = Type.Object(
   },
   { additionalProperties: false, minProperties: 1 },
 );
-
-export const SearchQuery = Type.Object({
-  q: Type.String({ maxLength: 100, default: '' }),
-  ...PageQuery,
-});
 
 export const SearchPage = PageOf(
   Type.Intersect([

@@ -1,11 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import { errorResponses, PageQuery } from '../../http/common.schemas.js';
+import { errorResponses, PageQuery, SearchQuery } from '../../http/common.schemas.js';
 import type { RoutesPlugin } from '../../http/types.js';
-import {
-  InviteeList,
-  InviteesQuery,
-  TargetInviteBody,
-} from '../invitations/invitation.targets.schemas.js';
+import { InviteeList, TargetInviteBody } from '../invitations/invitation.targets.schemas.js';
 import {
   CreatePageBody,
   PageAdminParams,
@@ -104,7 +100,7 @@ export const pageRoutes: RoutesPlugin = (ctx) => (app) => {
           'Your connections, newest first, each with what inviting them' +
           ' to the page now would meet (R21); admins only',
         params: PageParams,
-        querystring: InviteesQuery,
+        querystring: SearchQuery,
         response: { 200: InviteeList, ...errorResponses },
       },
     },
