@@ -33,7 +33,8 @@ export async function exportCommand(
         io.err.write(`No member has the handle "${handle}".\n`);
         return 1;
       }
-      for await (const piece of exportAccount(ctx, member.id, ctx.clock.now())) io.out.write(piece);
+      const pieces = exportAccount(ctx, member.id, ctx.clock.now(), member.suspended_at !== null);
+      for await (const piece of pieces) io.out.write(piece);
       return 0;
     },
     { clock: io.clock },

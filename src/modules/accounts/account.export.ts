@@ -40,9 +40,9 @@ type Lister = (page: PageRequest) => Promise<Page<unknown>>;
  */
 function lists(s: ExportSources, id: string, withWaiting: boolean): [string, Lister][] {
   return [
-    ['connections', (p) => s.connections.list(id, { q: '', withWaiting, ...p })],
-    ['following', (p) => s.follows.list(id, 'following', { withWaiting, ...p })],
-    ['followers', (p) => s.follows.list(id, 'followers', { withWaiting, ...p })],
+    ['connections', (p) => s.connections.list(id, { q: '', ...p }, withWaiting)],
+    ['following', (p) => s.follows.list(id, 'following', p, withWaiting)],
+    ['followers', (p) => s.follows.list(id, 'followers', p, withWaiting)],
     ['invitationsSent', (p) => s.invitationQueries.everyOf(id, 'sender', p)],
     ['invitationsReceived', (p) => s.invitationQueries.everyOf(id, 'recipient', p)],
     ['blocks', (p) => s.blocks.list(id, p)],
@@ -68,19 +68,22 @@ async function* listJson(list: Lister): AsyncGenerator<string> {
   yield ']';
 }
 
-/** The member's export as pieces of JSON text that, joined, make one object. */
+/**
+ * The member's export as pieces of JSON text that, joined, make one object. Only the command
+ * line exports a member who is `suspended`: a suspended member cannot sign in to ask.
+ */
 export async function* exportAccount(
   sources: ExportSources,
   memberId: string,
   now: Date,
+  suspended = false,
 ): AsyncGenerator<string> {
-  const { suspended_at: suspendedAt } = await sources.members.requireMember(memberId);
   const profile = await sources.members.me(memberId);
   const settings = await sources.settings.get(memberId);
   yield `{"exportedAt":${JSON.stringify(now.toISOString())}`;
   yield `,"profile":${JSON.stringify(profile)}`;
   yield `,"settings":${JSON.stringify(settings)}`;
-  for (const [name, list] of lists(sources, memberId, suspendedAt !== null)) {
+  for (const [name, list] of lists(sources, memberId, suspended)) {
     yield `,${JSON.stringify(name)}:`;
     yield* listJson(list);
   }

@@ -31,10 +31,7 @@ export const connectionRoutes: RoutesPlugin = (ctx) => (app) => {
         },
       },
     },
-    async (request) => {
-      const { q, cursor, limit } = request.query;
-      return ctx.connections.list(request.memberId, { q, cursor, limit });
-    },
+    async (request) => ctx.connections.list(request.memberId, request.query),
   );
 
   app.delete(

@@ -1,4 +1,4 @@
-import { type Page, presentPage } from '../../db/pagination.js';
+import { type Page, type PageRequest, presentPage } from '../../db/pagination.js';
 import type { Db } from '../../db/types.js';
 import { DomainError } from '../../lib/errors.js';
 import type { ServiceDeps } from '../deps.js';
@@ -14,12 +14,7 @@ import {
   listConnectionsWithWaiting,
 } from './connection.repository.js';
 
-export interface ConnectionListOptions {
-  q: string;
-  cursor?: string;
-  limit: number;
-  withWaiting?: boolean;
-}
+type ConnectionListOptions = { q: string } & PageRequest;
 
 export class ConnectionService {
   constructor(
@@ -30,8 +25,9 @@ export class ConnectionService {
   async list(
     memberId: string,
     options: ConnectionListOptions,
+    withWaiting = false,
   ): Promise<Page<{ member: MemberSummary; connectedAt: string }>> {
-    const page = await connectionRows(this.deps.database.db, memberId, options);
+    const page = await connectionRows(this.deps.database.db, memberId, options, withWaiting);
     return presentPage(page, (r) => ({ member: toSummary(r.peer), connectedAt: r.connectedAt }));
   }
 
@@ -63,9 +59,10 @@ export async function connectionRows(
   db: Db,
   memberId: string,
   options: ConnectionListOptions,
+  withWaiting = false,
 ): Promise<Page<{ peer: MemberRow; connectedAt: string }>> {
   const request = { cursor: options.cursor, limit: options.limit };
-  const page = options.withWaiting
+  const page = withWaiting
     ? await listConnectionsWithWaiting(db, memberId, request)
     : await listConnections(db, memberId, { q: options.q }, request);
   const peers = await findMembersByIds(

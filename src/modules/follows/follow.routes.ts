@@ -27,10 +27,7 @@ export const followRoutes: RoutesPlugin = (ctx) => (app) => {
           response: { 200: FollowPage, ...errorResponses },
         },
       },
-      async (request) => {
-        const { cursor, limit } = request.query;
-        return ctx.follows.list(request.memberId, direction, { cursor, limit });
-      },
+      async (request) => ctx.follows.list(request.memberId, direction, request.query),
     );
   }
 

@@ -1,5 +1,5 @@
 import { memberNotFound } from '../members/member.js';
-import { type Page, presentPage } from '../../db/pagination.js';
+import { type Page, type PageRequest, presentPage } from '../../db/pagination.js';
 import { DomainError } from '../../lib/errors.js';
 import type { ServiceDeps } from '../deps.js';
 import { type MemberSummary, toSummary } from '../members/member.presenter.js';
@@ -45,14 +45,14 @@ export class FollowService {
   async list(
     memberId: string,
     direction: 'following' | 'followers',
-    options: { cursor?: string; limit: number; withWaiting?: boolean },
+    options: PageRequest,
+    withWaiting = false,
   ): Promise<Page<{ member: MemberSummary; since: string }>> {
     const db = this.deps.database.db;
-    const request = { cursor: options.cursor, limit: options.limit };
     // Those a suspension holds (R32) are in the export of the suspended member (R30).
-    const page = options.withWaiting
-      ? await listFollowsWithWaiting(db, memberId, direction, request)
-      : await listFollows(db, memberId, direction, request);
+    const page = withWaiting
+      ? await listFollowsWithWaiting(db, memberId, direction, options)
+      : await listFollows(db, memberId, direction, options);
     const others = await findMembersByIds(
       db,
       page.items.map((r) => r.other_id),

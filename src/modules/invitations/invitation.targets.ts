@@ -107,8 +107,7 @@ export async function listInvitees(
   options: { q: string; cursor?: string; limit: number },
 ): Promise<Page<Invitee>> {
   const db = deps.database.db;
-  const { q, cursor, limit } = options;
-  const page = await connectionRows(db, senderId, { q, cursor, limit });
+  const page = await connectionRows(db, senderId, options);
   const refusals = await refusalsAmong(
     db,
     deps.rules,
