@@ -204,21 +204,11 @@ export class EventService {
     return {
       kind: 'event',
       target: { id: event.id, name: event.name },
-      async refusals(db, recipients) {
-        const attending = await attendeesAmong(
-          db,
-          event.id,
-          recipients.map((r) => r.id),
-        );
-        return new Map(
-          recipients
-            .filter((r) => attending.has(r.id))
-            .map((r) => [
-              r.id,
-              new DomainError('already_attending', `${r.name} already attends ${event.name}.`),
-            ]),
-        );
-      },
+      joinedAmong: (db, ids) => attendeesAmong(db, event.id, ids),
+      refusal: (recipient, attending) =>
+        attending
+          ? new DomainError('already_attending', `${recipient.name} already attends ${event.name}.`)
+          : undefined,
       quota: {
         code: 'event_invitation_limit',
         ensureAvailable: ensure,

@@ -36,8 +36,10 @@ export interface TargetQuota {
 export interface TargetInvite {
   kind: 'page' | 'event';
   target: { id: string; name: string };
-  /** Refusals particular to the kind (already following or attending, opted out), by member id. */
-  refusals(db: Db, recipients: MemberRow[]): Promise<Map<string, DomainError>>;
+  /** Which of these members already follow or attend the target. */
+  joinedAmong(db: Db, memberIds: string[]): Promise<Set<string>>;
+  /** The kind's own refusal of one recipient: already following or attending, opted out. */
+  refusal(recipient: MemberRow, joined: boolean): DomainError | undefined;
   quota: TargetQuota;
 }
 
@@ -206,17 +208,15 @@ async function refusalsAmong(
   recipients: MemberRow[],
   now: Date,
 ): Promise<Map<string, DomainError>> {
-  const refusals = await spec.refusals(db, recipients);
+  const ids = recipients.map((r) => r.id);
+  const joined = await spec.joinedAmong(db, ids);
   const key = { senderId, kind: spec.kind, targetId: spec.target.id };
-  const facts = await inviteeFacts(
-    db,
-    key,
-    recipients.filter((r) => !refusals.has(r.id)).map((r) => r.id),
-    now,
-  );
+  const facts = await inviteeFacts(db, key, ids, now);
+  const refusals = new Map<string, DomainError>();
   for (const recipient of recipients) {
-    const fact = facts.get(recipient.id);
-    const refusal = fact && refusalByFacts(rules, recipient, spec, fact, now);
+    const refusal =
+      spec.refusal(recipient, joined.has(recipient.id)) ??
+      refusalByFacts(rules, recipient, spec, facts.get(recipient.id), now);
     if (refusal) refusals.set(recipient.id, refusal);
   }
   return refusals;
@@ -226,9 +226,10 @@ function refusalByFacts(
   rules: RuleConfig,
   recipient: MemberRow,
   spec: TargetInvite,
-  fact: InviteeFacts,
+  fact: InviteeFacts | undefined,
   now: Date,
 ): DomainError | undefined {
+  if (!fact) return undefined;
   if (fact.open) {
     return new DomainError(
       'invitation_already_open',

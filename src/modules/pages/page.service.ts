@@ -166,33 +166,21 @@ export class PageService {
     return {
       kind: 'page',
       target: { id: page.id, name: page.name },
-      async refusals(db, recipients) {
-        const following = await pageFollowersAmong(
-          db,
-          page.id,
-          recipients.map((r) => r.id),
-        );
-        const refusals = new Map<string, DomainError>();
-        for (const recipient of recipients) {
-          if (following.has(recipient.id)) {
-            refusals.set(
-              recipient.id,
-              new DomainError(
-                'already_following',
-                `${recipient.name} already follows ${page.name}.`,
-              ),
-            );
-          } else if (recipient.page_invitations !== 1) {
-            refusals.set(
-              recipient.id,
-              new DomainError(
-                'page_invitations_forbidden',
-                `${recipient.name} does not accept page invitations.`,
-              ),
-            );
-          }
+      joinedAmong: (db, ids) => pageFollowersAmong(db, page.id, ids),
+      refusal(recipient, following) {
+        if (following) {
+          return new DomainError(
+            'already_following',
+            `${recipient.name} already follows ${page.name}.`,
+          );
         }
-        return refusals;
+        if (recipient.page_invitations !== 1) {
+          return new DomainError(
+            'page_invitations_forbidden',
+            `${recipient.name} does not accept page invitations.`,
+          );
+        }
+        return undefined;
       },
       quota: {
         code: 'page_credits_exhausted',
