@@ -29,8 +29,8 @@ export function formatEventStartShort(value: string): string {
 }
 
 /** Whether the event has begun: past events say so, and what the member did at them. */
-export function hasStarted(startsAt: string): boolean {
-  return new Date(startsAt).getTime() <= Date.now();
+export function hasStarted(startsAt: string, now: number = Date.now()): boolean {
+  return new Date(startsAt).getTime() <= now;
 }
 
 export function memberTimeZone(): string {

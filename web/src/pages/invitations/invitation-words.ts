@@ -4,6 +4,7 @@
  * Berlin".
  */
 import type { InvitationKind, SentInvitation, Target } from '../../api/types.js';
+import { hasStarted } from '../events/event-time.js';
 
 const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
 const dayMonthYear = new Intl.DateTimeFormat('en-GB', {
@@ -51,7 +52,7 @@ export function invitedToLine(
   if (kind === 'event') {
     const when = eventWhenWhere(target, now);
     const started =
-      target?.startsAt && new Date(target.startsAt) <= now ? ' · already started' : '';
+      target?.startsAt && hasStarted(target.startsAt, now.getTime()) ? ' · already started' : '';
     return `${invited} to ${target?.name ?? 'an event'}${when ? ` · ${when}` : ''}${started}`;
   }
   return null;
