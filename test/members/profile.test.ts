@@ -79,6 +79,17 @@ describe('a member’s view of another member (R24)', () => {
       relationship: 'none',
       canInvite: { ok: false, code: 'cannot_invite_self' },
     });
+    // A search answers each the degree their profile does.
+    for (const [other, degree] of [
+      [ben, 1],
+      [cat, 2],
+      [eve, 3],
+    ] as const) {
+      const found = (await ann.get(`/api/v1/members?q=${other.handle}`)).body.items;
+      expect(found.find((m: { handle: string }) => m.handle === other.handle)).toMatchObject({
+        degree,
+      });
+    }
   });
 
   it('R24: following is one-way and follows the follow', async () => {

@@ -1,5 +1,6 @@
 import { type Expression, sql } from 'kysely';
 import type { Db, Operand, Tx } from '../../db/types.js';
+import { membersAmong } from '../../db/members-among.js';
 import { containsPattern, likePattern } from '../../db/contains.js';
 import { prepare } from '../../db/prepared.js';
 import {
@@ -229,17 +230,6 @@ export async function secondDegree(
 }
 
 /** Which of `others` are connected with `memberId`. */
-export async function connectedAmong(
-  db: Db,
-  memberId: string,
-  others: string[],
-): Promise<Set<string>> {
-  if (others.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('connections')
-    .select('peer_id')
-    .where('member_id', '=', memberId)
-    .where('peer_id', 'in', others)
-    .execute();
-  return new Set(rows.map((r) => r.peer_id));
+export function connectedAmong(db: Db, memberId: string, others: string[]): Promise<Set<string>> {
+  return membersAmong(db, 'connections', memberId, others);
 }

@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db, Tx } from '../../db/types.js';
+import { membersAmong } from '../../db/members-among.js';
 import { type Page, type PageRequest, paginate } from '../../db/pagination.js';
 import type { EventTable } from '../../db/tables/event.js';
 import { shownTo } from '../members/member.filter.js';
@@ -52,19 +53,8 @@ export async function attendEvent(
 }
 
 /** Which of `memberIds` attend the event. */
-export async function attendeesAmong(
-  db: Db,
-  eventId: string,
-  memberIds: string[],
-): Promise<Set<string>> {
-  if (memberIds.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('event_attendees')
-    .select('member_id')
-    .where('event_id', '=', eventId)
-    .where('member_id', 'in', memberIds)
-    .execute();
-  return new Set(rows.map((r) => r.member_id));
+export function attendeesAmong(db: Db, eventId: string, memberIds: string[]): Promise<Set<string>> {
+  return membersAmong(db, 'event_attendees', eventId, memberIds);
 }
 
 /** Organizers `viewerId` may see: a block either way (R20) or a suspension (R32) hides one. */

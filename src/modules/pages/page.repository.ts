@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db, Tx } from '../../db/types.js';
+import { membersAmong } from '../../db/members-among.js';
 import { type Page, type PageRequest, paginate } from '../../db/pagination.js';
 import type { PageTable } from '../../db/tables/page.js';
 import { shownTo } from '../members/member.filter.js';
@@ -71,19 +72,12 @@ export async function unfollowPage(db: Db, pageId: string, memberId: string): Pr
 }
 
 /** Which of `memberIds` follow the page. */
-export async function pageFollowersAmong(
+export function pageFollowersAmong(
   db: Db,
   pageId: string,
   memberIds: string[],
 ): Promise<Set<string>> {
-  if (memberIds.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('page_followers')
-    .select('member_id')
-    .where('page_id', '=', pageId)
-    .where('member_id', 'in', memberIds)
-    .execute();
-  return new Set(rows.map((r) => r.member_id));
+  return membersAmong(db, 'page_followers', pageId, memberIds);
 }
 
 /** R20, R32: followers hidden from `viewerId` are not counted for them either. */
