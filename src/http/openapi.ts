@@ -1,5 +1,6 @@
 import swagger from '@fastify/swagger';
 import type { FastifySchema } from 'fastify';
+import { problemResponse } from './common.schemas.js';
 import type { App } from './types.js';
 
 const TAGS = [
@@ -49,6 +50,14 @@ function optionalDefaults(schema: FastifySchema): FastifySchema {
   const properties = query.properties;
   const required = query.required.filter((name) => properties[name]?.default === undefined);
   return { ...schema, querystring: { ...query, required } };
+}
+
+/** A route that takes a body answers one in a media type it does not read with 415. */
+function refusesOtherMediaTypes(schema: FastifySchema): FastifySchema {
+  const response = schema.response;
+  if (schema.body === undefined || typeof response !== 'object' || response === null) return schema;
+  const refusal = problemResponse('The body is not in a media type this operation reads');
+  return { ...schema, response: { ...response, 415: refusal } };
 }
 
 interface BodySchema {
@@ -126,7 +135,10 @@ export async function registerOpenApi(app: App): Promise<void> {
       },
       security: [{ bearer: [] }, { cookie: [] }],
     },
-    transform: ({ schema, url }) => ({ schema: schema && optionalDefaults(schema), url }),
+    transform: ({ schema, url }) => ({
+      schema: schema && refusesOtherMediaTypes(optionalDefaults(schema)),
+      url,
+    }),
     transformObject: (document) =>
       'openapiObject' in document
         ? optionalEmptyBodies(document.openapiObject)

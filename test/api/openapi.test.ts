@@ -98,6 +98,22 @@ describe('R37 one contract', () => {
     );
   });
 
+  it('R37 an operation that takes a body declares the 415 its answer to another media type is', async () => {
+    for (const [name, op] of operations) {
+      const declared = op.responses['415']?.content?.['application/problem+json'];
+      if (op.requestBody) expect(declared, name).toBeDefined();
+      else expect(declared, name).toBeUndefined();
+    }
+    const reply = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'email=a&password=b',
+    });
+    expect(reply.statusCode).toBe(415);
+    expect(reply.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
   it('R40 every list answers {items, nextCursor} and takes limit and cursor', () => {
     const resolve = (schema: Schema | undefined): Schema | undefined =>
       schema?.$ref

@@ -1480,6 +1480,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not in a media type this operation reads */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The Idempotency-Key was used with another request */
       422: {
         headers: {
@@ -1587,6 +1596,15 @@ export interface operations {
       };
       /** @description The request body is larger than 1 MiB */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not in a media type this operation reads */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -1912,6 +1930,15 @@ export interface operations {
       };
       /** @description The request body is larger than 1 MiB */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not in a media type this operation reads */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -2500,6 +2527,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not in a media type this operation reads */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Too many requests; retry after Retry-After */
       429: {
         headers: {
@@ -2601,6 +2637,15 @@ export interface operations {
       };
       /** @description The request body is larger than 1 MiB */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not in a media type this operation reads */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -2832,6 +2877,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not in a media type this operation reads */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The Idempotency-Key was used with another request */
       422: {
         headers: {
@@ -3052,6 +3106,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not in a media type this operation reads */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The Idempotency-Key was used with another request */
       422: {
         headers: {
@@ -3156,6 +3219,15 @@ export interface operations {
       };
       /** @description The request body is larger than 1 MiB */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not in a media type this operation reads */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -3270,6 +3342,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not in a media type this operation reads */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Too many requests; retry after Retry-After */
       429: {
         headers: {
@@ -3357,6 +3438,15 @@ export interface operations {
         };
         content: {
           'text/html': string;
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not in a media type this operation reads */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
@@ -3766,6 +3856,15 @@ export interface operations {
       };
       /** @description The request body is larger than 1 MiB */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not in a media type this operation reads */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -4322,6 +4421,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not in a media type this operation reads */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The Idempotency-Key was used with another request */
       422: {
         headers: {
@@ -4438,6 +4546,15 @@ export interface operations {
       };
       /** @description The request body is larger than 1 MiB */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not in a media type this operation reads */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -4751,6 +4868,15 @@ export interface operations {
       };
       /** @description The request body is larger than 1 MiB */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not in a media type this operation reads */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -6010,6 +6136,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not in a media type this operation reads */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The Idempotency-Key was used with another request */
       422: {
         headers: {
@@ -6233,6 +6368,15 @@ export interface operations {
       };
       /** @description The request body is larger than 1 MiB */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not in a media type this operation reads */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -6645,6 +6789,15 @@ export interface operations {
       };
       /** @description The request body is larger than 1 MiB */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not in a media type this operation reads */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -7175,6 +7328,15 @@ export interface operations {
       };
       /** @description The request body is larger than 1 MiB */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not in a media type this operation reads */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -7927,6 +8089,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not in a media type this operation reads */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The Idempotency-Key was used with another request */
       422: {
         headers: {
@@ -8186,6 +8357,15 @@ export interface operations {
       };
       /** @description The request body is larger than 1 MiB */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not in a media type this operation reads */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -8686,6 +8866,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not in a media type this operation reads */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The Idempotency-Key was used with another request */
       422: {
         headers: {
@@ -9122,6 +9311,15 @@ export interface operations {
       };
       /** @description The request body is larger than 1 MiB */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not in a media type this operation reads */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -9573,6 +9771,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not in a media type this operation reads */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The Idempotency-Key was used with another request */
       422: {
         headers: {
@@ -9895,6 +10102,15 @@ export interface operations {
       };
       /** @description The request body is larger than 1 MiB */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not in a media type this operation reads */
+      415: {
         headers: {
           [name: string]: unknown;
         };
