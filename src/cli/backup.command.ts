@@ -4,6 +4,7 @@
  * the copy before putting it back in place of the instance's database.
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Config } from '../config.js';
 
@@ -57,10 +58,18 @@ function openElsewhere(file: string): boolean {
   }
 }
 
-/** The first problem PRAGMA integrity_check finds, or null for a sound database. */
+/**
+ * The first problem PRAGMA integrity_check finds, or null for a sound database. A file that is
+ * no database at all fails the check itself, and says so.
+ */
 function integrityProblem(db: Database.Database): string | null {
-  const result = db.pragma('integrity_check', { simple: true });
-  return result === 'ok' ? null : String(result);
+  try {
+    const result = db.pragma('integrity_check', { simple: true });
+    return result === 'ok' ? null : String(result);
+  } catch (error) {
+    if (error instanceof Database.SqliteError) return error.message;
+    throw error;
+  }
 }
 
 export async function backupCommand(
@@ -79,6 +88,14 @@ export async function backupCommand(
     err.write(`${target} already exists; choose a new file.\n`);
     return 1;
   }
+  if (!existsSync(dirname(target))) {
+    err.write(`There is no folder ${dirname(target)} to write ${target} into.\n`);
+    return 1;
+  }
+  if (!existsSync(file)) {
+    err.write(`There is no database at ${file} to back up.\n`);
+    return 1;
+  }
   const source = new Database(file, { fileMustExist: true });
   try {
     source.pragma('busy_timeout = 5000');
@@ -88,6 +105,12 @@ export async function backupCommand(
     const { totalPages } = await source.backup(target, { progress: () => EVERY_PAGE });
     out.write(`Backed up ${file} to ${target} (${totalPages} pages).\n`);
     return 0;
+  } catch (error) {
+    // A copy cut short is no backup; the database itself is untouched.
+    rmSync(target, { force: true });
+    if (!(error instanceof Error)) throw error;
+    err.write(`Could not write ${target}: ${error.message}.\n`);
+    return 1;
   } finally {
     source.close();
   }

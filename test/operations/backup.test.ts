@@ -167,13 +167,26 @@ describe.runIf(dialect === 'sqlite')('backup and restore (sqlite)', () => {
     writeFileSync(bogus, 'not a database at all, just some text that is long enough'.repeat(100));
     try {
       const restore = await cli(['restore', bogus], `sqlite:${restoredFile}`);
-      expect(restore.code).not.toBe(0);
+      expect(restore.code).toBe(1);
+      expect(restore.output).toContain(`${bogus} is not a sound database (file is not a database)`);
+      expect(restore.output).not.toMatch(/^\s+at /m);
       const raw = new SqliteDatabase(restoredFile);
       expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
       raw.close();
     } finally {
       rmSync(bogus, { force: true });
     }
+  }, 60_000);
+
+  it('R33: a backup into a folder that does not exist says so, and writes nothing', async () => {
+    const nowhere = join(tmpdir(), `rapport-missing-${stamp}`, 'backup.db');
+    const backup = await cli(['backup', nowhere], throwaway.url);
+    expect(backup.code).toBe(1);
+    expect(backup.output).toContain(
+      `There is no folder ${join(tmpdir(), `rapport-missing-${stamp}`)}`,
+    );
+    expect(backup.output).not.toMatch(/^\s+at /m);
+    expect(existsSync(nowhere)).toBe(false);
   }, 60_000);
 
   it('R33: a database file that SQLite cannot read any more is restored over', async () => {
