@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { longDate } from './helpers/browser.js';
+import { focusedName, longDate } from './helpers/browser.js';
 import { ok } from './helpers/api.js';
 import { setupSuite } from './helpers/suite.js';
 
@@ -94,6 +94,36 @@ describe('Profile', () => {
     expect(await page.getByRole('button', { name: 'Connect', exact: true }).isDisabled()).toBe(
       true,
     );
+    await context.close();
+  });
+
+  it('a withdrawal from the profile waits for its Undo, which brings Pending back to the keyboard (R14)', async () => {
+    const me = await suite.api.member('Una Undo');
+    const kai = await suite.api.member('Kai Waiting');
+    const sent = await suite.api.invite(me, kai);
+    const { context, page } = await suite.signIn(me);
+    const withdraw = async () => {
+      await page.getByRole('button', { name: 'Pending ▾' }).click();
+      await page.getByRole('menuitem', { name: 'Withdraw invitation' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Withdraw invitation' });
+      await dialog.getByRole('button', { name: 'Withdraw' }).click();
+      await expect.poll(() => focusedName(page)).toBe('Undo');
+    };
+
+    await page.goto(`/in/${kai.handle}`);
+    await withdraw();
+    await page.getByRole('button', { name: 'Withdrawing…' }).waitFor();
+    // Nothing has gone while Undo is offered: Kai still has the invitation.
+    expect((await suite.api.received(kai)).items.map((i) => i.id)).toEqual([sent.id]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedName(page)).toBe('Pending ▾');
+    expect((await suite.api.received(kai)).items).toHaveLength(1);
+
+    // Left to end, the toast sends the withdrawal and the keyboard stays in the profile's row.
+    await withdraw();
+    await page.getByText(/^You can invite Kai again on /).waitFor({ timeout: 15_000 });
+    expect((await suite.api.received(kai)).items).toHaveLength(0);
+    expect(await focusedName(page)).not.toBe('body');
     await context.close();
   });
 

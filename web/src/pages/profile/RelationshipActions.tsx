@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Profile } from '../../api/types.js';
 import { BusyButton } from '../../components/BusyButton.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { focusIfLost } from '../../components/focus-if-lost.js';
 import { MenuButton, type MenuItem } from '../../components/MenuButton.js';
 import { firstName } from '../../lib/member.js';
+import { usePendingWithdrawals } from '../invitations/use-pending-withdrawals.js';
 import { CannotInviteNote } from './CannotInviteNote.js';
 import { ConnectDialog } from './ConnectDialog.js';
 import { useProfileActions } from './use-profile-actions.js';
@@ -20,14 +21,26 @@ export function RelationshipActions({ profile }: { profile: Profile }) {
     if (row.current?.contains(document.activeElement)) followButton.current?.focus();
   });
   const [open, setOpen] = useState<Open>(null);
+  // The keyboard goes on from this row rather than from the top of the page.
+  const focusRow = useCallback(
+    () => focusIfLost(row.current?.querySelector<HTMLElement>('button:not(:disabled)') ?? null),
+    [],
+  );
   // A new relationship replaces the button that made it (Connect becomes Pending ▾), which takes
-  // the focus with it; the keyboard goes on from this row rather than from the top of the page.
+  // the focus with it.
   const shownRelationship = useRef(profile.relationship);
   useEffect(() => {
     if (shownRelationship.current === profile.relationship) return;
     shownRelationship.current = profile.relationship;
-    focusIfLost(row.current?.querySelector('button') ?? null);
-  }, [profile.relationship]);
+    focusRow();
+  }, [profile.relationship, focusRow]);
+  // A withdrawal waits for its Undo here as on the Sent tab (UX: the one irreversible action);
+  // Undo brings Pending ▾ back, and the keyboard with it.
+  const { hidden, schedule, restored } = usePendingWithdrawals(focusRow);
+  const withdrawing = profile.invitationId !== null && hidden.has(profile.invitationId);
+  useEffect(() => {
+    if (restored.length > 0) focusRow();
+  }, [restored, focusRow]);
   const [email, setEmail] = useState('');
   const name = firstName(profile);
   const close = () => setOpen(null);
@@ -57,7 +70,12 @@ export function RelationshipActions({ profile }: { profile: Profile }) {
             Connect
           </button>
         )}
-        {profile.relationship === 'invitation_sent' && (
+        {profile.relationship === 'invitation_sent' && withdrawing && (
+          <button type="button" className="button button-outline" aria-disabled="true">
+            Withdrawing…
+          </button>
+        )}
+        {profile.relationship === 'invitation_sent' && !withdrawing && (
           <MenuButton
             className="button button-outline"
             items={[{ label: 'Withdraw invitation', onSelect: () => setOpen('withdraw') }]}
@@ -108,20 +126,16 @@ export function RelationshipActions({ profile }: { profile: Profile }) {
         <CannotInviteNote refusal={refusal} name={name} email={email} onEmailChange={setEmail} />
       )}
       {open === 'connect' && (
-        <ConnectDialog
-          member={profile}
-          open
-          onClose={close}
-          email={email.trim() || undefined}
-          requireEmail={needsEmail}
-        />
+        <ConnectDialog member={profile} open onClose={close} email={email.trim() || undefined} />
       )}
       {open === 'withdraw' && (
         <WithdrawFromProfileDialog
           profile={profile}
-          busy={actions.withdraw.isPending}
           onCancel={close}
-          onConfirm={() => actions.withdraw.mutate(undefined, { onSuccess: close })}
+          onConfirm={() => {
+            close();
+            if (profile.invitationId) schedule({ ids: [profile.invitationId], name: profile.name });
+          }}
         />
       )}
       <ConfirmDialog

@@ -4,13 +4,12 @@ import { formatDate } from '../../lib/time.js';
 
 interface WithdrawFromProfileDialogProps {
   profile: Profile;
-  busy: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
 export function WithdrawFromProfileDialog(props: WithdrawFromProfileDialogProps) {
-  const { profile, busy, onConfirm, onCancel } = props;
+  const { profile, onConfirm, onCancel } = props;
   return (
     <ConfirmDialog
       open
@@ -18,7 +17,6 @@ export function WithdrawFromProfileDialog(props: WithdrawFromProfileDialogProps)
       confirmLabel="Withdraw"
       onCancel={onCancel}
       onConfirm={onConfirm}
-      busy={busy}
     >
       <p>
         If you withdraw now, you won&apos;t be able to resend to {profile.name}

@@ -51,9 +51,6 @@ export function useProfileActions(profile: Profile, onAnswered: () => void) {
         onAnswered,
       ),
     ),
-    withdraw: useMutation(
-      action(() => endpoints.withdrawInvitation(needInvitation()), 'Invitation withdrawn.'),
-    ),
     removeConnection: useMutation(
       action(
         () => endpoints.removeConnection(handle),
