@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, holdRequests, PHONE, textsOf } from './helpers/browser.js';
+import { ok } from './helpers/api.js';
+import { DESKTOP, focusedName, holdRequests, PHONE, textsOf } from './helpers/browser.js';
 import { setupSuite } from './helpers/suite.js';
 
 describe('My Network', () => {
@@ -41,6 +42,36 @@ describe('My Network', () => {
 
     const deeSent = await suite.api.sent(dee);
     expect(deeSent.items).toHaveLength(0);
+    await context.close();
+  });
+
+  it('Connect on a suggestion who takes invitations only with their address asks for it before sending (R8)', async () => {
+    const me = await suite.api.member('Pia Polite');
+    const hub = await suite.api.member('Hub Between');
+    const lina = await suite.api.member('Lina Careful');
+    await suite.api.connect(me, hub);
+    await suite.api.connect(hub, lina);
+    await ok(
+      suite.api
+        .as(lina)
+        .PATCH('/api/v1/settings', { body: { invitationPolicy: 'email_or_contacts' } }),
+    );
+    const { context, page } = await suite.signIn(me);
+    const refused: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() >= 400) refused.push(`${response.status()} ${response.url()}`);
+    });
+
+    await page.goto('/mynetwork');
+    await page.getByRole('button', { name: `Connect with ${lina.name}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Invite ${lina.name} to connect` });
+    const address = dialog.getByLabel("Lina's email address");
+    await address.waitFor();
+    await address.fill(lina.email);
+    await dialog.getByRole('button', { name: 'Send invitation' }).click();
+    await page.getByText('Invitation sent to Lina.').waitFor();
+    expect(refused).toEqual([]);
+    expect((await suite.api.received(lina)).items).toHaveLength(1);
     await context.close();
   });
 
@@ -110,8 +141,11 @@ describe('My Network', () => {
       name: 'You have 2 invitations waiting more than 2 weeks',
     });
     await nudge.waitFor();
-    await nudge.getByRole('button', { name: 'Not now' }).click();
+    await nudge.getByRole('button', { name: 'Not now' }).focus();
+    await page.keyboard.press('Enter');
     await nudge.waitFor({ state: 'detached' });
+    // The keyboard goes on to what followed the nudge, not to the top of the page.
+    await expect.poll(() => focusedName(page)).toBe('People you may know');
     await page.reload();
     await page.getByRole('region', { name: 'People you may know' }).waitFor();
     expect(await nudge.count()).toBe(0);

@@ -1,6 +1,8 @@
-import { useState } from 'react';
+import { type MouseEvent, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { Link } from 'react-router';
 import { useSentCount } from '../../api/queries.js';
+import { focusIfLost } from '../../components/focus-if-lost.js';
 import { plural } from '../../lib/member.js';
 import { DAY_MS } from '../../lib/time.js';
 import { StaleAge } from '../invitations/StaleAge.js';
@@ -18,9 +20,17 @@ export function StaleInvitationsNudge() {
   const stale = data?.stale ?? 0;
   if (stale === 0 || snoozed) return null;
 
-  function notNow() {
+  function notNow(event: MouseEvent<HTMLButtonElement>) {
+    // The nudge leaves with the button that had the keyboard, which goes on to the heading of
+    // what came after it (or the page's own) rather than to the top of the page.
+    const section = event.currentTarget.closest('section');
+    const next =
+      section?.nextElementSibling?.querySelector<HTMLElement>('h2') ??
+      document.querySelector<HTMLElement>('main h1');
     localStorage.setItem(SNOOZE_KEY, String(Date.now() + SNOOZE_DAYS * DAY_MS));
-    setSnoozed(true);
+    flushSync(() => setSnoozed(true));
+    if (next) next.tabIndex = -1;
+    focusIfLost(next);
   }
 
   return (

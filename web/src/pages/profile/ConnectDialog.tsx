@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { sendInvitation } from '../../api/endpoints.js';
 import { describeError, errorCode } from '../../api/problem-messages.js';
-import { refreshAfterChange, useRules } from '../../api/queries.js';
+import { refreshAfterChange, useProfile, useRules } from '../../api/queries.js';
 import type { HowKnown, MemberSummary } from '../../api/types.js';
 import { BusyButton } from '../../components/BusyButton.js';
 import { Dialog } from '../../components/Dialog.js';
@@ -26,10 +26,9 @@ interface ConnectDialogProps {
   onClose: () => void;
   /** Filled in when the member already typed the address on the profile. */
   email?: string;
-  requireEmail?: boolean;
 }
 
-export function ConnectDialog({ member, open, onClose, email, requireEmail }: ConnectDialogProps) {
+export function ConnectDialog({ member, open, onClose, email }: ConnectDialogProps) {
   const name = firstName(member);
   const queryClient = useQueryClient();
   const toasts = useToasts();
@@ -56,7 +55,17 @@ export function ConnectDialog({ member, open, onClose, email, requireEmail }: Co
     },
   });
 
-  const askEmail = requireEmail || errorCode(send.error) === 'email_required';
+  // Whether the member takes invitations only with their address (R8) is asked before the
+  // send, wherever the dialog opens from (the profile has it already; a suggestion's card not).
+  const canInvite = useProfile(member.handle).data?.canInvite;
+  const refusedForEmail = errorCode(send.error) === 'email_required';
+  const askEmail =
+    (canInvite && !canInvite.ok && canInvite.code === 'email_required') || refusedForEmail;
+  const emailField = useRef<HTMLInputElement>(null);
+  // A refusal for a missing or wrong address puts the keyboard where it can be put right.
+  useEffect(() => {
+    if (refusedForEmail) emailField.current?.focus();
+  }, [refusedForEmail]);
   const noteMax = useRules()?.noteMaxLength;
   const noteLength = visibleLength(note);
   const remaining = noteMax === undefined ? null : noteMax - noteLength;
@@ -115,6 +124,7 @@ export function ConnectDialog({ member, open, onClose, email, requireEmail }: Co
             <label htmlFor="connect-email">{name}&apos;s email address</label>
             <input
               id="connect-email"
+              ref={emailField}
               type="email"
               required
               autoComplete="off"
