@@ -12,6 +12,11 @@ export interface PageRequest {
   limit: number;
 }
 
+/** A page of a list a search narrows (SearchQuery in the API). */
+export interface SearchRequest extends PageRequest {
+  q: string;
+}
+
 /** A sort column's value in a row: text, or a number for a count or another figure. */
 type KeyValue = string | number;
 

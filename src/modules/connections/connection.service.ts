@@ -1,4 +1,4 @@
-import { type Page, type PageRequest, presentPage } from '../../db/pagination.js';
+import { type Page, presentPage, type SearchRequest } from '../../db/pagination.js';
 import type { Db } from '../../db/types.js';
 import { DomainError } from '../../lib/errors.js';
 import type { ServiceDeps } from '../deps.js';
@@ -14,8 +14,6 @@ import {
   listConnectionsWithWaiting,
 } from './connection.repository.js';
 
-type ConnectionListOptions = { q: string } & PageRequest;
-
 export class ConnectionService {
   constructor(
     private readonly deps: ServiceDeps,
@@ -24,7 +22,7 @@ export class ConnectionService {
 
   async list(
     memberId: string,
-    options: ConnectionListOptions,
+    options: SearchRequest,
     withWaiting = false,
   ): Promise<Page<{ member: MemberSummary; connectedAt: string }>> {
     const page = await connectionRows(this.deps.database.db, memberId, options, withWaiting);
@@ -58,7 +56,7 @@ export class ConnectionService {
 export async function connectionRows(
   db: Db,
   memberId: string,
-  options: ConnectionListOptions,
+  options: SearchRequest,
   withWaiting = false,
 ): Promise<Page<{ peer: MemberRow; connectedAt: string }>> {
   const request = { cursor: options.cursor, limit: options.limit };

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/types.js';
-import { type Page, presentPage } from '../../db/pagination.js';
+import { type Page, presentPage, type SearchRequest } from '../../db/pagination.js';
 import { DomainError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { memberText } from '../../lib/text.js';
@@ -165,11 +165,7 @@ export class EventService {
   }
 
   /** R22: the organizer's connections, each with what inviting them to the event now would meet. */
-  async invitees(
-    viewerId: string,
-    id: string,
-    options: { q: string; cursor?: string; limit: number },
-  ): Promise<Page<Invitee>> {
+  async invitees(viewerId: string, id: string, options: SearchRequest): Promise<Page<Invitee>> {
     const event = await this.requireOrganizer(this.deps.database.db, id, viewerId);
     return listInvitees(this.deps, viewerId, this.invitationSpec(event), options);
   }

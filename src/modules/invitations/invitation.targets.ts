@@ -4,7 +4,7 @@
  * gives every recipient's outcome.
  */
 import type { RuleConfig } from '../../config.js';
-import { type Page, presentPage } from '../../db/pagination.js';
+import { type Page, presentPage, type SearchRequest } from '../../db/pagination.js';
 import type { Db, Tx } from '../../db/types.js';
 import { DomainError, type ErrorCode } from '../../lib/errors.js';
 import { isBlockedEitherWay } from '../blocks/block.service.js';
@@ -106,7 +106,7 @@ export async function listInvitees(
   deps: ServiceDeps,
   senderId: string,
   spec: TargetInvite,
-  options: { q: string; cursor?: string; limit: number },
+  options: SearchRequest,
 ): Promise<Page<Invitee>> {
   const db = deps.database.db;
   const page = await connectionRows(db, senderId, options);

@@ -1,5 +1,11 @@
 import { memberNotFound } from './member.js';
-import { cursorAfter, type Page, type PageRequest, presentPage } from '../../db/pagination.js';
+import {
+  cursorAfter,
+  type Page,
+  type PageRequest,
+  presentPage,
+  type SearchRequest,
+} from '../../db/pagination.js';
 import { DomainError } from '../../lib/errors.js';
 import { memberTexts, PROFILE_TEXT } from '../../lib/text.js';
 import { isBlockedEitherWay } from '../blocks/block.service.js';
@@ -193,7 +199,7 @@ export class MemberService {
 
   async search(
     viewerId: string,
-    options: { q: string; cursor?: string; limit: number },
+    options: SearchRequest,
   ): Promise<Page<MemberSummary & { mutualCount: number; degree: 1 | 2 | 3 }>> {
     const db = this.deps.database.db;
     const page = await searchMembers(

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/types.js';
-import { type Page, presentPage } from '../../db/pagination.js';
+import { type Page, presentPage, type SearchRequest } from '../../db/pagination.js';
 import { DomainError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { memberText } from '../../lib/text.js';
@@ -152,11 +152,7 @@ export class PageService {
   }
 
   /** R21: the admin's connections, each with what inviting them to the page now would meet. */
-  async invitees(
-    viewerId: string,
-    id: string,
-    options: { q: string; cursor?: string; limit: number },
-  ): Promise<Page<Invitee>> {
+  async invitees(viewerId: string, id: string, options: SearchRequest): Promise<Page<Invitee>> {
     const page = await this.requireAdmin(this.deps.database.db, id, viewerId);
     return listInvitees(this.deps, viewerId, this.invitationSpec(page), options);
   }
