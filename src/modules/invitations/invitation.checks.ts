@@ -58,16 +58,8 @@ export function checkConnectionInvite(
   const mutual = senderOpenFrom(facts, recipient.id, now);
   if (mutual) return { mutual };
 
-  if (facts.lastWithdrawal) {
-    const retryAt = resendAvailableAt(new Date(facts.lastWithdrawal), rules.resendCooldownDays);
-    if (retryAt > now) {
-      throw new DomainError(
-        'resend_cooldown',
-        `You withdrew an invitation to ${recipient.name}; you can invite them again from ${retryAt.toISOString()}.`,
-        { retryAt },
-      );
-    }
-  }
+  const cooldown = cooldownRefusal(rules, recipient, facts.lastWithdrawal, now);
+  if (cooldown) throw cooldown;
   const { weekly } = facts;
   if (weekly.count >= rules.weeklyInvitationLimit && weekly.oldest) {
     throw new DomainError(
@@ -150,4 +142,24 @@ export async function checkOpenCap(
   now: Date,
 ): Promise<void> {
   refuseOverOpenCap(rules, await countSenderOpen(db, senderId, now.toISOString()));
+}
+
+/**
+ * R16: the refusal while the sender's last withdrawal of an invitation to `recipient` (of the
+ * same kind and target) is less than the cooldown ago; none once it has passed, or without one.
+ */
+export function cooldownRefusal(
+  rules: Pick<RuleConfig, 'resendCooldownDays'>,
+  recipient: Pick<MemberRow, 'name'>,
+  withdrawnAt: string | null,
+  now: Date,
+): DomainError | undefined {
+  if (!withdrawnAt) return undefined;
+  const retryAt = resendAvailableAt(new Date(withdrawnAt), rules.resendCooldownDays);
+  if (retryAt <= now) return undefined;
+  return new DomainError(
+    'resend_cooldown',
+    `You withdrew an invitation to ${recipient.name}; you can invite them again from ${retryAt.toISOString()}.`,
+    { retryAt },
+  );
 }

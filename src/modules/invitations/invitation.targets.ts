@@ -13,9 +13,8 @@ import type { ServiceDeps } from '../deps.js';
 import { type MemberSummary, toSummary } from '../members/member.presenter.js';
 import { type MemberRow } from '../members/member.repository.js';
 import { findMemberByHandle, lockMembers } from '../members/member.service.js';
-import { checkOpenCap } from './invitation.checks.js';
+import { checkOpenCap, cooldownRefusal } from './invitation.checks.js';
 import { createInvitation, sendTransaction } from './invitation.create.js';
-import { resendAvailableAt } from './invitation.js';
 import {
   findOverdueForTarget,
   type InviteeFacts,
@@ -236,14 +235,7 @@ function refusalByFacts(
       `${recipient.name} already has an open invitation to ${spec.target.name}.`,
     );
   }
-  if (!fact.withdrawnAt) return undefined;
-  const retryAt = resendAvailableAt(new Date(fact.withdrawnAt), rules.resendCooldownDays);
-  if (retryAt <= now) return undefined;
-  return new DomainError(
-    'resend_cooldown',
-    `You withdrew an invitation to ${recipient.name}; you can invite them again from ${retryAt.toISOString()}.`,
-    { retryAt },
-  );
+  return cooldownRefusal(rules, recipient, fact.withdrawnAt, now);
 }
 
 function notAConnection(): DomainError {
