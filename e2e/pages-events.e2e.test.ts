@@ -307,12 +307,29 @@ describe('Pages and events (R21, R22) in the web app', () => {
     await tab.getByText('In your time zone (Europe/Paris).', { exact: false }).waitFor();
     expect(await seriousViolations(tab)).toEqual([]);
 
+    // The button stays in reach and, pressed early, points at what is missing.
     const now = await suite.api.serverNow();
     const day = new Date(now.getTime() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const create = tab.getByRole('button', { name: 'Create event' });
+    const focused = () => tab.evaluate(() => document.activeElement?.id);
+    await create.click();
+    expect(await focused()).toBe('event-name');
+    await tab.getByLabel('Name', { exact: true }).fill('   ');
+    await tab.getByLabel('Starts').fill(`${day}T09:00`);
+    await create.click();
+    await tab.getByText('Give the event a name.').waitFor();
+    expect(await focused()).toBe('event-name');
     await tab.getByLabel('Name', { exact: true }).fill('Paris Coffee Morning');
+    expect(await tab.getByText('Give the event a name.').count()).toBe(0);
+    await tab.getByLabel('Starts').fill('');
+    await create.focus();
+    await tab.keyboard.press('Enter');
+    expect(await focused()).toBe('event-start');
+    expect(new URL(tab.url()).pathname).toBe('/events');
+
     await tab.getByLabel('Starts').fill(`${day}T09:00`);
     await tab.getByLabel('Where (optional)').fill('Café de Flore');
-    await tab.getByRole('button', { name: 'Create event' }).click();
+    await create.click();
     await tab.getByRole('heading', { level: 1, name: 'Paris Coffee Morning' }).waitFor();
 
     const id = tab.url().split('/').pop()!;

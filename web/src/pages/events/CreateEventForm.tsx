@@ -26,6 +26,7 @@ export function CreateEventForm() {
       noun="event"
       title="Create an event"
       create={create}
+      fixFirst="event-start"
       created={(event) => `${event.name} is set up. You organise it and attend it.`}
     >
       <TextField

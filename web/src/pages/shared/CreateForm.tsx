@@ -24,6 +24,8 @@ interface CreateFormProps<T> {
   title: string;
   /** Sends the form; null while the fields in `children` are missing or refused. */
   create: Create<T> | null;
+  /** The field in `children` to fix while `create` is null. */
+  fixFirst?: string;
   /** The toast once it exists. */
   created: (made: T) => string;
   /** Fields between the name and the description. */
@@ -32,11 +34,13 @@ interface CreateFormProps<T> {
 
 /** Names and describes a new page or event, creates it, then opens it. */
 export function CreateForm<T extends { id: string; name: string }>(props: CreateFormProps<T>) {
-  const { noun, title, create, created, children } = props;
+  const { noun, title, create, created, fixFirst, children } = props;
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const toasts = useToasts();
   const [name, setName] = useState('');
+  // Only spaces pass the input's own `required`; the name is checked again on submit.
+  const [nameBlank, setNameBlank] = useState(false);
   const [description, setDescription] = useState('');
 
   const mutation = useMutation({
@@ -49,9 +53,15 @@ export function CreateForm<T extends { id: string; name: string }>(props: Create
     },
   });
 
+  // The submit button stays usable: a disabled one leaves the Tab order and says nothing of
+  // what is missing. The browser points at an empty or out-of-range field; this at the rest.
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (name.trim() && create) mutation.mutate(create);
+    const blank = !name.trim();
+    setNameBlank(blank);
+    if (blank) document.getElementById(`${noun}-name`)?.focus();
+    else if (!create) document.getElementById(fixFirst ?? '')?.focus();
+    else mutation.mutate(create);
   }
 
   return (
@@ -66,7 +76,12 @@ export function CreateForm<T extends { id: string; name: string }>(props: Create
           required
           maxLength={NAME_MAX}
           value={name}
-          onChange={(event) => setName(event.target.value)}
+          invalid={nameBlank}
+          hint={nameBlank ? `Give the ${noun} a name.` : undefined}
+          onChange={(event) => {
+            setName(event.target.value);
+            if (event.target.value.trim()) setNameBlank(false);
+          }}
         />
         {children}
         <div className="field">
@@ -81,12 +96,7 @@ export function CreateForm<T extends { id: string; name: string }>(props: Create
         </div>
         {mutation.isError && <ErrorNote>{describeError(mutation.error)}</ErrorNote>}
         <div>
-          <BusyButton
-            type="submit"
-            className="button button-primary"
-            disabled={!name.trim() || !create}
-            busy={mutation.isPending}
-          >
+          <BusyButton type="submit" className="button button-primary" busy={mutation.isPending}>
             {mutation.isPending ? 'Creating…' : `Create ${noun}`}
           </BusyButton>
         </div>
