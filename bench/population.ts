@@ -24,6 +24,8 @@ import { elementAt } from '../src/lib/arrays.js';
 export const STALE_COUNT = 10_000;
 /** One bulk withdrawal moves by ±30 % from run to run, so the bench takes the median of three. */
 export const STALE_SENDERS = 3;
+/** The warm-up sender's stale invitations: enough for the clean-up's code to be compiled. */
+const WARM_UP_STALE_COUNT = 1_000;
 const POPULATION = STALE_COUNT + 500;
 
 export interface Population {
@@ -31,6 +33,8 @@ export interface Population {
   members: TokenHolder[];
   /** Members with STALE_COUNT open invitations each, sent 15 to 60 days ago (R18). */
   staleSenders: TokenHolder[];
+  /** A member with WARM_UP_STALE_COUNT of them, whose clean-up warms the server up for the others'. */
+  warmUpSender: TokenHolder;
 }
 
 /** Adds the population of the write scenarios to a network. */
@@ -38,7 +42,7 @@ export async function addPopulation(url: string): Promise<Population> {
   const now = systemClock.now();
   const summary = await generateNetwork({
     databaseUrl: url,
-    members: POPULATION + STALE_SENDERS,
+    members: POPULATION + STALE_SENDERS + 1,
     invitations: 0,
     connections: 0,
     rules: loadConfig({}).rules,
@@ -49,13 +53,14 @@ export async function addPopulation(url: string): Promise<Population> {
   try {
     await migrateToLatest(database.db);
     const members = await issueTokens(url, await membersTagged(database.db, summary.tag), now);
-    const staleSenders = members.slice(0, STALE_SENDERS);
-    const rest = members.slice(STALE_SENDERS);
-    if (rest.length < STALE_COUNT) throw new Error('the population is too small');
-    for (const [i, sender] of staleSenders.entries()) {
+    const [warmUpSender, ...senders] = members.slice(0, STALE_SENDERS + 1);
+    const rest = members.slice(STALE_SENDERS + 1);
+    if (!warmUpSender || rest.length < STALE_COUNT) throw new Error('the population is too small');
+    for (const [i, sender] of senders.entries()) {
       await writeStale(url, sender, rest.slice(0, STALE_COUNT), now, 11 + i);
     }
-    return { members: rest, staleSenders };
+    await writeStale(url, warmUpSender, rest.slice(0, WARM_UP_STALE_COUNT), now, 10);
+    return { members: rest, staleSenders: senders, warmUpSender };
   } finally {
     await database.close();
   }

@@ -178,19 +178,43 @@ export interface Observed<T> {
   helperCpuMs: number;
 }
 
+const QUIET_MS = 400;
+const QUIET_POLL_MS = 100;
+const QUIET_AT_MOST_MS = 5_000;
+
+/**
+ * Resolves once the processes have used no CPU time for QUIET_MS (or after QUIET_AT_MOST_MS):
+ * a request's work can outlive its answer, as SQLite's checkpoint of the pages it wrote does.
+ */
+async function quiet(pids: number[]): Promise<void> {
+  const total = () => pids.reduce((sum, pid) => sum + procStatus(pid).cpuMs, 0);
+  let last = total();
+  let quietFor = 0;
+  for (let waited = 0; quietFor < QUIET_MS && waited < QUIET_AT_MOST_MS; waited += QUIET_POLL_MS) {
+    await new Promise((resolve) => setTimeout(resolve, QUIET_POLL_MS));
+    const now = total();
+    quietFor = now === last ? quietFor + QUIET_POLL_MS : 0;
+    last = now;
+  }
+}
+
 /**
  * Watches the server processes (Linux /proc) while `during` runs: their memory, and the CPU
  * time of them and of the helpers `helpers` lists (PostgreSQL backends working for them), asked
  * before and after: a pool that closed its idle connections opens new ones under load, whose
- * backends exist only after it began.
+ * backends exist only after it began. With `settle`, the CPU is counted from a quiet moment to
+ * the next one after `during`: a single request is charged with what it leaves to do after its
+ * answer, and not with what the work before it left.
  */
 export async function observe<T>(
   pids: number[],
   during: () => Promise<T>,
   helpers: () => Promise<number[]> = () => Promise.resolve([]),
+  options: { settle?: boolean } = {},
 ): Promise<Observed<T>> {
   let peak = 0;
   const watched = [...pids, ...(await helpers())];
+  if (options.settle) await quiet(watched);
   // Per process, so that one that ends meanwhile (an idle pool connection) counts for nothing;
   // one that began meanwhile counts from its start.
   const cpuBefore = new Map(watched.map((pid) => [pid, procStatus(pid).cpuMs]));
@@ -207,6 +231,7 @@ export async function observe<T>(
   try {
     const result = await during();
     sample();
+    if (options.settle) await quiet(watched);
     const helping = [...new Set([...watched, ...(await helpers())])].filter(
       (pid) => !pids.includes(pid),
     );
