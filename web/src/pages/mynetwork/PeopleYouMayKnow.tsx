@@ -26,7 +26,7 @@ export function PeopleYouMayKnow() {
   return (
     <section className="card" aria-labelledby="pymk-title">
       <div className="card-header">
-        <h2 id="pymk-title" className="card-title">
+        <h2 id="pymk-title" className="card-title" tabIndex={-1}>
           People you may know
         </h2>
         <WeeklyQuotaNote />

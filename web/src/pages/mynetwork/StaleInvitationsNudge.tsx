@@ -21,15 +21,14 @@ export function StaleInvitationsNudge() {
   if (stale === 0 || snoozed) return null;
 
   function notNow(event: MouseEvent<HTMLButtonElement>) {
-    // The nudge leaves with the button that had the keyboard, which goes on to the heading of
-    // what came after it (or the page's own) rather than to the top of the page.
+    // The nudge leaves with the button that had the keyboard, which goes on to the focusable
+    // heading of what came after it (or the page's main region) rather than to the top of the page.
     const section = event.currentTarget.closest('section');
     const next =
-      section?.nextElementSibling?.querySelector<HTMLElement>('h2') ??
-      document.querySelector<HTMLElement>('main h1');
+      section?.nextElementSibling?.querySelector<HTMLElement>('h2[tabindex]') ??
+      document.getElementById('main');
     localStorage.setItem(SNOOZE_KEY, String(Date.now() + SNOOZE_DAYS * DAY_MS));
     flushSync(() => setSnoozed(true));
-    if (next) next.tabIndex = -1;
     focusIfLost(next);
   }
 
