@@ -10,7 +10,7 @@ import { isRestricted } from '../invitations/invitation.js';
 import { countDontKnowSince, countSenderOpen } from '../invitations/invitation.queries.js';
 import { memberNotFound } from '../members/member.js';
 import { type MemberRow } from '../members/member.repository.js';
-import { findMemberById, findMembersByIds } from '../members/member.service.js';
+import { findMemberById, findMemberSummaries } from '../members/member.service.js';
 import { type MemberSummary, toSummary } from '../members/member.presenter.js';
 import { createInviteCode, type InviteCode } from '../registration/registration.service.js';
 import {
@@ -172,7 +172,7 @@ export class AdminService {
   async audit(options: { cursor?: string; limit: number }): Promise<Page<AuditEntry>> {
     const db = this.deps.database.db;
     const page = await listAudit(db, options);
-    const members = await findMembersByIds(
+    const members = await findMemberSummaries(
       db,
       page.items
         .flatMap((r) => [r.admin_id, r.member_id])

@@ -11,7 +11,7 @@ import { emitWebhookEvents } from '../webhooks/webhook.emit.js';
 import {
   changeConnectionCount,
   findMemberByHandle,
-  findMembersByIds,
+  findMemberSummaries,
   lockMembers,
 } from '../members/member.service.js';
 import {
@@ -43,7 +43,7 @@ export class BlockService {
   ): Promise<Page<BlockedMember>> {
     const db = this.deps.database.db;
     const page = await listBlocks(db, blockerId, options);
-    const members = await findMembersByIds(
+    const members = await findMemberSummaries(
       db,
       page.items.map((r) => r.blocked_id),
     );

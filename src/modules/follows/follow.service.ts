@@ -4,7 +4,7 @@ import { DomainError } from '../../lib/errors.js';
 import type { ServiceDeps } from '../deps.js';
 import { type MemberSummary, toSummary } from '../members/member.presenter.js';
 import { isBlockedEitherWay } from '../blocks/block.service.js';
-import { findMembersByIds, lockMembers } from '../members/member.service.js';
+import { findMemberSummaries, lockMembers } from '../members/member.service.js';
 import type { MemberService } from '../members/member.service.js';
 import {
   deleteFollow,
@@ -53,7 +53,7 @@ export class FollowService {
     const page = withWaiting
       ? await listFollowsWithWaiting(db, memberId, direction, options)
       : await listFollows(db, memberId, direction, options);
-    const others = await findMembersByIds(
+    const others = await findMemberSummaries(
       db,
       page.items.map((r) => r.other_id),
     );

@@ -7,6 +7,7 @@ import { DomainError } from '../../lib/errors.js';
 import { addDays } from '../../lib/time.js';
 import { inList } from '../../db/lists.js';
 import type { ServiceDeps } from '../deps.js';
+import { findMemberSummaries } from '../members/member.service.js';
 import type { WithdrawCause } from '../../db/tables/invitation.js';
 import { resendAvailableAt, STALE_AFTER_DAYS, type InvitationKind } from './invitation.js';
 import { type SentInvitation, toSent } from './invitation.presenter.js';
@@ -18,7 +19,6 @@ import {
   listCleanupCandidateIds,
   listCleanupCandidates,
 } from './invitation.views.repository.js';
-import { findRecipientSummaries } from './invitation.withdrawals.repository.js';
 
 export interface CleanupInput {
   olderThanDays?: number;
@@ -96,7 +96,7 @@ async function preview(
   const db = deps.database.db;
   const rows = await listCleanupCandidates(db, senderId, filter);
   const [recipients, targets] = await Promise.all([
-    findRecipientSummaries(
+    findMemberSummaries(
       db,
       rows.map((r) => r.recipient_id),
     ),

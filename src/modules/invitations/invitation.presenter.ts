@@ -1,7 +1,6 @@
 import { type MemberSummary, type SummaryFields, toSummary } from '../members/member.presenter.js';
-import type { MemberRow } from '../members/member.repository.js';
 import { statusForSender } from './invitation.js';
-import type { InvitationRow } from './invitation.repository.js';
+import type { InvitationRow, ListedInvitation } from './invitation.repository.js';
 import type { TargetRow } from './invitation.views.repository.js';
 
 export type Target = TargetRow | null;
@@ -67,12 +66,12 @@ export function frozenSummary(json: string): MemberSummary {
 }
 
 /** R20: the recipient as the sender sees them — as they were when they blocked the sender. */
-function recipientForSender(row: InvitationRow, recipient: SummaryFields): MemberSummary {
+function recipientForSender(row: ListedInvitation, recipient: SummaryFields): MemberSummary {
   return row.frozen_recipient === null ? toSummary(recipient) : frozenSummary(row.frozen_recipient);
 }
 
 /** What every list shows of an open invitation; to its sender an ignore reads as pending (R11). */
-function openFields(row: InvitationRow) {
+function openFields(row: ListedInvitation) {
   return {
     id: row.id,
     kind: row.kind,
@@ -84,8 +83,8 @@ function openFields(row: InvitationRow) {
 }
 
 export function toReceived(
-  row: InvitationRow,
-  sender: MemberRow,
+  row: ListedInvitation,
+  sender: SummaryFields,
   mutualCount: number,
   target: Target,
 ): ReceivedInvitation {
@@ -99,7 +98,7 @@ export function toReceived(
 }
 
 export function toSent(
-  row: InvitationRow,
+  row: ListedInvitation,
   recipient: SummaryFields,
   target: Target,
   resendAvailableAt: Date,
@@ -120,8 +119,8 @@ export function toSent(
 export function toDetail(
   row: InvitationRow,
   viewerRole: 'sender' | 'recipient',
-  sender: MemberRow,
-  recipient: MemberRow,
+  sender: SummaryFields,
+  recipient: SummaryFields,
   target: Target,
 ): InvitationDetail {
   const history: { type: string; at: string }[] = [{ type: 'sent', at: row.sent_at }];

@@ -11,7 +11,7 @@ import { mutualCounts } from '../connections/connection.service.js';
 import type { ServiceDeps } from '../deps.js';
 import { unverifiedSender } from '../members/member.js';
 import { type MemberRow } from '../members/member.repository.js';
-import { findMemberById, findMemberPair, findMembersByIds } from '../members/member.service.js';
+import { findMemberById, findMemberPair, findMemberSummaries } from '../members/member.service.js';
 import { checkConnectionInvite } from './invitation.checks.js';
 import type { InviteFacts } from './invitation.facts.js';
 import {
@@ -123,7 +123,7 @@ export class InvitationQueries {
     const now = this.deps.clock.now();
     const rows = await listEveryInvitationOf(this.db, memberId, role, page, now.toISOString());
     const [people, targets] = await Promise.all([
-      findMembersByIds(
+      findMemberSummaries(
         this.db,
         rows.items.flatMap((r) => [r.sender_id, r.recipient_id]),
       ),
@@ -165,7 +165,7 @@ export class InvitationQueries {
     const page = await listReceived(db, viewerId, filter, options);
     const senderIds = page.items.map((r) => r.sender_id);
     const [senders, mutual, targets] = await Promise.all([
-      findMembersByIds(db, senderIds),
+      findMemberSummaries(db, senderIds),
       mutualCounts(db, viewerId, senderIds),
       findTargets(db, page.items),
     ]);
@@ -207,7 +207,7 @@ export class InvitationQueries {
       options,
     );
     const [recipients, targets] = await Promise.all([
-      findMembersByIds(
+      findMemberSummaries(
         db,
         page.items.map((r) => r.recipient_id),
       ),

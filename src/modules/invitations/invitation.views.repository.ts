@@ -9,6 +9,8 @@ import { RECIPIENT_VISIBLE_STATUSES, SENDER_OPEN_STATUSES } from './invitation.j
 import {
   type InvitationFilter,
   type InvitationRow,
+  LISTED_COLUMNS,
+  type ListedInvitation,
   statusIn,
   statusIs,
 } from './invitation.repository.js';
@@ -23,7 +25,7 @@ function bySentAt(order: ListOrder) {
   return {
     columns: ['sent_at', 'id'],
     order: order === 'oldest' ? 'asc' : 'desc',
-    values: (r: InvitationRow) => [r.sent_at, r.id] as const,
+    values: (r: ListedInvitation) => [r.sent_at, r.id] as const,
   } as const;
 }
 
@@ -50,7 +52,7 @@ function listable(
 ) {
   const query = db
     .selectFrom('invitations')
-    .selectAll()
+    .select(LISTED_COLUMNS)
     .where(side, '=', memberId)
     .where(status)
     .where('expires_at', '>', options.now);
@@ -63,7 +65,7 @@ export async function listReceived(
   recipientId: string,
   options: ReceivedFilter,
   page: PageRequest,
-): Promise<Page<InvitationRow>> {
+): Promise<Page<ListedInvitation>> {
   let query = listable(db, 'recipient_id', recipientId, statusIs(options.status), options);
   if (options.withNote) query = query.where('note', 'is not', null);
   const minMutual = options.minMutual ?? 0;
@@ -152,7 +154,7 @@ export async function listSent(
   senderId: string,
   options: SentFilter,
   page: PageRequest,
-): Promise<Page<InvitationRow>> {
+): Promise<Page<ListedInvitation>> {
   let query = listable(db, 'sender_id', senderId, statusIn(SENDER_OPEN_STATUSES), options);
   if (options.sentBefore) query = query.where('sent_at', '<=', options.sentBefore);
   const matches = nameMatches(options.q);

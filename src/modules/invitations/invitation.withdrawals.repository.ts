@@ -2,27 +2,8 @@ import type { Db, Tx } from '../../db/types.js';
 import { paginate, type Page, type PageRequest } from '../../db/pagination.js';
 import { equalsLiteral } from '../../db/literals.js';
 import type { InvitationKind, WithdrawCause } from '../../db/tables/invitation.js';
-import type { SummaryFields } from '../members/member.presenter.js';
-import { RowsById } from '../../lib/rows-by-id.js';
 import { SENDER_OPEN_STATUSES, TRANSITION_FROM } from './invitation.js';
 import { type InvitationRef, REF_COLUMNS, statusIn } from './invitation.repository.js';
-
-/**
- * The recipients of a clean-up, with only the fields its result shows: at 10,000 invitations,
- * reading whole member rows costs more than the withdrawal itself.
- */
-export async function findRecipientSummaries(
-  db: Db,
-  ids: string[],
-): Promise<RowsById<SummaryFields & { id: string }>> {
-  if (ids.length === 0) return new RowsById([], 'member');
-  const rows = await db
-    .selectFrom('members')
-    .select(['id', 'handle', 'name', 'headline', 'company', 'industry', 'location'])
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  return new RowsById(rows, 'member');
-}
 
 /** The automatic-withdrawal settings (days) that at least one member has turned on (R18). */
 export async function autoWithdrawSettings(db: Db): Promise<number[]> {

@@ -28,7 +28,7 @@ import { type MemberSummary, toSummary } from './member.presenter.js';
 import {
   findMemberByHandle,
   findMemberById,
-  findMembersByIds,
+  findMemberSummaries,
   type MemberRow,
   searchMembers,
   searchTextOf,
@@ -254,7 +254,7 @@ export class MemberService {
       if (nextCursor === null || reads === SUGGESTION_READS) break;
       cursor = nextCursor;
     }
-    const members = await findMembersByIds(
+    const members = await findMemberSummaries(
       db,
       kept.map((k) => k.id),
     );
@@ -286,6 +286,7 @@ export {
   findMemberById,
   findMemberPair,
   findMembersByIds,
+  findMemberSummaries,
   handleExists,
   insertMember,
   lockMemberAndHandleStep,

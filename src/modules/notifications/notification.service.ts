@@ -1,7 +1,7 @@
 import { type Page, presentPage } from '../../db/pagination.js';
 import type { ServiceDeps } from '../deps.js';
 import { type MemberSummary, toSummary } from '../members/member.presenter.js';
-import { findMembersByIds } from '../members/member.service.js';
+import { findMemberSummaries } from '../members/member.service.js';
 import { type InvitationSubject, invitationSubjects } from '../invitations/invitation.queries.js';
 import { countUnread, listNotifications, markRead } from './notification.repository.js';
 
@@ -28,7 +28,7 @@ export class NotificationService {
       countUnread(db, memberId),
     ]);
     const [actors, subjects] = await Promise.all([
-      findMembersByIds(
+      findMemberSummaries(
         db,
         page.items.flatMap((r) => (r.actor_id ? [r.actor_id] : [])),
       ),
