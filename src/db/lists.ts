@@ -38,3 +38,25 @@ export function anyOf(db: Db, column: string, values: readonly string[]): RawBui
     ? sql<SqlBool>`${sql.ref(column)} = any(${values})`
     : inList(db, column, values);
 }
+
+/** A list of ids as one statement parameter: see `inIdList`. */
+export type IdList = string | string[];
+
+/** `ids`, without repeats, as the parameter `inIdList` compares with. */
+export function idList(db: Db, ids: readonly string[]): IdList {
+  const distinct = [...new Set(ids)];
+  return onPostgres(db) ? distinct : JSON.stringify(distinct);
+}
+
+/**
+ * `column in` a list of ids given as one parameter (`idList`): an array on PostgreSQL, JSON that
+ * SQLite's json_each reads. A statement over a page of ids then has one shape whatever the
+ * page's length, so Kysely builds and compiles it once (prepared.ts); a list of bound values
+ * made each length a statement of its own, built again at every call. Both databases look each
+ * id up by its key, as they do for a list of values.
+ */
+export function inIdList(db: Db, column: string, ids: IdList): RawBuilder<SqlBool> {
+  return onPostgres(db)
+    ? sql<SqlBool>`${sql.ref(column)} = any(${ids}::text[])`
+    : sql<SqlBool>`${sql.ref(column)} in (select value from json_each(${ids}))`;
+}

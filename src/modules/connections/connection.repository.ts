@@ -3,6 +3,7 @@ import type { Db, Operand, Tx } from '../../db/types.js';
 import { membersAmong } from '../../db/members-among.js';
 import { containsPattern, likePattern } from '../../db/contains.js';
 import { prepare } from '../../db/prepared.js';
+import { type IdList, idList, inIdList } from '../../db/lists.js';
 import {
   type Keyset,
   type Page,
@@ -165,10 +166,15 @@ export async function mutualCounts(
   others: string[],
 ): Promise<Map<string, number>> {
   if (others.length === 0) return new Map();
-  const viewer = sql.val(viewerId);
-  const rows = await db
+  const rows = await mutualCountsQuery.all(db, { viewer: viewerId, others: idList(db, others) });
+  return new Map(rows.map((r) => [r.other, Number(r.n)]));
+}
+
+const mutualCountsQuery = prepare((db, a: { viewer: string; others: IdList }) => {
+  const viewer = sql.val(a.viewer);
+  return db
     .selectFrom('members')
-    .innerJoin('members as viewer', (join) => join.on('viewer.id', '=', viewerId))
+    .innerJoin('members as viewer', (join) => join.on('viewer.id', '=', a.viewer))
     .select((eb) => [
       'members.id as other',
       eb
@@ -179,10 +185,8 @@ export async function mutualCounts(
         .end()
         .as('n'),
     ])
-    .where('members.id', 'in', [...new Set(others)])
-    .execute();
-  return new Map(rows.map((r) => [r.other, Number(r.n)]));
-}
+    .where(inIdList(db, 'members.id', a.others));
+});
 
 /** R40: second-degree members by mutual connections, most first, then by id. */
 export const SECOND_DEGREE_ORDER: Keyset<{ id: string; mutual: number }> = {

@@ -8,6 +8,7 @@ import {
 import type { Schema } from '../../db/schema.js';
 import type { Db, Operand, Tx } from '../../db/types.js';
 import { containsPattern, likePattern } from '../../db/contains.js';
+import { type IdList, idList, inIdList } from '../../db/lists.js';
 import { RowsById } from '../../lib/rows-by-id.js';
 import { type Page, type PageRequest, paginate } from '../../db/pagination.js';
 import { prepare } from '../../db/prepared.js';
@@ -150,13 +151,15 @@ export async function findMemberSummaries(
   ids: string[],
 ): Promise<RowsById<MemberSummaryRow>> {
   if (ids.length === 0) return new RowsById([], 'member');
-  const rows = await db
+  return new RowsById(await summariesOf.all(db, { ids: idList(db, ids) }), 'member');
+}
+
+const summariesOf = prepare((db, a: { ids: IdList }) =>
+  db
     .selectFrom('members')
     .select(['id', 'handle', 'name', 'headline', 'company', 'industry', 'location'])
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  return new RowsById(rows, 'member');
-}
+    .where(inIdList(db, 'id', a.ids)),
+);
 
 /** The members a change needs whole, in one query. */
 export async function findMembersByIds(db: Db, ids: string[]): Promise<RowsById<MemberRow>> {
