@@ -57,7 +57,8 @@ interface Compiled<O> {
  * request paths, building and compiling cost more than SQLite takes to run the statement.
  * The query is built with placeholders for its arguments, which each call swaps for real values,
  * so every call passes the same argument names; an absent value is bound as NULL. Only fixed
- * shapes qualify: an `in` list or an optional clause changes the SQL itself.
+ * shapes qualify: an optional clause or a list of bound values changes the SQL itself (a list
+ * of ids can travel as one parameter instead: `inIdList`).
  */
 export class PreparedQuery<P extends object, O> {
   private readonly compiled = new WeakMap<DialectAdapter, Compiled<O>>();

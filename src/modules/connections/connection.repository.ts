@@ -155,21 +155,6 @@ function sharedWalking(db: Db, walked: Expression<string>, probed: Expression<st
     );
 }
 
-/**
- * How many connections `viewerId` shares with each of `others`. Each count walks the shorter of
- * the two lists (by the maintained `connection_count`): a well-connected sender on a page of
- * received invitations costs no more than the viewer's own list, and the counts stay exact.
- */
-export async function mutualCounts(
-  db: Db,
-  viewerId: string,
-  others: string[],
-): Promise<Map<string, number>> {
-  if (others.length === 0) return new Map();
-  const rows = await mutualCountsQuery.all(db, { viewer: viewerId, others: idList(db, others) });
-  return new Map(rows.map((r) => [r.other, Number(r.n)]));
-}
-
 const mutualCountsQuery = prepare((db, a: { viewer: string; others: IdList }) => {
   const viewer = sql.val(a.viewer);
   return db
@@ -187,6 +172,21 @@ const mutualCountsQuery = prepare((db, a: { viewer: string; others: IdList }) =>
     ])
     .where(inIdList(db, 'members.id', a.others));
 });
+
+/**
+ * How many connections `viewerId` shares with each of `others`. Each count walks the shorter of
+ * the two lists (by the maintained `connection_count`): a well-connected sender on a page of
+ * received invitations costs no more than the viewer's own list, and the counts stay exact.
+ */
+export async function mutualCounts(
+  db: Db,
+  viewerId: string,
+  others: string[],
+): Promise<Map<string, number>> {
+  if (others.length === 0) return new Map();
+  const rows = await mutualCountsQuery.all(db, { viewer: viewerId, others: idList(db, others) });
+  return new Map(rows.map((r) => [r.other, Number(r.n)]));
+}
 
 /** R40: second-degree members by mutual connections, most first, then by id. */
 export const SECOND_DEGREE_ORDER: Keyset<{ id: string; mutual: number }> = {

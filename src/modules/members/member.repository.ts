@@ -136,10 +136,24 @@ export async function handleExists(db: Db, handle: string): Promise<boolean> {
 }
 
 /** What a list shows of a member (member.presenter.ts), with the member's id. */
-export type MemberSummaryRow = Pick<
-  MemberRow,
-  'id' | 'handle' | 'name' | 'headline' | 'company' | 'industry' | 'location'
->;
+const SUMMARY_COLUMNS = [
+  'id',
+  'handle',
+  'name',
+  'headline',
+  'company',
+  'industry',
+  'location',
+] as const;
+
+export type MemberSummaryRow = Pick<MemberRow, (typeof SUMMARY_COLUMNS)[number]>;
+
+const summariesOf = prepare((db, a: { ids: IdList }) =>
+  db
+    .selectFrom('members')
+    .select(SUMMARY_COLUMNS)
+    .where(inIdList(db, 'id', a.ids)),
+);
 
 /**
  * The members a list shows, with those columns only: a whole row carries the password hash, the
@@ -153,13 +167,6 @@ export async function findMemberSummaries(
   if (ids.length === 0) return new RowsById([], 'member');
   return new RowsById(await summariesOf.all(db, { ids: idList(db, ids) }), 'member');
 }
-
-const summariesOf = prepare((db, a: { ids: IdList }) =>
-  db
-    .selectFrom('members')
-    .select(['id', 'handle', 'name', 'headline', 'company', 'industry', 'location'])
-    .where(inIdList(db, 'id', a.ids)),
-);
 
 /** The members a change needs whole, in one query. */
 export async function findMembersByIds(db: Db, ids: string[]): Promise<RowsById<MemberRow>> {
