@@ -26,6 +26,8 @@ import {
   listSent,
 } from '../../src/modules/invitations/invitation.views.repository.js';
 import { listMembersForAdmin } from '../../src/modules/admin/admin.repository.js';
+import { mutualCounts } from '../../src/modules/connections/connection.repository.js';
+import { findMemberSummaries } from '../../src/modules/members/member.repository.js';
 import {
   acceptedWaitsSince,
   sentByAnswerSince,
@@ -311,6 +313,19 @@ describe(`index use with ${INVITATIONS.toLocaleString('en')} invitations`, () =>
       'acceptance by note and how known over 90 days (R41)',
       /invitations_weekly_idx/,
       () => sentByAnswerSince(database.db, member, WINDOW_START),
+    ],
+    [
+      'the summaries and mutual connections of a page’s members, their ids in one parameter (R23)',
+      /members_pkey|sqlite_autoindex_members_1/,
+      async () => {
+        const page = Array.from({ length: 20 }, (_, i) => `m00002${String(i).padStart(2, '0')}`);
+        const [summaries, mutual] = await Promise.all([
+          findMemberSummaries(database.db, [...page, page[0] ?? '']),
+          mutualCounts(database.db, member, page),
+        ]);
+        expect(page.map((id) => summaries.get(id).handle)).toEqual(page);
+        expect([...mutual.keys()].sort()).toEqual(page);
+      },
     ],
     [
       'admins’ list of members who have not verified their email (R32)',
