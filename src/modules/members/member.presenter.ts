@@ -1,4 +1,4 @@
-import type { MemberRow } from './member.repository.js';
+import type { MemberSummaryRow } from './member.repository.js';
 
 export interface MemberSummary {
   handle: string;
@@ -10,10 +10,7 @@ export interface MemberSummary {
 }
 
 /** The profile fields a summary shows, so that a query may fetch just these. */
-export type SummaryFields = Pick<
-  MemberRow,
-  'handle' | 'name' | 'headline' | 'company' | 'industry' | 'location'
->;
+export type SummaryFields = Omit<MemberSummaryRow, 'id'>;
 
 export function toSummary(m: SummaryFields): MemberSummary {
   return {
