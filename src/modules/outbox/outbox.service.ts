@@ -1,7 +1,7 @@
 import type { MailTemplate, OutboxStatus } from '../../db/tables/outbox.js';
 import type { ComposedMail, MailComposer } from '../../mail/compose.js';
 import type { ServiceDeps } from '../deps.js';
-import { findMembersByIds } from '../members/member.service.js';
+import { findMemberSummaries } from '../members/member.service.js';
 import { findMail, listRecentMail, type OutboxRow } from './outbox.repository.js';
 
 export interface MailSummary {
@@ -39,7 +39,7 @@ export class MailboxService {
   }
 
   private async render(rows: OutboxRow[]): Promise<MailView[]> {
-    const members = await findMembersByIds(
+    const members = await findMemberSummaries(
       this.deps.database.db,
       rows.map((r) => r.recipient_id),
     );

@@ -6,7 +6,7 @@
 import type { Tx } from '../../db/types.js';
 import { newId } from '../../lib/ids.js';
 import type { MemberRow } from '../members/member.repository.js';
-import { findMembersByIds } from '../members/member.service.js';
+import { findMemberSummaries } from '../members/member.service.js';
 import {
   activeWebhooksOf,
   deleteUnsentToRecipients,
@@ -125,7 +125,7 @@ export async function emitWebhookEvents(
         .map(({ webhook }) => ({ notice, webhook })),
     );
   if (listening.length === 0) return;
-  const peers = await findMembersByIds(
+  const peers = await findMemberSummaries(
     tx,
     listening.map((l) => l.notice.peerId),
   );
