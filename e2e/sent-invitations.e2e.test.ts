@@ -19,7 +19,12 @@ function withdrawRequests(page: Page): string[] {
 describe('Manage invitations — Sent', () => {
   const suite = setupSuite();
   let n = 0;
-  const member = (name: string) => suite.api.member(`${name} ${String.fromCharCode(97 + n++)}x`);
+  // Handles are made of a name's letters, so each member's name ends in letters of its own.
+  const letter = (i: number) => String.fromCharCode(97 + (i % 26));
+  const member = (name: string) => {
+    const i = n++;
+    return suite.api.member(`${name} ${letter(Math.floor(i / 26))}${letter(i)}x`);
+  };
 
   async function received(recipient: Member, sender: Member): Promise<number> {
     const { items } = await suite.api.received(recipient);
@@ -123,6 +128,40 @@ describe('Manage invitations — Sent', () => {
     expect(requests).toHaveLength(0);
     expect(await received(cal, me)).toBe(1);
     expect(await withdraw.count()).toBe(1);
+    await context.close();
+  });
+
+  it('Ctrl+Z takes back the newest waiting withdrawal wherever the focus is, but not in a field', async () => {
+    const me = await member('Keyboard Undoer');
+    const [ada, ben] = [await member('Ada Undone'), await member('Ben Undone')];
+    for (const invitee of [ada, ben]) await suite.api.invite(me, invitee);
+    const { context, page } = await suite.signIn(me);
+    const requests = withdrawRequests(page);
+    await page.goto(SENT);
+    const withdrawButton = (who: Member) =>
+      page.getByRole('button', { name: `Withdraw invitation to ${who.name}` });
+    for (const invitee of [ada, ben]) {
+      await withdrawButton(invitee).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Withdraw', exact: true }).click();
+      await withdrawButton(invitee).waitFor({ state: 'detached' });
+    }
+    const undo = page.getByRole('button', { name: 'Undo', exact: true }).last();
+    expect(await undo.getAttribute('aria-keyshortcuts')).toBe('Control+Z Meta+Z');
+
+    // In the search field, Ctrl+Z undoes typing and leaves both withdrawals waiting.
+    const search = page.getByLabel('Search by name');
+    await search.focus();
+    await page.keyboard.press('Control+z');
+    expect(await withdrawButton(ben).count()).toBe(0);
+
+    await page.getByRole('heading', { level: 1 }).click();
+    await page.keyboard.press('Control+z');
+    await withdrawButton(ben).waitFor();
+    expect(await withdrawButton(ada).count()).toBe(0);
+    await endUndoWindow(page);
+    expect(requests).toHaveLength(1);
+    expect(await received(ben, me)).toBe(1);
+    await expect.poll(() => received(ada, me)).toBe(0);
     await context.close();
   });
 

@@ -11,7 +11,8 @@ import {
 
 export interface ToastInput {
   message: string;
-  action?: { label: string; onClick: () => void };
+  /** `keyShortcuts` names, for assistive technology, keys that do the same (aria-keyshortcuts). */
+  action?: { label: string; onClick: () => void; keyShortcuts?: string };
   tone?: 'info' | 'error';
   /** Milliseconds; null keeps it until dismissed by code. */
   duration?: number | null;
@@ -111,6 +112,7 @@ function ToastItem({ toast, dismiss }: { toast: Toast; dismiss: (id: number) => 
           type="button"
           className="toast-action"
           ref={action}
+          aria-keyshortcuts={toast.action.keyShortcuts}
           onClick={() => {
             toast.action?.onClick();
             onDismiss();

@@ -98,7 +98,7 @@ export function usePendingWithdrawals(returnFocus: () => void) {
       // Focus goes to Undo at once, so a keyboard or screen-reader user can take it back in time.
       const toastId = toasts.show({
         message: toastMessage(withdrawal),
-        action: { label: 'Undo', onClick: () => undo(batchId) },
+        action: { label: 'Undo', onClick: () => undo(batchId), keyShortcuts: 'Control+Z Meta+Z' },
         duration: null,
         onClose: () => void commit(batchId),
         focusAction: true,
@@ -109,6 +109,18 @@ export function usePendingWithdrawals(returnFocus: () => void) {
     },
     [toasts, undo, commit, returnFocus],
   );
+
+  // Ctrl+Z (⌘Z) takes back the newest withdrawal still waiting, wherever the focus is, except in a
+  // field, where it undoes typing.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!isUndoKey(event) || inTextField(event.target) || batches.current.size === 0) return;
+      event.preventDefault();
+      undo(Math.max(...batches.current.keys()));
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [undo]);
 
   useEffect(() => {
     const sendAll = (leaving: boolean) => {
@@ -123,4 +135,21 @@ export function usePendingWithdrawals(returnFocus: () => void) {
   }, [commit]);
 
   return { hidden, schedule, restored };
+}
+
+function isUndoKey(event: KeyboardEvent): boolean {
+  return (
+    (event.ctrlKey || event.metaKey) &&
+    !event.shiftKey &&
+    !event.altKey &&
+    event.key.toLowerCase() === 'z'
+  );
+}
+
+function inTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
+  return (
+    target instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(target.type)
+  );
 }
