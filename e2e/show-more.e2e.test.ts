@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ElementHandle, Page, Route } from 'playwright-core';
 import { memberRow, seedMembers } from '../test/helpers/members.js';
 import { seedInvitationsBulk } from '../test/helpers/network.js';
-import { focusedText } from './helpers/browser.js';
+import { focusedIsBusy, focusedText } from './helpers/browser.js';
 import { setupSuite } from './helpers/suite.js';
 
 const SENT = '/mynetwork/invitation-manager/sent';
@@ -98,6 +98,68 @@ describe('the end of a long list from the keyboard (R40)', () => {
     expect(new Set(shown)).toEqual(
       new Set(recipients.map((recipient) => `Withdraw invitation to ${recipient.name}`)),
     );
+    await context.close();
+  });
+
+  it('R40: a next page that comes within 300 ms changes only the rows; a slower one says it is loading', async () => {
+    const me = await suite.api.member('Quinn Quick');
+    const { seeding } = suite;
+    await seedInvitationsBulk(
+      seeding,
+      await memberRow(seeding, me.handle),
+      await seedMembers(seeding, 2 * PAGE + 50),
+    );
+    const { context, page } = await suite.signIn(me);
+    const { held } = await holdNextPages(page);
+    await page.goto(SENT);
+    const rows = page.getByRole('list', { name: 'Sent invitations' }).getByRole('listitem');
+    await expect.poll(() => rows.count()).toBe(PAGE);
+    // From here the page's timers run only as far as the test moves its clock, whatever the
+    // real time the requests take.
+    await page.clock.pauseAt(new Date((await suite.api.serverNow()).getTime() + 1_000));
+    const lines = await page.evaluateHandle(() => {
+      const texts: string[] = [];
+      const line = document.querySelector('.list-end [role="status"]');
+      const record = () => texts.push(line?.textContent ?? '');
+      if (line)
+        new MutationObserver(record).observe(line, {
+          subtree: true,
+          characterData: true,
+          childList: true,
+        });
+      return texts;
+    });
+    const status = page.locator('.list-end').getByRole('status');
+    const nextPage = () => page.waitForResponse((response) => response.url().includes('cursor='));
+
+    await page.getByRole('button', { name: 'Show more invitations' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => held.length).toBe(1);
+    await page.clock.runFor(200);
+    const answered = nextPage();
+    await held[0]!.continue();
+    await answered;
+    for (let ms = 0; ms < 90 && (await rows.count()) < 2 * PAGE; ms += 10)
+      await page.clock.runFor(10);
+    expect(await rows.count()).toBe(2 * PAGE);
+    await page.clock.runFor(1_000);
+    expect(await lines.evaluate((texts) => texts)).toEqual(['Showing 200 of 250 invitations']);
+    expect(await focusedIsBusy(page)).toBe(false);
+
+    await page.keyboard.press('Enter');
+    await expect.poll(() => held.length).toBe(2);
+    await page.clock.runFor(299);
+    expect(await status.textContent()).toBe('Showing 200 of 250 invitations');
+    await page.clock.runFor(1);
+    await expect.poll(() => status.textContent()).toBe('Loading more invitations…');
+    expect(await focusedIsBusy(page)).toBe(true);
+    await held[1]!.continue();
+    await expect
+      .poll(async () => {
+        await page.clock.runFor(10);
+        return focusedText(page);
+      })
+      .toBe('All 250 shown');
     await context.close();
   });
 

@@ -4,6 +4,7 @@ import { formatCount } from '../lib/format.js';
 import { plural } from '../lib/member.js';
 import { BusyButton } from './BusyButton.js';
 import { focusIfLost } from './focus-if-lost.js';
+import { useDebouncedValue } from './use-debounced-value.js';
 import type { CursorList } from './use-cursor-list.js';
 
 interface InfiniteListProps {
@@ -17,6 +18,9 @@ interface InfiniteListProps {
   children: ReactNode;
 }
 
+/** How long a next page may take before the list says it is loading. */
+const SLOW_MS = 300;
+
 /** How far below the visible part of the page the next page starts loading. */
 const AHEAD = '600px';
 
@@ -28,6 +32,10 @@ const AHEAD = '600px';
 export function InfiniteList({ list, noun, total, hiddenCount = 0, children }: InfiniteListProps) {
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage, error } =
     list.query;
+  // A next page that comes quickly changes nothing but the rows: saying "Loading…" for it too
+  // flashed the line and the button, and each of those changes made the browser lay out and walk
+  // every row once more, a third of each press with 20,000 rows loaded.
+  const slow = useDebouncedValue(isFetchingNextPage, SLOW_MS) && isFetchingNextPage;
   const sentinel = useRef<HTMLDivElement>(null);
   const end = useRef<HTMLParagraphElement>(null);
   // Whether "Show more" was pressed or holds focus: the member is then following it to the end.
@@ -61,7 +69,7 @@ export function InfiniteList({ list, noun, total, hiddenCount = 0, children }: I
     focusIfLost(end.current);
   }, [hasNextPage]);
 
-  const status = isFetchingNextPage
+  const status = slow
     ? `Loading more ${many}…`
     : total !== undefined
       ? `Showing ${formatCount(shown)} of ${plural(Math.max(shown, total), one, many)}`
@@ -82,7 +90,7 @@ export function InfiniteList({ list, noun, total, hiddenCount = 0, children }: I
             {isFetchNextPageError && <p className="error-note">{describeError(error)}</p>}
             <BusyButton
               className="button"
-              busy={isFetchingNextPage}
+              busy={slow}
               onFocus={() => (onMore.current = true)}
               // Removing the button blurs it with nowhere to go; only a move elsewhere counts.
               onBlur={(event) => {
