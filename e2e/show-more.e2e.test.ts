@@ -23,6 +23,17 @@ async function holdNextPages(page: Page): Promise<{ held: Route[]; cursors: stri
   return { held, cursors };
 }
 
+type Suite = ReturnType<typeof setupSuite>;
+
+/** A new member who has sent `count` invitations, and their recipients. */
+async function withSent(suite: Suite, name: string, count: number) {
+  const me = await suite.api.member(name);
+  const { seeding } = suite;
+  const recipients = await seedMembers(seeding, count);
+  await seedInvitationsBulk(seeding, await memberRow(seeding, me.handle), recipients);
+  return { me, recipients };
+}
+
 function isFocused(element: ElementHandle): Promise<boolean> {
   return element.evaluate((node) => node.isConnected && node === document.activeElement);
 }
@@ -32,11 +43,8 @@ function isFocused(element: ElementHandle): Promise<boolean> {
  * keyboard moved from the last row's Withdraw to "Show more": reaching the last row scrolls the
  * end of the list near, so the next page starts loading before the member presses anything.
  */
-async function tabToShowMore(suite: ReturnType<typeof setupSuite>, name: string, count: number) {
-  const me = await suite.api.member(name);
-  const { seeding } = suite;
-  const recipients = await seedMembers(seeding, count);
-  await seedInvitationsBulk(seeding, await memberRow(seeding, me.handle), recipients);
+async function tabToShowMore(suite: Suite, name: string, count: number) {
+  const { me, recipients } = await withSent(suite, name, count);
   const { context, page } = await suite.signIn(me);
   const { held, cursors } = await holdNextPages(page);
   await page.goto(SENT);
@@ -102,13 +110,7 @@ describe('the end of a long list from the keyboard (R40)', () => {
   });
 
   it('R40: a next page that comes within 300 ms changes only the rows; a slower one says it is loading', async () => {
-    const me = await suite.api.member('Quinn Quick');
-    const { seeding } = suite;
-    await seedInvitationsBulk(
-      seeding,
-      await memberRow(seeding, me.handle),
-      await seedMembers(seeding, 2 * PAGE + 50),
-    );
+    const { me } = await withSent(suite, 'Quinn Quick', 2 * PAGE + 50);
     const { context, page } = await suite.signIn(me);
     const { held } = await holdNextPages(page);
     await page.goto(SENT);
