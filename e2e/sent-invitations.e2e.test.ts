@@ -165,6 +165,43 @@ describe('Manage invitations — Sent', () => {
     await context.close();
   });
 
+  it('Ctrl+Z takes back a withdrawal on a Cyrillic layout, by the key in Z’s place', async () => {
+    const me = await member('Layout Undoer');
+    const ida = await member('Ida Undone');
+    await suite.api.invite(me, ida);
+    const { context, page } = await suite.signIn(me);
+    const requests = withdrawRequests(page);
+    await page.goto(SENT);
+    const withdrawButton = page.getByRole('button', { name: `Withdraw invitation to ${ida.name}` });
+    await withdrawButton.click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Withdraw', exact: true }).click();
+    await withdrawButton.waitFor({ state: 'detached' });
+    await page.getByRole('heading', { level: 1 }).click();
+    // Chromium cannot switch the keyboard's layout, so the page gets the keys such a layout sends.
+    const press = (key: string, code: string) =>
+      page.evaluate(
+        ([k, c]) =>
+          document.body.dispatchEvent(
+            new KeyboardEvent('keydown', { key: k, code: c, ctrlKey: true, bubbles: true }),
+          ),
+        [key, code],
+      );
+
+    // On AZERTY the key in Z's place types W: Ctrl+W there is no undo.
+    await press('w', 'KeyZ');
+    // Two frames: a row brought back would have rendered by then.
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    expect(await withdrawButton.count()).toBe(0);
+    await press('я', 'KeyZ');
+    await withdrawButton.waitFor();
+    await endUndoWindow(page);
+    expect(requests).toHaveLength(0);
+    expect(await received(ida, me)).toBe(1);
+    await context.close();
+  });
+
   it('while a withdrawal waits for its Undo, the tab and every chip count it as gone', async () => {
     const me = await member('Counter');
     for (const name of ['Ann', 'Ben', 'Cat']) await suite.api.invite(me, await member(name));

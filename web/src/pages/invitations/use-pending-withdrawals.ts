@@ -137,13 +137,15 @@ export function usePendingWithdrawals(returnFocus: () => void) {
   return { hidden, schedule, restored };
 }
 
+/**
+ * Ctrl+Z by the letter the key types; on a layout whose keys type no Latin letter (Cyrillic,
+ * Greek), by the key in Z's place, as the browser's own shortcuts do there. Elsewhere that key may
+ * type another letter (W on AZERTY), and Ctrl+W is not an undo.
+ */
 function isUndoKey(event: KeyboardEvent): boolean {
-  return (
-    (event.ctrlKey || event.metaKey) &&
-    !event.shiftKey &&
-    !event.altKey &&
-    event.key.toLowerCase() === 'z'
-  );
+  if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey) return false;
+  const key = event.key.toLowerCase();
+  return key === 'z' || (event.code === 'KeyZ' && !/^[a-z]$/.test(key));
 }
 
 function inTextField(target: EventTarget | null): boolean {
