@@ -168,7 +168,8 @@ afterAll(async () => {
 
 describe(`index use with ${INVITATIONS.toLocaleString('en')} invitations`, () => {
   const member = 'm0000042';
-  const RECEIVED = /invitations_received_listed/;
+  // On SQLite the pending list's index carries every listed column (migration 0018).
+  const RECEIVED = /invitations_received_(listed_)?idx/;
   const SENT = /invitations_(sent|one_open)/;
   const IGNORED = /invitations_received_ignored/;
   const received = { status: 'pending', order: 'newest', now: NOW } as const;
