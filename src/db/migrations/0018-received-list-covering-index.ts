@@ -1,4 +1,5 @@
-import { type Kysely, sql, SqliteAdapter } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { onSqlite } from './dialect.js';
 
 /* Frozen once landed: later changes go into new migrations. */
 
@@ -48,9 +49,4 @@ export async function down(db: Kysely<any>): Promise<void> {
     .columns(['recipient_id', 'sent_at', 'id'])
     .where(sql<boolean>`status = 'pending'`)
     .execute();
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function onSqlite(db: Kysely<any>): boolean {
-  return db.getExecutor().adapter instanceof SqliteAdapter;
 }

@@ -17,6 +17,7 @@ import * as invitationIgnoredAt from './0015-invitation-ignored-at.js';
 import * as memberActiveWebhooks from './0016-member-active-webhooks.js';
 import * as suspendedGraph from './0017-suspended-graph.js';
 import * as receivedListCoveringIndex from './0018-received-list-covering-index.js';
+import * as sentListCoveringIndex from './0019-sent-list-covering-index.js';
 
 /** Every migration in order; names are frozen once landed. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0016-member-active-webhooks': memberActiveWebhooks,
   '0017-suspended-graph': suspendedGraph,
   '0018-received-list-covering-index': receivedListCoveringIndex,
+  '0019-sent-list-covering-index': sentListCoveringIndex,
 };
