@@ -151,6 +151,19 @@ async function plan(query: CompiledQuery): Promise<string> {
   return result.rows.map((r) => r['QUERY PLAN'] ?? r.detail).join('\n');
 }
 
+/** The plan of each query `run` makes, none left out. */
+async function plansOf(
+  run: () => Promise<unknown>,
+): Promise<{ query: CompiledQuery; text: string }[]> {
+  captured = [];
+  await run();
+  // A case run in a transaction captures its BEGIN and COMMIT too, which have no plan.
+  const queries = captured.filter((query) => !TRANSACTION_CONTROL.test(query.sql));
+  captured = [];
+  expect(queries.length).toBeGreaterThan(0);
+  return Promise.all(queries.map(async (query) => ({ query, text: await plan(query) })));
+}
+
 beforeAll(async () => {
   throwaway = await createThrowawayDatabase(dialect);
   database = openDatabase(throwaway.url, {
@@ -339,14 +352,7 @@ describe(`index use with ${INVITATIONS.toLocaleString('en')} invitations`, () =>
 
   for (const [name, index, run] of cases) {
     it(`${name} reads its own index in order, never the whole table`, async () => {
-      captured = [];
-      await run();
-      // A case run in a transaction captures its BEGIN and COMMIT too, which have no plan.
-      const queries = captured.filter((query) => !TRANSACTION_CONTROL.test(query.sql));
-      captured = [];
-      expect(queries.length).toBeGreaterThan(0);
-      for (const query of queries) {
-        const text = await plan(query);
+      for (const { query, text } of await plansOf(run)) {
         expect(text, text).toMatch(index);
         expect(text, text).not.toMatch(/Seq Scan on invitations|SCAN invitations(?! USING)/);
         // A search by name looks up each listed invitation's recipient, never every member.
@@ -396,15 +402,7 @@ describe(`index use with ${INVITATIONS.toLocaleString('en')} invitations`, () =>
     ];
     for (const [name, index, run] of covered) {
       it(name, async () => {
-        captured = [];
-        await run();
-        const queries = captured;
-        captured = [];
-        expect(queries.length).toBeGreaterThan(0);
-        for (const query of queries) {
-          const text = await plan(query);
-          expect(text, text).toMatch(index);
-        }
+        for (const { text } of await plansOf(run)) expect(text, text).toMatch(index);
       });
     }
   });
