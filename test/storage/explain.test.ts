@@ -182,22 +182,27 @@ afterAll(async () => {
 
 describe(`index use with ${INVITATIONS.toLocaleString('en')} invitations`, () => {
   const member = 'm0000042';
-  // On SQLite the pending list's index carries every listed column (migration 0018).
   const RECEIVED = /invitations_received_(listed_)?idx/;
   const SENT = /invitations_(sent|one_open)/;
   const IGNORED = /invitations_received_ignored/;
+  // On SQLite the list indexes carry every listed column (migrations 0018, 0019), so these reads
+  // take no row from the table; PostgreSQL keeps the narrow indexes (0018 says why).
+  const RECEIVED_LISTED = /USING COVERING INDEX invitations_received_listed_idx/;
+  const SENT_LISTED = /USING COVERING INDEX invitations_sent_listed_idx/;
   const received = { status: 'pending', order: 'newest', now: NOW } as const;
   const sent = { order: 'newest', now: NOW } as const;
-  const cases: [string, RegExp, () => Promise<unknown>][] = [
+  const cases: [string, RegExp, () => Promise<unknown>, covering?: RegExp][] = [
     [
       'received list (R23)',
       RECEIVED,
       () => listReceived(database.db, member, received, { limit: 20 }),
+      RECEIVED_LISTED,
     ],
     [
       'received list of one kind',
       RECEIVED,
       () => listReceived(database.db, member, { ...received, kind: 'page' }, { limit: 20 }),
+      RECEIVED_LISTED,
     ],
     [
       'received list, second page',
@@ -209,11 +214,13 @@ describe(`index use with ${INVITATIONS.toLocaleString('en')} invitations`, () =>
           limit: 20,
         });
       },
+      RECEIVED_LISTED,
     ],
     [
       'received list, oldest first (R40)',
       RECEIVED,
       () => listReceived(database.db, member, { ...received, order: 'oldest' }, { limit: 20 }),
+      RECEIVED_LISTED,
     ],
     [
       'received list with a note and mutual connections (R40)',
@@ -225,6 +232,7 @@ describe(`index use with ${INVITATIONS.toLocaleString('en')} invitations`, () =>
           { ...received, withNote: true, minMutual: 2 },
           { limit: 20 },
         ),
+      RECEIVED_LISTED,
     ],
     [
       'ignored received list (R38)',
@@ -242,7 +250,12 @@ describe(`index use with ${INVITATIONS.toLocaleString('en')} invitations`, () =>
           { limit: 20 },
         ),
     ],
-    ['sent list (R23)', SENT, () => listSent(database.db, member, sent, { limit: 20 })],
+    [
+      'sent list (R23)',
+      SENT,
+      () => listSent(database.db, member, sent, { limit: 20 }),
+      SENT_LISTED,
+    ],
     [
       'sent list of one kind',
       SENT,
@@ -252,6 +265,13 @@ describe(`index use with ${INVITATIONS.toLocaleString('en')} invitations`, () =>
       'sent list, oldest first (R40)',
       SENT,
       () => listSent(database.db, member, { ...sent, order: 'oldest' }, { limit: 20 }),
+      SENT_LISTED,
+    ],
+    [
+      'count of a sender’s open invitations (R6)',
+      SENT,
+      () => countSenderOpen(database.db, member, NOW),
+      SENT_LISTED,
     ],
     [
       'sent list of one kind, oldest first, second page (R40)',
@@ -350,10 +370,11 @@ describe(`index use with ${INVITATIONS.toLocaleString('en')} invitations`, () =>
     ],
   ];
 
-  for (const [name, index, run] of cases) {
+  for (const [name, index, run, covering] of cases) {
     it(`${name} reads its own index in order, never the whole table`, async () => {
       for (const { query, text } of await plansOf(run)) {
         expect(text, text).toMatch(index);
+        if (covering && dialect === 'sqlite') expect(text, text).toMatch(covering);
         expect(text, text).not.toMatch(/Seq Scan on invitations|SCAN invitations(?! USING)/);
         // A search by name looks up each listed invitation's recipient, never every member.
         expect(text, text).not.toMatch(/Seq Scan on members|SCAN members(?! USING)/);
@@ -363,47 +384,4 @@ describe(`index use with ${INVITATIONS.toLocaleString('en')} invitations`, () =>
       }
     });
   }
-
-  // PostgreSQL keeps the narrow list indexes (migration 0018 says why).
-  describe.runIf(dialect === 'sqlite')('from the index alone, without reading the table', () => {
-    const RECEIVED_LISTED = /USING COVERING INDEX invitations_received_listed_idx/;
-    const SENT_LISTED = /USING COVERING INDEX invitations_sent_listed_idx/;
-    const covered: [string, RegExp, () => Promise<unknown>][] = [
-      [
-        'a page of pending received invitations (R23)',
-        RECEIVED_LISTED,
-        () => listReceived(database.db, member, received, { limit: 20 }),
-      ],
-      [
-        'a page of pending received invitations of one kind',
-        RECEIVED_LISTED,
-        () => listReceived(database.db, member, { ...received, kind: 'event' }, { limit: 20 }),
-      ],
-      [
-        'a page of pending received invitations with a note',
-        RECEIVED_LISTED,
-        () => listReceived(database.db, member, { ...received, withNote: true }, { limit: 20 }),
-      ],
-      [
-        'a page of sent invitations of every kind (R23)',
-        SENT_LISTED,
-        () => listSent(database.db, member, sent, { limit: 20 }),
-      ],
-      [
-        'a page of sent invitations of every kind, oldest first (R40)',
-        SENT_LISTED,
-        () => listSent(database.db, member, { ...sent, order: 'oldest' }, { limit: 20 }),
-      ],
-      [
-        'the count of a sender’s open invitations (R6)',
-        SENT_LISTED,
-        () => countSenderOpen(database.db, member, NOW),
-      ],
-    ];
-    for (const [name, index, run] of covered) {
-      it(name, async () => {
-        for (const { text } of await plansOf(run)) expect(text, text).toMatch(index);
-      });
-    }
-  });
 });
