@@ -16,6 +16,18 @@ function withdrawRequests(page: Page): string[] {
   return seen;
 }
 
+/** The Withdraw button on the row of the invitation to `who`. */
+function withdrawButton(page: Page, who: Member) {
+  return page.getByRole('button', { name: `Withdraw invitation to ${who.name}` });
+}
+
+/** Withdraws the invitation to `who` through its dialog; its row leaves while the Undo waits. */
+async function withdrawThroughDialog(page: Page, who: Member): Promise<void> {
+  await withdrawButton(page, who).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Withdraw', exact: true }).click();
+  await withdrawButton(page, who).waitFor({ state: 'detached' });
+}
+
 describe('Manage invitations — Sent', () => {
   const suite = setupSuite();
   let n = 0;
@@ -110,7 +122,7 @@ describe('Manage invitations — Sent', () => {
     const requests = withdrawRequests(page);
 
     await page.goto(SENT);
-    const withdraw = page.getByRole('button', { name: `Withdraw invitation to ${cal.name}` });
+    const withdraw = withdrawButton(page, cal);
     await withdraw.focus();
     await page.keyboard.press('Enter');
     await page.getByRole('dialog').getByRole('button', { name: 'Withdraw', exact: true }).click();
@@ -138,13 +150,7 @@ describe('Manage invitations — Sent', () => {
     const { context, page } = await suite.signIn(me);
     const requests = withdrawRequests(page);
     await page.goto(SENT);
-    const withdrawButton = (who: Member) =>
-      page.getByRole('button', { name: `Withdraw invitation to ${who.name}` });
-    for (const invitee of [ada, ben]) {
-      await withdrawButton(invitee).click();
-      await page.getByRole('dialog').getByRole('button', { name: 'Withdraw', exact: true }).click();
-      await withdrawButton(invitee).waitFor({ state: 'detached' });
-    }
+    for (const invitee of [ada, ben]) await withdrawThroughDialog(page, invitee);
     const undo = page.getByRole('button', { name: 'Undo', exact: true }).last();
     expect(await undo.getAttribute('aria-keyshortcuts')).toBe('Control+Z Meta+Z');
 
@@ -152,12 +158,12 @@ describe('Manage invitations — Sent', () => {
     const search = page.getByLabel('Search by name');
     await search.focus();
     await page.keyboard.press('Control+z');
-    expect(await withdrawButton(ben).count()).toBe(0);
+    expect(await withdrawButton(page, ben).count()).toBe(0);
 
     await page.getByRole('heading', { level: 1 }).click();
     await page.keyboard.press('Control+z');
-    await withdrawButton(ben).waitFor();
-    expect(await withdrawButton(ada).count()).toBe(0);
+    await withdrawButton(page, ben).waitFor();
+    expect(await withdrawButton(page, ada).count()).toBe(0);
     await endUndoWindow(page);
     expect(requests).toHaveLength(1);
     expect(await received(ben, me)).toBe(1);
@@ -172,10 +178,7 @@ describe('Manage invitations — Sent', () => {
     const { context, page } = await suite.signIn(me);
     const requests = withdrawRequests(page);
     await page.goto(SENT);
-    const withdrawButton = page.getByRole('button', { name: `Withdraw invitation to ${ida.name}` });
-    await withdrawButton.click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Withdraw', exact: true }).click();
-    await withdrawButton.waitFor({ state: 'detached' });
+    await withdrawThroughDialog(page, ida);
     await page.getByRole('heading', { level: 1 }).click();
     // Chromium cannot switch the keyboard's layout, so the page gets the keys such a layout sends.
     const press = (key: string, code: string) =>
@@ -193,9 +196,9 @@ describe('Manage invitations — Sent', () => {
     await page.evaluate(
       () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
     );
-    expect(await withdrawButton.count()).toBe(0);
+    expect(await withdrawButton(page, ida).count()).toBe(0);
     await press('я', 'KeyZ');
-    await withdrawButton.waitFor();
+    await withdrawButton(page, ida).waitFor();
     await endUndoWindow(page);
     expect(requests).toHaveLength(0);
     expect(await received(ida, me)).toBe(1);
@@ -233,8 +236,7 @@ describe('Manage invitations — Sent', () => {
     const { context, page } = await suite.signIn(me);
 
     await page.goto(SENT);
-    await page.getByRole('button', { name: `Withdraw invitation to ${eli.name}` }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Withdraw', exact: true }).click();
+    await withdrawThroughDialog(page, eli);
     await page.getByRole('button', { name: 'Undo', exact: true }).waitFor();
     const sentAt = Date.now();
     const withdrawn = page.waitForResponse((r) => /\/withdraw$/.test(r.url()) && r.ok());
