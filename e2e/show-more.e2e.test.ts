@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ElementHandle, Page, Route } from 'playwright-core';
+import type { ElementHandle, Locator, Page, Route } from 'playwright-core';
 import { memberRow, seedMembers } from '../test/helpers/members.js';
 import { seedInvitationsBulk } from '../test/helpers/network.js';
 import { focusedIsBusy, focusedText } from './helpers/browser.js';
@@ -32,6 +32,16 @@ async function withSent(suite: Suite, name: string, count: number) {
   const recipients = await seedMembers(seeding, count);
   await seedInvitationsBulk(seeding, await memberRow(seeding, me.handle), recipients);
   return { me, recipients };
+}
+
+/** Whether `row` is in the window, clear of the bar pinned at its top and the list's end at its foot. */
+function inClearView(row: Locator): Promise<boolean> {
+  return row.evaluate((node) => {
+    const box = node.getBoundingClientRect();
+    const top = document.querySelector('.topnav')?.getBoundingClientRect().bottom ?? 0;
+    const foot = document.querySelector('.list-end')?.getBoundingClientRect().top ?? 0;
+    return box.top >= top && box.bottom <= foot;
+  });
 }
 
 function isFocused(element: ElementHandle): Promise<boolean> {
@@ -87,6 +97,10 @@ describe('the end of a long list from the keyboard (R40)', () => {
         return box.top >= 0 && box.bottom <= window.innerHeight;
       }),
     ).toBe(true);
+    // The press scrolled the rows it loaded into view, not just the first of them, with the last
+    // row before them still there to read on from.
+    for (const row of [PAGE - 1, PAGE, PAGE + 1, PAGE + 2])
+      expect(await inClearView(rows.nth(row)), `row ${row + 1}`).toBe(true);
 
     // The last page loads by scrolling while focus stays on "Show more", and Enter meanwhile.
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));

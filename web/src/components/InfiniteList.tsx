@@ -1,9 +1,10 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { describeError } from '../api/problem-messages.js';
 import { formatCount } from '../lib/format.js';
 import { plural } from '../lib/member.js';
 import { BusyButton } from './BusyButton.js';
 import { focusIfLost } from './focus-if-lost.js';
+import { revealFrom, rowsEnd, type RowsEnd } from './reveal-added-rows.js';
 import { useDebouncedValue } from './use-debounced-value.js';
 import type { CursorList } from './use-cursor-list.js';
 
@@ -40,6 +41,9 @@ export function InfiniteList({ list, noun, total, hiddenCount = 0, children }: I
   const end = useRef<HTMLParagraphElement>(null);
   // Whether "Show more" was pressed or holds focus: the member is then following it to the end.
   const onMore = useRef(false);
+  // Where the rows ended when "Show more" was pressed, and how many there were: the rows the
+  // press loads go in under the button, which stays pinned at the window's foot.
+  const pressed = useRef<{ end: RowsEnd; count: number } | null>(null);
   const shown = Math.max(0, list.items.length - hiddenCount);
   const [one, many] = noun;
 
@@ -60,6 +64,14 @@ export function InfiniteList({ list, noun, total, hiddenCount = 0, children }: I
     observer.observe(element);
     return () => observer.disconnect();
   }, [hasNextPage, isFetchingNextPage, isFetchNextPageError, idle, fetchNextPage]);
+
+  // The rows a press loaded are brought into view, unless the member has moved on meanwhile.
+  useLayoutEffect(() => {
+    const press = pressed.current;
+    if (!press || list.items.length <= press.count) return;
+    pressed.current = null;
+    if (onMore.current) revealFrom(press.end);
+  }, [list.items.length]);
 
   // "Show more" goes away with the last page, however it was loaded; the member who was on it
   // lands on the end marker rather than on the page's body.
@@ -98,6 +110,8 @@ export function InfiniteList({ list, noun, total, hiddenCount = 0, children }: I
               }}
               onClick={() => {
                 onMore.current = true;
+                if (sentinel.current)
+                  pressed.current = { end: rowsEnd(sentinel.current), count: list.items.length };
                 void fetchNextPage({ cancelRefetch: false });
               }}
             >
