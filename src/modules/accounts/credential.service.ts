@@ -35,7 +35,7 @@ const LIFETIME_MS: Record<AccountTokenPurpose, number> = {
 function invalidToken(): DomainError {
   return new DomainError(
     'invalid_token',
-    'This link is not valid: it was used already, has expired, or was replaced by a newer one.',
+    'This link is not valid: it was used already, has expired, or your email address or password changed since it was sent.',
   );
 }
 

@@ -75,7 +75,7 @@ const messages: Record<string, Describe> = {
   email_unverified: () =>
     'Please verify your email address first: follow the link we emailed you. Until then you cannot send invitations.',
   invalid_token: () =>
-    'This link no longer works: it was used already, has expired, or a newer one replaced it.',
+    'This link no longer works: it was used already, has expired, or your email address or password changed since it was sent.',
   weak_password: () => 'Choose a stronger password.',
   already_suspended: (_, who) => `${who} is already suspended.`,
   not_suspended: (_, who) => `${who} is not suspended.`,
