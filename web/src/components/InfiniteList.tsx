@@ -4,7 +4,7 @@ import { formatCount } from '../lib/format.js';
 import { plural } from '../lib/member.js';
 import { BusyButton } from './BusyButton.js';
 import { focusIfLost } from './focus-if-lost.js';
-import { revealFrom, rowsEnd, type RowsEnd } from './reveal-added-rows.js';
+import { revealAfter, type Reveal } from './reveal-added-rows.js';
 import { useDebouncedValue } from './use-debounced-value.js';
 import type { CursorList } from './use-cursor-list.js';
 
@@ -41,9 +41,9 @@ export function InfiniteList({ list, noun, total, hiddenCount = 0, children }: I
   const end = useRef<HTMLParagraphElement>(null);
   // Whether "Show more" was pressed or holds focus: the member is then following it to the end.
   const onMore = useRef(false);
-  // Where the rows ended when "Show more" was pressed, and how many there were: the rows the
-  // press loads go in under the button, which stays pinned at the window's foot.
-  const pressed = useRef<{ end: RowsEnd; count: number } | null>(null);
+  // Where to scroll the rows a press of "Show more" loads, and how many rows there were: they go
+  // in under the button, which stays pinned at the window's foot.
+  const pressed = useRef<{ reveal: Reveal; count: number } | null>(null);
   const shown = Math.max(0, list.items.length - hiddenCount);
   const [one, many] = noun;
 
@@ -70,7 +70,7 @@ export function InfiniteList({ list, noun, total, hiddenCount = 0, children }: I
     const press = pressed.current;
     if (!press || list.items.length <= press.count) return;
     pressed.current = null;
-    if (onMore.current) revealFrom(press.end);
+    if (onMore.current) press.reveal.scroller.scrollTo({ top: press.reveal.top });
   }, [list.items.length]);
 
   // "Show more" goes away with the last page, however it was loaded; the member who was on it
@@ -111,7 +111,10 @@ export function InfiniteList({ list, noun, total, hiddenCount = 0, children }: I
               onClick={() => {
                 onMore.current = true;
                 if (sentinel.current)
-                  pressed.current = { end: rowsEnd(sentinel.current), count: list.items.length };
+                  pressed.current = {
+                    reveal: revealAfter(sentinel.current),
+                    count: list.items.length,
+                  };
                 void fetchNextPage({ cancelRefetch: false });
               }}
             >

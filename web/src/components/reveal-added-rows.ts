@@ -1,7 +1,7 @@
-/** Where the rows of a list ended, in the content of whatever scrolls them. */
-export interface RowsEnd {
+/** Where a list's scrolling box should come to: `top` is the scroll offset to give `scroller`. */
+export interface Reveal {
   scroller: Element;
-  offset: number;
+  top: number;
 }
 
 /** The nearest ancestor of `element` that scrolls its content, else the page itself. */
@@ -14,26 +14,21 @@ function scrollerOf(element: Element): Element {
   return document.scrollingElement ?? document.documentElement;
 }
 
-/** The top of the page's window, or of a scrolling element, against the viewport. */
-function viewportTop(scroller: Element): number {
-  return scroller === document.scrollingElement ? 0 : scroller.getBoundingClientRect().top;
-}
-
-/** Where the rows end now, `marker` being the element that follows the last of them. */
-export function rowsEnd(marker: Element): RowsEnd {
-  const scroller = scrollerOf(marker);
-  const offset = marker.getBoundingClientRect().top - viewportTop(scroller) + scroller.scrollTop;
-  return { scroller, offset };
+/** What of the viewport `scroller` shows its content in: the window for the page, else its box. */
+function viewportOf(scroller: Element): { top: number; height: number } {
+  if (scroller === document.scrollingElement) return { top: 0, height: window.innerHeight };
+  return { top: scroller.getBoundingClientRect().top, height: scroller.clientHeight };
 }
 
 /**
- * Scrolls the rows added after `end` into view, the first of them halfway down the window: as
- * high as that, neither a bar pinned at the top nor one pinned at the foot covers it, and the
- * rows before it are still there to read on from.
+ * Where to scroll once rows are added after `marker` (the element that follows the last row
+ * now): the first of them halfway down the window. As high as that, neither a bar pinned at the
+ * top nor one pinned at the foot covers it, and the rows before it are still there to read on
+ * from.
  */
-export function revealFrom(end: RowsEnd): void {
-  const { scroller, offset } = end;
-  const height =
-    scroller === document.scrollingElement ? window.innerHeight : scroller.clientHeight;
-  scroller.scrollTo({ top: Math.max(0, offset - height / 2) });
+export function revealAfter(marker: Element): Reveal {
+  const scroller = scrollerOf(marker);
+  const viewport = viewportOf(scroller);
+  const offset = marker.getBoundingClientRect().top - viewport.top + scroller.scrollTop;
+  return { scroller, top: Math.max(0, offset - viewport.height / 2) };
 }
