@@ -4,6 +4,11 @@ export interface Reveal {
   top: number;
 }
 
+/** What scrolls the page itself. */
+function pageScroller(): Element {
+  return document.scrollingElement ?? document.documentElement;
+}
+
 /** The nearest ancestor of `element` that scrolls its content, else the page itself. */
 function scrollerOf(element: Element): Element {
   for (let node = element.parentElement; node; node = node.parentElement) {
@@ -11,12 +16,12 @@ function scrollerOf(element: Element): Element {
     if ((overflowY === 'auto' || overflowY === 'scroll') && node.scrollHeight > node.clientHeight)
       return node;
   }
-  return document.scrollingElement ?? document.documentElement;
+  return pageScroller();
 }
 
 /** What of the viewport `scroller` shows its content in: the window for the page, else its box. */
 function viewportOf(scroller: Element): { top: number; height: number } {
-  if (scroller === document.scrollingElement) return { top: 0, height: window.innerHeight };
+  if (scroller === pageScroller()) return { top: 0, height: window.innerHeight };
   return { top: scroller.getBoundingClientRect().top, height: scroller.clientHeight };
 }
 
