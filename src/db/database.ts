@@ -164,12 +164,13 @@ function openSqlite(
   const walSync =
     synchronous === 'full' && file !== ':memory:' ? new WalSync(`${file}-wal`) : undefined;
   sqlite.pragma('foreign_keys = ON');
-  // Under a steady stream of writes the checkpoint never catches up, so the WAL grows (by 2 GB in
-  // ten seconds of the bench's sends), and SQLite starts it over from its beginning only once the
-  // stream pauses. A WAL frame is 24 bytes longer than a page, so overwriting an old frame makes
-  // the OS read the two pages it straddles back from the disk when it no longer caches them: in
-  // the bench's second and third rounds the server read 200 MB from the disk each, and an accept
-  // took 0.53 ms of CPU instead of 0.41. Cut back at the restart, the WAL grows anew instead.
+  // SQLite starts the WAL over from its beginning once a checkpoint has copied all of it, and
+  // the file keeps the size it grew to: past its bound under a steady stream of writes, or without
+  // bound while another connection reads an old snapshot (see sqlite-checkpointer.ts). A WAL
+  // frame is 24 bytes longer than a page, so overwriting an old frame makes the OS read the two
+  // pages it straddles back from the disk when it no longer caches them: in the bench's second
+  // and third rounds the server read 200 MB from the disk each, and an accept took 0.53 ms of CPU
+  // instead of 0.41. Cut back at the restart, the WAL grows anew instead.
   sqlite.pragma(`journal_size_limit = ${SQLITE_WAL_KEPT_BYTES}`);
   // Another process's write lock is waited for on a timer instead (see ImmediateSqliteDriver).
   sqlite.pragma('busy_timeout = 0');
@@ -202,6 +203,7 @@ function openSqlite(
   const groupCommit = new GroupCommit(db, {
     durable: walSync && (() => walSync.sync()),
     lockWaitMs,
+    walCaughtUp: checkpointer ? () => checkpointer.caughtUp() : undefined,
   });
   return {
     db,

@@ -40,11 +40,16 @@ export class GroupCommit {
   /**
    * `durable`, when given, resolves once the batch's commit is on disk: the next batch runs
    * meanwhile, and the requests are answered after it. `lockWaitMs` is how long a batch waits
-   * for another process's write lock before its requests fail.
+   * for another process's write lock before its requests fail. `walCaughtUp`, when it returns a
+   * promise, holds the next batch until it resolves (see Checkpointer.caughtUp).
    */
   constructor(
     private readonly db: Db,
-    private readonly options: { durable?: () => Promise<void>; lockWaitMs?: number } = {},
+    private readonly options: {
+      durable?: () => Promise<void>;
+      lockWaitMs?: number;
+      walCaughtUp?: () => Promise<void> | undefined;
+    } = {},
   ) {}
 
   async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -79,6 +84,7 @@ export class GroupCommit {
     let failure: BatchFailure | undefined;
     const queued = this.waiting.length;
     try {
+      await this.options.walCaughtUp?.();
       const trx = await waitingOutLock(
         () => this.db.startTransaction().execute(),
         this.options.lockWaitMs,

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type SqliteDatabase from 'better-sqlite3';
@@ -7,30 +8,50 @@ const INTERVAL_MS = 250;
 const AUTOCHECKPOINT_PAGES = 1000;
 
 /**
+ * How large the WAL may grow before writes wait for a checkpoint to catch up with them. Under a
+ * steady stream of writes a PASSIVE checkpoint never copies the last frames before new ones
+ * arrive, and SQLite starts the WAL over only once it has copied them all: the WAL grew by 2 GB
+ * in ten seconds of the bench's sends, and would fill the disk under such a load for long.
+ */
+export const SQLITE_WAL_BOUND_BYTES = 64 * 1024 * 1024;
+
+/**
  * Runs in its own thread with its own connection. A PASSIVE checkpoint copies committed pages
  * from the WAL into the database file without blocking the writer, and the file's fsync waits
- * here instead of in a request.
+ * here instead of in a request. Asked for one, it makes it at once and answers when it ends.
  */
 const CHECKPOINTER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 db.pragma('busy_timeout = 5000');
-const timer = setInterval(() => {
+function checkpoint() {
   try {
     db.pragma('wal_checkpoint(PASSIVE)');
   } catch {
     // The next tick tries again; meanwhile the WAL only grows.
   }
-}, workerData.intervalMs);
-parentPort.on('message', () => {
-  clearInterval(timer);
-  db.close();
-  parentPort.close();
+}
+const timer = setInterval(checkpoint, workerData.intervalMs);
+parentPort.on('message', (message) => {
+  if (message === 'stop') {
+    clearInterval(timer);
+    db.close();
+    parentPort.close();
+    return;
+  }
+  checkpoint();
+  parentPort.postMessage(message);
 });
 `;
 
 export interface Checkpointer {
+  /**
+   * Resolves at once while the WAL is within its bound; past it, once a checkpoint made after
+   * the call has ended. Called between transactions, so that checkpoint finds no write under way
+   * and copies the whole WAL, and the next write starts it over.
+   */
+  caughtUp(): Promise<void> | undefined;
   stop(): Promise<void>;
 }
 
@@ -51,11 +72,44 @@ export function startCheckpointer(sqlite: SqliteDatabase.Database, file: string)
   });
   worker.unref();
   sqlite.pragma('wal_autocheckpoint = 0');
+  let alive = true;
+  let asked = 0;
+  let answer: { id: number; resolve: () => void } | undefined;
+  let pending: Promise<void> | undefined;
+  const release = () => {
+    answer?.resolve();
+    answer = undefined;
+    pending = undefined;
+  };
+  worker.on('message', (id: number) => {
+    if (answer?.id === id) release();
+  });
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  worker.once('exit', () => {
+    alive = false;
+    release();
+  });
   worker.once('error', () => {
     if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
   });
+  // A checkpoint copies no frame past the snapshot that another connection still reads, and
+  // SQLite cannot start the WAL over while one reads it: then writes wait again only once the
+  // WAL has grown by another bound, not before each of them. A WAL that shrank was started over.
+  let waitPast = SQLITE_WAL_BOUND_BYTES;
+  let lastSize = 0;
   return {
+    caughtUp() {
+      if (!alive || pending) return pending;
+      const size = walSize(file);
+      if (size < lastSize) waitPast = SQLITE_WAL_BOUND_BYTES;
+      lastSize = size;
+      if (size <= waitPast) return undefined;
+      waitPast = size + SQLITE_WAL_BOUND_BYTES;
+      const id = ++asked;
+      pending = new Promise<void>((resolve) => (answer = { id, resolve }));
+      worker.postMessage(id);
+      return pending;
+    },
     async stop() {
       // Referenced again so that the process waits for the thread to close its connection.
       worker.ref();
@@ -63,4 +117,8 @@ export function startCheckpointer(sqlite: SqliteDatabase.Database, file: string)
       await exited;
     },
   };
+}
+
+function walSize(file: string): number {
+  return statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0;
 }

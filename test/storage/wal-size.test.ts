@@ -2,13 +2,16 @@
  * SQLite's WAL is cut back when SQLite starts it over (db/database.ts): a WAL that a burst of
  * writes grew is not overwritten in place afterwards. The checkpoint is made here from a second
  * connection, as the server's checkpointer thread makes it, so that the test need not wait for
- * that thread.
+ * that thread. And under writes that never pause, the WAL stays within its bound: the writes
+ * wait for the checkpointer thread to catch up (db/sqlite-checkpointer.ts).
  */
 import { statSync } from 'node:fs';
 import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, SQLITE_WAL_KEPT_BYTES } from '../../src/db/database.js';
+import { MAX_BATCH } from '../../src/db/group-commit.js';
+import { SQLITE_WAL_BOUND_BYTES } from '../../src/db/sqlite-checkpointer.js';
 import type { Database } from '../../src/db/types.js';
 import {
   createThrowawayDatabase,
@@ -17,6 +20,9 @@ import {
 } from '../helpers/database.js';
 
 const PAGE = 4096;
+/** A WAL frame: a page and its header. */
+const FRAME = PAGE + 24;
+const PAGES_A_WRITE = 16;
 
 describe.runIf(testDialect() === 'sqlite')('the WAL after a burst of writes (sqlite)', () => {
   let throwaway: ThrowawayDatabase;
@@ -39,13 +45,20 @@ describe.runIf(testDialect() === 'sqlite')('the WAL after a burst of writes (sql
     await throwaway?.drop();
   });
 
-  /** A checkpoint of the whole WAL: its frames, and how many of them it copied. */
-  function checkpoint(): [number, number] {
-    const [row]: unknown[] = checkpointer.prepare('pragma wal_checkpoint(PASSIVE)').all();
-    return [
-      Number(Reflect.get(Object(row), 'log')),
-      Number(Reflect.get(Object(row), 'checkpointed')),
-    ];
+  /**
+   * A checkpoint of the whole WAL: its frames, and how many of them it copied. While the
+   * server's checkpointer thread makes one, SQLite refuses a second as busy; it is tried again.
+   */
+  async function checkpoint(): Promise<[number, number]> {
+    for (;;) {
+      const [row]: unknown[] = checkpointer.prepare('pragma wal_checkpoint(PASSIVE)').all();
+      if (Reflect.get(Object(row), 'busy') === 0)
+        return [
+          Number(Reflect.get(Object(row), 'log')),
+          Number(Reflect.get(Object(row), 'checkpointed')),
+        ];
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   /** Writes `bytes` of rows in one transaction, a page a row. */
@@ -59,7 +72,7 @@ describe.runIf(testDialect() === 'sqlite')('the WAL after a burst of writes (sql
     await burst(2 * SQLITE_WAL_KEPT_BYTES);
     expect(statSync(walFile).size).toBeGreaterThan(2 * SQLITE_WAL_KEPT_BYTES);
 
-    const [frames, copied] = checkpoint();
+    const [frames, copied] = await checkpoint();
     expect(copied).toBe(frames);
 
     // The next write starts the WAL over from its beginning, and its commit cuts the file back.
@@ -67,5 +80,59 @@ describe.runIf(testDialect() === 'sqlite')('the WAL after a burst of writes (sql
     expect(statSync(walFile).size).toBeLessThanOrEqual(SQLITE_WAL_KEPT_BYTES);
     const { rows } = await sql<{ n: number }>`select count(*) as n from burst`.execute(database.db);
     expect(rows).toEqual([{ n: Math.ceil((2 * SQLITE_WAL_KEPT_BYTES) / PAGE) + 1 }]);
+  });
+
+  /**
+   * Writes `bytes` in transactions of 16 pages, queued all at once so that they follow each
+   * other in batches with no pause between them: a checkpoint made meanwhile never finds the
+   * WAL's last frame copied. Answers the WAL's largest size after a commit.
+   */
+  async function writeSteadily(bytes: number): Promise<number> {
+    const { rows: before } = await sql<{ n: number }>`select count(*) as n from burst`.execute(
+      database.db,
+    );
+    const count = Math.ceil(bytes / (PAGES_A_WRITE * PAGE));
+    let largest = 0;
+    await Promise.all(
+      Array.from({ length: count }, () =>
+        database
+          .transaction((tx) =>
+            sql`with recursive n(i) as (select 1 union all select i + 1 from n where i < ${PAGES_A_WRITE})
+              insert into burst (body) select zeroblob(${PAGE}) from n`.execute(tx),
+          )
+          .then(() => {
+            largest = Math.max(largest, statSync(walFile).size);
+          }),
+      ),
+    );
+    const { rows: after } = await sql<{ n: number }>`select count(*) as n from burst`.execute(
+      database.db,
+    );
+    expect(after[0]?.n).toBe((before[0]?.n ?? 0) + count * PAGES_A_WRITE);
+    return largest;
+  }
+
+  /** The bound, and one batch past it, each page with a few of its index's beside it. */
+  const WITHIN_BOUND = SQLITE_WAL_BOUND_BYTES + 2 * MAX_BATCH * PAGES_A_WRITE * FRAME;
+
+  it('stays within its bound under writes that never pause', async () => {
+    expect(await writeSteadily(3 * SQLITE_WAL_BOUND_BYTES)).toBeLessThanOrEqual(WITHIN_BOUND);
+  });
+
+  it('grows while another connection reads an old snapshot, the writes going on, and is started over after', async () => {
+    const reader = new SqliteDatabase(walFile.slice(0, -'-wal'.length));
+    try {
+      reader.exec('begin');
+      reader.prepare('select count(*) from burst').get();
+      expect(await writeSteadily(2 * SQLITE_WAL_BOUND_BYTES)).toBeGreaterThan(
+        2 * SQLITE_WAL_BOUND_BYTES,
+      );
+      reader.exec('commit');
+    } finally {
+      reader.close();
+    }
+    const grown = statSync(walFile).size;
+    await writeSteadily(3 * SQLITE_WAL_BOUND_BYTES);
+    expect(statSync(walFile).size).toBeLessThan(grown);
   });
 });
