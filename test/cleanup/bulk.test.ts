@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app.js';
 import { memberRow, seedMembers, signUp } from '../helpers/members.js';
@@ -99,6 +100,62 @@ describe('clean-up at scale (R18)', () => {
     expect(outcomes.size).toBe(COUNT);
     ids.forEach((id, i) => expect(outcomes.get(id)).toBe(i % 2 === 0 ? 'excluded' : 'withdrawn'));
     expect((await fay.get('/api/v1/invitations/sent/count')).body.total).toBe(COUNT / 2);
+  });
+
+  /**
+   * Makes the database refuse to change invitation `id`, as a full disk or a broken file would,
+   * in the middle of a statement that changes many: SQLite keeps the rows that statement changed
+   * before it (FAIL), so only the request's rollback can undo them. Answers the undoing.
+   */
+  async function refuseChangesTo(id: string): Promise<() => Promise<void>> {
+    const db = t.ctx.database.db;
+    if (t.dialect === 'sqlite') {
+      await sql
+        .raw(
+          `create trigger refuse_one before update on invitations when old.id = '${id}'
+            begin select raise(fail, 'refused'); end`,
+        )
+        .execute(db);
+      return async () => void (await sql`drop trigger refuse_one`.execute(db));
+    }
+    await sql`create function refuse_one() returns trigger language plpgsql
+      as $$ begin raise exception 'refused'; end $$`.execute(db);
+    await sql
+      .raw(
+        `create trigger refuse_one before update on invitations for each row
+          when (old.id = '${id}') execute function refuse_one()`,
+      )
+      .execute(db);
+    return async () => {
+      await sql`drop trigger refuse_one on invitations`.execute(db);
+      await sql`drop function refuse_one`.execute(db);
+    };
+  }
+
+  it('R18: a clean-up that fails part-way withdraws nothing, and the next one withdraws all', async () => {
+    const [gus] = await signUp(t, 'gus');
+    const sender = await memberRow(t, gus);
+    const rows = await seedInvitationsBulk(t, sender, await seedMembers(t, 40));
+    const undo = await refuseChangesTo(elementAt(rows, 20).id);
+    t.advanceDays(15);
+    try {
+      const reply = await gus.post('/api/v1/invitations/withdraw', { olderThanDays: 14 });
+      expect(reply.status).toBe(500);
+      expect(reply.body.code).toBe('internal_error');
+    } finally {
+      await undo();
+    }
+
+    expect((await gus.get('/api/v1/invitations/sent/count')).body.total).toBe(40);
+    const notified = await t.ctx.database.db
+      .selectFrom('notifications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('actor_id', '=', sender.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(notified.n)).toBe(40);
+    const again = await gus.post('/api/v1/invitations/withdraw', { olderThanDays: 14 });
+    expect(again.body.count).toBe(40);
+    expect((await gus.get('/api/v1/invitations/sent/count')).body.total).toBe(0);
   });
 
   it('R18: a clean-up of invitations sent over time withdraws each chosen one once, sparing kept and excluded ones in every part, with progress', async () => {

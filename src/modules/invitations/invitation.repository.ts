@@ -13,6 +13,7 @@ import type { Schema } from '../../db/schema.js';
 import type { Db, Operand, Tx } from '../../db/types.js';
 import type { Step } from '../../db/pipeline.js';
 import { prepare, type PreparedQuery } from '../../db/prepared.js';
+import { updateOrFail } from '../../db/update-or-fail.js';
 import type {
   InvitationKind,
   InvitationStatus,
@@ -367,9 +368,16 @@ export function updateWhere(
   change: StatusChange,
   now: Date,
 ): Promise<ChangedInvitation[]> {
-  return changeQuery(tx, which, change, { ...argsOf(change, now), id: '' })
-    .returning(['id', 'kind', 'sender_id', 'recipient_id', 'target_id'])
-    .execute();
+  return updateOrFail(
+    tx,
+    changeQuery(tx, which, change, { ...argsOf(change, now), id: '' }).returning([
+      'id',
+      'kind',
+      'sender_id',
+      'recipient_id',
+      'target_id',
+    ]),
+  );
 }
 
 export async function setKept(db: Db, id: string, kept: boolean, at: string): Promise<void> {
