@@ -84,7 +84,9 @@ export class GroupCommit {
     let failure: BatchFailure | undefined;
     const queued = this.waiting.length;
     try {
-      await this.options.walCaughtUp?.();
+      // Awaited only when there is something to wait for: a batch starts without an extra turn.
+      const held = this.options.walCaughtUp?.();
+      if (held) await held;
       const trx = await waitingOutLock(
         () => this.db.startTransaction().execute(),
         this.options.lockWaitMs,

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, SQLITE_WAL_KEPT_BYTES } from '../../src/db/database.js';
 import { MAX_BATCH } from '../../src/db/group-commit.js';
 import { SQLITE_WAL_BOUND_BYTES } from '../../src/db/sqlite-checkpointer.js';
-import type { Database } from '../../src/db/types.js';
+import type { Database, Db } from '../../src/db/types.js';
 import {
   createThrowawayDatabase,
   testDialect,
@@ -61,11 +61,20 @@ describe.runIf(testDialect() === 'sqlite')('the WAL after a burst of writes (sql
     }
   }
 
+  /** Writes `pages` rows of a page each, through `db`. */
+  async function writePages(db: Db, pages: number): Promise<void> {
+    await sql`with recursive n(i) as (select 1 union all select i + 1 from n where i < ${pages})
+      insert into burst (body) select zeroblob(${PAGE}) from n`.execute(db);
+  }
+
+  async function rowCount(): Promise<number> {
+    const { rows } = await sql<{ n: number }>`select count(*) as n from burst`.execute(database.db);
+    return rows[0]?.n ?? 0;
+  }
+
   /** Writes `bytes` of rows in one transaction, a page a row. */
   async function burst(bytes: number): Promise<void> {
-    const rows = Math.ceil(bytes / PAGE);
-    await sql`with recursive n(i) as (select 1 union all select i + 1 from n where i < ${rows})
-      insert into burst (body) select zeroblob(${PAGE}) from n`.execute(database.db);
+    await writePages(database.db, Math.ceil(bytes / PAGE));
   }
 
   it('is cut back to its kept size when SQLite starts it over', async () => {
@@ -78,8 +87,7 @@ describe.runIf(testDialect() === 'sqlite')('the WAL after a burst of writes (sql
     // The next write starts the WAL over from its beginning, and its commit cuts the file back.
     await sql`insert into burst (body) values (zeroblob(1))`.execute(database.db);
     expect(statSync(walFile).size).toBeLessThanOrEqual(SQLITE_WAL_KEPT_BYTES);
-    const { rows } = await sql<{ n: number }>`select count(*) as n from burst`.execute(database.db);
-    expect(rows).toEqual([{ n: Math.ceil((2 * SQLITE_WAL_KEPT_BYTES) / PAGE) + 1 }]);
+    expect(await rowCount()).toBe(Math.ceil((2 * SQLITE_WAL_KEPT_BYTES) / PAGE) + 1);
   });
 
   /**
@@ -88,27 +96,19 @@ describe.runIf(testDialect() === 'sqlite')('the WAL after a burst of writes (sql
    * WAL's last frame copied. Answers the WAL's largest size after a commit.
    */
   async function writeSteadily(bytes: number): Promise<number> {
-    const { rows: before } = await sql<{ n: number }>`select count(*) as n from burst`.execute(
-      database.db,
-    );
+    const before = await rowCount();
     const count = Math.ceil(bytes / (PAGES_A_WRITE * PAGE));
     let largest = 0;
     await Promise.all(
       Array.from({ length: count }, () =>
         database
-          .transaction((tx) =>
-            sql`with recursive n(i) as (select 1 union all select i + 1 from n where i < ${PAGES_A_WRITE})
-              insert into burst (body) select zeroblob(${PAGE}) from n`.execute(tx),
-          )
+          .transaction((tx) => writePages(tx, PAGES_A_WRITE))
           .then(() => {
             largest = Math.max(largest, statSync(walFile).size);
           }),
       ),
     );
-    const { rows: after } = await sql<{ n: number }>`select count(*) as n from burst`.execute(
-      database.db,
-    );
-    expect(after[0]?.n).toBe((before[0]?.n ?? 0) + count * PAGES_A_WRITE);
+    expect(await rowCount()).toBe(before + count * PAGES_A_WRITE);
     return largest;
   }
 
