@@ -232,7 +232,7 @@ async function writesAndReads(
       samples: cpu,
       unit: 'ms server CPU',
       target: { max: 500 },
-      note: `(one request by each of ${bulks.length} senders after a warm-up one, CPU from a quiet server to the next quiet: ${Math.round(median(bulks.map((b) => b.result.ms)))} ms median round trip; ${answers.join(' / ')}; ${Math.round(Math.max(...bulks.map((b) => b.peakMb)))} MB peak RSS)`,
+      note: `(one request by each of ${bulks.length} senders after a warm-up one, CPU from a quiet server to the next quiet: ${cpu.join(', ')} ms in the order they ran; ${Math.round(median(bulks.map((b) => b.result.ms)))} ms median round trip; ${answers.join(' / ')}; ${Math.round(Math.max(...bulks.map((b) => b.peakMb)))} MB peak RSS)`,
     });
     recorder.print({
       name: 'server RSS under load',
