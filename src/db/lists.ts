@@ -1,10 +1,6 @@
-import { PostgresAdapter, type RawBuilder, sql, type SqlBool } from 'kysely';
+import { type RawBuilder, sql, type SqlBool } from 'kysely';
+import { onPostgres } from './dialect.js';
 import type { Db } from './types.js';
-
-/** Where PostgreSQL and SQLite want a list of values put differently into a statement. */
-function onPostgres(db: Db): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
-}
 
 /**
  * `column in (values)`, or `not in`, for a list a member chose: up to thousands of ids. PostgreSQL

@@ -1,4 +1,5 @@
-import { type RawBuilder, sql, SqliteAdapter, type SqlBool } from 'kysely';
+import { type RawBuilder, sql, type SqlBool } from 'kysely';
+import { onSqlite } from './dialect.js';
 import type { Db } from './types.js';
 
 /**
@@ -25,7 +26,5 @@ export function equalsBesidePartialIndex(
   column: string,
   value: string,
 ): RawBuilder<SqlBool> {
-  return db.getExecutor().adapter instanceof SqliteAdapter
-    ? equalsLiteral(column, value)
-    : sql<SqlBool>`${sql.ref(column)} = ${value}`;
+  return onSqlite(db) ? equalsLiteral(column, value) : sql<SqlBool>`${sql.ref(column)} = ${value}`;
 }

@@ -1,4 +1,5 @@
-import { SqliteAdapter, type UpdateQueryBuilder } from 'kysely';
+import type { UpdateQueryBuilder } from 'kysely';
+import { onSqlite } from './dialect.js';
 import type { Schema } from './schema.js';
 import type { Tx } from './types.js';
 
@@ -17,7 +18,7 @@ export async function updateOrFail<UT extends keyof Schema, TB extends keyof Sch
   query: UpdateQueryBuilder<Schema, UT, TB, O>,
 ): Promise<O[]> {
   const compiled = query.compile();
-  if (!(tx.getExecutor().adapter instanceof SqliteAdapter)) {
+  if (!onSqlite(tx)) {
     return (await tx.executeQuery(compiled)).rows;
   }
   if (!UPDATE.test(compiled.sql)) throw new Error(`Not a plain UPDATE: ${compiled.sql}`);
