@@ -41,7 +41,7 @@ parentPort.on('message', (message) => {
     return;
   }
   checkpoint();
-  parentPort.postMessage(message);
+  parentPort.postMessage('checkpointed');
 });
 `;
 
@@ -73,22 +73,22 @@ export function startCheckpointer(sqlite: SqliteDatabase.Database, file: string)
   worker.unref();
   sqlite.pragma('wal_autocheckpoint = 0');
   let alive = true;
-  let asked = 0;
-  let answer: { id: number; resolve: () => void } | undefined;
+  // At most one checkpoint is asked for at a time: a batch asks only when none is pending.
   let pending: Promise<void> | undefined;
+  let answered: (() => void) | undefined;
   const release = () => {
-    answer?.resolve();
-    answer = undefined;
+    answered?.();
+    answered = undefined;
     pending = undefined;
   };
-  worker.on('message', (id: number) => {
-    if (answer?.id === id) release();
-  });
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-  worker.once('exit', () => {
-    alive = false;
-    release();
-  });
+  worker.on('message', release);
+  const exited = new Promise<void>((resolve) =>
+    worker.once('exit', () => {
+      alive = false;
+      release();
+      resolve();
+    }),
+  );
   worker.once('error', () => {
     if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
   });
@@ -105,9 +105,8 @@ export function startCheckpointer(sqlite: SqliteDatabase.Database, file: string)
       lastSize = size;
       if (size <= waitPast) return undefined;
       waitPast = size + SQLITE_WAL_BOUND_BYTES;
-      const id = ++asked;
-      pending = new Promise<void>((resolve) => (answer = { id, resolve }));
-      worker.postMessage(id);
+      pending = new Promise<void>((resolve) => (answered = resolve));
+      worker.postMessage('checkpoint');
       return pending;
     },
     async stop() {
