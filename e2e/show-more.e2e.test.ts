@@ -82,6 +82,8 @@ describe('the end of a long list from the keyboard (R40)', () => {
     const button = await more.elementHandle();
     expect(await isFocused(button)).toBe(true);
     await expect.poll(() => held.length).toBe(1);
+    // Pressed once the button says the page is on its way, it still asks for its rows to be shown.
+    await expect.poll(() => focusedIsBusy(page)).toBe(true);
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
     expect(await isFocused(button)).toBe(true);

@@ -2,7 +2,6 @@ import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { describeError } from '../api/problem-messages.js';
 import { formatCount } from '../lib/format.js';
 import { plural } from '../lib/member.js';
-import { BusyButton } from './BusyButton.js';
 import { focusIfLost } from './focus-if-lost.js';
 import { revealAfter, type Reveal } from './reveal-added-rows.js';
 import { useDebouncedValue } from './use-debounced-value.js';
@@ -100,9 +99,12 @@ export function InfiniteList({ list, noun, total, hiddenCount = 0, children }: I
               {status}
             </p>
             {isFetchNextPageError && <p className="error-note">{describeError(error)}</p>}
-            <BusyButton
+            {/* Not a BusyButton: pressed while the page is on its way, it loads nothing more,
+                but the member is waiting for those rows and they are brought into view. */}
+            <button
+              type="button"
               className="button"
-              busy={slow}
+              aria-disabled={slow}
               onFocus={() => (onMore.current = true)}
               // Removing the button blurs it with nowhere to go; only a move elsewhere counts.
               onBlur={(event) => {
@@ -115,11 +117,12 @@ export function InfiniteList({ list, noun, total, hiddenCount = 0, children }: I
                     reveal: revealAfter(sentinel.current),
                     count: list.items.length,
                   };
+                // Asks for nothing twice: a page on its way is the one this press waits for.
                 void fetchNextPage({ cancelRefetch: false });
               }}
             >
               {isFetchNextPageError ? 'Try again' : `Show more ${many}`}
-            </BusyButton>
+            </button>
           </>
         ) : (
           shown > 0 && (
