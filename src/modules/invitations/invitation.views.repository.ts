@@ -5,7 +5,7 @@ import { containsPattern, likePattern } from '../../db/contains.js';
 import { inList } from '../../db/lists.js';
 import { paginate, type Page, type PageRequest } from '../../db/pagination.js';
 import type { InvitationKind } from '../../db/tables/invitation.js';
-import { RECIPIENT_VISIBLE_STATUSES, SENDER_OPEN_STATUSES } from './invitation.js';
+import { KINDS, RECIPIENT_VISIBLE_STATUSES, SENDER_OPEN_STATUSES } from './invitation.js';
 import {
   type InvitationFilter,
   type InvitationRow,
@@ -197,6 +197,11 @@ export interface SentCountFilter {
 /**
  * Open sent invitations by kind, how many of them the sender kept (R18: no clean-up or bulk
  * withdrawal takes those), and how many the clean-up would withdraw.
+ *
+ * Counted in one row rather than grouped by kind: for the grouping SQLite read an index in the
+ * order of the kinds and then each open invitation's row from the table, where this reads the
+ * sender's open invitations from the index of their list alone (1,750 of them in 0.46 ms,
+ * against 0.67 ms grouped).
  */
 export async function countSent(
   db: Db,
@@ -207,34 +212,36 @@ export async function countSent(
 ): Promise<{ byKind: CountsByKind; keptByKind: CountsByKind; stale: number }> {
   let query = db
     .selectFrom('invitations')
-    .select((eb) => [
-      'kind',
-      eb.fn.countAll<number>().as('n'),
-      eb.fn.sum<number>('kept').as('kept'),
-      eb.fn
-        .sum<number>(
-          eb
-            .case()
-            .when(eb.and([eb('sent_at', '<=', staleBefore), eb('kept', '=', 0)]))
-            .then(1)
-            .else(0)
-            .end(),
-        )
-        .as('stale'),
-    ])
+    .select((eb) => {
+      const ofKind = (kind: InvitationKind, value: Expression<number>) =>
+        eb.fn.sum<number>(eb.case().when('kind', '=', kind).then(value).else(0).end());
+      return [
+        ...KINDS.flatMap((kind) => [
+          ofKind(kind, eb.lit(1)).as(`n_${kind}`),
+          ofKind(kind, eb.ref('kept')).as(`kept_${kind}`),
+        ]),
+        eb.fn
+          .sum<number>(
+            eb
+              .case()
+              .when(eb.and([eb('sent_at', '<=', staleBefore), eb('kept', '=', 0)]))
+              .then(1)
+              .else(0)
+              .end(),
+          )
+          .as('stale'),
+      ];
+    })
     .where('sender_id', '=', senderId)
     .where(statusIn(SENDER_OPEN_STATUSES))
-    .where('expires_at', '>', now)
-    .groupBy('kind');
+    .where('expires_at', '>', now);
   if (filter.sentBefore) query = query.where('sent_at', '<=', filter.sentBefore);
   const matches = nameMatches(filter.q);
   if (matches) query = query.where(matches);
-  const rows = await query.execute();
-  return {
-    byKind: byKind(rows),
-    keptByKind: byKind(rows.map((row) => ({ kind: row.kind, n: row.kept ?? 0 }))),
-    stale: rows.reduce((sum, row) => sum + Number(row.stale ?? 0), 0),
-  };
+  const row = (await query.executeTakeFirstOrThrow()) as Record<string, number | string | null>;
+  const counted = (prefix: string) =>
+    byKind(KINDS.map((kind) => ({ kind, n: Number(row[`${prefix}_${kind}`] ?? 0) })));
+  return { byKind: counted('n'), keptByKind: counted('kept'), stale: Number(row.stale ?? 0) };
 }
 
 export interface TargetRow {
