@@ -18,6 +18,7 @@ import * as memberActiveWebhooks from './0016-member-active-webhooks.js';
 import * as suspendedGraph from './0017-suspended-graph.js';
 import * as receivedListCoveringIndex from './0018-received-list-covering-index.js';
 import * as sentListCoveringIndex from './0019-sent-list-covering-index.js';
+import * as sentKindFromListedIndex from './0020-sent-kind-from-listed-index.js';
 
 /** Every migration in order; names are frozen once landed. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '0017-suspended-graph': suspendedGraph,
   '0018-received-list-covering-index': receivedListCoveringIndex,
   '0019-sent-list-covering-index': sentListCoveringIndex,
+  '0020-sent-kind-from-listed-index': sentKindFromListedIndex,
 };
