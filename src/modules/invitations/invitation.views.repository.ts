@@ -213,23 +213,14 @@ export async function countSent(
   let query = db
     .selectFrom('invitations')
     .select((eb) => {
-      const ofKind = (kind: InvitationKind, value: Expression<number>) =>
-        eb.fn.sum<number>(eb.case().when('kind', '=', kind).then(value).else(0).end());
+      const sumWhen = (when: Expression<SqlBool>, value: Expression<number> = eb.lit(1)) =>
+        eb.fn.sum<number>(eb.case().when(when).then(value).else(0).end());
       return [
         ...KINDS.flatMap((kind) => [
-          ofKind(kind, eb.lit(1)).as(`n_${kind}`),
-          ofKind(kind, eb.ref('kept')).as(`kept_${kind}`),
+          sumWhen(eb('kind', '=', kind)).as(`n_${kind}`),
+          sumWhen(eb('kind', '=', kind), eb.ref('kept')).as(`kept_${kind}`),
         ]),
-        eb.fn
-          .sum<number>(
-            eb
-              .case()
-              .when(eb.and([eb('sent_at', '<=', staleBefore), eb('kept', '=', 0)]))
-              .then(1)
-              .else(0)
-              .end(),
-          )
-          .as('stale'),
+        sumWhen(eb.and([eb('sent_at', '<=', staleBefore), eb('kept', '=', 0)])).as('stale'),
       ];
     })
     .where('sender_id', '=', senderId)

@@ -117,7 +117,6 @@ export function InfiniteList({ list, noun, total, hiddenCount = 0, children }: I
                     reveal: revealAfter(sentinel.current),
                     count: list.items.length,
                   };
-                // Asks for nothing twice: a page on its way is the one this press waits for.
                 void fetchNextPage({ cancelRefetch: false });
               }}
             >
