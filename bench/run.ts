@@ -74,11 +74,23 @@ const { details } = recorder;
 /** What one round measures on one set of app processes: the writes, then the reads. */
 const SCENARIOS = ['send', 'accept', 'withdraw', 'received-page', 'sent-page', 'profile'] as const;
 type Scenario = (typeof SCENARIOS)[number];
-type Round = Record<Scenario, LoadResult>;
+const WRITES: readonly Scenario[] = ['send', 'accept', 'withdraw'];
+
+interface Round {
+  loads: Record<Scenario, LoadResult>;
+  /**
+   * The ceiling measured on either side of each write: before the send, between the writes and
+   * after the withdrawal. A host's speed can drift by half within a minute, so a write is
+   * compared with the ceiling measured just before and just after it, not with one measured a
+   * round's length earlier.
+   */
+  ceilings: LoadResult[];
+}
 
 /**
  * Every scenario once on `servers`: send for `seconds`, accept half of what was sent and
- * withdraw the other half, then read each list and profiles for `seconds`.
+ * withdraw the other half, each between two runs of `ceiling` when given, then read each list
+ * and profiles for `seconds`.
  */
 async function round(
   label: string,
@@ -86,19 +98,29 @@ async function round(
   pairs: Pairs,
   readers: Viewers,
   seconds: number,
+  ceiling?: (label: string) => Promise<LoadResult>,
 ): Promise<Round> {
   const urls = servers.map((s) => s.url);
+  const ceilings: LoadResult[] = [];
+  // Named from "ceiling", which the recorder leaves out of Rapport's peak memory.
+  const bracket = async (when: string) => {
+    if (ceiling) ceilings.push(await ceiling(`ceiling ${when}, ${label}`));
+  };
+  await bracket('before send');
   const { load: sent, sent: invitations } = await recorder.measured(`${label} send`, servers, () =>
     send(urls, pairs, seconds),
   );
+  await bracket('before accept');
   const half = Math.floor(invitations.length / 2);
   const accept = await recorder.measured(`${label} accept`, servers, () =>
     answer(urls, invitations.slice(0, half), 'accept'),
   );
+  await bracket('before withdraw');
   const withdraw = await recorder.measured(`${label} withdraw`, servers, () =>
     answer(urls, invitations.slice(half), 'withdraw'),
   );
-  return {
+  await bracket('after withdraw');
+  const loads = {
     send: sent,
     accept,
     withdraw,
@@ -112,6 +134,21 @@ async function round(
       profile(urls, readers.profile.viewers, readers.profile.others, seconds),
     ),
   };
+  return { loads, ceilings };
+}
+
+function mean(values: number[]): number {
+  return values.reduce((sum, v) => sum + v, 0) / (values.length || 1);
+}
+
+/**
+ * The ceiling's rate a scenario of `round` is compared with: for a write, the mean of the runs
+ * just before and just after it; for a read, of all the round's runs.
+ */
+function ceilingFor(round: Round, name: Scenario): number {
+  const i = WRITES.indexOf(name);
+  const around = i < 0 ? round.ceilings : round.ceilings.slice(i, i + 2);
+  return mean(around.map((c) => c.rps));
 }
 
 /** Each round's figure against its baseline measured in the same round. */
@@ -129,7 +166,8 @@ const WRITE_TARGETS: Partial<Record<Scenario, { min: number }>> = flags.pg
     ? { send: { min: 0.5 }, accept: { min: 0.5 }, withdraw: { min: 0.5 } }
     : { send: { min: 0.8 }, accept: { min: 0.6 }, withdraw: { min: 0.8 } };
 
-function throughputFigures(rounds: Round[], ceilingLoads: LoadResult[]): void {
+function throughputFigures(rounds: Round[]): void {
+  const ceilingLoads = rounds.flatMap((r) => r.ceilings);
   const ceilings = ceilingLoads.map((c) => c.rps);
   const baseline = { name: 'ceiling', value: median(ceilings) };
   const cpu = median(ceilingLoads.map((c) => c.cpuMsPerRequest ?? 0));
@@ -138,10 +176,10 @@ function throughputFigures(rounds: Round[], ceilingLoads: LoadResult[]): void {
     value: baseline.value,
     unit: 'req/s',
     samples: ceilings,
-    note: `(bare Fastify + one raw INSERT; server CPU ${cpu.toFixed(2)} ms/request)`,
+    note: `(bare Fastify + one raw INSERT, measured before, between and after the writes of each round; server CPU ${cpu.toFixed(2)} ms/request)`,
   });
   for (const name of SCENARIOS) {
-    const runs = rounds.map((r) => r[name]);
+    const runs = rounds.map((r) => r.loads[name]);
     const rates = runs.map((r) => r.rps);
     const last = elementAt(runs, runs.length - 1);
     recorder.print({
@@ -149,7 +187,10 @@ function throughputFigures(rounds: Round[], ceilingLoads: LoadResult[]): void {
       value: median(rates),
       unit: 'req/s',
       baseline,
-      ratios: perRound(rates, ceilings),
+      ratios: perRound(
+        rates,
+        rounds.map((r) => ceilingFor(r, name)),
+      ),
       target: WRITE_TARGETS[name],
       note: loadNote(last),
     });
@@ -159,8 +200,8 @@ function throughputFigures(rounds: Round[], ceilingLoads: LoadResult[]): void {
 function twoProcessFigures(one: Round[], two: Round[]): void {
   const cores = cpus().length;
   for (const name of SCENARIOS) {
-    const single = one.map((r) => r[name].rps);
-    const double = two.map((r) => r[name].rps);
+    const single = one.map((r) => r.loads[name].rps);
+    const double = two.map((r) => r.loads[name].rps);
     recorder.print({
       name: `${name} ×2 processes`,
       value: median(double),
@@ -178,6 +219,8 @@ const bursts = Math.ceil(duration / 2);
 
 /** A round at most this long warms every server up before anything is measured; it is discarded. */
 const WARM_UP_SECONDS = Math.min(duration, 3);
+/** How long each run of the ceiling beside the writes lasts: a round's four take two rounds' length. */
+const CEILING_SECONDS = Math.max(1, Math.round(duration / 2));
 
 async function writesAndReads(
   scenario: Network,
@@ -197,20 +240,22 @@ async function writesAndReads(
     await ceiling(ceilingServer.url, ceilingPairs, WARM_UP_SECONDS);
     for (const p of processes)
       await round(`${p}p warm-up`, apps.slice(0, p), pairs, readers, WARM_UP_SECONDS);
-    const ceilings: LoadResult[] = [];
+    const burst = (label: string) =>
+      recorder.measured(label, [ceilingServer], () =>
+        ceiling(ceilingServer.url, ceilingPairs, CEILING_SECONDS),
+      );
     const rounds = new Map<number, Round[]>(processes.map((p) => [p, []]));
     for (let r = 0; r < repeat; r++) {
-      ceilings.push(
-        await recorder.measured(`ceiling round ${r + 1}`, [ceilingServer], () =>
-          ceiling(ceilingServer.url, ceilingPairs, duration),
-        ),
-      );
       for (const p of processes) {
         const servers = apps.slice(0, p);
-        rounds.get(p)?.push(await round(`${p}p round ${r + 1}`, servers, pairs, readers, duration));
+        // The writes of one process are measured against the ceiling; two processes against one.
+        const against = p === 1 ? burst : undefined;
+        rounds
+          .get(p)
+          ?.push(await round(`${p}p round ${r + 1}`, servers, pairs, readers, duration, against));
       }
     }
-    throughputFigures(rounds.get(1) ?? [], ceilings);
+    throughputFigures(rounds.get(1) ?? []);
     if (processes.includes(2)) twoProcessFigures(rounds.get(1) ?? [], rounds.get(2) ?? []);
     const first = elementAt(apps, 0);
     const backends = () => pgBackendPids([scenario.url]);
