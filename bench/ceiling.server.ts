@@ -47,7 +47,10 @@ function inserter(): (row: unknown[]) => Promise<void> {
       return Promise.resolve();
     };
   }
-  const pool = new pg.Pool({ connectionString: url, max: defaultPoolSize() });
+  // Its connections are kept while the ceiling waits for the next write to measure: closed after
+  // 10 s idle, as pg does by default, each run after a pause opened its backends anew and read
+  // 1,358–1,889 req/s where the runs after a short one read 2,308–3,824.
+  const pool = new pg.Pool({ connectionString: url, max: defaultPoolSize(), idleTimeoutMillis: 0 });
   const text = `insert into invitations (${columns.join(',')}) values (${columns.map((_, i) => `$${i + 1}`).join(',')})`;
   return async (row) => {
     await pool.query(text, row);
