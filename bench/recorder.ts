@@ -18,19 +18,21 @@ export class Recorder {
 
   /**
    * Runs a load while watching the servers: the peak memory, and for a load its server CPU time
-   * per request, which a busy machine disturbs far less than wall-clock rates.
+   * per request, which a busy machine disturbs far less than wall-clock rates. `ceiling` marks
+   * a load of the ceiling server, whose memory is not Rapport's.
    */
   async measured<T extends LoadResult | { load: LoadResult }>(
     name: string,
     servers: Server[],
     run: () => Promise<T>,
+    options: { ceiling?: boolean } = {},
   ): Promise<T> {
     const observed = await observe(
       servers.map((s) => s.pid),
       run,
       () => pgBackendPids(servers.map((s) => s.databaseUrl)),
     );
-    if (!name.startsWith('ceiling')) this.peakMb = Math.max(this.peakMb, observed.peakMb);
+    if (!options.ceiling) this.peakMb = Math.max(this.peakMb, observed.peakMb);
     const result = observed.result;
     const load: LoadResult = 'load' in result ? result.load : result;
     if (typeof load.requests === 'number' && load.requests > 0) {

@@ -102,7 +102,6 @@ async function round(
 ): Promise<Round> {
   const urls = servers.map((s) => s.url);
   const ceilings: LoadResult[] = [];
-  // Named from "ceiling", which the recorder leaves out of Rapport's peak memory.
   const bracket = async (when: string) => {
     if (ceiling) ceilings.push(await ceiling(`ceiling ${when}, ${label}`));
   };
@@ -241,8 +240,11 @@ async function writesAndReads(
     for (const p of processes)
       await round(`${p}p warm-up`, apps.slice(0, p), pairs, readers, WARM_UP_SECONDS);
     const burst = (label: string) =>
-      recorder.measured(label, [ceilingServer], () =>
-        ceiling(ceilingServer.url, ceilingPairs, CEILING_SECONDS),
+      recorder.measured(
+        label,
+        [ceilingServer],
+        () => ceiling(ceilingServer.url, ceilingPairs, CEILING_SECONDS),
+        { ceiling: true },
       );
     const rounds = new Map<number, Round[]>(processes.map((p) => [p, []]));
     for (let r = 0; r < repeat; r++) {
