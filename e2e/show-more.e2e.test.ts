@@ -5,6 +5,7 @@ import { seedInvitationsBulk } from '../test/helpers/network.js';
 import { focusedIsBusy, focusedText } from './helpers/browser.js';
 import { setupSuite } from './helpers/suite.js';
 
+const RECEIVED = '/mynetwork/invitation-manager/received';
 const SENT = '/mynetwork/invitation-manager/sent';
 /** The web app reads a long list 100 rows at a time. */
 const PAGE = 100;
@@ -192,5 +193,41 @@ describe('the end of a long list from the keyboard (R40)', () => {
     await expect.poll(() => focusedText(page)).toBe('All 120 shown');
     expect(held).toHaveLength(1);
     await context.close();
+  });
+
+  it('R40: while the count is on its way, the line says how many rows are shown, not that they are all', async () => {
+    const { me: sam } = await withSent(suite, 'Sam Sender', PAGE + 50);
+    const rita = await suite.api.member('Rita Reader');
+    const { seeding } = suite;
+    const ritaRow = await memberRow(seeding, rita.handle);
+    for (const sender of await seedMembers(seeding, PAGE + 50))
+      await seedInvitationsBulk(seeding, sender, [ritaRow]);
+    const lists = [
+      { member: rita, url: RECEIVED, counted: '/api/v1/invitations/received/count' },
+      { member: sam, url: SENT, counted: '/api/v1/invitations/sent/count' },
+    ];
+    for (const { member, url, counted } of lists) {
+      const { context, page } = await suite.signIn(member);
+      // The counts wait until the test lets them on; any asked for after that go straight on.
+      const counts: Route[] = [];
+      let holding = true;
+      await page.route(
+        (requested) => requested.pathname === counted,
+        (route) => (holding ? void counts.push(route) : route.continue()),
+      );
+      await page.goto(url);
+      const status = page.locator('.list-end').getByRole('status');
+      await expect
+        .poll(() => status.textContent(), { message: url })
+        .toBe(`Showing ${PAGE} invitations`);
+      expect(counts.length, url).toBeGreaterThan(0);
+
+      holding = false;
+      for (const route of counts) await route.continue();
+      await expect
+        .poll(() => status.textContent(), { message: url })
+        .toBe(`Showing ${PAGE} of ${PAGE + 50} invitations`);
+      await context.close();
+    }
   });
 });

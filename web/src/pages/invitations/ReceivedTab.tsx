@@ -172,7 +172,7 @@ export function ReceivedTab() {
           </p>
         </EmptyState>
       ) : (
-        <InfiniteList list={received} noun={NOUN} total={matching}>
+        <InfiniteList list={received} noun={NOUN} total={counts?.[view.kind]}>
           <ul className="rows" aria-label="Received invitations">
             {received.items.map((invitation) => (
               <ReceivedInvitationItem

@@ -243,7 +243,7 @@ export function SentTab({ onWithdrawing }: SentTabProps) {
           <p>{view.q ? 'Try another name, or clear the search.' : EMPTY[view.kind].hint}</p>
         </EmptyState>
       ) : (
-        <InfiniteList list={sent} noun={NOUN} total={matching} hiddenCount={hiddenCount}>
+        <InfiniteList list={sent} noun={NOUN} total={counts?.[view.kind]} hiddenCount={hiddenCount}>
           <ul className="rows" aria-label="Sent invitations">
             {visible.map((invitation) => (
               <SentInvitationRow
