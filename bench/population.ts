@@ -24,8 +24,7 @@ import { elementAt } from '../src/lib/arrays.js';
 export const STALE_COUNT = 10_000;
 /**
  * The bulk withdrawal is measured once for each of these senders, and the median printed. Each
- * has recipients of its own, as senders mostly do: with the same ones, each withdrawal found the
- * pages of the recipients' indexes that the one before it had read, and cost less.
+ * has recipients of its own, as senders mostly do.
  */
 export const STALE_SENDERS = 3;
 /** The warm-up sender's stale invitations: enough for the clean-up's code to be compiled. */
@@ -44,13 +43,14 @@ export interface Population {
 /** Adds the population of the write scenarios to a network. */
 export async function addPopulation(url: string): Promise<Population> {
   const now = systemClock.now();
+  const { rules } = loadConfig({});
   const generate = (members: number, seed: number) =>
     generateNetwork({
       databaseUrl: url,
       members,
       invitations: 0,
       connections: 0,
-      rules: loadConfig({}).rules,
+      rules,
       now,
       seed,
     });
@@ -61,8 +61,7 @@ export async function addPopulation(url: string): Promise<Population> {
   const database = openDatabase(url);
   try {
     await migrateToLatest(database.db);
-    const tagged = await membersTagged(database.db, population.tag);
-    const members = await issueTokens(url, tagged, now);
+    const members = await issueTokens(url, await membersTagged(database.db, population.tag), now);
     const recipients = await membersTagged(database.db, invited.tag);
     const [warmUpSender, ...senders] = members.slice(0, STALE_SENDERS + 1);
     const rest = members.slice(STALE_SENDERS + 1);
