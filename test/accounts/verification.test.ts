@@ -178,6 +178,25 @@ describe('R25 email verification', () => {
     await t.runJobs();
     sink.clear();
 
+    // A refused part of the request leaves the other unwritten: no new address, no link to it.
+    const before = (await hal.get(`${API}/me`)).body;
+    expectProblem(
+      await hal.patch(`${API}/me`, {
+        email: newEmail,
+        currentPassword: PASSWORD,
+        headline: 'Moved\u202e',
+      }),
+      400,
+      'invalid_text',
+    );
+    expect((await hal.get(`${API}/me`)).body).toMatchObject({
+      email: hal.email,
+      emailVerified: before.emailVerified,
+      headline: before.headline,
+    });
+    await t.runJobs();
+    expect(sink.to(newEmail)).toHaveLength(0);
+
     const changed = await hal.patch(`${API}/me`, {
       email: newEmail.toUpperCase(),
       currentPassword: PASSWORD,

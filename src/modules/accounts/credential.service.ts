@@ -208,26 +208,35 @@ export class CredentialService {
 
   /**
    * R25: a new address, given the current password. It is unverified until the link mailed to
-   * it is followed; links mailed to the old address are void.
+   * it is followed; links mailed to the old address are void. `alongside` writes in the same
+   * transaction (the profile fields of the same request), even when the address stays as it was.
    */
-  async changeEmail(memberId: string, currentPassword: string, emailInput: string): Promise<void> {
+  async changeEmail(
+    memberId: string,
+    currentPassword: string,
+    emailInput: string,
+    alongside?: (db: Db) => Promise<void>,
+  ): Promise<void> {
     const now = this.deps.clock.now();
     const email = emailInput.trim().toLowerCase();
     const member = await this.member(memberId);
     await this.checkCurrentPassword(member, currentPassword);
-    if (email === member.email) return;
-    this.registration.checkEmailDomain(email);
+    const changed = email !== member.email;
+    if (changed) this.registration.checkEmailDomain(email);
     try {
       await this.deps.database.transaction(async (tx) => {
-        if (await findMemberByEmail(tx, email)) throw emailTaken();
-        await updateMember(tx, member.id, {
-          email,
-          email_verified_at: null,
-          updated_at: now.toISOString(),
-        });
-        await deleteAccountTokens(tx, member.id, 'verify_email');
-        await deleteAccountTokens(tx, member.id, 'password_reset');
-        await mailAccountLink(tx, { id: member.id, email }, 'verify_email', now);
+        if (changed) {
+          if (await findMemberByEmail(tx, email)) throw emailTaken();
+          await updateMember(tx, member.id, {
+            email,
+            email_verified_at: null,
+            updated_at: now.toISOString(),
+          });
+          await deleteAccountTokens(tx, member.id, 'verify_email');
+          await deleteAccountTokens(tx, member.id, 'password_reset');
+          await mailAccountLink(tx, { id: member.id, email }, 'verify_email', now);
+        }
+        await alongside?.(tx);
       });
     } catch (error) {
       // A racing sign-up or change took the address between the check and the update.

@@ -38,17 +38,20 @@ export const memberRoutes: RoutesPlugin = (ctx) => (app) => {
     },
     async (request) => {
       const { email, currentPassword, ...profile } = request.body;
-      if (email !== undefined) {
-        if (currentPassword === undefined) {
-          throw new DomainError('validation_failed', 'Changing your email needs your password.', {
-            errors: [{ path: '/body/currentPassword', message: 'is required with email' }],
-          });
-        }
-        await ctx.credentials.changeEmail(request.memberId, currentPassword, email);
+      const changesProfile = Object.keys(profile).length > 0;
+      if (email === undefined) {
+        if (changesProfile) await ctx.members.updateProfile(request.memberId, profile);
+        return ctx.members.me(request.memberId);
       }
-      if (Object.keys(profile).length > 0) {
-        await ctx.members.updateProfile(request.memberId, profile);
+      if (currentPassword === undefined) {
+        throw new DomainError('validation_failed', 'Changing your email needs your password.', {
+          errors: [{ path: '/body/currentPassword', message: 'is required with email' }],
+        });
       }
+      const writeProfile = changesProfile
+        ? await ctx.members.profileChange(request.memberId, profile)
+        : undefined;
+      await ctx.credentials.changeEmail(request.memberId, currentPassword, email, writeProfile);
       return ctx.members.me(request.memberId);
     },
   );

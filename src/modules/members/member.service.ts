@@ -6,6 +6,7 @@ import {
   presentPage,
   type SearchRequest,
 } from '../../db/pagination.js';
+import type { Db } from '../../db/types.js';
 import { DomainError } from '../../lib/errors.js';
 import { memberTexts, PROFILE_TEXT } from '../../lib/text.js';
 import { isBlockedEitherWay } from '../blocks/block.service.js';
@@ -131,6 +132,19 @@ export class MemberService {
   }
 
   async updateProfile(memberId: string, changes: ProfileChanges): Promise<void> {
+    const write = await this.profileChange(memberId, changes);
+    await write(this.deps.database.db);
+  }
+
+  /**
+   * The write of a profile change, its texts checked before anything is written (`400
+   * invalid_text`): a request that also changes the email runs it in that change's transaction,
+   * so that neither part is kept when the other is refused.
+   */
+  async profileChange(
+    memberId: string,
+    changes: ProfileChanges,
+  ): Promise<(db: Db) => Promise<void>> {
     const member = await this.requireMember(memberId);
     const checked = memberTexts(changes, PROFILE_TEXT);
     const trimmed: ProfileChanges = {};
@@ -139,11 +153,13 @@ export class MemberService {
       if (value !== undefined) trimmed[key] = value.trim();
     }
     const next = { ...member, ...trimmed };
-    await updateMember(this.deps.database.db, memberId, {
-      ...trimmed,
-      search_text: searchTextOf(next),
-      updated_at: this.deps.clock.now().toISOString(),
-    });
+    const updatedAt = this.deps.clock.now().toISOString();
+    return (db) =>
+      updateMember(db, memberId, {
+        ...trimmed,
+        search_text: searchTextOf(next),
+        updated_at: updatedAt,
+      });
   }
 
   async profile(viewerId: string, handle: string): Promise<Profile> {
