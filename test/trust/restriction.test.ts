@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API, type Member, startApp, type TestApp } from '../helpers/app.js';
 import { expectProblem, expectStatus } from '../helpers/expect.js';
 import { signUp } from '../helpers/members.js';
+import { connectAll } from '../helpers/network.js';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -124,6 +125,51 @@ describe('restricted senders (R9)', () => {
     }
     expect((await sender.get(`${API}/settings`)).body.restriction).toBeNull();
     expectStatus(await sender.invite(recipients[5]), 201);
+  });
+
+  it('R9: "I don’t know this person" on a page or event invitation does not count', async () => {
+    const [sender, target, pageAnswerer, eventAnswerer, ...answerers] = await signUp(
+      t,
+      'sender',
+      'target',
+      'page-answerer',
+      'event-answerer',
+      'a',
+      'b',
+      'c',
+      'd',
+    );
+    await connectAll(t, sender, [pageAnswerer, eventAnswerer]);
+    const page = (await sender.post(`${API}/pages`, { name: 'Northwind' })).body;
+    expectStatus(
+      await sender.post(`${API}/pages/${page.id}/invitations`, { to: [pageAnswerer.handle] }),
+      200,
+    );
+    const event = (
+      await sender.post(`${API}/events`, {
+        name: 'Design meetup',
+        startsAt: new Date(t.clock.now().getTime() + 7 * DAY_MS).toISOString(),
+      })
+    ).body;
+    expectStatus(
+      await sender.post(`${API}/events/${event.id}/invitations`, { to: [eventAnswerer.handle] }),
+      200,
+    );
+    for (const [answerer, kind] of [
+      [pageAnswerer, 'page'],
+      [eventAnswerer, 'event'],
+    ] as const) {
+      const [received] = (await answerer.get(`${API}/invitations/received?kind=${kind}`)).body
+        .items;
+      expectStatus(
+        await answerer.post(`${API}/invitations/${received.id}/ignore`, { reason: 'dont_know' }),
+        204,
+      );
+    }
+    // The fourth connection answer, the sixth in all, is when the sender's answers are counted.
+    await dontKnow(sender, answerers);
+    expect((await sender.get(`${API}/settings`)).body.restriction).toBeNull();
+    expectStatus(await sender.invite(target), 201);
   });
 
   it('R9: the restriction ends 30 days later, at the whole hour it names', async () => {

@@ -388,13 +388,17 @@ export async function setKept(db: Db, id: string, kept: boolean, at: string): Pr
     .execute();
 }
 
-/** R9: "I don't know this person" answers to the sender's invitations since `since`. */
+/**
+ * R9: "I don't know this person" answers to the sender's connection invitations since `since`;
+ * such an answer to a page or event invitation says nothing of whether the sender knows them.
+ */
 export async function countDontKnowSince(db: Db, senderId: string, since: string): Promise<number> {
   const row = await db
     .selectFrom('invitations')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('sender_id', '=', senderId)
     .where(equalsLiteral('ignore_reason', 'dont_know'))
+    .where('kind', '=', 'connection')
     .where('responded_at', '>', since)
     .executeTakeFirstOrThrow();
   return Number(row.n);
