@@ -201,8 +201,9 @@ describe('ignoring is silent (R11)', () => {
     expect(await invitationStatus(t, fromAnn.body.id)).toBe('ignored');
     // R38: still open, so the sender's profile offers the recipient its Accept.
     expect((await ben.get(`/api/v1/members/${ann.handle}`)).body).toMatchObject({
-      relationship: 'invitation_ignored',
+      relationship: 'invitation_received',
       invitationId: fromAnn.body.id,
+      invitationIgnored: true,
     });
     expect((await ben.post(`/api/v1/invitations/${fromAnn.body.id}/accept`)).status).toBe(200);
   });

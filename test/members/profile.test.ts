@@ -67,6 +67,7 @@ describe('a member’s view of another member (R24)', () => {
     expect((await eve.get(`/api/v1/members/${ann.handle}`)).body).toMatchObject({
       relationship: 'invitation_received',
       invitationId: sentToEve,
+      invitationIgnored: false,
     });
     expect((await fay.get(`/api/v1/members/${ann.handle}`)).body).toMatchObject({
       relationship: 'invitation_sent',

@@ -17,20 +17,17 @@ export const Profile = Type.Intersect([
     connectionCount: Type.Integer(),
     followerCount: Type.Integer(),
     isSelf: Type.Boolean(),
-    relationship: Type.Union(
-      [
-        Type.Literal('connected'),
-        Type.Literal('invitation_sent'),
-        Type.Literal('invitation_received'),
-        Type.Literal('invitation_ignored'),
-        Type.Literal('none'),
-      ],
-      {
-        description:
-          'invitation_ignored: their invitation to you, which you ignored and may still accept (R38)',
-      },
-    ),
+    relationship: Type.Union([
+      Type.Literal('connected'),
+      Type.Literal('invitation_sent'),
+      Type.Literal('invitation_received'),
+      Type.Literal('none'),
+    ]),
     invitationId: Type.Union([Type.String(), Type.Null()]),
+    invitationIgnored: Type.Boolean({
+      description:
+        'with invitation_received: you ignored it, and it is still yours to accept (R38)',
+    }),
     resendAvailableAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
       description:
         'with a sent invitation: when a resend would be allowed if it were withdrawn now',

@@ -36,8 +36,7 @@ import {
   updateMember,
 } from './member.repository.js';
 
-type Relationship =
-  'connected' | 'invitation_sent' | 'invitation_received' | 'invitation_ignored' | 'none';
+type Relationship = 'connected' | 'invitation_sent' | 'invitation_received' | 'none';
 
 export interface Profile extends MemberSummary {
   connectionCount: number;
@@ -45,6 +44,8 @@ export interface Profile extends MemberSummary {
   isSelf: boolean;
   relationship: Relationship;
   invitationId: string | null;
+  /** With a received invitation: the viewer ignored it, and may still accept it (R38). */
+  invitationIgnored: boolean;
   /** With a sent invitation: when a resend would be allowed if it were withdrawn now (R14). */
   resendAvailableAt: string | null;
   mutualCount: number;
@@ -192,7 +193,7 @@ export class MemberService {
       invitationId = sent.id;
     } else if (received?.status === 'pending' || received?.status === 'ignored') {
       // R38: an ignored invitation is out of the recipient's lists but still theirs to accept.
-      relationship = received.status === 'pending' ? 'invitation_received' : 'invitation_ignored';
+      relationship = 'invitation_received';
       invitationId = received.id;
     }
     return {
@@ -202,6 +203,7 @@ export class MemberService {
       isSelf,
       relationship,
       invitationId,
+      invitationIgnored: relationship === 'invitation_received' && received?.status === 'ignored',
       resendAvailableAt:
         relationship === 'invitation_sent'
           ? resendAvailableAt(now, this.deps.rules.resendCooldownDays).toISOString()

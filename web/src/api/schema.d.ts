@@ -3542,14 +3542,10 @@ export interface operations {
             connectionCount: number;
             followerCount: number;
             isSelf: boolean;
-            /** @description invitation_ignored: their invitation to you, which you ignored and may still accept (R38) */
-            relationship:
-              | 'connected'
-              | 'invitation_sent'
-              | 'invitation_received'
-              | 'invitation_ignored'
-              | 'none';
+            relationship: 'connected' | 'invitation_sent' | 'invitation_received' | 'none';
             invitationId: string | null;
+            /** @description with invitation_received: you ignored it, and it is still yours to accept (R38) */
+            invitationIgnored: boolean;
             /** @description with a sent invitation: when a resend would be allowed if it were withdrawn now */
             resendAvailableAt: string | null;
             mutualCount: number;

@@ -33,15 +33,13 @@ export function ProfileHeader({ profile }: { profile: Profile }) {
           <span>{plural(profile.connectionCount, 'connection')}</span>
           <span>{plural(profile.followerCount, 'follower')}</span>
         </p>
-        {(profile.relationship === 'invitation_received' ||
-          profile.relationship === 'invitation_ignored') &&
-          profile.invitationId && (
-            <ReceivedInvitationNote
-              invitationId={profile.invitationId}
-              name={firstName(profile)}
-              ignored={profile.relationship === 'invitation_ignored'}
-            />
-          )}
+        {profile.relationship === 'invitation_received' && profile.invitationId && (
+          <ReceivedInvitationNote
+            invitationId={profile.invitationId}
+            name={firstName(profile)}
+            ignored={profile.invitationIgnored}
+          />
+        )}
         {profile.isSelf ? (
           <OwnProfileActions profile={profile} />
         ) : (

@@ -83,8 +83,7 @@ export function RelationshipActions({ profile }: { profile: Profile }) {
             Pending ▾
           </MenuButton>
         )}
-        {(profile.relationship === 'invitation_received' ||
-          profile.relationship === 'invitation_ignored') && (
+        {profile.relationship === 'invitation_received' && (
           <BusyButton
             className="button button-primary"
             busy={actions.accept.isPending}
@@ -93,7 +92,7 @@ export function RelationshipActions({ profile }: { profile: Profile }) {
             Accept
           </BusyButton>
         )}
-        {profile.relationship === 'invitation_received' && (
+        {profile.relationship === 'invitation_received' && !profile.invitationIgnored && (
           <BusyButton
             className="button"
             busy={actions.ignore.isPending}
