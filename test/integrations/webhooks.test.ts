@@ -274,6 +274,23 @@ describe('webhooks (R35)', () => {
     expect(await eventsOf(hoaHook)).toEqual([]);
   });
 
+  it('R35 R20: a sender’s event about an invitation its recipient blocked names them as they were at the block', async () => {
+    const [kit, lou] = await Promise.all([t.member('kit'), t.member('lou')]);
+    const kitHook = await hook(kit);
+    const sent = await kit.invite(lou);
+    expect((await lou.put(`/api/v1/blocks/${kit.handle}`)).status).toBe(204);
+    expect((await lou.patch('/api/v1/me', { name: 'Louisa Renamed' })).status).toBe(200);
+    expect((await kit.post(`/api/v1/invitations/${sent.body.id}/withdraw`)).status).toBe(200);
+    expect(await eventsOf(kitHook)).toEqual(['invitation.sent', 'invitation.withdrawn']);
+    const withdrawn = receiver
+      .verifiedEvents(kitHook.path, kitHook.secret)
+      .find((e) => e.type === 'invitation.withdrawn');
+    expect(withdrawn?.data).toEqual({
+      invitation: { id: sent.body.id, kind: 'connection', targetId: null },
+      member: { handle: lou.handle, name: 'Lou' },
+    });
+  });
+
   it('R35 R18: an automatic withdrawal tells the sender and not the recipient', async () => {
     const [uli, val] = await Promise.all([t.member('uli'), t.member('val')]);
     const [uliHook, valHook] = [await hook(uli), await hook(val)];

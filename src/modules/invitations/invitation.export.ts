@@ -3,7 +3,7 @@
  * of any size streams in constant memory.
  */
 import type { Db } from '../../db/types.js';
-import { frozenSummary } from './invitation.presenter.js';
+import { frozenSummary } from '../members/member.presenter.js';
 import { listWithdrawn } from './invitation.withdrawals.repository.js';
 
 const HEADER = [

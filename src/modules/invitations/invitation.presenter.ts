@@ -1,4 +1,9 @@
-import { type MemberSummary, type SummaryFields, toSummary } from '../members/member.presenter.js';
+import {
+  frozenSummary,
+  type MemberSummary,
+  type SummaryFields,
+  toSummary,
+} from '../members/member.presenter.js';
 import { statusForSender } from './invitation.js';
 import type { InvitationRow, ListedInvitation } from './invitation.repository.js';
 import type { TargetRow } from './invitation.views.repository.js';
@@ -45,24 +50,6 @@ export interface InvitationDetail {
   kept: boolean | null;
   target: Target;
   history: { type: string; at: string }[];
-}
-
-/** R20: a recipient frozen at a block, as `closeForBlock` stored them. */
-export function frozenSummary(json: string): MemberSummary {
-  const value: unknown = JSON.parse(json);
-  const field = (key: keyof MemberSummary): string => {
-    const v: unknown = typeof value === 'object' && value !== null ? Reflect.get(value, key) : null;
-    if (typeof v !== 'string') throw new Error(`a frozen recipient lacks its ${key}`);
-    return v;
-  };
-  return toSummary({
-    handle: field('handle'),
-    name: field('name'),
-    headline: field('headline'),
-    company: field('company'),
-    industry: field('industry'),
-    location: field('location'),
-  });
 }
 
 /** R20: the recipient as the sender sees them — as they were when they blocked the sender. */

@@ -333,10 +333,10 @@ export function updateOneStep(
   return singleChange(change).step(tx, { ...argsOf(change, now), id }, (rows) => rows[0]);
 }
 
-/** What a batch's effects need of each invitation it changed (R15, R35). */
+/** What a batch's effects need of each invitation it changed (R15, R20, R35). */
 export type ChangedInvitation = Pick<
   InvitationRow,
-  'id' | 'kind' | 'sender_id' | 'recipient_id' | 'target_id'
+  'id' | 'kind' | 'sender_id' | 'recipient_id' | 'target_id' | 'frozen_recipient'
 >;
 
 /**
@@ -376,6 +376,7 @@ export function updateWhere(
       'sender_id',
       'recipient_id',
       'target_id',
+      'frozen_recipient',
     ]),
   );
 }

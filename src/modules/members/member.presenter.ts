@@ -22,3 +22,21 @@ export function toSummary(m: SummaryFields): MemberSummary {
     location: m.location,
   };
 }
+
+/** R20: a recipient frozen at a block, as `closeForBlock` stored them. */
+export function frozenSummary(json: string): MemberSummary {
+  const value: unknown = JSON.parse(json);
+  const field = (key: keyof MemberSummary): string => {
+    const v: unknown = typeof value === 'object' && value !== null ? Reflect.get(value, key) : null;
+    if (typeof v !== 'string') throw new Error(`a frozen recipient lacks its ${key}`);
+    return v;
+  };
+  return toSummary({
+    handle: field('handle'),
+    name: field('name'),
+    headline: field('headline'),
+    company: field('company'),
+    industry: field('industry'),
+    location: field('location'),
+  });
+}

@@ -5,6 +5,7 @@
  */
 import type { Tx } from '../../db/types.js';
 import { newId } from '../../lib/ids.js';
+import { frozenSummary, type MemberSummary } from '../members/member.presenter.js';
 import type { MemberRow } from '../members/member.repository.js';
 import { findMemberSummaries } from '../members/member.service.js';
 import {
@@ -77,6 +78,14 @@ function noticesOf(event: WebhookEvent, listening: Set<string>): Notice[] {
   return notices;
 }
 
+type PeerNames = Pick<MemberSummary, 'handle' | 'name'>;
+
+/** The peer as the notice's member may see them: a sender sees whom blocked them as they were (R20). */
+function peerAsSeen(notice: Notice, peer: PeerNames): PeerNames {
+  const frozen = notice.invitation?.frozen_recipient;
+  return frozen && notice.memberId === notice.invitation?.sender_id ? frozenSummary(frozen) : peer;
+}
+
 function subscribedTypes(events: string): WebhookEventType[] {
   const parsed: unknown = JSON.parse(events);
   return Array.isArray(parsed)
@@ -131,8 +140,8 @@ export async function emitWebhookEvents(
   );
   const at = now.toISOString();
   const rows: WebhookDeliveryRow[] = listening.map(({ notice, webhook }) => {
-    const peer = peers.get(notice.peerId);
-    const member = { handle: peer.handle, name: peer.name };
+    const { handle, name } = peerAsSeen(notice, peers.get(notice.peerId));
+    const member = { handle, name };
     const data = notice.invitation
       ? {
           invitation: {

@@ -329,4 +329,6 @@ export interface InvitationParties {
   sender_id: string;
   recipient_id: string;
   target_id: string;
+  /** R20: the recipient as they were when they blocked the sender, which is all the sender sees. */
+  frozen_recipient?: string | null;
 }
