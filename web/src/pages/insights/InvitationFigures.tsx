@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { Insights } from '../../api/types.js';
 import { plural } from '../../lib/member.js';
 import { formatCount } from '../../lib/format.js';
+import { StaleAge } from '../invitations/StaleAge.js';
 import { percent } from './format.js';
 
 function AcceptanceFigure({ acceptance }: { acceptance: Insights['acceptance'] }) {
@@ -55,7 +56,7 @@ function StaleFigure({ stale }: { stale: number }) {
   return (
     <section className="card figure-card" aria-labelledby="stale-title">
       <h2 id="stale-title" className="figure-title">
-        Older than 2 weeks
+        Older than <StaleAge />
       </h2>
       <p className="figure-value">{formatCount(stale)}</p>
       {stale === 0 ? (
