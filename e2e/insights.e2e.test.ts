@@ -217,6 +217,24 @@ describe('Insights: invitation figures and network composition, drawn as SVG', (
     await context.close();
   });
 
+  it('says how many connections a ranking leaves out, so that its bars do not read as the whole network', async () => {
+    const omar = await suite.api.member('Omar Owner');
+    const placed = await person('Pia Placed', 'Umbrella', 'Biotech', 'Oslo');
+    const unplaced = await suite.api.member('Quinn Quiet', { company: 'Umbrella' });
+    for (const other of [placed, unplaced]) await suite.api.connect(omar, other);
+    const { context, page } = await suite.signIn(omar);
+    await page.goto('/insights');
+    const network = page.getByRole('region', { name: 'Who is in your network' });
+    await network.getByRole('link', { name: '2 connections' }).waitFor();
+
+    const byLocation = network.getByRole('region', { name: 'By location' });
+    await byLocation.getByText('1 more connection with another location or none given').waitFor();
+    const byCompany = network.getByRole('region', { name: 'By company' });
+    expect(await tableRows(page, 'Your connections by company')).toEqual([['Umbrella', '2']]);
+    expect(await byCompany.getByText(/more connection/).count()).toBe(0);
+    await context.close();
+  });
+
   it('fits desktop and a 375 px phone, light and dark, with no serious axe violations; screenshots', async () => {
     for (const [name, viewport, colorScheme] of [
       ['insights-charts-desktop', DESKTOP, 'light'],

@@ -31,6 +31,7 @@ export function NetworkComposition({ network }: { network: Insights['network'] }
             title="By company"
             noun="Company"
             items={network.byCompany}
+            connections={network.connections}
             emptyText="None of your connections has a company on their profile yet."
           />
           <RankingChart
@@ -38,6 +39,7 @@ export function NetworkComposition({ network }: { network: Insights['network'] }
             title="By industry"
             noun="Industry"
             items={network.byIndustry}
+            connections={network.connections}
             emptyText="None of your connections has an industry on their profile yet."
           />
           <RankingChart
@@ -45,6 +47,7 @@ export function NetworkComposition({ network }: { network: Insights['network'] }
             title="By location"
             noun="Location"
             items={network.byLocation}
+            connections={network.connections}
             emptyText="None of your connections has a location on their profile yet."
           />
         </div>

@@ -1,5 +1,6 @@
 import type { Ranked } from '../../api/types.js';
 import { formatCount } from '../../lib/format.js';
+import { plural } from '../../lib/member.js';
 import { ChartTable } from './ChartTable.js';
 
 const ROW = 44;
@@ -16,13 +17,25 @@ interface RankingChartProps {
   /** What the ranked values are, as the table's column heading: "Company". */
   noun: string;
   items: Ranked[];
+  /** All the member's connections, of whom `items` counts those with a ranked value. */
+  connections: number;
   /** Said when no connection has this field on their profile. */
   emptyText: string;
 }
 
 /** The most common values among the member's connections, as horizontal bars. */
-export function RankingChart({ id, title, noun, items, emptyText }: RankingChartProps) {
+export function RankingChart({
+  id,
+  title,
+  noun,
+  items,
+  connections,
+  emptyText,
+}: RankingChartProps) {
   const max = Math.max(1, ...items.map((item) => item.count));
+  // Only the most common values are ranked, and blanks not at all: the rest is said, so that the
+  // bars do not read as the whole network.
+  const rest = connections - items.reduce((sum, item) => sum + item.count, 0);
   return (
     <section className="ranking" aria-labelledby={id}>
       <h3 id={id} className="ranking-title">
@@ -75,6 +88,11 @@ export function RankingChart({ id, title, noun, items, emptyText }: RankingChart
             columns={[noun, 'Connections']}
             rows={items.map((item) => ({ label: item.value, value: item.count }))}
           />
+          {rest > 0 && (
+            <p className="muted">
+              {plural(rest, 'more connection')} with another {noun.toLowerCase()} or none given
+            </p>
+          )}
         </>
       )}
     </section>
