@@ -10,6 +10,8 @@ interface SelectionBarProps {
   /** How many the current filter matches, loaded or not. */
   total: number;
   selection: ReturnType<typeof useSelection>;
+  /** Said after the count, of rows shown that no selection takes: "2 kept invitations not selected". */
+  leftOut?: string;
   /** The buttons that act on what is selected. */
   children: ReactNode;
 }
@@ -18,7 +20,7 @@ interface SelectionBarProps {
  * "Select all" ticks the loaded rows; then "Select all N that match" reaches the rest of the
  * filter (R40), the way a large professional network's invitation manager does.
  */
-export function SelectionBar({ loaded, total, selection, children }: SelectionBarProps) {
+export function SelectionBar({ loaded, total, selection, leftOut, children }: SelectionBarProps) {
   const { selection: current, count } = selection;
   const everything = current.kind === 'all';
   const allLoaded = loaded.length > 0 && loaded.every((id) => selection.isSelected(id));
@@ -69,6 +71,7 @@ export function SelectionBar({ loaded, total, selection, children }: SelectionBa
         {everything && count === total
           ? `All ${plural(total, 'invitation')} that match selected`
           : `${formatCount(count)} selected`}
+        {count > 0 && leftOut && ` · ${leftOut}`}
       </span>
       {children}
     </div>

@@ -6,6 +6,7 @@ import type { BulkWithdrawInput, KindCounts, SentInvitation } from '../../api/ty
 import { InfiniteList } from '../../components/InfiniteList.js';
 import { focusIfLost } from '../../components/focus-if-lost.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
+import { plural } from '../../lib/member.js';
 import { BulkWithdrawDialog } from './BulkWithdrawDialog.js';
 import { countsWithAll, KIND_LABELS, KindChips } from './KindChips.js';
 import { SelectModeButton } from './SelectModeButton.js';
@@ -137,6 +138,12 @@ export function SentTab({ onWithdrawing }: SentTabProps) {
   }, [restored]);
   const selection = useSelection(selectableMatching);
   const { clear } = selection;
+  // What a selection leaves out is said beside its count: a kept row's greyed box only says why
+  // to a pointer that rests on it.
+  const keptLeftOut =
+    selection.selection.kind === 'all'
+      ? keptMatching
+      : visible.filter((invitation) => invitation.kept).length;
 
   const change = useCallback(
     (patch: Partial<SentView>) => {
@@ -221,7 +228,14 @@ export function SentTab({ onWithdrawing }: SentTabProps) {
         </a>
       </p>
       {selection.selecting && (
-        <SelectionBar loaded={selectable} total={selectableMatching} selection={selection}>
+        <SelectionBar
+          loaded={selectable}
+          total={selectableMatching}
+          selection={selection}
+          leftOut={
+            keptLeftOut > 0 ? `${plural(keptLeftOut, 'kept invitation')} not selected` : undefined
+          }
+        >
           <button
             type="button"
             className="button button-primary"
