@@ -388,6 +388,16 @@ describe('Pages and events (R21, R22) in the web app', () => {
       .getByRole('button', { name: 'Send 1 invitation' })
       .boundingBox();
     expect(send!.y + send!.height).toBeLessThanOrEqual(PHONE.height);
+    // So does the count of who is ticked, uncovered.
+    const count = tab.getByRole('dialog').getByText('1 person selected.');
+    const counted = await count.boundingBox();
+    expect(counted!.y + counted!.height).toBeLessThanOrEqual(PHONE.height);
+    expect(
+      await count.evaluate((note) => {
+        const { left, top, width, height } = note.getBoundingClientRect();
+        return note.contains(document.elementFromPoint(left + width / 2, top + height / 2));
+      }),
+    ).toBe(true);
     await expectFitsPhone(tab);
     expect(await seriousViolations(tab)).toEqual([]);
     await shoot(tab, 'page-invite-dialog-phone', false);

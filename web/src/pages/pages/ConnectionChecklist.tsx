@@ -5,7 +5,7 @@ import type { Invitee, InviteTarget, MemberSummary } from '../../api/types.js';
 import { Avatar } from '../../components/Avatar.js';
 import { InfiniteList } from '../../components/InfiniteList.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
-import { describeMember, firstName, plural } from '../../lib/member.js';
+import { describeMember, firstName } from '../../lib/member.js';
 import { formatDate } from '../../lib/time.js';
 
 interface ConnectionChecklistProps {
@@ -131,11 +131,6 @@ export function ConnectionChecklist({ target, selected, onToggle }: ConnectionCh
           </InfiniteList>
         </div>
       )}
-      <p className="hint" aria-live="polite">
-        {selected.size === 0
-          ? 'Nobody selected yet.'
-          : `${plural(selected.size, 'person', 'people')} selected.`}
-      </p>
     </div>
   );
 }

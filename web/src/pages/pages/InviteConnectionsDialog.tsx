@@ -79,6 +79,12 @@ export function InviteConnectionsDialog(props: InviteConnectionsDialogProps) {
             </ErrorNote>
           )}
           <div className="dialog-actions">
+            {/* In the bar that stays in view, so that a phone shows it beside the buttons. */}
+            <p className="hint dialog-actions-note" aria-live="polite">
+              {selected.size === 0
+                ? 'Nobody selected yet.'
+                : `${plural(selected.size, 'person', 'people')} selected.`}
+            </p>
             <button type="button" className="button" onClick={onClose}>
               Cancel
             </button>
