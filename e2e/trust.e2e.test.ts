@@ -225,6 +225,45 @@ describe('Trust in numbers and words', () => {
     await context.close();
   });
 
+  it('R25: Edit profile changes the email with the password, and a refused change saves nothing', async () => {
+    const me = await suite.api.member('Emil Mover');
+    const { context, page } = await suite.signIn(me);
+    const newEmail = `emil-moved-${newId(new Date())}@example.test`.toLowerCase();
+
+    await page.goto(`/in/${me.handle}`);
+    await page.getByRole('button', { name: 'Edit profile' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit profile' });
+    const email = dialog.getByRole('textbox', { name: 'Email' });
+    await expect.poll(() => email.inputValue()).toBe(me.email);
+    await dialog.getByRole('textbox', { name: 'Headline' }).fill('Moving on');
+    await email.fill(newEmail);
+    const password = dialog.getByLabel('Your password');
+    const save = dialog.getByRole('button', { name: 'Save profile' });
+    expect(await save.isDisabled()).toBe(true);
+
+    await password.fill('not my password');
+    await save.click();
+    await dialog.getByText("That password isn't right.").waitFor();
+    expect(await ok(suite.api.as(me).GET('/api/v1/me'))).toMatchObject({
+      email: me.email,
+      headline: '',
+    });
+
+    await password.fill(me.password);
+    await save.click();
+    await page
+      .getByText(
+        `Your profile was saved. We sent a link to ${newEmail}: follow it to verify the address.`,
+      )
+      .waitFor();
+    expect(await ok(suite.api.as(me).GET('/api/v1/me'))).toMatchObject({
+      email: newEmail,
+      emailVerified: false,
+      headline: 'Moving on',
+    });
+    await context.close();
+  });
+
   it('R8: imports contacts from pasted addresses and from a file, and says how many matched', async () => {
     const me = await suite.api.member('Cid Contacts');
     const { context, page } = await suite.signIn(me);

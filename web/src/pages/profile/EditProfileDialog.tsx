@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { updateMe } from '../../api/endpoints.js';
 import { describeError } from '../../api/problem-messages.js';
-import { refreshAfterChange } from '../../api/queries.js';
+import { refreshAfterChange, useMe } from '../../api/queries.js';
 import type { Profile, ProfilePatch } from '../../api/types.js';
 import { BusyButton } from '../../components/BusyButton.js';
 import { Dialog } from '../../components/Dialog.js';
@@ -36,17 +36,34 @@ function valuesOf(profile: Profile): Record<Field, string> {
 export function EditProfileDialog({ profile, onClose }: { profile: Profile; onClose: () => void }) {
   const queryClient = useQueryClient();
   const toasts = useToasts();
+  const currentEmail = useMe().data?.email ?? '';
   const [values, setValues] = useState(() => valuesOf(profile));
+  // Null until the member edits it, so that the address shown follows /me until then.
+  const [editedEmail, setEditedEmail] = useState<string | null>(null);
+  const [password, setPassword] = useState('');
+  const email = editedEmail ?? currentEmail;
   const before = valuesOf(profile);
   const changed = FIELDS.filter(({ field }) => values[field].trim() !== before[field]);
   const tooLong = FIELDS.filter(({ field, max }) => visibleLength(values[field].trim()) > max);
   const nameMissing = values.name.trim() === '';
+  // R25: a new address needs the password, and is unverified until its mailed link is followed.
+  const newEmail = email.trim().toLowerCase() !== currentEmail ? email.trim() : null;
+  const emailMissing = newEmail === '';
+  const passwordMissing = newEmail !== null && password === '';
 
   const save = useMutation({
     mutationFn: () =>
-      updateMe(Object.fromEntries(changed.map(({ field }) => [field, values[field].trim()]))),
-    onSuccess: () => {
-      toasts.show({ message: 'Your profile was saved.' });
+      updateMe({
+        ...Object.fromEntries(changed.map(({ field }) => [field, values[field].trim()])),
+        ...(newEmail === null ? {} : { email: newEmail, currentPassword: password }),
+      }),
+    onSuccess: (me) => {
+      toasts.show({
+        message:
+          newEmail === null
+            ? 'Your profile was saved.'
+            : `Your profile was saved. We sent a link to ${me.email}: follow it to verify the address.`,
+      });
       void refreshAfterChange(queryClient);
       onClose();
     },
@@ -54,8 +71,9 @@ export function EditProfileDialog({ profile, onClose }: { profile: Profile; onCl
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (changed.length === 0) onClose();
-    else if (tooLong.length === 0 && !nameMissing) save.mutate();
+    if (changed.length === 0 && newEmail === null) onClose();
+    else if (tooLong.length === 0 && !nameMissing && !emailMissing && !passwordMissing)
+      save.mutate();
   }
 
   return (
@@ -86,6 +104,34 @@ export function EditProfileDialog({ profile, onClose }: { profile: Profile; onCl
             />
           );
         })}
+        <TextField
+          id="profile-email"
+          label="Email"
+          type="email"
+          autoComplete="email"
+          value={email}
+          invalid={emailMissing}
+          hint={
+            emailMissing
+              ? 'Your email cannot be empty.'
+              : newEmail === null
+                ? undefined
+                : 'We will send a link to verify the new address.'
+          }
+          onChange={(event) => setEditedEmail(event.target.value)}
+        />
+        {newEmail !== null && (
+          <TextField
+            id="profile-email-password"
+            label="Your password"
+            type="password"
+            autoComplete="current-password"
+            required
+            hint="Needed to change your email."
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
+        )}
         {save.isError && <ErrorNote>{describeError(save.error)}</ErrorNote>}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
@@ -94,7 +140,7 @@ export function EditProfileDialog({ profile, onClose }: { profile: Profile; onCl
           <BusyButton
             type="submit"
             className="button button-primary"
-            disabled={tooLong.length > 0 || nameMissing}
+            disabled={tooLong.length > 0 || nameMissing || emailMissing || passwordMissing}
             busy={save.isPending}
           >
             {save.isPending ? 'Saving…' : 'Save profile'}
