@@ -89,7 +89,7 @@ export function RankingChart({
             rows={items.map((item) => ({ label: item.value, value: item.count }))}
           />
           {rest > 0 && (
-            <p className="muted">
+            <p className="hint">
               {plural(rest, 'more connection')} with another {noun.toLowerCase()} or none given
             </p>
           )}
