@@ -1,16 +1,26 @@
 import { buildApp } from '../app.js';
-import type { Config } from '../config.js';
+import { type Config, ConfigError } from '../config.js';
 import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemo } from '../seed/demo.js';
 import { openContext } from './command.context.js';
 
 export const SERVE_HELP = `  serve      start the web app and API (runs migrations first)`;
 
-/** `rapport serve`: build context → build app → build app → listen; stops cleanly on SIGINT and SIGTERM. */
+/** `rapport serve`: build context → build app → listen; stops cleanly on SIGINT and SIGTERM. */
 export async function serve(config: Config): Promise<void> {
   const ctx = await openContext(config);
   const seeded = config.demoData ? await seedDemo(ctx.database, config) : false;
   const app = await buildApp(ctx);
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app.close();
+    await ctx.close();
+    // A host that does not resolve or a port taken or not ours is the operator's to change.
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ConfigError([
+      `RAPPORT_HOST=${config.host} RAPPORT_PORT=${config.port}: cannot listen there (${reason})`,
+    ]);
+  }
   if (config.runJobs && !config.testClock) ctx.jobs.start(config.jobIntervalMs);
 
   const address = app.server.address();

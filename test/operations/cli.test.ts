@@ -1,0 +1,59 @@
+import { createServer, type Server } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type TestApp } from '../helpers/app.js';
+import { runCli } from '../jobs/child.js';
+
+/** A Node stack frame, which an operator's mistake should never print. */
+const STACK_FRAME = /^\s+at /m;
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const env = () => ({ RAPPORT_DATABASE_URL: t.ctx.config.databaseUrl });
+
+describe('the rapport command tells an operator their mistake in words (SPEC §6)', () => {
+  it('a mistyped option is refused with exit code 2, naming it and pointing to the help', async () => {
+    const cli = runCli(['seed', '--member', 'ann', '--fo'], env());
+    expect((await cli.exited).code).toBe(2);
+    expect(cli.output()).toContain("Unknown option '--fo'");
+    expect(cli.output()).toContain('Run "rapport help"');
+    expect(cli.output()).not.toMatch(STACK_FRAME);
+  });
+
+  it('serve names RAPPORT_HOST and RAPPORT_PORT when it cannot listen there', async () => {
+    const taken: Server = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const address = taken.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    try {
+      const cli = runCli(['serve'], {
+        ...env(),
+        RAPPORT_HOST: '127.0.0.1',
+        RAPPORT_PORT: String(port),
+        RAPPORT_JOBS: 'off',
+      });
+      expect((await cli.exited).code).toBe(1);
+      expect(cli.output()).toContain(
+        `RAPPORT_HOST=127.0.0.1 RAPPORT_PORT=${port}: cannot listen there`,
+      );
+      expect(cli.output()).toContain('EADDRINUSE');
+      expect(cli.output()).not.toMatch(STACK_FRAME);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
+  });
+
+  it('export to a reader that has stopped reading ends quietly', async () => {
+    const ann = await t.member('ann');
+    const cli = runCli(['export', '--member', ann.handle], env());
+    // As `| head` does once it has its lines: the pipe's reading end closes before the export.
+    cli.process.stdout?.destroy();
+    expect((await cli.exited).code).toBe(0);
+    expect(cli.output()).not.toMatch(STACK_FRAME);
+  });
+});
