@@ -1,6 +1,6 @@
 import {
-  frozenSummary,
   type MemberSummary,
+  recipientForSender,
   type SummaryFields,
   toSummary,
 } from '../members/member.presenter.js';
@@ -52,11 +52,6 @@ export interface InvitationDetail {
   history: { type: string; at: string }[];
 }
 
-/** R20: the recipient as the sender sees them — as they were when they blocked the sender. */
-function recipientForSender(row: ListedInvitation, recipient: SummaryFields): MemberSummary {
-  return row.frozen_recipient === null ? toSummary(recipient) : frozenSummary(row.frozen_recipient);
-}
-
 /** What every list shows of an open invitation; to its sender an ignore reads as pending (R11). */
 function openFields(row: ListedInvitation) {
   return {
@@ -92,7 +87,7 @@ export function toSent(
 ): SentInvitation {
   return {
     ...openFields(row),
-    recipient: recipientForSender(row, recipient),
+    recipient: recipientForSender(row.frozen_recipient, recipient),
     kept: row.kept === 1,
     target,
     resendAvailableAt: resendAvailableAt.toISOString(),
@@ -129,7 +124,9 @@ export function toDetail(
     note: row.note,
     howKnown: row.how_known,
     sender: toSummary(sender),
-    recipient: isSender ? recipientForSender(row, recipient) : toSummary(recipient),
+    recipient: isSender
+      ? recipientForSender(row.frozen_recipient, recipient)
+      : toSummary(recipient),
     kept: isSender ? row.kept === 1 : null,
     target,
     history,

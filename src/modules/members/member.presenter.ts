@@ -40,3 +40,11 @@ export function frozenSummary(json: string): MemberSummary {
     location: field('location'),
   });
 }
+
+/**
+ * R20: an invitation's recipient as its sender sees them — as they were when they blocked the
+ * sender (`frozen`), never updated; otherwise as they are.
+ */
+export function recipientForSender(frozen: string | null, recipient: SummaryFields): MemberSummary {
+  return frozen === null ? toSummary(recipient) : frozenSummary(frozen);
+}

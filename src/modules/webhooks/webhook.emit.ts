@@ -5,7 +5,7 @@
  */
 import type { Tx } from '../../db/types.js';
 import { newId } from '../../lib/ids.js';
-import { frozenSummary, type MemberSummary } from '../members/member.presenter.js';
+import { recipientForSender, type SummaryFields } from '../members/member.presenter.js';
 import type { MemberRow } from '../members/member.repository.js';
 import { findMemberSummaries } from '../members/member.service.js';
 import {
@@ -78,12 +78,12 @@ function noticesOf(event: WebhookEvent, listening: Set<string>): Notice[] {
   return notices;
 }
 
-type PeerNames = Pick<MemberSummary, 'handle' | 'name'>;
-
 /** The peer as the notice's member may see them: a sender sees whom blocked them as they were (R20). */
-function peerAsSeen(notice: Notice, peer: PeerNames): PeerNames {
-  const frozen = notice.invitation?.frozen_recipient;
-  return frozen && notice.memberId === notice.invitation?.sender_id ? frozenSummary(frozen) : peer;
+function peerAsSeen(notice: Notice, peer: SummaryFields): SummaryFields {
+  const { invitation } = notice;
+  return invitation && notice.memberId === invitation.sender_id
+    ? recipientForSender(invitation.frozen_recipient ?? null, peer)
+    : peer;
 }
 
 function subscribedTypes(events: string): WebhookEventType[] {
