@@ -50,6 +50,7 @@ export function EditProfileDialog({ profile, onClose }: { profile: Profile; onCl
   const newEmail = email.trim().toLowerCase() !== currentEmail ? email.trim() : null;
   const emailMissing = newEmail === '';
   const passwordMissing = newEmail !== null && password === '';
+  const refused = tooLong.length > 0 || nameMissing || emailMissing || passwordMissing;
 
   const save = useMutation({
     mutationFn: () =>
@@ -72,8 +73,7 @@ export function EditProfileDialog({ profile, onClose }: { profile: Profile; onCl
   function submit(event: FormEvent) {
     event.preventDefault();
     if (changed.length === 0 && newEmail === null) onClose();
-    else if (tooLong.length === 0 && !nameMissing && !emailMissing && !passwordMissing)
-      save.mutate();
+    else if (!refused) save.mutate();
   }
 
   return (
@@ -140,7 +140,7 @@ export function EditProfileDialog({ profile, onClose }: { profile: Profile; onCl
           <BusyButton
             type="submit"
             className="button button-primary"
-            disabled={tooLong.length > 0 || nameMissing || emailMissing || passwordMissing}
+            disabled={refused}
             busy={save.isPending}
           >
             {save.isPending ? 'Saving…' : 'Save profile'}
