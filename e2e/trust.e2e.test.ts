@@ -207,6 +207,10 @@ describe('Trust in numbers and words', () => {
     await page.goto(`/in/${me.handle}`);
     await page.getByRole('button', { name: 'Edit profile' }).click();
     const dialog = page.getByRole('dialog', { name: 'Edit profile' });
+    // Each field is named by its own label, the profile's heading behind the dialog by its own.
+    expect(await dialog.getByRole('textbox', { name: 'Name', exact: true }).inputValue()).toBe(
+      'Eda Editor',
+    );
     await dialog.getByRole('textbox', { name: 'Headline' }).fill('Data engineer at Globex');
     await dialog.getByRole('textbox', { name: 'Location' }).fill('Lisbon');
     await shoot(page, 'trust-edit-profile-phone', false);

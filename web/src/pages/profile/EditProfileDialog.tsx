@@ -85,7 +85,7 @@ export function EditProfileDialog({ profile, onClose }: { profile: Profile; onCl
           return (
             <TextField
               key={field}
-              id={`profile-${field}`}
+              id={`edit-profile-${field}`}
               label={label}
               value={values[field]}
               autoComplete={autoComplete}
@@ -105,7 +105,7 @@ export function EditProfileDialog({ profile, onClose }: { profile: Profile; onCl
           );
         })}
         <TextField
-          id="profile-email"
+          id="edit-profile-email"
           label="Email"
           type="email"
           autoComplete="email"
@@ -122,7 +122,7 @@ export function EditProfileDialog({ profile, onClose }: { profile: Profile; onCl
         />
         {newEmail !== null && (
           <TextField
-            id="profile-email-password"
+            id="edit-profile-password"
             label="Your password"
             type="password"
             autoComplete="current-password"
