@@ -1,6 +1,7 @@
 import { CompiledQuery, type ControlledTransaction } from 'kysely';
 import type { Schema } from './schema.js';
-import { waitingOutLock } from './sqlite-lock-wait.js';
+import { isLockedByAnother } from './errors.js';
+import { LOCK_WAIT_MS, waitingOutLock } from './sqlite-lock-wait.js';
 import type { Db, Tx } from './types.js';
 
 /** The most requests one commit answers, so that a request never waits behind many others. */
@@ -15,6 +16,8 @@ interface Waiting {
   run(tx: Tx): Promise<void>;
   /** Called once the batch has ended: committed, or failed as a whole. */
   answer(batchFailure?: BatchFailure): void;
+  /** When (performance.now()) it stops waiting for another process's write lock. */
+  lockDeadline: number;
 }
 
 /**
@@ -31,7 +34,9 @@ interface Waiting {
  * bytes arrived together join it; it takes what waits when each request ends, and closes when
  * nothing waits or at `MAX_BATCH` requests. While another process holds the write lock, the
  * batch waits for it on a timer, the connection free for reads meanwhile, and the requests that
- * arrive join the queue.
+ * arrive join the queue. Each request waits for the lock `lockWaitMs` from when it came, no
+ * longer: the batch waits until the first one's time is up, fails it alone, and the next batch
+ * waits on for the rest.
  */
 export class GroupCommit {
   private readonly waiting: Waiting[] = [];
@@ -39,8 +44,8 @@ export class GroupCommit {
 
   /**
    * `durable`, when given, resolves once the batch's commit is on disk: the next batch runs
-   * meanwhile, and the requests are answered after it. `lockWaitMs` is how long a batch waits
-   * for another process's write lock before its requests fail. `walCaughtUp`, when it returns a
+   * meanwhile, and the requests are answered after it. `lockWaitMs` is how long a request waits
+   * for another process's write lock before it fails. `walCaughtUp`, when it returns a
    * promise, holds the next batch until it resolves (see Checkpointer.caughtUp).
    */
   constructor(
@@ -65,6 +70,7 @@ export class GroupCommit {
           }
         },
         answer,
+        lockDeadline: performance.now() + (this.options.lockWaitMs ?? LOCK_WAIT_MS),
       });
       this.schedule();
     });
@@ -83,13 +89,15 @@ export class GroupCommit {
     const batch: Waiting[] = [];
     let failure: BatchFailure | undefined;
     const queued = this.waiting.length;
+    // The queue is in order of arrival, so the first request's time is up first.
+    const lockDeadline = this.waiting[0]?.lockDeadline ?? performance.now();
     try {
       // Awaited only when there is something to wait for: a batch starts without an extra turn.
       const held = this.options.walCaughtUp?.();
       if (held) await held;
       const trx = await waitingOutLock(
         () => this.db.startTransaction().execute(),
-        this.options.lockWaitMs,
+        lockDeadline - performance.now(),
       );
       try {
         for (let next = this.waiting.shift(); next; next = this.waiting.shift()) {
@@ -112,9 +120,11 @@ export class GroupCommit {
       }
     } catch (error) {
       failure = { error };
-      // A BEGIN that failed took no request yet: those that waited for it from the start get its
-      // error; those that came meanwhile wait for the next one.
-      if (batch.length === 0) batch.push(...this.waiting.splice(0, queued));
+      // A BEGIN that failed took no request yet. Past the lock's wait, those whose time is up get
+      // its error; after any other error, those that waited for it from the start. The others
+      // wait for the next batch.
+      if (batch.length === 0)
+        batch.push(...this.waiting.splice(0, this.failedBegin(error, queued, lockDeadline)));
     }
     this.scheduled = false;
     if (this.waiting.length > 0) this.schedule();
@@ -125,6 +135,13 @@ export class GroupCommit {
         (error: unknown) => ({ error }),
       );
     for (const request of batch) request.answer(failure);
+  }
+
+  /** How many of the queue's first requests a BEGIN that failed with `error` fails. */
+  private failedBegin(error: unknown, queued: number, lockDeadline: number): number {
+    if (!isLockedByAnother(error)) return queued;
+    const waitingOn = this.waiting.findIndex((w) => w.lockDeadline > lockDeadline);
+    return waitingOn < 0 ? this.waiting.length : waitingOn;
   }
 }
 

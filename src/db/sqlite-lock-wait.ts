@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { isLockedByAnother } from './errors.js';
 
 /** How long a write waits for another process to give SQLite's write lock back. */
-const LOCK_WAIT_MS = 5000;
+export const LOCK_WAIT_MS = 5000;
 
 /**
  * The pauses between attempts, as SQLite's own busy handler makes them, but never past 25 ms,

@@ -245,5 +245,34 @@ describe.runIf(testDialect() === 'sqlite')('group commit (sqlite)', () => {
         await briefly.close();
       }
     });
+
+    it('each transaction waits for the lock its own wait from when it came, not the rest of the batch’s before it', async () => {
+      const wait = 300;
+      const briefly = openDatabase(throwaway.url, { sqliteLockWaitMs: wait });
+      /** How long `id` waited from its arrival until it failed. */
+      const waited = async (id: string) => {
+        const came = performance.now();
+        await expect(
+          briefly.transaction((tx) =>
+            sql`insert into rows_written (id) values (${id})`.execute(tx),
+          ),
+        ).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
+        return performance.now() - came;
+      };
+      try {
+        const first = waited('a');
+        // Half the first one's wait has passed when the second comes, so a second whole wait
+        // begun when the first fails would hold it 1.5 times its own.
+        await new Promise((resolve) => setTimeout(resolve, wait / 2));
+        const second = waited('b');
+        const [a, b] = await Promise.all([first, second]);
+        expect(a).toBeGreaterThanOrEqual(wait - 30);
+        expect(b).toBeGreaterThanOrEqual(wait - 30);
+        expect(b).toBeLessThan(wait * 1.3);
+        expect(committed()).toEqual([]);
+      } finally {
+        await briefly.close();
+      }
+    });
   });
 });
