@@ -227,10 +227,18 @@ describe(`the database goes away under load (${dialect})`, () => {
       expect(write).toMatchObject({ status: 503, code: 'service_unavailable', retryAfter: '5' });
       // PostgreSQL is gone for reads too; SQLite readers carry on past another's write lock.
       const read = await call(server, '/api/v1/me', spare);
+      // The instance's description needs no sign-in and reads nothing, yet it is an API request.
+      const instance = await call(server, '/api/v1/instance');
       if (dialect === 'postgres') {
         expect(read).toMatchObject({ status: 503, code: 'service_unavailable', retryAfter: '5' });
+        expect(instance).toMatchObject({
+          status: 503,
+          code: 'service_unavailable',
+          retryAfter: '5',
+        });
       } else {
         expect(read.status).toBe(200);
+        expect(instance.status).toBe(200);
       }
       // R26: a reset answers the same whether the address has an account or not.
       const [known, unknown] = await Promise.all(

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Type } from '@sinclair/typebox';
 import { RULE_DEFAULTS } from '../../config.js';
-import { problemResponse } from '../../http/common.schemas.js';
+import { errorResponses, problemResponse } from '../../http/common.schemas.js';
 import type { RoutesPlugin } from '../../http/types.js';
 import { STALE_AFTER_DAYS } from '../invitations/invitation.js';
+import { reachDatabase } from './readiness.repository.js';
 
 /**
  * The version in Rapport's package.json: the nearest one above this file, wherever the code was
@@ -44,7 +45,12 @@ const Instance = Type.Object({
   rules: Type.Object({ ...ruleProperties, staleAfterDays: Type.Integer() }),
 });
 
-/** R31: what a client needs before sign-in: how to register and the instance's rule numbers. */
+/**
+ * R31: what a client needs before sign-in: how to register and the instance's rule numbers.
+ * Nothing here is read from the database, yet while it cannot be reached this answers 503 like
+ * every other API request (R34): a client that sees the instance up would go on to requests that
+ * all fail.
+ */
 export const instanceRoutes: RoutesPlugin = (ctx) => (app) => {
   app.get(
     '/instance',
@@ -57,15 +63,19 @@ export const instanceRoutes: RoutesPlugin = (ctx) => (app) => {
         response: {
           200: Instance,
           429: problemResponse('Too many requests; retry after Retry-After'),
+          503: errorResponses[503],
         },
       },
     },
-    () => ({
-      name: ctx.config.instanceName,
-      version: VERSION,
-      registration: ctx.config.registration,
-      requireVerifiedEmail: ctx.config.requireVerifiedEmail,
-      rules: { ...ctx.config.rules, staleAfterDays: STALE_AFTER_DAYS },
-    }),
+    async () => {
+      await reachDatabase(ctx.database);
+      return {
+        name: ctx.config.instanceName,
+        version: VERSION,
+        registration: ctx.config.registration,
+        requireVerifiedEmail: ctx.config.requireVerifiedEmail,
+        rules: { ...ctx.config.rules, staleAfterDays: STALE_AFTER_DAYS },
+      };
+    },
   );
 };
