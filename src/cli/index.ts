@@ -50,7 +50,7 @@ ${[
 ].join('\n')}
 `;
 
-/** Every command's options: each command reads the ones it takes. */
+/** Every command's options: each command reads the ones it takes (TAKES). */
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   limit: { type: 'string' },
@@ -65,6 +65,31 @@ const OPTIONS = {
   uses: { type: 'string' },
   expires: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
+
+type Option = keyof typeof OPTIONS;
+
+/** The options each command takes besides --help; any other is refused, never ignored. */
+const TAKES: Record<string, readonly Option[]> = {
+  serve: [],
+  worker: [],
+  migrate: [],
+  admin: [],
+  backup: [],
+  restore: [],
+  mail: ['limit'],
+  cleanup: ['older-than', 'dry-run', 'member', 'all', 'kind'],
+  export: ['member'],
+  seed: ['members', 'invitations', 'connections'],
+  'invite-codes': ['uses', 'expires'],
+};
+
+/** The first option given that `command`, a known one, does not take. */
+function foreignOption(command: string, given: object): string | undefined {
+  const takes = TAKES[command];
+  if (!takes) return undefined;
+  const allowed = new Set<string>(['help', ...takes]);
+  return Object.keys(given).find((name) => !allowed.has(name));
+}
 
 /** The command line's words, or null once a mistyped option has been told to the operator. */
 function readArgs(argv: string[]) {
@@ -90,6 +115,14 @@ async function main(argv: string[]): Promise<void> {
   const command = positionals[0] ?? 'help';
   if (values.help || command === 'help') {
     process.stdout.write(HELP);
+    return;
+  }
+  const foreign = foreignOption(command, values);
+  if (foreign) {
+    process.stderr.write(
+      `rapport ${command} does not take --${foreign}.\nRun "rapport help" for the commands and their options.\n`,
+    );
+    process.exitCode = 2;
     return;
   }
   const config = loadConfig();

@@ -25,6 +25,16 @@ describe('the rapport command tells an operator their mistake in words (SPEC §6
     expect(cli.output()).not.toMatch(STACK_FRAME);
   });
 
+  it('an option of another command is refused, not ignored: nothing is done', async () => {
+    const ann = await t.member('ann');
+    // --all belongs to cleanup; an export that ignored it would write one member's data.
+    const cli = runCli(['export', '--member', ann.handle, '--all'], env());
+    expect((await cli.exited).code).toBe(2);
+    expect(cli.output()).toContain('rapport export does not take --all.');
+    expect(cli.output()).toContain('Run "rapport help"');
+    expect(cli.output()).not.toContain(ann.handle);
+  });
+
   it('serve names RAPPORT_HOST and RAPPORT_PORT when it cannot listen there', async () => {
     const taken: Server = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
