@@ -12,6 +12,13 @@ async function barHeight(bar: Locator): Promise<number> {
 }
 
 /** The rows of a chart's text alternative, as [label, number] pairs. */
+/** The space between the bottom of `above` and the top of `below`, in CSS pixels. */
+async function gapBelow(above: Locator, below: Locator): Promise<number> {
+  const [a, b] = await Promise.all([above.boundingBox(), below.boundingBox()]);
+  if (!a || !b) throw new Error('both must be on the page');
+  return b.y - (a.y + a.height);
+}
+
 async function tableRows(page: Page, caption: string): Promise<[string, string][]> {
   const table = page.getByRole('table', { name: caption });
   const rows = await table.locator('tbody tr').all();
@@ -121,6 +128,8 @@ describe('Insights: invitation figures and network composition, drawn as SVG', (
 
     const stale = page.getByRole('region', { name: 'Older than 2 weeks' });
     expect(await stale.locator('.figure-value').textContent()).toBe('3');
+    // What the clean-up would withdraw: the histogram above counts kept invitations too.
+    await stale.getByText('Kept ones are not counted.').waitFor();
     await stale.getByRole('link', { name: 'Review and withdraw all 3' }).click();
     await page.getByRole('list', { name: 'Invitations that will be withdrawn' }).waitFor();
     expect(page.url()).toContain('/mynetwork/invitation-manager/sent?review=stale');
@@ -150,6 +159,13 @@ describe('Insights: invitation figures and network composition, drawn as SVG', (
       ['7 days', '100%'],
       ['30 days', '100%'],
     ]);
+    // Each chart's heading stands apart from the line of text above it, not run on from it.
+    expect(
+      await gapBelow(
+        time.locator('.figure-note'),
+        time.getByRole('heading', { name: 'Accepted within' }),
+      ),
+    ).toBeGreaterThanOrEqual(12);
     expect(await tableRows(page, 'Invitations accepted in the last 90 days, by how soon')).toEqual([
       ['1 day', '100% (3 of 3)'],
       ['7 days', '100% (3 of 3)'],
@@ -159,6 +175,12 @@ describe('Insights: invitation figures and network composition, drawn as SVG', (
     // 10 connection invitations: Ann's with a note (colleague), Ben's (friend), 8 with neither.
     const byAnswer = page.getByRole('region', { name: 'What gets your invitations accepted' });
     await byAnswer.getByText('Acceptance rate of the 10 connection invitations').waitFor();
+    expect(
+      await gapBelow(
+        byAnswer.getByText('Acceptance rate of the 10 connection invitations'),
+        byAnswer.getByRole('heading', { name: 'With or without a note' }),
+      ),
+    ).toBeGreaterThanOrEqual(12);
     const note = byAnswer.getByRole('region', { name: 'With or without a note' });
     const widths = await note
       .locator('svg .rate-row rect.chart-bar')

@@ -60,10 +60,12 @@ function StaleFigure({ stale }: { stale: number }) {
       </h2>
       <p className="figure-value">{formatCount(stale)}</p>
       {stale === 0 ? (
-        <p className="figure-note">Nothing to tidy up. Old invitations show up here.</p>
+        <p className="figure-note">
+          Nothing to tidy up. Old invitations you haven&apos;t kept show up here.
+        </p>
       ) : (
         <p className="figure-note">
-          Old invitations rarely get answered.{' '}
+          Old invitations rarely get answered. Kept ones are not counted.{' '}
           <Link to="/mynetwork/invitation-manager/sent?review=stale">
             Review and withdraw {stale === 1 ? 'it' : `all ${formatCount(stale)}`}
           </Link>
