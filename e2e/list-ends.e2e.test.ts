@@ -44,6 +44,11 @@ describe('lists read to their end from the keyboard (R40)', () => {
     await searched;
     const rows = page.getByRole('list', { name: 'Members' }).locator(':scope > li');
     await expect.poll(() => rows.count()).toBe(PAGE);
+    // How many the search finds in all, before the list is read to its end.
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Showing ${PAGE} of ${COUNT} members` })
+      .waitFor();
 
     const presses = await showEverything(page, rows, 'Show more members', `All ${COUNT} shown`);
     expect(presses).toBeGreaterThanOrEqual(1);

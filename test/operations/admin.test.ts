@@ -3,6 +3,7 @@ import { inject, type Member, PASSWORD, startApp, type TestApp } from '../helper
 import { runCli } from '../jobs/child.js';
 import { grantAdmin } from '../helpers/admin.js';
 import { expectProblem } from '../helpers/expect.js';
+import { DAY_MS } from '../../src/lib/time.js';
 import { memberId } from '../helpers/members.js';
 import { connect } from '../helpers/network.js';
 
@@ -148,18 +149,25 @@ describe('R32 admins and moderation', () => {
   });
 
   it('R32: status=unverified lists, page by page, the members in good standing who have not verified their email', async () => {
-    const [una, vic, wes, xan] = await Promise.all([
+    const [una, vic, wes, xan, yan] = await Promise.all([
       t.member('una'),
       t.member('vic'),
       t.member('wes'),
       t.member('xan'),
+      t.member('yan'),
     ]);
     // Set straight in the database, so the audit log of the test below keeps its own actions.
     const at = t.clock.now().toISOString();
-    const set = (handle: string, columns: { email_verified_at?: string; suspended_at?: string }) =>
+    const set = (
+      handle: string,
+      columns: { email_verified_at?: string; suspended_at?: string; restricted_until?: string },
+    ) =>
       t.ctx.database.db.updateTable('members').set(columns).where('handle', '=', handle).execute();
     await set(vic.handle, { email_verified_at: at });
     await set(wes.handle, { suspended_at: at });
+    await set(yan.handle, {
+      restricted_until: new Date(t.clock.now().getTime() + DAY_MS).toISOString(),
+    });
     expect((await xan.request('DELETE', `${API}/me`, { password: PASSWORD })).status).toBe(204);
 
     const handles = async (status: string) => {
@@ -183,7 +191,24 @@ describe('R32 admins and moderation', () => {
     const active = await handles('active');
     expect(active).toContain(vic.handle);
     expect(active).not.toContain(una.handle);
-    expect(await handles('suspended')).toContain(wes.handle);
+    const suspended = await handles('suspended');
+    expect(suspended).toContain(wes.handle);
+    const restricted = await handles('restricted');
+    expect(restricted).toContain(yan.handle);
+
+    // The count lists the same members in all, for each status and for everyone.
+    const count = async (query: string) => {
+      const reply = await admin.get(`${API}/admin/members/count${query}`);
+      expect(reply.status).toBe(200);
+      return reply.body.count;
+    };
+    expect(await count('?status=unverified')).toBe(unverified.length);
+    expect(await count('?status=active')).toBe(active.length);
+    expect(await count('?status=suspended')).toBe(suspended.length);
+    expect(await count('')).toBe(
+      unverified.length + active.length + suspended.length + restricted.length,
+    );
+    expectProblem(await una.get(`${API}/admin/members/count`), 403, 'forbidden');
   });
 
   it('R32: the members list q= takes "_", "%" and "\\" in emails and names as themselves', async () => {
@@ -204,6 +229,8 @@ describe('R32 admins and moderation', () => {
     expect(await search('%')).toEqual([percent.handle]);
     expect(await search('%mail@')).toEqual([percent.handle]);
     expect(await search('\\')).toEqual([slash.handle]);
+    const counted = await admin.get(`${API}/admin/members/count?q=JOHN`);
+    expect(counted.body).toEqual({ count: 2 });
   });
 
   it('R32: admins make invite codes; a member who is not an admin gets 403 forbidden', async () => {

@@ -20,13 +20,16 @@ export async function lockAnyMemberByHandle(
   return anyMemberWithHandle(tx, handle).forUpdate().executeTakeFirst();
 }
 
-export async function listMembersForAdmin(
-  db: Db,
-  options: { q: string; status: AdminMemberStatus | undefined; now: string },
-  page: PageRequest,
-): Promise<Page<MemberRow>> {
+export interface AdminMemberFilter {
+  q: string;
+  status: AdminMemberStatus | undefined;
+  now: string;
+}
+
+/** The members an admin's search and status select, for a page of them or their count. */
+function membersForAdmin(db: Db, options: AdminMemberFilter) {
   // A member who left (R29) is no member at all, in any list.
-  let query = db.selectFrom('members').selectAll().where('deleted_at', 'is', null);
+  let query = db.selectFrom('members').where('deleted_at', 'is', null);
   const pattern = containsPattern(options.q);
   if (pattern) {
     query = query.where((eb) =>
@@ -42,22 +45,36 @@ export async function listMembersForAdmin(
       );
   switch (options.status) {
     case 'suspended':
-      query = query.where('suspended_at', 'is not', null);
-      break;
+      return query.where('suspended_at', 'is not', null);
     case 'restricted':
-      query = query.where('suspended_at', 'is', null).where('restricted_until', '>', options.now);
-      break;
+      return query.where('suspended_at', 'is', null).where('restricted_until', '>', options.now);
     case 'unverified':
       // With `deleted_at is null` above, the WHERE term of the index that holds only these few.
-      query = inGoodStanding(query).where('email_verified_at', 'is', null);
-      break;
+      return inGoodStanding(query).where('email_verified_at', 'is', null);
     case 'active':
-      query = inGoodStanding(query).where('email_verified_at', 'is not', null);
-      break;
+      return inGoodStanding(query).where('email_verified_at', 'is not', null);
     default:
-      break;
+      return query;
   }
-  return paginate(query, { columns: ['handle'], order: 'asc', values: (r) => [r.handle] }, page);
+}
+
+export async function listMembersForAdmin(
+  db: Db,
+  options: AdminMemberFilter,
+  page: PageRequest,
+): Promise<Page<MemberRow>> {
+  return paginate(
+    membersForAdmin(db, options).selectAll(),
+    { columns: ['handle'], order: 'asc', values: (r) => [r.handle] },
+    page,
+  );
+}
+
+export async function countMembersForAdmin(db: Db, options: AdminMemberFilter): Promise<number> {
+  const row = await membersForAdmin(db, options)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export async function setMemberRole(db: Db, id: string, role: MemberRow['role']): Promise<void> {

@@ -1,6 +1,8 @@
 import { errorResponses, HandleParams, NoContent } from '../../http/common.schemas.js';
 import type { RoutesPlugin } from '../../http/types.js';
 import {
+  AdminMembersCount,
+  AdminMembersCountQuery,
   AdminMembersPage,
   AdminMembersQuery,
   AuditPage,
@@ -29,6 +31,20 @@ export const adminRoutes: RoutesPlugin = (ctx) => (app) => {
       },
     },
     async (request) => ctx.admin.listMembers(request.query),
+  );
+
+  app.get(
+    '/admin/members/count',
+    {
+      schema: {
+        operationId: 'countAdminMembers',
+        tags,
+        summary: 'How many members a search and status select (admins only)',
+        querystring: AdminMembersCountQuery,
+        response: { 200: AdminMembersCount, ...errorResponses },
+      },
+    },
+    async (request) => ctx.admin.countMembers(request.query),
   );
 
   app.post(

@@ -14,10 +14,17 @@ export const AdminMemberStatus = Type.Union(
   },
 );
 
-export const AdminMembersQuery = Type.Object({
+const AdminMembersFilter = {
   q: Type.String({ maxLength: 200, default: '' }),
   status: Type.Optional(AdminMemberStatus),
-  ...PageQuery,
+};
+
+export const AdminMembersQuery = Type.Object({ ...AdminMembersFilter, ...PageQuery });
+
+export const AdminMembersCountQuery = Type.Object(AdminMembersFilter);
+
+export const AdminMembersCount = Type.Object({
+  count: Type.Integer({ description: 'How many members the same search and status list in all' }),
 });
 
 export const AdminMember = Type.Intersect(

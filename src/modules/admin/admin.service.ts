@@ -16,6 +16,7 @@ import { createInviteCode, type InviteCode } from '../registration/registration.
 import {
   type AdminMemberStatus,
   clearRestriction,
+  countMembersForAdmin,
   lockAnyMemberByHandle,
   insertAudit,
   listAudit,
@@ -55,6 +56,20 @@ export class AdminService {
   async requireAdmin(memberId: string): Promise<void> {
     const member = await findMemberById(this.deps.database.db, memberId);
     if (member?.role !== 'admin') throw new DomainError('forbidden', 'Only admins may do this.');
+  }
+
+  /** How many members `listMembers` lists in all for the same search and status. */
+  async countMembers(options: {
+    q: string;
+    status?: AdminMemberStatus;
+  }): Promise<{ count: number }> {
+    const now = this.deps.clock.now().toISOString();
+    const count = await countMembersForAdmin(this.deps.database.db, {
+      q: options.q,
+      status: options.status,
+      now,
+    });
+    return { count };
   }
 
   async listMembers(options: {

@@ -1,5 +1,5 @@
 import { useDeferredValue, useRef, useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { describeError } from '../../api/problem-messages.js';
 import { refreshAfterChange, useRules } from '../../api/queries.js';
 import { focusNextRow, rowWith } from '../../components/focus-next-row.js';
@@ -11,6 +11,7 @@ import {
   type AdminMember,
   adminKeys,
   type AdminMemberStatus,
+  countAdminMembers,
   liftRestriction,
   listAdminMembers,
   unsuspendMember,
@@ -40,6 +41,10 @@ export function AdminMembersSection() {
   const members = useCursorList({
     queryKey: adminKeys.members(q, status),
     fetchPage: (cursor) => listAdminMembers(q, status, cursor),
+  });
+  const count = useQuery({
+    queryKey: adminKeys.memberCount(q, status),
+    queryFn: () => countAdminMembers(q, status),
   });
   const queryClient = useQueryClient();
   const toasts = useToasts();
@@ -112,7 +117,7 @@ export function AdminMembersSection() {
       ) : members.items.length === 0 ? (
         <EmptyState title="No members match" />
       ) : (
-        <InfiniteList list={members} noun={['member', 'members']}>
+        <InfiniteList list={members} noun={['member', 'members']} total={count.data?.count}>
           <ul className="rows" aria-label="Members" ref={rows}>
             {members.items.map((member) => (
               <AdminMemberRow

@@ -21,6 +21,7 @@ export type AdminAction = AuditEntry['action'];
 export const adminKeys = {
   memberLists: ['admin', 'members'] as const,
   members: (q: string, status: string) => ['admin', 'members', q, status] as const,
+  memberCount: (q: string, status: string) => ['admin', 'member-count', q, status] as const,
   audit: ['admin', 'audit'] as const,
 };
 
@@ -31,6 +32,13 @@ export const listAdminMembers = (q: string, status: AdminMemberStatus | '', curs
   call(() =>
     api.GET('/api/v1/admin/members', {
       params: { query: { q: q || undefined, status: status || undefined, cursor, limit: 100 } },
+    }),
+  );
+
+export const countAdminMembers = (q: string, status: AdminMemberStatus | '') =>
+  call(() =>
+    api.GET('/api/v1/admin/members/count', {
+      params: { query: { q: q || undefined, status: status || undefined } },
     }),
   );
 
