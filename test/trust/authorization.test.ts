@@ -71,6 +71,7 @@ function foreignAttempts(f: Fixture): Record<string, Attempt[]> {
   const target = { handle: f.party.handle };
   return {
     'GET /admin/members': notAdmin({}),
+    'GET /admin/members/count': notAdmin({}),
     'POST /admin/members/{handle}/suspend': notAdmin(target, { reason: 'spam' }),
     'POST /admin/members/{handle}/unsuspend': notAdmin(target),
     'POST /admin/members/{handle}/lift-restriction': notAdmin(target),
