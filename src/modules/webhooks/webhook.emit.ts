@@ -82,7 +82,7 @@ function noticesOf(event: WebhookEvent, listening: Set<string>): Notice[] {
 function peerAsSeen(notice: Notice, peer: SummaryFields): SummaryFields {
   const { invitation } = notice;
   return invitation && notice.memberId === invitation.sender_id
-    ? recipientForSender(invitation.frozen_recipient ?? null, peer)
+    ? recipientForSender(invitation.frozen_recipient, peer)
     : peer;
 }
 

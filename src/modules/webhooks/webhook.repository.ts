@@ -330,5 +330,5 @@ export interface InvitationParties {
   recipient_id: string;
   target_id: string;
   /** R20: the recipient as they were when they blocked the sender, which is all the sender sees. */
-  frozen_recipient?: string | null;
+  frozen_recipient: string | null;
 }
