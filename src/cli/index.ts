@@ -91,15 +91,19 @@ function foreignOption(command: string, given: object): string | undefined {
   return Object.keys(given).find((name) => !allowed.has(name));
 }
 
-/** The command line's words, or null once a mistyped option has been told to the operator. */
+/** Tells the operator what is wrong with the command line, and exits with code 2. */
+function refuseCommandLine(message: string): void {
+  process.stderr.write(`${message}\nRun "rapport help" for the commands and their options.\n`);
+  process.exitCode = 2;
+}
+
+/** The command line's words, or null once a mistyped option has been refused. */
 function readArgs(argv: string[]) {
   try {
     return parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
-    process.stderr.write(
-      `${error.message}\nRun "rapport help" for the commands and their options.\n`,
-    );
+    refuseCommandLine(error.message);
     return null;
   }
 }
@@ -107,10 +111,7 @@ function readArgs(argv: string[]) {
 /** Reads the command line, loads the configuration once and runs one command. */
 async function main(argv: string[]): Promise<void> {
   const args = readArgs(argv);
-  if (!args) {
-    process.exitCode = 2;
-    return;
-  }
+  if (!args) return;
   const { positionals, values } = args;
   const command = positionals[0] ?? 'help';
   if (values.help || command === 'help') {
@@ -119,10 +120,7 @@ async function main(argv: string[]): Promise<void> {
   }
   const foreign = foreignOption(command, values);
   if (foreign) {
-    process.stderr.write(
-      `rapport ${command} does not take --${foreign}.\nRun "rapport help" for the commands and their options.\n`,
-    );
-    process.exitCode = 2;
+    refuseCommandLine(`rapport ${command} does not take --${foreign}.`);
     return;
   }
   const config = loadConfig();
