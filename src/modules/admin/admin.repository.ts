@@ -22,7 +22,7 @@ export async function lockAnyMemberByHandle(
 
 export interface AdminMemberFilter {
   q: string;
-  status: AdminMemberStatus | undefined;
+  status?: AdminMemberStatus;
   now: string;
 }
 

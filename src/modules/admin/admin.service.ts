@@ -64,12 +64,7 @@ export class AdminService {
     status?: AdminMemberStatus;
   }): Promise<{ count: number }> {
     const now = this.deps.clock.now().toISOString();
-    const count = await countMembersForAdmin(this.deps.database.db, {
-      q: options.q,
-      status: options.status,
-      now,
-    });
-    return { count };
+    return { count: await countMembersForAdmin(this.deps.database.db, { ...options, now }) };
   }
 
   async listMembers(options: {
@@ -82,11 +77,7 @@ export class AdminService {
     const now = this.deps.clock.now();
     const at = now.toISOString();
     const since = addDays(now, -this.deps.rules.dontKnowWindowDays).toISOString();
-    const page = await listMembersForAdmin(
-      db,
-      { q: options.q, status: options.status, now: at },
-      options,
-    );
+    const page = await listMembersForAdmin(db, { ...options, now: at }, options);
     const signals = new Map<string, { openSent: number; dontKnowRecent: number }>();
     for (const row of page.items) {
       const [openSent, dontKnowRecent] = await Promise.all([
