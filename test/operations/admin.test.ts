@@ -119,6 +119,37 @@ describe('R32 admins and moderation', () => {
     );
   });
 
+  it('R32: each member of a page of the list carries their own open sent invitations and "I don\'t know" answers', async () => {
+    const [two, one, none, hal, ida] = await Promise.all([
+      t.member('Wrentwo'),
+      t.member('Wrenone'),
+      t.member('Wrennone'),
+      t.member('Hal'),
+      t.member('Ida'),
+    ]);
+    expect((await two.invite(hal)).status).toBe(201);
+    expect((await two.invite(ida)).status).toBe(201);
+    const ignored = await one.invite(hal);
+    expect(
+      (await hal.post(`${API}/invitations/${ignored.body.id}/ignore`, { reason: 'dont_know' }))
+        .status,
+    ).toBeLessThan(300);
+
+    const listed = await admin.get<{
+      items: { handle: string; openSent: number; dontKnowRecent: number }[];
+    }>(`${API}/admin/members?q=wren`);
+    expect(listed.status).toBe(200);
+    const signals = Object.fromEntries(
+      listed.body.items.map((m) => [m.handle, [m.openSent, m.dontKnowRecent]]),
+    );
+    // The ignored invitation is still open as its sender sees it (R11).
+    expect(signals).toEqual({
+      [two.handle]: [2, 0],
+      [one.handle]: [1, 1],
+      [none.handle]: [0, 0],
+    });
+  });
+
   it('R32: lifting an R9 restriction lets the member invite anyone again', async () => {
     const [eve, fay, gus] = await Promise.all([t.member('eve'), t.member('fay'), t.member('gus')]);
     const sent = await eve.invite(fay);
@@ -126,7 +157,7 @@ describe('R32 admins and moderation', () => {
       (await fay.post(`${API}/invitations/${sent.body.id}/ignore`, { reason: 'dont_know' })).status,
     ).toBeLessThan(300);
     expect((await eve.invite(gus)).body.reason).toBe('sender_restricted');
-    const listed = await admin.get(`${API}/admin/members?status=restricted`);
+    const listed = await admin.get(`${API}/admin/members?status=restricted&q=${eve.handle}`);
     expect(listed.body.items).toEqual([
       expect.objectContaining({ handle: eve.handle, status: 'restricted', dontKnowRecent: 1 }),
     ]);

@@ -97,11 +97,6 @@ export async function clearRestriction(db: Db, id: string): Promise<void> {
   await db.updateTable('members').set({ restricted_until: null }).where('id', '=', id).execute();
 }
 
-/**
- * A suspension withdraws every open sent invitation, kept ones too: a pin keeps an invitation
- * out of the sender's own clean-ups, not an admin's.
- */
-
 export async function insertAudit(db: Db, row: Insertable<AdminAuditTable>): Promise<void> {
   await db.insertInto('admin_audit').values(row).execute();
 }

@@ -7,7 +7,7 @@ import { addDays } from '../../lib/time.js';
 import type { ServiceDeps } from '../deps.js';
 import { withdrawEverySent } from '../invitations/invitation.commands.js';
 import { isRestricted } from '../invitations/invitation.js';
-import { countDontKnowSince, countSenderOpen } from '../invitations/invitation.queries.js';
+import { countDontKnowSinceEach, countSenderOpenEach } from '../invitations/invitation.queries.js';
 import { memberNotFound } from '../members/member.js';
 import { type MemberRow } from '../members/member.repository.js';
 import { findMemberById, findMemberSummaries } from '../members/member.service.js';
@@ -78,14 +78,11 @@ export class AdminService {
     const at = now.toISOString();
     const since = addDays(now, -this.deps.rules.dontKnowWindowDays).toISOString();
     const page = await listMembersForAdmin(db, { ...options, now: at }, options);
-    const signals = new Map<string, { openSent: number; dontKnowRecent: number }>();
-    for (const row of page.items) {
-      const [openSent, dontKnowRecent] = await Promise.all([
-        countSenderOpen(db, row.id, at),
-        countDontKnowSince(db, row.id, since),
-      ]);
-      signals.set(row.id, { openSent, dontKnowRecent });
-    }
+    const ids = page.items.map((r) => r.id);
+    const [openSent, dontKnowRecent] = await Promise.all([
+      countSenderOpenEach(db, ids, at),
+      countDontKnowSinceEach(db, ids, since),
+    ]);
     return presentPage(page, (r) => ({
       ...toSummary(r),
       email: r.email,
@@ -95,8 +92,8 @@ export class AdminService {
       restrictedUntil: isRestricted(r.restricted_until, now) ? r.restricted_until : null,
       suspendedAt: r.suspended_at,
       suspensionReason: r.suspension_reason,
-      openSent: signals.get(r.id)?.openSent ?? 0,
-      dontKnowRecent: signals.get(r.id)?.dontKnowRecent ?? 0,
+      openSent: openSent.get(r.id) ?? 0,
+      dontKnowRecent: dontKnowRecent.get(r.id) ?? 0,
     }));
   }
 

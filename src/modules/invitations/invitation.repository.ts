@@ -176,13 +176,17 @@ export async function sentSince(
   return { count: Number(row.count), oldest: row.oldest ?? null };
 }
 
-/** R6: invitations the sender still sees as open. */
-export function senderOpenRows(db: Db, senderId: string, now: string) {
+/** R6: invitations their sender still sees as open. */
+function openToSenders(db: Db, now: string) {
   return db
     .selectFrom('invitations')
-    .where('sender_id', '=', senderId)
     .where(statusIn(SENDER_OPEN_STATUSES))
     .where('expires_at', '>', now);
+}
+
+/** R6: invitations the sender still sees as open. */
+export function senderOpenRows(db: Db, senderId: string, now: string) {
+  return openToSenders(db, now).where('sender_id', '=', senderId);
 }
 
 export async function countSenderOpen(db: Db, senderId: string, now: string): Promise<number> {
@@ -190,6 +194,29 @@ export async function countSenderOpen(db: Db, senderId: string, now: string): Pr
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** How many of `invitations` each of `senderIds` sent, in one statement; a sender with none is absent. */
+async function countEachSender(
+  invitations: ReturnType<typeof openToSenders>,
+  senderIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (senderIds.length === 0) return new Map();
+  const rows = await invitations
+    .select(['sender_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('sender_id', 'in', senderIds)
+    .groupBy('sender_id')
+    .execute();
+  return new Map(rows.map((r) => [r.sender_id, Number(r.n)]));
+}
+
+/** `countSenderOpen` for a page of senders. */
+export function countSenderOpenEach(
+  db: Db,
+  senderIds: readonly string[],
+  now: string,
+): Promise<Map<string, number>> {
+  return countEachSender(openToSenders(db, now), senderIds);
 }
 
 /** R8: the wrong addresses `senderId` gave for `recipientId` since `since`. */
@@ -393,16 +420,29 @@ export async function setKept(db: Db, id: string, kept: boolean, at: string): Pr
  * R9: "I don't know this person" answers to the sender's connection invitations since `since`;
  * such an answer to a page or event invitation says nothing of whether the sender knows them.
  */
-export async function countDontKnowSince(db: Db, senderId: string, since: string): Promise<number> {
-  const row = await db
+function dontKnowAnswersSince(db: Db, since: string) {
+  return db
     .selectFrom('invitations')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('sender_id', '=', senderId)
     .where(equalsLiteral('ignore_reason', 'dont_know'))
     .where('kind', '=', 'connection')
-    .where('responded_at', '>', since)
+    .where('responded_at', '>', since);
+}
+
+export async function countDontKnowSince(db: Db, senderId: string, since: string): Promise<number> {
+  const row = await dontKnowAnswersSince(db, since)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('sender_id', '=', senderId)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** `countDontKnowSince` for a page of senders. */
+export function countDontKnowSinceEach(
+  db: Db,
+  senderIds: readonly string[],
+  since: string,
+): Promise<Map<string, number>> {
+  return countEachSender(dontKnowAnswersSince(db, since), senderIds);
 }
 
 /**
