@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../test/jobs/child.js';
 import { ok } from './helpers/api.js';
 import { seriousViolations } from './helpers/axe.js';
-import { expectFitsPhone, focusedIsBusy, holdRequests, PHONE } from './helpers/browser.js';
+import {
+  expectFitsPhone,
+  focusedIsBusy,
+  gapBelow,
+  holdRequests,
+  PHONE,
+} from './helpers/browser.js';
 import { setupSuite } from './helpers/suite.js';
 
 describe('Admin', () => {
@@ -33,6 +39,10 @@ describe('Admin', () => {
     await statuses.getByRole('button', { name: 'Unverified' }).click();
     await members.getByText('Unverified · ', { exact: false }).waitFor();
     await statuses.getByRole('button', { name: 'Everyone' }).click();
+    // The rows start clear of the chips, as far as they stand from one another.
+    expect(await gapBelow(statuses, members.getByRole('listitem').first())).toBeGreaterThanOrEqual(
+      12,
+    );
     await members.getByRole('button', { name: 'Suspend Sam Spammer' }).click();
 
     const dialog = page.getByRole('dialog', { name: 'Suspend Sam Spammer?' });

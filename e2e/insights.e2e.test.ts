@@ -4,7 +4,7 @@ import { memberRow, seedMembers } from '../test/helpers/members.js';
 import { seedInvitationsBulk } from '../test/helpers/network.js';
 import { type Member, ok } from './helpers/api.js';
 import { seriousViolations } from './helpers/axe.js';
-import { DESKTOP, PHONE, shoot } from './helpers/browser.js';
+import { DESKTOP, gapBelow, PHONE, shoot } from './helpers/browser.js';
 import { setupSuite } from './helpers/suite.js';
 
 async function barHeight(bar: Locator): Promise<number> {
@@ -12,13 +12,6 @@ async function barHeight(bar: Locator): Promise<number> {
 }
 
 /** The rows of a chart's text alternative, as [label, number] pairs. */
-/** The space between the bottom of `above` and the top of `below`, in CSS pixels. */
-async function gapBelow(above: Locator, below: Locator): Promise<number> {
-  const [a, b] = await Promise.all([above.boundingBox(), below.boundingBox()]);
-  if (!a || !b) throw new Error('both must be on the page');
-  return b.y - (a.y + a.height);
-}
-
 async function tableRows(page: Page, caption: string): Promise<[string, string][]> {
   const table = page.getByRole('table', { name: caption });
   const rows = await table.locator('tbody tr').all();
@@ -267,6 +260,14 @@ describe('Insights: invitation figures and network composition, drawn as SVG', (
       await page.goto('/insights');
       await page.locator('svg .ranking-row').first().waitFor();
       await page.evaluate(() => document.fonts.ready);
+      // The charts stand apart from the connections link, also where it wraps under the title.
+      const network = page.getByRole('region', { name: 'Who is in your network' });
+      expect(
+        await gapBelow(
+          network.getByRole('link', { name: /connections/ }),
+          network.getByRole('heading', { name: 'By company' }),
+        ),
+      ).toBeGreaterThanOrEqual(12);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width).toBeLessThanOrEqual(viewport.width);
       expect(await seriousViolations(page)).toEqual([]);

@@ -196,6 +196,13 @@ export async function shoot(page: Page, name: string, fullPage = true): Promise<
   await page.screenshot({ path: new URL(`${name}.png`, SHOTS).pathname, fullPage });
 }
 
+/** The space between the bottom of `above` and the top of `below`, in CSS pixels. */
+export async function gapBelow(above: Locator, below: Locator): Promise<number> {
+  const [a, b] = await Promise.all([above.boundingBox(), below.boundingBox()]);
+  if (!a || !b) throw new Error('both must be on the page');
+  return b.y - (a.y + a.height);
+}
+
 /** No layout wider than a 375-px screen, once a page just resized to it has laid itself out. */
 export async function expectFitsPhone(page: Page): Promise<void> {
   await expect
