@@ -27,6 +27,22 @@ describe('Focus after a form navigates', () => {
     await context.close();
   });
 
+  it('/sign-in and /sign-up, spelled like the other account pages, lead to signing in and up', async () => {
+    const sam = await suite.api.member('Sam Spelling');
+    const { context, page } = await signedOut(suite.browser, suite.api);
+
+    await page.goto('/sign-up');
+    await page.getByRole('heading', { level: 1, name: 'Create your account' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/signup');
+
+    await page.goto('/sign-in?next=%2Fnotifications');
+    await page.getByRole('textbox', { name: 'Email' }).fill(sam.email);
+    await page.getByLabel('Password', { exact: true }).fill(sam.password);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
+    await context.close();
+  });
+
   it('a page opened by its address keeps the browser’s own focus', async () => {
     const olga = await suite.api.member('Olga Open');
     const { context, page } = await suite.signIn(olga);

@@ -1,4 +1,4 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter, Navigate, useLocation } from 'react-router';
 import { AppShell } from './components/AppShell.js';
 import { PageError } from './components/PageError.js';
 import { SignedOutFrame } from './components/SignedOutFrame.js';
@@ -55,6 +55,12 @@ const ResetPasswordPage = lazyPage(
   async () => (await import('./pages/auth/ResetPasswordPage.js')).ResetPasswordPage,
 );
 
+/** Another spelling of `pathname`'s address: goes there, keeping what the query asks (`?next=`). */
+function SpelledAs({ pathname }: { pathname: string }) {
+  const { search } = useLocation();
+  return <Navigate to={{ pathname, search }} replace />;
+}
+
 export const router = createBrowserRouter([
   {
     element: <SignedOutFrame />,
@@ -69,6 +75,10 @@ export const router = createBrowserRouter([
       { path: '/verify-email', element: <VerifyEmailPage /> },
       { path: '/forgot-password', element: <ForgotPasswordPage /> },
       { path: '/reset-password', element: <ResetPasswordPage /> },
+      // Spelled with a hyphen like the other account pages, they would otherwise read as
+      // unknown pages, which send a signed-out visitor to sign in and then to "Page not found".
+      { path: '/sign-in', element: <SpelledAs pathname="/signin" /> },
+      { path: '/sign-up', element: <SpelledAs pathname="/signup" /> },
     ],
   },
   {
