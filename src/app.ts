@@ -12,7 +12,7 @@ import { Problem } from './http/common.schemas.js';
 import { registerIdempotency } from './http/idempotency.js';
 import { registerMetrics } from './http/metrics.js';
 import { registerOpenApi } from './http/openapi.js';
-import { refuseBodiesWhereNone, rejectUnstorableText } from './http/input-guard.js';
+import { refuseBodiesNotRead, rejectUnstorableText } from './http/input-guard.js';
 import { createErrorHandler, problem, routerErrorHandler } from './http/problem.js';
 import { registerRateLimits } from './http/rate-limit.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -69,7 +69,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
 
   app.setErrorHandler(createErrorHandler(ctx.clock));
   app.addHook('preValidation', rejectUnstorableText);
-  refuseBodiesWhereNone(app);
+  refuseBodiesNotRead(app);
   acceptEmptyJsonBodies(app);
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) =>
     done(null, body),

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify';
 import { asList } from '../lib/arrays.js';
 import { DomainError, type ErrorCode } from '../lib/errors.js';
 
@@ -87,16 +87,48 @@ function rejectUnexpectedBody(request: FastifyRequest): Promise<void> {
   );
 }
 
+/** The media types an operation reads its body in: as listed, or its body's `content`, else JSON. */
+function mediaTypesRead(schema: FastifySchema): readonly string[] {
+  if (schema.consumes) return schema.consumes;
+  const body: unknown = schema.body;
+  if (typeof body === 'object' && body !== null && 'content' in body) {
+    const content: unknown = body.content;
+    if (typeof content === 'object' && content !== null) return Object.keys(content);
+  }
+  return ['application/json'];
+}
+
+/** A body in a media type the operation does not read is refused as its description says, 415. */
+function rejectUnreadMediaType(request: FastifyRequest, reads: readonly string[]): Promise<void> {
+  const type = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+  if (type === undefined || reads.includes(type)) return Promise.resolve();
+  return Promise.reject(
+    new DomainError(
+      'unsupported_media_type',
+      `This operation reads ${reads.join(' or ')}, not ${type}.`,
+    ),
+  );
+}
+
 /**
- * An operation that takes no body (withdraw, accept, follow…) refuses one that says something,
- * as SPEC §3 refuses unknown fields, instead of dropping it without a word: a client that sends
- * `{"reason": …}` where none is read learns so. No body, an empty one and `{}` are welcome.
- * Whether an operation takes a body is known when it is registered, so only those that take
- * none carry the check.
+ * Bodies an operation does not read are refused. Whether an operation takes one is known when it
+ * is registered, so each carries only its own check:
+ * - An operation that takes no body (withdraw, accept, follow…) refuses one that says
+ *   something, as SPEC §3 refuses unknown fields, instead of dropping it without a word: a
+ *   client that sends `{"reason": …}` where none is read learns so. No body, an empty one and
+ *   `{}` are welcome.
+ * - An operation that takes one refuses it in a media type it does not read. text/plain and
+ *   text/csv have parsers of their own (Fastify's, and the contacts import's), so such a body
+ *   would otherwise be read, then refused as 400 by a JSON schema.
  */
-export function refuseBodiesWhereNone(app: FastifyInstance): void {
+export function refuseBodiesNotRead(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
-    if (route.schema?.body !== undefined) return;
-    route.preValidation = [...asList(route.preValidation), rejectUnexpectedBody];
+    const schema = route.schema;
+    let check = rejectUnexpectedBody;
+    if (schema?.body !== undefined) {
+      const reads = mediaTypesRead(schema);
+      check = (request) => rejectUnreadMediaType(request, reads);
+    }
+    route.preValidation = [...asList(route.preValidation), check];
   });
 }

@@ -109,7 +109,9 @@ function fromFastify(error: Error & Partial<FastifyError>): ProblemBody {
   const detail =
     error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
       ? 'The request body is not valid JSON.'
-      : error.message;
+      : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+        ? 'The request body is not in a media type this operation reads; its requestBody in /api/v1/openapi.json lists them.'
+        : error.message;
   return problem(status, code, detail);
 }
 

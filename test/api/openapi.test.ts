@@ -114,6 +114,15 @@ describe('R37 one contract', () => {
     expect(reply.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 
+  it('R34 every operation declares the 429 and 503 any request may get, and one that takes a body its 413', () => {
+    for (const [name, op] of operations) {
+      expect(op.responses['503']?.content?.['application/problem+json'], name).toBeDefined();
+      expect(op.responses['429']?.content?.['application/problem+json'], name).toBeDefined();
+      if (op.requestBody)
+        expect(op.responses['413']?.content?.['application/problem+json'], name).toBeDefined();
+    }
+  });
+
   it('R40 every list answers {items, nextCursor} and takes limit and cursor', () => {
     const resolve = (schema: Schema | undefined): Schema | undefined =>
       schema?.$ref

@@ -74,7 +74,7 @@ function unbounded(
 }
 
 async function raw(
-  method: 'POST' | 'PUT' | 'DELETE',
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   contentType: string,
   payload: string,
@@ -272,6 +272,30 @@ describe('hardening', () => {
     expectProblem(broken, 400, 'validation_failed');
     const media = await raw('POST', `${API}/contacts/import`, 'application/xml', '<emails/>');
     expectProblem(media, 415, 'unsupported_media_type');
+  });
+
+  it('R37: a body in a media type its operation does not read gets the 415 the description declares, text ones too', async () => {
+    for (const type of ['text/plain', 'text/csv', 'application/xml']) {
+      const refused = await raw('POST', `${API}/invitations`, type, 'kind=connection');
+      expectProblem(refused, 415, 'unsupported_media_type');
+      expect(refused.body.detail).toMatch(/application\/json|openapi\.json/);
+    }
+    expectProblem(
+      await raw('PATCH', `${API}/settings`, 'text/plain', '{"emailReminders":false}'),
+      415,
+      'unsupported_media_type',
+    );
+    expect((await ann.get(`${API}/settings`)).body.emailReminders).toBe(true);
+    // The contacts import reads CSV as well as JSON; JSON with a charset is JSON.
+    const csv = await raw('POST', `${API}/contacts/import`, 'text/csv', 'email\ncsv@example.test');
+    expect(csv.status).toBe(200);
+    const json = await raw(
+      'POST',
+      `${API}/contacts/import`,
+      'application/json; charset=utf-8',
+      '{"emails":["json@example.test"]}',
+    );
+    expect(json.status).toBe(200);
   });
 
   it('answers carry the security headers', async () => {

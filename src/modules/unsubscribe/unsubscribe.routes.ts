@@ -1,12 +1,13 @@
 import { Type } from '@sinclair/typebox';
-import { Problem } from '../../http/common.schemas.js';
+import { errorResponses, Problem, problemResponse } from '../../http/common.schemas.js';
 import type { RoutesPlugin } from '../../http/types.js';
 import { confirmPage, donePage, invalidPage } from './unsubscribe.page.js';
 
 const tags = ['email'];
 const querystring = Type.Object({ token: Type.String({ minLength: 1, maxLength: 300 }) });
 const html = (description: string) => ({ 'text/html': { schema: Type.String({ description }) } });
-// A link that is not valid gets a page; a request without a well-formed token, problem details.
+// A link that is not valid gets a page; a request without a well-formed token, problem details,
+// as does one that comes too often (R34's limits) or while the database is away.
 const pages = (done: string) => ({
   200: { description: done, content: html(done) },
   400: {
@@ -16,6 +17,8 @@ const pages = (done: string) => ({
       'application/problem+json': { schema: Type.Ref(Problem) },
     },
   },
+  429: errorResponses[429],
+  503: errorResponses[503],
 });
 
 const oneClickForm = Type.String({
@@ -72,7 +75,10 @@ export const unsubscribeRoutes: RoutesPlugin = (ctx) => (app) => {
         querystring,
         body: oneClickBody,
         produces: ['text/html'],
-        response: pages('An HTML page saying the preference is off'),
+        response: {
+          ...pages('An HTML page saying the preference is off'),
+          413: problemResponse('The request body is too large'),
+        },
       },
     },
     async (request, reply) => {
