@@ -16,6 +16,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const READ_METHODS = new Set(['GET', 'HEAD']);
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Why a route refuses personal access tokens (R28): it answers them 403 forbidden, so. */
+    sessionOnly?: string;
+  }
   interface FastifyRequest {
     memberId: string;
     /** Null when the request came with a personal access token. */
@@ -36,6 +40,9 @@ export function authenticate(accounts: AccountService) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       const auth = match?.[1] ? await accounts.authenticateToken(match[1]) : null;
       if (!auth) throw invalidToken();
+      // Before the scope: such a route is closed to every token, a read one included.
+      const sessionOnly = request.routeOptions.config.sessionOnly;
+      if (sessionOnly) throw new DomainError('forbidden', sessionOnly);
       if (auth.scope === 'read' && !READ_METHODS.has(request.method)) {
         throw new DomainError('insufficient_scope', 'This token may only read.');
       }

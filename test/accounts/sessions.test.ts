@@ -146,17 +146,28 @@ describe('R28 personal access tokens', () => {
     expectStatus(await ann.get(`${API}/me`), 200);
   });
 
-  it('R28: a request made with a token cannot create tokens; only a signed-in session can', async () => {
+  it('R28: a request made with a token cannot create tokens, a read one included; only a signed-in session can', async () => {
     const ann = await t.member('ann');
     expectProblem(await ann.post(`${API}/me/tokens`, { name: 'another' }), 403, 'forbidden');
     const browser = await signIn(ann.email, 'Laptop');
     const made = await as(browser, 'POST', '/me/tokens', { name: 'script' });
     expectStatus(made, 201);
     expect(made.body.scope).toBe('write');
+    const reader = await as(browser, 'POST', '/me/tokens', { name: 'reader', scope: 'read' });
+    const byReader = await inject(
+      t.app,
+      'POST',
+      `${API}/me/tokens`,
+      { name: 'third' },
+      {
+        authorization: `Bearer ${String(reader.body.token)}`,
+      },
+    );
+    expectProblem(byReader, 403, 'forbidden');
     const names = (await ann.get(`${API}/me/tokens`)).body.items.map(
       (i: { name: string }) => i.name,
     );
-    expect(names.sort()).toEqual(['script', 'tests']);
+    expect(names.sort()).toEqual(['reader', 'script', 'tests']);
   });
 
   it('R28: a token past its expiry answers 401 like an unknown one; the list shows scope and expiry', async () => {

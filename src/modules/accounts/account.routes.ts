@@ -117,6 +117,8 @@ export const accountRoutes =
       '/me/tokens',
       {
         onRequest: auth,
+        // R28: a token cannot make another, so a leaked one cannot outlive its own revocation.
+        config: { sessionOnly: 'Tokens are made from a signed-in session only.' },
         schema: {
           tags: ['accounts'],
           operationId: 'createToken',
@@ -125,15 +127,8 @@ export const accountRoutes =
           response: { 201: NewToken, ...errorResponses },
         },
       },
-      async (request, reply) => {
-        // R28: a token cannot make another, so a leaked one cannot outlive its own revocation.
-        if (!request.sessionId) {
-          throw new DomainError('forbidden', 'Tokens are made from a signed-in session only.');
-        }
-        return reply
-          .status(201)
-          .send(await ctx.accounts.createToken(request.memberId, request.body));
-      },
+      async (request, reply) =>
+        reply.status(201).send(await ctx.accounts.createToken(request.memberId, request.body)),
     );
 
     app.get(
