@@ -5,6 +5,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { AppContext } from '../context.js';
 import type { Clock } from '../lib/clock.js';
+import { asList } from '../lib/arrays.js';
 import { DomainError } from '../lib/errors.js';
 import { requireWhenNeeded } from '../lib/require-when-needed.js';
 import { SignInLimiter } from './sign-in-limit.js';
@@ -12,16 +13,19 @@ import type { App } from './types.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** The RATE_RULES entry that limits the route. */
-    rateLimit?: string;
+    /** The RATE_RULES entries that limit the route, each counted on its own. */
+    rateLimit?: string | string[];
   }
 }
 
 interface RateRule {
   max: number;
   windowMs: number;
-  /** What the limit counts by: the caller's address, or the signed-in member. */
-  by: 'ip' | 'member';
+  /**
+   * What the limit counts by: the caller's address, the signed-in member, or the email address
+   * the body names, counted alike whether or not an account has it.
+   */
+  by: 'ip' | 'member' | 'email';
 }
 
 /** Sign-in is limited by its failures instead, per address and per account (sign-in-limit.ts). */
@@ -30,6 +34,8 @@ const RATE_RULES: Record<string, RateRule> = {
   invite: { max: 60, windowMs: 60_000, by: 'member' },
   verificationMail: { max: 5, windowMs: 60 * 60_000, by: 'member' },
   passwordReset: { max: 10, windowMs: 60 * 60_000, by: 'ip' },
+  // However many addresses ask, an inbox gets at most 5 reset links an hour (R26).
+  passwordResetMail: { max: 5, windowMs: 60 * 60_000, by: 'email' },
 };
 
 /**
@@ -207,23 +213,34 @@ async function createRateStore(redisUrl: string | null, log: Logger): Promise<Ra
   return store;
 }
 
+/** The email address a validated body names, as accounts are looked up by it. */
+function bodyEmail(body: unknown): string {
+  const email: unknown =
+    typeof body === 'object' && body !== null ? Reflect.get(body, 'email') : '';
+  return typeof email === 'string' ? email.trim().toLowerCase() : '';
+}
+
+function counted(request: FastifyRequest, by: RateRule['by']): string {
+  if (by === 'member') return request.memberId;
+  return by === 'email' ? bodyEmail(request.body) : request.ip;
+}
+
 /** Request rate limits on sign-in, sign-up and sending; off with RAPPORT_RATE_LIMITS=off. */
 function rateLimitHook(store: RateStore, clock: Clock) {
   return async (request: FastifyRequest): Promise<void> => {
-    const name = request.routeOptions.config.rateLimit;
-    const rule = name ? RATE_RULES[name] : undefined;
-    if (!name || !rule) return;
-    const who = rule.by === 'member' ? request.memberId : request.ip;
-    const now = clock.now().getTime();
-    const { count, resetAt } = await store.hit(`${name}:${who}`, rule.windowMs, now);
-    if (count > rule.max) {
-      throw new DomainError(
-        'rate_limited',
-        'Too many requests; please wait a moment and try again.',
-        {
-          retryAt: new Date(resetAt),
-        },
-      );
+    for (const name of asList(request.routeOptions.config.rateLimit)) {
+      const rule = RATE_RULES[name];
+      if (!rule) continue;
+      const now = clock.now().getTime();
+      const key = `${name}:${counted(request, rule.by)}`;
+      const { count, resetAt } = await store.hit(key, rule.windowMs, now);
+      if (count > rule.max) {
+        throw new DomainError(
+          'rate_limited',
+          'Too many requests; please wait a moment and try again.',
+          { retryAt: new Date(resetAt) },
+        );
+      }
     }
   };
 }

@@ -8,7 +8,7 @@ export function elementAt<T>(list: ArrayLike<T>, index: number): T {
   return value;
 }
 
-/** A route's hooks as a list: Fastify takes none, one, or several. */
+/** None, one or several as a list, as Fastify takes a route's hooks and Rapport its rate limits. */
 export function asList<T>(hooks: T | T[] | undefined): T[] {
   if (hooks === undefined) return [];
   return Array.isArray(hooks) ? hooks : [hooks];

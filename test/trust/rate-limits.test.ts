@@ -36,6 +36,16 @@ async function signUp(app: App, ip: string, n: number) {
   return { status: response.statusCode, body: response.json(), headers: response.headers };
 }
 
+async function resetPassword(app: App, ip: string, email: string) {
+  const response = await app.inject({
+    method: 'POST',
+    url: `${API}/account/password-reset`,
+    remoteAddress: ip,
+    payload: { email },
+  });
+  return { status: response.statusCode, body: response.json(), headers: response.headers };
+}
+
 /**
  * R27 sign-in: 10 failures per address in a sliding 15 minutes, each for another email so that
  * no account limit is reached; the 11th try is refused even with the right password.
@@ -85,6 +95,28 @@ describe('request rate limits in one process (RAPPORT_RATE_LIMITS on)', () => {
     ).toEqual([]);
     t.clock.advance(60 * MINUTE_MS);
     expectStatus(await signUp(t.app, ip, 20), 201);
+  });
+
+  it('R26 password reset: the 6th link for one email address in an hour → 429 from any caller, alike whether or not it has an account', async () => {
+    const ann = await t.member('ann');
+    const nobody = `nobody-${randomInt(1_000_000)}@example.test`;
+    t.clock.set(new Date(Math.ceil(t.clock.now().getTime() / (60 * MINUTE_MS)) * 60 * MINUTE_MS));
+    const refusals = [];
+    for (const email of [ann.email, nobody]) {
+      for (let i = 0; i < 5; i++) expectStatus(await resetPassword(t.app, randomIp(), email), 202);
+      const refused = await resetPassword(t.app, randomIp(), ` ${email.toUpperCase()}`);
+      refusals.push(expectProblem(refused, 429, 'rate_limited'));
+    }
+    expect(refusals[0]).toEqual(refusals[1]);
+    const links = await t.ctx.database.db
+      .selectFrom('outbox')
+      .select('id')
+      .where('to_email', '=', ann.email)
+      .where('template', '=', 'password_reset')
+      .execute();
+    expect(links).toHaveLength(5);
+    t.clock.advance(60 * MINUTE_MS);
+    expectStatus(await resetPassword(t.app, randomIp(), ann.email), 202);
   });
 
   it('sending: the 61st invitation request of a member in a minute → 429, whatever the first 60 answered', async () => {

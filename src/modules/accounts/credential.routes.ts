@@ -52,7 +52,7 @@ export const credentialRoutes =
     app.post(
       '/account/password-reset',
       {
-        config: { rateLimit: 'passwordReset' },
+        config: { rateLimit: ['passwordReset', 'passwordResetMail'] },
         schema: {
           tags: ['accounts'],
           operationId: 'requestPasswordReset',
