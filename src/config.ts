@@ -195,6 +195,19 @@ export const RULE_DEFAULTS: RuleConfig = {
   emailAttemptsWindowDays: 30,
 };
 
+/**
+ * The rule numbers below which a rule stops making sense rather than being turned off: every
+ * invitation expiring at once, every sender restricted from their first send, every address
+ * check exhausted before the first. The others may be 0.
+ */
+const RULE_MINIMUMS: Partial<Record<keyof RuleConfig, number>> = {
+  expiryDays: 1,
+  dontKnowThreshold: 1,
+  dontKnowWindowDays: 1,
+  emailAttemptsLimit: 1,
+  emailAttemptsWindowDays: 1,
+};
+
 function isRuleKey(key: string): key is keyof RuleConfig {
   return Object.hasOwn(RULE_DEFAULTS, key);
 }
@@ -250,16 +263,20 @@ export function loadConfig(env: Env = process.env): Config {
       const fallback = RULE_DEFAULTS.reminderDays;
       const raw = env[name];
       const days = raw ? raw.split(',').map((part) => Number(part.trim())) : fallback;
-      if (days.some((d) => !Number.isInteger(d) || d < 1) || days.length > 2) {
+      if (
+        days.some((d) => !Number.isInteger(d) || d < 1) ||
+        days.length > 2 ||
+        new Set(days).size < days.length
+      ) {
         problems.push(
-          `${name} must be one or two whole numbers of days, like "3,10", got "${raw}"`,
+          `${name} must be one or two different whole numbers of days, like "3,10", got "${raw}"`,
         );
         rules.reminderDays = fallback;
       } else {
         rules.reminderDays = [...days].sort((a, b) => a - b);
       }
     } else {
-      rules[key] = integer(name, RULE_DEFAULTS[key], 0, 10_000_000);
+      rules[key] = integer(name, RULE_DEFAULTS[key], RULE_MINIMUMS[key] ?? 0, 10_000_000);
     }
   }
 

@@ -70,7 +70,7 @@ describe('R34 private operations endpoints', () => {
     );
   });
 
-  it('R34: the new variables are checked at start', () => {
+  it('R34 §6: the variables are checked at start, rule numbers against what their rule can take', () => {
     const problems = (env: Record<string, string>) => {
       try {
         loadConfig(env);
@@ -87,6 +87,14 @@ describe('R34 private operations endpoints', () => {
     expect(problems({ RAPPORT_ALLOWED_EMAIL_DOMAINS: 'a.com,not a domain' })).toContain(
       'RAPPORT_ALLOWED_EMAIL_DOMAINS',
     );
+    // A rule number that would wreck its rule rather than turn it off is refused.
+    expect(problems({ RAPPORT_EXPIRY_DAYS: '0' })).toContain(
+      'RAPPORT_EXPIRY_DAYS must be a whole number from 1',
+    );
+    expect(problems({ RAPPORT_DONT_KNOW_THRESHOLD: '0' })).toContain('RAPPORT_DONT_KNOW_THRESHOLD');
+    expect(problems({ RAPPORT_REMINDER_DAYS: '3,3' })).toContain('RAPPORT_REMINDER_DAYS');
+    expect(loadConfig({ RAPPORT_RESEND_COOLDOWN_DAYS: '0' }).rules.resendCooldownDays).toBe(0);
+    expect(loadConfig({ RAPPORT_REMINDER_DAYS: '10,3' }).rules.reminderDays).toEqual([3, 10]);
     expect(loadConfig({ RAPPORT_TRUST_PROXY: '10.0.0.1, 192.168.0.0/16' }).trustProxy).toEqual([
       '10.0.0.1',
       '192.168.0.0/16',
