@@ -72,6 +72,14 @@ function integrityProblem(db: Database.Database): string | null {
   }
 }
 
+/** Whether a database holds Rapport's data: a restore of any other would leave an instance empty. */
+function holdsRapport(db: Database.Database): boolean {
+  const tables = new Set(
+    db.prepare("select name from sqlite_master where type = 'table'").pluck().all(),
+  );
+  return tables.has('kysely_migration') && tables.has('members');
+}
+
 export async function backupCommand(
   config: Config,
   target: string | undefined,
@@ -139,6 +147,10 @@ export async function restoreCommand(
     const problem = integrityProblem(copy);
     if (problem !== null) {
       err.write(`${backup} is not a sound database (${problem}); nothing was restored.\n`);
+      return 1;
+    }
+    if (!holdsRapport(copy)) {
+      err.write(`${backup} is a database, but not Rapport's; nothing was restored.\n`);
       return 1;
     }
     // Written beside the database and renamed over it, so a failed restore leaves it as it was.

@@ -178,6 +178,30 @@ describe.runIf(dialect === 'sqlite')('backup and restore (sqlite)', () => {
     }
   }, 60_000);
 
+  it("R33: a sound database that is not Rapport's is refused and the instance is left as it was", async () => {
+    const other = join(tmpdir(), `rapport-other-${stamp}.db`);
+    const raw = new SqliteDatabase(other);
+    raw.exec('create table notes (body text)');
+    raw.close();
+    try {
+      const restore = await cli(['restore', other], `sqlite:${restoredFile}`);
+      expect(restore.code).toBe(1);
+      expect(restore.output).toContain(
+        `${other} is a database, but not Rapport's; nothing was restored`,
+      );
+      const kept = openDatabase(`sqlite:${restoredFile}`);
+      try {
+        expect((await kept.db.selectFrom('members').select('id').execute()).length).toBeGreaterThan(
+          0,
+        );
+      } finally {
+        await kept.close();
+      }
+    } finally {
+      rmSync(other, { force: true });
+    }
+  }, 60_000);
+
   it('R33: a backup into a folder that does not exist says so, and writes nothing', async () => {
     const nowhere = join(tmpdir(), `rapport-missing-${stamp}`, 'backup.db');
     const backup = await cli(['backup', nowhere], throwaway.url);
