@@ -40,15 +40,17 @@ export function authenticate(accounts: AccountService) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       const auth = match?.[1] ? await accounts.authenticateToken(match[1]) : null;
       if (!auth) throw invalidToken();
+      request.memberId = auth.memberId;
+      request.sessionId = null;
+      // Before the refusals below: a token the lookup has yet to confirm is answered 401 instead
+      // of them once it turns out revoked or expired (carryTokenChecks).
+      request.tokenCheck = auth.check && new PendingCheck(auth.check);
       // Before the scope: such a route is closed to every token, a read one included.
       const sessionOnly = request.routeOptions.config.sessionOnly;
       if (sessionOnly) throw new DomainError('forbidden', sessionOnly);
       if (auth.scope === 'read' && !READ_METHODS.has(request.method)) {
         throw new DomainError('insufficient_scope', 'This token may only read.');
       }
-      request.memberId = auth.memberId;
-      request.sessionId = null;
-      request.tokenCheck = auth.check && new PendingCheck(auth.check);
       return;
     }
     const secret = request.cookies[SESSION_COOKIE];

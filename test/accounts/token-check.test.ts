@@ -87,6 +87,13 @@ describe('a token revoked or a member suspended by another process', () => {
     expectProblem(await gus.member.post(`${API}/invitations`, {}), 401, 'unauthenticated');
   });
 
+  it('R28: a revoked token hears about itself on a route closed to tokens, not that it is closed', async () => {
+    const hal = await letIn('hal');
+    expectProblem(await hal.member.post(`${API}/me/tokens`, { name: 'x' }), 403, 'forbidden');
+    await other.accounts.deleteToken(hal.id, hal.tokenId);
+    expectProblem(await hal.member.post(`${API}/me/tokens`, { name: 'x' }), 401, 'unauthenticated');
+  });
+
   it('R28: a token used again after an hour is looked up first and its use recorded', async () => {
     const hal = await letIn('hal');
     const before = (await hal.member.get(`${API}/me/tokens`)).body.items[0].lastUsedAt;
