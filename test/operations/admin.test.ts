@@ -107,7 +107,9 @@ describe('R32 admins and moderation', () => {
 
     // Unsuspended: back, the withdrawn invitations stay withdrawn and leave no cooldown.
     t.clock.advance(1000);
-    expect((await admin.post(`${API}/admin/members/${spam.handle}/unsuspend`)).status).toBe(204);
+    const unsuspend = `${API}/admin/members/${spam.handle}/unsuspend`;
+    expectProblem(await admin.post(unsuspend, { reason: '  ' }), 400, 'validation_failed');
+    expect((await admin.post(unsuspend, { reason: ' Promised to stop ' })).status).toBe(204);
     expect((await spam.get(`${API}/me`)).status).toBe(200);
     expect((await ann.get(`${API}/members/${spam.handle}`)).status).toBe(200);
     expect((await ann.get(`${API}/invitations/received`)).body.items).toEqual([]);
@@ -274,7 +276,7 @@ describe('R32 admins and moderation', () => {
     expectProblem(await hal.post(`${API}/admin/invite-codes`, {}), 403, 'forbidden');
   });
 
-  it('R32: the audit log records every admin action, who, what, whom, when and why, newest first', async () => {
+  it('R32: the audit log records every admin action, who, what, whom, when and why (given on ending a suspension too), newest first', async () => {
     const audit = await admin.get(`${API}/admin/audit?limit=100`);
     expect(audit.status).toBe(200);
     const entries = audit.body.items.map(
@@ -290,7 +292,7 @@ describe('R32 admins and moderation', () => {
     expect(entries).toEqual([
       ['create_invite_code', admin.handle, null, null],
       ['lift_restriction', admin.handle, eve, null],
-      ['unsuspend', admin.handle, spam, null],
+      ['unsuspend', admin.handle, spam, 'Promised to stop'],
       ['suspend', admin.handle, spam, 'Sends advertising'],
       ['grant_admin', null, admin.handle, null],
     ]);

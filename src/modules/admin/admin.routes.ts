@@ -9,10 +9,16 @@ import {
   AuditQuery,
   InviteCode,
   InviteCodeBody,
+  OptionalReasonBody,
   SuspendBody,
 } from './admin.schemas.js';
 
 const tags = ['admin'];
+
+/** The reason an admin gave, as the audit log keeps it: trimmed, or null when none was given. */
+function reasonIn(body: { reason?: string } | null): string | null {
+  return body?.reason?.trim() ?? null;
+}
 
 /** R32: /admin, for admins only; everyone else gets 403 forbidden on every route. */
 export const adminRoutes: RoutesPlugin = (ctx) => (app) => {
@@ -71,13 +77,14 @@ export const adminRoutes: RoutesPlugin = (ctx) => (app) => {
       schema: {
         operationId: 'unsuspendMember',
         tags,
-        summary: 'End a suspension (admins only)',
+        summary: 'End a suspension, saying why if you like (admins only)',
         params: HandleParams,
+        body: OptionalReasonBody,
         response: { 204: NoContent, ...errorResponses },
       },
     },
     async (request, reply) => {
-      await ctx.admin.unsuspend(request.memberId, request.params.handle);
+      await ctx.admin.unsuspend(request.memberId, request.params.handle, reasonIn(request.body));
       return reply.status(204).send(null);
     },
   );
@@ -88,13 +95,18 @@ export const adminRoutes: RoutesPlugin = (ctx) => (app) => {
       schema: {
         operationId: 'liftMemberRestriction',
         tags,
-        summary: 'End an R9 invitation restriction early (admins only)',
+        summary: 'End an R9 invitation restriction early, saying why if you like (admins only)',
         params: HandleParams,
+        body: OptionalReasonBody,
         response: { 204: NoContent, ...errorResponses },
       },
     },
     async (request, reply) => {
-      await ctx.admin.liftRestriction(request.memberId, request.params.handle);
+      await ctx.admin.liftRestriction(
+        request.memberId,
+        request.params.handle,
+        reasonIn(request.body),
+      );
       return reply.status(204).send(null);
     },
   );

@@ -49,10 +49,15 @@ export const AdminMember = Type.Intersect(
 
 export const AdminMembersPage = PageOf(AdminMember);
 
-export const SuspendBody = Type.Object(
-  { reason: Type.String({ minLength: 1, maxLength: 500, pattern: '\\S' }) },
-  { additionalProperties: false },
-);
+const Reason = Type.String({ minLength: 1, maxLength: 500, pattern: '\\S' });
+
+export const SuspendBody = Type.Object({ reason: Reason }, { additionalProperties: false });
+
+/** Ending a suspension or a restriction may say why, for the audit log; no body says nothing. */
+export const OptionalReasonBody = Type.Union([
+  Type.Object({ reason: Type.Optional(Reason) }, { additionalProperties: false }),
+  Type.Null(),
+]);
 
 export const InviteCodeBody = Type.Object(
   {

@@ -119,7 +119,7 @@ export class AdminService {
     });
   }
 
-  async unsuspend(adminId: string | null, handle: string): Promise<void> {
+  async unsuspend(adminId: string | null, handle: string, reason: string | null): Promise<void> {
     const now = this.deps.clock.now();
     await this.deps.database.transaction(async (tx) => {
       const member = await this.target(tx, handle);
@@ -127,12 +127,16 @@ export class AdminService {
         throw new DomainError('not_suspended', 'This member is not suspended.');
       await setSuspension(tx, member.id, null);
       await returnToGraph(tx, member.id);
-      await this.record(tx, adminId, 'unsuspend', member.id, null, now);
+      await this.record(tx, adminId, 'unsuspend', member.id, reason, now);
     });
   }
 
   /** Ends an R9 restriction early. */
-  async liftRestriction(adminId: string | null, handle: string): Promise<void> {
+  async liftRestriction(
+    adminId: string | null,
+    handle: string,
+    reason: string | null,
+  ): Promise<void> {
     const now = this.deps.clock.now();
     await this.deps.database.transaction(async (tx) => {
       const member = await this.target(tx, handle);
@@ -140,7 +144,7 @@ export class AdminService {
         throw new DomainError('not_restricted', 'This member is not restricted.');
       }
       await clearRestriction(tx, member.id);
-      await this.record(tx, adminId, 'lift_restriction', member.id, null, now);
+      await this.record(tx, adminId, 'lift_restriction', member.id, reason, now);
     });
   }
 

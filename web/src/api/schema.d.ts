@@ -1075,7 +1075,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** End a suspension (admins only) */
+    /** End a suspension, saying why if you like (admins only) */
     post: operations['unsuspendMember'];
     delete?: never;
     options?: never;
@@ -1092,7 +1092,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** End an R9 invitation restriction early (admins only) */
+    /** End an R9 invitation restriction early, saying why if you like (admins only) */
     post: operations['liftMemberRestriction'];
     delete?: never;
     options?: never;
@@ -9987,7 +9987,13 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        'application/json': {
+          reason?: string;
+        } | null;
+      };
+    };
     responses: {
       /** @description No content */
       204: {
@@ -10043,6 +10049,15 @@ export interface operations {
       };
       /** @description The request body is larger than 1 MiB */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not in a media type this operation reads */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -10091,7 +10106,13 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        'application/json': {
+          reason?: string;
+        } | null;
+      };
+    };
     responses: {
       /** @description No content */
       204: {
@@ -10147,6 +10168,15 @@ export interface operations {
       };
       /** @description The request body is larger than 1 MiB */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not in a media type this operation reads */
+      415: {
         headers: {
           [name: string]: unknown;
         };
