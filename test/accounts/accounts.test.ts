@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject, PASSWORD, startApp, type TestApp } from '../helpers/app.js';
 import { expectProblem } from '../helpers/expect.js';
 import { connect } from '../helpers/network.js';
+import { newSession } from '../helpers/session.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -410,13 +411,14 @@ describe('personal access tokens', () => {
 
   it('a token name is required and bounded', async () => {
     const ann = await t.member('ann');
-    expectProblem(await ann.post('/api/v1/me/tokens', { name: '' }), 400, 'validation_failed');
-    expectProblem(await ann.post('/api/v1/me/tokens', {}), 400, 'validation_failed');
-    expectProblem(
-      await ann.post('/api/v1/me/tokens', { name: 'x'.repeat(101) }),
-      400,
-      'validation_failed',
-    );
+    const browser = await newSession(t.app, ann.email);
+    for (const wrong of [{ name: '' }, {}, { name: 'x'.repeat(101) }]) {
+      expectProblem(
+        await browser.request('POST', '/api/v1/me/tokens', wrong),
+        400,
+        'validation_failed',
+      );
+    }
   });
 });
 
