@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { carrying, PendingCheck } from '../db/carried-check.js';
 import type { Clock } from '../lib/clock.js';
+import { asList } from '../lib/arrays.js';
 import { DomainError } from '../lib/errors.js';
 import {
   type AccountService,
@@ -17,7 +18,7 @@ const READ_METHODS = new Set(['GET', 'HEAD']);
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** Why a route refuses personal access tokens (R28): it answers them 403 forbidden, so. */
+    /** Why a route refuses personal access tokens (R28), as its 403 forbidden says (refuseTokens). */
     sessionOnly?: string;
   }
   interface FastifyRequest {
@@ -45,10 +46,9 @@ export function authenticate(accounts: AccountService) {
       // Before the refusals below: a token the lookup has yet to confirm is answered 401 instead
       // of them once it turns out revoked or expired (carryTokenChecks).
       request.tokenCheck = auth.check && new PendingCheck(auth.check);
-      // Before the scope: such a route is closed to every token, a read one included.
-      const sessionOnly = request.routeOptions.config.sessionOnly;
-      if (sessionOnly) throw new DomainError('forbidden', sessionOnly);
-      if (auth.scope === 'read' && !READ_METHODS.has(request.method)) {
+      // A route closed to every token refuses a read one as it does the others (refuseTokens).
+      const closed = request.routeOptions.config.sessionOnly !== undefined;
+      if (auth.scope === 'read' && !READ_METHODS.has(request.method) && !closed) {
         throw new DomainError('insufficient_scope', 'This token may only read.');
       }
       return;
@@ -68,6 +68,23 @@ export function authenticate(accounts: AccountService) {
     request.memberId = auth.memberId;
     request.sessionId = auth.session.id;
   };
+}
+
+/**
+ * R28: a route whose config says `sessionOnly` answers every token 403 forbidden, with its
+ * reason. The refusal comes where the route's own would: after its body is read and an
+ * Idempotency-Key claimed, so a body too large still gets 413 and a reused key 422.
+ */
+export function refuseTokens(api: FastifyInstance): void {
+  api.addHook('onRoute', (route) => {
+    const reason = route.config?.sessionOnly;
+    if (reason === undefined) return;
+    const refuse = (request: FastifyRequest): Promise<void> =>
+      request.sessionId === null
+        ? Promise.reject(new DomainError('forbidden', reason))
+        : Promise.resolve();
+    route.preHandler = [...asList(route.preHandler), refuse];
+  });
 }
 
 /**
