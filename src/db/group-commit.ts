@@ -41,10 +41,15 @@ interface Waiting {
 export class GroupCommit {
   private readonly waiting: Waiting[] = [];
   private scheduled = false;
+  /** Until the last batch's commit is on disk, when there is a `durable` to wait for. */
+  private syncing: Promise<void> | undefined;
 
   /**
-   * `durable`, when given, resolves once the batch's commit is on disk: the next batch runs
-   * meanwhile, and the requests are answered after it. `lockWaitMs` is how long a request waits
+   * `durable`, when given, resolves once the batch's commit is on disk: the requests are
+   * answered after it, and the next batch starts after it too. The requests that arrive
+   * meanwhile gather for that batch, so that one sync covers them all: started at once, it took
+   * a sync of its own for fewer requests (3.3 a batch against 5.0 under the benchmark's load),
+   * and a write 15 % more CPU. `lockWaitMs` is how long a request waits
    * for another process's write lock before it fails. `walCaughtUp`, when it returns a
    * promise, holds the next batch until it resolves (see Checkpointer.caughtUp).
    */
@@ -93,6 +98,7 @@ export class GroupCommit {
     const lockDeadline = this.waiting[0]?.lockDeadline ?? performance.now();
     try {
       // Awaited only when there is something to wait for: a batch starts without an extra turn.
+      if (this.syncing) await this.syncing;
       const held = this.options.walCaughtUp?.();
       if (held) await held;
       const trx = await waitingOutLock(
@@ -127,14 +133,25 @@ export class GroupCommit {
         batch.push(...this.waiting.splice(0, this.failedBegin(error, queued, lockDeadline)));
     }
     this.scheduled = false;
+    const durable = this.options.durable;
+    const synced = !failure && durable ? this.holdWhileSyncing(durable()) : undefined;
     if (this.waiting.length > 0) this.schedule();
     // A commit whose sync failed is there but may not outlive a power loss: answered as failed.
-    if (!failure && this.options.durable)
-      failure = await this.options.durable().then(
-        () => undefined,
-        (error: unknown) => ({ error }),
-      );
+    if (synced) failure = await synced;
     for (const request of batch) request.answer(failure);
+  }
+
+  /** Holds the next batch until `sync` of the batch just committed ends; what it failed with. */
+  private holdWhileSyncing(sync: Promise<void>): Promise<BatchFailure | undefined> {
+    const outcome = sync.then(
+      () => undefined,
+      (error: unknown) => ({ error }),
+    );
+    const ended = outcome.then(() => {
+      if (this.syncing === ended) this.syncing = undefined;
+    });
+    this.syncing = ended;
+    return outcome;
   }
 
   /** How many of the queue's first requests a BEGIN that failed with `error` fails. */
