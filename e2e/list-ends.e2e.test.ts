@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attendEvent } from '../src/modules/events/event.repository.js';
+import { insertFollow } from '../src/modules/follows/follow.repository.js';
 import { memberRow, seedMembers } from '../test/helpers/members.js';
 import { connectAll } from '../test/helpers/network.js';
 import { runCli } from '../test/jobs/child.js';
@@ -110,6 +111,27 @@ describe('lists read to their end from the keyboard (R40)', () => {
     await showEverything(page, rows, 'Show more attendees', `All ${COUNT + 1} shown`);
     const shown = await rows.locator('.member-name').allTextContents();
     expect(new Set(shown)).toEqual(new Set([me.name, ...guests.map((guest) => guest.name)]));
+    await context.close();
+  });
+
+  it('R40: Followers reach "All 75 shown" by Show more, counted as followers as the heading counts them', async () => {
+    const me = await suite.api.member('Fern Followed');
+    const fans = await seedMembers(suite.seeding, COUNT);
+    const followed = await memberRow(suite.seeding, me.handle);
+    const at = suite.seeding.clock.now().toISOString();
+    for (const fan of fans)
+      await insertFollow(suite.seeding.ctx.database.db, fan.id, followed.id, at);
+    const { context, page } = await suite.signIn(me);
+    await smallPages(page, '/api/v1/followers', PAGE);
+    await page.goto('/followers');
+    await page.getByRole('heading', { level: 1, name: `${COUNT} followers` }).waitFor();
+    const rows = page.locator('ul.rows > li');
+    await expect.poll(() => rows.count()).toBe(PAGE);
+    await page.getByText(`Showing ${PAGE} of ${COUNT} followers`).waitFor();
+
+    await showEverything(page, rows, 'Show more followers', `All ${COUNT} shown`);
+    const shown = await rows.locator('.member-name').allTextContents();
+    expect(new Set(shown)).toEqual(new Set(fans.map((fan) => fan.name)));
     await context.close();
   });
 

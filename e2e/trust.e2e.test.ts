@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { openDatabase } from '../src/db/database.js';
 import { newId } from '../src/lib/ids.js';
 import { ok, type Member } from './helpers/api.js';
-import { expectFitsPhone, PHONE, shoot } from './helpers/browser.js';
+import { expectFitsPhone, gapBelow, PHONE, shoot } from './helpers/browser.js';
 import { setupSuite } from './helpers/suite.js';
 import { Targets } from './helpers/targets.js';
 
@@ -205,6 +205,13 @@ describe('Trust in numbers and words', () => {
     const { context, page } = await suite.signIn(me, { viewport: PHONE });
 
     await page.goto(`/in/${me.handle}`);
+    // The line under the buttons stands clear of them.
+    expect(
+      await gapBelow(
+        page.locator('.profile-actions'),
+        page.getByText('This is how others see your profile.'),
+      ),
+    ).toBeGreaterThanOrEqual(8);
     await page.getByRole('button', { name: 'Edit profile' }).click();
     const dialog = page.getByRole('dialog', { name: 'Edit profile' });
     // Each field is named by its own label, the profile's heading behind the dialog by its own.

@@ -9,17 +9,26 @@ type Side = 'followers' | 'following';
 
 const TEXT: Record<
   Side,
-  { title: string; counted: (n: number) => string; empty: string; since: string }
+  {
+    title: string;
+    counted: (n: number) => string;
+    /** What the list's end counts, in the heading's own word. */
+    noun: readonly [string, string];
+    empty: string;
+    since: string;
+  }
 > = {
   followers: {
     title: 'Followers',
     counted: (n) => plural(n, 'follower'),
+    noun: ['follower', 'followers'],
     empty: 'Nobody follows you yet',
     since: 'Followed you',
   },
   following: {
     title: 'Following',
     counted: (n) => `Following ${plural(n, 'member')}`,
+    noun: ['member', 'members'],
     empty: 'You follow nobody yet',
     since: 'Followed',
   },
@@ -51,7 +60,7 @@ export function FollowsPage({ side }: { side: Side }) {
           </p>
         </EmptyState>
       ) : (
-        <InfiniteList list={list} noun={['member', 'members']} total={me?.counts[side]}>
+        <InfiniteList list={list} noun={text.noun} total={me?.counts[side]}>
           <ul className="rows">
             {list.items.map(({ member, since }) => (
               <FollowRow
