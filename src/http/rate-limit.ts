@@ -7,6 +7,7 @@ import type { AppContext } from '../context.js';
 import type { Clock } from '../lib/clock.js';
 import { asList } from '../lib/arrays.js';
 import { DomainError } from '../lib/errors.js';
+import { hashSecret } from '../lib/ids.js';
 import { requireWhenNeeded } from '../lib/require-when-needed.js';
 import { SignInLimiter } from './sign-in-limit.js';
 import type { App } from './types.js';
@@ -220,9 +221,10 @@ function bodyEmail(body: unknown): string {
   return typeof email === 'string' ? email.trim().toLowerCase() : '';
 }
 
+/** What a request is counted under; an email address only as its hash, as Redis may keep it. */
 function counted(request: FastifyRequest, by: RateRule['by']): string {
   if (by === 'member') return request.memberId;
-  return by === 'email' ? bodyEmail(request.body) : request.ip;
+  return by === 'email' ? hashSecret(bodyEmail(request.body)) : request.ip;
 }
 
 /** Request rate limits on sign-in, sign-up and sending; off with RAPPORT_RATE_LIMITS=off. */
