@@ -49,7 +49,7 @@ export class GroupCommit {
    * answered after it, and the next batch starts after it too. The requests that arrive
    * meanwhile gather for that batch, so that one sync covers them all: started at once, it took
    * a sync of its own for fewer requests (3.3 a batch against 5.0 under the benchmark's load),
-   * and a write 15 % more CPU. `lockWaitMs` is how long a request waits
+   * and each write took 15 % more CPU. `lockWaitMs` is how long a request waits
    * for another process's write lock before it fails. `walCaughtUp`, when it returns a
    * promise, holds the next batch until it resolves (see Checkpointer.caughtUp).
    */
