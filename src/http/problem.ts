@@ -140,7 +140,7 @@ export function problemOf(
     };
   }
   const body = error instanceof DomainError ? fromDomain(error) : fromFastify(error);
-  if (body.retryAt && body.status === 429) {
+  if (body.retryAt && (body.status === 429 || body.code === 'idempotency_key_in_use')) {
     const seconds = Math.ceil((new Date(body.retryAt).getTime() - clock.now().getTime()) / 1000);
     return { body, headers: { 'retry-after': String(Math.max(1, seconds)) } };
   }

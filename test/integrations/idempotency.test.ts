@@ -117,7 +117,7 @@ describe('Idempotency-Key on POSTs (R36)', () => {
     expectProblem(elsewhere, 422, 'idempotency_key_reused');
   });
 
-  it('R36: while the first request still runs, a repeat gets 409 idempotency_key_in_use', async () => {
+  it('R36: while the first request still runs, a repeat gets 409 idempotency_key_in_use, told to retry in a second', async () => {
     const [hal, ida] = await Promise.all([t.member('hal'), t.member('ida')]);
     const body = { kind: 'connection', to: ida.handle };
     // The first request has claimed its key and not answered yet.
@@ -127,11 +127,10 @@ describe('Idempotency-Key on POSTs (R36)', () => {
       requestHash('POST', '/api/v1/invitations', body),
     );
     expect(admitted.run).toBe(true);
-    expectProblem(
-      await post(hal, '/api/v1/invitations', body, 'slow'),
-      409,
-      'idempotency_key_in_use',
-    );
+    const busy = await post(hal, '/api/v1/invitations', body, 'slow');
+    expectProblem(busy, 409, 'idempotency_key_in_use');
+    expect(busy.headers['retry-after']).toBe('1');
+    expect(busy.body.retryAt).toBe(new Date(t.clock.now().getTime() + 1000).toISOString());
     expect(await invitationsBetween(hal, ida)).toBe(0);
   });
 

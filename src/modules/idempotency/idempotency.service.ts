@@ -14,6 +14,9 @@ import {
 /** R36: how long a first answer is repeated. */
 export const REPLAY_WINDOW_MS = 24 * HOUR_MS;
 
+/** How soon a repeat of a request still running is worth trying again (its `Retry-After`). */
+const IN_USE_RETRY_MS = 1000;
+
 export interface StoredAnswer {
   status: number;
   contentType: string | null;
@@ -67,6 +70,7 @@ export class IdempotencyService {
         throw new DomainError(
           'idempotency_key_in_use',
           'A request with this Idempotency-Key is still running; repeat it in a moment.',
+          { retryAt: new Date(now.getTime() + IN_USE_RETRY_MS) },
         );
       }
       return {
