@@ -11,7 +11,7 @@ export const ADMIN_HELP = `  admin grant HANDLE | admin revoke HANDLE
 
 type Out = { write(text: string): unknown };
 
-function withAdmin(config: Config, fn: (admin: AdminService) => Promise<void>): Promise<void> {
+function withAdmin<T>(config: Config, fn: (admin: AdminService) => Promise<T>): Promise<T> {
   return withContext(config, (ctx) => fn(ctx.admin));
 }
 
@@ -26,8 +26,9 @@ export async function adminCommand(
     err.write('Usage: rapport admin grant HANDLE | rapport admin revoke HANDLE\n');
     return 2;
   }
+  let changed: boolean;
   try {
-    await withAdmin(config, (admin) =>
+    changed = await withAdmin(config, (admin) =>
       admin.setRole(handle, action === 'grant' ? 'admin' : 'member'),
     );
   } catch (error) {
@@ -35,9 +36,11 @@ export async function adminCommand(
     err.write(`${error.message}\n`);
     return 1;
   }
-  out.write(
-    action === 'grant' ? `${handle} is now an admin.\n` : `${handle} is no longer an admin.\n`,
-  );
+  const said = {
+    grant: changed ? 'is now an admin' : 'is already an admin; nothing changed',
+    revoke: changed ? 'is no longer an admin' : 'is not an admin; nothing changed',
+  };
+  out.write(`${handle} ${said[action]}.\n`);
   return 0;
 }
 

@@ -276,7 +276,7 @@ describe('R32 admins and moderation', () => {
     expectProblem(await hal.post(`${API}/admin/invite-codes`, {}), 403, 'forbidden');
   });
 
-  it('R32: the audit log records every admin action, who, what, whom, when and why (given on ending a suspension too), newest first', async () => {
+  it('R32: the audit log records every admin action, who, what, whom, when and why (given on ending a suspension too), newest first; a revoke that changes nothing is not one', async () => {
     const audit = await admin.get(`${API}/admin/audit?limit=100`);
     expect(audit.status).toBe(200);
     const entries = audit.body.items.map(
@@ -318,6 +318,19 @@ describe('R32 admins and moderation', () => {
       .where('action', '=', 'revoke_admin')
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ admin_id: null, member_id: await memberId(t, admin) });
+
+    // Revoking a member who is not an admin changes nothing, and says so.
+    const again = runCli(['admin', 'revoke', admin.handle], {
+      RAPPORT_DATABASE_URL: t.ctx.config.databaseUrl,
+    });
+    expect((await again.exited).code, again.output()).toBe(0);
+    expect(again.output()).toContain(`${admin.handle} is not an admin; nothing changed.`);
+    const revocations = await t.ctx.database.db
+      .selectFrom('admin_audit')
+      .select('id')
+      .where('action', '=', 'revoke_admin')
+      .execute();
+    expect(revocations).toHaveLength(1);
   });
 
   it('R32: admin actions taken in one instant list newest first in the audit log', async () => {

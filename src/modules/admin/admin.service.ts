@@ -149,13 +149,16 @@ export class AdminService {
   }
 
   /** `rapport admin grant|revoke HANDLE`: recorded with no admin, as done on the command line. */
-  async setRole(handle: string, role: MemberRow['role']): Promise<void> {
+  /** Gives `handle` the `role`; false, with nothing written or audited, when it already has it. */
+  async setRole(handle: string, role: MemberRow['role']): Promise<boolean> {
     const now = this.deps.clock.now();
-    await this.deps.database.transaction(async (tx) => {
+    return this.deps.database.transaction(async (tx) => {
       const member = await this.target(tx, handle);
+      if (member.role === role) return false;
       await setMemberRole(tx, member.id, role);
       const action = role === 'admin' ? 'grant_admin' : 'revoke_admin';
       await this.record(tx, null, action, member.id, null, now);
+      return true;
     });
   }
 
