@@ -7,7 +7,12 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, LogController } from 'fastify';
 import secureJson from 'secure-json-parse';
 import type { AppContext } from './context.js';
-import { authenticate, carryTokenChecks, refuseTokens } from './http/auth.js';
+import {
+  authenticate,
+  carryTokenChecks,
+  limitReadTokensByBody,
+  refuseTokens,
+} from './http/auth.js';
 import { Problem } from './http/common.schemas.js';
 import { registerIdempotency } from './http/idempotency.js';
 import { registerMetrics } from './http/metrics.js';
@@ -92,6 +97,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       await registerRateLimits(api, ctx);
       registerIdempotency(api, ctx.idempotency);
       refuseTokens(api);
+      limitReadTokensByBody(api);
       await api.register(accountRoutes(auth)(ctx));
       await api.register(credentialRoutes(auth)(ctx));
       await api.register(testClockRoutes(ctx));

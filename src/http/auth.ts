@@ -20,11 +20,18 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Why a route refuses personal access tokens (R28), as its 403 forbidden says (refuseTokens). */
     sessionOnly?: string;
+    /**
+     * For a POST that changes nothing when its body says so (a dry run): whether `body` does,
+     * so that a read token may make it (R28, judged by limitReadTokensByBody).
+     */
+    readsOnlyWhen?: (body: unknown) => boolean;
   }
   interface FastifyRequest {
     memberId: string;
     /** Null when the request came with a personal access token. */
     sessionId: string | null;
+    /** Whether the request came with a `read` token whose scope its body is still to settle. */
+    readTokenPending?: boolean;
     /** A token's lookup that the request's first statement is to carry (db/carried-check.ts). */
     tokenCheck?: PendingCheck | null;
   }
@@ -47,9 +54,10 @@ export function authenticate(accounts: AccountService) {
       // of them once it turns out revoked or expired (carryTokenChecks).
       request.tokenCheck = auth.check && new PendingCheck(auth.check);
       // A route closed to every token refuses a read one as it does the others (refuseTokens).
-      const closed = request.routeOptions.config.sessionOnly !== undefined;
-      if (auth.scope === 'read' && !READ_METHODS.has(request.method) && !closed) {
-        throw new DomainError('insufficient_scope', 'This token may only read.');
+      const { sessionOnly, readsOnlyWhen } = request.routeOptions.config;
+      if (auth.scope === 'read' && !READ_METHODS.has(request.method) && sessionOnly === undefined) {
+        if (readsOnlyWhen === undefined) throw readOnly();
+        request.readTokenPending = true;
       }
       return;
     }
@@ -68,6 +76,26 @@ export function authenticate(accounts: AccountService) {
     request.memberId = auth.memberId;
     request.sessionId = auth.session.id;
   };
+}
+
+function readOnly(): DomainError {
+  return new DomainError('insufficient_scope', 'This token may only read.');
+}
+
+/**
+ * R28: on a route whose config says `readsOnlyWhen`, a read token is judged by the body once it
+ * is read: a dry run passes, anything else gets 403 insufficient_scope as on any other write.
+ */
+export function limitReadTokensByBody(api: FastifyInstance): void {
+  api.addHook('onRoute', (route) => {
+    const readsOnly = route.config?.readsOnlyWhen;
+    if (readsOnly === undefined) return;
+    const limit = (request: FastifyRequest): Promise<void> =>
+      request.readTokenPending === true && !readsOnly(request.body)
+        ? Promise.reject(readOnly())
+        : Promise.resolve();
+    route.preValidation = [...asList(route.preValidation), limit];
+  });
 }
 
 /**

@@ -146,6 +146,31 @@ describe('R28 personal access tokens', () => {
     expectStatus(await ann.get(`${API}/me`), 200);
   });
 
+  it('R28: a read token may preview a clean-up (dryRun), which changes nothing, and not make one', async () => {
+    const [ann, bob] = await Promise.all([t.member('ann'), t.member('bob')]);
+    const sent = await ann.post(`${API}/invitations`, { kind: 'connection', to: bob.handle });
+    expectStatus(sent, 201);
+    const browser = await signIn(ann.email, 'Laptop');
+    const made = await as(browser, 'POST', '/me/tokens', { name: 'preview', scope: 'read' });
+    const read = { authorization: `Bearer ${String(made.body.token)}` };
+    const cleanUp = (body: unknown) =>
+      inject(t.app, 'POST', `${API}/invitations/withdraw`, body, read);
+
+    const preview = await cleanUp({ ids: [sent.body.id], dryRun: true });
+    expectStatus(preview, 200);
+    expect(preview.body).toMatchObject({
+      dryRun: true,
+      count: 1,
+      items: [{ id: sent.body.id, outcome: 'would_withdraw' }],
+    });
+    for (const body of [{ ids: [sent.body.id] }, { ids: [sent.body.id], dryRun: false }]) {
+      expectProblem(await cleanUp(body), 403, 'insufficient_scope');
+    }
+    expectProblem(await cleanUp({ ids: [sent.body.id], dryRun: 'yes' }), 403, 'insufficient_scope');
+    const status = await ann.get(`${API}/invitations/${String(sent.body.id)}`);
+    expect(status.body.status).toBe('pending');
+  });
+
   it('R28: a request made with a token cannot create tokens, a read one included; only a signed-in session can', async () => {
     const ann = await t.member('ann');
     expectProblem(await ann.post(`${API}/me/tokens`, { name: 'another' }), 403, 'forbidden');

@@ -30,6 +30,11 @@ export interface CleanupInput {
   dryRun?: boolean;
 }
 
+/** Whether a clean-up's body, not yet checked against its schema, asks only for a preview. */
+export function isDryRun(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && Reflect.get(body, 'dryRun') === true;
+}
+
 export type CleanupOutcome = 'withdrawn' | 'would_withdraw' | 'kept' | 'excluded' | 'not_open';
 
 export interface CleanupItem {

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { errorResponses, IdParams, NoContent } from '../../http/common.schemas.js';
 import type { RoutesPlugin } from '../../http/types.js';
+import { isDryRun } from './invitation.cleanup.js';
 import {
   BulkWithdrawBody,
   BulkWithdrawResult,
@@ -106,10 +107,12 @@ export const invitationRoutes: RoutesPlugin = (ctx) => (app) => {
   app.post(
     '/invitations/withdraw',
     {
+      config: { readsOnlyWhen: isDryRun },
       schema: {
         tags,
         operationId: 'withdrawInvitations',
-        summary: 'Withdraw stale invitations in one action, or preview with dryRun (R18)',
+        summary:
+          'Withdraw stale invitations in one action, or preview with dryRun (R18), which a read token may do',
         body: BulkWithdrawBody,
         response: { 200: BulkWithdrawResult, ...errorResponses },
       },

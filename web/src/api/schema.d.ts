@@ -394,7 +394,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Withdraw stale invitations in one action, or preview with dryRun (R18) */
+    /** Withdraw stale invitations in one action, or preview with dryRun (R18), which a read token may do */
     post: operations['withdrawInvitations'];
     delete?: never;
     options?: never;
