@@ -98,16 +98,31 @@ function mediaTypesRead(schema: FastifySchema): readonly string[] {
   return ['application/json'];
 }
 
+/** The media type of the request's body, without its parameters. */
+function mediaTypeOf(request: FastifyRequest): string | undefined {
+  return request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+}
+
+function unreadMediaType(reads: readonly string[], type: string | undefined): DomainError {
+  return new DomainError(
+    'unsupported_media_type',
+    `This operation reads ${reads.join(' or ')}, not ${type ?? 'a body without a media type'}.`,
+  );
+}
+
+/**
+ * The 415 of a body no parser reads (Fastify refuses it before the operation's own check, below),
+ * worded as that check words it.
+ */
+export function unparsedMediaType(request: FastifyRequest): DomainError {
+  return unreadMediaType(mediaTypesRead(request.routeOptions.schema ?? {}), mediaTypeOf(request));
+}
+
 /** A body in a media type the operation does not read is refused as its description says, 415. */
 function rejectUnreadMediaType(request: FastifyRequest, reads: readonly string[]): Promise<void> {
-  const type = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+  const type = mediaTypeOf(request);
   if (type === undefined || reads.includes(type)) return Promise.resolve();
-  return Promise.reject(
-    new DomainError(
-      'unsupported_media_type',
-      `This operation reads ${reads.join(' or ')}, not ${type}.`,
-    ),
-  );
+  return Promise.reject(unreadMediaType(reads, type));
 }
 
 /**

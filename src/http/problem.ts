@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isConnectionError, UNAVAILABLE_RETRY_SECONDS } from '../db/errors.js';
 import type { Clock } from '../lib/clock.js';
 import { DomainError, type ErrorCode } from '../lib/errors.js';
+import { unparsedMediaType } from './input-guard.js';
 
 export interface ProblemBody {
   type: string;
@@ -109,9 +110,7 @@ function fromFastify(error: Error & Partial<FastifyError>): ProblemBody {
   const detail =
     error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
       ? 'The request body is not valid JSON.'
-      : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
-        ? 'The request body is not in a media type this operation reads; its requestBody in /api/v1/openapi.json lists them.'
-        : error.message;
+      : error.message;
   return problem(status, code, detail);
 }
 
@@ -150,7 +149,8 @@ export function problemOf(
 /** The one error handler: domain errors and request errors become problem details; 5xx details stay in the log. */
 export function createErrorHandler(clock: Clock) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
-    const { body, headers } = problemOf(error, clock);
+    const unparsed = error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE';
+    const { body, headers } = problemOf(unparsed ? unparsedMediaType(request) : error, clock);
     // Expected while the database is away (R34): a warning, and the client is told when to retry.
     if (isConnectionError(error)) request.log.warn({ err: error }, 'database unavailable');
     else if (body.status >= 500) request.log.error({ err: error }, 'request failed');
