@@ -32,5 +32,10 @@ export interface Database {
    * share one commit, each in a savepoint of its own (db/group-commit.ts).
    */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn`, a transaction that changes thousands of rows (a clean-up), with a wider page
+   * cache on SQLite while it runs; PostgreSQL runs it as it is.
+   */
+  withRoomForMany<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

@@ -135,41 +135,44 @@ async function withdraw(
     onProgress?: (done: number, total: number) => void;
   },
 ): Promise<CleanupItem[]> {
-  return deps.database.transaction(async (tx) => {
-    const rows = await listCleanupCandidateIds(tx, senderId, filter);
-    const change = { kind: 'withdraw', cause: options.cause } as const;
-    const env = { now: options.now, rules: deps.rules };
-    const withdrawn = new Set<string>();
-    const spanSize = options.onProgress ? PROGRESS_STEP : rows.length;
-    for (const span of sentSpans(rows, spanSize)) {
-      const skipped = span.rows.filter((r) => excluded.has(r.id)).map((r) => r.id);
-      // Ids chosen one by one narrow to the span's, rather than all of them in every statement.
-      const spanFilter = filter.ids ? { ...filter, ids: span.rows.map((r) => r.id) } : filter;
-      const candidates = cleanupFilter(tx, senderId, spanFilter);
-      const changed = await transitionWhere(
-        tx,
-        (eb) =>
-          eb.and([
-            candidates(eb),
-            eb('sent_at', '<=', span.until),
-            ...(span.after === null ? [] : [eb('sent_at', '>', span.after)]),
-            inList(tx, 'id', skipped, { not: true }),
-          ]),
-        change,
-        env,
-      );
-      for (const row of changed) withdrawn.add(row.id);
-      options.onProgress?.(span.done, rows.length);
-    }
-    const items = rows.map((r): CleanupItem => {
-      if (excluded.has(r.id)) return { id: r.id, outcome: 'excluded' };
-      if (withdrawn.delete(r.id)) return { id: r.id, outcome: 'withdrawn' };
-      return { id: r.id, outcome: r.kept === 1 ? 'kept' : 'not_open' };
-    });
-    // On PostgreSQL, one that came to match after the candidates were read (kept no more).
-    for (const id of withdrawn) items.push({ id, outcome: 'withdrawn' });
-    return items;
-  });
+  const { database } = deps;
+  return database.withRoomForMany(() =>
+    database.transaction(async (tx) => {
+      const rows = await listCleanupCandidateIds(tx, senderId, filter);
+      const change = { kind: 'withdraw', cause: options.cause } as const;
+      const env = { now: options.now, rules: deps.rules };
+      const withdrawn = new Set<string>();
+      const spanSize = options.onProgress ? PROGRESS_STEP : rows.length;
+      for (const span of sentSpans(rows, spanSize)) {
+        const skipped = span.rows.filter((r) => excluded.has(r.id)).map((r) => r.id);
+        // Ids chosen one by one narrow to the span's, rather than all of them in every statement.
+        const spanFilter = filter.ids ? { ...filter, ids: span.rows.map((r) => r.id) } : filter;
+        const candidates = cleanupFilter(tx, senderId, spanFilter);
+        const changed = await transitionWhere(
+          tx,
+          (eb) =>
+            eb.and([
+              candidates(eb),
+              eb('sent_at', '<=', span.until),
+              ...(span.after === null ? [] : [eb('sent_at', '>', span.after)]),
+              inList(tx, 'id', skipped, { not: true }),
+            ]),
+          change,
+          env,
+        );
+        for (const row of changed) withdrawn.add(row.id);
+        options.onProgress?.(span.done, rows.length);
+      }
+      const items = rows.map((r): CleanupItem => {
+        if (excluded.has(r.id)) return { id: r.id, outcome: 'excluded' };
+        if (withdrawn.delete(r.id)) return { id: r.id, outcome: 'withdrawn' };
+        return { id: r.id, outcome: r.kept === 1 ? 'kept' : 'not_open' };
+      });
+      // On PostgreSQL, one that came to match after the candidates were read (kept no more).
+      for (const id of withdrawn) items.push({ id, outcome: 'withdrawn' });
+      return items;
+    }),
+  );
 }
 
 interface SentSpan {
