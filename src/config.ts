@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { SQLITE_SYNCHRONOUS, type SqliteSynchronous } from './db/types.js';
+import { editDistance } from './lib/edit-distance.js';
 
 /** Environment → typed, validated configuration. Every RAPPORT_* variable of SPEC.md §6 lives here. */
 
@@ -218,6 +219,34 @@ export function ruleVariable(key: string): string {
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** The test suite's and the bench's own variables (a database to test on, and the like). */
+const NOT_SETTINGS = /^RAPPORT_(TEST|BENCH)_/;
+/** How far a misspelt name may be from a setting's for the warning to suggest it. */
+const SUGGESTION_DISTANCE = 3;
+
+/**
+ * A warning for each RAPPORT_ variable in `env` that is no setting, naming the setting it
+ * resembles: a misspelt rule number would otherwise leave its default in force without a word.
+ */
+export function unknownSettingWarnings(env: Env = process.env): string[] {
+  const known = [
+    ...CONFIG_VARIABLES.map((v) => v.name),
+    ...Object.keys(RULE_DEFAULTS).map(ruleVariable),
+  ];
+  return Object.keys(env)
+    .filter((name) => name.startsWith('RAPPORT_') && !known.includes(name))
+    .filter((name) => !NOT_SETTINGS.test(name))
+    .sort()
+    .map((name) => {
+      const [nearest] = known
+        .map((setting) => ({ setting, distance: editDistance(name, setting) }))
+        .filter((k) => k.distance <= SUGGESTION_DISTANCE)
+        .sort((a, b) => a.distance - b.distance);
+      const hint = nearest ? `; did you mean ${nearest.setting}?` : '.';
+      return `${name} is not a setting of Rapport and is ignored${hint}`;
+    });
+}
 
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];

@@ -15,6 +15,7 @@ import {
   loadConfig,
   RULE_DEFAULTS,
   ruleVariable,
+  unknownSettingWarnings,
 } from '../config.js';
 import { CLEANUP_HELP, cleanupCommand } from './cleanup.command.js';
 import { EXPORT_HELP, exportCommand } from './export.command.js';
@@ -124,6 +125,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const config = loadConfig();
+  for (const warning of unknownSettingWarnings()) process.stderr.write(`Warning: ${warning}\n`);
   switch (command) {
     case 'serve':
       return serve(config);

@@ -25,6 +25,24 @@ describe('the rapport command tells an operator their mistake in words (SPEC §6
     expect(cli.output()).not.toMatch(STACK_FRAME);
   });
 
+  it('a misspelt RAPPORT_ variable is named in a warning with the setting it resembles', async () => {
+    const cli = runCli(['migrate'], {
+      ...env(),
+      RAPPORT_MAX_CONECTIONS: '5',
+      RAPPORT_SOMETHING_ELSE: '1',
+      RAPPORT_TEST_DB: 'sqlite',
+    });
+    expect((await cli.exited).code, cli.output()).toBe(0);
+    const warnings = cli
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('Warning:'));
+    expect(warnings).toEqual([
+      'Warning: RAPPORT_MAX_CONECTIONS is not a setting of Rapport and is ignored; did you mean RAPPORT_MAX_CONNECTIONS?',
+      'Warning: RAPPORT_SOMETHING_ELSE is not a setting of Rapport and is ignored.',
+    ]);
+  });
+
   it('an option of another command is refused, not ignored: nothing is done', async () => {
     const ann = await t.member('ann');
     // --all belongs to cleanup; an export that ignored it would write one member's data.
