@@ -94,6 +94,23 @@ describe('invitation and accepted emails over SMTP (§5)', () => {
     ]);
   });
 
+  it('R20: a block cancels the accepted email not yet handed to the mail server, so the sender never learns of it', async () => {
+    const [pat, rae] = await Promise.all([t.member('pat'), t.member('rae')]);
+    const sent = await pat.invite(rae);
+    await t.runJobs();
+    sink.clear();
+    expect((await rae.post(`/api/v1/invitations/${sent.body.id}/accept`)).status).toBe(200);
+    expect((await rae.put(`/api/v1/blocks/${pat.handle}`)).status).toBe(204);
+    await t.runJobs();
+
+    expect(sink.to(pat.email)).toEqual([]);
+    const rows = await mailAbout(t, sent.body.id);
+    expect(rows.map((m) => `${m.template} ${m.status}`).sort()).toEqual([
+      'accepted cancelled',
+      'invitation sent',
+    ]);
+  });
+
   it('settings: with emailOnInvitation off no invitation email is queued', async () => {
     const [fay, gus] = await Promise.all([t.member('fay'), t.member('gus')]);
     await gus.patch('/api/v1/settings', { emailOnInvitation: false });

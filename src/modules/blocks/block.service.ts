@@ -15,6 +15,7 @@ import {
   lockMembers,
 } from '../members/member.service.js';
 import {
+  cancelMailBetween,
   deleteBlock,
   deleteNotificationsBetween,
   findBlock,
@@ -91,6 +92,7 @@ export class BlockService {
       }
       await deleteFollowsBetween(tx, blockerId, target.id);
       await deleteNotificationsBetween(tx, blockerId, target.id);
+      await cancelMailBetween(tx, blockerId, target.id, at);
       await this.invitations.closeForBlock(tx, locked.get(blockerId), target.id);
     });
   }
