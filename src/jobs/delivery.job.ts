@@ -1,9 +1,10 @@
 import type { Logger } from 'pino';
 import type { Database, Tx } from '../db/types.js';
 import type { Clock } from '../lib/clock.js';
-import { DELIVERED_ACCOUNT_MAIL, type MailComposer } from '../mail/compose.js';
+import { accountMailToken, DELIVERED_ACCOUNT_MAIL, type MailComposer } from '../mail/compose.js';
 import { classifySendError, type Mailer } from '../mail/mailer.js';
 import { allows, awaitsVerification, isAccountMail } from '../mail/preferences.js';
+import { linkStillWorks } from '../modules/accounts/credential.service.js';
 import { lockInvitation } from '../modules/invitations/invitation.repository.js';
 import { findMemberById } from '../modules/members/member.repository.js';
 import {
@@ -134,6 +135,13 @@ async function handOver(deps: DeliveryDeps, tx: Tx, row: OutboxRow): Promise<Out
   }
   if (awaitsVerification(recipient, row.template, deps.requireVerifiedEmail)) {
     await cancelMail(tx, row, 'the recipient has not verified their email address');
+    return 'cancelled';
+  }
+  if (
+    isAccountMail(row.template) &&
+    !(await linkStillWorks(tx, row.template, accountMailToken(row.payload), recipient, clock.now()))
+  ) {
+    await cancelMail(tx, row, 'its link no longer works: expired, used or void');
     return 'cancelled';
   }
   let mail;

@@ -31,6 +31,11 @@ export interface AccountMailPayload {
 
 export const DELIVERED_ACCOUNT_MAIL: AccountMailPayload = { token: null };
 
+/** The token of the link an account mail's outbox payload holds; null once it is handed over. */
+export function accountMailToken(payload: string): string | null {
+  return parseAccountPayload(payload).token;
+}
+
 function parseAccountPayload(text: string): AccountMailPayload {
   const value: unknown = JSON.parse(text);
   if (

@@ -86,6 +86,35 @@ describe('R26 password reset', () => {
     expectProblem(await confirm('never-issued'), 400, 'invalid_token');
   });
 
+  it('R26: a reset mail still in the outbox once its link has expired or is void is not sent', async () => {
+    const eli = await t.member('eli');
+    await t.runJobs();
+    sink.clear();
+    expectStatus(await requestReset(eli.email), 202);
+    t.clock.advance(60 * MINUTE_MS);
+    await t.runJobs();
+    expect(sink.to(eli.email)).toEqual([]);
+
+    // Changing the password voids every reset link, those not mailed yet too.
+    expectStatus(await requestReset(eli.email), 202);
+    expectStatus(
+      await eli.put(`${API}/me/password`, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD }),
+      204,
+    );
+    await t.runJobs();
+    expect(sink.to(eli.email)).toEqual([]);
+    const mails = await t.ctx.database.db
+      .selectFrom('outbox')
+      .select(['status', 'last_error'])
+      .where('to_email', '=', eli.email)
+      .where('template', '=', 'password_reset')
+      .execute();
+    expect(mails).toEqual([
+      { status: 'cancelled', last_error: 'its link no longer works: expired, used or void' },
+      { status: 'cancelled', last_error: 'its link no longer works: expired, used or void' },
+    ]);
+  });
+
   it('R26: a link is void once the password changes by any path', async () => {
     const dan = await t.member('dan');
     const first = await resetToken(dan.email);

@@ -54,6 +54,27 @@ function newLinkToken(): LinkToken {
   return { token, id: hashSecret(token) };
 }
 
+/**
+ * Whether the link `token` makes still works for `member`: not used, not expired, and for the
+ * address they have now. A mail whose link no longer does is not worth sending (R25, R26).
+ */
+export async function linkStillWorks(
+  db: Db,
+  purpose: AccountTokenPurpose,
+  token: string | null,
+  member: Pick<MemberRow, 'id' | 'email'>,
+  now: Date,
+): Promise<boolean> {
+  if (token === null) return false;
+  const row = await findAccountToken(db, hashSecret(token), purpose);
+  return (
+    row !== undefined &&
+    new Date(row.expires_at) > now &&
+    row.member_id === member.id &&
+    row.email === member.email
+  );
+}
+
 /** Stores a single-use token for `purpose` and queues the mail that carries it, in the caller's transaction. */
 async function mailAccountLink(
   db: Db,
