@@ -9,7 +9,7 @@ import { addDays, elapsedSince, HOUR_MS, MINUTE_MS } from '../../lib/time.js';
 import type { TokenScope } from '../../db/tables/access-token.js';
 import type { ServiceDeps } from '../deps.js';
 import type { Registration } from '../registration/registration.service.js';
-import { newMemberRow } from '../members/member.js';
+import { accountSuspended, newMemberRow } from '../members/member.js';
 import { type MemberRow } from '../members/member.repository.js';
 import {
   emailExists,
@@ -98,10 +98,6 @@ function handleFromName(name: string): string {
 
 const HANDLE_ATTEMPTS = 5;
 
-function suspended(): DomainError {
-  return new DomainError('account_suspended', 'This account is suspended.');
-}
-
 export function invalidToken(): DomainError {
   return new DomainError('unauthenticated', 'The access token is not valid.');
 }
@@ -109,7 +105,7 @@ export function invalidToken(): DomainError {
 /** Throws when a token's lookup found none, or found its member suspended (R32). */
 function refuseToken(row: { suspended_at: string | null } | undefined): void {
   if (!row) throw invalidToken();
-  if (row.suspended_at) throw suspended();
+  if (row.suspended_at) throw accountSuspended();
 }
 
 export class AccountService {
@@ -206,7 +202,7 @@ export class AccountService {
     // A member who left (R29) keeps a row with no password, so this never lets them in.
     if (!member || !ok || member.deleted_at)
       throw new DomainError('unauthenticated', 'The email address or password is wrong.');
-    if (member.suspended_at) throw suspended();
+    if (member.suspended_at) throw accountSuspended();
     return { member, session: await this.createSession(member.id, userAgent) };
   }
 
@@ -247,7 +243,7 @@ export class AccountService {
     const session = await findSession(this.deps.database.db, id);
     const now = this.deps.clock.now();
     if (!session || new Date(session.expires_at) <= now) return null;
-    if (session.suspended_at) throw suspended();
+    if (session.suspended_at) throw accountSuspended();
     // R28 shows when a session was last used; to the minute is enough, and spares most requests a write.
     if (!session.last_used_at || elapsedSince(session.last_used_at, now) > MINUTE_MS) {
       await touchSession(this.deps.database.db, id, now.toISOString());
@@ -279,7 +275,7 @@ export class AccountService {
     const row = await findAccessTokenByHash(this.deps.database.db, hash);
     // An expired token answers like an unknown one (R28).
     if (!row || (row.expires_at && new Date(row.expires_at) <= now)) return null;
-    if (row.suspended_at) throw suspended();
+    if (row.suspended_at) throw accountSuspended();
     let lastUsedAt = row.last_used_at;
     // Recording every use would add a write to every request; once an hour says enough.
     if (!lastUsedAt || elapsedSince(lastUsedAt, now) > HOUR_MS) {

@@ -1,4 +1,4 @@
-import { memberNotFound } from '../members/member.js';
+import { assertReachable, assertStillIn, memberNotFound } from '../members/member.js';
 import { type Page, presentPage } from '../../db/pagination.js';
 import { DomainError } from '../../lib/errors.js';
 import { addHours } from '../../lib/time.js';
@@ -68,6 +68,8 @@ export class BlockService {
         throw new DomainError('validation_failed', 'You cannot block yourself.');
       // Locks serialise the block with sends and accepts between the two (they lock the same rows).
       const locked = await lockMembers(tx, [blockerId, target.id]);
+      assertStillIn(locked.get(blockerId));
+      assertReachable(locked.get(target.id));
       if (await findBlock(tx, blockerId, target.id)) return;
       if (await isBlockedEitherWay(tx, blockerId, target.id)) throw memberNotFound();
       const liftedAt = await findBlockLift(tx, blockerId, target.id);

@@ -1,4 +1,4 @@
-import { memberNotFound } from '../members/member.js';
+import { assertReachable, assertStillIn, memberNotFound } from '../members/member.js';
 import type { Tx } from '../../db/types.js';
 import { DomainError } from '../../lib/errors.js';
 import type { RowsById } from '../../lib/rows-by-id.js';
@@ -26,6 +26,8 @@ export async function connectMembers(
   const acceptor = members.find(acceptorId);
   const other = members.find(otherId);
   if (!acceptor || !other) throw memberNotFound();
+  assertStillIn(acceptor);
+  assertReachable(other);
   if (acceptor.connection_count >= maxConnections) {
     throw new DomainError(
       'connection_limit_reached',

@@ -1,4 +1,4 @@
-import { memberNotFound } from '../members/member.js';
+import { assertReachable, assertStillIn, memberNotFound } from '../members/member.js';
 import { type Page, type PageRequest, presentPage } from '../../db/pagination.js';
 import { DomainError } from '../../lib/errors.js';
 import type { ServiceDeps } from '../deps.js';
@@ -29,7 +29,9 @@ export class FollowService {
     if (other.id === memberId)
       throw new DomainError('validation_failed', 'You cannot follow yourself.');
     await this.deps.database.transaction(async (db) => {
-      await lockMembers(db, [memberId, other.id]);
+      const locked = await lockMembers(db, [memberId, other.id]);
+      assertStillIn(locked.get(memberId));
+      assertReachable(locked.get(other.id));
       if (await isBlockedEitherWay(db, memberId, other.id)) {
         throw memberNotFound();
       }

@@ -6,7 +6,7 @@ import { pipelined } from '../../db/pipeline.js';
 import type { Tx } from '../../db/types.js';
 import { DomainError } from '../../lib/errors.js';
 import type { ServiceDeps } from '../deps.js';
-import { memberNotFound, unverifiedSender } from '../members/member.js';
+import { assertStillIn, memberNotFound, unverifiedSender } from '../members/member.js';
 import { type MemberSummary, toSummary } from '../members/member.presenter.js';
 import type { MemberRow } from '../members/member.repository.js';
 import { lockMemberAndHandleStep } from '../members/member.service.js';
@@ -115,6 +115,7 @@ export class InvitationCommands {
         lockMemberAndHandleStep(tx, senderId, input.to),
         inviteFactsByHandleStep(tx, senderId, input.to, now, rules),
       );
+      assertStillIn(sender);
       // R25 comes first, read from the locked row: a verification racing the send counts whole.
       const unverified = unverifiedSender(sender, this.requireVerifiedEmail);
       if (unverified) throw unverified;

@@ -10,6 +10,7 @@ import { DomainError, type ErrorCode } from '../../lib/errors.js';
 import { isBlockedEitherWay } from '../blocks/block.service.js';
 import { areConnected, connectionRows } from '../connections/connection.service.js';
 import type { ServiceDeps } from '../deps.js';
+import { assertReachable, assertStillIn } from '../members/member.js';
 import { type MemberSummary, toSummary } from '../members/member.presenter.js';
 import { type MemberRow } from '../members/member.repository.js';
 import { findMemberByHandle, lockMembers } from '../members/member.service.js';
@@ -151,6 +152,8 @@ async function sendOne(
     const locked = await lockMembers(tx, [senderId, found.id]);
     const sender = locked.get(senderId);
     const recipient = locked.get(found.id);
+    assertStillIn(sender);
+    assertReachable(recipient);
     const overdue = await findOverdueForTarget(tx, recipient.id, spec.kind, spec.target.id, now);
     await transition(tx, overdue, { kind: 'expire' }, env);
     await checkTargetInvite(tx, deps.rules, sender, recipient, spec, now);

@@ -55,6 +55,29 @@ export function memberNotFound(): DomainError {
   return new DomainError('member_not_found', 'That member does not exist.');
 }
 
+export function accountSuspended(): DomainError {
+  return new DomainError('account_suspended', 'This account is suspended.');
+}
+
+type Standing = Pick<MemberRow, 'deleted_at' | 'suspended_at'>;
+
+/**
+ * R29, R32: a request let in just before its member left or was suspended reaches its
+ * transaction after that, and finds the member's row so once it holds the lock on it. Whatever
+ * it would write (an invitation, a follow, a block) would outlast the member's leaving, so it is
+ * refused as the member's next request is.
+ */
+export function assertStillIn(actor: Standing): void {
+  if (actor.deleted_at !== null)
+    throw new DomainError('unauthenticated', 'Your account no longer exists.');
+  if (actor.suspended_at !== null) throw accountSuspended();
+}
+
+/** The other member of a locked pair, who may have left or been suspended since they were found. */
+export function assertReachable(other: Standing): void {
+  if (other.deleted_at !== null || other.suspended_at !== null) throw memberNotFound();
+}
+
 /**
  * R25: while the instance requires verified addresses, a member whose address is not verified
  * may send no invitation. Sending refuses with this error first, and a profile's `canInvite`
