@@ -75,8 +75,27 @@ function isMailPayload(value: unknown): value is MailPayload {
     'kind' in value &&
     KINDS.some((kind) => kind === value.kind) &&
     'targetName' in value &&
-    stringOrNull(value.targetName)
+    stringOrNull(value.targetName) &&
+    (!('targetId' in value) || typeof value.targetId === 'string') &&
+    (!('event' in value) || isEventPlace(value.event))
   );
+}
+
+function isEventPlace(value: unknown): value is MailPayload['event'] {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'startsAt' in value &&
+    typeof value.startsAt === 'string' &&
+    'location' in value &&
+    typeof value.location === 'string'
+  );
+}
+
+/** The web app's page of the page or event a mail is about. */
+function targetLink(publicUrl: string, payload: MailPayload): string | undefined {
+  if (payload.targetId === undefined || payload.kind === 'connection') return undefined;
+  return `${publicUrl}/${payload.kind === 'page' ? 'pages' : 'events'}/${encodeURIComponent(payload.targetId)}`;
 }
 
 /** The outbox row's payload, as payloadOf wrote it. */
@@ -115,6 +134,7 @@ export function mailComposer(publicUrl: string, secret: string): MailComposer {
         profile: `${publicUrl}/in/${encodeURIComponent(payload.actorHandle)}`,
         settings: `${publicUrl}/settings`,
         unsubscribe,
+        target: targetLink(publicUrl, payload),
       },
     });
     return {

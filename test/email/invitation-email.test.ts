@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TestApp } from '../helpers/app.js';
+import { connectAll } from '../helpers/network.js';
 import type { SmtpSink } from './smtp-sink.js';
 import { mailAbout, oneClick, PUBLIC_URL, startWithSink, unsubscribeUrl } from '../helpers/mail.js';
 
@@ -109,6 +110,36 @@ describe('invitation and accepted emails over SMTP (§5)', () => {
       'accepted cancelled',
       'invitation sent',
     ]);
+  });
+
+  it('R21 R22: a page or event invitation email links to the page or event; an event one says when and where it is', async () => {
+    const [ivy, jay] = await Promise.all([t.member('ivy'), t.member('jay')]);
+    await connectAll(t, ivy, [jay]);
+    const page = (await ivy.post('/api/v1/pages', { name: 'Acme Robotics' })).body;
+    const event = (
+      await ivy.post('/api/v1/events', {
+        name: 'Summer Meetup',
+        startsAt: '2027-08-14T17:30:00.000Z',
+        location: 'Berlin, Kulturbrauerei',
+      })
+    ).body;
+    await ivy.post(`/api/v1/pages/${page.id}/invitations`, { to: [jay.handle] });
+    await ivy.post(`/api/v1/events/${event.id}/invitations`, { to: [jay.handle] });
+    await t.runJobs();
+
+    const mails = sink.to(jay.email);
+    const toPage = mails.find((m) => m.subject === '“Ivy” invited you to follow “Acme Robotics”');
+    const toEvent = mails.find((m) => m.subject === '“Ivy” invited you to “Summer Meetup”');
+    expect(toPage?.text).toContain(`About the page: ${PUBLIC_URL}/pages/${page.id}`);
+    expect(toPage?.html).toContain(`<a href="${PUBLIC_URL}/pages/${page.id}">About the page</a>`);
+    expect(toPage?.text).not.toContain('When:');
+    expect(toEvent?.text).toContain('When: Saturday, 14 August 2027 at 17:30 UTC');
+    expect(toEvent?.text).toContain('Where: “Berlin, Kulturbrauerei”');
+    expect(toEvent?.text).toContain(`About the event: ${PUBLIC_URL}/events/${event.id}`);
+    expect(toEvent?.html).toContain('When: Saturday, 14 August 2027 at 17:30 UTC');
+    expect(toEvent?.html).toContain(
+      `<a href="${PUBLIC_URL}/events/${event.id}">About the event</a>`,
+    );
   });
 
   it('settings: with emailOnInvitation off no invitation email is queued', async () => {

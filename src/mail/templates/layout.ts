@@ -9,6 +9,8 @@ interface MailLinks {
   settings: string;
   /** RFC 8058 one-click unsubscribe for this kind of mail. */
   unsubscribe: string;
+  /** The page or event the mail is about, if it is about one. */
+  target?: string;
 }
 
 export interface MailView {
@@ -28,6 +30,8 @@ export interface MailParts {
   lines: string[];
   note: string | null;
   action: { label: string; url: string };
+  /** A link to what the mail is about (a page or event), below its lines. */
+  about?: { label: string; url: string };
   /** Why the recipient gets this mail, ending the sentence "You get this email because …". */
   because: string;
 }
@@ -71,6 +75,7 @@ export function layout(parts: MailParts, view: MailView): MailContent {
     greeting,
     '',
     ...parts.lines.flatMap((line) => [line, '']),
+    ...(parts.about ? [`${parts.about.label}: ${parts.about.url}`, ''] : []),
     ...(parts.note ? [...parts.note.split(/\r?\n/).map((line) => `> ${line}`), ''] : []),
     `${parts.action.label}: ${parts.action.url}`,
     '',
@@ -85,6 +90,7 @@ export function layout(parts: MailParts, view: MailView): MailContent {
     parts.subject,
     html`<p>${greeting}</p>
       ${parts.lines.map((line) => html`<p>${line}</p>`)}
+      ${parts.about ? html`<p><a href="${parts.about.url}">${parts.about.label}</a></p>` : ''}
       ${
         parts.note
           ? html`<blockquote style="margin:1rem 0;padding:.5rem 1rem;border-left:3px solid #0a66c2">

@@ -199,7 +199,11 @@ export class EventService {
     };
     return {
       kind: 'event',
-      target: { id: event.id, name: event.name },
+      target: {
+        id: event.id,
+        name: event.name,
+        event: { startsAt: event.starts_at, location: event.location },
+      },
       joinedAmong: (db, ids) => attendeesAmong(db, event.id, ids),
       refusal: (recipient, attending) =>
         attending

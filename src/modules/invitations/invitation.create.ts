@@ -3,17 +3,22 @@ import { isUniqueViolation } from '../../db/errors.js';
 import type { Database, Tx } from '../../db/types.js';
 import { DomainError } from '../../lib/errors.js';
 import type { MemberRow } from '../members/member.repository.js';
-import { announceInvitation } from './invitation.effects.js';
+import { announceInvitation, type MailTarget } from './invitation.effects.js';
 import { type InvitationKind, newPendingInvitation } from './invitation.js';
 import { emitWebhookEvents } from '../webhooks/webhook.emit.js';
 import { insertInvitation, type InvitationRow } from './invitation.repository.js';
+
+/** A page or event invited to, with what its invitation's mail says of it. */
+export interface InvitationTarget extends MailTarget {
+  id: string;
+}
 
 export interface NewInvitation {
   kind: InvitationKind;
   sender: MemberRow;
   recipient: MemberRow;
   /** The page or event invited to; null for a connection invitation. */
-  target: { id: string; name: string } | null;
+  target: InvitationTarget | null;
   note: string | null;
   howKnown: string | null;
   now: Date;
@@ -58,14 +63,7 @@ export async function createInvitation(
     rules,
   );
   await insertInvitation(tx, row);
-  await announceInvitation(
-    tx,
-    row,
-    input.sender,
-    input.recipient,
-    input.target?.name ?? null,
-    input.now,
-  );
+  await announceInvitation(tx, row, input.sender, input.recipient, input.target, input.now);
   await emitWebhookEvents(
     tx,
     [

@@ -13,6 +13,13 @@ import { cancelMailForInvitations, enqueueMail, pendingMail } from '../outbox/ou
 import { takeBackUnsent } from '../webhooks/webhook.emit.js';
 import type { InvitationRow } from './invitation.repository.js';
 
+/** What a mail says of the page or event an invitation is to. */
+export interface MailTarget {
+  name: string;
+  /** An event's time and place. */
+  event?: { startsAt: string; location: string };
+}
+
 export interface MailPayload {
   actorName: string;
   actorHeadline: string;
@@ -20,12 +27,15 @@ export interface MailPayload {
   note: string | null;
   kind: InvitationRow['kind'];
   targetName: string | null;
+  /** The page or event, for its link; absent from mail queued before it was kept. */
+  targetId?: string;
+  event?: MailTarget['event'];
 }
 
 export function payloadOf(
   actor: MemberRow,
   invitation: InvitationRow,
-  targetName: string | null,
+  target: MailTarget | null,
 ): string {
   const payload: MailPayload = {
     actorName: actor.name,
@@ -33,7 +43,9 @@ export function payloadOf(
     actorHandle: actor.handle,
     note: invitation.note,
     kind: invitation.kind,
-    targetName,
+    targetName: target?.name ?? null,
+    ...(invitation.kind === 'connection' ? {} : { targetId: invitation.target_id }),
+    ...(target?.event ? { event: target.event } : {}),
   };
   return JSON.stringify(payload);
 }
@@ -49,7 +61,7 @@ async function tell(
   },
   actor: MemberRow,
   invitation: InvitationRow,
-  targetName: string | null,
+  target: MailTarget | null,
   now: Date,
 ): Promise<void> {
   const at = now.toISOString();
@@ -74,7 +86,7 @@ async function tell(
         invitation_id: invitation.id,
         // Delivery re-checks this, so the mail never outlives the state it is about.
         expects_status: invitation.status,
-        payload: payloadOf(actor, invitation, targetName),
+        payload: payloadOf(actor, invitation, target),
       },
       at,
     ),
@@ -86,7 +98,7 @@ export async function announceInvitation(
   invitation: InvitationRow,
   sender: MemberRow,
   recipient: MemberRow,
-  targetName: string | null,
+  target: MailTarget | null,
   now: Date,
 ): Promise<void> {
   await tell(
@@ -99,7 +111,7 @@ export async function announceInvitation(
     },
     sender,
     invitation,
-    targetName,
+    target,
     now,
   );
 }
@@ -110,7 +122,7 @@ export async function announceAccept(
   invitation: InvitationRow,
   sender: MemberRow,
   acceptor: MemberRow,
-  targetName: string | null,
+  target: MailTarget | null,
   now: Date,
 ): Promise<void> {
   await cancelMailForInvitations(db, [invitation.id], now.toISOString());
@@ -120,7 +132,7 @@ export async function announceAccept(
     { type: 'invitation_accepted', template: 'accepted', wantsMail: sender.email_on_accept === 1 },
     acceptor,
     invitation,
-    targetName,
+    target,
     now,
   );
 }

@@ -15,7 +15,7 @@ import { type MemberSummary, toSummary } from '../members/member.presenter.js';
 import { type MemberRow } from '../members/member.repository.js';
 import { findMemberByHandle, lockMembers } from '../members/member.service.js';
 import { checkOpenCap, cooldownRefusal } from './invitation.checks.js';
-import { createInvitation, sendTransaction } from './invitation.create.js';
+import { createInvitation, type InvitationTarget, sendTransaction } from './invitation.create.js';
 import {
   findOverdueForTarget,
   type InviteeFacts,
@@ -35,7 +35,7 @@ export interface TargetQuota {
 
 export interface TargetInvite {
   kind: 'page' | 'event';
-  target: { id: string; name: string };
+  target: InvitationTarget;
   /** Which of these members already follow or attend the target. */
   joinedAmong(db: Db, memberIds: string[]): Promise<Set<string>>;
   /** The kind's own refusal of one recipient: already following or attending, opted out. */

@@ -222,7 +222,7 @@ export async function acceptOne(
     row,
     members.get(row.sender_id),
     members.get(row.recipient_id),
-    target?.name ?? null,
+    target && { name: target.name },
     env.now,
   );
   const connected =
