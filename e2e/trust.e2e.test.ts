@@ -63,6 +63,39 @@ describe('Trust in numbers and words', () => {
     await context.close();
   });
 
+  it('R5: with this week’s invitations all sent, people you may know and the profile offer no Connect, and say when the quota renews', async () => {
+    const me = await suite.api.member('Quinn Quota');
+    const friend = await suite.api.member('Fred Friend');
+    const suggested = await suite.api.member('Sue Suggested');
+    await suite.api.connect(me, friend);
+    await suite.api.connect(friend, suggested);
+    // Handles take letters only: "Ivo Ab", "Ivo Bb", …
+    const letter = (n: number) => String.fromCharCode(97 + n);
+    const invited = await Promise.all(
+      Array.from({ length: 39 }, (_, i) =>
+        suite.api.member(`Ivo ${letter(i % 26).toUpperCase()}${letter(1 + Math.floor(i / 26))}`),
+      ),
+    );
+    for (const other of invited) await suite.api.invite(me, other);
+    const quotas = await ok(suite.api.as(me).GET('/api/v1/me/quotas'));
+    expect(quotas.weekly).toMatchObject({ limit: 40, remaining: 0 });
+    const { context, page } = await suite.signIn(me);
+
+    await page.goto('/mynetwork');
+    const connect = page.getByRole('button', { name: 'Connect with Sue Suggested' });
+    await connect.waitFor();
+    expect(await connect.isDisabled()).toBe(true);
+    const reason = page.locator('#pymk-quota');
+    expect(await reason.textContent()).toMatch(/^0 of 40 invitations left this week · renews /);
+    expect(await connect.getAttribute('aria-describedby')).toBe('pymk-quota');
+
+    await page.goto(`/in/${suggested.handle}`);
+    const onProfile = page.getByRole('button', { name: 'Connect', exact: true });
+    await onProfile.waitFor();
+    expect(await onProfile.isDisabled()).toBe(true);
+    await context.close();
+  });
+
   it('R18: turning on automatic withdrawal first shows what it would withdraw now, and asks once', async () => {
     const me = await suite.api.member('Aria Auto');
     const [old, pinned] = [

@@ -1,5 +1,5 @@
 import { ApiError } from './client.js';
-import { formatDate } from '../lib/time.js';
+import { formatAvailableAt } from '../lib/time.js';
 
 interface Context {
   /** The other member's first name or name, when the action was about someone. */
@@ -8,7 +8,8 @@ interface Context {
 
 type Describe = (retryAt: string | undefined, who: string) => string;
 
-const until = (retryAt: string | undefined) => (retryAt ? ` on ${formatDate(retryAt)}` : ' later');
+const until = (retryAt: string | undefined) =>
+  retryAt ? ` ${formatAvailableAt(retryAt)}` : ' later';
 
 const messages: Record<string, Describe> = {
   invitation_already_open: (_, who) =>

@@ -62,6 +62,19 @@ export function formatRenewal(value: string, now: number = Date.now()): string {
   return at.getTime() - now < 6 * DAY ? weekdayFormat.format(at) : shortDateFormat.format(at);
 }
 
+/**
+ * When something refused becomes possible, after "You can … ": "today at 21:49" for today, the
+ * date and time within a week ("on 8 December 2026 at 20:07": a 48-hour lock ends at a time),
+ * the date alone beyond ("on 27 December 2026").
+ */
+export function formatAvailableAt(value: string, now: number = Date.now()): string {
+  const at = new Date(value);
+  if (at.toDateString() === new Date(now).toDateString())
+    return `today at ${timeFormat.format(at)}`;
+  const date = `on ${dateFormat.format(at)}`;
+  return at.getTime() - now < 7 * DAY ? `${date} at ${timeFormat.format(at)}` : date;
+}
+
 export function addDays(days: number, from: number = Date.now()): Date {
   return new Date(from + days * DAY);
 }

@@ -7,10 +7,11 @@ import { focusIfLost } from '../../components/focus-if-lost.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
 import { describeMember, plural } from '../../lib/member.js';
 import { ConnectDialog } from '../profile/ConnectDialog.js';
-import { WeeklyQuotaNote } from '../shared/WeeklyQuotaNote.js';
+import { useWeeklyQuotaSpent, WeeklyQuotaNote } from '../shared/WeeklyQuotaNote.js';
 
 export function PeopleYouMayKnow() {
   const suggestions = useSuggestions();
+  const quotaSpent = useWeeklyQuotaSpent();
   const [inviting, setInviting] = useState<MemberSummary | null>(null);
   const grid = useRef<HTMLUListElement>(null);
   // Where the last Connect pressed was: once invited, that member's card leaves the suggestions
@@ -29,7 +30,7 @@ export function PeopleYouMayKnow() {
         <h2 id="pymk-title" className="card-title" tabIndex={-1}>
           People you may know
         </h2>
-        <WeeklyQuotaNote />
+        <WeeklyQuotaNote id="pymk-quota" />
       </div>
       {suggestions.isPending ? (
         <Loading label="Finding people you may know…" />
@@ -56,6 +57,8 @@ export function PeopleYouMayKnow() {
                 type="button"
                 className="button button-outline"
                 aria-label={`Connect with ${member.name}`}
+                disabled={quotaSpent}
+                aria-describedby={quotaSpent ? 'pymk-quota' : undefined}
                 onClick={() => {
                   pressed.current = index;
                   setInviting(member);

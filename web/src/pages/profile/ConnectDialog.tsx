@@ -11,7 +11,7 @@ import { useToasts } from '../../components/Toasts.js';
 import { firstName } from '../../lib/member.js';
 import { formatCount } from '../../lib/format.js';
 import { visibleLength } from '../../lib/text.js';
-import { WeeklyQuotaNote } from '../shared/WeeklyQuotaNote.js';
+import { useWeeklyQuotaSpent, WeeklyQuotaNote } from '../shared/WeeklyQuotaNote.js';
 
 const HOW_KNOWN: { value: HowKnown; label: string }[] = [
   { value: 'colleague', label: 'Colleague' },
@@ -71,6 +71,7 @@ export function ConnectDialog({ member, open, onClose, email }: ConnectDialogPro
   const remaining = noteMax === undefined ? null : noteMax - noteLength;
   // A note over the limit is never cut behind the member's back: it stays, marked, unsendable.
   const noteTooLong = remaining !== null && remaining < 0;
+  const quotaSpent = useWeeklyQuotaSpent();
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -144,7 +145,7 @@ export function ConnectDialog({ member, open, onClose, email }: ConnectDialogPro
             That email address doesn&apos;t match {name}&apos;s. Check it and try again.
           </ErrorNote>
         )}
-        <WeeklyQuotaNote />
+        <WeeklyQuotaNote id="connect-quota" />
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
             Cancel
@@ -152,7 +153,8 @@ export function ConnectDialog({ member, open, onClose, email }: ConnectDialogPro
           <BusyButton
             type="submit"
             className="button button-primary"
-            disabled={noteTooLong}
+            disabled={noteTooLong || quotaSpent}
+            aria-describedby={quotaSpent ? 'connect-quota' : undefined}
             busy={send.isPending}
           >
             {send.isPending ? 'Sending…' : 'Send invitation'}
