@@ -41,4 +41,32 @@ describe('Account recovery', () => {
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     await context.close();
   });
+
+  it('R27: a wrong current password is said at its field, which takes the focus, and goes once the next try is made', async () => {
+    const paul = await suite.api.member('Paul Password');
+    const { context, page } = await suite.signIn(paul);
+    await page.goto('/settings');
+    const current = page.getByLabel('Current password');
+    const next = page.getByLabel('New password', { exact: true });
+    const repeat = page.getByLabel('Repeat the new password');
+    const submit = page.getByRole('button', { name: 'Change password' });
+
+    await current.fill('not my password at all');
+    await next.fill('a fresh start 2026');
+    await repeat.fill('a fresh start 2026');
+    await submit.click();
+    await page.getByText("That password isn't right.").waitFor();
+    expect(await current.getAttribute('aria-invalid')).toBe('true');
+    expect(await current.evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(await current.evaluate((input) => input.getAttribute('aria-describedby'))).toBe(
+      'account-current-password-hint',
+    );
+
+    await current.fill(paul.password);
+    await repeat.fill('a fresh start 2027');
+    await submit.click();
+    await page.getByText('The two passwords are not the same.').waitFor();
+    expect(await page.getByText("That password isn't right.").count()).toBe(0);
+    await context.close();
+  });
 });
