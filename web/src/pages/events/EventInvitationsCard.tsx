@@ -34,6 +34,7 @@ export function EventInvitationsCard({
       }
       exhausted={exhausted}
       allowance={allowanceLine(allowance)}
+      remaining={allowance.remaining}
       dialogTitle={`Invite connections to ${event.name}`}
       invite={async (handles) => (await inviteToEvent(event.id, handles)).results}
       quota={quota}

@@ -7,6 +7,7 @@ import type { InviteTarget, MemberSummary, RecipientResult } from '../../api/typ
 import { BusyButton } from '../../components/BusyButton.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorNote } from '../../components/Status.js';
+import { formatCount } from '../../lib/format.js';
 import { plural } from '../../lib/member.js';
 import { ConnectionChecklist } from './ConnectionChecklist.js';
 import { InviteResults, type QuotaRefusal } from './InviteResults.js';
@@ -16,6 +17,8 @@ interface InviteConnectionsDialogProps {
   title: string;
   /** What is left to send, said before anything is picked. */
   allowance: ReactNode;
+  /** How many invitations are left to send: no more can be picked and sent at once. */
+  remaining: number;
   invite: (handles: string[]) => Promise<RecipientResult[]>;
   quota: QuotaRefusal;
   onClose: () => void;
@@ -23,7 +26,7 @@ interface InviteConnectionsDialogProps {
 
 /** Pick connections from a searchable checklist, send, then read what happened to each. */
 export function InviteConnectionsDialog(props: InviteConnectionsDialogProps) {
-  const { target, title, allowance, invite, quota, onClose } = props;
+  const { target, title, allowance, remaining, invite, quota, onClose } = props;
   const queryClient = useQueryClient();
   const [selected, setSelected] = useState<ReadonlyMap<string, MemberSummary>>(new Map());
 
@@ -49,9 +52,11 @@ export function InviteConnectionsDialog(props: InviteConnectionsDialogProps) {
     });
   }, []);
 
+  const over = selected.size - remaining;
+
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (selected.size > 0) send.mutate([...selected.keys()]);
+    if (selected.size > 0 && over <= 0) send.mutate([...selected.keys()]);
   }
 
   return (
@@ -80,10 +85,18 @@ export function InviteConnectionsDialog(props: InviteConnectionsDialogProps) {
           )}
           <div className="dialog-actions">
             {/* In the bar that stays in view, so that a phone shows it beside the buttons. */}
-            <p className="hint dialog-actions-note" aria-live="polite">
+            <p
+              id="invite-selection-note"
+              className={
+                over > 0 ? 'hint dialog-actions-note counter-low' : 'hint dialog-actions-note'
+              }
+              aria-live="polite"
+            >
               {selected.size === 0
                 ? 'Nobody selected yet.'
-                : `${plural(selected.size, 'person', 'people')} selected.`}
+                : over > 0
+                  ? `${plural(selected.size, 'person', 'people')} selected, ${formatCount(over)} more than the ${plural(remaining, 'invitation')} left: unselect ${formatCount(over)} to send.`
+                  : `${plural(selected.size, 'person', 'people')} selected.`}
             </p>
             <button type="button" className="button" onClick={onClose}>
               Cancel
@@ -91,7 +104,8 @@ export function InviteConnectionsDialog(props: InviteConnectionsDialogProps) {
             <BusyButton
               type="submit"
               className="button button-primary"
-              disabled={selected.size === 0}
+              disabled={selected.size === 0 || over > 0}
+              aria-describedby="invite-selection-note"
               busy={send.isPending}
             >
               {send.isPending

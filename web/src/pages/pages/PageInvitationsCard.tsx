@@ -32,6 +32,7 @@ export function PageInvitationsCard({
       hint="Each invitation uses a credit; you get it back when the invitation is accepted."
       exhausted={credits.remaining === 0}
       allowance={creditsLine(credits)}
+      remaining={credits.remaining}
       dialogTitle={`Invite connections to follow ${page.name}`}
       invite={async (handles) => (await inviteToPage(page.id, handles)).results}
       quota={quota}

@@ -12,6 +12,8 @@ interface InviteConnectionsCardProps {
   exhausted: boolean;
   /** What is left to send, said again in the dialog before anything is picked. */
   allowance: string;
+  /** How many invitations are left to send. */
+  remaining: number;
   dialogTitle: string;
   invite: (handles: string[]) => Promise<RecipientResult[]>;
   quota: QuotaRefusal;
@@ -19,7 +21,8 @@ interface InviteConnectionsCardProps {
 
 /** For a page's admins and an event's organisers: what they may send, and sending it. */
 export function InviteConnectionsCard(props: InviteConnectionsCardProps) {
-  const { target, summary, hint, exhausted, allowance, dialogTitle, invite, quota } = props;
+  const { target, summary, hint, exhausted, allowance, remaining, dialogTitle, invite, quota } =
+    props;
   const noun = target.kind;
   const [inviting, setInviting] = useState(false);
   const summaryId = `${noun}-allowance`;
@@ -47,6 +50,7 @@ export function InviteConnectionsCard(props: InviteConnectionsCardProps) {
           target={target}
           title={dialogTitle}
           allowance={allowance}
+          remaining={remaining}
           invite={invite}
           quota={quota}
           onClose={() => setInviting(false)}
