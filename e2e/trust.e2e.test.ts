@@ -143,9 +143,22 @@ describe('Trust in numbers and words', () => {
       'Save clean-up setting',
     );
 
+    // Confirmed, it waits out the same Undo window as any withdrawal: the keyboard is on Undo.
     await page.getByRole('button', { name: 'Save clean-up setting' }).click();
     await dialog.getByRole('button', { name: 'Withdraw 1 invitation and save' }).click();
-    await page.getByText('Settings saved.').waitFor();
+    const toast = page.getByText('1 invitation withdrawn; automatic clean-up after 14 days is on.');
+    await toast.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Undo');
+    await page.keyboard.press('Enter');
+    await toast.waitFor({ state: 'detached' });
+    expect((await ok(suite.api.as(me).GET('/api/v1/settings'))).autoWithdrawAfterDays).toBeNull();
+    expect((await ok(suite.api.as(me).GET('/api/v1/invitations/sent/count'))).stale).toBe(1);
+    await unsaved.waitFor();
+
+    await page.getByRole('button', { name: 'Save clean-up setting' }).click();
+    await dialog.getByRole('button', { name: 'Withdraw 1 invitation and save' }).click();
+    await toast.waitFor();
+    await page.getByText('Settings saved.').waitFor({ timeout: 15_000 });
     expect((await ok(suite.api.as(me).GET('/api/v1/settings'))).autoWithdrawAfterDays).toBe(14);
     await unsaved.waitFor({ state: 'detached' });
     await context.close();

@@ -153,8 +153,8 @@ export const unblock = (handle: string) =>
   call(() => api.DELETE('/api/v1/blocks/{handle}', byHandle(handle)));
 
 export const getSettings = () => call(() => api.GET('/api/v1/settings'));
-export const updateSettings = (patch: SettingsPatch) =>
-  call(() => api.PATCH('/api/v1/settings', { body: patch }));
+export const updateSettings = (patch: SettingsPatch, keepalive = false) =>
+  call(() => api.PATCH('/api/v1/settings', { body: patch, keepalive }));
 
 export const listNotifications = (cursor?: string) =>
   call(() => api.GET('/api/v1/notifications', { params: { query: { cursor, limit: 50 } } }));

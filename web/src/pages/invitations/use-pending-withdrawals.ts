@@ -5,8 +5,7 @@ import { describeError } from '../../api/problem-messages.js';
 import { refreshAfterChange } from '../../api/queries.js';
 import { useToasts } from '../../components/Toasts.js';
 import { plural } from '../../lib/member.js';
-
-const UNDO_MS = 5000;
+import { isUndoShortcut, UNDO_MS } from '../../lib/undo.js';
 
 /** What one confirmation withdraws: the ids, and how the toast names them. */
 export interface Withdrawal {
@@ -114,7 +113,7 @@ export function usePendingWithdrawals(returnFocus: () => void) {
   // field, where it undoes typing.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (!isUndoKey(event) || inTextField(event.target) || batches.current.size === 0) return;
+      if (!isUndoShortcut(event) || batches.current.size === 0) return;
       event.preventDefault();
       undo(Math.max(...batches.current.keys()));
     };
@@ -135,23 +134,4 @@ export function usePendingWithdrawals(returnFocus: () => void) {
   }, [commit]);
 
   return { hidden, schedule, restored };
-}
-
-/**
- * Ctrl+Z by the letter the key types; on a layout whose keys type no Latin letter (Cyrillic,
- * Greek), by the key in Z's place, as the browser's own shortcuts do there. Elsewhere that key may
- * type another letter (W on AZERTY), and Ctrl+W is not an undo.
- */
-function isUndoKey(event: KeyboardEvent): boolean {
-  if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey) return false;
-  const key = event.key.toLowerCase();
-  return key === 'z' || (event.code === 'KeyZ' && !/^[a-z]$/.test(key));
-}
-
-function inTextField(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
-  return (
-    target instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(target.type)
-  );
 }
