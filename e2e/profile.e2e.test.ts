@@ -151,6 +151,24 @@ describe('Profile', () => {
         }),
       ),
     ).rejects.toThrow(/404/);
+
+    // Lifted, the block cannot be made again for 48 hours: the menu says until when, and
+    // choosing it opens nothing.
+    await ok(
+      suite.api
+        .as(me)
+        .DELETE('/api/v1/blocks/{handle}', { params: { path: { handle: bea.handle } } }),
+    );
+    await page.goto(`/in/${bea.handle}`);
+    await page.getByRole('button', { name: 'More ▾' }).click();
+    const again = page.getByRole('menuitem', { name: /^Block Bea/ });
+    expect(await again.getAttribute('aria-disabled')).toBe('true');
+    expect(await again.textContent()).toMatch(
+      /^Block BeaYou unblocked Bea recently: you can block them again on \d+ \w+ \d{4} at \d\d:\d\d\.$/,
+    );
+    await again.focus();
+    await page.keyboard.press('Enter');
+    expect(await page.getByRole('dialog').count()).toBe(0);
     await context.close();
   });
 });

@@ -177,7 +177,7 @@ describe('blocking (R20)', () => {
     expectProblem(await ben.put(`${API}/blocks/${ann.handle}`), 404, 'member_not_found');
   });
 
-  it('R20: after lifting a block the same member can be blocked again only 48 hours later (47h → 409, 48h → 204)', async () => {
+  it('R20: after lifting a block the same member can be blocked again only 48 hours later (47h → 409, 48h → 204), as their profile says', async () => {
     const [ann, ben, cy] = await Promise.all([t.member('ann'), t.member('ben'), t.member('cy')]);
     expectStatus(await ann.put(`${API}/blocks/${ben.handle}`), 204);
     expectStatus(await ann.delete(`${API}/blocks/${ben.handle}`), 204);
@@ -191,12 +191,17 @@ describe('blocking (R20)', () => {
       'reblock_locked',
     );
     expect(locked.retryAt).toBe(new Date(liftedAt + 48 * HOUR_MS).toISOString());
+    // The profile says so before a block is tried; to ben, ann's lock is nothing.
+    const profile = await ann.get(`${API}/members/${ben.handle}`);
+    expect(profile.body.blockAvailableAt).toBe(locked.retryAt);
+    expect((await ben.get(`${API}/members/${ann.handle}`)).body.blockAvailableAt).toBeNull();
     expectStatus(await ann.put(`${API}/blocks/${cy.handle}`), 204);
     // The lock is the blocker's: ben may block ann meanwhile.
     expectStatus(await ben.put(`${API}/blocks/${ann.handle}`), 204);
     expectStatus(await ben.delete(`${API}/blocks/${ann.handle}`), 204);
 
     t.clock.advance(HOUR_MS);
+    expect((await ann.get(`${API}/members/${ben.handle}`)).body.blockAvailableAt).toBeNull();
     expectStatus(await ann.put(`${API}/blocks/${ben.handle}`), 204);
     expect(await handles(ann, `${API}/blocks`)).toEqual([ben.handle, cy.handle]);
   });

@@ -114,4 +114,4 @@ export class BlockService {
 }
 
 /** What other modules may use inside their own transactions (CONVENTIONS 19). */
-export { isBlockedEitherWay } from './block.repository.js';
+export { findBlockLift, isBlockedEitherWay } from './block.repository.js';

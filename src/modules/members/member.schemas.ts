@@ -32,6 +32,10 @@ export const Profile = Type.Intersect([
       description:
         'with a sent invitation: when a resend would be allowed if it were withdrawn now',
     }),
+    blockAvailableAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+      description:
+        'when you may block this member again, having lifted a block on them (R20); null when you may now',
+    }),
     mutualCount: Type.Integer(),
     degree: Type.Integer({
       minimum: 1,

@@ -8,8 +8,9 @@ import {
 } from '../../db/pagination.js';
 import type { Db } from '../../db/types.js';
 import { DomainError } from '../../lib/errors.js';
+import { addHours } from '../../lib/time.js';
 import { memberTexts, PROFILE_TEXT } from '../../lib/text.js';
-import { isBlockedEitherWay } from '../blocks/block.service.js';
+import { findBlockLift, isBlockedEitherWay } from '../blocks/block.service.js';
 import {
   connectedAmong,
   mutualCounts,
@@ -48,6 +49,8 @@ export interface Profile extends MemberSummary {
   invitationIgnored: boolean;
   /** With a sent invitation: when a resend would be allowed if it were withdrawn now (R14). */
   resendAvailableAt: string | null;
+  /** R20: when the viewer may block this member again after lifting a block; null when now. */
+  blockAvailableAt: string | null;
   mutualCount: number;
   /** 1st, 2nd, or 3 for third degree and beyond. */
   degree: 1 | 2 | 3;
@@ -175,11 +178,13 @@ export class MemberService {
     const facts = await loadInviteFacts(db, viewer, member.id, now, this.deps.rules);
     // The facts carry the block, so the profile does not ask visibleMember to read it again.
     if (!isSelf && facts.blocked) throw memberNotFound();
-    const [mutual, following, followers] = await Promise.all([
+    const [mutual, following, followers, liftedAt] = await Promise.all([
       mutualCounts(db, viewer.id, [member.id]),
       isFollowing(db, viewer.id, member.id),
       countFollows(db, member.id, 'followers'),
+      isSelf ? null : findBlockLift(db, viewer.id, member.id),
     ]);
+    const reblockAt = liftedAt && addHours(new Date(liftedAt), this.deps.rules.reblockLockHours);
     const connected = facts.connected;
     const sent = senderOpenFrom(facts, viewer.id, now);
     const received = senderOpenFrom(facts, member.id, now);
@@ -208,6 +213,7 @@ export class MemberService {
         relationship === 'invitation_sent'
           ? resendAvailableAt(now, this.deps.rules.resendCooldownDays).toISOString()
           : null,
+      blockAvailableAt: reblockAt && reblockAt > now ? reblockAt.toISOString() : null,
       mutualCount,
       degree: connected || isSelf ? 1 : mutualCount > 0 ? 2 : 3,
       following,

@@ -3619,6 +3619,8 @@ export interface operations {
             invitationIgnored: boolean;
             /** @description with a sent invitation: when a resend would be allowed if it were withdrawn now */
             resendAvailableAt: string | null;
+            /** @description when you may block this member again, having lifted a block on them (R20); null when you may now */
+            blockAvailableAt: string | null;
             mutualCount: number;
             /** @description 1st, 2nd, or 3 for 3rd degree and beyond */
             degree: number;

@@ -12,6 +12,8 @@ export interface MenuItem {
   label: string;
   onSelect: () => void;
   danger?: boolean;
+  /** Why the item cannot be chosen now: it stays in the menu, saying so, and does nothing. */
+  unavailable?: string;
 }
 
 interface MenuButtonProps {
@@ -108,12 +110,17 @@ export function MenuButton({ children, items, className = 'button', label }: Men
                 role="menuitem"
                 tabIndex={-1}
                 className={item.danger ? 'menu-item menu-item-danger' : 'menu-item'}
+                aria-disabled={item.unavailable === undefined ? undefined : true}
                 onClick={() => {
+                  if (item.unavailable !== undefined) return;
                   close();
                   item.onSelect();
                 }}
               >
                 {item.label}
+                {item.unavailable !== undefined && (
+                  <span className="menu-item-note">{item.unavailable}</span>
+                )}
               </button>
             </li>
           ))}

@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { focusIfLost } from '../../components/focus-if-lost.js';
 import { MenuButton, type MenuItem } from '../../components/MenuButton.js';
 import { firstName } from '../../lib/member.js';
+import { formatAvailableAt } from '../../lib/time.js';
 import { usePendingWithdrawals } from '../invitations/use-pending-withdrawals.js';
 import { CannotInviteNote } from './CannotInviteNote.js';
 import { ConnectDialog } from './ConnectDialog.js';
@@ -53,7 +54,14 @@ export function RelationshipActions({ profile }: { profile: Profile }) {
     ...(profile.relationship === 'connected'
       ? [{ label: 'Remove connection', onSelect: () => setOpen('remove') }]
       : []),
-    { label: `Block ${name}`, onSelect: () => setOpen('block'), danger: true },
+    {
+      label: `Block ${name}`,
+      onSelect: () => setOpen('block'),
+      danger: true,
+      ...(profile.blockAvailableAt && {
+        unavailable: `You unblocked ${name} recently: you can block them again ${formatAvailableAt(profile.blockAvailableAt)}.`,
+      }),
+    },
   ];
 
   return (
