@@ -62,6 +62,16 @@ describe('Manage invitations — Sent', () => {
     const rows = page.getByRole('list', { name: 'Sent invitations' }).getByRole('listitem');
     // The chips' counts and the list are fetched apart.
     await expect.poll(() => rows.count()).toBe(2);
+    // The search, the age filter and the sort stand in one line, labels and controls alike.
+    const tops = await page
+      .locator('.list-filters label, .list-filters input, .list-filters select')
+      .evaluateAll((elements) =>
+        elements.map((e) => `${e.tagName} ${Math.round(e.getBoundingClientRect().top)}`),
+      );
+    const lines = (tags: string[]) =>
+      new Set(tops.filter((t) => tags.includes(t.split(' ')[0] ?? '')).map((t) => t.split(' ')[1]));
+    expect(tops.length).toBeGreaterThanOrEqual(6);
+    expect([lines(['LABEL']).size, lines(['INPUT', 'SELECT']).size]).toEqual([1, 1]);
 
     await chips.getByRole('button', { name: /Pages/ }).click();
     await page.getByText('No pending page invitations').waitFor();
