@@ -54,6 +54,20 @@ function newLinkToken(): LinkToken {
   return { token, id: hashSecret(token) };
 }
 
+/** Whether a link's token row still works for `member`: in time, and for the address they have now. */
+function worksFor(
+  row: AccountTokenRow | undefined,
+  member: Pick<MemberRow, 'id' | 'email'> | undefined,
+  now: Date,
+): boolean {
+  return (
+    row !== undefined &&
+    new Date(row.expires_at) > now &&
+    row.member_id === member?.id &&
+    row.email === member.email
+  );
+}
+
 /**
  * Whether the link `token` makes still works for `member`: not used, not expired, and for the
  * address they have now. A mail whose link no longer does is not worth sending (R25, R26).
@@ -66,13 +80,7 @@ export async function linkStillWorks(
   now: Date,
 ): Promise<boolean> {
   if (token === null) return false;
-  const row = await findAccountToken(db, hashSecret(token), purpose);
-  return (
-    row !== undefined &&
-    new Date(row.expires_at) > now &&
-    row.member_id === member.id &&
-    row.email === member.email
-  );
+  return worksFor(await findAccountToken(db, hashSecret(token), purpose), member, now);
 }
 
 /** Stores a single-use token for `purpose` and queues the mail that carries it, in the caller's transaction. */
@@ -165,9 +173,8 @@ export class CredentialService {
     row: AccountTokenRow | undefined,
     now: Date,
   ): Promise<MemberRow> {
-    if (!row || new Date(row.expires_at) <= now) throw invalidToken();
-    const member = await findMemberById(db, row.member_id);
-    if (member?.email !== row.email) throw invalidToken();
+    const member = row && (await findMemberById(db, row.member_id));
+    if (!member || !worksFor(row, member, now)) throw invalidToken();
     return member;
   }
 
