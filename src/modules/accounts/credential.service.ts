@@ -11,7 +11,7 @@ import { hashSecret, newId, newSecret } from '../../lib/ids.js';
 import { HOUR_MS } from '../../lib/time.js';
 import type { AccountMailPayload } from '../../mail/compose.js';
 import type { ServiceDeps } from '../deps.js';
-import { unverifiedSender } from '../members/member.js';
+import { accountGone, unverifiedSender } from '../members/member.js';
 import type { MemberRow } from '../members/member.repository.js';
 import { findMemberByEmail, findMemberById, updateMember } from '../members/member.service.js';
 import { enqueueMail, pendingMail } from '../outbox/outbox.service.js';
@@ -127,7 +127,7 @@ export class CredentialService {
 
   private async member(memberId: string): Promise<MemberRow> {
     const member = await findMemberById(this.deps.database.db, memberId);
-    if (!member) throw new DomainError('unauthenticated', 'Your account no longer exists.');
+    if (!member) throw accountGone();
     return member;
   }
 

@@ -1,5 +1,7 @@
 import { assertReachable, assertStillIn, memberNotFound } from '../members/member.js';
+import type { RuleConfig } from '../../config.js';
 import { type Page, presentPage } from '../../db/pagination.js';
+import type { Db } from '../../db/types.js';
 import { DomainError } from '../../lib/errors.js';
 import { addHours } from '../../lib/time.js';
 import { deleteConnection } from '../connections/connection.service.js';
@@ -72,16 +74,13 @@ export class BlockService {
       assertReachable(locked.get(target.id));
       if (await findBlock(tx, blockerId, target.id)) return;
       if (await isBlockedEitherWay(tx, blockerId, target.id)) throw memberNotFound();
-      const liftedAt = await findBlockLift(tx, blockerId, target.id);
-      if (liftedAt) {
-        const retryAt = addHours(new Date(liftedAt), this.deps.rules.reblockLockHours);
-        if (retryAt > now) {
-          throw new DomainError(
-            'reblock_locked',
-            `You unblocked ${target.name} recently; you can block them again from ${retryAt.toISOString()}.`,
-            { retryAt },
-          );
-        }
+      const retryAt = await reblockLockEnd(tx, blockerId, target.id, this.deps.rules, now);
+      if (retryAt) {
+        throw new DomainError(
+          'reblock_locked',
+          `You unblocked ${target.name} recently; you can block them again from ${retryAt.toISOString()}.`,
+          { retryAt },
+        );
       }
       await insertBlock(tx, { blocker_id: blockerId, blocked_id: target.id, created_at: at });
       if (await deleteConnection(tx, blockerId, target.id)) {
@@ -113,5 +112,21 @@ export class BlockService {
   }
 }
 
+/**
+ * R20: when `blockerId`, having lifted their block on `blockedId`, may block them again; null
+ * when they may now.
+ */
+export async function reblockLockEnd(
+  db: Db,
+  blockerId: string,
+  blockedId: string,
+  rules: Pick<RuleConfig, 'reblockLockHours'>,
+  now: Date,
+): Promise<Date | null> {
+  const liftedAt = await findBlockLift(db, blockerId, blockedId);
+  const end = liftedAt && addHours(new Date(liftedAt), rules.reblockLockHours);
+  return end && end > now ? end : null;
+}
+
 /** What other modules may use inside their own transactions (CONVENTIONS 19). */
-export { findBlockLift, isBlockedEitherWay } from './block.repository.js';
+export { isBlockedEitherWay } from './block.repository.js';

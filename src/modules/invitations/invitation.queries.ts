@@ -9,7 +9,7 @@ import type { RowsById } from '../../lib/rows-by-id.js';
 import { addDays } from '../../lib/time.js';
 import { mutualCounts } from '../connections/connection.service.js';
 import type { ServiceDeps } from '../deps.js';
-import { unverifiedSender } from '../members/member.js';
+import { accountGone, unverifiedSender } from '../members/member.js';
 import { type MemberRow } from '../members/member.repository.js';
 import { findMemberById, findMemberPair, findMemberSummaries } from '../members/member.service.js';
 import { checkConnectionInvite } from './invitation.checks.js';
@@ -255,7 +255,7 @@ export class InvitationQueries {
     const db = this.db;
     const now = this.deps.clock.now();
     const member = await findMemberById(db, memberId);
-    if (!member) throw new DomainError('unauthenticated', 'Your account no longer exists.');
+    if (!member) throw accountGone();
     const [window, open] = await Promise.all([
       sentSince(db, memberId, 'connection', weekWindowStart(now).toISOString()),
       countSenderOpen(db, memberId, now.toISOString()),

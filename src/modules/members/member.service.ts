@@ -1,4 +1,4 @@
-import { memberNotFound } from './member.js';
+import { accountGone, memberNotFound } from './member.js';
 import {
   cursorAfter,
   type Page,
@@ -7,10 +7,8 @@ import {
   type SearchRequest,
 } from '../../db/pagination.js';
 import type { Db } from '../../db/types.js';
-import { DomainError } from '../../lib/errors.js';
-import { addHours } from '../../lib/time.js';
 import { memberTexts, PROFILE_TEXT } from '../../lib/text.js';
-import { findBlockLift, isBlockedEitherWay } from '../blocks/block.service.js';
+import { isBlockedEitherWay, reblockLockEnd } from '../blocks/block.service.js';
 import {
   connectedAmong,
   mutualCounts,
@@ -92,7 +90,7 @@ export class MemberService {
 
   async requireMember(id: string): Promise<MemberRow> {
     const member = await findMemberById(this.deps.database.db, id);
-    if (!member) throw new DomainError('unauthenticated', 'Your account no longer exists.');
+    if (!member) throw accountGone();
     return member;
   }
 
@@ -178,13 +176,12 @@ export class MemberService {
     const facts = await loadInviteFacts(db, viewer, member.id, now, this.deps.rules);
     // The facts carry the block, so the profile does not ask visibleMember to read it again.
     if (!isSelf && facts.blocked) throw memberNotFound();
-    const [mutual, following, followers, liftedAt] = await Promise.all([
+    const [mutual, following, followers, reblockAt] = await Promise.all([
       mutualCounts(db, viewer.id, [member.id]),
       isFollowing(db, viewer.id, member.id),
       countFollows(db, member.id, 'followers'),
-      isSelf ? null : findBlockLift(db, viewer.id, member.id),
+      isSelf ? null : reblockLockEnd(db, viewer.id, member.id, this.deps.rules, now),
     ]);
-    const reblockAt = liftedAt && addHours(new Date(liftedAt), this.deps.rules.reblockLockHours);
     const connected = facts.connected;
     const sent = senderOpenFrom(facts, viewer.id, now);
     const received = senderOpenFrom(facts, member.id, now);
@@ -213,7 +210,7 @@ export class MemberService {
         relationship === 'invitation_sent'
           ? resendAvailableAt(now, this.deps.rules.resendCooldownDays).toISOString()
           : null,
-      blockAvailableAt: reblockAt && reblockAt > now ? reblockAt.toISOString() : null,
+      blockAvailableAt: reblockAt?.toISOString() ?? null,
       mutualCount,
       degree: connected || isSelf ? 1 : mutualCount > 0 ? 2 : 3,
       following,

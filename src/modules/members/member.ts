@@ -55,6 +55,10 @@ export function memberNotFound(): DomainError {
   return new DomainError('member_not_found', 'That member does not exist.');
 }
 
+export function accountGone(): DomainError {
+  return new DomainError('unauthenticated', 'Your account no longer exists.');
+}
+
 export function accountSuspended(): DomainError {
   return new DomainError('account_suspended', 'This account is suspended.');
 }
@@ -68,8 +72,7 @@ type Standing = Pick<MemberRow, 'deleted_at' | 'suspended_at'>;
  * refused as the member's next request is.
  */
 export function assertStillIn(actor: Standing): void {
-  if (actor.deleted_at !== null)
-    throw new DomainError('unauthenticated', 'Your account no longer exists.');
+  if (actor.deleted_at !== null) throw accountGone();
   if (actor.suspended_at !== null) throw accountSuspended();
 }
 
