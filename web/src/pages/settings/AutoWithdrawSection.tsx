@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { bulkWithdraw, updateSettings } from '../../api/endpoints.js';
 import { describeError } from '../../api/problem-messages.js';
@@ -6,10 +6,9 @@ import { useRules } from '../../api/queries.js';
 import type { BulkWithdrawResult, Settings } from '../../api/types.js';
 import { BusyButton } from '../../components/BusyButton.js';
 import { ErrorNote } from '../../components/Status.js';
-import { useToasts } from '../../components/Toasts.js';
+import { useUndoWindow } from '../../components/use-undo-window.js';
 import { formatCount } from '../../lib/format.js';
 import { plural } from '../../lib/member.js';
-import { isUndoShortcut, UNDO_MS } from '../../lib/undo.js';
 import { AutoWithdrawPreviewDialog } from './AutoWithdrawPreviewDialog.js';
 import { useSaveSettings } from './use-save-settings.js';
 
@@ -20,19 +19,10 @@ function mayWithdrawNow(saved: number | null, next: number | null): next is numb
   return next !== null && (saved === null || next < saved);
 }
 
-/** A confirmed setting that withdraws invitations, waiting out its Undo window. */
-interface Waiting {
-  days: number;
-  timer: number;
-  toastId: number;
-}
-
 export function AutoWithdrawSection({ settings }: { settings: Settings }) {
   const save = useSaveSettings();
-  const { mutate: saveSettings } = save;
-  const toasts = useToasts();
+  const hold = useUndoWindow();
   const saveButton = useRef<HTMLButtonElement>(null);
-  const waiting = useRef<Waiting | null>(null);
   const maxDays = useRules()?.expiryDays;
   const [enabled, setEnabled] = useState(settings.autoWithdrawAfterDays !== null);
   const [days, setDays] = useState(String(settings.autoWithdrawAfterDays ?? DEFAULT_DAYS));
@@ -63,56 +53,16 @@ export function AutoWithdrawSection({ settings }: { settings: Settings }) {
     else save.mutate({ autoWithdrawAfterDays: next });
   }
 
-  const take = useCallback((): Waiting | null => {
-    const taken = waiting.current;
-    if (!taken) return null;
-    waiting.current = null;
-    window.clearTimeout(taken.timer);
-    toasts.dismiss(taken.toastId);
-    return taken;
-  }, [toasts]);
-
   // As a withdrawal waits for its Undo toast to end, so does the setting that withdraws: nothing
-  // is sent before. Leaving the page sends what still waits.
-  const commit = useCallback(
-    (leaving = false) => {
-      const taken = take();
-      if (!taken) return;
-      const patch = { autoWithdrawAfterDays: taken.days };
-      if (leaving) void updateSettings(patch, true);
-      else saveSettings(patch);
-    },
-    [take, saveSettings],
-  );
-
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (!waiting.current || !isUndoShortcut(event)) return;
-      event.preventDefault();
-      take();
-    };
-    const onPageHide = () => commit(true);
-    window.addEventListener('keydown', onKeyDown);
-    window.addEventListener('pagehide', onPageHide);
-    return () => {
-      window.removeEventListener('keydown', onKeyDown);
-      window.removeEventListener('pagehide', onPageHide);
-    };
-  }, [take, commit]);
-  useEffect(() => () => commit(true), [commit]);
-
+  // is sent before.
   function confirm(confirmedDays: number, count: number) {
     setPreview(null);
-    const toastId = toasts.show({
+    const patch = { autoWithdrawAfterDays: confirmedDays };
+    hold({
       message: `${plural(count, 'invitation')} withdrawn; automatic clean-up after ${plural(confirmedDays, 'day')} is on.`,
-      action: { label: 'Undo', onClick: take, keyShortcuts: 'Control+Z Meta+Z' },
-      duration: null,
-      onClose: () => commit(),
-      focusAction: true,
+      send: (leaving) => (leaving ? void updateSettings(patch, true) : save.mutate(patch)),
       returnFocus: () => saveButton.current?.focus(),
     });
-    const timer = window.setTimeout(() => commit(), UNDO_MS);
-    waiting.current = { days: confirmedDays, timer, toastId };
   }
 
   const range = maxDays === undefined ? '' : `between 1 and ${formatCount(maxDays)}`;
