@@ -99,31 +99,6 @@ export async function recordBlockLift(
     .execute();
 }
 
-/**
- * R20: no mail about an invitation between the two that is still waiting for the mail server
- * goes out after the block, whichever way it was sent and whoever it is to: an accept's mail
- * would tell its sender of a connection the block has just ended, and lead to a profile that
- * now answers 404.
- */
-export async function cancelMailBetween(db: Db, a: string, b: string, at: string): Promise<void> {
-  await db
-    .updateTable('outbox')
-    .set({ status: 'cancelled', last_error: `blocked at ${at}` })
-    .where('status', '=', 'pending')
-    .where('invitation_id', 'in', (eb) =>
-      eb
-        .selectFrom('invitations')
-        .select('id')
-        .where((inner) =>
-          inner.or([
-            inner.and([inner('sender_id', '=', a), inner('recipient_id', '=', b)]),
-            inner.and([inner('sender_id', '=', b), inner('recipient_id', '=', a)]),
-          ]),
-        ),
-    )
-    .execute();
-}
-
 /** R20: neither member keeps an in-app notification naming the other. */
 export async function deleteNotificationsBetween(db: Db, a: string, b: string): Promise<void> {
   await db

@@ -17,7 +17,6 @@ import {
   lockMembers,
 } from '../members/member.service.js';
 import {
-  cancelMailBetween,
   deleteBlock,
   deleteNotificationsBetween,
   findBlock,
@@ -93,7 +92,6 @@ export class BlockService {
       }
       await deleteFollowsBetween(tx, blockerId, target.id);
       await deleteNotificationsBetween(tx, blockerId, target.id);
-      await cancelMailBetween(tx, blockerId, target.id, at);
       await this.invitations.closeForBlock(tx, locked.get(blockerId), target.id);
     });
   }

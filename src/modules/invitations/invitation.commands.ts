@@ -30,7 +30,9 @@ import {
 } from './invitation.policy.js';
 import { type InvitationDetail, type SentInvitation, toSent } from './invitation.presenter.js';
 import { presentDetail } from './invitation.queries.js';
+import { cancelMailForInvitations } from '../outbox/outbox.service.js';
 import {
+  findIdsBetween,
   findInvitation,
   findSenderOpenBetween,
   frozenSearchOf,
@@ -250,6 +252,10 @@ export class InvitationCommands {
     await transition(tx, byBlocker, { kind: 'withdraw', cause: 'block' }, env);
     const frozen = { summary: JSON.stringify(toSummary(blocker)), search: frozenSearchOf(blocker) };
     await transition(tx, toBlocker, { kind: 'block', frozen }, env);
+    // Mail still waiting about one they answered before (an accept's, to its sender) would tell
+    // of a connection the block has just ended, and lead to a profile that now answers 404.
+    const answered = await findIdsBetween(tx, blocker.id, blockedId);
+    await cancelMailForInvitations(tx, answered, env.now.toISOString());
   }
 
   private async authorized(

@@ -445,21 +445,29 @@ export function countDontKnowSinceEach(
   return countEachSender(dontKnowAnswersSince(db, since), senderIds);
 }
 
-/**
- * Invitations between two members in either direction that are open from the sender's side
- * (R1), including ones past their expiry that the expiry job has not marked yet (R13).
- */
-export function senderOpenBetween(db: Db, a: Operand<string>, b: Operand<string>) {
+/** Invitations between two members in either direction, whatever their state. */
+function between(db: Db, a: Operand<string>, b: Operand<string>) {
   return db
     .selectFrom('invitations')
-    .selectAll()
     .where((eb) =>
       eb.or([
         eb.and([eb('sender_id', '=', a), eb('recipient_id', '=', b)]),
         eb.and([eb('sender_id', '=', b), eb('recipient_id', '=', a)]),
       ]),
-    )
-    .where(statusIn(SENDER_OPEN_STATUSES));
+    );
+}
+
+export async function findIdsBetween(db: Db, a: string, b: string): Promise<string[]> {
+  const rows = await between(db, a, b).select('id').execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Invitations between two members in either direction that are open from the sender's side
+ * (R1), including ones past their expiry that the expiry job has not marked yet (R13).
+ */
+export function senderOpenBetween(db: Db, a: Operand<string>, b: Operand<string>) {
+  return between(db, a, b).selectAll().where(statusIn(SENDER_OPEN_STATUSES));
 }
 
 /** Prepared: every accept of a connection invitation reads it (R3). */
