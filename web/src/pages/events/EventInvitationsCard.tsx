@@ -32,7 +32,6 @@ export function EventInvitationsCard({
       summary={
         exhausted ? quota.describe(allowance.renewsAt ?? undefined) : allowanceLine(allowance)
       }
-      exhausted={exhausted}
       allowance={allowanceLine(allowance)}
       remaining={allowance.remaining}
       dialogTitle={`Invite connections to ${event.name}`}

@@ -30,7 +30,6 @@ export function PageInvitationsCard({
       target={{ kind: 'page', id: page.id }}
       summary={creditsLine(credits)}
       hint="Each invitation uses a credit; you get it back when the invitation is accepted."
-      exhausted={credits.remaining === 0}
       allowance={creditsLine(credits)}
       remaining={credits.remaining}
       dialogTitle={`Invite connections to follow ${page.name}`}

@@ -8,11 +8,9 @@ interface InviteConnectionsCardProps {
   /** What is left to send, on the card; the button reads it as its description. */
   summary: string;
   hint?: ReactNode;
-  /** Nothing is left to send. */
-  exhausted: boolean;
   /** What is left to send, said again in the dialog before anything is picked. */
   allowance: string;
-  /** How many invitations are left to send. */
+  /** How many invitations are left to send; at 0 the card offers none. */
   remaining: number;
   dialogTitle: string;
   invite: (handles: string[]) => Promise<RecipientResult[]>;
@@ -21,8 +19,7 @@ interface InviteConnectionsCardProps {
 
 /** For a page's admins and an event's organisers: what they may send, and sending it. */
 export function InviteConnectionsCard(props: InviteConnectionsCardProps) {
-  const { target, summary, hint, exhausted, allowance, remaining, dialogTitle, invite, quota } =
-    props;
+  const { target, summary, hint, allowance, remaining, dialogTitle, invite, quota } = props;
   const noun = target.kind;
   const [inviting, setInviting] = useState(false);
   const summaryId = `${noun}-allowance`;
@@ -38,7 +35,7 @@ export function InviteConnectionsCard(props: InviteConnectionsCardProps) {
         <button
           type="button"
           className="button button-primary"
-          disabled={exhausted}
+          disabled={remaining === 0}
           aria-describedby={summaryId}
           onClick={() => setInviting(true)}
         >
