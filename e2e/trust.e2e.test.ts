@@ -151,6 +151,9 @@ describe('Trust in numbers and words', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Undo');
     await page.keyboard.press('Enter');
     await toast.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Save clean-up setting',
+    );
     expect((await ok(suite.api.as(me).GET('/api/v1/settings'))).autoWithdrawAfterDays).toBeNull();
     expect((await ok(suite.api.as(me).GET('/api/v1/invitations/sent/count'))).stale).toBe(1);
     await unsaved.waitFor();

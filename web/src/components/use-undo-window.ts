@@ -7,7 +7,10 @@ export interface Undoable {
   message: string;
   /** Does it; `leaving` when the page is going away, so its request must outlive the page. */
   send: (leaving: boolean) => void;
-  /** Called once Undo took it back, with nothing sent. */
+  /**
+   * Called once Undo took it back, with nothing sent, to put the keyboard on what came back;
+   * without it, the keyboard goes where `returnFocus` puts it.
+   */
   undone?: () => void;
   /** Takes the keyboard when a toast that held it ends by itself. */
   returnFocus: () => void;
@@ -44,7 +47,14 @@ export function useUndoWindow(): (undoable: Undoable) => void {
 
   const send = useCallback((id: number, leaving = false) => take(id)?.send(leaving), [take]);
 
-  const undo = useCallback((id: number) => take(id, false)?.undone?.(), [take]);
+  const undo = useCallback(
+    (id: number) => {
+      const undone = waiting.current.get(id)?.undoable.undone;
+      take(id, undone === undefined);
+      undone?.();
+    },
+    [take],
+  );
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
