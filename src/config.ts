@@ -41,6 +41,8 @@ export interface Config {
   demoData: boolean;
   rateLimits: boolean;
   testClock: boolean;
+  /** Passwords hashed at argon2id's lowest cost: for test instances only. */
+  testFastPasswords: boolean;
   runJobs: boolean;
   jobIntervalMs: number;
   /** Lets webhooks reach private addresses and plain http (tests, private networks). */
@@ -121,6 +123,11 @@ export const CONFIG_VARIABLES: { name: string; default: string; meaning: string 
     name: 'RAPPORT_TEST_CLOCK',
     default: '0',
     meaning: '1 enables the test clock routes (tests only)',
+  },
+  {
+    name: 'RAPPORT_TEST_FAST_PASSWORDS',
+    default: '0',
+    meaning: '1 hashes passwords at argon2id’s lowest cost (tests only)',
   },
   {
     name: 'RAPPORT_JOBS',
@@ -382,6 +389,7 @@ export function loadConfig(env: Env = process.env): Config {
     demoData: flag('RAPPORT_DEMO_DATA', false),
     rateLimits: flag('RAPPORT_RATE_LIMITS', true),
     testClock: flag('RAPPORT_TEST_CLOCK', false),
+    testFastPasswords: flag('RAPPORT_TEST_FAST_PASSWORDS', false),
     runJobs: flag('RAPPORT_JOBS', true),
     jobIntervalMs: integer('RAPPORT_JOB_INTERVAL_SECONDS', 5, 1, 3600) * 1000,
     webhooksAllowPrivate: flag('RAPPORT_WEBHOOKS_ALLOW_PRIVATE', false),

@@ -15,6 +15,7 @@ import { smtpMailer } from './mail/mailer.js';
 import { AccountService } from './modules/accounts/account.service.js';
 import { CredentialService } from './modules/accounts/credential.service.js';
 import { LeavingService } from './modules/accounts/leaving.service.js';
+import { STANDARD_COST, TEST_COST } from './modules/accounts/password.js';
 import { AdminService } from './modules/admin/admin.service.js';
 import { BlockService } from './modules/blocks/block.service.js';
 import { ConnectionService } from './modules/connections/connection.service.js';
@@ -88,7 +89,13 @@ export async function createContext(
   const members = new MemberService(deps, invitationQueries);
   const idempotency = new IdempotencyService(deps);
   const registration = new Registration(config);
-  const credentials = new CredentialService(deps, registration, config.requireVerifiedEmail);
+  const passwordCost = config.testFastPasswords ? TEST_COST : STANDARD_COST;
+  const credentials = new CredentialService(
+    deps,
+    registration,
+    config.requireVerifiedEmail,
+    passwordCost,
+  );
   const secret = await mailSecret(deps, config.secret);
   const compose = mailComposer(config.publicUrl, secret);
   // Without a mail server, mail stays in the outbox (the development mailbox shows it).
@@ -131,7 +138,7 @@ export async function createContext(
     clock,
     migrated,
     manualClock,
-    accounts: new AccountService(deps, registration, credentials),
+    accounts: new AccountService(deps, registration, credentials, passwordCost),
     credentials,
     leaving: new LeavingService(deps),
     admin: new AdminService(deps),

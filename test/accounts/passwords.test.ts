@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/http/types.js';
 import { API, inject, PASSWORD, startApp, type TestApp } from '../helpers/app.js';
 import { expectProblem, expectStatus } from '../helpers/expect.js';
+import { memberRow } from '../helpers/members.js';
 import { newSession, signIn } from '../helpers/session.js';
 
 const MINUTE_MS = 60_000;
@@ -122,5 +123,30 @@ describe('R27 sign-in failures per account (RAPPORT_RATE_LIMITS on)', () => {
 
     limited.clock.set(new Date(firstFailure + 60 * MINUTE_MS));
     expectStatus(await signInFrom(limited.app, randomIp(), ben.email, PASSWORD), 200);
+  });
+});
+
+describe('how passwords are stored', () => {
+  /** argon2id's parameters, as its encoded hash carries them. */
+  const parameters = (hash: string) => hash.split('$').slice(1, 4).join('$');
+
+  it('hashes with argon2id at 19 MiB and 2 passes as it ships, and at the lowest cost only when a test asks', async () => {
+    const shipped = await startApp({ RAPPORT_TEST_FAST_PASSWORDS: '0' });
+    try {
+      const ann = await shipped.member('ann');
+      expect(parameters((await memberRow(shipped, ann)).password_hash)).toBe(
+        'argon2id$v=19$m=19456,t=2,p=1',
+      );
+      expectStatus((await signIn(shipped.app, ann.email)).reply, 200);
+      expectProblem(
+        (await signIn(shipped.app, ann.email, 'not her password')).reply,
+        401,
+        'unauthenticated',
+      );
+    } finally {
+      await shipped.close();
+    }
+    const bo = await t.member('bo');
+    expect(parameters((await memberRow(t, bo)).password_hash)).toBe('argon2id$v=19$m=8,t=1,p=1');
   });
 });

@@ -103,13 +103,15 @@ export type Seeding = Pick<TestApp, 'ctx' | 'clock'>;
 let counter = 0;
 
 /**
- * The settings of a test server: the clock only tests move, no request rate limits, and members
- * who may invite before verifying their email (the tests of R25 turn that requirement on).
+ * The settings of a test server: the clock only tests move, passwords hashed at argon2id's lowest
+ * cost, no request rate limits, and members who may invite before verifying their email (the
+ * tests of R25 turn that requirement on).
  */
 export function testConfig(databaseUrl: string, env: Record<string, string> = {}): Config {
   return loadConfig({
     RAPPORT_DATABASE_URL: databaseUrl,
     RAPPORT_TEST_CLOCK: '1',
+    RAPPORT_TEST_FAST_PASSWORDS: '1',
     RAPPORT_RATE_LIMITS: 'off',
     RAPPORT_REQUIRE_VERIFIED_EMAIL: 'off',
     ...env,

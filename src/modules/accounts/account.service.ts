@@ -34,7 +34,7 @@ import {
   touchSession,
 } from './account.repository.js';
 import type { CredentialService } from './credential.service.js';
-import { hashPassword, UNKNOWN_MEMBER_HASH, verifyPassword } from './password.js';
+import { type HashCost, hashPassword, verifyPassword } from './password.js';
 import { TokenCache } from './token-cache.js';
 import { assertStrongPassword } from './password.policy.js';
 
@@ -111,11 +111,14 @@ function refuseToken(row: { suspended_at: string | null } | undefined): void {
 export class AccountService {
   /** Only where a statement can carry a token's lookup; on SQLite a lookup costs no round trip. */
   private readonly knownTokens: TokenCache | null;
+  /** Checked against when the email is unknown, so a wrong email costs as long as a wrong password. */
+  private unknownMemberHash: Promise<string> | null = null;
 
   constructor(
     private readonly deps: ServiceDeps,
     private readonly registration: Registration,
     private readonly credentials: CredentialService,
+    private readonly passwordCost: HashCost,
   ) {
     this.knownTokens = deps.database.dialect === 'postgres' ? new TokenCache() : null;
   }
@@ -132,7 +135,7 @@ export class AccountService {
       handle: input.handle ?? handleFromName(input.name),
       email,
     });
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await hashPassword(input.password, this.passwordCost);
     // A racing sign-up can take the email or handle between the checks below and the insert;
     // the unique index then refuses it. A handle we made up ourselves is simply made up again.
     for (let attempt = 1; ; attempt++) {
@@ -198,7 +201,11 @@ export class AccountService {
     userAgent?: string,
   ): Promise<{ member: MemberRow; session: NewSession }> {
     const member = await findMemberByEmail(this.deps.database.db, emailInput.trim());
-    const ok = await verifyPassword(member?.password_hash ?? (await UNKNOWN_MEMBER_HASH), password);
+    this.unknownMemberHash ??= hashPassword('rapport-unknown-member', this.passwordCost);
+    const ok = await verifyPassword(
+      member?.password_hash ?? (await this.unknownMemberHash),
+      password,
+    );
     // A member who left (R29) keeps a row with no password, so this never lets them in.
     if (!member || !ok || member.deleted_at)
       throw new DomainError('unauthenticated', 'The email address or password is wrong.');

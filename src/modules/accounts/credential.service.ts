@@ -24,7 +24,7 @@ import {
   insertAccountToken,
   takeAccountToken,
 } from './credential.repository.js';
-import { hashPassword, verifyPassword } from './password.js';
+import { type HashCost, hashPassword, verifyPassword } from './password.js';
 import { assertStrongPassword } from './password.policy.js';
 
 const LIFETIME_MS: Record<AccountTokenPurpose, number> = {
@@ -123,6 +123,7 @@ export class CredentialService {
     private readonly deps: ServiceDeps,
     private readonly registration: Registration,
     private readonly requireVerifiedEmail: boolean,
+    private readonly passwordCost: HashCost,
   ) {}
 
   private async member(memberId: string): Promise<MemberRow> {
@@ -203,7 +204,7 @@ export class CredentialService {
     const found = await findAccountToken(this.deps.database.db, id, 'password_reset');
     const member = await this.tokenMember(this.deps.database.db, found, now);
     assertStrongPassword(password, member);
-    const passwordHash = await hashPassword(password);
+    const passwordHash = await hashPassword(password, this.passwordCost);
     await this.deps.database.transaction(async (tx) => {
       const taken = await this.tokenMember(
         tx,
@@ -228,7 +229,7 @@ export class CredentialService {
     const member = await this.member(memberId);
     await this.checkCurrentPassword(member, currentPassword);
     assertStrongPassword(newPassword, member);
-    const passwordHash = await hashPassword(newPassword);
+    const passwordHash = await hashPassword(newPassword, this.passwordCost);
     await this.deps.database.transaction((tx) =>
       this.setPassword(tx, member, passwordHash, currentSessionId, now),
     );
