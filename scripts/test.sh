@@ -40,17 +40,20 @@ build() {
   npx vite build --logLevel warn
 }
 
-# The checks before the tests are single-threaded and independent, so they run side by side;
-# each one's output is shown once it has finished, failed or not.
+types_check() { npx tsc --noEmit; }
+lint_check() { npx eslint .; }
+
+# The checks before the tests are single-threaded and independent, so all five run side by side:
+# one after another, the last ones left a core idle for half a minute. Each one's output is
+# shown once it has finished, failed or not.
+checks=(lint_check types_check api_check format_check build)
 declare -A pids
-for check in api_check format_check build; do
+for check in "${checks[@]}"; do
   "$check" >"$work/$check.log" 2>&1 &
   pids[$check]=$!
 done
 status=0
-npx tsc --noEmit || status=$?
-npx eslint . || status=$?
-for check in "${!pids[@]}"; do
+for check in "${checks[@]}"; do
   wait "${pids[$check]}" || { status=1; echo "$check failed:"; }
   cat "$work/$check.log"
 done
