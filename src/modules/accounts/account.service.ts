@@ -111,8 +111,11 @@ function refuseToken(row: { suspended_at: string | null } | undefined): void {
 export class AccountService {
   /** Only where a statement can carry a token's lookup; on SQLite a lookup costs no round trip. */
   private readonly knownTokens: TokenCache | null;
-  /** Checked against when the email is unknown, so a wrong email costs as long as a wrong password. */
-  private unknownMemberHash: Promise<string> | null = null;
+  /**
+   * Checked against when the email is unknown, so a wrong email costs as long as a wrong
+   * password; made at the start, so that the first such sign-in does not take longer either.
+   */
+  private readonly unknownMemberHash: Promise<string>;
 
   constructor(
     private readonly deps: ServiceDeps,
@@ -121,6 +124,7 @@ export class AccountService {
     private readonly passwordCost: HashCost,
   ) {
     this.knownTokens = deps.database.dialect === 'postgres' ? new TokenCache() : null;
+    this.unknownMemberHash = hashPassword('rapport-unknown-member', passwordCost);
   }
 
   async signUp(
@@ -201,7 +205,6 @@ export class AccountService {
     userAgent?: string,
   ): Promise<{ member: MemberRow; session: NewSession }> {
     const member = await findMemberByEmail(this.deps.database.db, emailInput.trim());
-    this.unknownMemberHash ??= hashPassword('rapport-unknown-member', this.passwordCost);
     const ok = await verifyPassword(
       member?.password_hash ?? (await this.unknownMemberHash),
       password,
