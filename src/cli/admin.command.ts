@@ -4,11 +4,6 @@ import { DomainError } from '../lib/errors.js';
 import type { AdminService } from '../modules/admin/admin.service.js';
 import { withContext } from './command.context.js';
 
-export const ADMIN_HELP = `  admin grant HANDLE | admin revoke HANDLE
-             give a member the admin role, or take it away (recorded in the audit log)
-  invite-codes create [--uses N] [--expires 7d]
-             make an invite code for RAPPORT_REGISTRATION=invite (default 1 use, 7 days)`;
-
 type Out = { write(text: string): unknown };
 
 function withAdmin<T>(config: Config, fn: (admin: AdminService) => Promise<T>): Promise<T> {

@@ -8,11 +8,6 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Config } from '../config.js';
 
-export const BACKUP_HELP = `  backup FILE
-             write a consistent copy of the SQLite database to FILE while servers run
-  restore FILE
-             put a backup back in place of the SQLite database; stop every server first`;
-
 type Out = { write(text: string): unknown };
 
 /** The most pages one backup step copies: all of them. */

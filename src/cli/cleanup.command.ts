@@ -12,10 +12,6 @@ import { findMemberByHandle } from '../modules/members/member.repository.js';
 import { progressBar } from '../seed/generate.progress.js';
 import { withContext } from './command.context.js';
 
-export const CLEANUP_HELP = `  cleanup --older-than 14d (--member HANDLE | --all) [--kind connection|page|event] [--dry-run]
-             withdraw open invitations sent at least that long ago, with every effect of a
-             withdrawal; kept ones are never touched; --dry-run only counts them`;
-
 export interface CleanupFlags {
   'older-than'?: string;
   'dry-run'?: boolean;

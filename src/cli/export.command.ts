@@ -5,10 +5,6 @@ import { exportAccount } from '../modules/accounts/account.export.js';
 import { anyMemberWithHandle } from '../modules/members/member.service.js';
 import { withContext } from './command.context.js';
 
-export const EXPORT_HELP = `  export --member HANDLE
-             write everything Rapport holds about a member, as they may see it, as JSON
-             to stdout (what the member downloads from Settings)`;
-
 export interface ExportIo {
   out: { write(text: string): unknown };
   err: { write(text: string): unknown };

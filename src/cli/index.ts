@@ -6,9 +6,7 @@
 // stays under 150 MB with no loss of throughput. glibc gives each thread that allocates (the
 // checkpointer, the thread pool hashing passwords) a heap arena of its own that never shrinks;
 // two arenas kept the bench's writes 3-4 MB lower (139-140 MB peak against 135-137).
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ADMIN_HELP, adminCommand, inviteCodesCommand } from './admin.command.js';
-import { BACKUP_HELP, backupCommand, restoreCommand } from './backup.command.js';
+import { parseArgs } from 'node:util';
 import {
   CONFIG_VARIABLES,
   ConfigError,
@@ -17,28 +15,16 @@ import {
   ruleVariable,
   unknownSettingWarnings,
 } from '../config.js';
-import { CLEANUP_HELP, cleanupCommand } from './cleanup.command.js';
-import { EXPORT_HELP, exportCommand } from './export.command.js';
-import { MAIL_HELP, mailCommand } from './mail.command.js';
-import { MIGRATE_HELP, migrateCommand } from './migrate.command.js';
-import { SEED_HELP, seedCommand } from './seed.command.js';
-import { SERVE_HELP, serve } from './serve.command.js';
-import { WORKER_HELP, work } from './worker.command.js';
+import { COMMANDS, OPTIONS } from './commands.js';
 
 const HELP = `rapport — a self-hostable professional network
 
 Usage: rapport <command> [options]
 
 Commands:
-${SERVE_HELP}
-${WORKER_HELP}
-${MAIL_HELP}
-${MIGRATE_HELP}
-${SEED_HELP}
-${CLEANUP_HELP}
-${EXPORT_HELP}
-${ADMIN_HELP}
-${BACKUP_HELP}
+${Object.values(COMMANDS)
+  .map((c) => c.help)
+  .join('\n')}
   help       show this help
 
 Configuration is read from the environment:
@@ -51,42 +37,9 @@ ${[
 ].join('\n')}
 `;
 
-/** Every command's options: each command reads the ones it takes (TAKES). */
-const OPTIONS = {
-  help: { type: 'boolean', short: 'h' },
-  limit: { type: 'string' },
-  members: { type: 'string' },
-  invitations: { type: 'string' },
-  connections: { type: 'string' },
-  'older-than': { type: 'string' },
-  'dry-run': { type: 'boolean' },
-  member: { type: 'string' },
-  all: { type: 'boolean' },
-  kind: { type: 'string' },
-  uses: { type: 'string' },
-  expires: { type: 'string' },
-} as const satisfies ParseArgsConfig['options'];
-
-type Option = keyof typeof OPTIONS;
-
-/** The options each command takes besides --help; any other is refused, never ignored. */
-const TAKES: Record<string, readonly Option[]> = {
-  serve: [],
-  worker: [],
-  migrate: [],
-  admin: [],
-  backup: [],
-  restore: [],
-  mail: ['limit'],
-  cleanup: ['older-than', 'dry-run', 'member', 'all', 'kind'],
-  export: ['member'],
-  seed: ['members', 'invitations', 'connections'],
-  'invite-codes': ['uses', 'expires'],
-};
-
 /** The first option given that `command`, a known one, does not take. */
 function foreignOption(command: string, given: object): string | undefined {
-  const takes = TAKES[command];
+  const takes = COMMANDS[command]?.takes;
   if (!takes) return undefined;
   const allowed = new Set<string>(['help', ...takes]);
   return Object.keys(given).find((name) => !allowed.has(name));
@@ -124,44 +77,16 @@ async function main(argv: string[]): Promise<void> {
     refuseCommandLine(`rapport ${command} does not take --${foreign}.`);
     return;
   }
+  const known = COMMANDS[command];
+  if (!known) {
+    process.stderr.write(`Unknown command "${command}".\n\n${HELP}`);
+    process.exitCode = 2;
+    return;
+  }
   const config = loadConfig();
   for (const warning of unknownSettingWarnings()) process.stderr.write(`Warning: ${warning}\n`);
-  switch (command) {
-    case 'serve':
-      return serve(config);
-    case 'worker':
-      return work(config);
-    case 'mail':
-      process.exitCode = await mailCommand(config, positionals.slice(1), values.limit);
-      return;
-    case 'cleanup':
-      process.exitCode = await cleanupCommand(config, values);
-      return;
-    case 'export':
-      process.exitCode = await exportCommand(config, values.member);
-      return;
-    case 'migrate':
-      process.exitCode = await migrateCommand(config);
-      return;
-    case 'seed':
-      process.exitCode = await seedCommand(config, values);
-      return;
-    case 'admin':
-      process.exitCode = await adminCommand(config, positionals.slice(1));
-      return;
-    case 'invite-codes':
-      process.exitCode = await inviteCodesCommand(config, positionals.slice(1), values);
-      return;
-    case 'backup':
-      process.exitCode = await backupCommand(config, positionals[1]);
-      return;
-    case 'restore':
-      process.exitCode = await restoreCommand(config, positionals[1]);
-      return;
-    default:
-      process.stderr.write(`Unknown command "${command}".\n\n${HELP}`);
-      process.exitCode = 2;
-  }
+  const code = await known.run(config, positionals.slice(1), values);
+  if (code !== undefined) process.exitCode = code;
 }
 
 // A reader that stops early (`rapport export --member ann | head`) has all it wanted.

@@ -1,9 +1,6 @@
 import type { Config } from '../config.js';
 import { withContext } from './command.context.js';
 
-export const MAIL_HELP = `  mail list [--limit N] | mail show <id>
-             the newest mails in the outbox, or one with its text`;
-
 /** `rapport mail list [--limit N]` and `rapport mail show <id>`: the outbox from a terminal. */
 export async function mailCommand(
   config: Config,

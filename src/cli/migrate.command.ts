@@ -1,8 +1,6 @@
 import type { Config } from '../config.js';
 import { withContext } from './command.context.js';
 
-export const MIGRATE_HELP = `  migrate    apply database migrations and exit`;
-
 /** `rapport migrate`: the schema brought up to date before new app processes start. */
 export async function migrateCommand(config: Config): Promise<number> {
   const applied = await withContext(config, (ctx) => Promise.resolve(ctx.migrated));

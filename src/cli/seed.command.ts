@@ -5,12 +5,6 @@ import { generateNetwork, SEED_PASSWORD } from '../seed/generate.js';
 import { progressBar } from '../seed/generate.progress.js';
 import { withContext } from './command.context.js';
 
-export const SEED_HELP = `  seed       add the demo network to an empty database
-  seed --members N --invitations M [--connections K]
-             generate a large network instead: power-law connections, invitations of
-             every kind and state over six months (default K: 3 for every 10 invitations);
-             meant for a fresh database`;
-
 interface GenerateFlags {
   members?: string;
   invitations?: string;

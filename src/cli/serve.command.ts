@@ -3,8 +3,6 @@ import { type Config, ConfigError } from '../config.js';
 import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemo } from '../seed/demo.js';
 import { openContext } from './command.context.js';
 
-export const SERVE_HELP = `  serve      start the web app and API (runs migrations first)`;
-
 /** `rapport serve`: build context → build app → listen; stops cleanly on SIGINT and SIGTERM. */
 export async function serve(config: Config): Promise<void> {
   const ctx = await openContext(config);

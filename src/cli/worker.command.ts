@@ -1,9 +1,6 @@
 import { type Config, ConfigError } from '../config.js';
 import { openContext } from './command.context.js';
 
-export const WORKER_HELP = `  worker     run the jobs (expiry, reminders, automatic withdrawal, mail and webhook
-             delivery, expiry of idempotency keys) without HTTP; for RAPPORT_JOBS=off`;
-
 /**
  * `rapport worker`: the jobs loop without HTTP, for operators who set RAPPORT_JOBS=off on the
  * app processes. On SIGTERM or SIGINT it finishes the run in progress, then exits.
