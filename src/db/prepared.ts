@@ -88,10 +88,11 @@ export class PreparedQuery<P extends object, O> {
 
   private bound(db: Db, args: P): CompiledQuery<O> {
     const { query, slots } = this.compiledFor(db, args);
-    const values = new Map<string, unknown>(Object.entries(args));
-    const parameters = slots.map((slot) =>
-      'argument' in slot ? (values.get(slot.argument) ?? null) : slot.constant,
-    );
+    const parameters = slots.map((slot) => {
+      if (!('argument' in slot)) return slot.constant;
+      const value: unknown = Reflect.get(args, slot.argument);
+      return value ?? null;
+    });
     return { ...query, parameters };
   }
 
