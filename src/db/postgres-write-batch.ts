@@ -39,9 +39,21 @@ function tablesOf(sql: string): Set<string> | null {
   );
 }
 
+/**
+ * The renumberings of each deferrable write, by offset: the same few writes travel with every
+ * request, and renumbering one anew each time was 1.3 % of a send's samples on PostgreSQL.
+ */
+const renumbered = new Map<string, string[]>();
+
 /** `sql` with its parameters $1… renumbered from `offset + 1`. */
 function shifted(sql: string, offset: number): string {
-  return offset === 0 ? sql : sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+  if (offset === 0) return sql;
+  const renumber = () => sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+  // Other statements are kept no longer than one call: their SQL may vary without end.
+  if (!deferrable.has(sql)) return renumber();
+  let byOffset = renumbered.get(sql);
+  if (!byOffset) renumbered.set(sql, (byOffset = []));
+  return (byOffset[offset] ??= renumber());
 }
 
 export interface Statement {
