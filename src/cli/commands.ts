@@ -123,3 +123,8 @@ export const COMMANDS: Record<string, Command> = {
       (await import('./backup.command.js')).restoreCommand(config, args[0]),
   },
 };
+
+/** The command of that name; none for a name that only an object's prototype answers to. */
+export function commandNamed(name: string): Command | undefined {
+  return Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+}

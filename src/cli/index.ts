@@ -15,7 +15,7 @@ import {
   ruleVariable,
   unknownSettingWarnings,
 } from '../config.js';
-import { COMMANDS, OPTIONS } from './commands.js';
+import { commandNamed, COMMANDS, OPTIONS } from './commands.js';
 
 const HELP = `rapport — a self-hostable professional network
 
@@ -39,7 +39,7 @@ ${[
 
 /** The first option given that `command`, a known one, does not take. */
 function foreignOption(command: string, given: object): string | undefined {
-  const takes = COMMANDS[command]?.takes;
+  const takes = commandNamed(command)?.takes;
   if (!takes) return undefined;
   const allowed = new Set<string>(['help', ...takes]);
   return Object.keys(given).find((name) => !allowed.has(name));
@@ -77,7 +77,7 @@ async function main(argv: string[]): Promise<void> {
     refuseCommandLine(`rapport ${command} does not take --${foreign}.`);
     return;
   }
-  const known = COMMANDS[command];
+  const known = commandNamed(command);
   if (!known) {
     process.stderr.write(`Unknown command "${command}".\n\n${HELP}`);
     process.exitCode = 2;

@@ -25,6 +25,16 @@ describe('the rapport command tells an operator their mistake in words (SPEC §6
     expect(cli.output()).not.toMatch(STACK_FRAME);
   });
 
+  it('an unknown command is named with exit code 2, even one named like a property every object has', async () => {
+    for (const name of ['frobnicate', 'constructor']) {
+      const cli = runCli([name], env());
+      expect((await cli.exited).code).toBe(2);
+      expect(cli.output()).toContain(`Unknown command "${name}".`);
+      expect(cli.output()).toContain('Usage: rapport <command> [options]');
+      expect(cli.output()).not.toMatch(STACK_FRAME);
+    }
+  });
+
   it('a misspelt RAPPORT_ variable is named in a warning with the setting it resembles', async () => {
     const cli = runCli(['migrate'], {
       ...env(),
