@@ -27,13 +27,20 @@ describe('Focus after a form navigates', () => {
     await context.close();
   });
 
-  it('/sign-in and /sign-up, spelled like the other account pages, lead to signing in and up', async () => {
+  it('/sign-in and /sign-up, spelled like the other account pages, and /login and /register lead to signing in and up', async () => {
     const sam = await suite.api.member('Sam Spelling');
     const { context, page } = await signedOut(suite.browser, suite.api);
 
-    await page.goto('/sign-up');
-    await page.getByRole('heading', { level: 1, name: 'Create your account' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/signup');
+    for (const address of ['/sign-up', '/register']) {
+      await page.goto(address);
+      await page.getByRole('heading', { level: 1, name: 'Create your account' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/signup');
+    }
+
+    // Not sent there as an unknown page would be (/signin?next=%2Flogin), to come back to it.
+    await page.goto('/login');
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    expect(new URL(page.url())).toMatchObject({ pathname: '/signin', search: '' });
 
     await page.goto('/sign-in?next=%2Fnotifications');
     await page.getByRole('textbox', { name: 'Email' }).fill(sam.email);

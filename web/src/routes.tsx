@@ -75,10 +75,13 @@ export const router = createBrowserRouter([
       { path: '/verify-email', element: <VerifyEmailPage /> },
       { path: '/forgot-password', element: <ForgotPasswordPage /> },
       { path: '/reset-password', element: <ResetPasswordPage /> },
-      // Spelled with a hyphen like the other account pages, they would otherwise read as
-      // unknown pages, which send a signed-out visitor to sign in and then to "Page not found".
+      // Spelled with a hyphen like the other account pages, or as many sites name them, they
+      // would otherwise read as unknown pages, which send a signed-out visitor to sign in and
+      // then to "Page not found".
       { path: '/sign-in', element: <SpelledAs pathname="/signin" /> },
       { path: '/sign-up', element: <SpelledAs pathname="/signup" /> },
+      { path: '/login', element: <SpelledAs pathname="/signin" /> },
+      { path: '/register', element: <SpelledAs pathname="/signup" /> },
     ],
   },
   {
