@@ -39,21 +39,27 @@ function tablesOf(sql: string): Set<string> | null {
   );
 }
 
+/** `sql` with its parameters $1… renumbered from `offset + 1`. */
+function renumbered(sql: string, offset: number): string {
+  return sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+}
+
 /**
- * The renumberings of each deferrable write, by offset: the same few writes travel with every
+ * Each deferrable write's renumberings, by offset: the same few writes travel with every
  * request, and renumbering one anew each time was 1.3 % of a send's samples on PostgreSQL.
  */
-const renumbered = new Map<string, string[]>();
+const renumberings = new Map<string, string[]>();
 
-/** `sql` with its parameters $1… renumbered from `offset + 1`. */
+/**
+ * `sql` renumbered as `renumbered` does; only a deferrable write's renumbering is kept, since
+ * other SQL may vary without end.
+ */
 function shifted(sql: string, offset: number): string {
   if (offset === 0) return sql;
-  const renumber = () => sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
-  // Other statements are kept no longer than one call: their SQL may vary without end.
-  if (!deferrable.has(sql)) return renumber();
-  let byOffset = renumbered.get(sql);
-  if (!byOffset) renumbered.set(sql, (byOffset = []));
-  return (byOffset[offset] ??= renumber());
+  if (!deferrable.has(sql)) return renumbered(sql, offset);
+  let byOffset = renumberings.get(sql);
+  if (!byOffset) renumberings.set(sql, (byOffset = []));
+  return (byOffset[offset] ??= renumbered(sql, offset));
 }
 
 export interface Statement {
