@@ -36,26 +36,20 @@ interface Command {
   /** The options it takes besides --help; any other is refused, never ignored. */
   takes: readonly Option[];
   /** Runs it with the words after its name; a number is the exit code. */
-  run(config: Config, args: string[], values: OptionValues): Promise<number | undefined>;
+  run(config: Config, args: string[], values: OptionValues): Promise<number | void>;
 }
 
 export const COMMANDS: Record<string, Command> = {
   serve: {
     help: `  serve      start the web app and API (runs migrations first)`,
     takes: [],
-    run: async (config) => {
-      await (await import('./serve.command.js')).serve(config);
-      return undefined;
-    },
+    run: async (config) => (await import('./serve.command.js')).serve(config),
   },
   worker: {
     help: `  worker     run the jobs (expiry, reminders, automatic withdrawal, mail and webhook
              delivery, expiry of idempotency keys) without HTTP; for RAPPORT_JOBS=off`,
     takes: [],
-    run: async (config) => {
-      await (await import('./worker.command.js')).work(config);
-      return undefined;
-    },
+    run: async (config) => (await import('./worker.command.js')).work(config),
   },
   mail: {
     help: `  mail list [--limit N] | mail show <id>
