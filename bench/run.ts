@@ -228,7 +228,7 @@ async function writesAndReads(
   readers: Viewers,
   processes: number[],
 ): Promise<void> {
-  const ceilingServer = await startCeiling(ceilingUrl);
+  const ceilingServer = await startCeiling(ceilingUrl, { profileDir });
   const apps: Server[] = [];
   try {
     for (let i = 0; i < Math.max(...processes); i++)

@@ -122,25 +122,36 @@ function commandLine(file: string): { env: Record<string, string>; flags: string
   return { env, flags: flags.split(' ').filter(Boolean) };
 }
 
+/** Node's flags that write a CPU profile into `dir` when the process exits. */
+function profiled(dir: string | undefined): string[] {
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
 /** `rapport serve` with the environment and Node flags the command starts with, as an operator runs it. */
 export function startRapport(
   databaseUrl: string,
   options: { profileDir?: string } = {},
 ): Promise<Server> {
-  const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
   const command = join(BUILD_DIR, 'cli/index.js');
   const line = commandLine(command);
   return start(
-    [...line.flags, ...profile, command, 'serve'],
+    [...line.flags, ...profiled(options.profileDir), command, 'serve'],
     { ...line.env, ...BENCH_ENV, ...passedOn(), RAPPORT_DATABASE_URL: databaseUrl },
     /running at (http:\/\/\S+)/,
     'rapport serve',
   );
 }
 
-export function startCeiling(databaseUrl: string): Promise<Server> {
+/**
+ * The ceiling is profiled with Rapport, so that the two profiles show where Rapport spends the
+ * time the ceiling does not.
+ */
+export function startCeiling(
+  databaseUrl: string,
+  options: { profileDir?: string } = {},
+): Promise<Server> {
   return start(
-    ['--import', 'tsx', 'bench/ceiling.server.ts'],
+    [...profiled(options.profileDir), '--import', 'tsx', 'bench/ceiling.server.ts'],
     { BENCH_DATABASE_URL: databaseUrl },
     /listening at (http:\/\/\S+)/,
     'the ceiling server',
