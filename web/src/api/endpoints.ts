@@ -159,6 +159,10 @@ export const updateSettings = (patch: SettingsPatch, keepalive = false) =>
 export const listNotifications = (cursor?: string) =>
   call(() => api.GET('/api/v1/notifications', { params: { query: { cursor, limit: 50 } } }));
 
+/** Every page carries the unread count; the smallest one is asked for it alone. */
+export const countUnreadNotifications = async () =>
+  (await call(() => api.GET('/api/v1/notifications', { params: { query: { limit: 1 } } }))).unread;
+
 export const markNotificationsRead = (ids?: string[]) =>
   call(() => api.POST('/api/v1/notifications/read', { body: ids ? { ids } : {} }));
 

@@ -131,11 +131,11 @@ export const useBlocks = () =>
 export const useSettings = () =>
   useQuery({ queryKey: keys.settings, queryFn: endpoints.getSettings });
 
-/** The newest page, for the unread badge. */
-export const useNotifications = () =>
+/** How many notifications are unread, for the badge; asked again each minute. */
+export const useUnreadNotifications = () =>
   useQuery({
     queryKey: keys.notifications,
-    queryFn: () => endpoints.listNotifications(),
+    queryFn: endpoints.countUnreadNotifications,
     refetchInterval: 60_000,
   });
 

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, NavLink, useNavigate, useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { signOut } from '../api/endpoints.js';
-import { useNotifications } from '../api/queries.js';
+import { useUnreadNotifications } from '../api/queries.js';
 import type { Me } from '../api/types.js';
 import { Icon } from './Icons.js';
 import { MenuButton } from './MenuButton.js';
@@ -74,8 +74,7 @@ function SearchBox() {
 }
 
 function NotificationsLink() {
-  const { data } = useNotifications();
-  const unread = data?.unread ?? 0;
+  const unread = useUnreadNotifications().data ?? 0;
   return (
     <NavLink to="/notifications" className="navlink">
       <span className="navlink-icon">

@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { markNotificationsRead } from '../../api/endpoints.js';
-import { keys, useNotificationList, useNotifications } from '../../api/queries.js';
+import { keys, useNotificationList, useUnreadNotifications } from '../../api/queries.js';
 import { BusyButton } from '../../components/BusyButton.js';
 import { InfiniteList } from '../../components/InfiniteList.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
@@ -10,7 +10,7 @@ import { NotificationItem } from './NotificationItem.js';
 
 export function NotificationsPage() {
   const notifications = useNotificationList();
-  const newest = useNotifications();
+  const unread = useUnreadNotifications().data ?? 0;
   const queryClient = useQueryClient();
   const heading = useRef<HTMLHeadingElement>(null);
   const markAllRead = useMutation({
@@ -19,7 +19,6 @@ export function NotificationsPage() {
     onSuccess: () => heading.current?.focus(),
     onSettled: () => queryClient.invalidateQueries({ queryKey: keys.notifications }),
   });
-  const unread = newest.data?.unread ?? 0;
 
   return (
     <section className="card" aria-labelledby="notifications-title">
