@@ -18,7 +18,12 @@ import { registerIdempotency } from './http/idempotency.js';
 import { registerMetrics } from './http/metrics.js';
 import { registerOpenApi } from './http/openapi.js';
 import { refuseBodiesNotRead, rejectUnstorableText } from './http/input-guard.js';
-import { createErrorHandler, problem, routerErrorHandler } from './http/problem.js';
+import {
+  clientErrorHandler,
+  createErrorHandler,
+  problem,
+  routerErrorHandler,
+} from './http/problem.js';
 import { registerRateLimits } from './http/rate-limit.js';
 import { securityHeaders } from './http/security-headers.js';
 import { buildSerializer } from './http/serializers.js';
@@ -65,6 +70,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     bodyLimit: BODY_LIMIT,
     trustProxy: trustProxy(ctx.config.trustProxy),
     frameworkErrors: routerErrorHandler,
+    clientErrorHandler,
     // A line per request is for debugging; at info level the log keeps to what an operator acts on.
     logController: new LogController({
       disableRequestLogging: ctx.config.logLevel !== 'debug' && ctx.config.logLevel !== 'trace',

@@ -1,4 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { isConnectionError, UNAVAILABLE_RETRY_SECONDS } from '../db/errors.js';
 import type { Clock } from '../lib/clock.js';
 import { DomainError, type ErrorCode } from '../lib/errors.js';
@@ -22,12 +24,14 @@ const TITLES: Partial<Record<number, string>> = {
   403: 'Not allowed',
   404: 'Not found',
   405: 'Method not allowed',
+  408: 'Request timeout',
   409: 'Conflict',
   413: 'Request too large',
   414: 'URL too long',
   415: 'Unsupported media type',
   422: 'Unprocessable content',
   429: 'Too many requests',
+  431: 'Request headers too large',
   500: 'Internal error',
   503: 'Service unavailable',
 };
@@ -125,6 +129,36 @@ export function routerErrorHandler(
 ): void {
   const body = fromFastify(error);
   void reply.status(body.status).type('application/problem+json').send(body);
+}
+
+/** What Node's HTTP parser refused, before Fastify saw a request: status and detail. */
+function unreadable(error: NodeJS.ErrnoException): [number, string] {
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT')
+    return [408, 'The request did not arrive in time.'];
+  if (error.code === 'HPE_HEADER_OVERFLOW')
+    return [431, 'The request headers are larger than this server reads.'];
+  return [
+    400,
+    'The request could not be read: its request line or headers are malformed. Characters outside ASCII in a URL must be percent-encoded.',
+  ];
+}
+
+/**
+ * A request Node's HTTP parser refused (a raw non-ASCII byte in the URL, say) is answered with
+ * problem details too, instead of Fastify's default body. It has no request or reply: the answer
+ * is written to the socket, which then closes. Passed as Fastify's `clientErrorHandler`.
+ */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, detail] = unreadable(error);
+  const body = JSON.stringify(
+    problem(status, CODE_BY_STATUS[status] ?? 'validation_failed', detail),
+  );
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  socket.destroy(error);
 }
 
 /** The problem details `error` is answered with, and the headers that go with them. */
