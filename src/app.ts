@@ -17,7 +17,11 @@ import { Problem } from './http/common.schemas.js';
 import { registerIdempotency } from './http/idempotency.js';
 import { registerMetrics } from './http/metrics.js';
 import { registerOpenApi } from './http/openapi.js';
-import { refuseBodiesNotRead, rejectUnstorableText } from './http/input-guard.js';
+import {
+  dropEmptyQueryValues,
+  refuseBodiesNotRead,
+  rejectUnstorableText,
+} from './http/input-guard.js';
 import {
   clientErrorHandler,
   createErrorHandler,
@@ -79,6 +83,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(createErrorHandler(ctx.clock));
+  app.addHook('preValidation', dropEmptyQueryValues);
   app.addHook('preValidation', rejectUnstorableText);
   refuseBodiesNotRead(app);
   acceptEmptyJsonBodies(app);

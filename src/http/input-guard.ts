@@ -70,6 +70,20 @@ export function rejectUnstorableText(request: FastifyRequest): Promise<void> {
   return Promise.resolve();
 }
 
+/**
+ * A query parameter given with no value (`?status=&q=`, as a form or a URL template leaves it)
+ * means what leaving it out means: every filter then falls back to its default, where `status=`
+ * was refused as no status the list knows.
+ */
+export function dropEmptyQueryValues(request: FastifyRequest): Promise<void> {
+  const query = request.query;
+  if (query !== null && typeof query === 'object') {
+    for (const [name, value] of Object.entries(query))
+      if (value === '') Reflect.deleteProperty(query, name);
+  }
+  return Promise.resolve();
+}
+
 /** Whether a parsed body says nothing: none, an empty one, or a JSON object without fields. */
 function saysNothing(body: unknown): boolean {
   if (body === undefined || body === null || body === '') return true;
