@@ -157,7 +157,10 @@ export const SentCount = Type.Object({
   byKind: ByKind,
   /** Of those, the ones the sender kept: no clean-up or bulk withdrawal takes them (R18). */
   keptByKind: ByKind,
-  stale: Type.Integer(),
+  stale: Type.Integer({
+    description:
+      'Open invitations sent `staleAfterDays` or more ago that a clean-up would withdraw: kept ones are not counted (R18).',
+  }),
 });
 
 export const IgnoreBody = Type.Union([

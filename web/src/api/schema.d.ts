@@ -4316,6 +4316,7 @@ export interface operations {
               page: number;
               event: number;
             };
+            /** @description Open invitations sent `staleAfterDays` or more ago that a clean-up would withdraw: kept ones are not counted (R18). */
             stale: number;
           };
         };
