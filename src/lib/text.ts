@@ -53,7 +53,9 @@ export function checkText(
     .replace(FLAG_TAGS, '');
   if (ZERO_WIDTH.test(shown)) return { ok: false, reason: 'contains a zero-width character' };
   if (INVISIBLE.test(shown)) return { ok: false, reason: 'contains an invisible character' };
-  if (COMBINING_RUN.test(text)) {
+  // Counted decomposed, as the marks stack on the letter: "a" and four marks, sent as such or
+  // with the first composed into "á", are refused alike.
+  if (COMBINING_RUN.test(text.normalize('NFD'))) {
     return { ok: false, reason: `has more than ${MAX_COMBINING_RUN} combining marks in a row` };
   }
   return { ok: true, text };
