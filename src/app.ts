@@ -143,9 +143,13 @@ export async function buildApp(ctx: AppContext): Promise<App> {
 
   const hasWeb = existsSync(WEB_ROOT + 'index.html');
   if (hasWeb) {
+    // Each file is looked up when it is asked for, as index.html is: a list of files made at
+    // start left a server that outlived a rebuild serving the new index.html without its
+    // scripts, a blank page. Folders (the root among them) are pages of the app, and index.html
+    // is only ever sent as the app, never with the assets' year-long caching.
     await app.register(fastifyStatic, {
       root: WEB_ROOT,
-      wildcard: false,
+      allowedPath: (path) => !path.endsWith('/') && path !== '/index.html',
       index: false,
       maxAge: '1y',
       immutable: true,
