@@ -48,7 +48,10 @@ describe('Trust in numbers and words', () => {
     await dialog.getByText('5 characters too many: shorten your note to send it').waitFor();
     expect(await field.inputValue()).toBe(note);
     await shoot(page, 'trust-connect-note-too-long', false);
-    expect(await dialog.getByRole('button', { name: 'Send invitation' }).isDisabled()).toBe(true);
+    const send = dialog.getByRole('button', { name: 'Send invitation' });
+    expect(await send.isDisabled()).toBe(true);
+    // Disabled, and nothing saying otherwise to a screen reader.
+    expect(await send.getAttribute('aria-disabled')).toBeNull();
 
     await field.fill('x'.repeat(120));
     await dialog.getByText('120/120').waitFor();

@@ -17,7 +17,7 @@ export function BusyButton({ busy, onClick, type = 'button', ...props }: BusyBut
     <button
       {...props}
       type={type}
-      aria-disabled={busy}
+      aria-disabled={busy || undefined}
       onClick={(event) => {
         if (busy) event.preventDefault();
         else onClick?.(event);
