@@ -2,9 +2,29 @@ import { describe, expect, it } from 'vitest';
 import { ok } from './helpers/api.js';
 import { DESKTOP, focusedName, holdRequests, PHONE, textsOf } from './helpers/browser.js';
 import { setupSuite } from './helpers/suite.js';
+import { Targets } from './helpers/targets.js';
 
 describe('My Network', () => {
   const suite = setupSuite();
+
+  it('"Manage my network" counts pages and upcoming events, each a link to its list (R21, R22)', async () => {
+    const uma = await suite.api.member('Uma Summary');
+    const targets = new Targets(suite.api);
+    await targets.createPage(uma, 'Umbrella Works');
+    await targets.createEvent(uma, 'Umbrella Open Day', 5);
+    const { context, page } = await suite.signIn(uma);
+
+    await page.goto('/mynetwork');
+    const summary = page.getByRole('region', { name: 'Manage my network' });
+    const pages = summary.getByRole('link', { name: /^Pages/ });
+    const events = summary.getByRole('link', { name: /^Upcoming events/ });
+    await expect.poll(() => pages.textContent()).toMatch(/Pages\s*1$/);
+    expect(await events.textContent()).toMatch(/Upcoming events\s*1$/);
+    await events.click();
+    await page.getByText('Umbrella Open Day').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/events');
+    await context.close();
+  });
 
   it('accepts an invitation and updates "See all N" without a reload (R10, R23)', async () => {
     const ada = await suite.api.member('Ada Lovelace');

@@ -45,6 +45,11 @@ export const Me = Type.Intersect(
         following: Type.Integer(),
         received: Type.Integer(),
         sent: Type.Integer(),
+        pages: Type.Integer({ description: 'Pages you admin or follow, as GET /pages lists them' }),
+        upcomingEvents: Type.Integer({
+          description:
+            'Events you organize or attend that have yet to start (GET /events?when=upcoming)',
+        }),
       }),
       csrfToken: Type.Optional(Type.String()),
     }),

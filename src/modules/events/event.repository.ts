@@ -142,6 +142,33 @@ export async function memberRoles(
   };
 }
 
+/**
+ * The ids of the events the member organizes or attends, as one set: the member's rows by index,
+ * then the events by key (see memberPageIds).
+ */
+function memberEventIds(db: Db, memberId: string) {
+  return db
+    .selectFrom('event_organizers')
+    .select('event_id')
+    .where('member_id', '=', memberId)
+    .union(db.selectFrom('event_attendees').select('event_id').where('member_id', '=', memberId));
+}
+
+/** How many events the member organizes or attends that have yet to start at `now`. */
+export async function countUpcomingMemberEvents(
+  db: Db,
+  memberId: string,
+  now: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('id', 'in', memberEventIds(db, memberId))
+    .where('starts_at', '>', now)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** Events yet to start, or those that have started. */
 export type EventsSide = 'upcoming' | 'past';
 
@@ -155,19 +182,7 @@ export async function listMemberEvents(
   page: PageRequest,
   split?: { side: EventsSide; now: string },
 ): Promise<Page<EventRow>> {
-  let query = db
-    .selectFrom('events')
-    .selectAll()
-    // One set of ids: the member's rows by index, then the events by key (see listMemberPages).
-    .where('id', 'in', (eb) =>
-      eb
-        .selectFrom('event_organizers')
-        .select('event_id')
-        .where('member_id', '=', memberId)
-        .union(
-          eb.selectFrom('event_attendees').select('event_id').where('member_id', '=', memberId),
-        ),
-    );
+  let query = db.selectFrom('events').selectAll().where('id', 'in', memberEventIds(db, memberId));
   if (split) query = query.where('starts_at', split.side === 'past' ? '<=' : '>', split.now);
   return paginate(
     query,

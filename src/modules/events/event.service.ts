@@ -23,6 +23,7 @@ import {
   attendEvent,
   attendeesAmong,
   countAttendees,
+  countUpcomingMemberEvents,
   type EventRow,
   findEvent,
   insertEvent,
@@ -38,6 +39,11 @@ import {
 
 /** How many attendees an event's view lists; attendeeCount gives them all. */
 const ATTENDEES_SHOWN = 50;
+
+/** How many events the member organizes or attends that have yet to start at `now`. */
+export function countUpcomingEventsOf(db: Db, memberId: string, now: Date): Promise<number> {
+  return countUpcomingMemberEvents(db, memberId, now.toISOString());
+}
 
 export interface EventSummary {
   id: string;

@@ -16,6 +16,7 @@ import {
   secondDegree,
 } from '../connections/connection.service.js';
 import type { ServiceDeps } from '../deps.js';
+import { countUpcomingEventsOf } from '../events/event.service.js';
 import { countFollows, isFollowing } from '../follows/follow.service.js';
 import {
   type CanInvite,
@@ -24,6 +25,7 @@ import {
 } from '../invitations/invitation.queries.js';
 import { senderOpenFrom } from '../invitations/invitation.facts.js';
 import { isPastExpiry, resendAvailableAt } from '../invitations/invitation.js';
+import { countPagesOf } from '../pages/page.service.js';
 import { type MemberSummary, toSummary } from './member.presenter.js';
 import {
   findMemberByHandle,
@@ -68,6 +70,8 @@ export interface Me extends MemberSummary {
     following: number;
     received: number;
     sent: number;
+    pages: number;
+    upcomingEvents: number;
   };
 }
 
@@ -110,11 +114,13 @@ export class MemberService {
   async me(memberId: string): Promise<Me> {
     const db = this.deps.database.db;
     const member = await this.requireMember(memberId);
-    const [followers, following, received, sent] = await Promise.all([
+    const [followers, following, received, sent, pages, upcomingEvents] = await Promise.all([
       countFollows(db, memberId, 'followers'),
       countFollows(db, memberId, 'following'),
       this.invitations.countReceived(memberId),
       this.invitations.countSent(memberId),
+      countPagesOf(db, memberId),
+      countUpcomingEventsOf(db, memberId, this.deps.clock.now()),
     ]);
     return {
       ...toSummary(member),
@@ -129,6 +135,8 @@ export class MemberService {
         following,
         received: received.total,
         sent: sent.total,
+        pages,
+        upcomingEvents,
       },
     };
   }

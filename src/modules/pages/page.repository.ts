@@ -124,29 +124,39 @@ export async function memberRoles(
   };
 }
 
+/**
+ * The ids of the pages the member admins or follows, as one set, so that each database reads the
+ * member's rows by index and then the pages by key, instead of testing every page against two lists.
+ */
+function memberPageIds(db: Db, memberId: string) {
+  return db
+    .selectFrom('page_admins')
+    .select('page_id')
+    .where('member_id', '=', memberId)
+    .union(db.selectFrom('page_followers').select('page_id').where('member_id', '=', memberId));
+}
+
 /** Pages the member admins or follows, newest first. */
 export async function listMemberPages(
   db: Db,
   memberId: string,
   page: PageRequest,
 ): Promise<Page<PageRow>> {
-  const query = db
-    .selectFrom('pages')
-    .selectAll()
-    // One set of ids, so that each database reads the member's rows by index and then the pages
-    // by key, instead of testing every page against two lists.
-    .where('id', 'in', (eb) =>
-      eb
-        .selectFrom('page_admins')
-        .select('page_id')
-        .where('member_id', '=', memberId)
-        .union(eb.selectFrom('page_followers').select('page_id').where('member_id', '=', memberId)),
-    );
+  const query = db.selectFrom('pages').selectAll().where('id', 'in', memberPageIds(db, memberId));
   return paginate(
     query,
     { columns: ['created_at', 'id'], order: 'desc', values: (r) => [r.created_at, r.id] },
     page,
   );
+}
+
+/** How many pages the member admins or follows: the length of their list of pages. */
+export async function countMemberPages(db: Db, memberId: string): Promise<number> {
+  const row = await db
+    .selectFrom(memberPageIds(db, memberId).as('mine'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export async function creditsUsed(db: Db, pageId: string, month: string): Promise<number> {

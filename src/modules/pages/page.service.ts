@@ -18,6 +18,7 @@ import { ensureCreditLeft, takeCredit } from './page.credits.js';
 import { creditMonth, type PageCredits, pageCredits } from './page.js';
 import {
   countPageFollowers,
+  countMemberPages,
   creditsUsed,
   findPage,
   followPage,
@@ -31,6 +32,11 @@ import {
   type PageRow,
   unfollowPage,
 } from './page.repository.js';
+
+/** How many pages the member admins or follows: the length of their list of pages. */
+export function countPagesOf(db: Db, memberId: string): Promise<number> {
+  return countMemberPages(db, memberId);
+}
 
 export interface PageSummary {
   id: string;

@@ -1175,6 +1175,10 @@ export interface components {
         following: number;
         received: number;
         sent: number;
+        /** @description Pages you admin or follow, as GET /pages lists them */
+        pages: number;
+        /** @description Events you organize or attend that have yet to start (GET /events?when=upcoming) */
+        upcomingEvents: number;
       };
       csrfToken?: string;
     };

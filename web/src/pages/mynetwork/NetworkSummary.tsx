@@ -9,6 +9,8 @@ export function NetworkSummary() {
     { label: 'Connections', count: me.counts.connections, to: '/connections' },
     { label: 'Following', count: me.counts.following, to: '/following' },
     { label: 'Followers', count: me.counts.followers, to: '/followers' },
+    { label: 'Pages', count: me.counts.pages, to: '/pages' },
+    { label: 'Upcoming events', count: me.counts.upcomingEvents, to: '/events' },
     { label: 'Invitations sent', count: me.counts.sent, to: '/mynetwork/invitation-manager/sent' },
   ];
   return (
