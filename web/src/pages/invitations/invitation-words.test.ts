@@ -18,10 +18,10 @@ describe('invitedToLine', () => {
 
   it('says so once the event has begun, with the year when it is not this one', () => {
     expect(invitedToLine('event', event(new Date(2026, 11, 4, 9, 0)), true, now)).toBe(
-      'Invited you to Product breakfast · 4 Dec, Berlin · already started',
+      'Invited you to Product breakfast · 4 Dec, Berlin · past event',
     );
     expect(invitedToLine('event', event(new Date(2025, 10, 20, 9, 0)), false, now)).toBe(
-      'Invited to Product breakfast · 20 Nov 2025, Berlin · already started',
+      'Invited to Product breakfast · 20 Nov 2025, Berlin · past event',
     );
   });
 

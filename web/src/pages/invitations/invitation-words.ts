@@ -38,8 +38,8 @@ export function invitedToPhrase(kind: InvitationKind, target: Target): string {
 
 /**
  * The line under a page or event invitation in a list: "Invited to Product breakfast · 12 Dec,
- * Berlin", and "· already started" once the event has begun, so nobody accepts or keeps an
- * invitation to something that is over without knowing.
+ * Berlin", and "· past event" once the event has begun, as the event's own page says, so that
+ * nobody accepts or keeps an invitation to something that is over without knowing.
  */
 export function invitedToLine(
   kind: InvitationKind,
@@ -52,7 +52,7 @@ export function invitedToLine(
   if (kind === 'event') {
     const when = eventWhenWhere(target, now);
     const started =
-      target?.startsAt && hasStarted(target.startsAt, now.getTime()) ? ' · already started' : '';
+      target?.startsAt && hasStarted(target.startsAt, now.getTime()) ? ' · past event' : '';
     return `${invited} to ${target?.name ?? 'an event'}${when ? ` · ${when}` : ''}${started}`;
   }
   return null;
