@@ -37,8 +37,10 @@ export function TimeToAccept({ figures }: { figures: Insights['timeToAccept'] })
         <>
           <p className="figure-value">{waitLabel(medianHours)}</p>
           <p className="figure-note">
+            {/* Counted by the day of the accept, where the acceptance rate beside it counts by the
+                day of sending: the two numbers of accepts differ, and the words say why. */}
             The median wait of the {plural(accepted, 'invitation')} accepted in the last{' '}
-            {windowDays} days: half were accepted sooner.
+            {windowDays} days, whenever they were sent: half were accepted sooner.
           </p>
           <RateBars
             id="accepted-within-title"
