@@ -177,7 +177,7 @@ export async function generateNetwork(options: GenerateOptions): Promise<Generat
       const kind = elementAt(KINDS, code >> 3);
       byStatus[status] = (byStatus[status] ?? 0) + 1;
       byKind[kind] = (byKind[kind] ?? 0) + 1;
-      if ((code & 7) <= 1) notifications++;
+      if (status === 'pending' || status === 'ignored' || status === 'accepted') notifications++;
     }
     const busiest = byPopularity.length > 0 ? elementAt(byPopularity, 0) : -1;
     return {

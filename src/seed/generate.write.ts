@@ -1,7 +1,7 @@
 /**
  * Turns a planned network into rows, written in large transactions: invitations in time order
- * with the recipient's notification of each open one and the follow or attendance of each
- * accepted page or event invitation; then both rows of every connection and the mutual
+ * with the recipient's notification of each open one, the sender's of each accepted one, and the
+ * follow or attendance of each accepted page or event invitation; then both rows of every connection and the mutual
  * follows, grouped by member so the primary keys are appended to.
  */
 import type { RuleConfig } from '../config.js';
@@ -143,6 +143,17 @@ export async function writeInvitations(
           id,
           sentIso,
           readAt,
+        ]);
+      }
+      if (status === 'accepted') {
+        notifications.push([
+          fastId(respondedAt, random),
+          memberIds[senderIndex],
+          'invitation_accepted',
+          memberIds[recipientIndex],
+          id,
+          respondedIso,
+          now - respondedAt > 2 * DAY_MS && hash % 3 !== 1 ? iso(respondedAt + DAY_MS) : null,
         ]);
       }
       if (status === 'accepted' && kind === 'page')

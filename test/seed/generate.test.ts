@@ -153,11 +153,18 @@ describe('rapport seed --members --invitations', () => {
     expect(Number(unverified?.n)).toBe(0);
   });
 
-  it('R15 R23: open invitations have their notification, and a generated member sees their lists', async () => {
+  it('R15 R23: open invitations have their notification, accepted ones the sender’s, and a generated member sees their lists', async () => {
     const [missing] = await rows<{ n: number }>(sql`
       select count(*) as n from invitations i where i.status in ('pending', 'ignored')
       and not exists (select 1 from notifications n where n.invitation_id = i.id)`);
     expect(Number(missing?.n)).toBe(0);
+    const [unannounced] = await rows<{ n: number }>(sql`
+      select count(*) as n from invitations i where i.status = 'accepted'
+      and not exists (select 1 from notifications n where n.invitation_id = i.id
+        and n.member_id = i.sender_id and n.type = 'invitation_accepted')`);
+    expect(Number(unannounced?.n)).toBe(0);
+    const [all] = await rows<{ n: number }>(sql`select count(*) as n from notifications`);
+    expect(Number(all?.n)).toBe(summary.notifications);
     const [busy] = await rows<{ email: string; n: number }>(sql`
       select m.email, count(*) as n from invitations i join members m on m.id = i.recipient_id
       where i.status = 'pending' group by m.email order by count(*) desc, m.email limit 1`);
