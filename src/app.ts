@@ -143,13 +143,14 @@ export async function buildApp(ctx: AppContext): Promise<App> {
 
   const hasWeb = existsSync(WEB_ROOT + 'index.html');
   if (hasWeb) {
-    // Each file is looked up when it is asked for, as index.html is: a list of files made at
+    // Each asset is looked up when it is asked for, as index.html is: a list of files made at
     // start left a server that outlived a rebuild serving the new index.html without its
-    // scripts, a blank page. Folders (the root among them) are pages of the app, and index.html
-    // is only ever sent as the app, never with the assets' year-long caching.
+    // scripts, a blank page. Only /assets/ is the file server's, so that every other path stays
+    // the router's: the API's own 404s, and index.html never with the assets' year-long caching.
     await app.register(fastifyStatic, {
-      root: WEB_ROOT,
-      allowedPath: (path) => !path.endsWith('/') && path !== '/index.html',
+      root: WEB_ROOT + 'assets',
+      prefix: '/assets/',
+      allowedPath: (path) => !path.endsWith('/'),
       index: false,
       maxAge: '1y',
       immutable: true,
@@ -167,7 +168,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     if (isPage)
       return reply
         .header('cache-control', 'no-cache')
-        .sendFile('index.html', { maxAge: 0, immutable: false });
+        .sendFile('index.html', WEB_ROOT, { maxAge: 0, immutable: false });
     return reply
       .status(404)
       .type('application/problem+json')
