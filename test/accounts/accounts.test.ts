@@ -423,7 +423,7 @@ describe('personal access tokens', () => {
 });
 
 describe('GET /me counts', () => {
-  it('counts connections, followers, following, received and sent', async () => {
+  it('counts connections, followers, following, received and sent, pages and upcoming events', async () => {
     const [me, a, b, c, d, e] = await Promise.all([
       t.member('me'),
       t.member('a'),
@@ -445,6 +445,8 @@ describe('GET /me counts', () => {
       following: 2,
       received: 1,
       sent: 1,
+      pages: 0,
+      upcomingEvents: 0,
     });
   });
 });
