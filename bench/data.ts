@@ -20,7 +20,7 @@ import { ROOT } from './servers.js';
 
 export const DATA_DIR = join(ROOT, 'bench/data');
 /** Bump when the generator changes what it writes, so cached networks are made again. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 /** Generated invitations age with the real clock; after a month a cached network is made again. */
 const CACHE_DAYS = 30;
 export const PG_ADMIN_URL =
