@@ -15,6 +15,7 @@ import {
   ruleVariable,
   unknownSettingWarnings,
 } from '../config.js';
+import { isUnusableDatabase } from '../db/errors.js';
 import { commandNamed, COMMANDS, OPTIONS } from './commands.js';
 
 const HELP = `rapport — a self-hostable professional network
@@ -98,6 +99,12 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
+  } else if (isUnusableDatabase(error) && error instanceof Error) {
+    // The operator's to mend, as a wrong setting is: words, not a stack. The URL itself is not
+    // repeated, since it may hold a password.
+    process.stderr.write(
+      `The database that RAPPORT_DATABASE_URL names cannot be used: ${error.message}\n`,
+    );
   } else {
     process.stderr.write(
       `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,

@@ -90,3 +90,15 @@ export function isConnectionError(error: unknown): boolean {
 
 /** Seconds a client is asked to wait before trying again while the database is away. */
 export const UNAVAILABLE_RETRY_SECONDS = 5;
+
+/**
+ * What keeps a database from being opened at all, whatever its setting says: unreachable, no
+ * such database, refused credentials (PostgreSQL classes 3D and 28), a URL the driver cannot
+ * read, or a file that is no SQLite database.
+ */
+const UNOPENABLE_CODES = /^(3D000|28...|ERR_INVALID_URL|SQLITE_NOTADB|SQLITE_CORRUPT)$/;
+
+/** Whether `error` says the configured database cannot be used, rather than a fault of Rapport's. */
+export function isUnusableDatabase(error: unknown): boolean {
+  return isConnectionError(error) || UNOPENABLE_CODES.test(codeOf(error) ?? '');
+}

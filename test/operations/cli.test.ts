@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app.js';
 import { runCli } from '../jobs/child.js';
@@ -33,6 +36,26 @@ describe('the rapport command tells an operator their mistake in words (SPEC §6
       expect(cli.output()).toContain('Usage: rapport <command> [options]');
       expect(cli.output()).not.toMatch(STACK_FRAME);
     }
+  });
+
+  it('a database that cannot be used is named by its setting, in words, with exit code 1', async () => {
+    const junk = join(mkdtempSync(join(tmpdir(), 'rapport-cli-')), 'junk.db');
+    writeFileSync(junk, 'this is no SQLite database, only text long enough to have a header');
+    const unusable: [string, string][] = [
+      [`sqlite:${junk}`, 'file is not a database'],
+      ['postgres://rapport@127.0.0.1:1/nowhere', 'ECONNREFUSED'],
+      ['postgres://rapport@127.0.0.1:notaport/db', 'Invalid URL'],
+    ];
+    for (const [url, reason] of unusable) {
+      const cli = runCli(['migrate'], { RAPPORT_DATABASE_URL: url });
+      expect((await cli.exited).code, url).toBe(1);
+      expect(cli.output(), url).toContain(
+        'The database that RAPPORT_DATABASE_URL names cannot be used',
+      );
+      expect(cli.output(), url).toContain(reason);
+      expect(cli.output(), url).not.toMatch(STACK_FRAME);
+    }
+    rmSync(dirname(junk), { recursive: true });
   });
 
   it('a misspelt RAPPORT_ variable is named in a warning with the setting it resembles', async () => {
