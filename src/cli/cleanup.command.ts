@@ -29,8 +29,11 @@ interface CleanupOptions {
 
 /** Checks the flags; returns the options, or what is wrong with them. */
 function parseCleanupFlags(flags: CleanupFlags): CleanupOptions | string {
-  const match = /^(\d{1,4})d?$/.exec(flags['older-than'] ?? '14d');
-  if (!match) return `--older-than must be a number of days like 14d, got "${flags['older-than']}"`;
+  // No default: run with --all by mistake, one would withdraw across the whole instance.
+  const olderThan = flags['older-than'];
+  if (olderThan === undefined) return 'Say how old the invitations must be: --older-than 14d.';
+  const match = /^(\d{1,4})d?$/.exec(olderThan);
+  if (!match) return `--older-than must be a number of days like 14d, got "${olderThan}"`;
   if (flags.member !== undefined && flags.all)
     return 'Give either --member HANDLE or --all, not both.';
   if (flags.member === undefined && !flags.all)

@@ -88,10 +88,13 @@ describe('rapport cleanup (R18)', () => {
 
   it('R18: refuses unclear orders before touching anything', async () => {
     expect((await run({ 'older-than': '14d' })).code).toBe(2);
+    const ageless = await run({ all: true });
+    expect(ageless.code).toBe(2);
+    expect(ageless.err).toContain('--older-than 14d');
     expect((await run({ 'older-than': '14d', all: true, member: 'x' })).code).toBe(2);
     expect((await run({ 'older-than': 'two weeks', all: true })).err).toContain('--older-than');
-    expect((await run({ all: true, kind: 'group' })).err).toContain('--kind');
-    const unknown = await run({ member: 'nobody-at-all' });
+    expect((await run({ 'older-than': '14d', all: true, kind: 'group' })).err).toContain('--kind');
+    const unknown = await run({ 'older-than': '14d', member: 'nobody-at-all' });
     expect(unknown.code).toBe(1);
     expect(unknown.err).toContain('nobody-at-all');
   });
