@@ -15,12 +15,21 @@ export async function work(config: Config): Promise<void> {
   const { log } = ctx;
   if (!config.smtpUrl) log.warn('RAPPORT_SMTP_URL is not set: mail stays in the outbox');
 
+  // A tick while a run is still going lets it be: joining it would log its counts once more
+  // for every tick it outlasted, as if that much more mail had gone.
+  let ticking = false;
   const tick = async () => {
-    const results = await ctx.jobs.runDue();
-    const busy = Object.entries(results).filter(([, counts]) =>
-      Object.values(counts).some((n) => n > 0),
-    );
-    if (busy.length > 0) log.info({ jobs: Object.fromEntries(busy) }, 'jobs ran');
+    if (ticking) return;
+    ticking = true;
+    try {
+      const results = await ctx.jobs.runDue();
+      const busy = Object.entries(results).filter(([, counts]) =>
+        Object.values(counts).some((n) => n > 0),
+      );
+      if (busy.length > 0) log.info({ jobs: Object.fromEntries(busy) }, 'jobs ran');
+    } finally {
+      ticking = false;
+    }
   };
   void tick();
   const timer = setInterval(() => void tick(), config.jobIntervalMs);
