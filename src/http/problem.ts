@@ -47,6 +47,11 @@ const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
   503: 'service_unavailable',
 };
 
+/** The code of a problem that has none of its own: the status's, or the generic one of its class. */
+function codeForStatus(status: number): string {
+  return CODE_BY_STATUS[status] ?? (status < 500 ? 'validation_failed' : 'internal_error');
+}
+
 export function problem(
   status: number,
   code: string,
@@ -108,7 +113,7 @@ function fromFastify(error: Error & Partial<FastifyError>): ProblemBody {
   }
   const status =
     error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
-  const code = CODE_BY_STATUS[status] ?? (status < 500 ? 'validation_failed' : 'internal_error');
+  const code = codeForStatus(status);
   if (status >= 500)
     return problem(500, 'internal_error', 'Something went wrong on our side. Please try again.');
   const detail =
@@ -151,9 +156,7 @@ function unreadable(error: NodeJS.ErrnoException): [number, string] {
 export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Duplex): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const [status, detail] = unreadable(error);
-  const body = JSON.stringify(
-    problem(status, CODE_BY_STATUS[status] ?? 'validation_failed', detail),
-  );
+  const body = JSON.stringify(problem(status, codeForStatus(status), detail));
   if (socket.writable)
     socket.write(
       `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
