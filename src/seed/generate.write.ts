@@ -1,8 +1,8 @@
 /**
  * Turns a planned network into rows, written in large transactions: invitations in time order
- * with the recipient's notification of each open one, the sender's of each accepted one, and the
- * follow or attendance of each accepted page or event invitation; then both rows of every connection and the mutual
- * follows, grouped by member so the primary keys are appended to.
+ * with the recipient's notification of each open one, the sender's of each accepted one, and
+ * the follow or attendance of each accepted page or event invitation; then both rows of every
+ * connection and the mutual follows, grouped by member so the primary keys are appended to.
  */
 import type { RuleConfig } from '../config.js';
 import { DAY_MS, monthKey } from '../lib/time.js';
@@ -35,6 +35,14 @@ function reminders(sentAt: number, until: number, days: number[], pending: boole
   while (sent < days.length && sentAt + elementAt(days, sent) * DAY_MS <= until) sent++;
   const next = days[sent];
   return { sent, next: pending && next !== undefined ? iso(sentAt + next * DAY_MS) : null };
+}
+
+/**
+ * When a notification made at `at` was read: a day later for two in three of those older than
+ * two days, and not yet for the others and the recent ones.
+ */
+function readADayAfter(at: number, now: number, hash: number): string | null {
+  return now - at > 2 * DAY_MS && hash % 3 !== 0 ? iso(at + DAY_MS) : null;
 }
 
 export async function writeInvitations(
@@ -129,12 +137,7 @@ export async function writeInvitations(
         iso(expires),
       ]);
       if (open) {
-        const readAt =
-          status === 'ignored'
-            ? respondedIso
-            : age > 2 * DAY_MS && hash % 3 !== 0
-              ? iso(sent + DAY_MS)
-              : null;
+        const readAt = status === 'ignored' ? respondedIso : readADayAfter(sent, now, hash);
         notifications.push([
           fastId(sent, random),
           memberIds[recipientIndex],
@@ -153,7 +156,7 @@ export async function writeInvitations(
           memberIds[recipientIndex],
           id,
           respondedIso,
-          now - respondedAt > 2 * DAY_MS && hash % 3 !== 1 ? iso(respondedAt + DAY_MS) : null,
+          readADayAfter(respondedAt, now, hash),
         ]);
       }
       if (status === 'accepted' && kind === 'page')
