@@ -321,6 +321,11 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(
       `RAPPORT_DATABASE_URL must be sqlite:<file> or postgres://…, got "${databaseUrl}"`,
     );
+  } else if (databaseUrl.trim() === 'sqlite:') {
+    // Read as no file at all, it opened a database in memory that lost everything at exit.
+    problems.push(
+      'RAPPORT_DATABASE_URL names no file: give one, as in sqlite:./data/rapport.db (sqlite::memory: keeps the data in memory, until the process ends)',
+    );
   }
 
   const synchronousName = (env.RAPPORT_SQLITE_SYNCHRONOUS || 'normal').toLowerCase();

@@ -23,7 +23,7 @@ function sqliteFile(config: Config, err: Out): string | null {
     return null;
   }
   const file = config.databaseUrl.slice('sqlite:'.length);
-  if (file === '' || file === ':memory:') {
+  if (file === ':memory:') {
     err.write('An in-memory database cannot be backed up or restored.\n');
     return null;
   }

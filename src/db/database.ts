@@ -316,7 +316,7 @@ export interface OpenOptions {
 export function openDatabase(url: string, options: OpenOptions = {}): Database {
   if (url.startsWith('sqlite:'))
     return openSqlite(
-      url.slice('sqlite:'.length) || ':memory:',
+      url.slice('sqlite:'.length),
       options.sqliteSynchronous ?? 'normal',
       options.sqliteLockWaitMs,
       options.log,

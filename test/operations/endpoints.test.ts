@@ -80,6 +80,12 @@ describe('R34 private operations endpoints', () => {
       }
     };
     expect(problems({ RAPPORT_METRICS_TOKEN: 'short' })).toContain('RAPPORT_METRICS_TOKEN');
+    expect(problems({ RAPPORT_DATABASE_URL: 'sqlite:' })).toContain(
+      'RAPPORT_DATABASE_URL names no file',
+    );
+    expect(loadConfig({ RAPPORT_DATABASE_URL: 'sqlite::memory:' }).databaseUrl).toBe(
+      'sqlite::memory:',
+    );
     expect(problems({ RAPPORT_TRUST_PROXY: 'everyone' })).toContain('RAPPORT_TRUST_PROXY');
     expect(problems({ RAPPORT_TRUST_PROXY: '10.0.0.0/33' })).toContain('RAPPORT_TRUST_PROXY');
     expect(problems({ RAPPORT_DEV_MAILBOX: 'maybe' })).toContain('RAPPORT_DEV_MAILBOX');
