@@ -20,7 +20,7 @@ import { registerOpenApi } from './http/openapi.js';
 import {
   dropEmptyQueryValues,
   refuseBodiesNotRead,
-  rejectUnstorableText,
+  refuseUnstorableText,
 } from './http/input-guard.js';
 import {
   clientErrorHandler,
@@ -84,7 +84,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
 
   app.setErrorHandler(createErrorHandler(ctx.clock));
   app.addHook('preValidation', dropEmptyQueryValues);
-  app.addHook('preValidation', rejectUnstorableText);
+  refuseUnstorableText(app);
   refuseBodiesNotRead(app);
   acceptEmptyJsonBodies(app);
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) =>

@@ -1,5 +1,9 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest, onSendAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
+import type {
+  FastifyRequest,
+  onSendAsyncHookHandler,
+  preValidationAsyncHookHandler,
+} from 'fastify';
 import type { IdempotencyService } from '../modules/idempotency/idempotency.service.js';
 import { requestHash } from '../modules/idempotency/idempotency.service.js';
 import { asList } from '../lib/arrays.js';
@@ -8,11 +12,21 @@ import type { App } from './types.js';
 
 const HEADER = 'idempotency-key';
 
+const KEY_LENGTH = { minLength: 1, maxLength: 255 };
+
+/** A key the header's schema takes; claimed before that schema is checked, so checked here too. */
+function isKey(key: unknown): key is string {
+  return (
+    typeof key === 'string' &&
+    key.length >= KEY_LENGTH.minLength &&
+    key.length <= KEY_LENGTH.maxLength
+  );
+}
+
 const IdempotencyHeaders = Type.Object({
   [HEADER]: Type.Optional(
     Type.String({
-      minLength: 1,
-      maxLength: 255,
+      ...KEY_LENGTH,
       description:
         'Repeat a POST safely (R36): within 24 hours the same key and body get the first answer again.',
     }),
@@ -24,10 +38,12 @@ const claimed = new WeakMap<FastifyRequest, { memberId: string; key: string }>()
 
 /**
  * R36 on every POST registered after this in `api`: the `Idempotency-Key` header is declared
- * (and validated) on each, a signed-in member's key is claimed before the handler runs, and
- * the answer is stored when it is sent. Without a member (sign-up, sign-in, password reset,
- * unsubscribe) the header has no effect: those answers carry a fresh session or act on a
- * link's token, and a key belongs to a member.
+ * (and validated) on each, a signed-in member's key is claimed before the request's body is
+ * checked, and the answer is stored when it is sent. A body that its schema refuses is a first
+ * answer like any other: claimed after the check, it let the same key run with another body
+ * once the first was corrected, where R36 answers 422. Without a member (sign-up, sign-in,
+ * password reset, unsubscribe) the header has no effect: those answers carry a fresh session or
+ * act on a link's token, and a key belongs to a member.
  */
 export function registerIdempotency(api: App, service: IdempotencyService): void {
   const admit = admitWith(service);
@@ -47,17 +63,18 @@ export function registerIdempotency(api: App, service: IdempotencyService): void
             }
           : response,
     };
-    // On POST routes only: every other request would pay for two hooks that do nothing.
-    route.preHandler = [...asList(route.preHandler), admit];
+    // On POST routes only: every other request would pay for two hooks that do nothing. First
+    // of the route's own checks of its input, so that each refusal of one is kept too.
+    route.preValidation = [admit, ...asList(route.preValidation)];
     route.onSend = [...asList(route.onSend), keep];
   });
 }
 
-/** Before a POST's handler: claims a member's key, or answers again as the first time. */
-function admitWith(service: IdempotencyService): preHandlerAsyncHookHandler {
+/** Before a POST's input is checked: claims a member's key, or answers again as the first time. */
+function admitWith(service: IdempotencyService): preValidationAsyncHookHandler {
   return async (request, reply) => {
     const key = request.headers[HEADER];
-    if (typeof key !== 'string' || !request.memberId) return;
+    if (!isKey(key) || !request.memberId) return;
     const hash = requestHash('POST', request.url, request.body);
     const admission = await service.admit(request.memberId, key, hash);
     if (admission.run) {

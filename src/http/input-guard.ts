@@ -55,7 +55,7 @@ function findFault(value: unknown, depth = 0): { fault: Fault; path: string } | 
  * there, and no member types one), and a lone surrogate (UTF-8 has no encoding for it, so each
  * database would keep other text than was sent, and not the same other text).
  */
-export function rejectUnstorableText(request: FastifyRequest): Promise<void> {
+function rejectUnstorableText(request: FastifyRequest): Promise<void> {
   const inputs = { params: request.params, query: request.query, body: request.body };
   for (const [where, value] of Object.entries(inputs)) {
     const found = findFault(value);
@@ -68,6 +68,16 @@ export function rejectUnstorableText(request: FastifyRequest): Promise<void> {
     }
   }
   return Promise.resolve();
+}
+
+/**
+ * Checks every route's input for text that cannot be stored, as one of the route's own checks:
+ * those run after a POST's Idempotency-Key is claimed, so that the refusal is kept for it.
+ */
+export function refuseUnstorableText(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    route.preValidation = [...asList(route.preValidation), rejectUnstorableText];
+  });
 }
 
 /**

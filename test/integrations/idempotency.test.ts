@@ -117,6 +117,37 @@ describe('Idempotency-Key on POSTs (R36)', () => {
     expectProblem(elsewhere, 422, 'idempotency_key_reused');
   });
 
+  it('R36: a body refused by its schema is a first answer too: repeated it gets the 400 again, and the key with a corrected body 422', async () => {
+    const [tia, uma] = await Promise.all([t.member('tia'), t.member('uma')]);
+    const invalid = { kind: 'connection' };
+    const first = await post(tia, '/api/v1/invitations', invalid, 'fix-later');
+    expectProblem(first, 400, 'validation_failed');
+    const again = await post(tia, '/api/v1/invitations', invalid, 'fix-later');
+    expectProblem(again, 400, 'validation_failed');
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    const corrected = await post(
+      tia,
+      '/api/v1/invitations',
+      { kind: 'connection', to: uma.handle },
+      'fix-later',
+    );
+    expectProblem(corrected, 422, 'idempotency_key_reused');
+    expect(await invitationsBetween(tia, uma)).toBe(0);
+    // Text that cannot be stored is such a refusal as well.
+    const nul = await post(
+      tia,
+      '/api/v1/invitations',
+      { kind: 'connection', to: 'a\u0000' },
+      'nul',
+    );
+    expectProblem(nul, 400, 'invalid_text');
+    expectProblem(
+      await post(tia, '/api/v1/invitations', { kind: 'connection', to: uma.handle }, 'nul'),
+      422,
+      'idempotency_key_reused',
+    );
+  });
+
   it('R36: while the first request still runs, a repeat gets 409 idempotency_key_in_use, told to retry in a second', async () => {
     const [hal, ida] = await Promise.all([t.member('hal'), t.member('ida')]);
     const body = { kind: 'connection', to: ida.handle };
@@ -231,6 +262,29 @@ describe('Idempotency-Key on POSTs (R36)', () => {
       expect(header, path).toBeDefined();
       // Every POST a member signs in for can answer 422 idempotency_key_reused.
       if (op.responses['401']) expect(op.responses['422'], path).toBeDefined();
+    }
+  });
+});
+
+describe('Idempotency-Key under rate limits (R36)', () => {
+  it('R36: a request refused by a rate limit keeps nothing: once the limit allows, the same key runs', async () => {
+    const limited = await startApp({ RAPPORT_RATE_LIMITS: 'on' });
+    try {
+      const vic = await limited.member('vic');
+      const resend = (key: string) =>
+        inject(limited.app, 'POST', '/api/v1/me/email-verification', undefined, {
+          authorization: `Bearer ${vic.token}`,
+          'idempotency-key': key,
+        });
+      // verificationMail: 5 an hour for each member.
+      for (let i = 0; i < 5; i++) expect((await resend(`mail-${i}`)).status).not.toBe(429);
+      expectProblem(await resend('later'), 429, 'rate_limited');
+      limited.clock.advance(60 * 60_000);
+      const later = await resend('later');
+      expect(later.status).not.toBe(429);
+      expect(later.headers['idempotent-replayed']).toBeUndefined();
+    } finally {
+      await limited.close();
     }
   });
 });

@@ -84,10 +84,13 @@ export class IdempotencyService {
     }
   }
 
-  /** Keeps the answer to repeat; a server error keeps nothing, so the request can be tried again. */
+  /**
+   * Keeps the answer to repeat. A server error or a rate limit keeps nothing: the request did
+   * not happen, and may be tried again under its key.
+   */
   async finish(memberId: string, key: string, answer: StoredAnswer): Promise<void> {
     const { db } = this.deps.database;
-    if (answer.status >= 500) await releaseKey(db, memberId, key);
+    if (answer.status >= 500 || answer.status === 429) await releaseKey(db, memberId, key);
     else await storeAnswer(db, memberId, key, answer);
   }
 
