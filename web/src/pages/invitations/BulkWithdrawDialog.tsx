@@ -16,7 +16,7 @@ const NAMED = 8;
 interface BulkWithdrawDialogProps {
   /** R18's ids form, or its filter form with the rows unticked as `excludeIds`. */
   request: Omit<BulkWithdrawInput, 'dryRun'>;
-  onConfirm: (ids: string[]) => void;
+  onConfirm: (invitations: SentInvitation[]) => void;
   onCancel: () => void;
 }
 
@@ -46,7 +46,7 @@ export function BulkWithdrawDialog({ request, onConfirm, onCancel }: BulkWithdra
       confirmLabel="Withdraw"
       busy={!preview.isSuccess || count === 0}
       error={preview.isError ? describeError(preview.error) : null}
-      onConfirm={() => onConfirm(going.map((item) => item.id))}
+      onConfirm={() => onConfirm(invitations)}
       onCancel={onCancel}
     >
       {preview.isPending ? (

@@ -24,6 +24,12 @@ import {
 } from './sent-view.js';
 import { StaleAge, useStaleAge } from './StaleAge.js';
 import { StaleWithdrawDialog } from './StaleWithdrawDialog.js';
+import {
+  isListed,
+  type PendingWithdrawal,
+  pendingWithdrawals,
+  withoutPending,
+} from './pending-withdrawals.js';
 import { usePendingWithdrawals } from './use-pending-withdrawals.js';
 import { useSelection } from './use-selection.js';
 import { WithdrawDialog } from './WithdrawDialog.js';
@@ -74,23 +80,6 @@ function restoredWithdraw(ids: readonly string[]): HTMLElement | null {
   return row?.querySelector<HTMLElement>(WITHDRAW) ?? null;
 }
 
-/**
- * The chips' counts with the invitations waiting for their Undo taken off, each from its kind
- * and from All, so every chip agrees with the list meanwhile.
- */
-function withoutWithdrawing(
-  counts: Record<KindFilter, number> | undefined,
-  withdrawing: readonly SentInvitation[],
-): Record<KindFilter, number> | undefined {
-  if (!counts) return undefined;
-  const shown = { ...counts };
-  for (const { kind } of withdrawing) {
-    shown[kind] = Math.max(0, shown[kind] - 1);
-    shown.all = Math.max(0, shown.all - 1);
-  }
-  return shown;
-}
-
 /** How many of `kind` (or of every kind) the sender kept, of those the filter matches. */
 function keptOf(keptByKind: KindCounts | undefined, kind: KindFilter): number {
   if (!keptByKind) return 0;
@@ -100,7 +89,7 @@ function keptOf(keptByKind: KindCounts | undefined, kind: KindFilter): number {
 }
 
 interface SentTabProps {
-  /** Told how many loaded invitations wait for their Undo to end, for the tab's count. */
+  /** Told how many invitations wait for their Undo to end, for the tab's count. */
   onWithdrawing: (count: number) => void;
 }
 
@@ -115,22 +104,30 @@ export function SentTab({ onWithdrawing }: SentTabProps) {
   const sent = useSentList(filter, ready);
   const count = useSentCount({ olderThanDays: filter.olderThanDays, q: filter.q }, ready);
   const { hidden, schedule, restored } = usePendingWithdrawals(focusSentList);
+  // What each withdrawal still waiting took, for the counts: most of a bulk one never loaded.
+  const [chosen, setChosen] = useState<ReadonlyMap<string, PendingWithdrawal>>(new Map());
   const [single, setSingle] = useState<SentInvitation | null>(null);
   const [bulk, setBulk] = useState<Omit<BulkWithdrawInput, 'dryRun'> | null>(null);
   const [reviewingStale, setReviewingStale] = useState(params.get('review') === 'stale');
 
   const visible = sent.items.filter((invitation) => !hidden.has(invitation.id));
-  const withdrawing = sent.items.filter((invitation) => hidden.has(invitation.id));
-  const hiddenCount = withdrawing.length;
-  const counts = withoutWithdrawing(countsWithAll(count.data), withdrawing);
+  const hiddenCount = sent.items.length - visible.length;
+  const loaded = new Set(sent.items.map((invitation) => invitation.id));
+  const listed = [...chosen.values()].filter(
+    (p) => hidden.has(p.invitation.id) && isListed(p, filter, loaded),
+  );
+  const counts = withoutPending(countsWithAll(count.data), listed);
   const matching = counts?.[view.kind] ?? visible.length;
   // No bulk withdrawal takes a kept invitation (R18): those rows cannot be selected, and "Select
   // all N that match" counts the others, as the withdrawal's dialog will.
   const selectable = visible.filter((invitation) => !invitation.kept).map((i) => i.id);
   const keptMatching =
-    keptOf(count.data?.keptByKind, view.kind) - withdrawing.filter((i) => i.kept).length;
+    keptOf(count.data?.keptByKind, view.kind) -
+    listed.filter(
+      ({ invitation }) => invitation.kept && (view.kind === 'all' || invitation.kind === view.kind),
+    ).length;
   const selectableMatching = count.data ? Math.max(0, matching - keptMatching) : selectable.length;
-  useEffect(() => onWithdrawing(hiddenCount), [hiddenCount, onWithdrawing]);
+  useEffect(() => onWithdrawing(hidden.size), [hidden.size, onWithdrawing]);
   useEffect(() => () => onWithdrawing(0), [onWithdrawing]);
   // Undo puts the keyboard back where the member was, on what it brought back, not at the top.
   useEffect(() => {
@@ -169,10 +166,21 @@ export function SentTab({ onWithdrawing }: SentTabProps) {
       });
   }
 
-  function confirmBulk(ids: string[]) {
+  /** Holds `invitations` back for the Undo window, remembered for the counts meanwhile. */
+  function withdraw(invitations: SentInvitation[], q: string, name?: string) {
+    setChosen((current) => {
+      const waiting = new Map([...current].filter(([id]) => hidden.has(id)));
+      for (const pending of pendingWithdrawals(invitations, q, staleAfterDays, Date.now()))
+        waiting.set(pending.invitation.id, pending);
+      return waiting;
+    });
+    schedule({ ids: invitations.map((invitation) => invitation.id), name });
+  }
+
+  function confirmBulk(invitations: SentInvitation[]) {
     setBulk(null);
     selection.clear();
-    schedule({ ids });
+    withdraw(invitations, view.q);
   }
 
   function closeStaleReview() {
@@ -278,7 +286,7 @@ export function SentTab({ onWithdrawing }: SentTabProps) {
           invitations={[single]}
           onConfirm={() => {
             setSingle(null);
-            schedule({ ids: [single.id], name: single.recipient.name });
+            withdraw([single], view.q, single.recipient.name);
           }}
           onCancel={() => setSingle(null)}
         />
@@ -288,9 +296,9 @@ export function SentTab({ onWithdrawing }: SentTabProps) {
       )}
       {reviewingStale && (
         <StaleWithdrawDialog
-          onConfirm={(ids) => {
+          onConfirm={(invitations) => {
             closeStaleReview();
-            schedule({ ids });
+            withdraw(invitations, '');
           }}
           onClose={closeStaleReview}
         />

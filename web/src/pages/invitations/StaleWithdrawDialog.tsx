@@ -34,8 +34,8 @@ function keptNames(kept: SentInvitation[]): string {
 }
 
 interface StaleWithdrawDialogProps {
-  /** The ids to withdraw, once confirmed; they wait for the Undo window like any withdrawal. */
-  onConfirm: (ids: string[]) => void;
+  /** What to withdraw, once confirmed; it waits for the Undo window like any withdrawal. */
+  onConfirm: (invitations: SentInvitation[]) => void;
   onClose: () => void;
 }
 
@@ -69,7 +69,7 @@ export function StaleWithdrawDialog({ onConfirm, onClose }: StaleWithdrawDialogP
             <button
               type="button"
               className="button button-primary"
-              onClick={() => onConfirm(going.map((invitation) => invitation.id))}
+              onClick={() => onConfirm(going)}
             >
               Withdraw {plural(going.length, 'invitation')}
             </button>
