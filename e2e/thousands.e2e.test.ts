@@ -165,13 +165,22 @@ describe('a member with thousands of invitations (R6, R18, R38, R39, R40)', () =
       .poll(() => status.getByRole('button', { name: /Ignored/ }).textContent(), WAIT)
       .toBe('Ignored1');
     await status.getByRole('button', { name: /Ignored/ }).click();
+    const kinds = page.getByRole('group', { name: 'Show received invitations for' });
+    await kinds.getByRole('button', { name: /People/ }).click();
     const rows = page.getByRole('list', { name: 'Received invitations' }).getByRole('listitem');
     await expect.poll(() => rows.count(), WAIT).toBe(1);
     expect(await rows.first().textContent()).toContain('Ignored');
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: `Accept invitation from ${sam.name}` }).click();
     await page.getByText('You and Sam are now connected.').waitFor();
+    // The empty list says which of them it has none of, and offers the rest.
+    await page.getByText('No ignored connection invitations').waitFor();
+    await page.getByRole('button', { name: 'Show every ignored invitation' }).press('Enter');
     await page.getByText('No ignored invitations').waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-pressed')))
+      .toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^All/);
     const sent = await ok(suite.api.as(sam).GET('/api/v1/invitations/sent'));
     expect(sent.items).toEqual([]);
     const connections = await ok(suite.api.as(sam).GET('/api/v1/connections'));

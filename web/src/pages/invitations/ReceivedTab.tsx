@@ -17,6 +17,8 @@ import { ListFilters } from './ListFilters.js';
 import { ReceivedInvitationItem } from './ReceivedInvitationItem.js';
 import { showAnswered } from './received-counts.js';
 import {
+  emptyTitle,
+  isNarrowed,
   KIND_FILTERS,
   type KindFilter,
   readReceivedView,
@@ -30,6 +32,12 @@ import { SelectionBar } from './SelectionBar.js';
 import { useSelection } from './use-selection.js';
 
 const LABELS: Record<KindFilter, string> = { all: 'All', ...KIND_LABELS };
+const KINDS_LABEL = 'Show received invitations for';
+
+/** The kind chips' first, All. */
+function allKindsChip(): HTMLElement | null {
+  return document.querySelector<HTMLElement>(`[aria-label="${KINDS_LABEL}"] button`);
+}
 const STATUS_LABELS: Record<ReceivedStatus, string> = { pending: 'Pending', ignored: 'Ignored' };
 const NOUN = ['invitation', 'invitations'] as const;
 
@@ -111,7 +119,7 @@ export function ReceivedTab() {
       </div>
       <div className="toolbar">
         <KindChips
-          label="Show received invitations for"
+          label={KINDS_LABEL}
           options={KIND_FILTERS}
           current={view.kind}
           counts={counts}
@@ -160,16 +168,30 @@ export function ReceivedTab() {
       ) : received.query.isError ? (
         <LoadError error={received.query.error} onRetry={() => void received.query.refetch()} />
       ) : received.items.length === 0 ? (
-        <EmptyState
-          title={view.status === 'ignored' ? 'No ignored invitations' : 'No pending invitations'}
-        >
-          <p>
-            {view.status === 'ignored'
-              ? 'Invitations you ignore wait here while they stay open; you can still accept them.'
-              : 'When someone invites you, it shows up here. Meanwhile, look at '}
-            {view.status === 'pending' && <Link to="/mynetwork">people you may know</Link>}
-            {view.status === 'pending' && '.'}
-          </p>
+        <EmptyState title={emptyTitle(view)}>
+          {isNarrowed(view) ? (
+            <p>
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  // The button goes with the empty list: the keyboard goes to the chip it chooses.
+                  allKindsChip()?.focus();
+                  change({ kind: 'all', withNote: false });
+                }}
+              >
+                Show every {view.status} invitation
+              </button>
+            </p>
+          ) : (
+            <p>
+              {view.status === 'ignored'
+                ? 'Invitations you ignore wait here while they stay open; you can still accept them.'
+                : 'When someone invites you, it shows up here. Meanwhile, look at '}
+              {view.status === 'pending' && <Link to="/mynetwork">people you may know</Link>}
+              {view.status === 'pending' && '.'}
+            </p>
+          )}
         </EmptyState>
       ) : (
         <InfiniteList list={received} noun={NOUN} total={counts?.[view.kind]}>

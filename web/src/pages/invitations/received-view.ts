@@ -41,3 +41,21 @@ export function receivedFilter(view: ReceivedView): ReceivedFilter {
     order: view.order,
   };
 }
+
+const KIND_WORDS: Record<KindFilter, string> = {
+  all: '',
+  connection: 'connection ',
+  page: 'page ',
+  event: 'event ',
+};
+
+/** What an empty Received list says it holds none of: its status, kind and note filter. */
+export function emptyTitle(view: Pick<ReceivedView, 'kind' | 'status' | 'withNote'>): string {
+  const note = view.withNote ? ' with a note' : '';
+  return `No ${view.status} ${KIND_WORDS[view.kind]}invitations${note}`;
+}
+
+/** Whether the list is narrowed past its status, so that clearing the filters may show more. */
+export function isNarrowed(view: Pick<ReceivedView, 'kind' | 'withNote'>): boolean {
+  return view.kind !== 'all' || view.withNote;
+}
