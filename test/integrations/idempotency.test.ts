@@ -19,6 +19,11 @@ function post(member: Member, url: string, body: unknown, key: string) {
   });
 }
 
+/** A connection invitation from `member` to the member with `handle`, under `key`. */
+function inviteUnder(member: Member, handle: string, key: string) {
+  return post(member, '/api/v1/invitations', { kind: 'connection', to: handle }, key);
+}
+
 async function invitationsBetween(sender: Member, recipient: Member): Promise<number> {
   const rows = await t.ctx.database.db
     .selectFrom('invitations')
@@ -105,12 +110,7 @@ describe('Idempotency-Key on POSTs (R36)', () => {
     expect(
       (await post(eve, '/api/v1/invitations', { kind: 'connection', to: fay.handle }, 'k')).status,
     ).toBe(201);
-    const other = await post(
-      eve,
-      '/api/v1/invitations',
-      { kind: 'connection', to: gus.handle },
-      'k',
-    );
+    const other = await inviteUnder(eve, gus.handle, 'k');
     expectProblem(other, 422, 'idempotency_key_reused');
     expect(await invitationsBetween(eve, gus)).toBe(0);
     const elsewhere = await post(eve, `/api/v1/me/tokens`, { name: 'k' }, 'k');
@@ -125,27 +125,13 @@ describe('Idempotency-Key on POSTs (R36)', () => {
     const again = await post(tia, '/api/v1/invitations', invalid, 'fix-later');
     expectProblem(again, 400, 'validation_failed');
     expect(again.headers['idempotent-replayed']).toBe('true');
-    const corrected = await post(
-      tia,
-      '/api/v1/invitations',
-      { kind: 'connection', to: uma.handle },
-      'fix-later',
-    );
+    const corrected = await inviteUnder(tia, uma.handle, 'fix-later');
     expectProblem(corrected, 422, 'idempotency_key_reused');
     expect(await invitationsBetween(tia, uma)).toBe(0);
     // Text that cannot be stored is such a refusal as well.
-    const nul = await post(
-      tia,
-      '/api/v1/invitations',
-      { kind: 'connection', to: 'a\u0000' },
-      'nul',
-    );
+    const nul = await inviteUnder(tia, 'a\u0000', 'nul');
     expectProblem(nul, 400, 'invalid_text');
-    expectProblem(
-      await post(tia, '/api/v1/invitations', { kind: 'connection', to: uma.handle }, 'nul'),
-      422,
-      'idempotency_key_reused',
-    );
+    expectProblem(await inviteUnder(tia, uma.handle, 'nul'), 422, 'idempotency_key_reused');
   });
 
   it('R36: while the first request still runs, a repeat gets 409 idempotency_key_in_use, told to retry in a second', async () => {
