@@ -25,7 +25,7 @@ import {
 import { StaleAge, useStaleAge } from './StaleAge.js';
 import { StaleWithdrawDialog } from './StaleWithdrawDialog.js';
 import {
-  isListed,
+  listedPending,
   type PendingWithdrawal,
   pendingWithdrawals,
   withoutPending,
@@ -103,19 +103,15 @@ export function SentTab({ onWithdrawing }: SentTabProps) {
   const ready = view.age !== 'stale' || staleAfterDays !== undefined;
   const sent = useSentList(filter, ready);
   const count = useSentCount({ olderThanDays: filter.olderThanDays, q: filter.q }, ready);
-  const { hidden, schedule, restored } = usePendingWithdrawals(focusSentList);
-  // What each withdrawal still waiting took, for the counts: most of a bulk one never loaded.
-  const [chosen, setChosen] = useState<ReadonlyMap<string, PendingWithdrawal>>(new Map());
+  // Each waiting id keeps its invitation, for the counts: most of a bulk withdrawal never loaded.
+  const { hidden, schedule, restored } = usePendingWithdrawals<PendingWithdrawal>(focusSentList);
   const [single, setSingle] = useState<SentInvitation | null>(null);
   const [bulk, setBulk] = useState<Omit<BulkWithdrawInput, 'dryRun'> | null>(null);
   const [reviewingStale, setReviewingStale] = useState(params.get('review') === 'stale');
 
   const visible = sent.items.filter((invitation) => !hidden.has(invitation.id));
   const hiddenCount = sent.items.length - visible.length;
-  const loaded = new Set(sent.items.map((invitation) => invitation.id));
-  const listed = [...chosen.values()].filter(
-    (p) => hidden.has(p.invitation.id) && isListed(p, filter, loaded),
-  );
+  const listed = listedPending(hidden.values(), filter, sent.items);
   const counts = withoutPending(countsWithAll(count.data), listed);
   const matching = counts?.[view.kind] ?? visible.length;
   // No bulk withdrawal takes a kept invitation (R18): those rows cannot be selected, and "Select
@@ -166,15 +162,10 @@ export function SentTab({ onWithdrawing }: SentTabProps) {
       });
   }
 
-  /** Holds `invitations` back for the Undo window, remembered for the counts meanwhile. */
+  /** Holds `invitations` back for the Undo window, each with what the counts need of it. */
   function withdraw(invitations: SentInvitation[], q: string, name?: string) {
-    setChosen((current) => {
-      const waiting = new Map([...current].filter(([id]) => hidden.has(id)));
-      for (const pending of pendingWithdrawals(invitations, q, staleAfterDays, Date.now()))
-        waiting.set(pending.invitation.id, pending);
-      return waiting;
-    });
-    schedule({ ids: invitations.map((invitation) => invitation.id), name });
+    const details = pendingWithdrawals(invitations, q, staleAfterDays, Date.now());
+    schedule({ ids: [...details.keys()], name, details });
   }
 
   function confirmBulk(invitations: SentInvitation[]) {

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { SentInvitation } from '../../api/types.js';
 import { DAY_MS } from '../../lib/time.js';
-import { isListed, pendingWithdrawals, withoutPending } from './pending-withdrawals.js';
+import {
+  isListed,
+  listedPending,
+  pendingWithdrawals,
+  withoutPending,
+} from './pending-withdrawals.js';
 
 const NOW = Date.parse('2026-12-07T12:00:00Z');
 
@@ -28,12 +33,14 @@ function sent(id: string, kind: SentInvitation['kind'], daysAgo: number): SentIn
 }
 
 describe('R18 R23: counts while a withdrawal waits for its Undo', () => {
-  const waiting = pendingWithdrawals(
-    [sent('a', 'connection', 20), sent('b', 'page', 20), sent('c', 'connection', 3)],
-    '',
-    14,
-    NOW,
-  );
+  const waiting = [
+    ...pendingWithdrawals(
+      [sent('a', 'connection', 20), sent('b', 'page', 20), sent('c', 'connection', 3)],
+      '',
+      14,
+      NOW,
+    ).values(),
+  ];
   const none = new Set<string>();
 
   it('takes every waiting invitation off its kind and All, loaded or not', () => {
@@ -53,13 +60,19 @@ describe('R18 R23: counts while a withdrawal waits for its Undo', () => {
 
   it('under a search, takes off those chosen under it, and others only once their rows load', () => {
     const searched = pendingWithdrawals([sent('d', 'event', 30)], 'ann', 14, NOW);
-    const all = [...waiting, ...searched];
+    const all = [...waiting, ...searched.values()];
     expect(all.filter((p) => isListed(p, { q: 'ann' }, none)).map((p) => p.invitation.id)).toEqual([
       'd',
     ]);
     expect(
       all.filter((p) => isListed(p, { q: 'ann' }, new Set(['c']))).map((p) => p.invitation.id),
     ).toEqual(['c', 'd']);
+  });
+
+  it('an id waiting without its invitation counts for nothing; a loaded one counts under any search', () => {
+    expect(listedPending([undefined], { q: 'ann' }, [sent('c', 'connection', 3)])).toEqual([]);
+    const listed = listedPending(waiting, { q: 'ann' }, [sent('c', 'connection', 3)]);
+    expect(listed.map((p) => p.invitation.id)).toEqual(['c']);
   });
 
   it('never counts below zero', () => {

@@ -11,19 +11,35 @@ export interface PendingWithdrawal {
   stale: boolean;
 }
 
-/** What a withdrawal chosen at `now` under the search `q` holds back, for the counts. */
+/** What a withdrawal chosen at `now` under the search `q` holds back, by id, for the counts. */
 export function pendingWithdrawals(
   invitations: readonly SentInvitation[],
   q: string,
   staleAfterDays: number | undefined,
   now: number,
-): PendingWithdrawal[] {
+): Map<string, PendingWithdrawal> {
   const staleBefore = staleAfterDays === undefined ? -Infinity : now - staleAfterDays * DAY_MS;
-  return invitations.map((invitation) => ({
-    invitation,
-    q,
-    stale: Date.parse(invitation.sentAt) <= staleBefore,
-  }));
+  return new Map(
+    invitations.map((invitation) => [
+      invitation.id,
+      { invitation, q, stale: Date.parse(invitation.sentAt) <= staleBefore },
+    ]),
+  );
+}
+
+/**
+ * Those of `waiting` that the Sent list `filter` asks for holds, `items` being its rows loaded.
+ * Nothing waits most of the time, and then the loaded rows are not walked.
+ */
+export function listedPending(
+  waiting: Iterable<PendingWithdrawal | undefined>,
+  filter: Pick<SentFilter, 'olderThanDays' | 'q'>,
+  items: readonly SentInvitation[],
+): PendingWithdrawal[] {
+  const known = [...waiting].filter((p): p is PendingWithdrawal => p !== undefined);
+  if (known.length === 0) return [];
+  const loaded = new Set(items.map((invitation) => invitation.id));
+  return known.filter((p) => isListed(p, filter, loaded));
 }
 
 /**

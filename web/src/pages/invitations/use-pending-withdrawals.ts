@@ -8,33 +8,39 @@ import { useUndoWindow } from '../../components/use-undo-window.js';
 import { plural } from '../../lib/member.js';
 
 /** What one confirmation withdraws: the ids, and how the toast names them. */
-export interface Withdrawal {
+export interface Withdrawal<T> {
   ids: string[];
   /** The one recipient's name when a single invitation goes. */
   name?: string;
+  /** What the page keeps of each id while it waits, for its counts. */
+  details?: ReadonlyMap<string, T>;
 }
 
-function toastMessage({ ids, name }: Withdrawal): string {
+function toastMessage<T>({ ids, name }: Withdrawal<T>): string {
   if (ids.length === 1 && name) return `Invitation to ${name} withdrawn.`;
   return `${plural(ids.length, 'invitation')} withdrawn.`;
 }
 
 /**
  * Withdrawals wait for the Undo toast to end before anything is sent. Leaving the page
- * (or closing the tab) sends whatever is still waiting. `returnFocus` takes the keyboard when a
- * toast that held it ends by itself; after an Undo, `restored` names the invitations it brought
- * back, for the page to put the keyboard on once they show again.
+ * (or closing the tab) sends whatever is still waiting. `hidden` holds each waiting id with the
+ * details its withdrawal gave. `returnFocus` takes the keyboard when a toast that held it ends by
+ * itself; after an Undo, `restored` names the invitations it brought back, for the page to put
+ * the keyboard on once they show again.
  */
-export function usePendingWithdrawals(returnFocus: () => void) {
+export function usePendingWithdrawals<T = never>(returnFocus: () => void) {
   const queryClient = useQueryClient();
   const toasts = useToasts();
   const hold = useUndoWindow();
-  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const [hidden, setHidden] = useState<ReadonlyMap<string, T | undefined>>(new Map());
   const [restored, setRestored] = useState<readonly string[]>([]);
 
   const reveal = useCallback((ids: string[]) => {
-    const shown = new Set(ids);
-    setHidden((current) => new Set([...current].filter((id) => !shown.has(id))));
+    setHidden((current) => {
+      const left = new Map(current);
+      for (const id of ids) left.delete(id);
+      return left;
+    });
   }, []);
 
   const send = useCallback(
@@ -58,9 +64,13 @@ export function usePendingWithdrawals(returnFocus: () => void) {
   );
 
   const schedule = useCallback(
-    (withdrawal: Withdrawal) => {
-      const { ids } = withdrawal;
-      setHidden((current) => new Set([...current, ...ids]));
+    (withdrawal: Withdrawal<T>) => {
+      const { ids, details } = withdrawal;
+      setHidden((current) => {
+        const more = new Map(current);
+        for (const id of ids) more.set(id, details?.get(id));
+        return more;
+      });
       hold({
         message: toastMessage(withdrawal),
         send: (leaving) => void send(ids, leaving),
