@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { DomainError } from '../lib/errors.js';
 
@@ -38,13 +39,33 @@ function invalidCursor(): DomainError {
   });
 }
 
-function encodeCursor(values: readonly KeyValue[]): string {
-  return Buffer.from(JSON.stringify(values)).toString('base64url');
+function cursorOfAnotherOrder(): DomainError {
+  return new DomainError(
+    'validation_failed',
+    'The cursor was given out for another order of the list; ask for its first page again.',
+    { errors: [{ path: '/cursor', message: 'cursor of another order' }] },
+  );
+}
+
+const TAG_LENGTH = 8;
+
+/**
+ * The order a cursor is a position in, which it carries first: given to the same list read in
+ * another order (oldest first after newest first), or to a list ordered by other columns, its
+ * values would start a page that continues neither list, so such a cursor is refused.
+ */
+function orderTag(keyset: Pick<Keyset<unknown>, 'columns' | 'order'>): string {
+  return createHash('sha256')
+    .update(`${keyset.order} ${keyset.columns.join(' ')}`)
+    .digest('base64url')
+    .slice(0, TAG_LENGTH);
 }
 
 /** The cursor of the page that starts after `row`. */
 export function cursorAfter<R>(keyset: Keyset<R>, row: R): string {
-  return encodeCursor(keyset.values(row));
+  return Buffer.from(JSON.stringify([orderTag(keyset), ...keyset.values(row)])).toString(
+    'base64url',
+  );
 }
 
 /** A cursor's values, each of the type its column holds, so the database never sees a mismatch. */
@@ -56,8 +77,12 @@ function decodeCursor<R>(raw: string | undefined, keyset: Keyset<R>): KeyValue[]
   } catch {
     throw invalidCursor();
   }
-  if (!Array.isArray(value) || value.length !== keyset.columns.length) throw invalidCursor();
-  const items: unknown[] = value;
+  if (!Array.isArray(value)) throw invalidCursor();
+  const parts: unknown[] = value;
+  const [tag, ...items] = parts;
+  if (typeof tag !== 'string' || tag.length !== TAG_LENGTH) throw invalidCursor();
+  if (tag !== orderTag(keyset)) throw cursorOfAnotherOrder();
+  if (items.length !== keyset.columns.length) throw invalidCursor();
   return keyset.columns.map((column, i): KeyValue => {
     const v = items[i];
     if (keyset.numeric?.includes(column)) {

@@ -39,7 +39,13 @@ export const Kind = Type.Union([
 
 export const PageQuery = {
   limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
-  cursor: Type.Optional(Type.String({ maxLength: 500 })),
+  cursor: Type.Optional(
+    Type.String({
+      maxLength: 500,
+      description:
+        'The nextCursor of the page before; taken only by the list and order that gave it out.',
+    }),
+  ),
 };
 
 /** A list that a search narrows: `q` (part of a name, handle, …) and its page. */

@@ -193,4 +193,34 @@ describe('counts and lists (R23)', () => {
       expect((await m.get(`/api/v1/invitations/${list}?limit=100`)).status).toBe(200);
     }
   });
+
+  it('R40: a cursor is taken only by the order it was given out for', async () => {
+    const [rec, a, b, c] = await Promise.all([
+      t.member('rec'),
+      t.member('a'),
+      t.member('b'),
+      t.member('c'),
+    ]);
+    for (const sender of [a, b, c]) await sender.invite(rec);
+    for (const recipient of [b, c]) await a.invite(recipient);
+    for (const [member, list] of [
+      [rec, 'received'],
+      [a, 'sent'],
+    ] as const) {
+      const newest = await member.get(`/api/v1/invitations/${list}?limit=1`);
+      const cursor = encodeURIComponent(newest.body.nextCursor);
+      const next = await member.get(`/api/v1/invitations/${list}?limit=1&cursor=${cursor}`);
+      expect(next.status).toBe(200);
+      const refused = await member.get(
+        `/api/v1/invitations/${list}?limit=1&order=oldest&cursor=${cursor}`,
+      );
+      expectProblem(refused, 400, 'validation_failed');
+      expect(refused.body.detail).toMatch(/another order/);
+    }
+    const received = await rec.get('/api/v1/invitations/received?limit=1');
+    const inOtherList = await rec.get(
+      `/api/v1/connections?cursor=${encodeURIComponent(received.body.nextCursor)}`,
+    );
+    expectProblem(inOtherList, 400, 'validation_failed');
+  });
 });

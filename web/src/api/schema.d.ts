@@ -1302,6 +1302,7 @@ export interface operations {
       query?: {
         q?: string;
         limit?: number;
+        /** @description The nextCursor of the page before; taken only by the list and order that gave it out. */
         cursor?: string;
       };
       header?: never;
@@ -1756,6 +1757,7 @@ export interface operations {
     parameters: {
       query?: {
         limit?: number;
+        /** @description The nextCursor of the page before; taken only by the list and order that gave it out. */
         cursor?: string;
       };
       header?: never;
@@ -2092,6 +2094,7 @@ export interface operations {
     parameters: {
       query?: {
         limit?: number;
+        /** @description The nextCursor of the page before; taken only by the list and order that gave it out. */
         cursor?: string;
       };
       header?: never;
@@ -3718,6 +3721,7 @@ export interface operations {
     parameters: {
       query?: {
         limit?: number;
+        /** @description The nextCursor of the page before; taken only by the list and order that gave it out. */
         cursor?: string;
       };
       header?: never;
@@ -3987,6 +3991,7 @@ export interface operations {
         /** @description only senders with at least this many connections in common */
         minMutual?: number;
         limit?: number;
+        /** @description The nextCursor of the page before; taken only by the list and order that gave it out. */
         cursor?: string;
       };
       header?: never;
@@ -4195,6 +4200,7 @@ export interface operations {
         /** @description part of the recipient’s name or handle, or of the page’s or event’s name */
         q?: string;
         limit?: number;
+        /** @description The nextCursor of the page before; taken only by the list and order that gave it out. */
         cursor?: string;
       };
       header?: never;
@@ -5402,6 +5408,7 @@ export interface operations {
       query?: {
         q?: string;
         limit?: number;
+        /** @description The nextCursor of the page before; taken only by the list and order that gave it out. */
         cursor?: string;
       };
       header?: never;
@@ -5604,6 +5611,7 @@ export interface operations {
     parameters: {
       query?: {
         limit?: number;
+        /** @description The nextCursor of the page before; taken only by the list and order that gave it out. */
         cursor?: string;
       };
       header?: never;
@@ -5714,6 +5722,7 @@ export interface operations {
     parameters: {
       query?: {
         limit?: number;
+        /** @description The nextCursor of the page before; taken only by the list and order that gave it out. */
         cursor?: string;
       };
       header?: never;
@@ -6008,6 +6017,7 @@ export interface operations {
     parameters: {
       query?: {
         limit?: number;
+        /** @description The nextCursor of the page before; taken only by the list and order that gave it out. */
         cursor?: string;
       };
       header?: never;
@@ -6482,6 +6492,7 @@ export interface operations {
     parameters: {
       query?: {
         limit?: number;
+        /** @description The nextCursor of the page before; taken only by the list and order that gave it out. */
         cursor?: string;
       };
       header?: never;
@@ -6912,6 +6923,7 @@ export interface operations {
     parameters: {
       query?: {
         limit?: number;
+        /** @description The nextCursor of the page before; taken only by the list and order that gave it out. */
         cursor?: string;
       };
       header?: never;
@@ -7196,6 +7208,7 @@ export interface operations {
     parameters: {
       query?: {
         limit?: number;
+        /** @description The nextCursor of the page before; taken only by the list and order that gave it out. */
         cursor?: string;
       };
       header?: never;
@@ -7941,6 +7954,7 @@ export interface operations {
       query?: {
         q?: string;
         limit?: number;
+        /** @description The nextCursor of the page before; taken only by the list and order that gave it out. */
         cursor?: string;
       };
       header?: never;
@@ -8205,6 +8219,7 @@ export interface operations {
     parameters: {
       query?: {
         limit?: number;
+        /** @description The nextCursor of the page before; taken only by the list and order that gave it out. */
         cursor?: string;
         when?: 'upcoming' | 'past';
       };
@@ -8612,6 +8627,7 @@ export interface operations {
     parameters: {
       query?: {
         limit?: number;
+        /** @description The nextCursor of the page before; taken only by the list and order that gave it out. */
         cursor?: string;
       };
       header?: never;
@@ -8720,6 +8736,7 @@ export interface operations {
       query?: {
         q?: string;
         limit?: number;
+        /** @description The nextCursor of the page before; taken only by the list and order that gave it out. */
         cursor?: string;
       };
       header?: never;
@@ -9170,6 +9187,7 @@ export interface operations {
     parameters: {
       query?: {
         limit?: number;
+        /** @description The nextCursor of the page before; taken only by the list and order that gave it out. */
         cursor?: string;
       };
       header?: never;
@@ -9526,6 +9544,7 @@ export interface operations {
     parameters: {
       query?: {
         limit?: number;
+        /** @description The nextCursor of the page before; taken only by the list and order that gave it out. */
         cursor?: string;
       };
       header?: never;
@@ -9649,6 +9668,7 @@ export interface operations {
         /** @description Each member has one: suspended, else restricted (R9), else unverified (email not verified, R25), else active */
         status?: 'active' | 'unverified' | 'restricted' | 'suspended';
         limit?: number;
+        /** @description The nextCursor of the page before; taken only by the list and order that gave it out. */
         cursor?: string;
       };
       header?: never;
@@ -10354,6 +10374,7 @@ export interface operations {
     parameters: {
       query?: {
         limit?: number;
+        /** @description The nextCursor of the page before; taken only by the list and order that gave it out. */
         cursor?: string;
       };
       header?: never;
