@@ -46,10 +46,50 @@ function foreignOption(command: string, given: object): string | undefined {
   return Object.keys(given).find((name) => !allowed.has(name));
 }
 
+/** "rapport seed does not take --bogus; it takes --members, --invitations or --connections." */
+function foreignOptionMessage(command: string, option: string): string {
+  const takes = commandNamed(command)?.takes.map(dashed) ?? [];
+  const list =
+    takes.length > 1 ? `${takes.slice(0, -1).join(', ')} or ${takes.at(-1) ?? ''}` : takes[0];
+  return `rapport ${command} does not take ${dashed(option)}; ${list ? `it takes ${list}` : 'it takes no options'}.`;
+}
+
+/** An option as it is typed: -h, --members. */
+function dashed(option: string): string {
+  return option.length === 1 ? `-${option}` : `--${option}`;
+}
+
 /** Tells the operator what is wrong with the command line, and exits with code 2. */
 function refuseCommandLine(message: string): void {
   process.stderr.write(`${message}\nRun "rapport help" for the commands and their options.\n`);
   process.exitCode = 2;
+}
+
+/**
+ * What a command line that the strict reading refused gets wrong, in the words of the command
+ * it was meant for; read again leniently to learn which command and option that was.
+ */
+function commandLineMistake(argv: string[], refusal: TypeError): string {
+  const loose = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS, strict: false });
+  const command = loose.positionals[0];
+  if (command !== undefined && !commandNamed(command)) return `Unknown command "${command}".`;
+  const foreign =
+    command === undefined
+      ? Object.keys(loose.values).find((name) => !Object.hasOwn(OPTIONS, name))
+      : foreignOption(command, loose.values);
+  if (foreign !== undefined) {
+    return command === undefined
+      ? `Unknown option ${dashed(foreign)}.`
+      : foreignOptionMessage(command, foreign);
+  }
+  const takingValues = Object.entries(OPTIONS).flatMap(([name, o]) =>
+    o.type === 'string' ? [name] : [],
+  );
+  const valueless = Object.entries(loose.values).find(
+    ([name, value]) => value === true && takingValues.includes(name),
+  );
+  if (valueless) return `--${valueless[0]} needs a value, as in --${valueless[0]} VALUE.`;
+  return refusal.message;
 }
 
 /** The command line's words, or null once a mistyped option has been refused. */
@@ -58,7 +98,7 @@ function readArgs(argv: string[]) {
     return parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
-    refuseCommandLine(error.message);
+    refuseCommandLine(commandLineMistake(argv, error));
     return null;
   }
 }
@@ -75,7 +115,7 @@ async function main(argv: string[]): Promise<void> {
   }
   const foreign = foreignOption(command, values);
   if (foreign) {
-    refuseCommandLine(`rapport ${command} does not take --${foreign}.`);
+    refuseCommandLine(foreignOptionMessage(command, foreign));
     return;
   }
   const known = commandNamed(command);

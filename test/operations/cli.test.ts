@@ -21,9 +21,9 @@ const env = () => ({ RAPPORT_DATABASE_URL: t.ctx.config.databaseUrl });
 
 describe('the rapport command tells an operator their mistake in words (SPEC §6)', () => {
   it('a mistyped option is refused with exit code 2, naming it and pointing to the help', async () => {
-    const cli = runCli(['seed', '--member', 'ann', '--fo'], env());
+    const cli = runCli(['export', '--member', 'ann', '--fo'], env());
     expect((await cli.exited).code).toBe(2);
-    expect(cli.output()).toContain("Unknown option '--fo'");
+    expect(cli.output()).toContain('rapport export does not take --fo; it takes --member.');
     expect(cli.output()).toContain('Run "rapport help"');
     expect(cli.output()).not.toMatch(STACK_FRAME);
   });
@@ -81,9 +81,28 @@ describe('the rapport command tells an operator their mistake in words (SPEC §6
     // --all belongs to cleanup; an export that ignored it would write one member's data.
     const cli = runCli(['export', '--member', ann.handle, '--all'], env());
     expect((await cli.exited).code).toBe(2);
-    expect(cli.output()).toContain('rapport export does not take --all.');
+    expect(cli.output()).toContain('rapport export does not take --all; it takes --member.');
     expect(cli.output()).toContain('Run "rapport help"');
     expect(cli.output()).not.toContain(ann.handle);
+  });
+
+  it('a mistyped command line is told in the words of its command, not the parser', async () => {
+    const said = async (args: string[]) => {
+      const cli = runCli(args, env());
+      expect((await cli.exited).code).toBe(2);
+      return cli.output().split('\n')[0];
+    };
+    expect(await said(['seed', '--member', '5'])).toBe(
+      'rapport seed does not take --member; it takes --members, --invitations or --connections.',
+    );
+    expect(await said(['serve', '--port', '80'])).toBe(
+      'rapport serve does not take --port; it takes no options.',
+    );
+    expect(await said(['cleanup', '--all', '--older-than'])).toBe(
+      '--older-than needs a value, as in --older-than VALUE.',
+    );
+    expect(await said(['nonsense', '--x'])).toBe('Unknown command "nonsense".');
+    expect(await said(['-q'])).toBe('Unknown option -q.');
   });
 
   it('serve names RAPPORT_HOST and RAPPORT_PORT when it cannot listen there', async () => {
