@@ -74,8 +74,26 @@ async function generateCommand(config: Config, flags: GenerateFlags): Promise<nu
       `${summary.invitations} invitations (${statuses}; ${kinds}),`,
       `${summary.notifications} notifications, ${summary.pages} pages, ${summary.events} events.`,
       `Every member's password is "${SEED_PASSWORD}"; the most connected is ${summary.mostConnected.email} (${summary.mostConnected.connections} connections).`,
+      ...shortfalls({ invitations, connections }, summary),
       '',
     ].join('\n'),
   );
   return 0;
+}
+
+/**
+ * A line for each count the network came short of, so that the operator learns it from the
+ * command rather than from the lists.
+ */
+function shortfalls(
+  asked: { invitations: number; connections: number | undefined },
+  made: { invitations: number; connections: number },
+): string[] {
+  return (['invitations', 'connections'] as const).flatMap((what) => {
+    const wanted = asked[what];
+    if (wanted === undefined || made[what] >= wanted) return [];
+    return [
+      `Made ${made[what]} of the ${wanted} ${what} asked for: each member's share is drawn by chance within the rules (the weekly limit, one open invitation a pair), and few members leave little room.`,
+    ];
+  });
 }

@@ -58,6 +58,25 @@ describe('the rapport command tells an operator their mistake in words (SPEC §6
     rmSync(dirname(junk), { recursive: true });
   });
 
+  it('seed says how many of the invitations and connections asked for it made, when fewer', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rapport-cli-'));
+    try {
+      const cli = runCli(
+        ['seed', '--members', '10', '--invitations', '1000', '--connections', '100'],
+        {
+          RAPPORT_DATABASE_URL: `sqlite:${join(dir, 'tiny.db')}`,
+        },
+      );
+      expect((await cli.exited).code, cli.output()).toBe(0);
+      const made = /(\d+) invitations \(/.exec(cli.output())?.[1];
+      expect(Number(made)).toBeLessThan(1000);
+      expect(cli.output()).toContain(`Made ${made} of the 1000 invitations asked for:`);
+      expect(cli.output()).toContain('Made 45 of the 100 connections asked for:');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a misspelt RAPPORT_ variable is named in a warning with the setting it resembles', async () => {
     const cli = runCli(['migrate'], {
       ...env(),
