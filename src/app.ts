@@ -169,12 +169,32 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       return reply
         .header('cache-control', 'no-cache')
         .sendFile('index.html', WEB_ROOT, { maxAge: 0, immutable: false });
+    const allowed = path.startsWith('/api/') ? methodsAt(app, path) : [];
+    if (allowed.length > 0)
+      return reply
+        .status(405)
+        .header('allow', allowed.join(', '))
+        .type('application/problem+json')
+        .send(
+          problem(
+            405,
+            'method_not_allowed',
+            `${path} does not take ${request.method}; it takes ${allowed.join(', ')}.`,
+          ),
+        );
     return reply
       .status(404)
       .type('application/problem+json')
       .send(problem(404, 'not_found', `There is nothing at ${request.method} ${path}.`));
   });
   return app;
+}
+
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+/** The methods an API path answers, for a 405's Allow header (RFC 9110 §15.5.6). */
+function methodsAt(app: App, path: string): string[] {
+  return METHODS.filter((method) => app.findRoute({ method, url: path }) !== null);
 }
 
 /** A hop count trusts that many proxies in front (Fastify's own reading of a number). */

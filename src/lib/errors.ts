@@ -47,6 +47,7 @@ const ERROR_STATUS = {
   already_suspended: 409,
   not_suspended: 409,
   not_restricted: 409,
+  method_not_allowed: 405,
   payload_too_large: 413,
   idempotency_key_reused: 422,
   unsupported_media_type: 415,

@@ -303,6 +303,17 @@ describe('hardening', () => {
     expect(json.status).toBe(200);
   });
 
+  it('a method an API path does not take answers 405 with the ones it does; an unknown path stays 404', async () => {
+    const put = await ann.put(`${API}/me`, { name: 'Ann Again' });
+    expectProblem(put, 405, 'method_not_allowed');
+    expect(put.headers.allow).toBe('GET, HEAD, PATCH, DELETE');
+    expect((await ann.get(`${API}/me`)).body.name).not.toBe('Ann Again');
+    const reset = await ann.delete(`${API}/account/password-reset`);
+    expectProblem(reset, 405, 'method_not_allowed');
+    expect(reset.headers.allow).toBe('POST');
+    expectProblem(await ann.put(`${API}/nothing-here`), 404, 'not_found');
+  });
+
   it('answers carry the security headers', async () => {
     const reply = await ann.get(`${API}/me`);
     expect(reply.headers).toMatchObject({
