@@ -62,10 +62,12 @@ const NETWORK_CODES = new Set([
 ]);
 
 /**
- * PostgreSQL's connection exceptions (class 08), a server shutting down or starting (57P01–57P03)
- * and no connection slot left (53300).
+ * PostgreSQL's connection exceptions (class 08), a server shutting down or starting (57P01–57P03),
+ * no connection slot left (53300), and a server that is up but will not serve the database: it
+ * takes no connections (55000, ALLOW_CONNECTIONS false), is gone or renamed (3D000), or refuses
+ * the credentials (class 28) — what an operator's maintenance does while Rapport runs.
  */
-const POSTGRES_UNAVAILABLE = /^(08...|57P0[123]|53300)$/;
+const POSTGRES_UNAVAILABLE = /^(08...|57P0[123]|53300|55000|3D000|28...)$/;
 
 /** The pool's own words when a connection ends or cannot be had in time. */
 const PG_CONNECTION_MESSAGES =
@@ -92,11 +94,10 @@ export function isConnectionError(error: unknown): boolean {
 export const UNAVAILABLE_RETRY_SECONDS = 5;
 
 /**
- * What keeps a database from being opened at all, whatever its setting says: unreachable, no
- * such database, refused credentials (PostgreSQL classes 3D and 28), a URL the driver cannot
- * read, or a file that is no SQLite database.
+ * What keeps a database from being opened at all, whatever its setting says, besides its being
+ * unavailable: a URL the driver cannot read, or a file that is no SQLite database.
  */
-const UNOPENABLE_CODES = /^(3D000|28...|ERR_INVALID_URL|SQLITE_NOTADB|SQLITE_CORRUPT)$/;
+const UNOPENABLE_CODES = /^(ERR_INVALID_URL|SQLITE_NOTADB|SQLITE_CORRUPT)$/;
 
 /** Whether `error` says the configured database cannot be used, rather than a fault of Rapport's. */
 export function isUnusableDatabase(error: unknown): boolean {
