@@ -7,7 +7,7 @@ import { withContext } from './command.context.js';
 type Out = { write(text: string): unknown };
 
 function withAdmin<T>(config: Config, fn: (admin: AdminService) => Promise<T>): Promise<T> {
-  return withContext(config, (ctx) => fn(ctx.admin));
+  return withContext(config, (ctx) => fn(ctx.admin), { setUp: true });
 }
 
 export async function adminCommand(

@@ -125,6 +125,6 @@ export async function cleanupCommand(
       );
       return 0;
     },
-    { clock: io.clock },
+    { clock: io.clock, setUp: true },
   );
 }

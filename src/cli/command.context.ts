@@ -1,5 +1,7 @@
-import type { Config } from '../config.js';
+import { existsSync } from 'node:fs';
+import { type Config, ConfigError } from '../config.js';
 import { type AppContext, createContext } from '../context.js';
+import { holdsRapport, openDatabase } from '../db/database.js';
 import type { Clock } from '../lib/clock.js';
 
 interface CommandContextOptions {
@@ -7,13 +9,41 @@ interface CommandContextOptions {
   quiet?: boolean;
   /** The clock a test drives; the system clock otherwise. */
   clock?: Clock;
+  /**
+   * For a command that works on an instance already there: a database Rapport has not set up
+   * is refused, not created or migrated where a mistyped URL points.
+   */
+  setUp?: boolean;
+}
+
+const SET_UP = '`rapport migrate` (or `rapport serve`) sets one up';
+
+/** Refuses a database URL that names no database Rapport has set up, creating nothing. */
+async function requireSetUp(url: string): Promise<void> {
+  const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : null;
+  if (file !== null && file !== ':memory:' && !existsSync(file)) {
+    throw new ConfigError([
+      `RAPPORT_DATABASE_URL names ${file}, where there is no database; ${SET_UP}.`,
+    ]);
+  }
+  const database = openDatabase(url, { poolSize: 1 });
+  try {
+    if (!(await holdsRapport(database.db))) {
+      throw new ConfigError([
+        `RAPPORT_DATABASE_URL names a database that holds no Rapport data; ${SET_UP}.`,
+      ]);
+    }
+  } finally {
+    await database.close();
+  }
 }
 
 /** How every command gets what it needs: the database opened and migrated, the context built on it. */
-export function openContext(
+export async function openContext(
   config: Config,
   options: CommandContextOptions = {},
 ): Promise<AppContext> {
+  if (options.setUp) await requireSetUp(config.databaseUrl);
   return createContext(options.quiet ? { ...config, logLevel: 'silent' } : config, {
     clock: options.clock,
   });

@@ -33,6 +33,6 @@ export async function exportCommand(
       for await (const piece of pieces) io.out.write(piece);
       return 0;
     },
-    { clock: io.clock },
+    { clock: io.clock, setUp: true },
   );
 }

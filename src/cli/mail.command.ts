@@ -17,30 +17,34 @@ export async function mailCommand(
     process.stderr.write('Usage: rapport mail list [--limit N] | rapport mail show <id>\n');
     return 2;
   }
-  return withContext(config, async (ctx) => {
-    if (action === 'show' && id) {
-      const mail = await ctx.mailbox.show(id);
-      if (!mail) {
-        process.stderr.write(`There is no mail ${id}.\n`);
-        return 1;
+  return withContext(
+    config,
+    async (ctx) => {
+      if (action === 'show' && id) {
+        const mail = await ctx.mailbox.show(id);
+        if (!mail) {
+          process.stderr.write(`There is no mail ${id}.\n`);
+          return 1;
+        }
+        const head = [
+          `To: ${mail.to}`,
+          `Subject: ${mail.subject}`,
+          `Status: ${mail.status}${mail.lastError ? ` (${mail.lastError})` : ''}`,
+          ...Object.entries(mail.headers).map(([name, value]) => `${name}: ${value}`),
+        ];
+        process.stdout.write(`${head.join('\n')}\n\n${mail.text}`);
+        return 0;
       }
-      const head = [
-        `To: ${mail.to}`,
-        `Subject: ${mail.subject}`,
-        `Status: ${mail.status}${mail.lastError ? ` (${mail.lastError})` : ''}`,
-        ...Object.entries(mail.headers).map(([name, value]) => `${name}: ${value}`),
-      ];
-      process.stdout.write(`${head.join('\n')}\n\n${mail.text}`);
+      const mails = await ctx.mailbox.recent(count);
+      if (mails.length === 0) process.stdout.write('The outbox is empty.\n');
+      for (const m of mails) {
+        const error = m.lastError ? `  [${m.lastError}]` : '';
+        process.stdout.write(
+          `${m.id}  ${m.createdAt}  ${m.status.padEnd(9)}  ${m.template.padEnd(10)}  ${m.to}  ${m.subject}${error}\n`,
+        );
+      }
       return 0;
-    }
-    const mails = await ctx.mailbox.recent(count);
-    if (mails.length === 0) process.stdout.write('The outbox is empty.\n');
-    for (const m of mails) {
-      const error = m.lastError ? `  [${m.lastError}]` : '';
-      process.stdout.write(
-        `${m.id}  ${m.createdAt}  ${m.status.padEnd(9)}  ${m.template.padEnd(10)}  ${m.to}  ${m.subject}${error}\n`,
-      );
-    }
-    return 0;
-  });
+    },
+    { setUp: true },
+  );
 }

@@ -324,6 +324,12 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
   return openPostgres(url, options.poolSize ?? defaultPoolSize(), options.log);
 }
 
+/** Whether Rapport has set `db` up: its migrations have run there. */
+export async function holdsRapport(db: Db): Promise<boolean> {
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
+  return tables.some((table) => table.name === 'kysely_migration');
+}
+
 export async function migrateToLatest(db: Db): Promise<string[]> {
   const migrator = new Migrator({
     db,
