@@ -68,7 +68,7 @@ export const COMMANDS: Record<string, Command> = {
   seed --members N --invitations M [--connections K]
              generate a large network instead: power-law connections, invitations of
              every kind and state over six months (default K: 3 for every 10 invitations);
-             meant for a fresh database`,
+             into an empty database only (its members share one password)`,
     takes: ['members', 'invitations', 'connections'],
     run: async (config, _args, values) =>
       (await import('./seed.command.js')).seedCommand(config, values),

@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import { systemClock } from '../lib/clock.js';
+import { countMembers } from '../modules/members/member.repository.js';
 import { seedDemo } from '../seed/demo.js';
 import { generateNetwork, SEED_PASSWORD } from '../seed/generate.js';
 import { progressBar } from '../seed/generate.progress.js';
@@ -51,17 +52,27 @@ async function generateCommand(config: Config, flags: GenerateFlags): Promise<nu
     return 2;
   }
 
-  const summary = await withContext(config, () =>
-    generateNetwork({
-      databaseUrl: config.databaseUrl,
-      members,
-      invitations,
-      connections,
-      rules: config.rules,
-      now: systemClock.now(),
-      progress: progressBar(),
-    }),
+  const summary = await withContext(config, async (ctx) =>
+    // Its members all share one known password: in a database with members already, that
+    // would be accounts anyone can sign in to, among real ones.
+    (await countMembers(ctx.database.db)) > 0
+      ? null
+      : generateNetwork({
+          databaseUrl: config.databaseUrl,
+          members,
+          invitations,
+          connections,
+          rules: config.rules,
+          now: systemClock.now(),
+          progress: progressBar(),
+        }),
   );
+  if (!summary) {
+    process.stderr.write(
+      'The database already has members; a network is generated only into an empty one.\n',
+    );
+    return 1;
+  }
   const statuses = Object.entries(summary.byStatus)
     .map(([status, n]) => `${n} ${status}`)
     .join(', ');

@@ -1,8 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countMembers } from '../../src/modules/members/member.repository.js';
 import { startApp, type TestApp } from '../helpers/app.js';
 import { runCli } from '../jobs/child.js';
 
@@ -75,6 +77,47 @@ describe('the rapport command tells an operator their mistake in words (SPEC §6
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('commands on an instance refuse a database Rapport has not set up, creating nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rapport-cli-'));
+    const missing = join(dir, 'no-folder', 'typo.db');
+    const foreign = join(dir, 'foreign.db');
+    const other = new SqliteDatabase(foreign);
+    other.exec('create table t (x)');
+    other.close();
+    try {
+      for (const args of [
+        ['mail', 'list'],
+        ['export', '--member', 'ann'],
+        ['admin', 'grant', 'ann'],
+      ]) {
+        const absent = runCli(args, { RAPPORT_DATABASE_URL: `sqlite:${missing}` });
+        expect((await absent.exited).code, absent.output()).toBe(1);
+        expect(absent.output()).toContain(`names ${missing}, where there is no database`);
+        expect(existsSync(dirname(missing))).toBe(false);
+        const unset = runCli(args, { RAPPORT_DATABASE_URL: `sqlite:${foreign}` });
+        expect((await unset.exited).code, unset.output()).toBe(1);
+        expect(unset.output()).toContain('names a database that holds no Rapport data');
+        expect(unset.output()).not.toMatch(STACK_FRAME);
+      }
+      const tables = new SqliteDatabase(foreign, { readonly: true })
+        .prepare("select name from sqlite_master where type = 'table'")
+        .pluck()
+        .all();
+      expect(tables).toEqual(['t']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('seed refuses to generate a network into a database that has members', async () => {
+    await t.member('kept');
+    const before = await countMembers(t.ctx.database.db);
+    const cli = runCli(['seed', '--members', '10'], env());
+    expect((await cli.exited).code, cli.output()).toBe(1);
+    expect(cli.output()).toContain('The database already has members');
+    expect(await countMembers(t.ctx.database.db)).toBe(before);
   });
 
   it('a misspelt RAPPORT_ variable is named in a warning with the setting it resembles', async () => {
