@@ -59,6 +59,13 @@ function dashed(option: string): string {
   return option.length === 1 ? `-${option}` : `--${option}`;
 }
 
+/** "rapport backup takes one word after its name, not 2: "a" "b"." */
+function tooManyWords(command: string, most: number, words: string[]): string {
+  const allowed = ['no words', 'one word'][most] ?? `at most ${most} words`;
+  const given = words.map((word) => `"${word}"`).join(' ');
+  return `rapport ${command} takes ${allowed} after its name, not ${words.length}: ${given}.`;
+}
+
 /** Tells the operator what is wrong with the command line, and exits with code 2. */
 function refuseCommandLine(message: string): void {
   process.stderr.write(`${message}\nRun "rapport help" for the commands and their options.\n`);
@@ -124,9 +131,14 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  const words = positionals.slice(1);
+  if (words.length > known.words) {
+    refuseCommandLine(tooManyWords(command, known.words, words));
+    return;
+  }
   const config = loadConfig();
   for (const warning of unknownSettingWarnings()) process.stderr.write(`Warning: ${warning}\n`);
-  const code = await known.run(config, positionals.slice(1), values);
+  const code = await known.run(config, words, values);
   if (code !== undefined) process.exitCode = code;
 }
 

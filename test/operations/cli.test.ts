@@ -165,6 +165,12 @@ describe('the rapport command tells an operator their mistake in words (SPEC §6
     );
     expect(await said(['nonsense', '--x'])).toBe('Unknown command "nonsense".');
     expect(await said(['-q'])).toBe('Unknown option -q.');
+    expect(await said(['backup', 'a', 'b'])).toBe(
+      'rapport backup takes one word after its name, not 2: "a" "b".',
+    );
+    expect(await said(['migrate', 'now'])).toBe(
+      'rapport migrate takes no words after its name, not 1: "now".',
+    );
   });
 
   it('serve names RAPPORT_HOST and RAPPORT_PORT when it cannot listen there', async () => {
