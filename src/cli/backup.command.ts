@@ -131,6 +131,10 @@ export async function restoreCommand(
     err.write(backup ? `There is no file ${backup}.\n` : 'Usage: rapport restore FILE\n');
     return 2;
   }
+  if (!existsSync(dirname(file))) {
+    err.write(`There is no folder ${dirname(file)} to restore ${file} into.\n`);
+    return 1;
+  }
   // Its log and the file under it would be taken from a running server: what it wrote since
   // would be lost, and what it writes next would go into a file no one reads.
   if (openElsewhere(file)) {

@@ -213,6 +213,15 @@ describe.runIf(dialect === 'sqlite')('backup and restore (sqlite)', () => {
     expect(existsSync(nowhere)).toBe(false);
   }, 60_000);
 
+  it('R33: a restore into a folder that does not exist says so, and writes nothing', async () => {
+    const folder = join(tmpdir(), `rapport-missing-${stamp}`);
+    const restore = await cli(['restore', backupFile], `sqlite:${join(folder, 'restored.db')}`);
+    expect(restore.code).toBe(1);
+    expect(restore.output).toContain(`There is no folder ${folder} to restore`);
+    expect(restore.output).not.toMatch(/^\s+at /m);
+    expect(existsSync(folder)).toBe(false);
+  }, 60_000);
+
   it('R33: a database file that SQLite cannot read any more is restored over', async () => {
     const broken = join(tmpdir(), `rapport-broken-${stamp}.db`);
     writeFileSync(broken, 'this was a database once, before the disk went bad'.repeat(100));
