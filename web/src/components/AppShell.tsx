@@ -4,11 +4,13 @@ import { useMe } from '../api/queries.js';
 import { focusIfLost } from './focus-if-lost.js';
 import { LoadError, Loading, PageLoading } from './Status.js';
 import { TopNav } from './TopNav.js';
+import { useUnsentWithdrawals } from './unsent-withdrawals.js';
 import { VerifyEmailBanner } from './VerifyEmailBanner.js';
 
 /** The frame of every signed-in page: top navigation, then the page. */
 export function AppShell() {
   const me = useMe();
+  useUnsentWithdrawals(me.data?.id);
   // Navigations run as transitions, which would keep the last page up while the next one's code
   // loads; a boundary of its own per route shows the spinner there instead. Within a route (another
   // profile, another invitation tab) the page stays mounted, so its state and focus stay too.

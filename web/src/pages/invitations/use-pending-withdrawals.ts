@@ -2,8 +2,9 @@ import { useCallback, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { bulkWithdraw, withdrawInvitation } from '../../api/endpoints.js';
 import { describeError } from '../../api/problem-messages.js';
-import { refreshAfterChange } from '../../api/queries.js';
+import { refreshAfterChange, useMe } from '../../api/queries.js';
 import { useToasts } from '../../components/Toasts.js';
+import { fitsKeepalive, keepUnsent } from '../../components/unsent-withdrawals.js';
 import { useUndoWindow } from '../../components/use-undo-window.js';
 import { plural } from '../../lib/member.js';
 
@@ -23,7 +24,8 @@ function toastMessage<T>({ ids, name }: Withdrawal<T>): string {
 
 /**
  * Withdrawals wait for the Undo toast to end before anything is sent. Leaving the page
- * (or closing the tab) sends whatever is still waiting. `hidden` holds each waiting id with the
+ * (or closing the tab) sends whatever is still waiting, or keeps it to be sent when Rapport
+ * opens again if it is too large to go with the page (unsent-withdrawals.ts). `hidden` holds each waiting id with the
  * details its withdrawal gave. `returnFocus` takes the keyboard when a toast that held it ends by
  * itself; after an Undo, `restored` names the invitations it brought back, for the page to put
  * the keyboard on once they show again.
@@ -32,6 +34,7 @@ export function usePendingWithdrawals<T = never>(returnFocus: () => void) {
   const queryClient = useQueryClient();
   const toasts = useToasts();
   const hold = useUndoWindow();
+  const memberId = useMe().data?.id;
   const [hidden, setHidden] = useState<ReadonlyMap<string, T | undefined>>(new Map());
   const [restored, setRestored] = useState<readonly string[]>([]);
 
@@ -45,6 +48,10 @@ export function usePendingWithdrawals<T = never>(returnFocus: () => void) {
 
   const send = useCallback(
     async (ids: string[], leaving: boolean) => {
+      if (leaving && memberId !== undefined && !fitsKeepalive(ids)) {
+        keepUnsent(memberId, ids);
+        return;
+      }
       try {
         if (ids.length === 1) await withdrawInvitation(ids[0]!, leaving);
         else {
@@ -60,7 +67,7 @@ export function usePendingWithdrawals<T = never>(returnFocus: () => void) {
       await refreshAfterChange(queryClient);
       reveal(ids);
     },
-    [toasts, queryClient, reveal],
+    [toasts, queryClient, reveal, memberId],
   );
 
   const schedule = useCallback(
