@@ -31,6 +31,8 @@ const messages: Record<string, Describe> = {
   email_required: (_, who) =>
     `${who} only accepts invitations from people who know their email address.`,
   resend_cooldown: (retryAt, who) => `You can invite ${who} again${until(retryAt)}.`,
+  email_attempts_exhausted: (retryAt, who) =>
+    `Too many wrong email addresses were given for ${who}. You can try again${until(retryAt)}.`,
   invitation_not_open: () => 'This invitation has already been answered or withdrawn.',
   invitation_not_found: () => 'This invitation no longer exists.',
   page_credits_exhausted: (retryAt) =>
@@ -99,6 +101,9 @@ export function describeError(error: unknown, context: Context = {}): string {
     if (describe) return describe(error.problem.retryAt, who);
     if (error.status >= 500) return 'Something went wrong on our side. Please try again.';
     if (error.status === 401) return messages.unauthenticated!(undefined, who);
+    // The server words every refusal for the member ("The headline contains a zero-width
+    // character."): better than a sentence that says nothing of what to change.
+    if (error.problem.detail) return error.problem.detail;
   }
   return FALLBACK;
 }
