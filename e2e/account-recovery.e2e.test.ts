@@ -70,3 +70,23 @@ describe('Account recovery', () => {
     await context.close();
   });
 });
+
+describe('An address not yet verified', () => {
+  const suite = setupSuite({ RAPPORT_REQUIRE_VERIFIED_EMAIL: 'on', RAPPORT_DEV_MAILBOX: '1' });
+
+  it('R25: Settings says invitations wait for the verification, and sends a new link from there', async () => {
+    const vera = await suite.api.member('Vera Unverified');
+    const { context, page } = await suite.signIn(vera);
+    await page.goto('/settings');
+    const status = page.getByRole('region', { name: 'Account status' });
+    await status
+      .getByText('Your email address is not verified yet, so you cannot send invitations.', {
+        exact: false,
+      })
+      .waitFor();
+    expect(await status.textContent()).not.toContain('good standing');
+    await status.getByRole('button', { name: 'Send a new link' }).click();
+    await status.getByText('We sent a new link. It works for 24 hours.').waitFor();
+    await context.close();
+  });
+});

@@ -1,13 +1,33 @@
-import type { Settings } from '../../api/types.js';
+import type { Me, Settings } from '../../api/types.js';
+import { useInstance } from '../../api/queries.js';
+import { NewVerificationLink } from '../../components/VerifyEmailBanner.js';
 import { formatDate } from '../../lib/time.js';
 
-export function AccountStatusSection({ restriction }: { restriction: Settings['restriction'] }) {
+/** Whether the member may send invitations now, and if not, why and what to do (R9, R25). */
+export function AccountStatusSection({
+  me,
+  restriction,
+}: {
+  me: Me;
+  restriction: Settings['restriction'];
+}) {
+  const requireVerified = useInstance().data?.requireVerifiedEmail === true;
+  const unverified = requireVerified && !me.emailVerified;
   return (
     <section className="card" aria-labelledby="status-title">
       <h2 id="status-title" className="card-title">
         Account status
       </h2>
-      {restriction ? (
+      {unverified && (
+        <div className="notice notice-warning">
+          <p>
+            Your email address is not verified yet, so you cannot send invitations. Follow the link
+            we sent to <strong>{me.email}</strong>, or have a new one sent.
+          </p>
+          <NewVerificationLink />
+        </div>
+      )}
+      {restriction && (
         <div className="notice notice-warning">
           <p>
             Until {formatDate(restriction.until)}, every invitation you send must include the
@@ -18,7 +38,8 @@ export function AccountStatusSection({ restriction }: { restriction: Settings['r
             well, and the restriction ends on its own on {formatDate(restriction.until)}.
           </p>
         </div>
-      ) : (
+      )}
+      {!unverified && !restriction && (
         <p>Your account is in good standing. You can send invitations as usual.</p>
       )}
     </section>

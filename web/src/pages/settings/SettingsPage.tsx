@@ -32,7 +32,7 @@ export function SettingsPage() {
           <EmailSection settings={settings.data} />
           <AutoWithdrawSection settings={settings.data} />
           <BlockedMembersSection />
-          <AccountStatusSection restriction={settings.data.restriction} />
+          {me.data && <AccountStatusSection me={me.data} restriction={settings.data.restriction} />}
           <EmailChangeSection />
           <PasswordSection />
           <section className="card" aria-labelledby="integrations-title">
