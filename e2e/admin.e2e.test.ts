@@ -5,6 +5,7 @@ import { seriousViolations } from './helpers/axe.js';
 import {
   expectFitsPhone,
   focusedIsBusy,
+  focusedName,
   gapBelow,
   holdRequests,
   PHONE,
@@ -46,11 +47,18 @@ describe('Admin', () => {
     await members.getByRole('button', { name: 'Suspend Sam Spammer' }).click();
 
     const dialog = page.getByRole('dialog', { name: 'Suspend Sam Spammer?' });
+    await dialog
+      .getByText(
+        'Sam Spammer will no longer be able to sign in, others will no longer find them, and their 1 open invitation will be withdrawn.',
+      )
+      .waitFor();
     await dialog.getByRole('textbox', { name: /Reason/ }).fill('Mass invitations to strangers');
     await dialog.getByRole('button', { name: 'Suspend', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByText('Sam Spammer is suspended.').waitFor();
     await members.getByRole('button', { name: 'Unsuspend Sam Spammer' }).waitFor();
+    // The Suspend button went with the change: the keyboard is on Sam's name, not the page's body.
+    await expect.poll(() => focusedName(page)).toBe('Sam Spammer');
 
     await page.getByRole('tab', { name: 'Audit log' }).click();
     expect(new URL(page.url()).pathname).toBe('/admin/audit');

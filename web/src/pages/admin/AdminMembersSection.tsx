@@ -65,6 +65,16 @@ export function AdminMembersSection() {
       row.querySelector<HTMLElement>('.member-name')?.focus();
   }
 
+  /**
+   * Suspend goes away once done, with the dialog it opened: the keyboard lands on the member's
+   * name, or on the next member's action when the list's status filter no longer holds them.
+   */
+  function focusAfterSuspend(member: AdminMember) {
+    const row = rowWith(rows.current, 'member', member.handle);
+    if (status !== '' && status !== 'suspended') focusNextRow(row, 'button', heading.current);
+    else row?.querySelector<HTMLElement>('.member-name')?.focus();
+  }
+
   const act = useMutation({
     mutationFn: ({ member, action }: { member: AdminMember; action: MemberAction }) =>
       action === 'unsuspend' ? unsuspendMember(member.handle) : liftRestriction(member.handle),
@@ -132,7 +142,13 @@ export function AdminMembersSection() {
           </ul>
         </InfiniteList>
       )}
-      {suspending && <SuspendDialog member={suspending} onClose={() => setSuspending(null)} />}
+      {suspending && (
+        <SuspendDialog
+          member={suspending}
+          onClose={() => setSuspending(null)}
+          onSuspended={focusAfterSuspend}
+        />
+      )}
     </section>
   );
 }
