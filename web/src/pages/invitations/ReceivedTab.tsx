@@ -25,9 +25,11 @@ import {
   receivedFilter,
   type ReceivedStatus,
   type ReceivedView,
+  selectedKinds,
   STATUSES,
   writeReceivedView,
 } from './received-view.js';
+import { acceptingSentence } from './invitation-words.js';
 import { SelectionBar } from './SelectionBar.js';
 import { useSelection } from './use-selection.js';
 
@@ -218,7 +220,9 @@ export function ReceivedTab() {
         >
           <p>
             {confirming === 'accept'
-              ? 'You will be connected with these people, follow these pages and attend these events.'
+              ? acceptingSentence(
+                  selectedKinds(selection.selection, received.items, view.kind, count.data?.byKind),
+                )
               : 'The senders are not told. Ignored invitations stay open, so you can still accept them later.'}
           </p>
         </ConfirmDialog>

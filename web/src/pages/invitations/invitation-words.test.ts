@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { invitedToLine } from './invitation-words.js';
+import { acceptingSentence, invitedToLine } from './invitation-words.js';
 
 describe('invitedToLine', () => {
   const now = new Date(2026, 11, 4, 12, 0);
@@ -30,5 +30,20 @@ describe('invitedToLine', () => {
       'Invited you to follow Acme',
     );
     expect(invitedToLine('connection', null, true, now)).toBeNull();
+  });
+});
+
+describe('acceptingSentence', () => {
+  it('says what accepting does in the words of the kinds selected, and only those', () => {
+    expect(acceptingSentence({ connection: 1001 })).toBe(
+      'You will be connected with these people.',
+    );
+    expect(acceptingSentence({ page: 1 })).toBe('You will follow this page.');
+    expect(acceptingSentence({ connection: 2, page: 0, event: 1 })).toBe(
+      'You will be connected with these people and attend this event.',
+    );
+    expect(acceptingSentence({ connection: 1, page: 3, event: 2 })).toBe(
+      'You will be connected with this person, follow these pages and attend these events.',
+    );
   });
 });

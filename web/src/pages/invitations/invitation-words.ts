@@ -65,3 +65,23 @@ export function invitationSubject(invitation: SentInvitation): string {
     ? `${invitation.recipient.name} · ${line.replace(/^Invited /, '')}`
     : invitation.recipient.name;
 }
+
+const ACCEPTING: [kind: InvitationKind, one: string, many: string][] = [
+  ['connection', 'be connected with this person', 'be connected with these people'],
+  ['page', 'follow this page', 'follow these pages'],
+  ['event', 'attend this event', 'attend these events'],
+];
+
+/**
+ * What accepting invitations of these kinds does, in the words of the kinds there are:
+ * "You will be connected with these people and follow this page."
+ */
+export function acceptingSentence(counts: Partial<Record<InvitationKind, number>>): string {
+  const parts = ACCEPTING.flatMap(([kind, one, many]) => {
+    const n = counts[kind] ?? 0;
+    return n === 0 ? [] : [n === 1 ? one : many];
+  });
+  const last = parts.pop();
+  if (last === undefined) return 'You will accept them.';
+  return `You will ${parts.length > 0 ? `${parts.join(', ')} and ${last}` : last}.`;
+}

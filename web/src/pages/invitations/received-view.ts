@@ -1,5 +1,6 @@
-import type { InvitationKind, ReceivedFilter } from '../../api/types.js';
+import type { InvitationKind, KindCounts, ReceivedFilter } from '../../api/types.js';
 import type { Order } from './ListFilters.js';
+import type { Selection } from './use-selection.js';
 
 export type KindFilter = 'all' | InvitationKind;
 export type ReceivedStatus = 'pending' | 'ignored';
@@ -58,4 +59,27 @@ export function emptyTitle(view: Pick<ReceivedView, 'kind' | 'status' | 'withNot
 /** Whether the list is narrowed past its status, so that clearing the filters may show more. */
 export function isNarrowed(view: Pick<ReceivedView, 'kind' | 'withNote'>): boolean {
   return view.kind !== 'all' || view.withNote;
+}
+
+/**
+ * How many of each kind a selection holds: the loaded rows picked one by one, or everything the
+ * kind filter matches (`matching`, the server's counts) but the loaded rows unticked since.
+ */
+export function selectedKinds(
+  selection: Selection,
+  loaded: readonly { id: string; kind: InvitationKind }[],
+  kind: KindFilter,
+  matching: KindCounts | undefined,
+): Partial<KindCounts> {
+  const counts: Partial<KindCounts> = {};
+  const add = (k: InvitationKind, n: number) => (counts[k] = (counts[k] ?? 0) + n);
+  if (selection.kind === 'some') {
+    for (const row of loaded) if (selection.ids.has(row.id)) add(row.kind, 1);
+    return counts;
+  }
+  for (const k of KIND_FILTERS) {
+    if (k !== 'all' && (kind === 'all' || kind === k)) add(k, matching?.[k] ?? 0);
+  }
+  for (const row of loaded) if (selection.excluded.has(row.id)) add(row.kind, -1);
+  return counts;
 }
