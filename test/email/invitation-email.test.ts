@@ -194,6 +194,17 @@ describe('one-click unsubscribe (RFC 8058)', () => {
       emailOnInvitation: true,
       emailReminders: true,
     });
+    // A program that asks for JSON gets problem details, as from the rest of the API.
+    for (const method of ['GET', 'POST'] as const) {
+      const refused = await t.app.inject({
+        method,
+        url: forged.replace(PUBLIC_URL, ''),
+        headers: { accept: 'application/problem+json' },
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(refused.json()).toMatchObject({ status: 400, code: 'invalid_token' });
+    }
   });
 
   it('mail still in the outbox when its kind is turned off is cancelled, not sent', async () => {

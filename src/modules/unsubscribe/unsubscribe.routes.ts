@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { errorResponses, Problem, problemResponse } from '../../http/common.schemas.js';
 import type { RoutesPlugin } from '../../http/types.js';
+import { DomainError } from '../../lib/errors.js';
 import { confirmPage, donePage, invalidPage } from './unsubscribe.page.js';
 
 const tags = ['email'];
@@ -34,6 +35,19 @@ const oneClickBody = {
   },
 };
 
+/**
+ * A link that is not valid is a page for a person, but problem details for a program that asks
+ * for JSON and not HTML, as every other refusal under the API is.
+ */
+function refuseToProgram(accept: string | undefined): void {
+  if (accept && /json/i.test(accept) && !/text\/html/i.test(accept)) {
+    throw new DomainError(
+      'invalid_token',
+      'This unsubscribe link is not valid: it is damaged, or the address has changed since.',
+    );
+  }
+}
+
 /** Outside sign-in: the signed token in the link is the authority (RFC 8058). */
 export const unsubscribeRoutes: RoutesPlugin = (ctx) => (app) => {
   // Mail providers post `List-Unsubscribe=One-Click` as a form; only the token matters.
@@ -58,6 +72,7 @@ export const unsubscribeRoutes: RoutesPlugin = (ctx) => (app) => {
     },
     async (request, reply) => {
       const template = ctx.unsubscribe.read(request.query.token);
+      if (!template) refuseToProgram(request.headers.accept);
       reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
       if (!template) return reply.status(400).send(invalidPage());
       return confirmPage(template, request.query.token);
@@ -83,6 +98,7 @@ export const unsubscribeRoutes: RoutesPlugin = (ctx) => (app) => {
     },
     async (request, reply) => {
       const template = await ctx.unsubscribe.unsubscribe(request.query.token);
+      if (!template) refuseToProgram(request.headers.accept);
       reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
       if (!template) return reply.status(400).send(invalidPage());
       return donePage(template);
