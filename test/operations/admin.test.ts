@@ -359,4 +359,28 @@ describe('R32 admins and moderation', () => {
       ['suspend', at],
     ]);
   });
+
+  it('R32 (§7 Text): a reason with a control or invisible character is refused with invalid_text, and nothing is done', async () => {
+    const [moderator, quinn] = await Promise.all([t.member('moderator2'), t.member('quinn')]);
+    await grantAdmin(t, moderator);
+    for (const reason of ['spam\u202E', 'spam\u200B', 'a\u0007b']) {
+      expectProblem(
+        await moderator.post(`${API}/admin/members/${quinn.handle}/suspend`, { reason }),
+        400,
+        'invalid_text',
+      );
+    }
+    expect((await quinn.get(`${API}/me`)).status).toBe(200);
+    const kept = await moderator.post(`${API}/admin/members/${quinn.handle}/suspend`, {
+      reason: 'Spam\nreported twice',
+    });
+    expect(kept.status).toBe(204);
+    expectProblem(
+      await moderator.post(`${API}/admin/members/${quinn.handle}/unsuspend`, {
+        reason: 'ok\u202E',
+      }),
+      400,
+      'invalid_text',
+    );
+  });
 });

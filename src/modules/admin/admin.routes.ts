@@ -1,5 +1,6 @@
 import { errorResponses, HandleParams, NoContent } from '../../http/common.schemas.js';
 import type { RoutesPlugin } from '../../http/types.js';
+import { memberText, trimText } from '../../lib/text.js';
 import {
   AdminMembersCount,
   AdminMembersCountQuery,
@@ -15,9 +16,17 @@ import {
 
 const tags = ['admin'];
 
-/** The reason an admin gave, as the audit log keeps it: trimmed, or null when none was given. */
+/**
+ * An admin's reason as the audit log keeps it: trimmed, and checked as member-written text is,
+ * since the Admin page and the log show it.
+ */
+function checkedReason(reason: string): string {
+  return memberText('reason', trimText(reason), { multiline: true });
+}
+
+/** An optional reason, checked, or null when none was given. */
 function reasonIn(body: { reason?: string } | null): string | null {
-  return body?.reason?.trim() ?? null;
+  return body?.reason === undefined ? null : checkedReason(body.reason);
 }
 
 /** R32: /admin, for admins only; everyone else gets 403 forbidden on every route. */
@@ -66,7 +75,11 @@ export const adminRoutes: RoutesPlugin = (ctx) => (app) => {
       },
     },
     async (request, reply) => {
-      await ctx.admin.suspend(request.memberId, request.params.handle, request.body.reason.trim());
+      await ctx.admin.suspend(
+        request.memberId,
+        request.params.handle,
+        checkedReason(request.body.reason),
+      );
       return reply.status(204).send(null);
     },
   );
