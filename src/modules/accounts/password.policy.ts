@@ -13,12 +13,13 @@ const COMMON = new Set(dictionary['passwords-common'].slice(0, COMMON_COUNT));
 export type WeakPasswordReason =
   'too_short' | 'too_long' | 'common' | 'contains_handle' | 'contains_email';
 
-const EXPLANATIONS: Record<WeakPasswordReason, string> = {
-  too_short: `A password needs at least ${PASSWORD_MIN_LENGTH} characters.`,
-  too_long: `A password can have at most ${PASSWORD_MAX_LENGTH} characters.`,
-  common: 'This password is among the 10,000 most common ones; please choose another.',
-  contains_handle: 'A password may not contain your handle.',
-  contains_email: 'A password may not contain the name part of your email address.',
+/** Why, in words; the handle is named, since sign-up makes it from the name without showing it. */
+const EXPLANATIONS: Record<WeakPasswordReason, (member: { handle: string }) => string> = {
+  too_short: () => `A password needs at least ${PASSWORD_MIN_LENGTH} characters.`,
+  too_long: () => `A password can have at most ${PASSWORD_MAX_LENGTH} characters.`,
+  common: () => 'This password is among the 10,000 most common ones; please choose another.',
+  contains_handle: ({ handle }) => `A password may not contain your handle, ${handle}.`,
+  contains_email: () => 'A password may not contain the name part of your email address.',
 };
 
 /** What makes a password unacceptable for this member (R27), or null when it is fine. */
@@ -45,5 +46,5 @@ export function assertStrongPassword(
   member: { handle: string; email: string },
 ): void {
   const reason = passwordWeakness(password, member);
-  if (reason) throw new DomainError('weak_password', EXPLANATIONS[reason], { reason });
+  if (reason) throw new DomainError('weak_password', EXPLANATIONS[reason](member), { reason });
 }

@@ -9,14 +9,16 @@ const WEAK_REASONS: Record<string, string> = {
   too_short: 'Your new password is too short: it needs at least 10 characters.',
   too_long: 'Your new password is too long: keep it to 256 characters.',
   common: 'That password is among the most common ones, so it is easy to guess. Choose another.',
-  contains_handle: 'Your password may not contain your handle. Choose another.',
   contains_email: 'Your password may not contain the name part of your email address.',
 };
 
 /** A refused new password in plain words, with the reason the server gave. */
 export function describePasswordError(error: unknown): string {
   if (error instanceof ApiError && error.code === 'weak_password') {
-    return WEAK_REASONS[error.problem.reason ?? ''] ?? describeError(error);
+    const { reason, detail } = error.problem;
+    // The server names the handle, which sign-up makes from the name without showing it.
+    if (reason === 'contains_handle' && detail) return `${detail} Choose another.`;
+    return WEAK_REASONS[reason ?? ''] ?? describeError(error);
   }
   return describeError(error);
 }
