@@ -81,6 +81,16 @@ describe('Manage invitations — Sent', () => {
     await context.close();
   });
 
+  it('R40: a Sent search in the address fills the list’s search, not the people search at the top', async () => {
+    const me = await member('Addressed');
+    await suite.api.invite(me, await member('Ana Linked'));
+    const { context, page } = await suite.signIn(me);
+    await page.goto(`${SENT}?q=ana`);
+    await expect.poll(() => page.getByLabel('Search by name').inputValue()).toBe('ana');
+    expect(await page.getByRole('searchbox', { name: 'Search people' }).inputValue()).toBe('');
+    await context.close();
+  });
+
   it('withdraws through the dialog with the exact resend date, then the recipient no longer sees it (R14–R16)', async () => {
     const me = await member('Withdrawer');
     const bea = await suite.api.member('Bea Recipient', { headline: 'Data engineer at Globex' });

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Link, NavLink, useNavigate, useSearchParams } from 'react-router';
+import { Link, NavLink, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { signOut } from '../api/endpoints.js';
 import { useUnreadNotifications } from '../api/queries.js';
@@ -48,7 +48,9 @@ export function TopNav({ me }: { me: Me }) {
 function SearchBox() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [query, setQuery] = useState(params.get('q') ?? '');
+  // Only the search page's q is a search of people; Sent's q is a search of its own list.
+  const onSearch = useLocation().pathname === '/search';
+  const [query, setQuery] = useState((onSearch && params.get('q')) || '');
 
   function submit(event: FormEvent) {
     event.preventDefault();
