@@ -59,6 +59,24 @@ describe('Settings → Webhooks (R35)', () => {
     await page.getByRole('button', { name: 'Delivery log' }).click();
     const log = page.getByRole('table', { name: 'Delivery attempts, newest first' });
     await log.getByText('invitation.received').waitFor();
+    // At 375 px the name breaks after its dot, if at all, never inside a word: each of its
+    // words lies on one line.
+    await page.setViewportSize({ width: 375, height: 800 });
+    const linesPerWord = await log
+      .locator('.event-name')
+      .first()
+      .evaluate((code) => {
+        const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+        const lines: number[] = [];
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          lines.push(range.getClientRects().length);
+        }
+        return lines;
+      });
+    expect(linesPerWord).toEqual([1, 1, 1]);
+    await page.setViewportSize({ width: 1280, height: 800 });
     await log.getByText('Delivered: answered 200').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -83,6 +101,21 @@ describe('Settings → Webhooks (R35)', () => {
         'That URL cannot receive webhooks. Use an https address that is reachable on the internet.',
       )
       .waitFor();
+    // The refusal was of that address: it goes once the address changes.
+    await page.getByLabel('URL').fill('https://example.com/hook');
+    await expect
+      .poll(() => page.getByText('That URL cannot receive webhooks.', { exact: false }).count())
+      .toBe(0);
+    // With no event ticked, the disabled button says why.
+    for (const box of await page
+      .getByRole('group', { name: 'Send these events' })
+      .getByRole('checkbox')
+      .all())
+      await box.uncheck();
+    const add = page.getByRole('button', { name: 'Add webhook' });
+    expect(await add.isDisabled()).toBe(true);
+    expect(await add.getAttribute('aria-describedby')).toBe('webhook-events-hint');
+    await page.getByText('Tick at least one event to add the webhook.').waitFor();
     await context.close();
   });
 

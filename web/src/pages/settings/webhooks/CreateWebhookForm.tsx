@@ -51,7 +51,11 @@ export function CreateWebhookForm({ onCreated }: { onCreated: (webhook: NewWebho
           required
           placeholder="https://example.com/rapport"
           value={url}
-          onChange={(event) => setUrl(event.target.value)}
+          onChange={(event) => {
+            setUrl(event.target.value);
+            // A refusal of the address it had no longer stands once the address changes.
+            create.reset();
+          }}
           hint="An https address on the internet."
         />
         <fieldset className="choice-group">
@@ -66,6 +70,11 @@ export function CreateWebhookForm({ onCreated }: { onCreated: (webhook: NewWebho
               <span>{EVENT_LABELS[name]}</span>
             </label>
           ))}
+          {events.size === 0 && (
+            <p className="hint" id="webhook-events-hint">
+              Tick at least one event to add the webhook.
+            </p>
+          )}
         </fieldset>
         {create.isError && <ErrorNote>{describeError(create.error)}</ErrorNote>}
         <div>
@@ -73,6 +82,7 @@ export function CreateWebhookForm({ onCreated }: { onCreated: (webhook: NewWebho
             type="submit"
             className="button button-primary"
             disabled={events.size === 0}
+            aria-describedby={events.size === 0 ? 'webhook-events-hint' : undefined}
             busy={create.isPending}
           >
             Add webhook

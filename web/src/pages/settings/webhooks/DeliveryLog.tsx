@@ -11,6 +11,22 @@ function outcome(attempt: WebhookAttempt): string {
   return `Failed: ${attempt.error ?? 'no answer'}`;
 }
 
+/** "invitation.sent", which a narrow column may break after its dot but never inside a word. */
+function EventName({ type }: { type: string }) {
+  const [subject, ...rest] = type.split('.');
+  return (
+    <code className="event-name">
+      {subject}
+      {rest.map((part) => (
+        <span key={part}>
+          .<wbr />
+          {part}
+        </span>
+      ))}
+    </code>
+  );
+}
+
 /** Every attempt at the webhook's deliveries, newest first. */
 export function DeliveryLog({ id, webhookId }: { id: string; webhookId: string }) {
   const log = useWebhookDeliveries(webhookId);
@@ -40,7 +56,7 @@ export function DeliveryLog({ id, webhookId }: { id: string; webhookId: string }
                     <RelativeTime value={attempt.attemptedAt} />
                   </td>
                   <td>
-                    <code>{attempt.type}</code>
+                    <EventName type={attempt.type} />
                   </td>
                   <td>{outcome(attempt)}</td>
                 </tr>
