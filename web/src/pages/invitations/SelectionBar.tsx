@@ -73,7 +73,7 @@ export function SelectionBar({ loaded, total, selection, leftOut, children }: Se
           : `${formatCount(count)} selected`}
         {count > 0 && leftOut && ` · ${leftOut}`}
       </span>
-      {children}
+      <div className="selection-actions">{children}</div>
     </div>
   );
 }
