@@ -36,7 +36,11 @@ describe('Admin', () => {
     // Nobody here has verified their email yet: Sam is listed as unverified, not as active.
     const statuses = page.getByRole('group', { name: 'Status' });
     await statuses.getByRole('button', { name: 'Active' }).click();
-    await page.getByText('No members match').waitFor();
+    await page.getByText('No active members match “sam”').waitFor();
+    // The empty list offers the way back to everyone, and hands the keyboard to its chip.
+    await page.getByRole('button', { name: 'Show every member that matches' }).press('Enter');
+    await members.getByText('1 open sent invitation ·', { exact: false }).waitFor();
+    expect(await focusedName(page)).toBe('Everyone');
     await statuses.getByRole('button', { name: 'Unverified' }).click();
     await members.getByText('Unverified · ', { exact: false }).waitFor();
     await statuses.getByRole('button', { name: 'Everyone' }).click();

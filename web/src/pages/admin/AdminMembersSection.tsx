@@ -1,4 +1,5 @@
 import { useDeferredValue, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { describeError } from '../../api/problem-messages.js';
 import { refreshAfterChange, useRules } from '../../api/queries.js';
@@ -28,6 +29,13 @@ const STATUSES: { value: AdminMemberStatus | ''; label: string }[] = [
   { value: 'suspended', label: 'Suspended' },
 ];
 
+/** "No suspended members", "No members match "sam"": what the list has none of. */
+function noMembersTitle(status: AdminMemberStatus | '', q: string): string {
+  const label = STATUSES.find((option) => option.value === status && status !== '')?.label;
+  const who = label ? `${label.toLowerCase()} members` : 'members';
+  return q ? `No ${who} match “${q}”` : `No ${who}`;
+}
+
 /** The status a member leaves by the action, and with it a list showing that status only. */
 const LEFT_STATUS: Record<MemberAction, AdminMemberStatus> = {
   unsuspend: 'suspended',
@@ -52,6 +60,7 @@ export function AdminMembersSection() {
   const [suspending, setSuspending] = useState<AdminMember | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const rows = useRef<HTMLUListElement>(null);
+  const statusChips = useRef<HTMLDivElement>(null);
 
   /**
    * Lift and Unsuspend go away once done. The keyboard on one stays on the member's name, or,
@@ -73,6 +82,12 @@ export function AdminMembersSection() {
     const row = rowWith(rows.current, 'member', member.handle);
     if (status !== '' && status !== 'suspended') focusNextRow(row, 'button', heading.current);
     else row?.querySelector<HTMLElement>('.member-name')?.focus();
+  }
+
+  /** The filter widens to every status; the keyboard goes to the chip that now holds it. */
+  function showEveryone() {
+    flushSync(() => setStatus(''));
+    statusChips.current?.querySelector<HTMLElement>('[aria-pressed="true"]')?.focus();
   }
 
   const act = useMutation({
@@ -107,7 +122,7 @@ export function AdminMembersSection() {
           onChange={(event) => setQuery(event.target.value)}
         />
       </div>
-      <div className="chips" role="group" aria-label="Status">
+      <div className="chips" role="group" aria-label="Status" ref={statusChips}>
         {STATUSES.map((option) => (
           <button
             key={option.value}
@@ -125,7 +140,15 @@ export function AdminMembersSection() {
       ) : members.query.isError ? (
         <LoadError error={members.query.error} onRetry={() => void members.query.refetch()} />
       ) : members.items.length === 0 ? (
-        <EmptyState title="No members match" />
+        <EmptyState title={noMembersTitle(status, q)}>
+          {status !== '' && (
+            <p>
+              <button type="button" className="button button-quiet" onClick={showEveryone}>
+                Show every member{q ? ' that matches' : ''}
+              </button>
+            </p>
+          )}
+        </EmptyState>
       ) : (
         <InfiniteList list={members} noun={['member', 'members']} total={count.data?.count}>
           <ul className="rows" aria-label="Members" ref={rows}>
