@@ -73,9 +73,11 @@ export function useUnsentWithdrawals(memberId: string | undefined): void {
         }
       }
       await refreshAfterChange(queryClient);
-      toasts.show({
-        message: `${plural(withdrawn, 'invitation')} withdrawn, as you confirmed before leaving the page.`,
-      });
+      // None withdrawn: each had been answered meanwhile, or the request failed and said so.
+      if (withdrawn > 0)
+        toasts.show({
+          message: `${plural(withdrawn, 'invitation')} withdrawn, as you confirmed before leaving the page.`,
+        });
     })();
   }, [memberId, toasts, queryClient]);
 }
