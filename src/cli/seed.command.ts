@@ -92,9 +92,12 @@ async function generateCommand(config: Config, flags: GenerateFlags): Promise<nu
   return 0;
 }
 
+/** Below this share of what was asked, a count the network came short of is worth a line. */
+const NEARLY = 0.99;
+
 /**
- * A line for each count the network came short of, so that the operator learns it from the
- * command rather than from the lists.
+ * A line for each count the network came well short of, so that the operator learns it from
+ * the command rather than from the lists; a few fewer of hundreds of thousands is the draw's.
  */
 function shortfalls(
   asked: { invitations: number; connections: number | undefined },
@@ -102,7 +105,7 @@ function shortfalls(
 ): string[] {
   return (['invitations', 'connections'] as const).flatMap((what) => {
     const wanted = asked[what];
-    if (wanted === undefined || made[what] >= wanted) return [];
+    if (wanted === undefined || made[what] >= wanted * NEARLY) return [];
     return [
       `Made ${made[what]} of the ${wanted} ${what} asked for: each member's share is drawn by chance within the rules (the weekly limit, one open invitation a pair), and few members leave little room.`,
     ];
