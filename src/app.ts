@@ -22,13 +22,9 @@ import {
   refuseBodiesNotRead,
   refuseUnstorableText,
 } from './http/input-guard.js';
-import {
-  clientErrorHandler,
-  createErrorHandler,
-  problem,
-  routerErrorHandler,
-} from './http/problem.js';
+import { clientErrorHandler, createErrorHandler, routerErrorHandler } from './http/problem.js';
 import { registerRateLimits } from './http/rate-limit.js';
+import { DomainError } from './lib/errors.js';
 import { securityHeaders } from './http/security-headers.js';
 import { buildSerializer } from './http/serializers.js';
 import { buildValidator } from './http/validators.js';
@@ -170,22 +166,14 @@ export async function buildApp(ctx: AppContext): Promise<App> {
         .header('cache-control', 'no-cache')
         .sendFile('index.html', WEB_ROOT, { maxAge: 0, immutable: false });
     const allowed = path.startsWith('/api/') ? methodsAt(app, path) : [];
-    if (allowed.length > 0)
-      return reply
-        .status(405)
-        .header('allow', allowed.join(', '))
-        .type('application/problem+json')
-        .send(
-          problem(
-            405,
-            'method_not_allowed',
-            `${path} does not take ${request.method}; it takes ${allowed.join(', ')}.`,
-          ),
-        );
-    return reply
-      .status(404)
-      .type('application/problem+json')
-      .send(problem(404, 'not_found', `There is nothing at ${request.method} ${path}.`));
+    if (allowed.length > 0) {
+      void reply.header('allow', allowed.join(', '));
+      throw new DomainError(
+        'method_not_allowed',
+        `${path} does not take ${request.method}; it takes ${allowed.join(', ')}.`,
+      );
+    }
+    throw new DomainError('not_found', `There is nothing at ${request.method} ${path}.`);
   });
   return app;
 }
