@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import type { FastifyReply } from 'fastify';
 import { errorResponses, Problem, problemResponse } from '../../http/common.schemas.js';
 import type { RoutesPlugin } from '../../http/types.js';
 import { DomainError } from '../../lib/errors.js';
@@ -36,16 +37,17 @@ const oneClickBody = {
 };
 
 /**
- * A link that is not valid is a page for a person, but problem details for a program that asks
+ * A link that is not valid: a page for a person, but problem details for a program that asks
  * for JSON and not HTML, as every other refusal under the API is.
  */
-function refuseToProgram(accept: string | undefined): void {
+function invalidLink(accept: string | undefined, reply: FastifyReply): FastifyReply {
   if (accept && /json/i.test(accept) && !/text\/html/i.test(accept)) {
     throw new DomainError(
       'invalid_token',
       'This unsubscribe link is not valid: it is damaged, or the address has changed since.',
     );
   }
+  return reply.status(400).send(invalidPage());
 }
 
 /** Outside sign-in: the signed token in the link is the authority (RFC 8058). */
@@ -72,9 +74,8 @@ export const unsubscribeRoutes: RoutesPlugin = (ctx) => (app) => {
     },
     async (request, reply) => {
       const template = ctx.unsubscribe.read(request.query.token);
-      if (!template) refuseToProgram(request.headers.accept);
       reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
-      if (!template) return reply.status(400).send(invalidPage());
+      if (!template) return invalidLink(request.headers.accept, reply);
       return confirmPage(template, request.query.token);
     },
   );
@@ -98,9 +99,8 @@ export const unsubscribeRoutes: RoutesPlugin = (ctx) => (app) => {
     },
     async (request, reply) => {
       const template = await ctx.unsubscribe.unsubscribe(request.query.token);
-      if (!template) refuseToProgram(request.headers.accept);
       reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
-      if (!template) return reply.status(400).send(invalidPage());
+      if (!template) return invalidLink(request.headers.accept, reply);
       return donePage(template);
     },
   );
