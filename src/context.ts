@@ -1,7 +1,7 @@
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
-import type { Database } from './db/types.js';
+import type { Database, Db } from './db/types.js';
 import { autoWithdrawJob } from './jobs/auto-withdraw.job.js';
 import { deliveryJob } from './jobs/delivery.job.js';
 import { expiryJob } from './jobs/expiry.job.js';
@@ -72,13 +72,24 @@ export interface AppContext {
 
 export async function createContext(
   config: Config,
-  options: { log?: Logger; clock?: Clock } = {},
+  options: {
+    log?: Logger;
+    clock?: Clock;
+    /** Runs on the database once opened, before it is migrated; what it throws closes it. */
+    beforeMigrating?: (db: Db) => Promise<void>;
+  } = {},
 ): Promise<AppContext> {
   const log = options.log ?? pino({ level: config.logLevel });
   const database = openDatabase(config.databaseUrl, {
     sqliteSynchronous: config.sqliteSynchronous,
     poolSize: config.databasePoolSize ?? undefined,
   });
+  try {
+    await options.beforeMigrating?.(database.db);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   const migrated = await migrateToLatest(database.db);
   const manualClock = config.testClock ? new ManualClock() : null;
   const clock = options.clock ?? manualClock ?? systemClock;

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { type Config, ConfigError } from '../config.js';
 import { type AppContext, createContext } from '../context.js';
-import { holdsRapport, openDatabase } from '../db/database.js';
+import { holdsRapport } from '../db/database.js';
+import type { Db } from '../db/types.js';
 import type { Clock } from '../lib/clock.js';
 
 interface CommandContextOptions {
@@ -18,34 +19,34 @@ interface CommandContextOptions {
 
 const SET_UP = '`rapport migrate` (or `rapport serve`) sets one up';
 
-/** Refuses a database URL that names no database Rapport has set up, creating nothing. */
-async function requireSetUp(url: string): Promise<void> {
+/** Refuses a SQLite URL that names no file, before opening it would create one. */
+function requireFile(url: string): void {
   const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : null;
   if (file !== null && file !== ':memory:' && !existsSync(file)) {
     throw new ConfigError([
       `RAPPORT_DATABASE_URL names ${file}, where there is no database; ${SET_UP}.`,
     ]);
   }
-  const database = openDatabase(url, { poolSize: 1 });
-  try {
-    if (!(await holdsRapport(database.db))) {
-      throw new ConfigError([
-        `RAPPORT_DATABASE_URL names a database that holds no Rapport data; ${SET_UP}.`,
-      ]);
-    }
-  } finally {
-    await database.close();
+}
+
+/** Refuses, before anything is migrated there, a database Rapport has not set up. */
+async function requireSetUp(db: Db): Promise<void> {
+  if (!(await holdsRapport(db))) {
+    throw new ConfigError([
+      `RAPPORT_DATABASE_URL names a database that holds no Rapport data; ${SET_UP}.`,
+    ]);
   }
 }
 
 /** How every command gets what it needs: the database opened and migrated, the context built on it. */
-export async function openContext(
+export function openContext(
   config: Config,
   options: CommandContextOptions = {},
 ): Promise<AppContext> {
-  if (options.setUp) await requireSetUp(config.databaseUrl);
+  if (options.setUp) requireFile(config.databaseUrl);
   return createContext(options.quiet ? { ...config, logLevel: 'silent' } : config, {
     clock: options.clock,
+    beforeMigrating: options.setUp ? requireSetUp : undefined,
   });
 }
 
