@@ -63,25 +63,25 @@ export function AdminMembersSection() {
   const statusChips = useRef<HTMLDivElement>(null);
 
   /**
-   * Lift and Unsuspend go away once done. The keyboard on one stays on the member's name, or,
-   * when the member is about to leave a list filtered by the old status, moves on to the next
-   * member's action.
+   * The keyboard after an action whose button goes away with it: on the member's name, or, when
+   * the member is about to leave the list's status filter, on the next member's action.
    */
-  function keepFocusAfter(member: AdminMember, action: MemberAction) {
+  function focusAfter(member: AdminMember, leavesList: boolean) {
     const row = rowWith(rows.current, 'member', member.handle);
-    if (status === LEFT_STATUS[action]) focusNextRow(row, 'button', heading.current);
-    else if (row?.contains(document.activeElement))
-      row.querySelector<HTMLElement>('.member-name')?.focus();
+    if (leavesList) focusNextRow(row, 'button', heading.current);
+    else row?.querySelector<HTMLElement>('.member-name')?.focus();
   }
 
-  /**
-   * Suspend goes away once done, with the dialog it opened: the keyboard lands on the member's
-   * name, or on the next member's action when the list's status filter no longer holds them.
-   */
-  function focusAfterSuspend(member: AdminMember) {
+  /** Lift and Unsuspend: the keyboard moves only if it was on the member's row. */
+  function keepFocusAfter(member: AdminMember, action: MemberAction) {
+    const leaves = status === LEFT_STATUS[action];
     const row = rowWith(rows.current, 'member', member.handle);
-    if (status !== '' && status !== 'suspended') focusNextRow(row, 'button', heading.current);
-    else row?.querySelector<HTMLElement>('.member-name')?.focus();
+    if (leaves || row?.contains(document.activeElement)) focusAfter(member, leaves);
+  }
+
+  /** Suspend: the keyboard was in the dialog, which has closed. */
+  function focusAfterSuspend(member: AdminMember) {
+    focusAfter(member, status !== '' && status !== 'suspended');
   }
 
   /** The filter widens to every status; the keyboard goes to the chip that now holds it. */
