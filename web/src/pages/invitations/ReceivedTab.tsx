@@ -19,8 +19,6 @@ import { showAnswered } from './received-counts.js';
 import {
   emptyTitle,
   isNarrowed,
-  KIND_FILTERS,
-  type KindFilter,
   readReceivedView,
   receivedFilter,
   type ReceivedStatus,
@@ -30,6 +28,7 @@ import {
   writeReceivedView,
 } from './received-view.js';
 import { acceptingSentence } from './invitation-words.js';
+import { KIND_FILTERS, type KindFilter } from './kind-filter.js';
 import { SelectionBar } from './SelectionBar.js';
 import { useSelection } from './use-selection.js';
 

@@ -13,16 +13,9 @@ import { SelectModeButton } from './SelectModeButton.js';
 import { ListFilters } from './ListFilters.js';
 import { SelectionBar } from './SelectionBar.js';
 import { SentInvitationRow } from './SentInvitationRow.js';
-import {
-  type Age,
-  KIND_FILTERS,
-  type KindFilter,
-  readSentView,
-  sentFilter,
-  type SentView,
-  writeSentView,
-} from './sent-view.js';
+import { type Age, readSentView, sentFilter, type SentView, writeSentView } from './sent-view.js';
 import { StaleAge, useStaleAge } from './StaleAge.js';
+import { holdsKind, KIND_FILTERS, type KindFilter } from './kind-filter.js';
 import { StaleWithdrawDialog } from './StaleWithdrawDialog.js';
 import {
   listedPending,
@@ -119,9 +112,8 @@ export function SentTab({ onWithdrawing }: SentTabProps) {
   const selectable = visible.filter((invitation) => !invitation.kept).map((i) => i.id);
   const keptMatching =
     keptOf(count.data?.keptByKind, view.kind) -
-    listed.filter(
-      ({ invitation }) => invitation.kept && (view.kind === 'all' || invitation.kind === view.kind),
-    ).length;
+    listed.filter(({ invitation }) => invitation.kept && holdsKind(view.kind, invitation.kind))
+      .length;
   const selectableMatching = count.data ? Math.max(0, matching - keptMatching) : selectable.length;
   useEffect(() => onWithdrawing(hidden.size), [hidden.size, onWithdrawing]);
   useEffect(() => () => onWithdrawing(0), [onWithdrawing]);

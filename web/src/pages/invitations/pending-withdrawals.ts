@@ -1,6 +1,6 @@
 import type { SentFilter, SentInvitation } from '../../api/types.js';
 import { DAY_MS } from '../../lib/time.js';
-import type { KindFilter } from './sent-view.js';
+import type { KindFilter } from './kind-filter.js';
 
 /** A sent invitation whose withdrawal waits for its Undo to end. */
 export interface PendingWithdrawal {

@@ -1,11 +1,9 @@
 import type { InvitationKind, KindCounts, ReceivedFilter } from '../../api/types.js';
+import { holdsKind, KIND_FILTERS, type KindFilter } from './kind-filter.js';
 import type { Order } from './ListFilters.js';
 import type { Selection } from './use-selection.js';
 
-export type KindFilter = 'all' | InvitationKind;
 export type ReceivedStatus = 'pending' | 'ignored';
-
-export const KIND_FILTERS: KindFilter[] = ['all', 'connection', 'page', 'event'];
 export const STATUSES: ReceivedStatus[] = ['pending', 'ignored'];
 
 /** What the Received tab shows, kept in the address so a filtered view can be linked to. */
@@ -78,7 +76,7 @@ export function selectedKinds(
     return counts;
   }
   for (const k of KIND_FILTERS) {
-    if (k !== 'all' && (kind === 'all' || kind === k)) add(k, matching?.[k] ?? 0);
+    if (k !== 'all' && holdsKind(kind, k)) add(k, matching?.[k] ?? 0);
   }
   for (const row of loaded) if (selection.excluded.has(row.id)) add(row.kind, -1);
   return counts;

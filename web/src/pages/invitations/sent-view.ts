@@ -1,10 +1,8 @@
-import type { InvitationKind, SentFilter } from '../../api/types.js';
+import type { SentFilter } from '../../api/types.js';
+import { KIND_FILTERS, type KindFilter } from './kind-filter.js';
 import type { Order } from './ListFilters.js';
 
-export type KindFilter = 'all' | InvitationKind;
 export type Age = 'any' | 'stale';
-
-export const KIND_FILTERS: KindFilter[] = ['all', 'connection', 'page', 'event'];
 
 /** What the Sent tab shows, kept in the address so a filtered view can be linked to. */
 export interface SentView {
