@@ -72,6 +72,11 @@ function refuseCommandLine(message: string): void {
   process.exitCode = 2;
 }
 
+/** The options that take a value, which a lenient reading leaves `true` when it is missing. */
+const TAKING_VALUES = new Set(
+  Object.entries(OPTIONS).flatMap(([name, o]) => (o.type === 'string' ? [name] : [])),
+);
+
 /**
  * What a command line that the strict reading refused gets wrong, in the words of the command
  * it was meant for; read again leniently to learn which command and option that was.
@@ -89,11 +94,8 @@ function commandLineMistake(argv: string[], refusal: TypeError): string {
       ? `Unknown option ${dashed(foreign)}.`
       : foreignOptionMessage(command, foreign);
   }
-  const takingValues = Object.entries(OPTIONS).flatMap(([name, o]) =>
-    o.type === 'string' ? [name] : [],
-  );
   const valueless = Object.entries(loose.values).find(
-    ([name, value]) => value === true && takingValues.includes(name),
+    ([name, value]) => value === true && TAKING_VALUES.has(name),
   );
   if (valueless) return `--${valueless[0]} needs a value, as in --${valueless[0]} VALUE.`;
   return refusal.message;
