@@ -32,7 +32,16 @@ import {
 } from './population.js';
 import { Recorder } from './recorder.js';
 import { loadNote, median, writeResults } from './report.js';
-import { answer, bulkWithdraw, ceiling, listPage, Pairs, profile, send } from './scenarios.js';
+import {
+  answer,
+  bulkWithdraw,
+  ceiling,
+  introduce,
+  listPage,
+  Pairs,
+  profile,
+  send,
+} from './scenarios.js';
 import {
   buildServer,
   observe,
@@ -236,6 +245,7 @@ async function writesAndReads(
     const idleMb = rssMb(elementAt(apps, 0).pid);
     const ceilingPairs = new Pairs(population.members);
     const pairs = new Pairs(population.members);
+    for (const app of apps) await introduce(app.url, population.members);
     await ceiling(ceilingServer.url, ceilingPairs, WARM_UP_SECONDS);
     for (const p of processes)
       await round(`${p}p warm-up`, apps.slice(0, p), pairs, readers, WARM_UP_SECONDS);
