@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import SqliteDatabase from 'better-sqlite3';
 import { type Config, ConfigError } from '../config.js';
 import { type AppContext, createContext } from '../context.js';
 import { holdsRapport } from '../db/database.js';
@@ -19,23 +20,37 @@ interface CommandContextOptions {
 
 const SET_UP = '`rapport migrate` (or `rapport serve`) sets one up';
 
-/** Refuses a SQLite URL that names no file, before opening it would create one. */
-function requireFile(url: string): void {
-  const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : null;
-  if (file !== null && file !== ':memory:' && !existsSync(file)) {
+function notSetUp(): ConfigError {
+  return new ConfigError([
+    `RAPPORT_DATABASE_URL names a database that holds no Rapport data; ${SET_UP}.`,
+  ]);
+}
+
+/**
+ * Refuses a SQLite file that is missing or that Rapport has not set up, read without writing:
+ * opening it as Rapport does would create a missing one and switch another program's to the WAL
+ * journal for good.
+ */
+function requireSqliteSetUp(file: string): void {
+  if (!existsSync(file)) {
     throw new ConfigError([
       `RAPPORT_DATABASE_URL names ${file}, where there is no database; ${SET_UP}.`,
     ]);
+  }
+  const sqlite = new SqliteDatabase(file, { readonly: true });
+  try {
+    const migrations = sqlite
+      .prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'")
+      .get();
+    if (migrations === undefined) throw notSetUp();
+  } finally {
+    sqlite.close();
   }
 }
 
 /** Refuses, before anything is migrated there, a database Rapport has not set up. */
 async function requireSetUp(db: Db): Promise<void> {
-  if (!(await holdsRapport(db))) {
-    throw new ConfigError([
-      `RAPPORT_DATABASE_URL names a database that holds no Rapport data; ${SET_UP}.`,
-    ]);
-  }
+  if (!(await holdsRapport(db))) throw notSetUp();
 }
 
 /** How every command gets what it needs: the database opened and migrated, the context built on it. */
@@ -43,10 +58,14 @@ export function openContext(
   config: Config,
   options: CommandContextOptions = {},
 ): Promise<AppContext> {
-  if (options.setUp) requireFile(config.databaseUrl);
+  const sqliteFile = config.databaseUrl.startsWith('sqlite:')
+    ? config.databaseUrl.slice('sqlite:'.length)
+    : null;
+  const checkFile = options.setUp && sqliteFile !== null && sqliteFile !== ':memory:';
+  if (checkFile) requireSqliteSetUp(sqliteFile);
   return createContext(options.quiet ? { ...config, logLevel: 'silent' } : config, {
     clock: options.clock,
-    beforeMigrating: options.setUp ? requireSetUp : undefined,
+    beforeMigrating: options.setUp && !checkFile ? requireSetUp : undefined,
   });
 }
 

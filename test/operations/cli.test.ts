@@ -101,11 +101,12 @@ describe('the rapport command tells an operator their mistake in words (SPEC §6
         expect(unset.output()).toContain('names a database that holds no Rapport data');
         expect(unset.output()).not.toMatch(STACK_FRAME);
       }
-      const tables = new SqliteDatabase(foreign, { readonly: true })
-        .prepare("select name from sqlite_master where type = 'table'")
-        .pluck()
-        .all();
-      expect(tables).toEqual(['t']);
+      const left = new SqliteDatabase(foreign, { readonly: true });
+      const tables = left.prepare("select name from sqlite_master where type = 'table'").pluck();
+      expect(tables.all()).toEqual(['t']);
+      // Opened for writing, the file would have been switched to Rapport's WAL journal for good.
+      expect(left.pragma('journal_mode', { simple: true })).toBe('delete');
+      left.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
