@@ -47,6 +47,11 @@ describe('Focus after a form navigates', () => {
     await page.getByLabel('Password', { exact: true }).fill(sam.password);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
+
+    // Signed in, the sign-in page under any name leads on instead of asking again.
+    await page.goto('/login?next=%2Fconnections');
+    await page.getByRole('heading', { level: 1, name: 'Connections' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/connections');
     await context.close();
   });
 

@@ -17,6 +17,7 @@ import { Problem } from './http/common.schemas.js';
 import { registerIdempotency } from './http/idempotency.js';
 import { registerMetrics } from './http/metrics.js';
 import { registerOpenApi } from './http/openapi.js';
+import { pastSignIn } from './http/past-sign-in.js';
 import {
   dropEmptyQueryValues,
   refuseBodiesNotRead,
@@ -161,10 +162,13 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       !path.startsWith('/api/') &&
       !OPERATIONS.test(path) &&
       !/\.[a-z0-9]+$/i.test(path);
-    if (isPage)
+    if (isPage) {
+      const next = await pastSignIn(ctx.accounts, request, path);
+      if (next !== null) return reply.redirect(next, 303);
       return reply
         .header('cache-control', 'no-cache')
         .sendFile('index.html', WEB_ROOT, { maxAge: 0, immutable: false });
+    }
     const allowed = path.startsWith('/api/') ? methodsAt(app, path) : [];
     if (allowed.length > 0) {
       void reply.header('allow', allowed.join(', '));
