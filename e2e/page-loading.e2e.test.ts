@@ -6,6 +6,7 @@ import { setupSuite } from './helpers/suite.js';
 describe('Pages fetched on their first visit', () => {
   const suite = setupSuite();
   const INSIGHTS_CODE = /\/assets\/InsightsPage-[^/]+\.js$/;
+  const CONNECTIONS_CODE = /\/assets\/ConnectionsPage-[^/]+\.js$/;
 
   it('shows the spinner inside the frame until the page’s code arrives, focus staying on the link', async () => {
     const me = await suite.api.member('Lena Lazy');
@@ -26,6 +27,22 @@ describe('Pages fetched on their first visit', () => {
     await held[0]!.continue();
     await page.getByRole('heading', { level: 1, name: 'Insights' }).waitFor();
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Insights');
+    await context.close();
+  });
+
+  it('asks who is signed in while the page’s code is on its way, not after it', async () => {
+    const me = await suite.api.member('Pia Parallel');
+    const { context, page } = await suite.signIn(me);
+    const held: Route[] = [];
+    await page.route('**/api/v1/me', (route) => void held.push(route));
+    const code = page.waitForRequest(CONNECTIONS_CODE);
+
+    await page.goto('/connections');
+    await code;
+    await expect.poll(() => held.length).toBe(1);
+    await held[0]!.continue();
+    await page.unroute('**/api/v1/me');
+    await page.getByRole('heading', { level: 1, name: 'Connections' }).waitFor();
     await context.close();
   });
 

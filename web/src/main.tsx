@@ -4,7 +4,8 @@ import { RouterProvider } from 'react-router/dom';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError, setUnauthenticatedHandler } from './api/client.js';
 import { ToastProvider } from './components/Toasts.js';
-import { router } from './routes.js';
+import { meQuery } from './api/queries.js';
+import { router, SIGNED_IN } from './routes.js';
 import './styles/base.css';
 import './styles/components.css';
 import './styles/pages.css';
@@ -26,6 +27,12 @@ setUnauthenticatedHandler(() => {
   const next = encodeURIComponent(pathname + search);
   void router.navigate(`/signin?next=${next}`, { replace: true });
 });
+
+// A signed-in page's frame waits to know who is signed in before it shows the page: asked for
+// now, the answer travels while the page's code does, not after it.
+if (router.state.matches.some((match) => match.route.id === SIGNED_IN)) {
+  void queryClient.prefetchQuery(meQuery);
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,4 +1,4 @@
-import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { useCursorList } from '../components/use-cursor-list.js';
 import * as endpoints from './endpoints.js';
 import type {
@@ -54,7 +54,9 @@ export const useInstance = () =>
 /** The rule numbers alone (limits, days), for the many places that show one of them. */
 export const useRules = () => useInstance().data?.rules;
 
-export const useMe = () => useQuery({ queryKey: keys.me, queryFn: endpoints.getMe });
+/** Who is signed in: the signed-in frame shows nothing else until it knows. */
+export const meQuery = queryOptions({ queryKey: keys.me, queryFn: endpoints.getMe });
+export const useMe = () => useQuery(meQuery);
 export const useQuotas = () => useQuery({ queryKey: keys.quotas, queryFn: endpoints.getQuotas });
 
 /** The newest few, for My Network's preview. */

@@ -1,5 +1,11 @@
-import { Suspense, useEffect, useRef } from 'react';
-import { NavigationType, Outlet, useLocation, useMatches, useNavigationType } from 'react-router';
+import { useEffect, useRef } from 'react';
+import {
+  NavigationType,
+  Outlet,
+  useLocation,
+  useNavigation,
+  useNavigationType,
+} from 'react-router';
 import { useMe } from '../api/queries.js';
 import { focusIfLost } from './focus-if-lost.js';
 import { LoadError, Loading, PageLoading } from './Status.js';
@@ -11,10 +17,10 @@ import { VerifyEmailBanner } from './VerifyEmailBanner.js';
 export function AppShell() {
   const me = useMe();
   useUnsentWithdrawals(me.data?.id);
-  // Navigations run as transitions, which would keep the last page up while the next one's code
-  // loads; a boundary of its own per route shows the spinner there instead. Within a route (another
-  // profile, another invitation tab) the page stays mounted, so its state and focus stay too.
-  const route = useMatches().at(-1)?.id;
+  // The router keeps the last page up while the next one's code arrives (its first visit); the
+  // spinner stands in for it instead. Within a route (another profile, another invitation tab)
+  // nothing loads and the page stays mounted, so its state and focus stay too.
+  const loading = useNavigation().state === 'loading';
   const main = useRef<HTMLElement>(null);
   const location = useLocation();
   const navigation = useNavigationType();
@@ -38,9 +44,7 @@ export function AppShell() {
       <TopNav me={me.data} />
       <main id="main" className="page" tabIndex={-1} ref={main}>
         <VerifyEmailBanner me={me.data} />
-        <Suspense key={route} fallback={<Loading />}>
-          <Outlet />
-        </Suspense>
+        {loading ? <Loading /> : <Outlet />}
       </main>
     </>
   );
