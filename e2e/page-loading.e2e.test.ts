@@ -7,6 +7,7 @@ describe('Pages fetched on their first visit', () => {
   const suite = setupSuite();
   const INSIGHTS_CODE = /\/assets\/InsightsPage-[^/]+\.js$/;
   const CONNECTIONS_CODE = /\/assets\/ConnectionsPage-[^/]+\.js$/;
+  const SIGN_IN_CODE = /\/assets\/SignInPage-[^/]+\.js$/;
 
   it('shows the spinner inside the frame until the page’s code arrives, focus staying on the link', async () => {
     const me = await suite.api.member('Lena Lazy');
@@ -43,6 +44,27 @@ describe('Pages fetched on their first visit', () => {
     await held[0]!.continue();
     await page.unroute('**/api/v1/me');
     await page.getByRole('heading', { level: 1, name: 'Connections' }).waitFor();
+    await context.close();
+  });
+
+  it('signing out lands on the sign-in page even when its code arrives after the session has gone', async () => {
+    const me = await suite.api.member('Otto Out');
+    const { context, page } = await suite.signIn(me);
+    await page.goto('/mynetwork');
+    await page.getByRole('heading', { level: 1, name: 'My Network' }).waitFor();
+    const held: Route[] = [];
+    await page.route(SIGN_IN_CODE, (route) => void held.push(route));
+    const refused = page.waitForResponse(
+      (response) => response.url().endsWith('/api/v1/me') && response.status() === 401,
+    );
+
+    await page.getByRole('button', { name: 'Me: Otto Out' }).click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await refused;
+    await expect.poll(() => held.length).toBe(1);
+    await held[0]!.continue();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    expect(new URL(page.url())).toMatchObject({ pathname: '/signin', search: '' });
     await context.close();
   });
 

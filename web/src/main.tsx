@@ -21,7 +21,9 @@ const queryClient = new QueryClient({
 });
 
 setUnauthenticatedHandler(() => {
-  const { pathname, search } = window.location;
+  // Where the app is going when a page's code is still on its way there (signing out, leaving),
+  // else where it is.
+  const { pathname, search } = router.state.navigation.location ?? router.state.location;
   if (pathname === '/signin' || pathname === '/signup') return;
   queryClient.clear();
   const next = encodeURIComponent(pathname + search);
