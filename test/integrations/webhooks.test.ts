@@ -388,6 +388,24 @@ describe('webhooks (R35)', () => {
     expect(await eventsOf(kept)).toEqual(['invitation.sent']);
   });
 
+  it('R35: a member has at most ten webhooks, also when twenty are asked for at once', async () => {
+    const max = await t.member('max');
+    const made = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        max.post('/api/v1/me/webhooks', {
+          url: receiver.url(`/max/${i}`),
+          events: ['invitation.received'],
+        }),
+      ),
+    );
+    const statuses = made.map((reply) => reply.status).sort();
+    expect(statuses).toEqual([...Array(10).fill(201), ...Array(10).fill(409)]);
+    for (const refused of made.filter((reply) => reply.status === 409))
+      expectProblem(refused, 409, 'webhook_limit_reached');
+    const listed = await max.get('/api/v1/me/webhooks?limit=100');
+    expect(listed.body.items).toHaveLength(10);
+  });
+
   it('R35: every working webhook hears its member’s sends, answers and withdrawals as webhooks are made and deleted', async () => {
     const [val, wyn, xia] = await Promise.all([t.member('val'), t.member('wyn'), t.member('xia')]);
     const events = ['invitation.sent', 'invitation.withdrawn', 'invitation.accepted'];

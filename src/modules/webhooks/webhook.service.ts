@@ -13,6 +13,7 @@ import {
   listWebhooks,
   type WebhookRow,
 } from './webhook.repository.js';
+import { lockMembers } from '../members/member.service.js';
 import { isWebhookEventType, MAX_WEBHOOKS_PER_MEMBER, type WebhookEventType } from './webhook.js';
 import { checkWebhookUrl } from './webhook.url.js';
 
@@ -85,6 +86,8 @@ export class WebhookService {
       disabled_at: null,
     };
     await this.deps.database.transaction(async (db) => {
+      // Webhooks made at once count one after another (PostgreSQL), not all the same few.
+      await lockMembers(db, [memberId, memberId]);
       if ((await countWebhooks(db, memberId)) >= MAX_WEBHOOKS_PER_MEMBER) {
         throw new DomainError(
           'webhook_limit_reached',
