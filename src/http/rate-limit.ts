@@ -16,6 +16,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The RATE_RULES entries that limit the route, each counted on its own. */
     rateLimit?: string | string[];
+    /** For a route limited only by some of its bodies: whether `body` is one of them. */
+    rateLimitWhen?: (body: unknown) => boolean;
   }
 }
 
@@ -230,7 +232,9 @@ function counted(request: FastifyRequest, by: RateRule['by']): string {
 /** Request rate limits on sign-in, sign-up and sending; off with RAPPORT_RATE_LIMITS=off. */
 function rateLimitHook(store: RateStore, clock: Clock) {
   return async (request: FastifyRequest): Promise<void> => {
-    for (const name of asList(request.routeOptions.config.rateLimit)) {
+    const { rateLimit, rateLimitWhen } = request.routeOptions.config;
+    if (rateLimitWhen && !rateLimitWhen(request.body)) return;
+    for (const name of asList(rateLimit)) {
       const rule = RATE_RULES[name];
       if (!rule) continue;
       const now = clock.now().getTime();

@@ -5,10 +5,16 @@ import type { RateStore } from './rate-limit.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Failed sign-ins, limited per address and per account (R27). */
+    /** Wrong passwords, at sign-in or re-entered, limited per address and per account (R27). */
     signInLimit: SignInLimiter;
   }
 }
+
+/**
+ * Whose password is tried: an address signing in, or a signed-in member re-entering theirs to
+ * change it or their email, or to leave, so that a stolen session or token guesses it no faster.
+ */
+type Account = { email: string } | { memberId: string };
 
 interface FailureRule {
   max: number;
@@ -35,21 +41,32 @@ export class SignInLimiter {
     private readonly clock: Clock,
   ) {}
 
-  private keys(ip: string, email: string): [string, FailureRule][] {
-    const account = hashSecret(email.trim().toLowerCase());
+  private keys(ip: string, account: Account): [string, FailureRule][] {
+    const id =
+      'email' in account ? hashSecret(account.email.trim().toLowerCase()) : account.memberId;
     return [
       [`signIn:ip:${ip}`, SIGN_IN_FAILURES.perAddress],
-      [`signIn:account:${account}`, SIGN_IN_FAILURES.perAccount],
+      [`signIn:account:${id}`, SIGN_IN_FAILURES.perAccount],
     ];
   }
 
-  /** Refuses with `429 rate_limited` while either window holds its most failures. */
-  async check(ip: string, email: string): Promise<void> {
-    if (!this.store) return;
+  /**
+   * Runs `attempt`, a check of a password, unless `429 rate_limited` refuses it while either
+   * window holds its most failures; a refusal with the code `failure` counts as one more.
+   */
+  async guard<T>(
+    ip: string,
+    account: Account,
+    failure: 'unauthenticated' | 'wrong_password',
+    attempt: () => Promise<T>,
+  ): Promise<T> {
+    if (!this.store) return attempt();
+    const { store } = this;
     const now = this.clock.now().getTime();
+    const keys = this.keys(ip, account);
     let retryAt = 0;
-    for (const [key, rule] of this.keys(ip, email)) {
-      const times = await this.store.recent(key, rule.windowMs, now);
+    for (const [key, rule] of keys) {
+      const times = await store.recent(key, rule.windowMs, now);
       // Allowed again once enough of these failures are older than the window.
       const freedBy = times[times.length - rule.max];
       if (freedBy !== undefined) retryAt = Math.max(retryAt, freedBy + rule.windowMs);
@@ -57,16 +74,17 @@ export class SignInLimiter {
     if (retryAt > 0) {
       throw new DomainError(
         'rate_limited',
-        'Too many failed sign-ins; please wait a while, or reset your password.',
+        'Too many wrong passwords; please wait a while, or reset your password.',
         { retryAt: new Date(retryAt) },
       );
     }
-  }
-
-  async failed(ip: string, email: string): Promise<void> {
-    if (!this.store) return;
-    const now = this.clock.now().getTime();
-    for (const [key, rule] of this.keys(ip, email))
-      await this.store.record(key, rule.windowMs, now);
+    try {
+      return await attempt();
+    } catch (error) {
+      if (error instanceof DomainError && error.code === failure) {
+        for (const [key, rule] of keys) await store.record(key, rule.windowMs, now);
+      }
+      throw error;
+    }
   }
 }

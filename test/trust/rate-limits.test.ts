@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/http/types.js';
-import { API, startApp, type TestApp } from '../helpers/app.js';
+import { API, httpMethod, PASSWORD, startApp, type TestApp } from '../helpers/app.js';
 import { expectProblem, expectStatus } from '../helpers/expect.js';
 
 const MINUTE_MS = 60_000;
@@ -79,6 +79,74 @@ describe('request rate limits in one process (RAPPORT_RATE_LIMITS on)', () => {
     const ip = await expectSignInLimit([t.app], ann.email, 'correct horse battery');
     t.clock.advance(15 * MINUTE_MS);
     expect((await signIn(t.app, ip, ann.email, 'correct horse battery')).status).toBe(200);
+  });
+
+  it('R27: a password re-entered wrong, to change it or the email or to leave, counts per account: the 11th try from any address in an hour → 429', async () => {
+    const ann = await t.member('ann');
+    const as = async (method: string, url: string, payload: object) => {
+      const response = await t.app.inject({
+        method: httpMethod(method),
+        url: `${API}${url}`,
+        remoteAddress: randomIp(),
+        headers: { authorization: `Bearer ${ann.token}` },
+        payload,
+      });
+      const body: unknown = response.body ? response.json() : null;
+      return { status: response.statusCode, body, headers: response.headers };
+    };
+    const wrong = 'not my password';
+    const tries = [
+      () =>
+        as('PUT', '/me/password', { currentPassword: wrong, newPassword: 'a new long passphrase' }),
+      () => as('PATCH', '/me', { email: 'ann-new@example.test', currentPassword: wrong }),
+      () => as('DELETE', '/me', { password: wrong }),
+    ];
+    for (let i = 0; i < 10; i++) expectProblem(await tries[i % 3]!(), 403, 'wrong_password');
+    for (const attempt of [
+      () =>
+        as('PUT', '/me/password', {
+          currentPassword: PASSWORD,
+          newPassword: 'a new long passphrase',
+        }),
+      () => as('DELETE', '/me', { password: PASSWORD }),
+    ]) {
+      const refused = expectProblem(await attempt(), 429, 'rate_limited');
+      expect(new Date(String(refused.retryAt)).getTime()).toBeGreaterThan(t.clock.now().getTime());
+    }
+    expectStatus(await ann.get(`${API}/me`), 200);
+    t.clock.advance(60 * MINUTE_MS);
+    expectStatus(
+      await as('PUT', '/me/password', {
+        currentPassword: PASSWORD,
+        newPassword: 'a new long passphrase',
+      }),
+      204,
+    );
+  });
+
+  it('R25: a changed email is mailed its link at most 5 times an hour, as a link asked for again', async () => {
+    const ann = await t.member('ann');
+    t.clock.set(new Date(Math.ceil(t.clock.now().getTime() / (60 * MINUTE_MS)) * 60 * MINUTE_MS));
+    for (let i = 0; i < 5; i++) {
+      const changed = await ann.patch(`${API}/me`, {
+        email: `ann-${i}-${ann.handle}@example.test`,
+        currentPassword: PASSWORD,
+      });
+      expectStatus(changed, 200);
+    }
+    const refused = await ann.patch(`${API}/me`, {
+      email: `ann-5-${ann.handle}@example.test`,
+      currentPassword: PASSWORD,
+    });
+    expectProblem(refused, 429, 'rate_limited');
+    const mailed = await t.ctx.database.db
+      .selectFrom('outbox')
+      .select('to_email')
+      .where('to_email', 'like', `ann-%-${ann.handle}@example.test`)
+      .execute();
+    expect(mailed).toHaveLength(5);
+    // A profile edit sends no mail and is not counted.
+    expectStatus(await ann.patch(`${API}/me`, { headline: 'Still here' }), 200);
   });
 
   it('sign-up: the 21st from one address in an hour → 429 rate_limited', async () => {

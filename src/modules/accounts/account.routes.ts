@@ -2,7 +2,6 @@ import { Readable } from 'node:stream';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
 import { SESSION_COOKIE } from '../../http/auth.js';
-import { DomainError } from '../../lib/errors.js';
 import {
   errorResponses,
   IdParams,
@@ -79,15 +78,12 @@ export const accountRoutes =
       },
       async (request, reply) => {
         const { email, password } = request.body;
-        await app.signInLimit.check(request.ip, email);
-        const { member, session } = await ctx.accounts
-          .signIn(email, password, request.headers['user-agent'])
-          .catch(async (error: unknown) => {
-            if (error instanceof DomainError && error.code === 'unauthenticated') {
-              await app.signInLimit.failed(request.ip, email);
-            }
-            throw error;
-          });
+        const { member, session } = await app.signInLimit.guard(
+          request.ip,
+          { email },
+          'unauthenticated',
+          () => ctx.accounts.signIn(email, password, request.headers['user-agent']),
+        );
         const previous = request.cookies[SESSION_COOKIE];
         if (previous) await ctx.accounts.signOutSecret(previous);
         setSessionCookie(reply, session);
@@ -228,7 +224,12 @@ export const accountRoutes =
         },
       },
       async (request, reply) => {
-        await ctx.leaving.leave(request.memberId, request.body.password);
+        await app.signInLimit.guard(
+          request.ip,
+          { memberId: request.memberId },
+          'wrong_password',
+          () => ctx.leaving.leave(request.memberId, request.body.password),
+        );
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
         return reply.status(204).send(null);
       },

@@ -101,11 +101,17 @@ export const credentialRoutes =
         },
       },
       async (request, reply) => {
-        await ctx.credentials.changePassword(
-          request.memberId,
-          request.sessionId,
-          request.body.currentPassword,
-          request.body.newPassword,
+        await app.signInLimit.guard(
+          request.ip,
+          { memberId: request.memberId },
+          'wrong_password',
+          () =>
+            ctx.credentials.changePassword(
+              request.memberId,
+              request.sessionId,
+              request.body.currentPassword,
+              request.body.newPassword,
+            ),
         );
         return reply.status(204).send(null);
       },

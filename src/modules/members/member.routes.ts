@@ -35,6 +35,11 @@ export const memberRoutes: RoutesPlugin = (ctx) => (app) => {
         body: ProfilePatch,
         response: { 200: Type.Ref(Me), ...errorResponses },
       },
+      // A new address is mailed a verification link, as often as a link asked for again.
+      config: {
+        rateLimit: 'verificationMail',
+        rateLimitWhen: (body) => typeof body === 'object' && body !== null && 'email' in body,
+      },
     },
     async (request) => {
       const { email, currentPassword, ...profile } = request.body;
@@ -51,7 +56,12 @@ export const memberRoutes: RoutesPlugin = (ctx) => (app) => {
       const writeProfile = changesProfile
         ? await ctx.members.profileChange(request.memberId, profile)
         : undefined;
-      await ctx.credentials.changeEmail(request.memberId, currentPassword, email, writeProfile);
+      await app.signInLimit.guard(
+        request.ip,
+        { memberId: request.memberId },
+        'wrong_password',
+        () => ctx.credentials.changeEmail(request.memberId, currentPassword, email, writeProfile),
+      );
       return ctx.members.me(request.memberId);
     },
   );
