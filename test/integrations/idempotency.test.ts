@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject, type Member, startApp, type TestApp } from '../helpers/app.js';
 import { expectProblem } from '../helpers/expect.js';
 import { memberId } from '../helpers/members.js';
-import { requestHash } from '../../src/modules/idempotency/idempotency.service.js';
+import { CLAIM_LEASE_MS, requestHash } from '../../src/modules/idempotency/idempotency.service.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -149,6 +149,31 @@ describe('Idempotency-Key on POSTs (R36)', () => {
     expect(busy.headers['retry-after']).toBe('1');
     expect(busy.body.retryAt).toBe(new Date(t.clock.now().getTime() + 1000).toISOString());
     expect(await invitationsBetween(hal, ida)).toBe(0);
+  });
+
+  it('R36: a key whose request never answered (its process ended) is free again once the claim has run out', async () => {
+    const [jo, kai] = await Promise.all([t.member('jo'), t.member('kai')]);
+    const body = { kind: 'connection', to: kai.handle };
+    // A process claimed the key and was killed before it answered: the claim stays unanswered.
+    const admitted = await t.ctx.idempotency.admit(
+      await memberId(t, jo),
+      'killed',
+      requestHash('POST', '/api/v1/invitations', body),
+    );
+    expect(admitted.run).toBe(true);
+    t.clock.advance(CLAIM_LEASE_MS - 1000);
+    expectProblem(
+      await post(jo, '/api/v1/invitations', body, 'killed'),
+      409,
+      'idempotency_key_in_use',
+    );
+    t.clock.advance(2000);
+    const retried = await post(jo, '/api/v1/invitations', body, 'killed');
+    expect(retried.status).toBe(201);
+    const replayed = await post(jo, '/api/v1/invitations', body, 'killed');
+    expect(replayed.headers['idempotent-replayed']).toBe('true');
+    expect(replayed.body).toEqual(retried.body);
+    expect(await invitationsBetween(jo, kai)).toBe(1);
   });
 
   it('R36: two identical requests at once act once; each answer is the 201 or a 409', async () => {

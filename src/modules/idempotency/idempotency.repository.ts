@@ -70,14 +70,24 @@ export async function storeAnswer(
     .execute();
 }
 
-/** Lets a key go when its request ended without an answer worth repeating (a server error). */
-export async function releaseKey(db: Db, memberId: string, key: string): Promise<void> {
-  await db
+/**
+ * Lets a key go while it has no answer: when its request ended without one worth repeating (a
+ * server error), or, given `claimedBefore`, when it was claimed before then (true when it was).
+ */
+export async function releaseKey(
+  db: Db,
+  memberId: string,
+  key: string,
+  claimedBefore?: string,
+): Promise<boolean> {
+  let unanswered = db
     .deleteFrom('idempotency_keys')
     .where('member_id', '=', memberId)
     .where('key', '=', key)
-    .where('status', 'is', null)
-    .execute();
+    .where('status', 'is', null);
+  if (claimedBefore !== undefined) unanswered = unanswered.where('created_at', '<', claimedBefore);
+  const result = await unanswered.executeTakeFirst();
+  return result.numDeletedRows > 0n;
 }
 
 /** Forgets every key older than the replay window; returns how many. */

@@ -14,6 +14,14 @@ import {
 /** R36: how long a first answer is repeated. */
 export const REPLAY_WINDOW_MS = 24 * HOUR_MS;
 
+/**
+ * How long a claimed key waits for its request's answer: far longer than any request runs (a
+ * contacts import of a whole 1 MiB body, a clean-up of 10,000, take seconds). A claim older than
+ * this was left by a process that ended before it answered (killed, crashed, its host gone), and
+ * its key is free again, where it stayed "still running" for the whole 24 hours.
+ */
+export const CLAIM_LEASE_MS = 2 * 60_000;
+
 /** How soon a repeat of a request still running is worth trying again (its `Retry-After`). */
 const IN_USE_RETRY_MS = 1000;
 
@@ -67,6 +75,8 @@ export class IdempotencyService {
         );
       }
       if (first.status === null) {
+        const leaseStart = new Date(now.getTime() - CLAIM_LEASE_MS).toISOString();
+        if (await releaseKey(db, memberId, key, leaseStart)) continue;
         throw new DomainError(
           'idempotency_key_in_use',
           'A request with this Idempotency-Key is still running; repeat it in a moment.',
