@@ -27,6 +27,8 @@ type KeyValue = string | number;
  * `numeric` names the columns that hold numbers; the others hold text.
  */
 export interface Keyset<R> {
+  /** Which list this is, so that a cursor given out for one is refused by another. */
+  list: string;
   columns: readonly [string] | readonly [string, string];
   numeric?: readonly string[];
   order: 'asc' | 'desc';
@@ -39,24 +41,25 @@ function invalidCursor(): DomainError {
   });
 }
 
-function cursorOfAnotherOrder(): DomainError {
+function cursorOfAnotherList(): DomainError {
   return new DomainError(
     'validation_failed',
-    'The cursor was given out for another order of the list; ask for its first page again.',
-    { errors: [{ path: '/cursor', message: 'cursor of another order' }] },
+    'The cursor was given out for another list or order; ask for the first page again.',
+    { errors: [{ path: '/cursor', message: 'cursor of another list or order' }] },
   );
 }
 
 const TAG_LENGTH = 8;
 
 /**
- * The order a cursor is a position in, which it carries first: given to the same list read in
- * another order (oldest first after newest first), or to a list ordered by other columns, its
- * values would start a page that continues neither list, so such a cursor is refused.
+ * The list and order a cursor is a position in, which it carries first: given to another list
+ * (Received after Sent), to the same list read in another order (oldest first after newest
+ * first), or ordered by other columns, its values would start a page that continues neither
+ * list, so such a cursor is refused.
  */
-function orderTag(keyset: Pick<Keyset<unknown>, 'columns' | 'order'>): string {
+function orderTag(keyset: Pick<Keyset<unknown>, 'list' | 'columns' | 'order'>): string {
   return createHash('sha256')
-    .update(`${keyset.order} ${keyset.columns.join(' ')}`)
+    .update(`${keyset.list} ${keyset.order} ${keyset.columns.join(' ')}`)
     .digest('base64url')
     .slice(0, TAG_LENGTH);
 }
@@ -81,7 +84,7 @@ function decodeCursor<R>(raw: string | undefined, keyset: Keyset<R>): KeyValue[]
   const parts: unknown[] = value;
   const [tag, ...items] = parts;
   if (typeof tag !== 'string' || tag.length !== TAG_LENGTH) throw invalidCursor();
-  if (tag !== orderTag(keyset)) throw cursorOfAnotherOrder();
+  if (tag !== orderTag(keyset)) throw cursorOfAnotherList();
   if (items.length !== keyset.columns.length) throw invalidCursor();
   return keyset.columns.map((column, i): KeyValue => {
     const v = items[i];

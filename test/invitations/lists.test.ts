@@ -194,7 +194,7 @@ describe('counts and lists (R23)', () => {
     }
   });
 
-  it('R40: a cursor is taken only by the order it was given out for', async () => {
+  it('R40: a cursor is taken only by the list and order it was given out for', async () => {
     const [rec, a, b, c] = await Promise.all([
       t.member('rec'),
       t.member('a'),
@@ -215,12 +215,18 @@ describe('counts and lists (R23)', () => {
         `/api/v1/invitations/${list}?limit=1&order=oldest&cursor=${cursor}`,
       );
       expectProblem(refused, 400, 'validation_failed');
-      expect(refused.body.detail).toMatch(/another order/);
+      expect(refused.body.detail).toMatch(/another list or order/);
     }
     const received = await rec.get('/api/v1/invitations/received?limit=1');
     const inOtherList = await rec.get(
       `/api/v1/connections?cursor=${encodeURIComponent(received.body.nextCursor)}`,
     );
     expectProblem(inOtherList, 400, 'validation_failed');
+    // Sent and Received share their order and columns, and still tell their cursors apart.
+    const sent = await a.get('/api/v1/invitations/sent?limit=1');
+    const sentCursor = encodeURIComponent(sent.body.nextCursor);
+    const inReceived = await a.get(`/api/v1/invitations/received?cursor=${sentCursor}`);
+    expectProblem(inReceived, 400, 'validation_failed');
+    expect(inReceived.body.detail).toMatch(/another list or order/);
   });
 });

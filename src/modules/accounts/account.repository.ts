@@ -49,7 +49,12 @@ export async function listSessions(
     .where('expires_at', '>', now);
   return paginate(
     query,
-    { columns: ['created_at', 'id'], order: 'desc', values: (r) => [r.created_at, r.id] },
+    {
+      list: 'listSessions',
+      columns: ['created_at', 'id'],
+      order: 'desc',
+      values: (r) => [r.created_at, r.id],
+    },
     page,
   );
 }
@@ -119,7 +124,12 @@ export async function listAccessTokens(
   const query = db.selectFrom('access_tokens').selectAll().where('member_id', '=', memberId);
   return paginate(
     query,
-    { columns: ['created_at', 'id'], order: 'desc', values: (r) => [r.created_at, r.id] },
+    {
+      list: 'listAccessTokens',
+      columns: ['created_at', 'id'],
+      order: 'desc',
+      values: (r) => [r.created_at, r.id],
+    },
     page,
   );
 }

@@ -65,7 +65,7 @@ export async function listMembersForAdmin(
 ): Promise<Page<MemberRow>> {
   return paginate(
     membersForAdmin(db, options).selectAll(),
-    { columns: ['handle'], order: 'asc', values: (r) => [r.handle] },
+    { list: 'listMembersForAdmin', columns: ['handle'], order: 'asc', values: (r) => [r.handle] },
     page,
   );
 }
@@ -105,7 +105,12 @@ export async function listAudit(db: Db, page: PageRequest): Promise<Page<AuditRo
   const query = db.selectFrom('admin_audit').selectAll();
   return paginate(
     query,
-    { columns: ['created_at', 'id'], order: 'desc', values: (r) => [r.created_at, r.id] },
+    {
+      list: 'listAudit',
+      columns: ['created_at', 'id'],
+      order: 'desc',
+      values: (r) => [r.created_at, r.id],
+    },
     page,
   );
 }

@@ -64,6 +64,7 @@ export async function listBlocks(
   return paginate(
     query,
     {
+      list: 'listBlocks',
       columns: ['created_at', 'blocked_id'],
       order: 'desc',
       values: (r) => [r.created_at, r.blocked_id],

@@ -97,6 +97,7 @@ export async function listConnections(
   return paginate(
     query,
     {
+      list: 'listConnections',
       columns: ['connections.created_at', 'connections.peer_id'],
       order: 'desc',
       values: (r) => [r.created_at, r.peer_id],
@@ -126,7 +127,12 @@ export async function listConnectionsWithWaiting(
     );
   return paginate(
     db.selectFrom(every.as('every')).selectAll(),
-    { columns: ['created_at', 'peer_id'], order: 'desc', values: (r) => [r.created_at, r.peer_id] },
+    {
+      list: 'listConnectionsWithWaiting',
+      columns: ['created_at', 'peer_id'],
+      order: 'desc',
+      values: (r) => [r.created_at, r.peer_id],
+    },
     page,
   );
 }
@@ -190,6 +196,7 @@ export async function mutualCounts(
 
 /** R40: second-degree members by mutual connections, most first, then by id. */
 export const SECOND_DEGREE_ORDER: Keyset<{ id: string; mutual: number }> = {
+  list: 'suggestions',
   columns: ['mutual', 'id'],
   numeric: ['mutual'],
   order: 'desc',

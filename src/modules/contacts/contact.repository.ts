@@ -39,7 +39,11 @@ export async function listContacts(
   page: PageRequest,
 ): Promise<Page<ContactRow>> {
   const query = db.selectFrom('contacts').selectAll().where('member_id', '=', memberId);
-  return paginate(query, { columns: ['email'], order: 'asc', values: (r) => [r.email] }, page);
+  return paginate(
+    query,
+    { list: 'listContacts', columns: ['email'], order: 'asc', values: (r) => [r.email] },
+    page,
+  );
 }
 
 export async function deleteContacts(db: Db, memberId: string): Promise<void> {

@@ -90,6 +90,7 @@ export async function listAttendees(
   return paginate(
     query,
     {
+      list: 'listAttendees',
       columns: ['event_attendees.created_at', 'event_attendees.member_id'],
       order: 'desc',
       values: (r) => [r.attended_at, r.id],
@@ -187,6 +188,7 @@ export async function listMemberEvents(
   return paginate(
     query,
     {
+      list: 'listMemberEvents',
       columns: ['starts_at', 'id'],
       order: split?.side === 'past' ? 'desc' : 'asc',
       values: (r) => [r.starts_at, r.id],

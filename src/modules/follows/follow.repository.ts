@@ -123,6 +123,7 @@ function sides(direction: 'following' | 'followers') {
 
 function newestFirst(other: string): Keyset<FollowListRow> {
   return {
+    list: 'follows',
     columns: ['created_at', other],
     order: 'desc',
     values: (r) => [r.created_at, r.other_id],

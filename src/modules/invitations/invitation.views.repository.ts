@@ -21,8 +21,9 @@ export type ListOrder = 'newest' | 'oldest';
  * Sent time either way; the id breaks ties between invitations sent in the same millisecond.
  * The list indexes end in (sent_at, id), so either order reads one of them forwards or backwards.
  */
-function bySentAt(order: ListOrder) {
+function bySentAt(list: string, order: ListOrder) {
   return {
+    list,
     columns: ['sent_at', 'id'],
     order: order === 'oldest' ? 'asc' : 'desc',
     values: (r: ListedInvitation) => [r.sent_at, r.id] as const,
@@ -93,7 +94,7 @@ export async function listReceived(
       minMutual,
     );
   }
-  return paginate(query, bySentAt(options.order), page);
+  return paginate(query, bySentAt('received', options.order), page);
 }
 
 export interface SentFilter {
@@ -159,7 +160,7 @@ export async function listSent(
   if (options.sentBefore) query = query.where('sent_at', '<=', options.sentBefore);
   const matches = nameMatches(options.q);
   if (matches) query = query.where(matches);
-  return paginate(query, bySentAt(options.order), page);
+  return paginate(query, bySentAt('sent', options.order), page);
 }
 
 export type CountsByKind = Record<InvitationKind, number>;
@@ -365,5 +366,5 @@ export function listEveryInvitationOf(
           .where('recipient_id', '=', memberId)
           .where(statusIn(RECIPIENT_VISIBLE_STATUSES))
           .where((eb) => eb.or([statusIs('accepted'), eb('expires_at', '>', now)]));
-  return paginate(query, bySentAt('oldest'), page);
+  return paginate(query, bySentAt('export', 'oldest'), page);
 }

@@ -127,6 +127,7 @@ export async function listWithdrawn(
   return paginate(
     query,
     {
+      list: 'listWithdrawn',
       columns: ['invitations.withdrawn_at', 'invitations.id'],
       order: 'desc',
       values: (r) => [r.withdrawn_at, r.id],

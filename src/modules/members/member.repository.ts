@@ -288,7 +288,11 @@ export async function searchMembers(
     );
   const pattern = containsPattern(options.q);
   if (pattern) query = query.where((eb) => likePattern(eb.ref('search_text'), pattern));
-  return paginate(query, { columns: ['handle'], order: 'asc', values: (r) => [r.handle] }, page);
+  return paginate(
+    query,
+    { list: 'searchMembers', columns: ['handle'], order: 'asc', values: (r) => [r.handle] },
+    page,
+  );
 }
 
 export async function countMembers(db: Db): Promise<number> {

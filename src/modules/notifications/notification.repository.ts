@@ -49,7 +49,12 @@ export async function listNotifications(
   const query = db.selectFrom('notifications').selectAll().where('member_id', '=', memberId);
   return paginate(
     query,
-    { columns: ['created_at', 'id'], order: 'desc', values: (r) => [r.created_at, r.id] },
+    {
+      list: 'listNotifications',
+      columns: ['created_at', 'id'],
+      order: 'desc',
+      values: (r) => [r.created_at, r.id],
+    },
     page,
   );
 }

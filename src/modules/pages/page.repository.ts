@@ -145,7 +145,12 @@ export async function listMemberPages(
   const query = db.selectFrom('pages').selectAll().where('id', 'in', memberPageIds(db, memberId));
   return paginate(
     query,
-    { columns: ['created_at', 'id'], order: 'desc', values: (r) => [r.created_at, r.id] },
+    {
+      list: 'listMemberPages',
+      columns: ['created_at', 'id'],
+      order: 'desc',
+      values: (r) => [r.created_at, r.id],
+    },
     page,
   );
 }

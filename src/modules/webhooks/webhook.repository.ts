@@ -44,7 +44,12 @@ export async function listWebhooks(db: Db, memberId: string, page: PageRequest) 
   const query = db.selectFrom('webhooks').selectAll().where('member_id', '=', memberId);
   return paginate(
     query,
-    { columns: ['created_at', 'id'], order: 'desc', values: (r) => [r.created_at, r.id] },
+    {
+      list: 'listWebhooks',
+      columns: ['created_at', 'id'],
+      order: 'desc',
+      values: (r) => [r.created_at, r.id],
+    },
     page,
   );
 }
@@ -315,6 +320,7 @@ export async function listAttempts(db: Db, webhookId: string, page: PageRequest)
   return paginate(
     query,
     {
+      list: 'listAttempts',
       columns: ['a.attempted_at', 'a.id'],
       order: 'desc',
       values: (r) => [r.attempted_at, r.id],
