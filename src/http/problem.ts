@@ -1,4 +1,9 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type {
+  FastifyError,
+  FastifyReply,
+  FastifyRequest,
+  FastifySchemaValidationError,
+} from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { isConnectionError, UNAVAILABLE_RETRY_SECONDS } from '../db/errors.js';
@@ -96,6 +101,38 @@ const ROUTER_DETAILS: Record<string, string> = {
   FST_ERR_MAX_PARAM_LENGTH: 'A part of the URL is too long.',
 };
 
+/**
+ * Ajv's errors as a client reads them. A field that takes one of a few values fails once for
+ * each value and once more for their union ("must be equal to constant" three times, then "must
+ * match a schema in anyOf"), which never says what it takes: it gets one "must be one of" instead.
+ */
+function fieldErrors(
+  validation: FastifySchemaValidationError[],
+  where: string,
+): { path: string; message: string }[] {
+  const allowed = new Map<string, string[]>();
+  for (const v of validation) {
+    if (v.keyword !== 'const') continue;
+    const values = allowed.get(v.instancePath) ?? [];
+    allowed.set(v.instancePath, [...values, JSON.stringify(v.params.allowedValue)]);
+  }
+  const errors: { path: string; message: string }[] = [];
+  const told = new Set<string>();
+  for (const v of validation) {
+    const path = `/${where}${v.instancePath}`;
+    const values = allowed.get(v.instancePath);
+    if (!values || (v.keyword !== 'const' && v.keyword !== 'anyOf')) {
+      errors.push({ path, message: v.message ?? 'is not valid' });
+    } else if (!told.has(path)) {
+      told.add(path);
+      const message =
+        values.length === 1 ? `must be ${values.join('')}` : `must be one of ${values.join(', ')}`;
+      errors.push({ path, message });
+    }
+  }
+  return errors;
+}
+
 function fromFastify(error: Error & Partial<FastifyError>): ProblemBody {
   if (UNSTORABLE_TEXT.has(String(error.code))) {
     return problem(400, 'validation_failed', 'The request contains text that cannot be stored.');
@@ -104,11 +141,7 @@ function fromFastify(error: Error & Partial<FastifyError>): ProblemBody {
   if (routerDetail)
     return problem(error.statusCode === 414 ? 414 : 400, 'validation_failed', routerDetail);
   if (error.validation) {
-    const where = error.validationContext ?? 'request';
-    const errors = error.validation.map((v) => ({
-      path: `/${where}${v.instancePath}`,
-      message: v.message ?? 'is not valid',
-    }));
+    const errors = fieldErrors(error.validation, error.validationContext ?? 'request');
     const detail = errors.map((e) => `${e.path} ${e.message}`).join('; ');
     return problem(400, 'validation_failed', `The request is not valid: ${detail}.`, { errors });
   }

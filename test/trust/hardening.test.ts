@@ -260,6 +260,31 @@ describe('hardening', () => {
     expect((await ben.get(`${API}/invitations/received?limit=1&withNote=false`)).status).toBe(200);
   });
 
+  it('a value outside the few a field takes is refused naming them once, in the query and the body', async () => {
+    const order = expectProblem(
+      await ann.get(`${API}/invitations/sent?order=sideways`),
+      400,
+      'validation_failed',
+    );
+    expect(order.errors).toEqual([
+      { path: '/querystring/order', message: 'must be one of "newest", "oldest"' },
+    ]);
+    const kind = expectProblem(
+      await ann.post(`${API}/invitations`, { kind: 'friend', to: 'nobody' }),
+      400,
+      'validation_failed',
+    );
+    expect(kind.errors).toEqual([{ path: '/body/kind', message: 'must be "connection"' }]);
+    expect(kind.detail).toBe('The request is not valid: /body/kind must be "connection".');
+    const howKnown = expectProblem(
+      await ann.post(`${API}/invitations`, { kind: 'connection', to: 'nobody', howKnown: 'met' }),
+      400,
+      'validation_failed',
+    );
+    expect(howKnown.errors).toHaveLength(1);
+    expect(howKnown.errors[0].message).toMatch(/^must be one of "\w+"(, "\w+")+$/);
+  });
+
   it('bodies that try prototype pollution or are not JSON are refused with 400', async () => {
     const poisoned = await raw(
       'POST',
