@@ -149,6 +149,20 @@ function rejectUnreadMediaType(request: FastifyRequest, reads: readonly string[]
   return Promise.reject(unreadMediaType(reads, type));
 }
 
+/** Whether a body schema is an object none of whose fields is required. */
+export function requiresNoField(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null || Reflect.get(body, 'type') !== 'object')
+    return false;
+  const required: unknown = Reflect.get(body, 'required');
+  return !Array.isArray(required) || required.length === 0;
+}
+
+/** No body, where every field is optional, means the fields' defaults, as `{}` does. */
+function noBodyAsNoFields(request: FastifyRequest): Promise<void> {
+  if (request.body === undefined || request.body === null || request.body === '') request.body = {};
+  return Promise.resolve();
+}
+
 /**
  * Bodies an operation does not read are refused. Whether an operation takes one is known when it
  * is registered, so each carries only its own check:
@@ -163,11 +177,12 @@ function rejectUnreadMediaType(request: FastifyRequest, reads: readonly string[]
 export function refuseBodiesNotRead(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
     const schema = route.schema;
-    let check = rejectUnexpectedBody;
+    let checks = [rejectUnexpectedBody];
     if (schema?.body !== undefined) {
       const reads = mediaTypesRead(schema);
-      check = (request) => rejectUnreadMediaType(request, reads);
+      const check = (request: FastifyRequest) => rejectUnreadMediaType(request, reads);
+      checks = requiresNoField(schema.body) ? [check, noBodyAsNoFields] : [check];
     }
-    route.preValidation = [...asList(route.preValidation), check];
+    route.preValidation = [...asList(route.preValidation), ...checks];
   });
 }

@@ -1,5 +1,6 @@
 import swagger from '@fastify/swagger';
 import type { FastifySchema } from 'fastify';
+import { requiresNoField } from './input-guard.js';
 import { problemResponse } from './common.schemas.js';
 import type { App } from './types.js';
 
@@ -83,10 +84,14 @@ function hasRequestBody(operation: unknown): operation is Required<Operation> {
   );
 }
 
-/** Whether what an empty body parses to (null from JSON, '' otherwise) passes the schema. */
+/**
+ * Whether an empty body passes the schema: what it parses to (null from JSON, '' otherwise), or,
+ * as JSON, the `{}` it stands for where the schema requires no field (input-guard.ts).
+ */
 function acceptsEmpty(schema: BodySchema | undefined, json: boolean): boolean {
   if (!schema) return false;
-  if (json ? schema.type === 'null' : schema.type === 'string' && !schema.minLength) return true;
+  if (json && (schema.type === 'null' || requiresNoField(schema))) return true;
+  if (!json && schema.type === 'string' && !schema.minLength) return true;
   return schema.anyOf?.some((option) => acceptsEmpty(option, json)) ?? false;
 }
 

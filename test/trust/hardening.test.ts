@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API, type Member, startApp, type TestApp } from '../helpers/app.js';
-import { expectProblem } from '../helpers/expect.js';
+import { API, inject, type Member, startApp, type TestApp } from '../helpers/app.js';
+import { expectProblem, expectStatus } from '../helpers/expect.js';
 
 interface Schema {
   $ref?: string;
@@ -232,6 +232,24 @@ describe('hardening', () => {
       404,
       'not_found',
     );
+  });
+
+  it('R18: an operation whose body fields are all optional reads no body as {}', async () => {
+    const cleanup = `${API}/invitations/withdraw`;
+    const given = await ann.post(cleanup, {});
+    expectStatus(given, 200);
+    for (const none of [
+      () => ann.post(cleanup),
+      () =>
+        inject(t.app, 'POST', cleanup, undefined, {
+          authorization: `Bearer ${ann.token}`,
+          'content-type': 'application/json',
+        }),
+    ]) {
+      const answer = await none();
+      expectStatus(answer, 200);
+      expect(answer.body.count).toBe(given.body.count);
+    }
   });
 
   it('R18 R25: a JSON body must carry the types its schema says; nothing is coerced or changed', async () => {
