@@ -13,7 +13,8 @@ export async function mailCommand(
     process.stderr.write(`--limit must be a whole number from 1 to 1000, got "${limit}"\n`);
     return 2;
   }
-  if (action !== 'list' && !(action === 'show' && id)) {
+  const listing = action === 'list' && id === undefined;
+  if (!listing && !(action === 'show' && id)) {
     process.stderr.write('Usage: rapport mail list [--limit N] | rapport mail show <id>\n');
     return 2;
   }

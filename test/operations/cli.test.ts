@@ -172,6 +172,9 @@ describe('the rapport command tells an operator their mistake in words (SPEC §6
     expect(await said(['migrate', 'now'])).toBe(
       'rapport migrate takes no words after its name, not 1: "now".',
     );
+    expect(await said(['mail', 'list', 'extra'])).toBe(
+      'Usage: rapport mail list [--limit N] | rapport mail show <id>',
+    );
   });
 
   it('serve names RAPPORT_HOST and RAPPORT_PORT when it cannot listen there', async () => {
