@@ -47,7 +47,7 @@ export async function inviteCodesCommand(
   err: Out = process.stderr,
 ): Promise<number> {
   const uses = Number(flags.uses ?? '1');
-  const days = /^(\d{1,3})d$/.exec(flags.expires ?? '7d');
+  const days = /^(\d{1,3})d?$/.exec(flags.expires ?? '7d');
   if (args[0] !== 'create' || args.length > 1) {
     err.write('Usage: rapport invite-codes create [--uses N] [--expires 7d]\n');
     return 2;

@@ -116,5 +116,8 @@ describe('R31 registration and the instance', () => {
     expect(code, cli.output()).toMatch(/^[0-9A-Z]{16}$/);
     expect(cli.output()).toContain('3 uses, expires ');
     expect((await signUp('cli@example.test', { inviteCode: code })).status).toBe(201);
+    // Days without their d are days, as cleanup's --older-than 14 is.
+    const plain = runCli(['invite-codes', 'create', '--expires', '7'], env);
+    expect((await plain.exited).code, plain.output()).toBe(0);
   });
 });
