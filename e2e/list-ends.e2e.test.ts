@@ -186,6 +186,43 @@ describe('lists read to their end from the keyboard (R40)', () => {
     await context.close();
   });
 
+  it('R22 R40: the event invite picker sends more than a hundred invitations, a hundred a call', async () => {
+    const many = 120;
+    const me = await suite.api.member('Eli Everyone');
+    const { seeding } = suite;
+    await connectAll(
+      seeding,
+      await memberRow(seeding, me.handle),
+      await seedMembers(seeding, many),
+    );
+    const startsAt = new Date((await suite.api.serverNow()).getTime() + 86_400_000).toISOString();
+    const event = await ok(
+      suite.api.as(me).POST('/api/v1/events', { body: { name: 'Everyone', startsAt } }),
+    );
+    const { context, page } = await suite.signIn(me);
+    const calls: number[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === `/api/v1/events/${event.id}/invitations`) {
+        const body: unknown = request.postDataJSON();
+        const to: unknown =
+          typeof body === 'object' && body !== null ? Reflect.get(body, 'to') : null;
+        calls.push(Array.isArray(to) ? to.length : -1);
+      }
+    });
+    await page.goto(`/events/${event.id}`);
+    await page.getByRole('button', { name: 'Invite connections' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Invite connections to Everyone' });
+    const rows = dialog.getByRole('checkbox');
+    await showEverything(page, rows, 'Show more connections', `All ${many} shown`);
+    for (const row of await rows.all()) await row.check();
+    await dialog.getByRole('button', { name: `Send ${many} invitations` }).click();
+    await dialog.getByText(`${many} invitations sent.`, { exact: false }).waitFor();
+    expect(calls).toEqual([100, 20]);
+    const sent = await ok(suite.api.as(me).GET('/api/v1/invitations/sent/count'));
+    expect(sent.total).toBe(many);
+    await context.close();
+  });
+
   it('R40: Blocked members in Settings reaches "All 75 shown" by Show more', async () => {
     const me = await suite.api.member('Bo Blocker');
     const blocked = await seedMembers(suite.seeding, COUNT);

@@ -1,11 +1,9 @@
 import { listReceived, respondToInvitations } from '../../api/endpoints.js';
 import { describeCode } from '../../api/problem-messages.js';
 import type { ReceivedFilter, RespondOutcome } from '../../api/types.js';
+import { inChunks } from '../../lib/in-chunks.js';
 import { plural } from '../../lib/member.js';
 import type { Selection } from './use-selection.js';
-
-/** POST /invitations/respond takes at most this many ids a call (R39). */
-const PER_CALL = 100;
 
 export type Action = 'accept' | 'ignore';
 
@@ -37,13 +35,14 @@ export async function respondInChunks(ids: string[], action: Action): Promise<Re
     codes: [],
     answered: new Set(),
   };
-  for (let i = 0; i < ids.length; i += PER_CALL) {
-    const { items } = await respondToInvitations({ ids: ids.slice(i, i + PER_CALL), action });
-    for (const item of items) {
-      tally.counts[item.outcome] += 1;
-      if (item.code) tally.codes.push(item.code);
-      if (item.outcome === 'accepted' || item.outcome === 'ignored') tally.answered.add(item.id);
-    }
+  const items = await inChunks(
+    ids,
+    async (chunk) => (await respondToInvitations({ ids: chunk, action })).items,
+  );
+  for (const item of items) {
+    tally.counts[item.outcome] += 1;
+    if (item.code) tally.codes.push(item.code);
+    if (item.outcome === 'accepted' || item.outcome === 'ignored') tally.answered.add(item.id);
   }
   return tally;
 }

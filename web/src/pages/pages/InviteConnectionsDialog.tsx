@@ -11,6 +11,7 @@ import { formatCount } from '../../lib/format.js';
 import { plural } from '../../lib/member.js';
 import { ConnectionChecklist } from './ConnectionChecklist.js';
 import { InviteResults, type QuotaRefusal } from './InviteResults.js';
+import { inChunks } from '../../lib/in-chunks.js';
 
 interface InviteConnectionsDialogProps {
   target: InviteTarget;
@@ -33,7 +34,7 @@ export function InviteConnectionsDialog(props: InviteConnectionsDialogProps) {
   const doneRef = useRef<HTMLButtonElement>(null);
 
   const send = useMutation({
-    mutationFn: (handles: string[]) => invite(handles),
+    mutationFn: (handles: string[]) => inChunks(handles, invite),
     onSettled: () => refreshAfterChange(queryClient),
   });
 
