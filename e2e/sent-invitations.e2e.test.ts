@@ -329,6 +329,32 @@ describe('Manage invitations — Sent', () => {
     await context.close();
   });
 
+  it('once a withdrawal’s toast ends by itself, the keyboard is on the next row’s Withdraw, not the list’s first', async () => {
+    const me = await member('Placekeeper');
+    const [older, middle, newer] = [
+      await member('Ola Older'),
+      await member('Mia Middle'),
+      await member('Nia Newer'),
+    ];
+    // Newest first: Nia, then Mia, then Ola.
+    for (const other of [older, middle, newer]) await suite.api.invite(me, other);
+    const { context, page } = await suite.signIn(me);
+    const focusedLabel = () =>
+      page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null);
+
+    await page.goto(SENT);
+    const withdraw = withdrawButton(page, middle);
+    await withdraw.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').getByRole('button', { name: 'Withdraw', exact: true }).click();
+    await withdraw.waitFor({ state: 'detached' });
+    const withdrawn = page.waitForResponse((r) => /\/withdraw$/.test(r.url()) && r.ok());
+    await endUndoWindow(page);
+    await withdrawn;
+    await expect.poll(focusedLabel).toBe(`Withdraw invitation to ${older.name}`);
+    await context.close();
+  });
+
   it('withdraws with the keyboard only, with focus moving into the dialog and back', async () => {
     const me = await member('Keyboard');
     const dan = await member('Dan Keys');

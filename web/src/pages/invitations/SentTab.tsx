@@ -5,6 +5,7 @@ import { useRules, useSentCount, useSentList } from '../../api/queries.js';
 import type { BulkWithdrawInput, KindCounts, SentInvitation } from '../../api/types.js';
 import { InfiniteList } from '../../components/InfiniteList.js';
 import { focusIfLost } from '../../components/focus-if-lost.js';
+import { rowWith } from '../../components/focus-next-row.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
 import { plural } from '../../lib/member.js';
 import { BulkWithdrawDialog } from './BulkWithdrawDialog.js';
@@ -60,9 +61,26 @@ function sentListStart(): HTMLElement | null {
   );
 }
 
-/** Keyboard focus after a withdrawal's toast ends by itself. */
-function focusSentList() {
-  sentListStart()?.focus();
+/**
+ * Where the keyboard goes once the toast of a withdrawal of `ids` ends by itself: the Withdraw of
+ * the first row below the first one withdrawn that stays, else above it, as an answer on Received
+ * moves on to the next row; else the list's start. Found while the rows still show.
+ */
+function focusAfterWithdrawing(ids: readonly string[]): () => void {
+  const leaving = new Set(ids);
+  const rows = [...document.querySelectorAll<HTMLElement>('#panel-sent ul [data-invitation]')];
+  const stays = (row: HTMLElement) => !leaving.has(row.dataset.invitation ?? '');
+  const first = rows.findIndex((row) => !stays(row));
+  const next =
+    first < 0
+      ? undefined
+      : (rows.slice(first + 1).find(stays) ?? rows.slice(0, first).reverse().find(stays));
+  const stay = next?.dataset.invitation;
+  return () => {
+    const list = document.querySelector('#panel-sent ul');
+    const row = stay === undefined ? null : rowWith(list, 'invitation', stay);
+    (row?.querySelector<HTMLElement>(WITHDRAW) ?? sentListStart())?.focus();
+  };
 }
 
 /** The Withdraw of the first row, in the list's order, of those an Undo brought back. */
@@ -97,7 +115,8 @@ export function SentTab({ onWithdrawing }: SentTabProps) {
   const sent = useSentList(filter, ready);
   const count = useSentCount({ olderThanDays: filter.olderThanDays, q: filter.q }, ready);
   // Each waiting id keeps its invitation, for the counts: most of a bulk withdrawal never loaded.
-  const { hidden, schedule, restored } = usePendingWithdrawals<PendingWithdrawal>(focusSentList);
+  const { hidden, schedule, restored } =
+    usePendingWithdrawals<PendingWithdrawal>(focusAfterWithdrawing);
   const [single, setSingle] = useState<SentInvitation | null>(null);
   const [bulk, setBulk] = useState<Omit<BulkWithdrawInput, 'dryRun'> | null>(null);
   const [reviewingStale, setReviewingStale] = useState(params.get('review') === 'stale');

@@ -26,11 +26,14 @@ function toastMessage<T>({ ids, name }: Withdrawal<T>): string {
  * Withdrawals wait for the Undo toast to end before anything is sent. Leaving the page
  * (or closing the tab) sends whatever is still waiting, or keeps it to be sent when Rapport
  * opens again if it is too large to go with the page (unsent-withdrawals.ts). `hidden` holds each waiting id with the
- * details its withdrawal gave. `returnFocus` takes the keyboard when a toast that held it ends by
- * itself; after an Undo, `restored` names the invitations it brought back, for the page to put
- * the keyboard on once they show again.
+ * details its withdrawal gave. `focusAfter(ids)`, asked as a withdrawal is scheduled (its rows
+ * still shown), gives what takes the keyboard when its toast, having held it, ends by itself;
+ * after an Undo, `restored` names the invitations it brought back, for the page to put the
+ * keyboard on once they show again.
  */
-export function usePendingWithdrawals<T = never>(returnFocus: () => void) {
+export function usePendingWithdrawals<T = never>(
+  focusAfter: (ids: readonly string[]) => () => void,
+) {
   const queryClient = useQueryClient();
   const toasts = useToasts();
   const hold = useUndoWindow();
@@ -85,10 +88,10 @@ export function usePendingWithdrawals<T = never>(returnFocus: () => void) {
           reveal(ids);
           setRestored(ids);
         },
-        returnFocus,
+        returnFocus: focusAfter(ids),
       });
     },
-    [hold, send, reveal, returnFocus],
+    [hold, send, reveal, focusAfter],
   );
 
   return { hidden, schedule, restored };

@@ -37,7 +37,8 @@ export function RelationshipActions({ profile }: { profile: Profile }) {
   }, [profile.relationship, focusRow]);
   // A withdrawal waits for its Undo here as on the Sent tab (UX: the one irreversible action);
   // Undo brings Pending ▾ back, and the keyboard with it.
-  const { hidden, schedule, restored } = usePendingWithdrawals(focusRow);
+  const afterWithdrawing = useCallback(() => focusRow, [focusRow]);
+  const { hidden, schedule, restored } = usePendingWithdrawals(afterWithdrawing);
   const withdrawing = profile.invitationId !== null && hidden.has(profile.invitationId);
   useEffect(() => {
     if (restored.length > 0) focusRow();
