@@ -151,8 +151,10 @@ describe('My Network', () => {
     const gus = await suite.api.member('Gus Sender');
     const hal = await suite.api.member('Hal Waiting');
     const ivy = await suite.api.member('Ivy Waiting');
+    const jan = await suite.api.member('Jan Sharing');
     await suite.api.invite(gus, hal);
     await suite.api.invite(gus, ivy);
+    await suite.api.invite(jan, hal);
     await suite.api.advanceDays(15);
     const { context, page } = await suite.signIn(gus);
 
@@ -169,6 +171,16 @@ describe('My Network', () => {
     await page.reload();
     await page.getByRole('region', { name: 'People you may know' }).waitFor();
     expect(await nudge.count()).toBe(0);
+
+    // "Not now" was Gus's: Jan, signing in on the same browser, is still nudged.
+    await page.getByRole('button', { name: 'Me: Gus Sender' }).click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.getByRole('textbox', { name: 'Email' }).fill(jan.email);
+    await page.getByLabel('Password', { exact: true }).fill(jan.password);
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('region', { name: 'You have 1 invitation waiting more than 2 weeks' })
+      .waitFor();
     await context.close();
   });
 

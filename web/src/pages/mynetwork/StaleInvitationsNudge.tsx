@@ -1,22 +1,28 @@
 import { type MouseEvent, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { Link } from 'react-router';
-import { useSentCount } from '../../api/queries.js';
+import { useMe, useSentCount } from '../../api/queries.js';
 import { focusIfLost } from '../../components/focus-if-lost.js';
 import { plural } from '../../lib/member.js';
 import { DAY_MS } from '../../lib/time.js';
 import { StaleAge } from '../invitations/StaleAge.js';
 
-const SNOOZE_KEY = 'rapport.staleNudgeSnoozedUntil';
 const SNOOZE_DAYS = 7;
 
-function isSnoozed(): boolean {
-  return Number(localStorage.getItem(SNOOZE_KEY) ?? 0) > Date.now();
+/** Each member's own "Not now": another member signing in on the browser is still nudged. */
+function snoozeKey(memberId: string): string {
+  return `rapport.staleNudgeSnoozedUntil.${memberId}`;
+}
+
+function isSnoozed(memberId: string): boolean {
+  return Number(localStorage.getItem(snoozeKey(memberId)) ?? 0) > Date.now();
 }
 
 export function StaleInvitationsNudge() {
+  // The frame shows no page before it knows who is signed in.
+  const memberId = useMe().data?.id ?? '';
   const { data } = useSentCount();
-  const [snoozed, setSnoozed] = useState(isSnoozed);
+  const [snoozed, setSnoozed] = useState(() => isSnoozed(memberId));
   const stale = data?.stale ?? 0;
   if (stale === 0 || snoozed) return null;
 
@@ -27,7 +33,7 @@ export function StaleInvitationsNudge() {
     const next =
       section?.nextElementSibling?.querySelector<HTMLElement>('h2[tabindex]') ??
       document.getElementById('main');
-    localStorage.setItem(SNOOZE_KEY, String(Date.now() + SNOOZE_DAYS * DAY_MS));
+    localStorage.setItem(snoozeKey(memberId), String(Date.now() + SNOOZE_DAYS * DAY_MS));
     flushSync(() => setSnoozed(true));
     focusIfLost(next);
   }
