@@ -61,7 +61,7 @@ const messages: Record<string, Describe> = {
   not_found: () => 'We could not find what you were looking for.',
   rate_limited: (retryAt) =>
     retryAt
-      ? `Too many attempts. Try again after ${new Date(retryAt).toLocaleTimeString()}.`
+      ? `Too many attempts. Try again ${formatAvailableAt(retryAt)}.`
       : 'Too many attempts. Wait a moment and try again.',
   webhook_url_not_allowed: () =>
     'That URL cannot receive webhooks. Use an https address that is reachable on the internet.',
