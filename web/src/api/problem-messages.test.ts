@@ -19,6 +19,17 @@ describe('refusals in words a member can act on', () => {
     expect(describeCode('email_attempts_exhausted', NEXT_MONTH, 'Carol')).toBe(said);
   });
 
+  it('R27: a rate limit says when in the words the app uses for times, not the browser’s clock format', () => {
+    const inAMinute = new Date(Date.now() + 60_000);
+    const said = describeCode('rate_limited', inAMinute.toISOString());
+    const time = `${String(inAMinute.getHours()).padStart(2, '0')}:${String(inAMinute.getMinutes()).padStart(2, '0')}`;
+    expect([
+      `Too many attempts. Try again today at ${time}.`,
+      // A minute before midnight, the minute is tomorrow's.
+      expect.stringMatching(new RegExp(`^Too many attempts\\. Try again on .+ at ${time}\\.$`)),
+    ]).toContainEqual(said);
+  });
+
   it('a refusal with a code of no sentence of its own reads as the server words it, not "Something went wrong"', () => {
     const refusal = new ApiError({
       status: 400,
