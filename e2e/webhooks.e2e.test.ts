@@ -119,7 +119,7 @@ describe('Settings → Webhooks (R35)', () => {
     await context.close();
   });
 
-  it('R35: Add webhook keeps the focus while it sends, and "I have copied it" hands it to the list', async () => {
+  it('R35: Add webhook keeps the focus while it sends, the secret then takes it, and "I have copied it" hands it to the list', async () => {
     const carol = await suite.api.member('Carol Keyboard');
     const { context, page } = await suite.signIn(carol);
     const creations = await holdRequests(page, 'POST', '**/api/v1/me/webhooks');
@@ -135,8 +135,11 @@ describe('Settings → Webhooks (R35)', () => {
     await page.keyboard.press('Enter');
 
     await creations[0]!.continue();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('webhook-secret');
+    expect(await page.evaluate(() => window.getSelection()?.toString() ?? '')).toMatch(/^whsec_/);
     const copied = page.getByRole('button', { name: 'I have copied it' });
-    await copied.focus();
+    await page.keyboard.press('Tab');
+    expect(await focusedText(page)).toBe('I have copied it');
     await page.keyboard.press('Enter');
     await copied.waitFor({ state: 'detached' });
     expect(await focusedText(page)).toBe('Your webhooks');

@@ -1,5 +1,10 @@
 import type { NewWebhook } from '../../../api/webhooks.js';
 
+/** Shown once, the secret takes the keyboard, selected, ready to copy (a ref that stays the same). */
+function takeFocus(input: HTMLInputElement | null) {
+  input?.focus();
+}
+
 /** The signing secret, shown once right after the webhook is made. */
 export function NewSecretNote({ webhook, onDone }: { webhook: NewWebhook; onDone: () => void }) {
   return (
@@ -16,6 +21,7 @@ export function NewSecretNote({ webhook, onDone }: { webhook: NewWebhook; onDone
         <label htmlFor="webhook-secret">Signing secret</label>
         <input
           id="webhook-secret"
+          ref={takeFocus}
           readOnly
           value={webhook.secret}
           onFocus={(event) => event.target.select()}
