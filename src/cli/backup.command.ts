@@ -7,6 +7,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Config } from '../config.js';
+import { sqliteHoldsRapport } from '../db/database.js';
 
 type Out = { write(text: string): unknown };
 
@@ -65,14 +66,6 @@ function integrityProblem(db: Database.Database): string | null {
     if (error instanceof Database.SqliteError) return error.message;
     throw error;
   }
-}
-
-/** Whether a database holds Rapport's data: a restore of any other would leave an instance empty. */
-function holdsRapport(db: Database.Database): boolean {
-  const tables = new Set(
-    db.prepare("select name from sqlite_master where type = 'table'").pluck().all(),
-  );
-  return tables.has('kysely_migration') && tables.has('members');
 }
 
 export async function backupCommand(
@@ -148,7 +141,7 @@ export async function restoreCommand(
       err.write(`${backup} is not a sound database (${problem}); nothing was restored.\n`);
       return 1;
     }
-    if (!holdsRapport(copy)) {
+    if (!sqliteHoldsRapport(copy)) {
       err.write(`${backup} is a database, but not Rapport's; nothing was restored.\n`);
       return 1;
     }

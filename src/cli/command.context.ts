@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import SqliteDatabase from 'better-sqlite3';
 import { type Config, ConfigError } from '../config.js';
 import { type AppContext, createContext } from '../context.js';
-import { holdsRapport } from '../db/database.js';
+import { holdsRapport, sqliteHoldsRapport } from '../db/database.js';
 import type { Db } from '../db/types.js';
 import type { Clock } from '../lib/clock.js';
 
@@ -39,10 +39,7 @@ function requireSqliteSetUp(file: string): void {
   }
   const sqlite = new SqliteDatabase(file, { readonly: true });
   try {
-    const migrations = sqlite
-      .prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'")
-      .get();
-    if (migrations === undefined) throw notSetUp();
+    if (!sqliteHoldsRapport(sqlite)) throw notSetUp();
   } finally {
     sqlite.close();
   }

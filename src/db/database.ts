@@ -324,6 +324,14 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
   return openPostgres(url, options.poolSize ?? defaultPoolSize(), options.log);
 }
 
+/** Whether a SQLite file, opened as it is (read-only, a backup's copy), holds Rapport's data. */
+export function sqliteHoldsRapport(sqlite: SqliteDatabase.Database): boolean {
+  const tables = new Set(
+    sqlite.prepare("select name from sqlite_master where type = 'table'").pluck().all(),
+  );
+  return tables.has('kysely_migration') && tables.has('members');
+}
+
 /** Whether Rapport has set `db` up: its migrations have run there. */
 export async function holdsRapport(db: Db): Promise<boolean> {
   const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
