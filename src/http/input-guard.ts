@@ -94,9 +94,14 @@ export function dropEmptyQueryValues(request: FastifyRequest): Promise<void> {
   return Promise.resolve();
 }
 
+/** Whether a request came with no body, or an empty one. */
+function isNoBody(body: unknown): body is undefined | null | '' {
+  return body === undefined || body === null || body === '';
+}
+
 /** Whether a parsed body says nothing: none, an empty one, or a JSON object without fields. */
 function saysNothing(body: unknown): boolean {
-  if (body === undefined || body === null || body === '') return true;
+  if (isNoBody(body)) return true;
   return typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0;
 }
 
@@ -159,7 +164,7 @@ export function requiresNoField(body: unknown): boolean {
 
 /** No body, where every field is optional, means the fields' defaults, as `{}` does. */
 function noBodyAsNoFields(request: FastifyRequest): Promise<void> {
-  if (request.body === undefined || request.body === null || request.body === '') request.body = {};
+  if (isNoBody(request.body)) request.body = {};
   return Promise.resolve();
 }
 
