@@ -240,6 +240,36 @@ describe('the Received list by status, note, mutual connections and order (R38, 
     expect((await hub.get('/api/v1/invitations/received/count')).body.total).toBe(2);
   });
 
+  it('R40: minMutual counts exactly whichever of the two has fewer connections, up to the threshold', async () => {
+    const [hub, few, many, ...peers] = await signUp(
+      t,
+      'hub',
+      'few',
+      'many',
+      ...Array.from({ length: 9 }, (_, i) => `peer${i}`),
+    );
+    // The hub has five connections: `few` has three, all shared, so its own list is walked;
+    // `many` has six, two shared, so the hub's is.
+    await connectAll(t, hub, peers.slice(0, 5));
+    await connectAll(t, few, peers.slice(2, 5));
+    await connectAll(t, many, peers.slice(3, 9));
+    const fromFew = (await few.invite(hub)).body.id;
+    t.advanceDays(1);
+    const fromMany = (await many.invite(hub)).body.id;
+    const withAtLeast = async (n: number) =>
+      ids(await list(hub, `/api/v1/invitations/received?minMutual=${n}`));
+
+    expect(await withAtLeast(1)).toEqual([fromMany, fromFew]);
+    expect(await withAtLeast(2)).toEqual([fromMany, fromFew]);
+    expect(await withAtLeast(3)).toEqual([fromFew]);
+    expect(await withAtLeast(4)).toEqual([]);
+    const listed = await list(hub, '/api/v1/invitations/received');
+    expect(listed.map((i) => [i.id, i.mutualCount])).toEqual([
+      [fromMany, 2],
+      [fromFew, 3],
+    ]);
+  });
+
   it('R38 R40: Received pages, pending and ignored, concatenate to the whole list while invitations arrive', async () => {
     const hub = await t.member('hub');
     const fans = await Promise.all(Array.from({ length: 10 }, () => t.member('fan')));

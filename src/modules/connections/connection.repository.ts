@@ -1,4 +1,5 @@
-import { type Expression, sql } from 'kysely';
+import { type Expression, expressionBuilder, sql, type SqlBool } from 'kysely';
+import type { Schema } from '../../db/schema.js';
 import type { Db, Operand, Tx } from '../../db/types.js';
 import { membersAmong } from '../../db/members-among.js';
 import { containsPattern, likePattern } from '../../db/contains.js';
@@ -138,15 +139,14 @@ export async function listConnectionsWithWaiting(
 }
 
 /**
- * How many of `walked`'s connections are also `probed`'s: walks one list and looks each peer up
- * in the other by its primary key, so the cost is the length of the walked list alone. The
- * `offset` (which SQLite takes only after a `limit`) keeps PostgreSQL from turning the EXISTS
- * into a join whose order it would pick from average list lengths, which power-law lists are not.
+ * `walked`'s connections that are also `probed`'s: walks one list and looks each peer up in the
+ * other by its primary key, so the cost is the length of the walked list alone. The `offset`
+ * (which SQLite takes only after a `limit`) keeps PostgreSQL from turning the EXISTS into a join
+ * whose order it would pick from average list lengths, which power-law lists are not.
  */
 function sharedWalking(db: Db, walked: Expression<string>, probed: Expression<string>) {
   return db
     .selectFrom('connections as walked')
-    .select((s) => s.fn.countAll<number>().as('n'))
     .where('walked.member_id', '=', walked)
     .where((w) =>
       w.exists(
@@ -161,8 +161,39 @@ function sharedWalking(db: Db, walked: Expression<string>, probed: Expression<st
     );
 }
 
+function connectionCountOf(db: Db, member: Expression<string>) {
+  return db.selectFrom('members').select('connection_count').where('id', '=', member);
+}
+
+/**
+ * Whether `a` and `b` share at least `n` connections: walks the shorter of their two lists (by
+ * the maintained `connection_count`) and stops at the `n`-th shared peer, so a filter over many
+ * senders costs at most the shorter list, and often `n` lookups, per sender.
+ */
+export function sharesAtLeast(
+  db: Db,
+  a: Expression<string>,
+  b: Expression<string>,
+  n: number,
+): Expression<SqlBool> {
+  const upTo = (walked: Expression<string>, probed: Expression<string>) =>
+    db
+      .selectFrom(sharedWalking(db, walked, probed).select('walked.peer_id').limit(n).as('shared'))
+      .select((s) => s.fn.countAll<number>().as('n'));
+  const eb = expressionBuilder<Schema, never>();
+  const shorterFirst = eb
+    .case()
+    .when(eb(connectionCountOf(db, a), '<', connectionCountOf(db, b)))
+    .then(upTo(a, b))
+    .else(upTo(b, a))
+    .end();
+  return eb(shorterFirst, '>=', n);
+}
+
 const mutualCountsQuery = prepare((db, a: { viewer: string; others: IdList }) => {
   const viewer = sql.val(a.viewer);
+  const count = (walked: Expression<string>, probed: Expression<string>) =>
+    sharedWalking(db, walked, probed).select((s) => s.fn.countAll<number>().as('n'));
   return db
     .selectFrom('members')
     .innerJoin('members as viewer', (join) => join.on('viewer.id', '=', a.viewer))
@@ -171,8 +202,8 @@ const mutualCountsQuery = prepare((db, a: { viewer: string; others: IdList }) =>
       eb
         .case()
         .when('members.connection_count', '<', eb.ref('viewer.connection_count'))
-        .then(sharedWalking(db, eb.ref('members.id'), viewer))
-        .else(sharedWalking(db, viewer, eb.ref('members.id')))
+        .then(count(eb.ref('members.id'), viewer))
+        .else(count(viewer, eb.ref('members.id')))
         .end()
         .as('n'),
     ])

@@ -79,4 +79,5 @@ export {
   mutualCounts,
   SECOND_DEGREE_ORDER,
   secondDegree,
+  sharesAtLeast,
 } from './connection.repository.js';

@@ -5,6 +5,7 @@ import { containsPattern, likePattern } from '../../db/contains.js';
 import { inList } from '../../db/lists.js';
 import { paginate, type Page, type PageRequest } from '../../db/pagination.js';
 import type { InvitationKind } from '../../db/tables/invitation.js';
+import { sharesAtLeast } from '../connections/connection.service.js';
 import { KINDS, RECIPIENT_VISIBLE_STATUSES, SENDER_OPEN_STATUSES } from './invitation.js';
 import {
   type InvitationFilter,
@@ -70,30 +71,10 @@ export async function listReceived(
   let query = listable(db, 'recipient_id', recipientId, statusIs(options.status), options);
   if (options.withNote) query = query.where('note', 'is not', null);
   const minMutual = options.minMutual ?? 0;
-  if (minMutual > 0) {
-    // Counting stops at `minMutual` shared connections, so a well-connected sender costs no
-    // more than the threshold; the subquery reads the connections' primary key only.
-    query = query.where(
-      (eb) =>
-        eb
-          .selectFrom((sub) =>
-            sub
-              .selectFrom('connections as mine')
-              .innerJoin('connections as theirs', (join) =>
-                join
-                  .onRef('theirs.peer_id', '=', 'mine.peer_id')
-                  .onRef('theirs.member_id', '=', 'invitations.sender_id'),
-              )
-              .select('mine.peer_id')
-              .where('mine.member_id', '=', recipientId)
-              .limit(minMutual)
-              .as('shared'),
-          )
-          .select((s) => s.fn.countAll<number>().as('n')),
-      '>=',
-      minMutual,
+  if (minMutual > 0)
+    query = query.where((eb) =>
+      sharesAtLeast(db, eb.ref('invitations.sender_id'), eb.val(recipientId), minMutual),
     );
-  }
   return paginate(query, bySentAt('received', options.order), page);
 }
 
