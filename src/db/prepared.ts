@@ -138,3 +138,24 @@ export function prepare<P extends object, O>(
 ): PreparedQuery<P, O> {
   return new PreparedQuery(build, options);
 }
+
+/**
+ * A prepared query for each variant of one shape, made at its first use: for a literal that a
+ * partial index must see in the SQL, or an optional clause, which change the SQL itself. `key`
+ * names a variant; variants of one name build the same SQL.
+ */
+export function prepareEach<V, P extends object, O>(
+  key: (variant: V) => string,
+  build: (variant: V) => (db: Db, args: P) => Compilable<O>,
+): (variant: V) => PreparedQuery<P, O> {
+  const made = new Map<string, PreparedQuery<P, O>>();
+  return (variant) => {
+    const name = key(variant);
+    let query = made.get(name);
+    if (!query) {
+      query = prepare(build(variant));
+      made.set(name, query);
+    }
+    return query;
+  };
+}

@@ -13,18 +13,22 @@ export async function insertSession(db: Db, row: SessionRow): Promise<void> {
   await db.insertInto('sessions').values(row).execute();
 }
 
-/** With the member's suspension, which every authenticated request must check (R32). */
-export async function findSession(
-  db: Db,
-  id: string,
-): Promise<(SessionRow & { suspended_at: string | null }) | undefined> {
-  return db
+/** Prepared: every request of the web app looks its session up. */
+const sessionById = prepare((db, a: { id: string }) =>
+  db
     .selectFrom('sessions')
     .innerJoin('members', 'members.id', 'sessions.member_id')
     .selectAll('sessions')
     .select('members.suspended_at')
-    .where('sessions.id', '=', id)
-    .executeTakeFirst();
+    .where('sessions.id', '=', a.id),
+);
+
+/** With the member's suspension, which every authenticated request must check (R32). */
+export function findSession(
+  db: Db,
+  id: string,
+): Promise<(SessionRow & { suspended_at: string | null }) | undefined> {
+  return sessionById.first(db, { id });
 }
 
 export async function deleteSession(db: Db, id: string): Promise<void> {

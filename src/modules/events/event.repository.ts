@@ -2,6 +2,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { Db, Tx } from '../../db/types.js';
 import { membersAmong } from '../../db/members-among.js';
 import { type Page, type PageRequest, paginate } from '../../db/pagination.js';
+import { prepare } from '../../db/prepared.js';
 import type { EventTable } from '../../db/tables/event.js';
 import { shownTo } from '../members/member.filter.js';
 import type { MemberRow } from '../members/member.repository.js';
@@ -155,19 +156,23 @@ function memberEventIds(db: Db, memberId: string) {
     .union(db.selectFrom('event_attendees').select('event_id').where('member_id', '=', memberId));
 }
 
+/** Prepared: every `GET /me` counts them. */
+const upcomingEventsCount = prepare((db, a: { member: string; now: string }) =>
+  db
+    .selectFrom('events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('id', 'in', memberEventIds(db, a.member))
+    .where('starts_at', '>', a.now),
+);
+
 /** How many events the member organizes or attends that have yet to start at `now`. */
 export async function countUpcomingMemberEvents(
   db: Db,
   memberId: string,
   now: string,
 ): Promise<number> {
-  const row = await db
-    .selectFrom('events')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('id', 'in', memberEventIds(db, memberId))
-    .where('starts_at', '>', now)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  const row = await upcomingEventsCount.first(db, { member: memberId, now });
+  return Number(row?.n ?? 0);
 }
 
 /** Events yet to start, or those that have started. */

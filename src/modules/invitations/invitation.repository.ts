@@ -12,7 +12,7 @@ import { equalsLiteral } from '../../db/literals.js';
 import type { Schema } from '../../db/schema.js';
 import type { Db, Operand, Tx } from '../../db/types.js';
 import type { Step } from '../../db/pipeline.js';
-import { prepare, type PreparedQuery } from '../../db/prepared.js';
+import { prepare, prepareEach } from '../../db/prepared.js';
 import { updateOrFail } from '../../db/update-or-fail.js';
 import type {
   InvitationKind,
@@ -333,19 +333,11 @@ function argsOf(change: StatusChange, now: Date): Omit<ChangeArgs, 'id'> {
 }
 
 /** One prepared statement per transition (and cause) for a single invitation. */
-const singleChanges = new Map<string, PreparedQuery<ChangeArgs, InvitationRow>>();
-
-function singleChange(change: StatusChange): PreparedQuery<ChangeArgs, InvitationRow> {
-  const key = `${change.kind}|${sparesKept(change)}`;
-  let query = singleChanges.get(key);
-  if (!query) {
-    query = prepare((db, a: ChangeArgs) =>
-      changeQuery(db, (eb) => eb('id', '=', a.id), change, a).returningAll(),
-    );
-    singleChanges.set(key, query);
-  }
-  return query;
-}
+const singleChange = prepareEach(
+  (change: StatusChange) => `${change.kind}|${sparesKept(change)}`,
+  (change) => (db, a: ChangeArgs) =>
+    changeQuery(db, (eb) => eb('id', '=', a.id), change, a).returningAll(),
+);
 
 /**
  * The state change of one invitation, if it is still in a state `change` may start from, as a

@@ -4,6 +4,7 @@ import type { Db } from '../../db/types.js';
 import { containsPattern, likePattern } from '../../db/contains.js';
 import { inList } from '../../db/lists.js';
 import { paginate, type Page, type PageRequest } from '../../db/pagination.js';
+import { prepareEach } from '../../db/prepared.js';
 import type { InvitationKind } from '../../db/tables/invitation.js';
 import { sharesAtLeast } from '../connections/connection.service.js';
 import { KINDS, RECIPIENT_VISIBLE_STATUSES, SENDER_OPEN_STATUSES } from './invitation.js';
@@ -95,13 +96,11 @@ const TARGET_TABLES = [
 
 /**
  * A sender's invitations whose recipient's name or handle, or whose page's or event's name,
- * contains `q`; null when `q` has nothing to match. R6 bounds a sender's open invitations, so
- * the sender's index is read in order and each row's recipient, page or event is looked up by
- * its key: no scan of members or targets.
+ * matches `pattern` (db/contains.ts). R6 bounds a sender's open invitations, so the sender's
+ * index is read in order and each row's recipient, page or event is looked up by its key: no
+ * scan of members or targets.
  */
-function nameMatches(q: string | undefined) {
-  const pattern = containsPattern(q ?? '');
-  if (!pattern) return null;
+function matchingPattern(pattern: string) {
   return (eb: ExpressionBuilder<Schema, 'invitations'>) =>
     eb.or([
       // R20: a recipient frozen by a block is matched as they were then.
@@ -130,6 +129,12 @@ function nameMatches(q: string | undefined) {
     ]);
 }
 
+/** `matchingPattern` for what `q` asks; null when it has nothing to match. */
+function nameMatches(q: string | undefined) {
+  const pattern = containsPattern(q ?? '');
+  return pattern === null ? null : matchingPattern(pattern);
+}
+
 /** R23, R40: the invitations a sender still sees as open (an ignore or block reads as pending). */
 export async function listSent(
   db: Db,
@@ -152,22 +157,33 @@ function byKind(rows: { kind: InvitationKind; n: number }[]): CountsByKind {
   return counts;
 }
 
+interface ReceivedCountFilter {
+  status?: 'pending' | 'ignored';
+  withNote?: boolean;
+}
+
+/** Prepared, a statement for each status and note filter: every `GET /me` counts them. */
+const receivedCounts = prepareEach(
+  (filter: ReceivedCountFilter) => `${filter.status ?? 'pending'}|${filter.withNote === true}`,
+  (filter) => (db, a: { recipient: string; now: string }) => {
+    const query = db
+      .selectFrom('invitations')
+      .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('recipient_id', '=', a.recipient)
+      .where(statusIs(filter.status ?? 'pending'))
+      .where('expires_at', '>', a.now)
+      .groupBy('kind');
+    return filter.withNote ? query.where('note', 'is not', null) : query;
+  },
+);
+
 export async function countReceived(
   db: Db,
   recipientId: string,
-  now?: string,
-  filter: { status?: 'pending' | 'ignored'; withNote?: boolean } = {},
+  now: string,
+  filter: ReceivedCountFilter = {},
 ): Promise<CountsByKind> {
-  let query = db
-    .selectFrom('invitations')
-    .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('recipient_id', '=', recipientId)
-    .where(statusIs(filter.status ?? 'pending'))
-    .groupBy('kind');
-  if (now) query = query.where('expires_at', '>', now);
-  if (filter.withNote) query = query.where('note', 'is not', null);
-  const rows = await query.execute();
-  return byKind(rows);
+  return byKind(await receivedCounts(filter).all(db, { recipient: recipientId, now }));
 }
 
 /** Narrows the Sent counts like the list: sent at or before `sentBefore`, names matching `q`. */
@@ -175,6 +191,41 @@ export interface SentCountFilter {
   sentBefore?: string;
   q?: string;
 }
+
+/** No invitation is sent after it: the Sent counts of every sent time. */
+const END_OF_TIME = '9999-12-31T23:59:59.999Z';
+
+/**
+ * Prepared, with and without a name to match: every `GET /me` and the Sent tab count them. The
+ * sums' keys are `n_<kind>`, `kept_<kind>` and `stale`.
+ */
+const sentCounts = prepareEach(
+  (named: boolean) => String(named),
+  (named) =>
+    (
+      db,
+      a: { sender: string; now: string; staleBefore: string; sentBefore: string; pattern: string },
+    ) => {
+      const query = db
+        .selectFrom('invitations')
+        .select((eb) => {
+          const sumWhen = (when: Expression<SqlBool>, value: Expression<number> = eb.lit(1)) =>
+            eb.fn.sum<number>(eb.case().when(when).then(value).else(0).end());
+          return [
+            ...KINDS.flatMap((kind) => [
+              sumWhen(eb('kind', '=', kind)).as(`n_${kind}`),
+              sumWhen(eb('kind', '=', kind), eb.ref('kept')).as(`kept_${kind}`),
+            ]),
+            sumWhen(eb.and([eb('sent_at', '<=', a.staleBefore), eb('kept', '=', 0)])).as('stale'),
+          ];
+        })
+        .where('sender_id', '=', a.sender)
+        .where(statusIn(SENDER_OPEN_STATUSES))
+        .where('expires_at', '>', a.now)
+        .where('sent_at', '<=', a.sentBefore);
+      return named ? query.where(matchingPattern(a.pattern)) : query;
+    },
+);
 
 /**
  * Open sent invitations by kind, how many of them the sender kept (R18: no clean-up or bulk
@@ -192,29 +243,17 @@ export async function countSent(
   staleBefore: string,
   filter: SentCountFilter = {},
 ): Promise<{ byKind: CountsByKind; keptByKind: CountsByKind; stale: number }> {
-  let query = db
-    .selectFrom('invitations')
-    .select((eb) => {
-      const sumWhen = (when: Expression<SqlBool>, value: Expression<number> = eb.lit(1)) =>
-        eb.fn.sum<number>(eb.case().when(when).then(value).else(0).end());
-      return [
-        ...KINDS.flatMap((kind) => [
-          sumWhen(eb('kind', '=', kind)).as(`n_${kind}`),
-          sumWhen(eb('kind', '=', kind), eb.ref('kept')).as(`kept_${kind}`),
-        ]),
-        sumWhen(eb.and([eb('sent_at', '<=', staleBefore), eb('kept', '=', 0)])).as('stale'),
-      ];
-    })
-    .where('sender_id', '=', senderId)
-    .where(statusIn(SENDER_OPEN_STATUSES))
-    .where('expires_at', '>', now);
-  if (filter.sentBefore) query = query.where('sent_at', '<=', filter.sentBefore);
-  const matches = nameMatches(filter.q);
-  if (matches) query = query.where(matches);
-  const row = (await query.executeTakeFirstOrThrow()) as Record<string, number | string | null>;
-  const counted = (prefix: string) =>
-    byKind(KINDS.map((kind) => ({ kind, n: Number(row[`${prefix}_${kind}`] ?? 0) })));
-  return { byKind: counted('n'), keptByKind: counted('kept'), stale: Number(row.stale ?? 0) };
+  const pattern = containsPattern(filter.q ?? '');
+  const row = await sentCounts(pattern !== null).first(db, {
+    sender: senderId,
+    now,
+    staleBefore,
+    sentBefore: filter.sentBefore ?? END_OF_TIME,
+    pattern: pattern ?? '',
+  });
+  const counted = (prefix: 'n' | 'kept') =>
+    byKind(KINDS.map((kind) => ({ kind, n: Number(row?.[`${prefix}_${kind}`] ?? 0) })));
+  return { byKind: counted('n'), keptByKind: counted('kept'), stale: Number(row?.stale ?? 0) };
 }
 
 export interface TargetRow {

@@ -2,6 +2,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { Db, Tx } from '../../db/types.js';
 import { membersAmong } from '../../db/members-among.js';
 import { type Page, type PageRequest, paginate } from '../../db/pagination.js';
+import { prepare } from '../../db/prepared.js';
 import type { PageTable } from '../../db/tables/page.js';
 import { shownTo } from '../members/member.filter.js';
 import type { MemberRow } from '../members/member.repository.js';
@@ -156,12 +157,16 @@ export async function listMemberPages(
 }
 
 /** How many pages the member admins or follows: the length of their list of pages. */
+/** Prepared: every `GET /me` counts them. */
+const memberPagesCount = prepare((db, a: { member: string }) =>
+  db
+    .selectFrom(memberPageIds(db, a.member).as('mine'))
+    .select((eb) => eb.fn.countAll<number>().as('n')),
+);
+
 export async function countMemberPages(db: Db, memberId: string): Promise<number> {
-  const row = await db
-    .selectFrom(memberPageIds(db, memberId).as('mine'))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  const row = await memberPagesCount.first(db, { member: memberId });
+  return Number(row?.n ?? 0);
 }
 
 export async function creditsUsed(db: Db, pageId: string, month: string): Promise<number> {
