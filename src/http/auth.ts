@@ -30,6 +30,8 @@ declare module 'fastify' {
     memberId: string;
     /** Null when the request came with a personal access token. */
     sessionId: string | null;
+    /** The session's CSRF token, which `GET /me` gives the web app; null with a token. */
+    csrfToken: string | null;
     /** Whether the request came with a `read` token whose scope its body is still to settle. */
     readTokenPending?: boolean;
     /** A token's lookup that the request's first statement is to carry (db/carried-check.ts). */
@@ -50,6 +52,7 @@ export function authenticate(accounts: AccountService) {
       if (!auth) throw invalidToken();
       request.memberId = auth.memberId;
       request.sessionId = null;
+      request.csrfToken = null;
       // Before the refusals below: a token the lookup has yet to confirm is answered 401 instead
       // of them once it turns out revoked or expired (carryTokenChecks).
       request.tokenCheck = auth.check && new PendingCheck(auth.check);
@@ -75,6 +78,7 @@ export function authenticate(accounts: AccountService) {
     }
     request.memberId = auth.memberId;
     request.sessionId = auth.session.id;
+    request.csrfToken = auth.session.csrfToken;
   };
 }
 

@@ -244,10 +244,6 @@ export class AccountService {
     await deleteSession(this.deps.database.db, hashSecret(secret));
   }
 
-  async csrfTokenOf(sessionId: string): Promise<string | undefined> {
-    return (await findSession(this.deps.database.db, sessionId))?.csrf_token;
-  }
-
   async authenticateCookie(secret: string): Promise<Authenticated | null> {
     const id = hashSecret(secret);
     const session = await findSession(this.deps.database.db, id);

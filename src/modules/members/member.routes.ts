@@ -18,10 +18,7 @@ export const memberRoutes: RoutesPlugin = (ctx) => (app) => {
     },
     async (request) => {
       const me = await ctx.members.me(request.memberId);
-      const csrfToken = request.sessionId
-        ? await ctx.accounts.csrfTokenOf(request.sessionId)
-        : undefined;
-      return { ...me, ...(csrfToken ? { csrfToken } : {}) };
+      return { ...me, ...(request.csrfToken ? { csrfToken: request.csrfToken } : {}) };
     },
   );
 
