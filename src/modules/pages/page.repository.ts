@@ -156,7 +156,6 @@ export async function listMemberPages(
   );
 }
 
-/** How many pages the member admins or follows: the length of their list of pages. */
 /** Prepared: every `GET /me` counts them. */
 const memberPagesCount = prepare((db, a: { member: string }) =>
   db
@@ -164,6 +163,7 @@ const memberPagesCount = prepare((db, a: { member: string }) =>
     .select((eb) => eb.fn.countAll<number>().as('n')),
 );
 
+/** How many pages the member admins or follows: the length of their list of pages. */
 export async function countMemberPages(db: Db, memberId: string): Promise<number> {
   const row = await memberPagesCount.first(db, { member: memberId });
   return Number(row?.n ?? 0);
