@@ -138,9 +138,23 @@ describe('Profile', () => {
     await page.getByRole('button', { name: 'More ▾' }).click();
     await page.getByRole('menuitem', { name: 'Block Bea' }).click();
     const dialog = page.getByRole('dialog', { name: 'Block Bea Blocked?' });
+    // A block hides Bea from me, so asking for her profile again could only answer 404.
+    const afterBlock: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === `/api/v1/members/${bea.handle}`) {
+        afterBlock.push(`${request.method()} ${request.url()}`);
+      }
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) afterBlock.push(`${response.status()} ${response.url()}`);
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') afterBlock.push(message.text());
+    });
     await dialog.getByRole('button', { name: 'Block', exact: true }).click();
     await page.waitForURL('**/mynetwork');
     await page.getByText('You blocked Bea. You can unblock them in Settings.').waitFor();
+    await page.getByRole('heading', { name: /^Invitations/ }).waitFor();
 
     const connections = await ok(suite.api.as(me).GET('/api/v1/connections'));
     expect(connections.items).toHaveLength(0);
@@ -151,6 +165,7 @@ describe('Profile', () => {
         }),
       ),
     ).rejects.toThrow(/404/);
+    expect(afterBlock).toEqual([]);
 
     // Lifted, the block cannot be made again for 48 hours: the menu says until when, and
     // choosing it opens nothing.

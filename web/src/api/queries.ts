@@ -1,4 +1,10 @@
-import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
+import {
+  hashKey,
+  queryOptions,
+  useQuery,
+  type QueryClient,
+  type QueryKey,
+} from '@tanstack/react-query';
 import { useCursorList } from '../components/use-cursor-list.js';
 import * as endpoints from './endpoints.js';
 import type {
@@ -42,9 +48,14 @@ export const keys = {
   insights: ['insights'] as const,
 };
 
-/** Any change to the network can move several counts at once, so every active view refetches. */
-export function refreshAfterChange(queryClient: QueryClient): Promise<void> {
-  return queryClient.invalidateQueries();
+/**
+ * Any change to the network can move several counts at once, so every active view refetches;
+ * all but `except`, a view the change has made unanswerable.
+ */
+export function refreshAfterChange(queryClient: QueryClient, except?: QueryKey): Promise<void> {
+  if (!except) return queryClient.invalidateQueries();
+  const skipped = hashKey(except);
+  return queryClient.invalidateQueries({ predicate: (query) => query.queryHash !== skipped });
 }
 
 /** R31: the instance's rule numbers; they change only when the server restarts. */

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import * as endpoints from '../../api/endpoints.js';
 import { describeError } from '../../api/problem-messages.js';
-import { refreshAfterChange } from '../../api/queries.js';
+import { keys, refreshAfterChange } from '../../api/queries.js';
 import type { Profile } from '../../api/types.js';
 import { useToasts } from '../../components/Toasts.js';
 import { firstName } from '../../lib/member.js';
@@ -61,12 +61,15 @@ export function useProfileActions(profile: Profile, onAnswered: () => void) {
     unfollow: useMutation(
       action(() => endpoints.unfollow(handle), `You no longer follow ${name}.`),
     ),
-    block: useMutation(
-      action(
+    block: useMutation({
+      ...action(
         () => endpoints.block(handle),
         `You blocked ${name}. You can unblock them in Settings.`,
         () => void navigate('/mynetwork'),
       ),
-    ),
+      // The block hides this member, so their profile, still shown until My Network has loaded,
+      // would only answer 404 now.
+      onSettled: () => refreshAfterChange(queryClient, keys.profile(handle)),
+    }),
   };
 }
