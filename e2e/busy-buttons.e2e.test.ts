@@ -76,6 +76,41 @@ describe('Buttons busy with their request keep the keyboard focus', () => {
     await context.close();
   });
 
+  it('Accept on an invitation withdrawn meanwhile says so, and the focus moves on to the next row, else to the list', async () => {
+    const me = await suite.api.member('Wyn Withdrawn');
+    const uma = await suite.api.member('Uma Staying');
+    const vic = await suite.api.member('Vic Withdrawing');
+    await suite.api.invite(uma, me);
+    const withdrawn = await suite.api.invite(vic, me);
+    const { context, page } = await suite.signIn(me);
+    await page.goto('/mynetwork/invitation-manager/received');
+    const accept = page.getByRole('button', { name: 'Accept invitation from Vic Withdrawing' });
+    await accept.waitFor();
+    await ok(
+      suite.api.as(vic).POST('/api/v1/invitations/{id}/withdraw', {
+        params: { path: { id: withdrawn.id } },
+      }),
+    );
+
+    await accept.focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('This invitation no longer exists.').waitFor();
+    await accept.waitFor({ state: 'detached' });
+    expect(await focusedName(page)).toBe('Accept invitation from Uma Staying');
+
+    // The last row withdrawn as well, the focus stays in the list's panel.
+    const [left] = (await suite.api.sent(uma)).items;
+    await ok(
+      suite.api.as(uma).POST('/api/v1/invitations/{id}/withdraw', {
+        params: { path: { id: left!.id } },
+      }),
+    );
+    await page.keyboard.press('Enter');
+    await page.getByText('When someone invites you, it shows up here.', { exact: false }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('panel-received');
+    await context.close();
+  });
+
   it('R39: invitations answered together leave the list and its counts with the answer, not once the lists are read again', async () => {
     const me = await suite.api.member('Rex Received');
     for (const name of ['Uma Together', 'Vic Together', 'Wes Waiting'])

@@ -1,11 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { acceptInvitation, ignoreInvitation } from '../../api/endpoints.js';
+import { ApiError } from '../../api/client.js';
 import { describeError } from '../../api/problem-messages.js';
 import { refreshAfterChange } from '../../api/queries.js';
 import type { ReceivedInvitation } from '../../api/types.js';
 import { useToasts } from '../../components/Toasts.js';
 import { firstName } from '../../lib/member.js';
 import { showAnswered } from './received-counts.js';
+
+/** The answers of the server to an invitation that is no longer open to answer. */
+const GONE = new Set(['invitation_not_found', 'invitation_not_open']);
 
 function acceptedMessage(invitation: ReceivedInvitation): string {
   if (invitation.kind === 'page') return `You now follow ${invitation.target?.name ?? 'the page'}.`;
@@ -23,11 +27,18 @@ export function useInvitationAnswers(invitation: ReceivedInvitation, onAnswered:
   const queryClient = useQueryClient();
   const toasts = useToasts();
   const name = firstName(invitation.sender);
-  const onError = (error: unknown) =>
-    toasts.show({ message: describeError(error, { name }), tone: 'error' });
-  const answered = (answer: 'accept' | 'ignore', message: string) => {
+  const leave = (answer: 'accept' | 'ignore') => {
     onAnswered();
     showAnswered(queryClient, new Set([invitation.id]), [invitation], answer);
+  };
+  const onError = (error: unknown) => {
+    // Withdrawn or answered elsewhere meanwhile, the invitation is no longer open: its row
+    // leaves as an answered one does, and the keyboard moves on with it.
+    if (error instanceof ApiError && GONE.has(error.code ?? '')) leave('accept');
+    toasts.show({ message: describeError(error, { name }), tone: 'error' });
+  };
+  const answered = (answer: 'accept' | 'ignore', message: string) => {
+    leave(answer);
     toasts.show({ message });
   };
   // Not awaited: the buttons are busy only until the server answers, not until every page of
