@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { requestPasswordReset } from '../../api/credentials.js';
 import { describeError } from '../../api/problem-messages.js';
 import { BusyButton } from '../../components/BusyButton.js';
+import { focusIfLost } from '../../components/focus-if-lost.js';
 import { ErrorNote } from '../../components/Status.js';
 import { TextField } from '../../components/TextField.js';
 import { AuthLayout } from './AuthLayout.js';
@@ -21,7 +22,8 @@ export function ForgotPasswordPage() {
   return (
     <AuthLayout title="Reset your password">
       {request.isSuccess ? (
-        <div className="stack" role="status">
+        // The form leaves once the link is sent; the keyboard that was in it lands on the news.
+        <div className="stack" role="status" tabIndex={-1} ref={focusIfLost}>
           <p>
             If an account exists for <strong>{request.variables}</strong>, we sent it a link to
             choose a new password. The link works for 60 minutes.
