@@ -28,7 +28,7 @@ function ImportSummary({ result }: { result: ContactsImport }) {
     <p role="status" className="import-summary" tabIndex={-1} ref={focusIfLost}>
       {result.total === 0
         ? 'No addresses were found in what you imported.'
-        : `${formatCount(result.imported)} of ${plural(result.total, 'address', 'addresses')} matched and imported.` +
+        : `Imported ${plural(result.imported, 'address', 'addresses')} into your contacts.` +
           (result.skipped > 0
             ? ` ${formatCount(result.skipped)} skipped: not a valid address, or a repeat.`
             : '')}
