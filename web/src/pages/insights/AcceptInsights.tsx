@@ -2,7 +2,7 @@ import type { Insights } from '../../api/types.js';
 import { plural } from '../../lib/member.js';
 import { formatCount } from '../../lib/format.js';
 import { type RateItem, RateBars } from './RateBars.js';
-import { waitLabel } from './format.js';
+import { medianWaitNote, waitLabel } from './format.js';
 
 type Group = { sent: number; accepted: number; rate: number | null };
 
@@ -36,12 +36,7 @@ export function TimeToAccept({ figures }: { figures: Insights['timeToAccept'] })
       ) : (
         <>
           <p className="figure-value">{waitLabel(medianHours)}</p>
-          <p className="figure-note">
-            {/* Counted by the day of the accept, where the acceptance rate beside it counts by the
-                day of sending: the two numbers of accepts differ, and the words say why. */}
-            The median wait of the {plural(accepted, 'invitation')} accepted in the last{' '}
-            {windowDays} days, whenever they were sent: half were accepted sooner.
-          </p>
+          <p className="figure-note">{medianWaitNote(accepted, windowDays)}</p>
           <RateBars
             id="accepted-within-title"
             title="Accepted within"
