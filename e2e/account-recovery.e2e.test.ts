@@ -91,4 +91,20 @@ describe('An address not yet verified', () => {
     await status.getByText('We sent a new link. It works for 24 hours.').waitFor();
     await context.close();
   });
+
+  it('R25: the weekly quota says invitations wait for the verification, not what is left', async () => {
+    const vera = await suite.api.member('Vera Waiting');
+    const { context, page } = await suite.signIn(vera);
+    const waiting = 'You can send invitations once you verify your email address.';
+
+    await page.goto('/mynetwork/invitation-manager/sent');
+    await page.locator('.quota-line').getByText(waiting).waitFor();
+    expect(await page.locator('.quota-line').textContent()).not.toMatch(/ left/);
+
+    await page.goto('/mynetwork');
+    const suggestions = page.getByRole('region', { name: 'People you may know' });
+    await suggestions.getByText(waiting).waitFor();
+    expect(await suggestions.textContent()).not.toMatch(/invitations left this week/);
+    await context.close();
+  });
 });

@@ -1,10 +1,12 @@
 import { useQuotas } from '../../api/queries.js';
 import { formatDate, formatRenewal } from '../../lib/time.js';
 import { formatCount } from '../../lib/format.js';
+import { AWAITING_VERIFICATION, useAwaitingVerification } from '../shared/WeeklyQuotaNote.js';
 
 /** "This week: 63 of 100 left · renews Tue" — shown before the limit bites. */
 export function QuotaLine() {
   const { data } = useQuotas();
+  const awaitingVerification = useAwaitingVerification();
   if (!data) return null;
   const { weekly, open, restriction } = data;
   // R6 shows once a member has used half of it, long before it bites.
@@ -12,17 +14,21 @@ export function QuotaLine() {
 
   return (
     <p className="quota-line">
-      <span>
-        This week: {formatCount(weekly.remaining)} of {formatCount(weekly.limit)} left
-        {weekly.renewsAt && (
-          <>
-            {' · '}
-            <time dateTime={weekly.renewsAt} title={formatDate(weekly.renewsAt)}>
-              renews {formatRenewal(weekly.renewsAt)}
-            </time>
-          </>
-        )}
-      </span>
+      {awaitingVerification ? (
+        <span>{AWAITING_VERIFICATION}</span>
+      ) : (
+        <span>
+          This week: {formatCount(weekly.remaining)} of {formatCount(weekly.limit)} left
+          {weekly.renewsAt && (
+            <>
+              {' · '}
+              <time dateTime={weekly.renewsAt} title={formatDate(weekly.renewsAt)}>
+                renews {formatRenewal(weekly.renewsAt)}
+              </time>
+            </>
+          )}
+        </span>
+      )}
       {nearOpenLimit && (
         <span>
           {' · '}
