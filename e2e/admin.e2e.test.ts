@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
 import { runCli } from '../test/jobs/child.js';
 import { ok } from './helpers/api.js';
 import { seriousViolations } from './helpers/axe.js';
@@ -11,6 +12,17 @@ import {
   PHONE,
 } from './helpers/browser.js';
 import { setupSuite } from './helpers/suite.js';
+
+/** What the elements `control` is described by (aria-describedby) read, as a screen reader hears. */
+function accessibleDescription(control: Locator): Promise<string> {
+  return control.evaluate((element) =>
+    (element.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .filter((id) => id !== '')
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' '),
+  );
+}
 
 describe('Admin', () => {
   const suite = setupSuite();
@@ -56,8 +68,13 @@ describe('Admin', () => {
         'Sam Spammer will no longer be able to sign in, others will no longer find them, and their 1 open invitation will be withdrawn.',
       )
       .waitFor();
+    // Disabled until there is a reason, the button says so to whoever reaches it.
+    const confirm = dialog.getByRole('button', { name: 'Suspend', exact: true });
+    expect(await confirm.isDisabled()).toBe(true);
+    expect(await accessibleDescription(confirm)).toBe('Enter a reason to suspend Sam.');
     await dialog.getByRole('textbox', { name: /Reason/ }).fill('Mass invitations to strangers');
-    await dialog.getByRole('button', { name: 'Suspend', exact: true }).click();
+    expect(await confirm.getAttribute('aria-describedby')).toBeNull();
+    await confirm.click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByText('Sam Spammer is suspended.').waitFor();
     await members.getByRole('button', { name: 'Unsuspend Sam Spammer' }).waitFor();

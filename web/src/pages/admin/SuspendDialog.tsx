@@ -8,7 +8,7 @@ import { Dialog } from '../../components/Dialog.js';
 import { ErrorNote } from '../../components/Status.js';
 import { useToasts } from '../../components/Toasts.js';
 import { type AdminMember, suspendMember } from './admin.api.js';
-import { plural } from '../../lib/member.js';
+import { firstName, plural } from '../../lib/member.js';
 import { showMemberChange } from './show-member-change.js';
 
 const REASON_MAX = 500;
@@ -28,6 +28,7 @@ export function SuspendDialog({
   onSuspended: (member: AdminMember) => void;
 }) {
   const [reason, setReason] = useState('');
+  const noReason = reason.trim() === '';
   const queryClient = useQueryClient();
   const toasts = useToasts();
   const suspend = useMutation({
@@ -44,7 +45,7 @@ export function SuspendDialog({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (reason.trim()) suspend.mutate();
+    if (!noReason) suspend.mutate();
   }
 
   return (
@@ -66,6 +67,11 @@ export function SuspendDialog({
             data-autofocus
             onChange={(event) => setReason(event.target.value)}
           />
+          {noReason && (
+            <p id="suspend-reason-hint" className="hint">
+              Enter a reason to suspend {firstName(member)}.
+            </p>
+          )}
         </div>
         {suspend.isError && (
           <ErrorNote>{describeError(suspend.error, { name: member.name })}</ErrorNote>
@@ -77,7 +83,8 @@ export function SuspendDialog({
           <BusyButton
             type="submit"
             className="button button-danger"
-            disabled={reason.trim() === ''}
+            disabled={noReason}
+            aria-describedby={noReason ? 'suspend-reason-hint' : undefined}
             busy={suspend.isPending}
           >
             Suspend
