@@ -33,7 +33,7 @@ export function useInvitationAnswers(invitation: ReceivedInvitation, onAnswered:
   };
   const onError = (error: unknown) => {
     // Withdrawn or answered elsewhere meanwhile, the invitation is no longer open: its row
-    // leaves as an answered one does, and the keyboard moves on with it.
+    // leaves every list and count as an accepted one does, and the keyboard moves on with it.
     if (error instanceof ApiError && GONE.has(error.code ?? '')) leave('accept');
     toasts.show({ message: describeError(error, { name }), tone: 'error' });
   };
