@@ -1,7 +1,11 @@
 import { useQuotas } from '../../api/queries.js';
-import { formatDate, formatRenewal } from '../../lib/time.js';
+import { formatDate } from '../../lib/time.js';
 import { formatCount } from '../../lib/format.js';
-import { AWAITING_VERIFICATION, useAwaitingVerification } from '../shared/WeeklyQuotaNote.js';
+import {
+  AWAITING_VERIFICATION,
+  Renewal,
+  useAwaitingVerification,
+} from '../shared/WeeklyQuotaNote.js';
 
 /** "This week: 63 of 100 left · renews Tue" — shown before the limit bites. */
 export function QuotaLine() {
@@ -19,14 +23,7 @@ export function QuotaLine() {
       ) : (
         <span>
           This week: {formatCount(weekly.remaining)} of {formatCount(weekly.limit)} left
-          {weekly.renewsAt && (
-            <>
-              {' · '}
-              <time dateTime={weekly.renewsAt} title={formatDate(weekly.renewsAt)}>
-                renews {formatRenewal(weekly.renewsAt)}
-              </time>
-            </>
-          )}
+          <Renewal at={weekly.renewsAt} />
         </span>
       )}
       {nearOpenLimit && (

@@ -18,6 +18,19 @@ export function useAwaitingVerification(): boolean {
   return requireVerified && verified === false;
 }
 
+/** " · renews Tue", when the week's quota renews; nothing while none has been used. */
+export function Renewal({ at }: { at: string | null }) {
+  if (!at) return null;
+  return (
+    <>
+      {' · '}
+      <time dateTime={at} title={formatDate(at)}>
+        renews {formatRenewal(at)}
+      </time>
+    </>
+  );
+}
+
 /**
  * R5 before it bites: "63 of 100 invitations left this week · renews Tue". `id` lets the
  * controls it disables at 0 name it as their reason.
@@ -39,14 +52,7 @@ export function WeeklyQuotaNote({ id }: { id?: string }) {
       className={weekly.remaining === 0 ? 'hint quota-note counter-low' : 'hint quota-note'}
     >
       {formatCount(weekly.remaining)} of {formatCount(weekly.limit)} invitations left this week
-      {weekly.renewsAt && (
-        <>
-          {' · '}
-          <time dateTime={weekly.renewsAt} title={formatDate(weekly.renewsAt)}>
-            renews {formatRenewal(weekly.renewsAt)}
-          </time>
-        </>
-      )}
+      <Renewal at={weekly.renewsAt} />
     </p>
   );
 }
