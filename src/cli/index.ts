@@ -101,10 +101,28 @@ function commandLineMistake(argv: string[], refusal: TypeError): string {
   return refusal.message;
 }
 
+/**
+ * An option given twice, as in `--older-than 14 --older-than 30`: the reading keeps the last
+ * value, which may not be the one meant, so the command runs with neither.
+ */
+function repeatedOption(tokens: { kind: string; name?: string }[]): string | undefined {
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.name === undefined) continue;
+    if (seen.has(token.name)) return token.name;
+    seen.add(token.name);
+  }
+  return undefined;
+}
+
 /** The command line's words, or null once a mistyped option has been refused. */
 function readArgs(argv: string[]) {
   try {
-    return parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+    const args = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS, tokens: true });
+    const repeated = repeatedOption(args.tokens);
+    if (repeated === undefined) return args;
+    refuseCommandLine(`${dashed(repeated)} is given more than once; give it once.`);
+    return null;
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
     refuseCommandLine(commandLineMistake(argv, error));

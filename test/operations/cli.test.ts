@@ -175,6 +175,9 @@ describe('the rapport command tells an operator their mistake in words (SPEC §6
     expect(await said(['mail', 'list', 'extra'])).toBe(
       'Usage: rapport mail list [--limit N] | rapport mail show <id>',
     );
+    expect(await said(['cleanup', '--all', '--older-than', '14', '--older-than=3'])).toBe(
+      '--older-than is given more than once; give it once.',
+    );
   });
 
   it('serve names RAPPORT_HOST and RAPPORT_PORT when it cannot listen there', async () => {
