@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { DomainError } from '../lib/errors.js';
+import { onPostgres } from './dialect.js';
+import { nameStatement } from './prepared.js';
+import type { Db } from './types.js';
 
 export interface Page<T> {
   items: T[];
@@ -101,8 +104,15 @@ function decodeCursor<R>(raw: string | undefined, keyset: Keyset<R>): KeyValue[]
  * One page of a keyset-ordered list (never OFFSET): the rows after the cursor in the keyset's
  * order, and a cursor for the next page when there is one. One extra row is read only to tell
  * whether a next page exists, so the cost of a page does not grow with the list.
+ *
+ * On PostgreSQL the page's statement is named (see postgres-named-statements.ts), so that each
+ * connection parses and plans a list once: unnamed, the same generic plan was made anew for every
+ * page, in 0.47 ms against the 0.08 ms of running it (a Sent page of the busiest member of 20,000).
+ * A list's statements are few (its filters and orders, with or without a cursor), since every
+ * value it is given travels as a parameter.
  */
 export async function paginate<DB, TB extends keyof DB, R>(
+  db: Db,
   query: SelectQueryBuilder<DB, TB, R>,
   keyset: Keyset<R>,
   page: PageRequest,
@@ -115,7 +125,9 @@ export async function paginate<DB, TB extends keyof DB, R>(
     const columns = sql.join(keyset.columns.map((c) => sql.ref(c)));
     ordered = ordered.where(sql<SqlBool>`(${columns}) ${op} (${sql.join(after)})`);
   }
-  const rows = await ordered.limit(page.limit + 1).execute();
+  const compiled = ordered.limit(page.limit + 1).compile();
+  if (onPostgres(db)) nameStatement(compiled.sql);
+  const { rows } = await db.executeQuery(compiled);
   const items = rows.slice(0, page.limit);
   const last = items[items.length - 1];
   return {

@@ -1,13 +1,14 @@
 /**
- * On PostgreSQL the prepared statements of the request paths are planned once per connection:
- * left to choose, the server planned some of them afresh on every call, which cost more than
- * running them.
+ * On PostgreSQL the prepared statements of the request paths, and the pages of every list, are
+ * planned once per connection: left to choose, the server planned some of them afresh on every
+ * call, and an unnamed statement is planned at each call, which cost more than running them.
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase } from '../../src/db/database.js';
 import type { Database } from '../../src/db/types.js';
 import { findMemberById } from '../../src/modules/members/member.repository.js';
+import { listNotifications } from '../../src/modules/notifications/notification.repository.js';
 import {
   createThrowawayDatabase,
   testDialect,
@@ -43,5 +44,19 @@ it.skipIf(!postgres)(
       return rows;
     });
     expect(plans).toEqual([{ generic: 8, custom: 0 }]);
+  },
+);
+
+it.skipIf(!postgres)(
+  'a page of a list is planned once per connection, not at every call',
+  async () => {
+    const plans = await database.transaction(async (tx) => {
+      for (let call = 0; call < 3; call++) await listNotifications(tx, `m${call}`, { limit: 20 });
+      const { rows } = await sql<{ generic: number; custom: number }>`
+      select generic_plans as generic, custom_plans as custom
+      from pg_prepared_statements where statement like '%from "notifications"%'`.execute(tx);
+      return rows;
+    });
+    expect(plans).toEqual([{ generic: 3, custom: 0 }]);
   },
 );

@@ -52,6 +52,7 @@ export async function listSessions(
     .where('member_id', '=', memberId)
     .where('expires_at', '>', now);
   return paginate(
+    db,
     query,
     {
       list: 'listSessions',
@@ -127,6 +128,7 @@ export async function listAccessTokens(
 ): Promise<Page<AccessTokenRow>> {
   const query = db.selectFrom('access_tokens').selectAll().where('member_id', '=', memberId);
   return paginate(
+    db,
     query,
     {
       list: 'listAccessTokens',

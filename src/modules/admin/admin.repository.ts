@@ -64,6 +64,7 @@ export async function listMembersForAdmin(
   page: PageRequest,
 ): Promise<Page<MemberRow>> {
   return paginate(
+    db,
     membersForAdmin(db, options).selectAll(),
     { list: 'listMembersForAdmin', columns: ['handle'], order: 'asc', values: (r) => [r.handle] },
     page,
@@ -104,6 +105,7 @@ export async function insertAudit(db: Db, row: Insertable<AdminAuditTable>): Pro
 export async function listAudit(db: Db, page: PageRequest): Promise<Page<AuditRow>> {
   const query = db.selectFrom('admin_audit').selectAll();
   return paginate(
+    db,
     query,
     {
       list: 'listAudit',

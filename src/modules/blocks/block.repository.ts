@@ -62,6 +62,7 @@ export async function listBlocks(
 ): Promise<Page<BlockRow>> {
   const query = db.selectFrom('blocks').selectAll().where('blocker_id', '=', blockerId);
   return paginate(
+    db,
     query,
     {
       list: 'listBlocks',

@@ -96,6 +96,7 @@ export async function listConnections(
       .where((eb) => likePattern(eb.ref('members.search_text'), pattern));
   }
   return paginate(
+    db,
     query,
     {
       list: 'listConnections',
@@ -127,6 +128,7 @@ export async function listConnectionsWithWaiting(
         .where('suspended_id', '=', memberId),
     );
   return paginate(
+    db,
     db.selectFrom(every.as('every')).selectAll(),
     {
       list: 'listConnectionsWithWaiting',
@@ -266,7 +268,7 @@ export async function secondDegree(
     .groupBy('theirs.peer_id');
   // The count is a column of its own so that the page's keyset can compare it.
   const query = db.selectFrom(counted.as('c')).select(['c.id', 'c.mutual']);
-  const found = await paginate(query, SECOND_DEGREE_ORDER, page);
+  const found = await paginate(db, query, SECOND_DEGREE_ORDER, page);
   // PostgreSQL counts in bigint, which arrives as text.
   return presentPage(found, (r) => ({ id: r.id, mutual: Number(r.mutual) }));
 }

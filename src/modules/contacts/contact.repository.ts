@@ -40,6 +40,7 @@ export async function listContacts(
 ): Promise<Page<ContactRow>> {
   const query = db.selectFrom('contacts').selectAll().where('member_id', '=', memberId);
   return paginate(
+    db,
     query,
     { list: 'listContacts', columns: ['email'], order: 'asc', values: (r) => [r.email] },
     page,

@@ -89,6 +89,7 @@ export async function listAttendees(
     .where('event_attendees.event_id', '=', eventId)
     .where(shownTo(viewerId, 'members.id'));
   return paginate(
+    db,
     query,
     {
       list: 'listAttendees',
@@ -191,6 +192,7 @@ export async function listMemberEvents(
   let query = db.selectFrom('events').selectAll().where('id', 'in', memberEventIds(db, memberId));
   if (split) query = query.where('starts_at', split.side === 'past' ? '<=' : '>', split.now);
   return paginate(
+    db,
     query,
     {
       list: 'listMemberEvents',

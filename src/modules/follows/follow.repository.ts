@@ -76,7 +76,7 @@ export async function listFollows(
   direction: 'following' | 'followers',
   page: PageRequest,
 ): Promise<Page<FollowListRow>> {
-  return paginate(followsOf(db, memberId, direction), newestFirst(sides(direction)[1]), page);
+  return paginate(db, followsOf(db, memberId, direction), newestFirst(sides(direction)[1]), page);
 }
 
 /**
@@ -97,7 +97,7 @@ export async function listFollowsWithWaiting(
       .where(self, '=', memberId)
       .where('suspended_id', '=', memberId),
   );
-  return paginate(db.selectFrom(every.as('every')).selectAll(), newestFirst('other_id'), page);
+  return paginate(db, db.selectFrom(every.as('every')).selectAll(), newestFirst('other_id'), page);
 }
 
 /** The member's follows one way, each with the other member's id. */

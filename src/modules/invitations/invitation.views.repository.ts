@@ -76,7 +76,7 @@ export async function listReceived(
     query = query.where((eb) =>
       sharesAtLeast(db, eb.ref('invitations.sender_id'), eb.val(recipientId), minMutual),
     );
-  return paginate(query, bySentAt('received', options.order), page);
+  return paginate(db, query, bySentAt('received', options.order), page);
 }
 
 export interface SentFilter {
@@ -146,7 +146,7 @@ export async function listSent(
   if (options.sentBefore) query = query.where('sent_at', '<=', options.sentBefore);
   const matches = nameMatches(options.q);
   if (matches) query = query.where(matches);
-  return paginate(query, bySentAt('sent', options.order), page);
+  return paginate(db, query, bySentAt('sent', options.order), page);
 }
 
 export type CountsByKind = Record<InvitationKind, number>;
@@ -386,5 +386,5 @@ export function listEveryInvitationOf(
           .where('recipient_id', '=', memberId)
           .where(statusIn(RECIPIENT_VISIBLE_STATUSES))
           .where((eb) => eb.or([statusIs('accepted'), eb('expires_at', '>', now)]));
-  return paginate(query, bySentAt('export', 'oldest'), page);
+  return paginate(db, query, bySentAt('export', 'oldest'), page);
 }

@@ -125,6 +125,7 @@ export async function listWithdrawn(
     .where('invitations.withdraw_cause', 'in', EXPORTED_CAUSES)
     .$narrowType<{ withdrawn_at: string; withdraw_cause: WithdrawCause }>();
   return paginate(
+    db,
     query,
     {
       list: 'listWithdrawn',

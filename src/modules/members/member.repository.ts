@@ -289,6 +289,7 @@ export async function searchMembers(
   const pattern = containsPattern(options.q);
   if (pattern) query = query.where((eb) => likePattern(eb.ref('search_text'), pattern));
   return paginate(
+    db,
     query,
     { list: 'searchMembers', columns: ['handle'], order: 'asc', values: (r) => [r.handle] },
     page,

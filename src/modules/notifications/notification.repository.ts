@@ -48,6 +48,7 @@ export async function listNotifications(
 ): Promise<Page<NotificationRow>> {
   const query = db.selectFrom('notifications').selectAll().where('member_id', '=', memberId);
   return paginate(
+    db,
     query,
     {
       list: 'listNotifications',

@@ -145,6 +145,7 @@ export async function listMemberPages(
 ): Promise<Page<PageRow>> {
   const query = db.selectFrom('pages').selectAll().where('id', 'in', memberPageIds(db, memberId));
   return paginate(
+    db,
     query,
     {
       list: 'listMemberPages',

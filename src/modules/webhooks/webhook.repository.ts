@@ -43,6 +43,7 @@ export async function countWebhooks(db: Db, memberId: string): Promise<number> {
 export async function listWebhooks(db: Db, memberId: string, page: PageRequest) {
   const query = db.selectFrom('webhooks').selectAll().where('member_id', '=', memberId);
   return paginate(
+    db,
     query,
     {
       list: 'listWebhooks',
@@ -318,6 +319,7 @@ export async function listAttempts(db: Db, webhookId: string, page: PageRequest)
     ])
     .where('a.webhook_id', '=', webhookId);
   return paginate(
+    db,
     query,
     {
       list: 'listAttempts',
