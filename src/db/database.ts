@@ -262,14 +262,19 @@ function openPostgres(url: string, poolSize: number, log?: LogConfig): Database 
   // A server that does not answer fails the request (503) instead of holding it forever.
   // No JIT: a request's queries run in a millisecond, and compiling one whose estimate crosses
   // jit_above_cost (a mutual count between well-connected members) took over a second.
-  // Generic plans: only the prepared statements (db/prepared.ts) are named, each a fixed-shape
-  // lookup or write by key; left to choose, PostgreSQL planned the accept's and the withdrawal's
-  // on every call on half the connections (0.3 and 0.8 ms each, more than running them).
+  // Generic plans: the prepared statements (db/prepared.ts) and list pages are named, each a
+  // fixed-shape lookup, write or page by key; left to choose, PostgreSQL planned the accept's and
+  // the withdrawal's on every call on half the connections (0.3 and 0.8 ms each, more than running
+  // them). A generic plan weighs every member's rows as the average member's, one or two where
+  // most members have few invitations, and at the default random_page_cost of 4 it then read a
+  // member's whole list and sorted it rather than take a page off the list's index in order:
+  // 15 ms a page for a sender with 10,000 open invitations instead of 0.1. At 1.1, the cost of a
+  // read from an SSD or the cache, the index's order wins (test/storage/skewed-plans.test.ts).
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
     connectionTimeoutMillis: 5000,
-    options: '-c jit=off -c plan_cache_mode=force_generic_plan',
+    options: '-c jit=off -c plan_cache_mode=force_generic_plan -c random_page_cost=1.1',
     // Statements sent together (a BEGIN and the first statement after it, waiting writes and the
     // statement they go before) travel without waiting for each other's answers.
     pipeline: true,

@@ -33,6 +33,7 @@ import {
   acceptedWaitsSince,
   sentByAnswerSince,
 } from '../../src/modules/insights/insight.repository.js';
+import { genericPlan } from '../helpers/plans.js';
 import {
   createThrowawayDatabase,
   testDialect,
@@ -161,7 +162,13 @@ async function plansOf(
   const queries = captured.filter((query) => !TRANSACTION_CONTROL.test(query.sql));
   captured = [];
   expect(queries.length).toBeGreaterThan(0);
-  return Promise.all(queries.map(async (query) => ({ query, text: await plan(query) })));
+  const plans = await Promise.all(
+    queries.map(async (query) => ({ query, text: await plan(query) })),
+  );
+  if (dialect !== 'postgres') return plans;
+  const generic = [];
+  for (const query of queries) generic.push({ query, text: await genericPlan(database.db, query) });
+  return [...plans, ...generic];
 }
 
 beforeAll(async () => {
