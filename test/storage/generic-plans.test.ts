@@ -9,6 +9,7 @@ import { migrateToLatest, openDatabase } from '../../src/db/database.js';
 import type { Database } from '../../src/db/types.js';
 import { findMemberById } from '../../src/modules/members/member.repository.js';
 import { listNotifications } from '../../src/modules/notifications/notification.repository.js';
+import { findTargets } from '../../src/modules/invitations/invitation.views.repository.js';
 import {
   createThrowawayDatabase,
   testDialect,
@@ -58,5 +59,32 @@ it.skipIf(!postgres)(
       return rows;
     });
     expect(plans).toEqual([{ generic: 3, custom: 0 }]);
+  },
+);
+
+it.skipIf(!postgres)(
+  'the pages and events of a list are read by one planned statement each, whatever their number',
+  async () => {
+    const plans = await database.transaction(async (tx) => {
+      for (const count of [1, 3, 20]) {
+        const rows = Array.from({ length: count }, (_, i) => ({
+          kind: i % 2 === 0 ? ('page' as const) : ('event' as const),
+          target_id: `t${i % 2}`,
+        }));
+        await findTargets(tx, rows);
+      }
+      const { rows } = await sql<{ statement: string; generic: number }>`
+        select statement, generic_plans as generic from pg_prepared_statements
+        where statement like '%from "pages"%' or statement like '%from "events"%'
+        order by statement`.execute(tx);
+      return rows.map((r) => ({
+        table: /from "(\w+)"/.exec(r.statement)?.[1],
+        generic: r.generic,
+      }));
+    });
+    expect(plans).toEqual([
+      { table: 'pages', generic: 3 },
+      { table: 'events', generic: 2 },
+    ]);
   },
 );

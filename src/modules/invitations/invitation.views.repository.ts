@@ -2,9 +2,9 @@ import { type Expression, type ExpressionBuilder, sql, type SqlBool } from 'kyse
 import type { Schema } from '../../db/schema.js';
 import type { Db } from '../../db/types.js';
 import { containsPattern, likePattern } from '../../db/contains.js';
-import { inList } from '../../db/lists.js';
+import { type IdList, idList, inIdList, inList } from '../../db/lists.js';
 import { paginate, type Page, type PageRequest } from '../../db/pagination.js';
-import { prepareEach } from '../../db/prepared.js';
+import { prepare, prepareEach } from '../../db/prepared.js';
 import type { InvitationKind } from '../../db/tables/invitation.js';
 import { sharesAtLeast } from '../connections/connection.service.js';
 import { KINDS, RECIPIENT_VISIBLE_STATUSES, SENDER_OPEN_STATUSES } from './invitation.js';
@@ -277,7 +277,24 @@ export async function findInvitationKinds(
     .execute();
 }
 
-/** The pages and events that invitations point to. */
+const pagesWithIds = prepare((db, a: { ids: IdList }) =>
+  db
+    .selectFrom('pages')
+    .select(['id', 'name'])
+    .where(inIdList(db, 'id', a.ids)),
+);
+
+const eventsWithIds = prepare((db, a: { ids: IdList }) =>
+  db
+    .selectFrom('events')
+    .select(['id', 'name', 'starts_at', 'location'])
+    .where(inIdList(db, 'id', a.ids)),
+);
+
+/**
+ * The pages and events that invitations point to, each read once however many of the rows point
+ * to it, in a statement of one shape whatever their number (see `inIdList`).
+ */
 export async function findTargets(
   db: Db,
   rows: Pick<InvitationRow, 'kind' | 'target_id'>[],
@@ -288,20 +305,10 @@ export async function findTargets(
   const pageIds = idsOf('page');
   const eventIds = idsOf('event');
   if (pageIds.length > 0) {
-    for (const t of await db
-      .selectFrom('pages')
-      .select(['id', 'name'])
-      .where('id', 'in', pageIds)
-      .execute()) {
-      targets.set(t.id, t);
-    }
+    for (const t of await pagesWithIds.all(db, { ids: idList(db, pageIds) })) targets.set(t.id, t);
   }
   if (eventIds.length > 0) {
-    for (const t of await db
-      .selectFrom('events')
-      .select(['id', 'name', 'starts_at', 'location'])
-      .where('id', 'in', eventIds)
-      .execute()) {
+    for (const t of await eventsWithIds.all(db, { ids: idList(db, eventIds) })) {
       targets.set(t.id, { id: t.id, name: t.name, startsAt: t.starts_at, location: t.location });
     }
   }
