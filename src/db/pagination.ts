@@ -67,7 +67,7 @@ function orderTag(keyset: Pick<Keyset<unknown>, 'list' | 'columns' | 'order'>): 
 }
 
 /** The cursor of the page that starts after `row`. */
-export function cursorAfter<R>(keyset: Keyset<R>, row: R): string {
+function cursorAfter<R>(keyset: Keyset<R>, row: R): string {
   return Buffer.from(JSON.stringify([orderTag(keyset), ...keyset.values(row)])).toString(
     'base64url',
   );

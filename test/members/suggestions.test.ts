@@ -51,32 +51,54 @@ describe('people you may know', () => {
     expect(await handles(ann)).toEqual([]);
   });
 
-  it('a page reads a bounded number of candidates: past many invited ones it comes back short, and its cursor goes on to the rest (R40)', async () => {
-    const [viewer, friend, later] = await Promise.all([
+  it('a page holds as many as it asks for, however many invited or blocked ones rank above them (R40)', async () => {
+    const [viewer, friend, later, last] = await Promise.all([
       t.member('viewer'),
       t.member('friend'),
       t.member('later'),
+      t.member('last'),
     ]);
     await connect(viewer, friend);
-    // Five second-degree members the viewer has invited, each with more mutuals than `later`.
-    const invited = await Promise.all([1, 2, 3, 4, 5].map((n) => t.member(`invited-${n}`)));
+    // Six second-degree members the viewer may not be offered, each with more mutuals than
+    // `later` and `last`: invited either way, blocked either way, or in a resend cooldown.
+    const [inviting, invited, blocked, blocking, cooling, expired] = await Promise.all([
+      t.member('inviting'),
+      t.member('invited'),
+      t.member('blocked'),
+      t.member('blocking'),
+      t.member('cooling'),
+      t.member('expired'),
+    ]);
     const other = await t.member('other');
     await connect(viewer, other);
-    for (const member of invited) {
+    for (const member of [inviting, invited, blocked, blocking, cooling, expired]) {
       await connect(friend, member);
       await connect(other, member);
-      expect((await viewer.invite(member)).status).toBe(201);
     }
+    // Past its expiry, an invitation the expiry job has not marked yet no longer holds one back.
+    expect((await expired.invite(viewer)).status).toBe(201);
+    t.advanceDays(170);
+    expect((await viewer.invite(invited)).status).toBe(201);
+    expect((await inviting.invite(viewer)).status).toBe(201);
+    expect((await viewer.put(`/api/v1/blocks/${blocked.handle}`)).status).toBe(204);
+    expect((await blocking.put(`/api/v1/blocks/${viewer.handle}`)).status).toBe(204);
+    const withdrawn = await viewer.invite(cooling);
+    expect((await viewer.post(`/api/v1/invitations/${withdrawn.body.id}/withdraw`)).status).toBe(
+      200,
+    );
     await connect(friend, later);
-
-    const first = (await viewer.get('/api/v1/suggestions?limit=1')).body;
-    expect(first.items).toEqual([]);
-    expect(first.nextCursor).not.toBeNull();
-    const second = (await viewer.get(`/api/v1/suggestions?limit=1&cursor=${first.nextCursor}`))
-      .body;
-    expect(second.items.map((i: { member: { handle: string } }) => i.member.handle)).toEqual([
-      later.handle,
-    ]);
+    await connect(friend, last);
+    t.advanceDays(10);
+    const pages = [];
+    let cursor = '';
+    do {
+      const page = (await viewer.get(`/api/v1/suggestions?limit=1${cursor}`)).body;
+      pages.push(page.items.map((i: { member: { handle: string } }) => i.member.handle));
+      cursor = page.nextCursor ? `&cursor=${page.nextCursor}` : '';
+    } while (cursor);
+    expect(pages).toHaveLength(3);
+    expect(pages[0]).toEqual([expired.handle]);
+    expect(pages.slice(1).flat().sort()).toEqual([later.handle, last.handle].sort());
   });
 
   it('the limit is bounded, 1 to 100 like every list (R40)', async () => {

@@ -12,6 +12,7 @@ import { pipelined } from '../../src/db/pipeline.js';
 import {
   inviteFactsByHandleStep,
   loadInviteFacts,
+  unsuggestableTo,
 } from '../../src/modules/invitations/invitation.facts.repository.js';
 import {
   countSenderOpen,
@@ -27,7 +28,7 @@ import {
   listSent,
 } from '../../src/modules/invitations/invitation.views.repository.js';
 import { listMembersForAdmin } from '../../src/modules/admin/admin.repository.js';
-import { mutualCounts } from '../../src/modules/connections/connection.repository.js';
+import { mutualCounts, secondDegree } from '../../src/modules/connections/connection.repository.js';
 import { findMemberSummaries } from '../../src/modules/members/member.repository.js';
 import {
   acceptedWaitsSince,
@@ -384,6 +385,20 @@ describe(`index use with ${INVITATIONS.toLocaleString('en')} invitations`, () =>
         listMembersForAdmin(database.db, { q: '', status: 'unverified', now: NOW }, { limit: 20 }),
     ],
   ];
+
+  it('people you may know: whom the viewer may not be offered is read once a page, by the viewer’s own indexes (R1, R16, R20)', async () => {
+    const refused = unsuggestableTo(database.db, member, new Date(NOW), RULE_DEFAULTS);
+    const plans = await plansOf(() => secondDegree(database.db, member, { limit: 20 }, refused));
+    for (const { text } of plans) {
+      // Once a page: a hashed subplan on PostgreSQL, a list SQLite builds before the first row.
+      expect(text, text).toMatch(/hashed SubPlan|LIST SUBQUERY/);
+      expect(text, text).not.toMatch(
+        /CORRELATED SCALAR SUBQUERY \d+\n\s*SEARCH (invitations|blocks)|Join Filter:[^\n]*(invitations|blocks)/,
+      );
+      expect(text, text).toMatch(/invitations_withdrawn_idx/);
+      expect(text, text).not.toMatch(/Seq Scan on invitations|SCAN invitations(?! USING)/);
+    }
+  });
 
   for (const [name, index, run, covering] of cases) {
     it(`${name} reads its own index in order, never the whole table`, async () => {

@@ -20,6 +20,17 @@ export function blocksBetween(db: Db, a: Operand<string>, b: Operand<string>) {
     );
 }
 
+/** The members `memberId` has blocked or is blocked by (R20). */
+export function blockedEitherWayOf(db: Db, memberId: string) {
+  return db
+    .selectFrom('blocks')
+    .select('blocked_id as id')
+    .where('blocker_id', '=', memberId)
+    .unionAll(
+      db.selectFrom('blocks').select('blocker_id as id').where('blocked_id', '=', memberId),
+    );
+}
+
 const blockBetween = prepare((db, pair: { a: string; b: string }) =>
   blocksBetween(db, pair.a, pair.b),
 );

@@ -1,4 +1,10 @@
-import { type Expression, expressionBuilder, sql, type SqlBool } from 'kysely';
+import {
+  type Expression,
+  expressionBuilder,
+  type SelectQueryBuilder,
+  sql,
+  type SqlBool,
+} from 'kysely';
 import type { Schema } from '../../db/schema.js';
 import type { Db, Operand, Tx } from '../../db/types.js';
 import { membersAmong } from '../../db/members-among.js';
@@ -228,7 +234,7 @@ export async function mutualCounts(
 }
 
 /** R40: second-degree members by mutual connections, most first, then by id. */
-export const SECOND_DEGREE_ORDER: Keyset<{ id: string; mutual: number }> = {
+const SECOND_DEGREE_ORDER: Keyset<{ id: string; mutual: number }> = {
   list: 'suggestions',
   columns: ['mutual', 'id'],
   numeric: ['mutual'],
@@ -238,12 +244,13 @@ export const SECOND_DEGREE_ORDER: Keyset<{ id: string; mutual: number }> = {
 
 /**
  * A page of second-degree members ranked by mutual connections (people you may know), leaving
- * out suspended members (R32); the caller filters the rest.
+ * out suspended members (R32) and the ids `refused` selects.
  */
-export async function secondDegree(
+export async function secondDegree<TB extends keyof Schema>(
   db: Db,
   memberId: string,
   page: PageRequest,
+  refused: SelectQueryBuilder<Schema, TB, { id: string }>,
 ): Promise<Page<{ id: string; mutual: number }>> {
   const counted = db
     .selectFrom('connections as mine')
@@ -267,7 +274,10 @@ export async function secondDegree(
     )
     .groupBy('theirs.peer_id');
   // The count is a column of its own so that the page's keyset can compare it.
-  const query = db.selectFrom(counted.as('c')).select(['c.id', 'c.mutual']);
+  const query = db
+    .selectFrom(counted.as('c'))
+    .select(['c.id', 'c.mutual'])
+    .where('c.id', 'not in', refused);
   const found = await paginate(db, query, SECOND_DEGREE_ORDER, page);
   // PostgreSQL counts in bigint, which arrives as text.
   return presentPage(found, (r) => ({ id: r.id, mutual: Number(r.mutual) }));

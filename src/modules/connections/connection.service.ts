@@ -77,7 +77,6 @@ export {
   deleteConnection,
   endEveryConnection,
   mutualCounts,
-  SECOND_DEGREE_ORDER,
   secondDegree,
   sharesAtLeast,
 } from './connection.repository.js';

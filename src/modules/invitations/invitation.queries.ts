@@ -296,7 +296,7 @@ export class InvitationQueries {
 }
 
 /** What other modules may read about invitations (CONVENTIONS 19). */
-export { loadInviteFacts } from './invitation.facts.repository.js';
+export { loadInviteFacts, unsuggestableTo } from './invitation.facts.repository.js';
 export { countDontKnowSinceEach, countSenderOpenEach } from './invitation.repository.js';
 export { countTargetSentSince } from './invitation.targets.repository.js';
 export { countSent } from './invitation.views.repository.js';

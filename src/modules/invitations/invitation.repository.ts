@@ -139,6 +139,9 @@ export async function lockInvitation(tx: Tx, id: string): Promise<InvitationRow 
     .executeTakeFirst();
 }
 
+/** Withdrawals that start no cooldown: a block's, a suspension's, a connection's, a leaving's. */
+const NO_COOLDOWN_CAUSES: WithdrawCause[] = ['block', 'suspension', 'connected', 'leaving'];
+
 /**
  * R16: the sender's withdrawals to these recipients that start a cooldown: the sender's own,
  * not a block's, a suspension's, a connection's or a leaving's (R3, R19, R29).
@@ -151,7 +154,38 @@ export function cooldownWithdrawals(db: Db, key: CooldownKey) {
     .where('kind', '=', key.kind)
     .where('target_id', '=', key.targetId)
     .where(statusIs('withdrawn'))
-    .where('withdraw_cause', 'not in', ['block', 'suspension', 'connected', 'leaving']);
+    .where('withdraw_cause', 'not in', NO_COOLDOWN_CAUSES);
+}
+
+/**
+ * R1: the open connection invitations `memberId` sent (`side` sender_id) or received
+ * (recipient_id), leaving out those past their expiry that the expiry job has not marked yet
+ * (R13).
+ */
+export function openConnections(
+  db: Db,
+  side: 'sender_id' | 'recipient_id',
+  memberId: string,
+  now: string,
+) {
+  return db
+    .selectFrom('invitations')
+    .where(side, '=', memberId)
+    .where('kind', '=', 'connection')
+    .where(statusIn(SENDER_OPEN_STATUSES))
+    .where('expires_at', '>', now);
+}
+
+/** R16: the members `senderId` may not invite to connect again yet, withdrawn since `since`. */
+export function connectionCooldownsSince(db: Db, senderId: string, since: string) {
+  return db
+    .selectFrom('invitations')
+    .select('recipient_id as id')
+    .where('sender_id', '=', senderId)
+    .where('kind', '=', 'connection')
+    .where(statusIs('withdrawn'))
+    .where('withdraw_cause', 'not in', NO_COOLDOWN_CAUSES)
+    .where('withdrawn_at', '>', since);
 }
 
 /** R5: invitations of a kind sent since `since`, whatever became of them. */

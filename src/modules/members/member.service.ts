@@ -1,6 +1,5 @@
 import { accountGone, memberNotFound } from './member.js';
 import {
-  cursorAfter,
   type Page,
   type PageRequest,
   presentPage,
@@ -9,12 +8,7 @@ import {
 import type { Db } from '../../db/types.js';
 import { memberTexts, PROFILE_TEXT } from '../../lib/text.js';
 import { isBlockedEitherWay, reblockLockEnd } from '../blocks/block.service.js';
-import {
-  connectedAmong,
-  mutualCounts,
-  SECOND_DEGREE_ORDER,
-  secondDegree,
-} from '../connections/connection.service.js';
+import { connectedAmong, mutualCounts, secondDegree } from '../connections/connection.service.js';
 import type { ServiceDeps } from '../deps.js';
 import { countUpcomingEventsOf } from '../events/event.service.js';
 import { countFollows, isFollowing } from '../follows/follow.service.js';
@@ -22,9 +16,10 @@ import {
   type CanInvite,
   type InvitationQueries,
   loadInviteFacts,
+  unsuggestableTo,
 } from '../invitations/invitation.queries.js';
 import { senderOpenFrom } from '../invitations/invitation.facts.js';
-import { isPastExpiry, resendAvailableAt } from '../invitations/invitation.js';
+import { resendAvailableAt } from '../invitations/invitation.js';
 import { countPagesOf } from '../pages/page.service.js';
 import { type MemberSummary, toSummary } from './member.presenter.js';
 import {
@@ -82,9 +77,6 @@ export interface ProfileChanges {
   industry?: string;
   location?: string;
 }
-
-/** How many pages of candidates one page of suggestions reads at the most. */
-const SUGGESTION_READS = 4;
 
 export class MemberService {
   constructor(
@@ -254,54 +246,23 @@ export class MemberService {
   /**
    * People you may know: second-degree members by mutual connections, without anyone connected,
    * invited either way, blocked either way, or in a resend cooldown (R40: a page at a time).
-   * Candidates are read a page at a time until this page is full, but at most
-   * `SUGGESTION_READS` pages of them: a member with many open invitations among them then gets
-   * a short page and a cursor that goes on, never a request that checks thousands.
+   * Those left out are left out by the page's statement, so every page but the last is full.
    */
   async suggestions(
     viewerId: string,
     page: PageRequest,
   ): Promise<Page<{ member: MemberSummary; mutualCount: number }>> {
     const db = this.deps.database.db;
-    const now = this.deps.clock.now();
-    const viewer = await this.requireMember(viewerId);
-    const kept: { id: string; mutual: number }[] = [];
-    let cursor = page.cursor;
-    let nextCursor: string | null = null;
-    read: for (let reads = 1; ; reads++) {
-      const candidates = await secondDegree(db, viewerId, { cursor, limit: page.limit });
-      for (const [i, candidate] of candidates.items.entries()) {
-        if (!(await this.maySuggest(viewer, candidate.id, now))) continue;
-        kept.push(candidate);
-        if (kept.length === page.limit) {
-          const last = i === candidates.items.length - 1 && candidates.nextCursor === null;
-          nextCursor = last ? null : cursorAfter(SECOND_DEGREE_ORDER, candidate);
-          break read;
-        }
-      }
-      nextCursor = candidates.nextCursor;
-      if (nextCursor === null || reads === SUGGESTION_READS) break;
-      cursor = nextCursor;
-    }
+    const refused = unsuggestableTo(db, viewerId, this.deps.clock.now(), this.deps.rules);
+    const found = await secondDegree(db, viewerId, page, refused);
     const members = await findMemberSummaries(
       db,
-      kept.map((k) => k.id),
+      found.items.map((k) => k.id),
     );
-    return {
-      items: kept.map((k) => ({ member: toSummary(members.get(k.id)), mutualCount: k.mutual })),
-      nextCursor,
-    };
-  }
-
-  /** Whether `candidateId` is neither blocked nor invited either way, nor in a resend cooldown. */
-  private async maySuggest(viewer: MemberRow, candidateId: string, now: Date): Promise<boolean> {
-    const db = this.deps.database.db;
-    const facts = await loadInviteFacts(db, viewer, candidateId, now, this.deps.rules);
-    const invited = facts.between.some((r) => !isPastExpiry(r.expires_at, now));
-    const cooling =
-      facts.lastWithdrawal !== null &&
-      resendAvailableAt(new Date(facts.lastWithdrawal), this.deps.rules.resendCooldownDays) > now;
-    return !facts.blocked && !invited && !cooling;
+    return presentPage(found, (k) => ({
+      member: toSummary(members.get(k.id)),
+      mutualCount: k.mutual,
+    }));
   }
 }
 
