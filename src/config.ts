@@ -216,6 +216,9 @@ const RULE_MINIMUMS: Partial<Record<keyof RuleConfig, number>> = {
   emailAttemptsWindowDays: 1,
 };
 
+/** The largest any rule number may be set to, the connection limit (R7) among them. */
+export const RULE_MAXIMUM = 10_000_000;
+
 function isRuleKey(key: string): key is keyof RuleConfig {
   return Object.hasOwn(RULE_DEFAULTS, key);
 }
@@ -312,7 +315,7 @@ export function loadConfig(env: Env = process.env): Config {
         rules.reminderDays = [...days].sort((a, b) => a - b);
       }
     } else {
-      rules[key] = integer(name, RULE_DEFAULTS[key], RULE_MINIMUMS[key] ?? 0, 10_000_000);
+      rules[key] = integer(name, RULE_DEFAULTS[key], RULE_MINIMUMS[key] ?? 0, RULE_MAXIMUM);
     }
   }
 

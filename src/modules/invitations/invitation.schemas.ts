@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { RULE_MAXIMUM } from '../../config.js';
 import { Id, Kind, MemberSummary, PageOf, PageQuery } from '../../http/common.schemas.js';
 import { HOW_KNOWN } from './invitation.js';
 
@@ -117,9 +118,10 @@ export const ReceivedQuery = Type.Object({
   status: Type.Optional(ReceivedStatus),
   withNote: Type.Optional(WithNote),
   minMutual: Type.Optional(
+    // As many as anyone may have (R7): a busy member's senders share thousands.
     Type.Integer({
       minimum: 0,
-      maximum: 1000,
+      maximum: RULE_MAXIMUM,
       description: 'only senders with at least this many connections in common',
     }),
   ),
