@@ -139,52 +139,30 @@ export async function lockInvitation(tx: Tx, id: string): Promise<InvitationRow 
     .executeTakeFirst();
 }
 
-/** Withdrawals that start no cooldown: a block's, a suspension's, a connection's, a leaving's. */
-const NO_COOLDOWN_CAUSES: WithdrawCause[] = ['block', 'suspension', 'connected', 'leaving'];
-
 /**
- * R16: the sender's withdrawals to these recipients that start a cooldown: the sender's own,
- * not a block's, a suspension's, a connection's or a leaving's (R3, R19, R29).
+ * R16: the sender's withdrawals of a kind that start a cooldown: the sender's own, not a block's,
+ * a suspension's, a connection's or a leaving's (R3, R19, R29).
  */
-export function cooldownWithdrawals(db: Db, key: CooldownKey) {
+function cooldownStarters(db: Db, senderId: string, kind: InvitationKind) {
   return db
     .selectFrom('invitations')
-    .where('sender_id', '=', key.senderId)
-    .where('recipient_id', 'in', key.recipientIds)
-    .where('kind', '=', key.kind)
-    .where('target_id', '=', key.targetId)
+    .where('sender_id', '=', senderId)
+    .where('kind', '=', kind)
     .where(statusIs('withdrawn'))
-    .where('withdraw_cause', 'not in', NO_COOLDOWN_CAUSES);
+    .where('withdraw_cause', 'not in', ['block', 'suspension', 'connected', 'leaving']);
 }
 
-/**
- * R1: the open connection invitations `memberId` sent (`side` sender_id) or received
- * (recipient_id), leaving out those past their expiry that the expiry job has not marked yet
- * (R13).
- */
-export function openConnections(
-  db: Db,
-  side: 'sender_id' | 'recipient_id',
-  memberId: string,
-  now: string,
-) {
-  return db
-    .selectFrom('invitations')
-    .where(side, '=', memberId)
-    .where('kind', '=', 'connection')
-    .where(statusIn(SENDER_OPEN_STATUSES))
-    .where('expires_at', '>', now);
+/** R16: those of the sender's cooldown-starting withdrawals to these recipients and target. */
+export function cooldownWithdrawals(db: Db, key: CooldownKey) {
+  return cooldownStarters(db, key.senderId, key.kind)
+    .where('recipient_id', 'in', key.recipientIds)
+    .where('target_id', '=', key.targetId);
 }
 
 /** R16: the members `senderId` may not invite to connect again yet, withdrawn since `since`. */
 export function connectionCooldownsSince(db: Db, senderId: string, since: string) {
-  return db
-    .selectFrom('invitations')
+  return cooldownStarters(db, senderId, 'connection')
     .select('recipient_id as id')
-    .where('sender_id', '=', senderId)
-    .where('kind', '=', 'connection')
-    .where(statusIs('withdrawn'))
-    .where('withdraw_cause', 'not in', NO_COOLDOWN_CAUSES)
     .where('withdrawn_at', '>', since);
 }
 
@@ -221,6 +199,16 @@ function openToSenders(db: Db, now: string) {
 /** R6: invitations the sender still sees as open. */
 export function senderOpenRows(db: Db, senderId: string, now: string) {
   return openToSenders(db, now).where('sender_id', '=', senderId);
+}
+
+/** R1: the open connection invitations `memberId` sent (`side` sender_id) or received. */
+export function openConnections(
+  db: Db,
+  side: 'sender_id' | 'recipient_id',
+  memberId: string,
+  now: string,
+) {
+  return openToSenders(db, now).where(side, '=', memberId).where('kind', '=', 'connection');
 }
 
 export async function countSenderOpen(db: Db, senderId: string, now: string): Promise<number> {
